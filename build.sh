@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# build.sh: the two commands of the README. On a fresh Debian 12 machine it
+# installs what is missing (apt-get), builds, creates samples/baocao.db from
+# the SQL sources in samples/, then either renders the sample reports into
+# out/ (`./build.sh samples`) or runs every test (`./build.sh test`).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages: build tools, the libraries, and what the tests inspect
+# PDFs with.
+PACKAGES=(
+  cmake make pkg-config gcc clang libclang-rt-14-dev
+  libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
+  libutf8proc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev
+  check poppler-utils qpdf python3 python3-fitz
+)
+
+log() { printf '== %s\n' "$*" >&2; }
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+      missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() { # build DIR [cmake args...]
+  local dir=$1; shift
+  log "building in $dir"
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$dir" -j "$(nproc)" >/dev/null
+}
+
+make_samples_db() {
+  local db=samples/baocao.db
+  log "creating $db"
+  rm -f "$db"
+  build/baocao db init "$db" >/dev/null
+  for f in samples/*.sql; do
+    build/baocao db load "$db" "$f" >/dev/null
+  done
+}
+
+render_samples() {
+  mkdir -p out
+  # samples/reports.tsv: agency, period, output file (one report per line)
+  while IFS=$'\t' read -r agency period file; do
+    case "$agency" in ''|'#'*) continue ;; esac
+    build/baocao render --db samples/baocao.db --agency "$agency" \
+      --period "$period" -o "out/$file"
+  done < samples/reports.tsv
+}
+
+case "${1:-}" in
+  samples)
+    install_missing
+    build build
+    make_samples_db
+    render_samples
+    ;;
+  test)
+    install_missing
+    build build
+    make_samples_db
+    log "tests (gcc)"
+    ctest --test-dir build --output-on-failure -j "$(nproc)"
+    build build-asan -DCMAKE_C_COMPILER=clang -DBC_SANITIZE=ON
+    log "tests (clang, AddressSanitizer + UndefinedBehaviorSanitizer)"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+    log "all tests passed"
+    ;;
+  *)
+    echo "usage: ./build.sh samples | test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,109 @@
+/* tests/testutil.c: shared test helpers. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+const char *tu_source_path(char *buf, size_t size, const char *rel) {
+  snprintf(buf, size, "%s/%s", BC_SOURCE_DIR, rel);
+  return buf;
+}
+
+static char tmpdir_path[256];
+
+static void remove_tmpdir(void) {
+  char cmd[300];
+  if (tmpdir_path[0]) {
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir_path);
+    if (system(cmd) != 0)
+      fprintf(stderr, "cannot remove %s\n", tmpdir_path);
+  }
+}
+
+const char *tu_tmpdir(void) {
+  if (!tmpdir_path[0]) {
+    snprintf(tmpdir_path, sizeof tmpdir_path, "/tmp/bc-test-XXXXXX");
+    if (!mkdtemp(tmpdir_path)) {
+      perror("mkdtemp");
+      abort();
+    }
+    atexit(remove_tmpdir);
+  }
+  return tmpdir_path;
+}
+
+static void *fa_malloc(size_t size, void *ud) {
+  tu_failing_alloc *fa = ud;
+  long n = fa->count++;
+  if (fa->fail_at >= 0 &&
+      (n == fa->fail_at || (fa->persistent && n > fa->fail_at))) {
+    fa->failed = 1;
+    return NULL;
+  }
+  void *p = malloc(size ? size : 1);
+  if (p)
+    fa->live++;
+  return p;
+}
+
+static void *fa_realloc(void *ptr, size_t size, void *ud) {
+  tu_failing_alloc *fa = ud;
+  long n = fa->count++;
+  if (fa->fail_at >= 0 &&
+      (n == fa->fail_at || (fa->persistent && n > fa->fail_at))) {
+    fa->failed = 1;
+    return NULL;
+  }
+  void *p = realloc(ptr, size ? size : 1);
+  if (p && !ptr)
+    fa->live++;
+  return p;
+}
+
+static void fa_free(void *ptr, void *ud) {
+  tu_failing_alloc *fa = ud;
+  if (ptr) {
+    fa->live--;
+    free(ptr);
+  }
+}
+
+void tu_failing_alloc_init(tu_failing_alloc *fa, long fail_at, int persistent) {
+  memset(fa, 0, sizeof *fa);
+  fa->base.malloc = fa_malloc;
+  fa->base.realloc = fa_realloc;
+  fa->base.free = fa_free;
+  fa->base.ud = fa;
+  fa->fail_at = fail_at;
+  fa->persistent = persistent;
+}
+
+int tu_run(char **out, const char *command) {
+  FILE *p = popen(command, "r");
+  char *data = NULL;
+  size_t len = 0, cap = 0;
+  if (!p)
+    return -1;
+  for (;;) {
+    if (cap - len < 4096) {
+      cap = cap ? cap * 2 : 8192;
+      data = realloc(data, cap + 1);
+      if (!data)
+        abort();
+    }
+    size_t n = fread(data + len, 1, cap - len, p);
+    if (!n)
+      break;
+    len += n;
+  }
+  data[len] = '\0';
+  int status = pclose(p);
+  if (out)
+    *out = data;
+  else
+    free(data);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}

@@ -1,0 +1,48 @@
+/* tests/testutil.h: helpers shared by the Check suites (paths, a failing
+ * allocator, running a command and capturing its output). */
+#ifndef BC_TESTUTIL_H
+#define BC_TESTUTIL_H
+
+#include "baocao/alloc.h"
+
+#include <check.h>
+#include <stddef.h>
+
+/* One suite per module; check_main.c runs them by name. */
+Suite *common_suite(void);
+Suite *model_suite(void);
+Suite *data_suite(void);
+Suite *template_suite(void);
+Suite *markup_suite(void);
+Suite *text_suite(void);
+Suite *layout_suite(void);
+Suite *pdf_suite(void);
+Suite *render_suite(void);
+
+/* BC_SOURCE_DIR "/" rel, in a static buffer per call site's array. */
+const char *tu_source_path(char *buf, size_t size, const char *rel);
+
+/* A temporary directory created once per process (removed at exit). */
+const char *tu_tmpdir(void);
+
+/*
+ * An allocator that fails allocation number `fail_at` (0-based) and, when
+ * persistent, every one after it. fail_at < 0 never fails. It counts
+ * allocations and live blocks so tests can check nothing leaked.
+ */
+typedef struct tu_failing_alloc {
+  bc_allocator base;
+  long fail_at;
+  int persistent;
+  long count; /* allocations attempted */
+  long live;  /* blocks not yet freed */
+  int failed; /* a failure was injected */
+} tu_failing_alloc;
+
+void tu_failing_alloc_init(tu_failing_alloc *fa, long fail_at, int persistent);
+
+/* Runs a shell command; returns its exit status and its stdout (malloc'd,
+ * caller frees) in *out when out is not NULL. */
+int tu_run(char **out, const char *command);
+
+#endif
