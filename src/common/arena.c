@@ -1,0 +1,106 @@
+/* common/arena.c: chunked bump allocation over a bc_allocator. */
+#include "common/arena.h"
+
+#include "common/alloc.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <string.h>
+
+#define ARENA_FIRST_CHUNK 16384
+#define ARENA_MAX_CHUNK (4u << 20)
+
+struct bc_arena_chunk {
+  bc_arena_chunk *next;
+  size_t size; /* usable bytes after the header */
+  size_t used;
+  alignas(max_align_t) unsigned char data[];
+};
+
+void bc_arena_init(bc_arena *arena, const bc_allocator *alloc) {
+  arena->alloc = alloc;
+  arena->head = NULL;
+  arena->chunk_size = ARENA_FIRST_CHUNK;
+  arena->used_bytes = 0;
+}
+
+void bc_arena_release(bc_arena *arena) {
+  bc_arena_chunk *c = arena->head;
+  while (c) {
+    bc_arena_chunk *next = c->next;
+    bc_free(arena->alloc, c);
+    c = next;
+  }
+  arena->head = NULL;
+  arena->chunk_size = ARENA_FIRST_CHUNK;
+  arena->used_bytes = 0;
+}
+
+void *bc_arena_alloc(bc_arena *arena, size_t size) {
+  const size_t align = alignof(max_align_t);
+  bc_arena_chunk *c = arena->head;
+  size_t need;
+  if (size > SIZE_MAX - align)
+    return NULL;
+  need = (size + align - 1) & ~(align - 1);
+  if (!need)
+    need = align;
+  if (!c || c->size - c->used < need) {
+    size_t csize = arena->chunk_size;
+    if (need > csize) {
+      /* A large request gets a chunk of its own, put behind the current one
+       * so that the current chunk's free space stays usable. */
+      if (need > SIZE_MAX - sizeof *c)
+        return NULL;
+      csize = need;
+    }
+    bc_arena_chunk *n = bc_malloc(arena->alloc, sizeof *n + csize);
+    if (!n)
+      return NULL;
+    n->size = csize;
+    n->used = 0;
+    if (c && csize == need && c->size - c->used >= align) {
+      n->next = c->next;
+      c->next = n;
+      n->used = need;
+      arena->used_bytes += need;
+      return n->data;
+    }
+    n->next = c;
+    arena->head = n;
+    if (arena->chunk_size < ARENA_MAX_CHUNK)
+      arena->chunk_size *= 2;
+    c = n;
+  }
+  void *p = c->data + c->used;
+  c->used += need;
+  arena->used_bytes += need;
+  return p;
+}
+
+void *bc_arena_calloc(bc_arena *arena, size_t count, size_t size) {
+  void *p;
+  if (size && count > SIZE_MAX / size)
+    return NULL;
+  p = bc_arena_alloc(arena, count * size);
+  if (p)
+    memset(p, 0, count * size);
+  return p;
+}
+
+char *bc_arena_strndup(bc_arena *arena, const char *s, size_t len) {
+  char *p;
+  if (len == SIZE_MAX)
+    return NULL;
+  p = bc_arena_alloc(arena, len + 1);
+  if (!p)
+    return NULL;
+  if (len)
+    memcpy(p, s, len);
+  p[len] = '\0';
+  return p;
+}
+
+char *bc_arena_strdup(bc_arena *arena, const char *s) {
+  return bc_arena_strndup(arena, s, strlen(s));
+}

@@ -1,0 +1,35 @@
+/* common/arena.h: a per-document bump allocator; one call frees everything. */
+#ifndef BC_COMMON_ARENA_H
+#define BC_COMMON_ARENA_H
+
+#include "baocao/alloc.h"
+
+#include <stddef.h>
+
+typedef struct bc_arena_chunk bc_arena_chunk;
+
+/*
+ * Everything made for one report (model, expanded Markdown, document tree,
+ * shaped lines, pages) comes from one arena owned by the render job. Not
+ * thread-safe: one arena per job.
+ */
+typedef struct bc_arena {
+  const bc_allocator *alloc;
+  bc_arena_chunk *head;
+  size_t chunk_size; /* size of the next ordinary chunk */
+  size_t used_bytes; /* total handed out, for statistics */
+} bc_arena;
+
+void bc_arena_init(bc_arena *arena, const bc_allocator *alloc);
+/* Frees every chunk; the arena may be used again afterwards. */
+void bc_arena_release(bc_arena *arena);
+
+/* size bytes aligned for any type, or NULL when out of memory. */
+void *bc_arena_alloc(bc_arena *arena, size_t size);
+/* Zeroed count * size bytes, NULL on overflow or out of memory. */
+void *bc_arena_calloc(bc_arena *arena, size_t count, size_t size);
+/* A NUL-terminated copy of s[0..len). */
+char *bc_arena_strndup(bc_arena *arena, const char *s, size_t len);
+char *bc_arena_strdup(bc_arena *arena, const char *s);
+
+#endif

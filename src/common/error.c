@@ -1,0 +1,121 @@
+/* common/error.c: bc_error helpers; formatting into fixed buffers only. */
+#include "common/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static void copy_field(char *dst, size_t size, const char *src) {
+  size_t n = strlen(src);
+  if (n >= size)
+    n = size - 1;
+  memcpy(dst, src, n);
+  dst[n] = '\0';
+}
+
+void bc_error_clear(bc_error *err) {
+  if (!err)
+    return;
+  memset(err, 0, sizeof *err);
+}
+
+int bc_error_set(bc_error *err, int code, const char *fmt, ...) {
+  va_list ap;
+  if (!err)
+    return code;
+  err->code = code;
+  va_start(ap, fmt);
+  vsnprintf(err->message, sizeof err->message, fmt, ap);
+  va_end(ap);
+  /* One line: a message never carries a newline from the data it quotes. */
+  for (char *p = err->message; *p; p++)
+    if (*p == '\n' || *p == '\r')
+      *p = ' ';
+  return code;
+}
+
+int bc_error_oom(bc_error *err) {
+  if (!err)
+    return BC_ENOMEM;
+  err->code = BC_ENOMEM;
+  copy_field(err->message, sizeof err->message, "out of memory");
+  return BC_ENOMEM;
+}
+
+void bc_error_locate(bc_error *err, const char *file, int line, int column) {
+  if (!err || err->file[0] || !file)
+    return;
+  copy_field(err->file, sizeof err->file, file);
+  err->line = line;
+  err->column = column;
+}
+
+void bc_error_context(bc_error *err, const char *agency, const char *period) {
+  if (!err)
+    return;
+  if (agency && !err->agency[0])
+    copy_field(err->agency, sizeof err->agency, agency);
+  if (period && !err->period[0])
+    copy_field(err->period, sizeof err->period, period);
+}
+
+const char *bc_error_format(const bc_error *err, char *buf, size_t size) {
+  size_t n = 0;
+  int w;
+  if (!size)
+    return buf;
+  buf[0] = '\0';
+#define APPEND(...)                                                            \
+  do {                                                                         \
+    w = snprintf(buf + n, size - n, __VA_ARGS__);                              \
+    if (w < 0 || (size_t)w >= size - n)                                        \
+      return buf;                                                              \
+    n += (size_t)w;                                                            \
+  } while (0)
+  if (err->file[0]) {
+    APPEND("%s", err->file);
+    if (err->line > 0)
+      APPEND(":%d", err->line);
+    if (err->line > 0 && err->column > 0)
+      APPEND(":%d", err->column);
+    APPEND(": ");
+  }
+  APPEND("%s", err->message[0] ? err->message : bc_error_code_name(err->code));
+  if (err->agency[0] && err->period[0])
+    APPEND(" (agency %s, period %s)", err->agency, err->period);
+  else if (err->agency[0])
+    APPEND(" (agency %s)", err->agency);
+  else if (err->period[0])
+    APPEND(" (period %s)", err->period);
+#undef APPEND
+  return buf;
+}
+
+const char *bc_error_code_name(int code) {
+  switch (code) {
+  case BC_OK:
+    return "no error";
+  case BC_ENOMEM:
+    return "out of memory";
+  case BC_EIO:
+    return "output error";
+  case BC_ENOTFOUND:
+    return "not found";
+  case BC_ESYNTAX:
+    return "template error";
+  case BC_EDATA:
+    return "missing or invalid data";
+  case BC_EFONT:
+    return "font error";
+  case BC_ESCHEMA:
+    return "not a baocao database";
+  case BC_EDB:
+    return "database error";
+  case BC_EINPUT:
+    return "input error";
+  case BC_ELAYOUT:
+    return "layout error";
+  default:
+    return "error";
+  }
+}

@@ -1,0 +1,134 @@
+/* common/file.c: whole-file reads and atomic writes (temp file + rename). */
+#include "common/file.h"
+
+#include "common/alloc.h"
+#include "common/error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int bc_file_read(char **data_out,
+                 size_t *len_out,
+                 const char *path,
+                 size_t max_size,
+                 int code,
+                 const bc_allocator *alloc,
+                 bc_error *err) {
+  FILE *f = NULL;
+  char *data = NULL;
+  size_t len = 0, cap = 0;
+  int rc = 0;
+  struct stat st;
+
+  f = fopen(path, "rb");
+  if (!f)
+    return bc_error_set(err, code, "cannot open '%s': %s", path,
+                        strerror(errno));
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    rc = bc_error_set(err, code, "'%s' is a directory", path);
+    goto cleanup;
+  }
+  for (;;) {
+    if (cap - len < 4096) {
+      size_t ncap = cap ? cap * 2 : 8192;
+      char *p = bc_realloc(alloc, data, ncap + 1);
+      if (!p) {
+        rc = bc_error_oom(err);
+        goto cleanup;
+      }
+      data = p;
+      cap = ncap;
+    }
+    size_t n = fread(data + len, 1, cap - len, f);
+    len += n;
+    if (len > max_size) {
+      rc = bc_error_set(err, code, "'%s' is larger than %zu bytes", path,
+                        max_size);
+      goto cleanup;
+    }
+    if (n == 0) {
+      if (ferror(f)) {
+        rc = bc_error_set(err, code, "cannot read '%s': %s", path,
+                          strerror(errno));
+        goto cleanup;
+      }
+      break;
+    }
+  }
+  data[len] = '\0';
+  *data_out = data;
+  *len_out = len;
+  data = NULL;
+cleanup:
+  bc_free(alloc, data);
+  fclose(f);
+  return rc;
+}
+
+static int default_write(void *ud, int fd, const void *data, size_t len) {
+  const char *p = data;
+  (void)ud;
+  while (len) {
+    ssize_t n = write(fd, p, len);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      return errno;
+    }
+    if (n == 0)
+      return EIO;
+    p += n;
+    len -= (size_t)n;
+  }
+  return 0;
+}
+
+static const bc_sink default_sink = {default_write, NULL};
+
+const bc_sink *bc_sink_default(void) {
+  return &default_sink;
+}
+
+int bc_file_write_atomic(const char *path,
+                         const void *data,
+                         size_t len,
+                         const bc_sink *sink,
+                         bc_error *err) {
+  char tmp[PATH_MAX];
+  int fd = -1, e, rc = 0;
+  struct stat st;
+
+  if (!sink)
+    sink = &default_sink;
+  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    return bc_error_set(err, BC_EIO, "cannot write '%s': it is a directory",
+                        path);
+  if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
+    return bc_error_set(err, BC_EIO, "cannot write '%s': path too long", path);
+  fd = mkstemp(tmp);
+  if (fd < 0)
+    return bc_error_set(err, BC_EIO, "cannot write '%s': %s", path,
+                        strerror(errno));
+  /* mkstemp makes the file 0600; a report is an ordinary readable file. */
+  e = fchmod(fd, 0644) != 0 ? errno : 0;
+  if (!e)
+    e = sink->write(sink->ud, fd, data, len);
+  if (!e && fsync(fd) != 0)
+    e = errno;
+  if (close(fd) != 0 && !e)
+    e = errno;
+  fd = -1;
+  if (!e && rename(tmp, path) != 0)
+    e = errno;
+  if (e) {
+    unlink(tmp);
+    rc = bc_error_set(err, BC_EIO, "cannot write '%s': %s", path, strerror(e));
+  }
+  return rc;
+}

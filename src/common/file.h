@@ -1,0 +1,48 @@
+/* common/file.h: reading whole files and writing them atomically. */
+#ifndef BC_COMMON_FILE_H
+#define BC_COMMON_FILE_H
+
+#include "baocao/alloc.h"
+#include "baocao/error.h"
+
+#include <stddef.h>
+
+/*
+ * Reads path into a NUL-terminated buffer allocated with alloc (caller
+ * frees). Fails with `code` (BC_EINPUT, BC_EFONT, ...) naming the path when
+ * the file is missing or unreadable, and when it is larger than max_size.
+ */
+int bc_file_read(char **data_out,
+                 size_t *len_out,
+                 const char *path,
+                 size_t max_size,
+                 int code,
+                 const bc_allocator *alloc,
+                 bc_error *err);
+
+/*
+ * The output sink: everything baocao writes to disk goes through one, so
+ * tests can make the Nth write fail or run out of space.
+ */
+typedef struct bc_sink {
+  /* Writes len bytes; returns 0 or an errno value. */
+  int (*write)(void *ud, int fd, const void *data, size_t len);
+  void *ud;
+} bc_sink;
+
+/* The sink that calls write(2) until done. */
+const bc_sink *bc_sink_default(void);
+
+/*
+ * Writes data to path atomically: a temporary file beside path is written,
+ * flushed to disk and renamed over path. On any failure the temporary file
+ * is removed, path is untouched, and BC_EIO names path and the reason.
+ * sink may be NULL for the default.
+ */
+int bc_file_write_atomic(const char *path,
+                         const void *data,
+                         size_t len,
+                         const bc_sink *sink,
+                         bc_error *err);
+
+#endif

@@ -1,0 +1,173 @@
+/* common/utf8.c: strict UTF-8 decoding (RFC 3629); NFC and case mapping
+ * through utf8proc. */
+#include "common/utf8.h"
+
+#include <utf8proc.h>
+
+size_t bc_utf8_decode(const char *str, size_t len, uint32_t *cp_out) {
+  const unsigned char *s = (const unsigned char *)str;
+  uint32_t cp;
+  size_t n, i;
+  if (!len)
+    return 0;
+  if (s[0] < 0x80) {
+    *cp_out = s[0];
+    return 1;
+  } else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+    n = 2;
+    cp = s[0] & 0x1F;
+  } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+    n = 3;
+    cp = s[0] & 0x0F;
+  } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+    n = 4;
+    cp = s[0] & 0x07;
+  } else {
+    return 0;
+  }
+  if (len < n)
+    return 0;
+  for (i = 1; i < n; i++) {
+    if ((s[i] & 0xC0) != 0x80)
+      return 0;
+    cp = (cp << 6) | (s[i] & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  *cp_out = cp;
+  return n;
+}
+
+size_t bc_utf8_encode(uint32_t cp, char *out) {
+  unsigned char *o = (unsigned char *)out;
+  if (cp < 0x80) {
+    o[0] = (unsigned char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    o[0] = (unsigned char)(0xC0 | (cp >> 6));
+    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp >= 0xD800 && cp <= 0xDFFF)
+    return 0;
+  if (cp < 0x10000) {
+    o[0] = (unsigned char)(0xE0 | (cp >> 12));
+    o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  if (cp <= 0x10FFFF) {
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+  }
+  return 0;
+}
+
+size_t bc_utf8_check(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    uint32_t cp;
+    size_t n;
+    if ((unsigned char)s[i] < 0x80) {
+      if (!s[i])
+        return i;
+      i++;
+      continue;
+    }
+    n = bc_utf8_decode(s + i, len - i, &cp);
+    if (!n)
+      return i;
+    i += n;
+  }
+  return SIZE_MAX;
+}
+
+size_t bc_utf8_length(const char *s, size_t len) {
+  size_t count = 0;
+  for (size_t i = 0; i < len; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
+      count++;
+  return count;
+}
+
+int bc_utf8_nfc(const char **out,
+                size_t *out_len,
+                const char *s,
+                size_t len,
+                bc_arena *arena,
+                bc_error *err) {
+  size_t bad = bc_utf8_check(s, len);
+  utf8proc_ssize_t n, m;
+  utf8proc_int32_t *cps;
+  const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+  bool ascii = true;
+
+  if (bad != SIZE_MAX)
+    return bc_error_set(
+        err, BC_EDATA,
+        s[bad] ? "invalid UTF-8 at byte %zu" : "NUL byte at byte %zu", bad);
+  for (size_t i = 0; i < len && ascii; i++)
+    ascii = (unsigned char)s[i] < 0x80;
+  if (ascii) {
+    char *copy = bc_arena_strndup(arena, s, len);
+    if (!copy)
+      return bc_error_oom(err);
+    *out = copy;
+    *out_len = len;
+    return 0;
+  }
+  /* Decompose into UTF-32, recompose, re-encode in place: the UTF-32 buffer
+   * always has room for the UTF-8 result. */
+  n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                         NULL, 0, opts);
+  if (n < 0)
+    return bc_error_set(err, BC_EDATA, "cannot normalise text: %s",
+                        utf8proc_errmsg(n));
+  cps = bc_arena_calloc(arena, (size_t)n + 1, sizeof *cps);
+  if (!cps)
+    return bc_error_oom(err);
+  m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                         cps, n, opts);
+  if (m >= 0)
+    m = utf8proc_normalize_utf32(cps, m, opts);
+  if (m >= 0)
+    m = utf8proc_reencode(cps, m, opts);
+  if (m < 0)
+    return bc_error_set(err, BC_EDATA, "cannot normalise text: %s",
+                        utf8proc_errmsg(m));
+  *out = (const char *)cps;
+  *out_len = (size_t)m;
+  return 0;
+}
+
+void bc_utf8_upper(bc_buf *out, const char *s, size_t len, bool first_only) {
+  size_t i = 0;
+  bool done = false;
+  while (i < len) {
+    uint32_t cp;
+    char enc[4];
+    size_t n = bc_utf8_decode(s + i, len - i, &cp);
+    if (!n) {
+      bc_buf_put(out, s + i, 1);
+      i++;
+      continue;
+    }
+    if (!done) {
+      uint32_t up = (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp);
+      if (first_only &&
+          utf8proc_category((utf8proc_int32_t)cp) >= UTF8PROC_CATEGORY_LU &&
+          utf8proc_category((utf8proc_int32_t)cp) <= UTF8PROC_CATEGORY_LO)
+        done = true;
+      size_t k = bc_utf8_encode(up, enc);
+      bc_buf_put(out, enc, k);
+    } else {
+      bc_buf_put(out, s + i, n);
+    }
+    i += n;
+  }
+}

@@ -1,0 +1,49 @@
+/* common/utf8.h: UTF-8 decoding, validation, NFC and case mapping; the only
+ * user of utf8proc. */
+#ifndef BC_COMMON_UTF8_H
+#define BC_COMMON_UTF8_H
+
+#include "baocao/error.h"
+#include "common/arena.h"
+#include "common/buf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decodes one code point from s[0..len). Returns the number of bytes used
+ * (1-4) and stores the code point, or returns 0 for an invalid, overlong,
+ * surrogate or truncated sequence.
+ */
+size_t bc_utf8_decode(const char *s, size_t len, uint32_t *cp_out);
+
+/* Encodes cp into out (4 bytes room); returns bytes written, 0 if invalid. */
+size_t bc_utf8_encode(uint32_t cp, char *out);
+
+/*
+ * SIZE_MAX when s[0..len) is valid UTF-8 without NUL bytes, else the byte
+ * offset of the first bad byte.
+ */
+size_t bc_utf8_check(const char *s, size_t len);
+
+/* Number of code points in valid UTF-8. */
+size_t bc_utf8_length(const char *s, size_t len);
+
+/*
+ * NFC of s[0..len) (TCVN 6909 / Unicode composed form: "ê" + U+0301 becomes
+ * "ế"). The result is NUL-terminated, from arena. Fails with BC_EDATA
+ * naming the byte offset of invalid UTF-8 or a NUL byte, or BC_ENOMEM.
+ */
+int bc_utf8_nfc(const char **out,
+                size_t *out_len,
+                const char *s,
+                size_t len,
+                bc_arena *arena,
+                bc_error *err);
+
+/* Appends s in capitals (Vietnamese-aware: "đ" -> "Đ", "ư" -> "Ư").
+ * first_only: only the first letter. s must be valid UTF-8. */
+void bc_utf8_upper(bc_buf *out, const char *s, size_t len, bool first_only);
+
+#endif

@@ -1,0 +1,242 @@
+/* tests/check_common.c: errors, buffers, arenas, UTF-8 and atomic files. */
+#include "common/alloc.h"
+#include "common/arena.h"
+#include "common/buf.h"
+#include "common/error.h"
+#include "common/file.h"
+#include "common/utf8.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+START_TEST(test_common_error__format_all_parts) {
+  bc_error err;
+  char line[1024];
+  bc_error_clear(&err);
+  ck_assert_int_eq(
+      bc_error_set(&err, BC_EDATA, "missing indicator '%s'", "tthc.so_hoa"),
+      BC_EDATA);
+  bc_error_locate(&err, "templates/a.md", 12, 7);
+  bc_error_locate(&err, "other.md", 1, 1); /* first location wins */
+  bc_error_context(&err, "STTTT-TV", "2023-Q3");
+  ck_assert_str_eq(bc_error_format(&err, line, sizeof line),
+                   "templates/a.md:12:7: missing indicator 'tthc.so_hoa' "
+                   "(agency STTTT-TV, period 2023-Q3)");
+}
+END_TEST
+
+START_TEST(test_common_error__one_line_and_truncation) {
+  bc_error err;
+  char small[16];
+  bc_error_clear(&err);
+  bc_error_set(&err, BC_ERROR, "a%sb", "\nline\r");
+  ck_assert_str_eq(err.message, "a line b");
+  bc_error_format(&err, small, sizeof small);
+  ck_assert_uint_lt(strlen(small), sizeof small);
+  ck_assert_int_eq(bc_error_oom(&err), BC_ENOMEM);
+  ck_assert_str_eq(err.message, "out of memory");
+}
+END_TEST
+
+START_TEST(test_common_buf__grows_and_detaches) {
+  bc_buf b;
+  size_t len;
+  bc_buf_init(&b, bc_allocator_default());
+  for (int i = 0; i < 1000; i++)
+    bc_buf_printf(&b, "%d,", i);
+  bc_buf_puts(&b, "Đ");
+  ck_assert_int_eq(bc_buf_check(&b, NULL), 0);
+  ck_assert_uint_eq(b.len, strlen(bc_buf_cstr(&b)));
+  ck_assert(strncmp(b.data, "0,1,2,", 6) == 0);
+  char *p = bc_buf_detach(&b, &len);
+  ck_assert_uint_eq(len, strlen(p));
+  ck_assert_str_eq(p + len - 2, "Đ");
+  free(p);
+  bc_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_common_buf__sticky_failure) {
+  tu_failing_alloc fa;
+  bc_buf b;
+  bc_error err;
+  tu_failing_alloc_init(&fa, 1, 0);
+  bc_buf_init(&b, &fa.base);
+  bc_buf_puts(&b, "abc");       /* allocation 0 */
+  for (int i = 0; i < 100; i++) /* allocation 1 fails */
+    bc_buf_puts(&b, "0123456789");
+  bc_buf_puts(&b, "x"); /* ignored after the failure */
+  ck_assert(b.failed);
+  ck_assert_int_eq(bc_buf_check(&b, &err), BC_ENOMEM);
+  ck_assert_ptr_null(bc_buf_cstr(&b));
+  bc_buf_free(&b);
+  ck_assert_int_eq(fa.live, 0);
+}
+END_TEST
+
+START_TEST(test_common_arena__alignment_and_big_blocks) {
+  bc_arena a;
+  bc_arena_init(&a, bc_allocator_default());
+  for (int i = 1; i < 200; i++) {
+    void *p = bc_arena_alloc(&a, (size_t)i * 7);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_uint_eq((uintptr_t)p % _Alignof(max_align_t), 0);
+    memset(p, 0xAB, (size_t)i * 7);
+  }
+  char *big = bc_arena_alloc(&a, 5u << 20);
+  ck_assert_ptr_nonnull(big);
+  memset(big, 1, 5u << 20);
+  char *s = bc_arena_strndup(&a, "Nơi nhận", strlen("Nơi nhận"));
+  ck_assert_str_eq(s, "Nơi nhận");
+  ck_assert_ptr_null(bc_arena_calloc(&a, SIZE_MAX / 2, 4)); /* overflow */
+  bc_arena_release(&a);
+  ck_assert_ptr_null(a.head);
+}
+END_TEST
+
+START_TEST(test_common_arena__out_of_memory_returns_null) {
+  tu_failing_alloc fa;
+  bc_arena a;
+  tu_failing_alloc_init(&fa, 0, 1);
+  bc_arena_init(&a, &fa.base);
+  ck_assert_ptr_null(bc_arena_alloc(&a, 10));
+  bc_arena_release(&a);
+  ck_assert_int_eq(fa.live, 0);
+}
+END_TEST
+
+START_TEST(test_common_utf8__decode_rejects_bad_sequences) {
+  uint32_t cp;
+  ck_assert_uint_eq(bc_utf8_decode("\xE1\xBB\x87", 3, &cp), 3); /* ệ */
+  ck_assert_uint_eq(cp, 0x1EC7);
+  ck_assert_uint_eq(bc_utf8_decode("\xC0\x80", 2, &cp), 0);     /* overlong */
+  ck_assert_uint_eq(bc_utf8_decode("\xED\xA0\x80", 3, &cp), 0); /* surrogate */
+  ck_assert_uint_eq(bc_utf8_decode("\xE1\xBB", 2, &cp), 0);     /* truncated */
+  ck_assert_uint_eq(bc_utf8_decode("\xF4\x90\x80\x80", 4, &cp), 0);
+  ck_assert_uint_eq(bc_utf8_check("Trà Vinh", strlen("Trà Vinh")), SIZE_MAX);
+  ck_assert_uint_eq(bc_utf8_check("ab\xFF"
+                                  "c",
+                                  4),
+                    2);
+  ck_assert_uint_eq(bc_utf8_check("ab\0c", 4), 2);
+}
+END_TEST
+
+START_TEST(test_common_utf8__nfc_composes_vietnamese) {
+  bc_arena a;
+  bc_error err;
+  const char *out;
+  size_t len;
+  /* "Việt" with e + circumflex + dot below, decomposed. */
+  const char nfd[] = "Vi"
+                     "e\xCC\x82\xCC\xA3"
+                     "t Nam";
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, nfd, strlen(nfd), &a, &err), 0);
+  ck_assert_str_eq(out, "Việt Nam");
+  ck_assert_uint_eq(len, strlen("Việt Nam"));
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "abc\xFF", 4, &a, &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "invalid UTF-8 at byte 3");
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "a\0b", 3, &a, &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "NUL byte at byte 1");
+  bc_arena_release(&a);
+}
+END_TEST
+
+START_TEST(test_common_utf8__upper) {
+  bc_buf b;
+  bc_buf_init(&b, bc_allocator_default());
+  bc_utf8_upper(&b, "đơn vị ưu tiên", strlen("đơn vị ưu tiên"), false);
+  ck_assert_str_eq(bc_buf_cstr(&b), "ĐƠN VỊ ƯU TIÊN");
+  bc_buf_reset(&b);
+  bc_utf8_upper(&b, "(quý III năm 2023", strlen("(quý III năm 2023"), true);
+  ck_assert_str_eq(bc_buf_cstr(&b), "(Quý III năm 2023");
+  bc_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_common_file__atomic_write_and_read) {
+  char path[512], *data;
+  size_t len;
+  bc_error err;
+  snprintf(path, sizeof path, "%s/atomic.txt", tu_tmpdir());
+  ck_assert_int_eq(
+      bc_file_write_atomic(path, "báo cáo", strlen("báo cáo"), NULL, &err), 0);
+  ck_assert_int_eq(bc_file_read(&data, &len, path, 1 << 20, BC_EINPUT,
+                                bc_allocator_default(), &err),
+                   0);
+  ck_assert_str_eq(data, "báo cáo");
+  free(data);
+  ck_assert_int_eq(bc_file_read(&data, &len, path, 3, BC_EINPUT,
+                                bc_allocator_default(), &err),
+                   BC_EINPUT);
+}
+END_TEST
+
+/* A sink that fails after `allowed` bytes, like a full disk. */
+static int full_disk_write(void *ud, int fd, const void *data, size_t len) {
+  size_t *allowed = ud;
+  if (len > *allowed) {
+    if (*allowed && write(fd, data, *allowed) < 0)
+      return errno;
+    return ENOSPC;
+  }
+  *allowed -= len;
+  return write(fd, data, len) == (ssize_t)len ? 0 : EIO;
+}
+
+START_TEST(test_common_file__full_disk_leaves_nothing) {
+  char path[600], dir[512];
+  size_t allowed = 3;
+  bc_sink sink = {full_disk_write, &allowed};
+  bc_error err;
+  struct stat st;
+  snprintf(dir, sizeof dir, "%s/full", tu_tmpdir());
+  mkdir(dir, 0755);
+  snprintf(path, sizeof path, "%s/report.pdf", dir);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_file_write_atomic(path, "0123456789", 10, &sink, &err),
+                   BC_EIO);
+  ck_assert_str_eq(err.message + strlen(err.message) -
+                       strlen("No space left on device"),
+                   "No space left on device");
+  ck_assert_int_ne(stat(path, &st), 0);
+  char cmd[600], *out;
+  snprintf(cmd, sizeof cmd, "ls -A '%s'", dir);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  ck_assert_str_eq(out, ""); /* no temporary file either */
+  free(out);
+}
+END_TEST
+
+Suite *common_suite(void) {
+  Suite *s = suite_create("common");
+  TCase *tc = tcase_create("error");
+  tcase_add_test(tc, test_common_error__format_all_parts);
+  tcase_add_test(tc, test_common_error__one_line_and_truncation);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("buf");
+  tcase_add_test(tc, test_common_buf__grows_and_detaches);
+  tcase_add_test(tc, test_common_buf__sticky_failure);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("arena");
+  tcase_add_test(tc, test_common_arena__alignment_and_big_blocks);
+  tcase_add_test(tc, test_common_arena__out_of_memory_returns_null);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("utf8");
+  tcase_add_test(tc, test_common_utf8__decode_rejects_bad_sequences);
+  tcase_add_test(tc, test_common_utf8__nfc_composes_vietnamese);
+  tcase_add_test(tc, test_common_utf8__upper);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("file");
+  tcase_add_test(tc, test_common_file__atomic_write_and_read);
+  tcase_add_test(tc, test_common_file__full_disk_leaves_nothing);
+  suite_add_tcase(s, tc);
+  return s;
+}
