@@ -1,0 +1,176 @@
+/* model/model.h: the in-memory report (agency, period, signer, recipients,
+ * indicator values, narratives) and the names templates look values up by.
+ * Plain types, no I/O: data fills it, template reads it. */
+#ifndef BC_MODEL_H
+#define BC_MODEL_H
+
+#include "baocao/error.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A calendar date; month or day 0 means "not known yet" (blank in print). */
+typedef struct bc_date {
+  int year;
+  int month;
+  int day;
+} bc_date;
+
+typedef enum bc_value_kind {
+  BC_VALUE_NONE = 0, /* missing */
+  BC_VALUE_NUMBER,
+  BC_VALUE_TEXT,
+  BC_VALUE_DATE,
+  BC_VALUE_LIST /* of records, for {{#each}} */
+} bc_value_kind;
+
+typedef struct bc_record bc_record;
+
+/* A value a template can print or test. Strings are borrowed. */
+typedef struct bc_value {
+  bc_value_kind kind;
+  double number;          /* BC_VALUE_NUMBER */
+  const char *text;       /* BC_VALUE_TEXT, NUL-terminated UTF-8 */
+  bc_date date;           /* BC_VALUE_DATE */
+  const bc_record *items; /* BC_VALUE_LIST */
+  size_t count;           /* BC_VALUE_LIST */
+} bc_value;
+
+typedef struct bc_field {
+  const char *name;
+  bc_value value;
+} bc_field;
+
+/* One item of a list: named fields, looked up linearly. */
+struct bc_record {
+  const bc_field *fields;
+  size_t count;
+};
+
+typedef enum bc_period_kind {
+  BC_PERIOD_QUARTER = 0, /* number = 1..4 */
+  BC_PERIOD_HALF,        /* 6 tháng đầu năm */
+  BC_PERIOD_NINE_MONTHS, /* 9 tháng */
+  BC_PERIOD_YEAR,
+  BC_PERIOD_CUSTOM /* từ <starts> đến <ends> */
+} bc_period_kind;
+
+typedef struct bc_period {
+  const char *code; /* 2023-Q3 */
+  bc_period_kind kind;
+  int year;
+  int number; /* quarter 1..4, else 0 */
+  bc_date starts;
+  bc_date ends;
+} bc_period;
+
+/* Issuing body (cơ quan ban hành). */
+typedef struct bc_agency {
+  const char *code;        /* STTTT-TV */
+  const char *name;        /* SỞ THÔNG TIN VÀ TRUYỀN THÔNG */
+  const char *parent_name; /* UBND TỈNH TRÀ VINH, NULL if none */
+  const char *symbol;      /* STTTT, as in Số: .../BC-STTTT */
+  const char *place;       /* Trà Vinh (địa danh) */
+  const char *full_name; /* Sở Thông tin và Truyền thông (running text) */
+} bc_agency;
+
+/* Signer (người ký): capacity lines, title, name. */
+typedef struct bc_signer {
+  const char *authority; /* "KT. GIÁM ĐỐC"; lines split on '\n'; may be NULL */
+  const char *title;     /* "PHÓ GIÁM ĐỐC" */
+  const char *full_name; /* "Bùi Thông Nhứt" */
+} bc_signer;
+
+typedef struct bc_indicator_value {
+  const char *code;    /* tthc.so_hoa */
+  const char *name;    /* human name, for tables and messages */
+  const char *unit;    /* hồ sơ, %, đồng; may be "" */
+  const char *section; /* area, for grouped tables: the_che, tthc, ... */
+  int position;        /* order within the section */
+  bc_value value;
+} bc_indicator_value;
+
+typedef struct bc_narrative {
+  const char *key;      /* chi_dao */
+  const char *markdown; /* staff-written text; may cite indicators */
+} bc_narrative;
+
+typedef struct bc_report_model {
+  bc_agency agency;
+  bc_period period;
+  const char *template_name; /* cchc_quy */
+  int number;                /* số văn bản; 0 = not assigned yet */
+  bc_date issued_on;         /* fields 0 = not set yet */
+  const char *archive_unit;  /* "VP" in "Lưu: VT, VP." */
+  bc_signer signer;
+  const char *const *recipients; /* Nơi nhận lines without "- " and ";" */
+  size_t recipient_count;
+  bc_indicator_value *values; /* sorted by code (strcmp) after finish */
+  size_t value_count;
+  bc_narrative *narratives; /* sorted by key (strcmp) after finish */
+  size_t narrative_count;
+  /* Derived by bc_model_finish: */
+  const char *period_label; /* "quý III năm 2023" */
+  bc_value recipient_list;  /* noi_nhan */
+  bc_value indicator_list;  /* chi_so, in section/position order */
+} bc_report_model;
+
+typedef struct bc_arena bc_arena;
+
+/*
+ * Sorts values (by code) and narratives (by key) for lookup and builds the
+ * derived fields, with memory from arena. The chi_so list is ordered by
+ * section, position, code. Returns 0 or BC_ENOMEM.
+ */
+int bc_model_finish(bc_report_model *model, bc_arena *arena, bc_error *err);
+
+/*
+ * Looks a dotted name up the way templates see it:
+ *   co_quan.ten, co_quan.ten_day_du, co_quan.chu_quan, co_quan.ky_hieu,
+ *   co_quan.dia_danh, co_quan.ma
+ *   ky.ma, ky.ten ("quý III năm 2023"), ky.nam, ky.quy, ky.tu_ngay, ky.den_ngay
+ *   bao_cao.so, bao_cao.ngay
+ *   nguoi_ky.tham_quyen, nguoi_ky.chuc_vu, nguoi_ky.ho_ten
+ *   noi_nhan (list: stt, noi_dung)
+ *   chi_so (list: stt, ma, ten, don_vi, gia_tri)
+ *   anything else: the indicator with that code.
+ * Unset values (no number yet, no signer) come back as BC_VALUE_NONE.
+ * Narratives are not values: see bc_model_narrative. Values borrow from the
+ * model. Returns true when the name is known and set.
+ */
+bool bc_model_lookup(bc_value *out,
+                     const bc_report_model *model,
+                     const char *name,
+                     size_t name_len);
+
+/* The indicator with this code, or NULL. */
+const bc_indicator_value *
+bc_model_indicator(const bc_report_model *model, const char *code, size_t len);
+
+/* The narrative's Markdown for key, or NULL when there is none. */
+const char *bc_model_narrative(const bc_report_model *model,
+                               const char *key,
+                               size_t key_len);
+
+/* Finds a field in a record, or NULL. */
+const bc_value *
+bc_record_get(const bc_record *record, const char *name, size_t name_len);
+
+/*
+ * The period in running text: "quý III năm 2023", "6 tháng đầu năm 2023",
+ * "9 tháng năm 2023", "năm 2023", "từ ngày 01/01/2024 đến ngày 31/7/2024".
+ * Writes at most size bytes (NUL-terminated); returns the length it needed.
+ */
+size_t bc_period_label(char *buf, size_t size, const bc_period *period);
+
+/* Roman numeral for 1..39 ("III"); "" outside. */
+const char *bc_roman(int n);
+
+/* "26/7/2023", "05/01/2024": day two digits, month padded only for 1-2
+ * (the Decree 30 rule); blanks for unknown parts. Returns length needed. */
+size_t bc_date_short(char *buf, size_t size, bc_date date);
+
+/* Parses "2023-09-28", "2023-09" (day unknown) or "2023"; false if bad. */
+bool bc_date_parse(bc_date *out, const char *s);
+
+#endif

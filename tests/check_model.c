@@ -1,0 +1,165 @@
+/* tests/check_model.c: template names over a report model, period labels,
+ * Decree 30 short dates, Roman numerals. */
+#include "common/arena.h"
+#include "model/model.h"
+
+#include "testutil.h"
+
+#include <check.h>
+#include <string.h>
+
+START_TEST(test_model_model__period_labels) {
+  char buf[128];
+  bc_period p = {0};
+  p.kind = BC_PERIOD_QUARTER;
+  p.year = 2023;
+  p.number = 3;
+  bc_period_label(buf, sizeof buf, &p);
+  ck_assert_str_eq(buf, "quý III năm 2023");
+  p.kind = BC_PERIOD_HALF;
+  bc_period_label(buf, sizeof buf, &p);
+  ck_assert_str_eq(buf, "6 tháng đầu năm 2023");
+  p.kind = BC_PERIOD_NINE_MONTHS;
+  bc_period_label(buf, sizeof buf, &p);
+  ck_assert_str_eq(buf, "9 tháng năm 2023");
+  p.kind = BC_PERIOD_YEAR;
+  bc_period_label(buf, sizeof buf, &p);
+  ck_assert_str_eq(buf, "năm 2023");
+  p.kind = BC_PERIOD_CUSTOM;
+  p.starts = (bc_date){2024, 1, 1};
+  p.ends = (bc_date){2024, 7, 31};
+  bc_period_label(buf, sizeof buf, &p);
+  ck_assert_str_eq(buf, "từ 01/01/2024 đến 31/7/2024");
+}
+END_TEST
+
+START_TEST(test_model_model__short_dates_follow_the_decree) {
+  char buf[32];
+  bc_date_short(buf, sizeof buf, (bc_date){2023, 7, 26});
+  ck_assert_str_eq(buf, "26/7/2023");
+  bc_date_short(buf, sizeof buf, (bc_date){2023, 4, 7});
+  ck_assert_str_eq(buf, "07/4/2023");
+  bc_date_short(buf, sizeof buf, (bc_date){2022, 1, 27});
+  ck_assert_str_eq(buf, "27/01/2022");
+  bc_date_short(buf, sizeof buf, (bc_date){2022, 2, 5});
+  ck_assert_str_eq(buf, "05/02/2022");
+  bc_date_short(buf, sizeof buf, (bc_date){2022, 12, 30});
+  ck_assert_str_eq(buf, "30/12/2022");
+}
+END_TEST
+
+START_TEST(test_model_model__date_parse) {
+  bc_date d;
+  ck_assert(bc_date_parse(&d, "2023-09-28"));
+  ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20230928);
+  ck_assert(bc_date_parse(&d, "2023-09"));
+  ck_assert_int_eq(d.day, 0);
+  ck_assert_int_eq(d.month, 9);
+  ck_assert(bc_date_parse(&d, "2024-02-29"));
+  ck_assert(!bc_date_parse(&d, "2023-02-29"));
+  ck_assert(!bc_date_parse(&d, "2023-13-01"));
+  ck_assert(!bc_date_parse(&d, "2023-9-1"));
+  ck_assert(!bc_date_parse(&d, "28/9/2023"));
+  ck_assert(!bc_date_parse(&d, "2023-09-28x"));
+}
+END_TEST
+
+START_TEST(test_model_model__roman) {
+  ck_assert_str_eq(bc_roman(1), "I");
+  ck_assert_str_eq(bc_roman(4), "IV");
+  ck_assert_str_eq(bc_roman(9), "IX");
+  ck_assert_str_eq(bc_roman(14), "XIV");
+  ck_assert_str_eq(bc_roman(39), "XXXIX");
+  ck_assert_str_eq(bc_roman(0), "");
+  ck_assert_str_eq(bc_roman(40), "");
+}
+END_TEST
+
+static bc_indicator_value values[] = {
+    {"tthc.so_hoa",
+     "Số hồ sơ số hóa",
+     "hồ sơ",
+     "tthc",
+     2,
+     {BC_VALUE_NUMBER, 60, NULL, {0}, NULL, 0}},
+    {"cqs.ty_le",
+     "Tỷ lệ",
+     "%",
+     "chinh_quyen_so",
+     1,
+     {BC_VALUE_NUMBER, 30.73, NULL, {0}, NULL, 0}},
+    {"tthc.ghi_chu",
+     "Ghi chú",
+     "",
+     "tthc",
+     1,
+     {BC_VALUE_TEXT, 0, "không có", {0}, NULL, 0}},
+};
+static bc_narrative narratives[] = {{"the_che", "Không có."},
+                                    {"chi_dao", "- Tham mưu."}};
+static const char *const recipients[] = {"Sở Nội vụ (b/c)", "Ban Giám đốc Sở"};
+
+static void make_model(bc_report_model *m, bc_arena *a) {
+  memset(m, 0, sizeof *m);
+  m->agency.code = "STTTT-TV";
+  m->agency.name = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
+  m->agency.parent_name = "UBND TỈNH TRÀ VINH";
+  m->agency.symbol = "STTTT";
+  m->period.code = "2023-Q3";
+  m->period.kind = BC_PERIOD_QUARTER;
+  m->period.year = 2023;
+  m->period.number = 3;
+  m->signer.full_name = "Bùi Thông Nhứt";
+  m->recipients = recipients;
+  m->recipient_count = 2;
+  m->values = values;
+  m->value_count = 3;
+  m->narratives = narratives;
+  m->narrative_count = 2;
+  ck_assert_int_eq(bc_model_finish(m, a, NULL), 0);
+}
+
+START_TEST(test_model_model__lookup_names) {
+  bc_arena a;
+  bc_report_model m;
+  bc_value v;
+  bc_arena_init(&a, bc_allocator_default());
+  make_model(&m, &a);
+#define LOOK(name) bc_model_lookup(&v, &m, name, strlen(name))
+  ck_assert(LOOK("co_quan.ky_hieu") && !strcmp(v.text, "STTTT"));
+  ck_assert(LOOK("ky.ten") && !strcmp(v.text, "quý III năm 2023"));
+  ck_assert(LOOK("ky.quy") && v.number == 3);
+  ck_assert(LOOK("ky.nam") && v.number == 2023);
+  ck_assert(!LOOK("bao_cao.so"));         /* not assigned yet */
+  ck_assert(!LOOK("co_quan.ten_day_du")); /* NULL in this model */
+  ck_assert(LOOK("nguoi_ky.ho_ten") && !strcmp(v.text, "Bùi Thông Nhứt"));
+  ck_assert(LOOK("tthc.so_hoa") && v.kind == BC_VALUE_NUMBER && v.number == 60);
+  ck_assert(!LOOK("tthc.so_ho"));
+  ck_assert(!LOOK("tthc.so_hoa.x"));
+  ck_assert(LOOK("noi_nhan") && v.kind == BC_VALUE_LIST && v.count == 2);
+  const bc_value *f = bc_record_get(&v.items[1], "noi_dung", 8);
+  ck_assert_str_eq(f->text, "Ban Giám đốc Sở");
+  /* chi_so: by section, then position: chinh_quyen_so, tthc(1), tthc(2). */
+  ck_assert(LOOK("chi_so") && v.count == 3);
+  ck_assert_str_eq(bc_record_get(&v.items[0], "ma", 2)->text, "cqs.ty_le");
+  ck_assert_str_eq(bc_record_get(&v.items[1], "ma", 2)->text, "tthc.ghi_chu");
+  ck_assert_str_eq(bc_record_get(&v.items[2], "ma", 2)->text, "tthc.so_hoa");
+  ck_assert(bc_record_get(&v.items[2], "stt", 3)->number == 3);
+  ck_assert_str_eq(bc_model_narrative(&m, "chi_dao", 7), "- Tham mưu.");
+  ck_assert_ptr_null(bc_model_narrative(&m, "chi", 3));
+#undef LOOK
+  bc_arena_release(&a);
+}
+END_TEST
+
+Suite *model_suite(void) {
+  Suite *s = suite_create("model");
+  TCase *tc = tcase_create("model");
+  tcase_add_test(tc, test_model_model__period_labels);
+  tcase_add_test(tc, test_model_model__short_dates_follow_the_decree);
+  tcase_add_test(tc, test_model_model__date_parse);
+  tcase_add_test(tc, test_model_model__roman);
+  tcase_add_test(tc, test_model_model__lookup_names);
+  suite_add_tcase(s, tc);
+  return s;
+}
