@@ -1,0 +1,60 @@
+/* data/data.h: the SQLite database: opening it read-only with a schema
+ * check, loading one report into a bc_report_model, creating a database and
+ * loading SQL files. Every statement uses bound parameters. */
+#ifndef BC_DATA_H
+#define BC_DATA_H
+
+#include "baocao/error.h"
+#include "common/arena.h"
+#include "model/model.h"
+
+#define BC_SCHEMA_VERSION 1
+#define BC_APPLICATION_ID 1111703887 /* 'BCAO' */
+
+typedef struct bc_db bc_db;
+
+/*
+ * Opens path read-only and checks that it is a baocao database of schema
+ * version BC_SCHEMA_VERSION. Errors: BC_EDB (missing, unreadable, not
+ * SQLite, locked), BC_ESCHEMA (another application or version), BC_ENOMEM.
+ * One connection per thread; close with bc_db_close.
+ */
+int bc_db_open(bc_db **out, const char *path, bc_error *err);
+void bc_db_close(bc_db *db);
+
+/* The path the database was opened with (borrowed). */
+const char *bc_db_path(const bc_db *db);
+
+/*
+ * Loads the report of agency for period into *out, with every string and
+ * array from arena, and finishes the model (bc_model_finish). template may
+ * be NULL when the agency has a single report for the period.
+ * Errors: BC_ENOTFOUND (unknown agency, period or report, or several
+ * templates and none chosen), BC_EDATA (a value of the wrong kind, a bad
+ * date), BC_EDB, BC_ENOMEM.
+ */
+int bc_db_load_report(bc_report_model *out,
+                      bc_db *db,
+                      const char *agency,
+                      const char *period,
+                      const char *template_name,
+                      bc_arena *arena,
+                      bc_error *err);
+
+/*
+ * Creates a new, empty baocao database at path with the current schema.
+ * Fails with BC_EIO if path already exists, BC_EDB otherwise.
+ */
+int bc_db_create(const char *path, bc_error *err);
+
+/*
+ * Runs the SQL statements of file sql_path against the baocao database at
+ * db_path in one transaction (all or nothing), with foreign keys enforced.
+ * For loading sample data and trusted administrator scripts; errors name the
+ * file and the line of the failing statement.
+ */
+int bc_db_run_sql_file(const char *db_path,
+                       const char *sql_path,
+                       bc_error *err);
+
+#endif

@@ -1,0 +1,647 @@
+/* data/db.c: every SQL statement baocao runs; read-only report loading with
+ * a schema check, database creation and SQL-file loading. Strings leaving
+ * this file are valid NFC UTF-8 copies in the caller's arena. */
+#include "data/data.h"
+
+#include "common/alloc.h"
+#include "common/error.h"
+#include "common/file.h"
+#include "common/utf8.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern const char bc_schema_sql[];
+
+enum {
+  STMT_AGENCY,
+  STMT_PERIOD,
+  STMT_REPORT,
+  STMT_SIGNER,
+  STMT_RECIPIENTS,
+  STMT_VALUES,
+  STMT_NARRATIVES,
+  STMT_COUNT
+};
+
+static const char *const statement_sql[STMT_COUNT] = {
+    [STMT_AGENCY] = "SELECT name, full_name, parent_name, symbol, place "
+                    "FROM agency WHERE code = ?1",
+    [STMT_PERIOD] = "SELECT kind, year, number, starts, ends "
+                    "FROM period WHERE code = ?1",
+    [STMT_REPORT] = "SELECT template, number, issued_on, signer_id, "
+                    "archive_unit FROM report WHERE agency_code = ?1 AND "
+                    "period_code = ?2 AND (?3 IS NULL OR template = ?3) "
+                    "ORDER BY template",
+    [STMT_SIGNER] = "SELECT authority, title, full_name FROM signer "
+                    "WHERE id = ?1",
+    [STMT_RECIPIENTS] = "SELECT text FROM recipient WHERE agency_code = ?1 "
+                        "AND template = ?2 ORDER BY position",
+    [STMT_VALUES] =
+        "SELECT i.code, i.name, i.unit, i.section, i.position, i.kind, "
+        "v.num, v.text FROM indicator_value v "
+        "JOIN indicator i ON i.code = v.indicator_code "
+        "WHERE v.agency_code = ?1 AND v.period_code = ?2 ORDER BY i.code",
+    [STMT_NARRATIVES] = "SELECT key, markdown FROM narrative "
+                        "WHERE agency_code = ?1 AND period_code = ?2 "
+                        "ORDER BY key",
+};
+
+struct bc_db {
+  sqlite3 *handle;
+  sqlite3_stmt *stmt[STMT_COUNT];
+  char path[PATH_MAX];
+};
+
+/* Turns an SQLite failure into a bc_error that names the database. */
+static int db_error(bc_error *err, sqlite3 *h, int rc, const char *path) {
+  int primary = rc & 0xff;
+  if (primary == SQLITE_NOMEM)
+    return bc_error_oom(err);
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    return bc_error_set(err, BC_EDB,
+                        "database '%s' is locked by another program", path);
+  if (primary == SQLITE_NOTADB)
+    return bc_error_set(err, BC_ESCHEMA,
+                        "'%s' is not a baocao database (not an SQLite file)",
+                        path);
+  if (primary == SQLITE_CORRUPT)
+    return bc_error_set(err, BC_EDB, "database '%s' is damaged: %s", path,
+                        h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+  return bc_error_set(err, BC_EDB, "database '%s': %s", path,
+                      h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+}
+
+static int pragma_int(
+    int *out, sqlite3 *h, const char *sql, const char *path, bc_error *err) {
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(h, sql, -1, &s, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step(s);
+  if (rc != SQLITE_ROW) {
+    rc = db_error(err, h, rc, path);
+    sqlite3_finalize(s);
+    return rc;
+  }
+  *out = sqlite3_column_int(s, 0);
+  sqlite3_finalize(s);
+  return 0;
+}
+
+/* Checks application_id and user_version of an open connection. */
+static int check_schema(sqlite3 *h, const char *path, bc_error *err) {
+  int app = 0, version = 0, rc;
+  if ((rc = pragma_int(&app, h, "PRAGMA application_id", path, err)))
+    return rc;
+  if (app != BC_APPLICATION_ID)
+    return bc_error_set(err, BC_ESCHEMA,
+                        "'%s' is not a baocao database (application_id %d)",
+                        path, app);
+  if ((rc = pragma_int(&version, h, "PRAGMA user_version", path, err)))
+    return rc;
+  if (version != BC_SCHEMA_VERSION)
+    return bc_error_set(err, BC_ESCHEMA,
+                        "'%s' has schema version %d; this baocao reads "
+                        "version %d",
+                        path, version, BC_SCHEMA_VERSION);
+  return 0;
+}
+
+static int
+open_handle(sqlite3 **out, const char *path, int flags, bc_error *err) {
+  struct stat st;
+  sqlite3 *h = NULL;
+  int rc;
+  if (stat(path, &st) != 0)
+    return bc_error_set(err, BC_EDB, "database '%s' does not exist", path);
+  if (!S_ISREG(st.st_mode))
+    return bc_error_set(err, BC_EDB, "database '%s' is not a regular file",
+                        path);
+  rc = sqlite3_open_v2(path, &h, flags, NULL);
+  if (rc != SQLITE_OK) {
+    rc = db_error(err, h, rc, path);
+    sqlite3_close(h);
+    return rc;
+  }
+  sqlite3_busy_timeout(h, 2000);
+  sqlite3_extended_result_codes(h, 1);
+  rc = check_schema(h, path, err);
+  if (rc) {
+    sqlite3_close(h);
+    return rc;
+  }
+  *out = h;
+  return 0;
+}
+
+int bc_db_open(bc_db **out, const char *path, bc_error *err) {
+  bc_db *db = NULL;
+  int rc;
+  if (strlen(path) >= sizeof db->path)
+    return bc_error_set(err, BC_EDB, "database path is too long");
+  db = bc_calloc(bc_allocator_default(), 1, sizeof *db);
+  if (!db)
+    return bc_error_oom(err);
+  memcpy(db->path, path, strlen(path) + 1);
+  rc = open_handle(&db->handle, path,
+                   SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, err);
+  if (rc)
+    goto fail;
+  for (int i = 0; i < STMT_COUNT; i++) {
+    int src = sqlite3_prepare_v3(db->handle, statement_sql[i], -1,
+                                 SQLITE_PREPARE_PERSISTENT, &db->stmt[i], NULL);
+    if (src != SQLITE_OK) {
+      /* The schema version matched, so a statement that does not prepare
+       * means the tables were changed by hand. */
+      rc = (src & 0xff) == SQLITE_ERROR
+               ? bc_error_set(err, BC_ESCHEMA,
+                              "database '%s' does not match schema version "
+                              "%d: %s",
+                              path, BC_SCHEMA_VERSION,
+                              sqlite3_errmsg(db->handle))
+               : db_error(err, db->handle, src, path);
+      goto fail;
+    }
+  }
+  *out = db;
+  return 0;
+fail:
+  bc_db_close(db);
+  return rc;
+}
+
+void bc_db_close(bc_db *db) {
+  if (!db)
+    return;
+  for (int i = 0; i < STMT_COUNT; i++)
+    sqlite3_finalize(db->stmt[i]);
+  sqlite3_close(db->handle);
+  bc_free(bc_allocator_default(), db);
+}
+
+const char *bc_db_path(const bc_db *db) {
+  return db->path;
+}
+
+/* ---- loading one report ---- */
+
+typedef struct load_state {
+  bc_db *db;
+  bc_arena *arena;
+  bc_error *err;
+  const char *agency;
+  const char *period;
+} load_state;
+
+/*
+ * Copies column col as NFC text into the arena; NULL columns give NULL.
+ * what names the field in errors ("agency name").
+ */
+static int column_text(const char **out,
+                       load_state *ls,
+                       sqlite3_stmt *s,
+                       int col,
+                       const char *what) {
+  const unsigned char *t = sqlite3_column_text(s, col);
+  size_t n;
+  int rc;
+  if (!t) {
+    if (sqlite3_errcode(ls->db->handle) == SQLITE_NOMEM)
+      return bc_error_oom(ls->err);
+    *out = NULL;
+    return 0;
+  }
+  n = (size_t)sqlite3_column_bytes(s, col);
+  rc = bc_utf8_nfc(out, &n, (const char *)t, n, ls->arena, ls->err);
+  if (rc == BC_EDATA) {
+    char msg[BC_ERROR_MESSAGE_SIZE];
+    snprintf(msg, sizeof msg, "%s", ls->err->message);
+    return bc_error_set(ls->err, BC_EDATA, "%s: %s", what, msg);
+  }
+  return rc;
+}
+
+static int step_error(load_state *ls, int rc) {
+  return db_error(ls->err, ls->db->handle, rc, ls->db->path);
+}
+
+static sqlite3_stmt *bind2(bc_db *db, int which, const char *a, const char *b) {
+  sqlite3_stmt *s = db->stmt[which];
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  sqlite3_bind_text(s, 1, a, -1, SQLITE_STATIC);
+  if (b)
+    sqlite3_bind_text(s, 2, b, -1, SQLITE_STATIC);
+  return s;
+}
+
+static int load_agency(bc_report_model *m, load_state *ls) {
+  sqlite3_stmt *s = bind2(ls->db, STMT_AGENCY, ls->agency, NULL);
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE)
+    return bc_error_set(ls->err, BC_ENOTFOUND, "unknown agency '%s'",
+                        ls->agency);
+  if (rc != SQLITE_ROW)
+    return step_error(ls, rc);
+  m->agency.code = bc_arena_strdup(ls->arena, ls->agency);
+  if (!m->agency.code)
+    return bc_error_oom(ls->err);
+  if ((rc = column_text(&m->agency.name, ls, s, 0, "agency name")) ||
+      (rc = column_text(&m->agency.full_name, ls, s, 1, "agency full_name")) ||
+      (rc = column_text(&m->agency.parent_name, ls, s, 2,
+                        "agency parent_name")) ||
+      (rc = column_text(&m->agency.symbol, ls, s, 3, "agency symbol")) ||
+      (rc = column_text(&m->agency.place, ls, s, 4, "agency place")))
+    return rc;
+  return 0;
+}
+
+static int parse_date_column(bc_date *out,
+                             load_state *ls,
+                             sqlite3_stmt *s,
+                             int col,
+                             const char *what,
+                             bool required) {
+  const char *t;
+  int rc = column_text(&t, ls, s, col, what);
+  if (rc)
+    return rc;
+  if (!t) {
+    if (required)
+      return bc_error_set(ls->err, BC_EDATA, "%s is not set", what);
+    memset(out, 0, sizeof *out);
+    return 0;
+  }
+  if (!bc_date_parse(out, t))
+    return bc_error_set(ls->err, BC_EDATA,
+                        "%s '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                        what, t);
+  return 0;
+}
+
+static int load_period(bc_report_model *m, load_state *ls) {
+  static const struct {
+    const char *name;
+    bc_period_kind kind;
+  } kinds[] = {{"quarter", BC_PERIOD_QUARTER},
+               {"half", BC_PERIOD_HALF},
+               {"nine_months", BC_PERIOD_NINE_MONTHS},
+               {"year", BC_PERIOD_YEAR},
+               {"custom", BC_PERIOD_CUSTOM}};
+  sqlite3_stmt *s = bind2(ls->db, STMT_PERIOD, ls->period, NULL);
+  const char *kind;
+  size_t i;
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE)
+    return bc_error_set(ls->err, BC_ENOTFOUND, "unknown period '%s'",
+                        ls->period);
+  if (rc != SQLITE_ROW)
+    return step_error(ls, rc);
+  m->period.code = bc_arena_strdup(ls->arena, ls->period);
+  if (!m->period.code)
+    return bc_error_oom(ls->err);
+  if ((rc = column_text(&kind, ls, s, 0, "period kind")))
+    return rc;
+  for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    if (kind && strcmp(kind, kinds[i].name) == 0)
+      break;
+  if (i == sizeof kinds / sizeof kinds[0])
+    return bc_error_set(ls->err, BC_EDATA, "period '%s' has unknown kind '%s'",
+                        ls->period, kind ? kind : "");
+  m->period.kind = kinds[i].kind;
+  m->period.year = sqlite3_column_int(s, 1);
+  m->period.number = sqlite3_column_int(s, 2);
+  if (m->period.kind == BC_PERIOD_QUARTER &&
+      (m->period.number < 1 || m->period.number > 4))
+    return bc_error_set(ls->err, BC_EDATA,
+                        "period '%s' is a quarter numbered %d (1-4 expected)",
+                        ls->period, m->period.number);
+  if ((rc = parse_date_column(&m->period.starts, ls, s, 3, "period starts",
+                              true)) ||
+      (rc = parse_date_column(&m->period.ends, ls, s, 4, "period ends", true)))
+    return rc;
+  return 0;
+}
+
+static int load_report_row(bc_report_model *m,
+                           sqlite3_int64 *signer_id,
+                           load_state *ls,
+                           const char *template_name) {
+  sqlite3_stmt *s = bind2(ls->db, STMT_REPORT, ls->agency, ls->period);
+  int rc;
+  if (template_name)
+    sqlite3_bind_text(s, 3, template_name, -1, SQLITE_STATIC);
+  rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE) {
+    if (template_name)
+      return bc_error_set(ls->err, BC_ENOTFOUND,
+                          "no '%s' report for agency '%s' in period '%s'",
+                          template_name, ls->agency, ls->period);
+    return bc_error_set(ls->err, BC_ENOTFOUND,
+                        "no report for agency '%s' in period '%s'", ls->agency,
+                        ls->period);
+  }
+  if (rc != SQLITE_ROW)
+    return step_error(ls, rc);
+  if ((rc = column_text(&m->template_name, ls, s, 0, "report template")) ||
+      (rc = parse_date_column(&m->issued_on, ls, s, 2, "report issued_on",
+                              false)) ||
+      (rc = column_text(&m->archive_unit, ls, s, 4, "report archive_unit")))
+    return rc;
+  if (sqlite3_column_type(s, 1) != SQLITE_NULL) {
+    sqlite3_int64 n = sqlite3_column_int64(s, 1);
+    if (n < 1 || n > 999999)
+      return bc_error_set(ls->err, BC_EDATA,
+                          "report number %lld is out of range", (long long)n);
+    m->number = (int)n;
+  }
+  *signer_id = sqlite3_column_type(s, 3) == SQLITE_NULL
+                   ? -1
+                   : sqlite3_column_int64(s, 3);
+  rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW)
+    return bc_error_set(ls->err, BC_ENOTFOUND,
+                        "agency '%s' has several reports in period '%s'; "
+                        "choose one with --template",
+                        ls->agency, ls->period);
+  if (rc != SQLITE_DONE)
+    return step_error(ls, rc);
+  return 0;
+}
+
+static int
+load_signer(bc_report_model *m, load_state *ls, sqlite3_int64 signer_id) {
+  sqlite3_stmt *s = ls->db->stmt[STMT_SIGNER];
+  int rc;
+  if (signer_id < 0)
+    return bc_error_set(ls->err, BC_EDATA, "the report has no signer");
+  sqlite3_reset(s);
+  sqlite3_bind_int64(s, 1, signer_id);
+  rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE)
+    return bc_error_set(ls->err, BC_EDATA, "signer %lld does not exist",
+                        (long long)signer_id);
+  if (rc != SQLITE_ROW)
+    return step_error(ls, rc);
+  if ((rc = column_text(&m->signer.authority, ls, s, 0, "signer authority")) ||
+      (rc = column_text(&m->signer.title, ls, s, 1, "signer title")) ||
+      (rc = column_text(&m->signer.full_name, ls, s, 2, "signer full_name")))
+    return rc;
+  return 0;
+}
+
+/* Grows an arena array by doubling (old contents copied). */
+static void *
+grow(bc_arena *arena, void *old, size_t count, size_t *cap, size_t size) {
+  void *p;
+  if (count < *cap)
+    return old;
+  *cap = *cap ? *cap * 2 : 16;
+  p = bc_arena_calloc(arena, *cap, size);
+  if (p && count)
+    memcpy(p, old, count * size);
+  return p;
+}
+
+static int load_recipients(bc_report_model *m, load_state *ls) {
+  sqlite3_stmt *s =
+      bind2(ls->db, STMT_RECIPIENTS, ls->agency, m->template_name);
+  const char **list = NULL;
+  size_t n = 0, cap = 0;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    if (!(list = grow(ls->arena, list, n, &cap, sizeof *list)))
+      return bc_error_oom(ls->err);
+    if ((rc = column_text(&list[n], ls, s, 0, "recipient text")))
+      return rc;
+    n++;
+  }
+  if (rc != SQLITE_DONE)
+    return step_error(ls, rc);
+  m->recipients = list;
+  m->recipient_count = n;
+  return 0;
+}
+
+static int load_values(bc_report_model *m, load_state *ls) {
+  sqlite3_stmt *s = bind2(ls->db, STMT_VALUES, ls->agency, ls->period);
+  bc_indicator_value *list = NULL;
+  size_t n = 0, cap = 0;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    bc_indicator_value *v;
+    const char *kind, *text;
+    char what[160];
+    if (!(list = grow(ls->arena, list, n, &cap, sizeof *list)))
+      return bc_error_oom(ls->err);
+    v = &list[n];
+    if ((rc = column_text(&v->code, ls, s, 0, "indicator code")) ||
+        (rc = column_text(&v->name, ls, s, 1, "indicator name")) ||
+        (rc = column_text(&v->unit, ls, s, 2, "indicator unit")) ||
+        (rc = column_text(&v->section, ls, s, 3, "indicator section")) ||
+        (rc = column_text(&kind, ls, s, 5, "indicator kind")))
+      return rc;
+    v->position = sqlite3_column_int(s, 4);
+    snprintf(what, sizeof what, "indicator '%s'", v->code);
+    if ((rc = column_text(&text, ls, s, 7, what)))
+      return rc;
+    if (strcmp(kind, "number") == 0 || strcmp(kind, "percent") == 0) {
+      double num = sqlite3_column_double(s, 6);
+      if (sqlite3_column_type(s, 6) == SQLITE_NULL)
+        return bc_error_set(ls->err, BC_EDATA,
+                            "indicator '%s' has no number (kind %s)", v->code,
+                            kind);
+      if (!isfinite(num))
+        return bc_error_set(ls->err, BC_EDATA,
+                            "indicator '%s' is not a finite number", v->code);
+      v->value.kind = BC_VALUE_NUMBER;
+      v->value.number = num;
+    } else if (strcmp(kind, "date") == 0) {
+      if (!text || !bc_date_parse(&v->value.date, text))
+        return bc_error_set(ls->err, BC_EDATA,
+                            "indicator '%s' is not a date (YYYY-MM-DD)",
+                            v->code);
+      v->value.kind = BC_VALUE_DATE;
+    } else {
+      if (!text)
+        return bc_error_set(ls->err, BC_EDATA, "indicator '%s' has no text",
+                            v->code);
+      v->value.kind = BC_VALUE_TEXT;
+      v->value.text = text;
+    }
+    n++;
+  }
+  if (rc != SQLITE_DONE)
+    return step_error(ls, rc);
+  m->values = list;
+  m->value_count = n;
+  return 0;
+}
+
+static int load_narratives(bc_report_model *m, load_state *ls) {
+  sqlite3_stmt *s = bind2(ls->db, STMT_NARRATIVES, ls->agency, ls->period);
+  bc_narrative *list = NULL;
+  size_t n = 0, cap = 0;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    char what[160];
+    if (!(list = grow(ls->arena, list, n, &cap, sizeof *list)))
+      return bc_error_oom(ls->err);
+    if ((rc = column_text(&list[n].key, ls, s, 0, "narrative key")))
+      return rc;
+    snprintf(what, sizeof what, "narrative '%s'", list[n].key);
+    if ((rc = column_text(&list[n].markdown, ls, s, 1, what)))
+      return rc;
+    if (!list[n].markdown)
+      list[n].markdown = "";
+    n++;
+  }
+  if (rc != SQLITE_DONE)
+    return step_error(ls, rc);
+  m->narratives = list;
+  m->narrative_count = n;
+  return 0;
+}
+
+int bc_db_load_report(bc_report_model *out,
+                      bc_db *db,
+                      const char *agency,
+                      const char *period,
+                      const char *template_name,
+                      bc_arena *arena,
+                      bc_error *err) {
+  load_state ls = {db, arena, err, agency, period};
+  bc_report_model m;
+  sqlite3_int64 signer_id = -1;
+  int rc;
+
+  memset(&m, 0, sizeof m);
+  if ((rc = load_agency(&m, &ls)) || (rc = load_period(&m, &ls)) ||
+      (rc = load_report_row(&m, &signer_id, &ls, template_name)) ||
+      (rc = load_signer(&m, &ls, signer_id)) ||
+      (rc = load_recipients(&m, &ls)) || (rc = load_values(&m, &ls)) ||
+      (rc = load_narratives(&m, &ls)) || (rc = bc_model_finish(&m, arena, err)))
+    goto done;
+  *out = m;
+done:
+  for (int i = 0; i < STMT_COUNT; i++)
+    sqlite3_reset(db->stmt[i]);
+  if (rc) {
+    bc_error_locate(err, db->path, 0, 0);
+    if (rc != BC_ENOTFOUND)
+      bc_error_context(err, agency, period);
+  }
+  return rc;
+}
+
+/* ---- creating and loading ---- */
+
+int bc_db_create(const char *path, bc_error *err) {
+  char tmp[PATH_MAX];
+  sqlite3 *h = NULL;
+  char *msg = NULL;
+  int rc, fd;
+  struct stat st;
+
+  if (stat(path, &st) == 0)
+    return bc_error_set(err, BC_EIO, "'%s' already exists", path);
+  if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
+    return bc_error_set(err, BC_EIO, "path '%s' is too long", path);
+  fd = mkstemp(tmp);
+  if (fd < 0)
+    return bc_error_set(err, BC_EIO, "cannot create '%s': %s", path,
+                        strerror(errno));
+  close(fd);
+  rc = sqlite3_open_v2(tmp, &h, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(h, bc_schema_sql, NULL, NULL, &msg);
+  if (rc != SQLITE_OK) {
+    rc = bc_error_set(err, BC_EDB, "cannot create '%s': %s", path,
+                      msg ? msg : sqlite3_errstr(rc));
+    sqlite3_free(msg);
+    sqlite3_close(h);
+    unlink(tmp);
+    return rc;
+  }
+  sqlite3_close(h);
+  if (chmod(tmp, 0644) != 0 || rename(tmp, path) != 0) {
+    rc = bc_error_set(err, BC_EIO, "cannot create '%s': %s", path,
+                      strerror(errno));
+    unlink(tmp);
+    return rc;
+  }
+  return 0;
+}
+
+static int line_of(const char *sql, const char *at) {
+  int line = 1;
+  for (const char *p = sql; p < at; p++)
+    if (*p == '\n')
+      line++;
+  return line;
+}
+
+int bc_db_run_sql_file(const char *db_path,
+                       const char *sql_path,
+                       bc_error *err) {
+  sqlite3 *h = NULL;
+  char *sql = NULL;
+  size_t len = 0;
+  const char *p, *end;
+  int rc;
+
+  rc = bc_file_read(&sql, &len, sql_path, (size_t)256 << 20, BC_EINPUT,
+                    bc_allocator_default(), err);
+  if (rc)
+    return rc;
+  if ((rc = open_handle(&h, db_path, SQLITE_OPEN_READWRITE, err)))
+    goto cleanup;
+  if (sqlite3_exec(h, "PRAGMA foreign_keys = ON; BEGIN", NULL, NULL, NULL) !=
+      SQLITE_OK) {
+    rc = db_error(err, h, sqlite3_errcode(h), db_path);
+    goto cleanup;
+  }
+  p = sql;
+  end = sql + len;
+  while (p < end) {
+    sqlite3_stmt *s = NULL;
+    const char *tail = NULL;
+    int src = sqlite3_prepare_v2(h, p, (int)(end - p), &s, &tail);
+    if (src == SQLITE_OK && s) {
+      while ((src = sqlite3_step(s)) == SQLITE_ROW)
+        ;
+      if (src == SQLITE_DONE)
+        src = SQLITE_OK;
+    }
+    if (src != SQLITE_OK) {
+      const char *at = p;
+      while (at < end &&
+             (*at == ' ' || *at == '\n' || *at == '\t' || *at == '\r'))
+        at++;
+      rc = bc_error_set(err, BC_EDB, "%s", sqlite3_errmsg(h));
+      bc_error_locate(err, sql_path, line_of(sql, at), 0);
+      sqlite3_finalize(s);
+      sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+      goto cleanup;
+    }
+    sqlite3_finalize(s);
+    if (!tail || tail == p)
+      break;
+    p = tail;
+  }
+  if (sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    rc = db_error(err, h, sqlite3_errcode(h), db_path);
+    sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+  }
+cleanup:
+  sqlite3_close(h);
+  bc_free(bc_allocator_default(), sql);
+  return rc;
+}

@@ -1,0 +1,248 @@
+/* tests/check_data.c: database creation, SQL loading in one transaction,
+ * the schema check, and loading a report into the model. */
+#include "common/arena.h"
+#include "data/data.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char fixture[] =
+    "INSERT INTO agency VALUES ('A1', 'SỞ THỬ', 'Sở Thử', 'UBND TỈNH X', "
+    "'ST', 'Xã Y');\n"
+    "INSERT INTO signer VALUES (1, 'A1', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', "
+    "'Nguyễn Văn A');\n"
+    "INSERT INTO period VALUES ('2023-Q3', 'quarter', 2023, 3, '2023-07-01', "
+    "'2023-09-30');\n"
+    "INSERT INTO report VALUES ('A1', '2023-Q3', 'cchc_quy', NULL, '2023-09', "
+    "1, 'VP');\n"
+    "INSERT INTO recipient VALUES ('A1', 'cchc_quy', 2, 'Thứ hai');\n"
+    "INSERT INTO recipient VALUES ('A1', 'cchc_quy', 1, 'Thứ nhất');\n"
+    "INSERT INTO indicator VALUES ('b.so', 'b', 1, 'Số', 'hồ sơ', 'number');\n"
+    "INSERT INTO indicator VALUES ('a.ngay', 'a', 1, 'Ngày', '', 'date');\n"
+    "INSERT INTO indicator VALUES ('a.chu', 'a', 2, 'Chữ', '', 'text');\n"
+    "INSERT INTO indicator_value VALUES ('A1', '2023-Q3', 'b.so', 60, NULL);\n"
+    "INSERT INTO indicator_value VALUES ('A1', '2023-Q3', 'a.ngay', NULL, "
+    "'2023-08-30');\n"
+    "INSERT INTO indicator_value VALUES ('A1', '2023-Q3', 'a.chu', NULL, "
+    "'chữ **đậm**');\n"
+    "INSERT INTO narrative VALUES ('A1', '2023-Q3', 'the_che', "
+    "'Vie\xCC\x82\xCC\xA3t');\n";
+
+static char db_path[512];
+
+static void write_file(const char *path, const char *text) {
+  FILE *f = fopen(path, "w");
+  ck_assert_ptr_nonnull(f);
+  fputs(text, f);
+  fclose(f);
+}
+
+/* A fresh database holding the fixture, at db_path. */
+static void make_db(const char *name) {
+  char sql[512];
+  bc_error err;
+  snprintf(db_path, sizeof db_path, "%s/%s.db", tu_tmpdir(), name);
+  snprintf(sql, sizeof sql, "%s/%s.sql", tu_tmpdir(), name);
+  unlink(db_path);
+  write_file(sql, fixture);
+  ck_assert_int_eq(bc_db_create(db_path, &err), 0);
+  ck_assert_int_eq(bc_db_run_sql_file(db_path, sql, &err), 0);
+}
+
+static int run_sql(const char *text, bc_error *err) {
+  char sql[512];
+  snprintf(sql, sizeof sql, "%s/extra.sql", tu_tmpdir());
+  write_file(sql, text);
+  return bc_db_run_sql_file(db_path, sql, err);
+}
+
+START_TEST(test_data_db__loads_a_report) {
+  bc_db *db;
+  bc_error err;
+  bc_arena a;
+  bc_report_model m;
+  make_db("load");
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  ck_assert_int_eq(bc_db_load_report(&m, db, "A1", "2023-Q3", NULL, &a, &err),
+                   0);
+  ck_assert_str_eq(m.agency.name, "SỞ THỬ");
+  ck_assert_str_eq(m.agency.place, "Xã Y");
+  ck_assert_str_eq(m.template_name, "cchc_quy");
+  ck_assert_int_eq(m.number, 0);
+  ck_assert_int_eq(m.issued_on.month, 9);
+  ck_assert_int_eq(m.issued_on.day, 0);
+  ck_assert_str_eq(m.signer.authority, "KT. GIÁM ĐỐC");
+  ck_assert_uint_eq(m.recipient_count, 2);
+  ck_assert_str_eq(m.recipients[0], "Thứ nhất"); /* by position */
+  ck_assert_uint_eq(m.value_count, 3);
+  ck_assert_str_eq(m.period_label, "quý III năm 2023");
+  const bc_indicator_value *v = bc_model_indicator(&m, "a.ngay", 6);
+  ck_assert(v && v->value.kind == BC_VALUE_DATE && v->value.date.day == 30);
+  v = bc_model_indicator(&m, "a.chu", 5);
+  ck_assert(v && v->value.kind == BC_VALUE_TEXT);
+  ck_assert_str_eq(v->value.text, "chữ **đậm**");
+  /* Strings from the database come out NFC. */
+  ck_assert_str_eq(bc_model_narrative(&m, "the_che", 7), "Việt");
+  /* The statements are reusable: load again on the same connection. */
+  ck_assert_int_eq(bc_db_load_report(&m, db, "A1", "2023-Q3", NULL, &a, &err),
+                   0);
+  bc_db_close(db);
+  bc_arena_release(&a);
+}
+END_TEST
+
+START_TEST(test_data_db__not_found) {
+  bc_db *db;
+  bc_error err;
+  bc_arena a;
+  bc_report_model m;
+  make_db("notfound");
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_db_load_report(&m, db, "B2", "2023-Q3", NULL, &a, &err),
+                   BC_ENOTFOUND);
+  ck_assert_str_eq(err.message, "unknown agency 'B2'");
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_db_load_report(&m, db, "A1", "2023-Q4", NULL, &a, &err),
+                   BC_ENOTFOUND);
+  ck_assert_str_eq(err.message, "unknown period '2023-Q4'");
+  bc_error_clear(&err);
+  ck_assert_int_eq(
+      bc_db_load_report(&m, db, "A1", "2023-Q3", "dan_van", &a, &err),
+      BC_ENOTFOUND);
+  ck_assert_str_eq(err.message,
+                   "no 'dan_van' report for agency 'A1' in period '2023-Q3'");
+  bc_db_close(db);
+  bc_arena_release(&a);
+}
+END_TEST
+
+START_TEST(test_data_db__several_reports_need_a_template) {
+  bc_db *db;
+  bc_error err;
+  bc_arena a;
+  bc_report_model m;
+  make_db("several");
+  ck_assert_int_eq(run_sql("INSERT INTO report VALUES ('A1', '2023-Q3', "
+                           "'dan_van', 5, '2023-09-28', 1, 'VP');",
+                           &err),
+                   0);
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_db_load_report(&m, db, "A1", "2023-Q3", NULL, &a, &err),
+                   BC_ENOTFOUND);
+  ck_assert_str_eq(err.message, "agency 'A1' has several reports in period "
+                                "'2023-Q3'; choose one with --template");
+  ck_assert_int_eq(
+      bc_db_load_report(&m, db, "A1", "2023-Q3", "dan_van", &a, &err), 0);
+  ck_assert_int_eq(m.number, 5);
+  ck_assert_int_eq(m.issued_on.day, 28);
+  bc_db_close(db);
+  bc_arena_release(&a);
+}
+END_TEST
+
+START_TEST(test_data_db__bad_values) {
+  bc_db *db;
+  bc_error err;
+  bc_arena a;
+  bc_report_model m;
+  make_db("bad");
+  ck_assert_int_eq(run_sql("UPDATE indicator_value SET num = NULL, "
+                           "text = '60' WHERE indicator_code = 'b.so';",
+                           &err),
+                   0);
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_db_load_report(&m, db, "A1", "2023-Q3", NULL, &a, &err),
+                   BC_EDATA);
+  ck_assert_str_eq(err.message, "indicator 'b.so' has no number (kind number)");
+  ck_assert_str_eq(err.agency, "A1");
+  bc_db_close(db);
+  ck_assert_int_eq(
+      run_sql("UPDATE indicator_value SET num = 1, text = NULL "
+              "WHERE indicator_code = 'b.so'; "
+              "UPDATE indicator_value SET num = NULL, "
+              "text = '30/8/2023' WHERE indicator_code = 'a.ngay';",
+              &err),
+      0);
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_db_load_report(&m, db, "A1", "2023-Q3", NULL, &a, &err),
+                   BC_EDATA);
+  ck_assert_str_eq(err.message,
+                   "indicator 'a.ngay' is not a date (YYYY-MM-DD)");
+  bc_db_close(db);
+  bc_arena_release(&a);
+}
+END_TEST
+
+START_TEST(test_data_db__schema_checks) {
+  bc_db *db = NULL;
+  bc_error err;
+  char path[512], msg[600];
+  snprintf(path, sizeof path, "%s/missing.db", tu_tmpdir());
+  ck_assert_int_eq(bc_db_open(&db, path, &err), BC_EDB);
+  snprintf(msg, sizeof msg, "database '%s' does not exist", path);
+  ck_assert_str_eq(err.message, msg);
+  snprintf(path, sizeof path, "%s/text.db", tu_tmpdir());
+  write_file(path, "hello, this is text and not a database at all........."
+                   "................................................");
+  ck_assert_int_eq(bc_db_open(&db, path, &err), BC_ESCHEMA);
+  snprintf(msg, sizeof msg,
+           "'%s' is not a baocao database (not an SQLite file)", path);
+  ck_assert_str_eq(err.message, msg);
+  ck_assert_ptr_null(db);
+  /* Creating over an existing file is refused. */
+  ck_assert_int_eq(bc_db_create(path, &err), BC_EIO);
+}
+END_TEST
+
+START_TEST(test_data_db__sql_file_is_all_or_nothing) {
+  bc_db *db;
+  bc_error err;
+  bc_arena a;
+  bc_report_model m;
+  char msg[600];
+  make_db("atomic");
+  bc_error_clear(&err);
+  /* The second statement breaks a foreign key: the first must not stay. */
+  ck_assert_int_eq(run_sql("UPDATE agency SET name = 'ĐỔI';\n\n"
+                           "INSERT INTO signer VALUES (2, 'NOPE', NULL, 'X', "
+                           "'Y');\n",
+                           &err),
+                   BC_EDB);
+  snprintf(msg, sizeof msg, "%s/extra.sql", tu_tmpdir());
+  ck_assert_str_eq(err.file, msg);
+  ck_assert_int_eq(err.line, 3);
+  ck_assert_str_eq(err.message, "FOREIGN KEY constraint failed");
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  ck_assert_int_eq(bc_db_load_report(&m, db, "A1", "2023-Q3", NULL, &a, &err),
+                   0);
+  ck_assert_str_eq(m.agency.name, "SỞ THỬ");
+  bc_db_close(db);
+  bc_arena_release(&a);
+}
+END_TEST
+
+Suite *data_suite(void) {
+  Suite *s = suite_create("data");
+  TCase *tc = tcase_create("db");
+  tcase_add_test(tc, test_data_db__loads_a_report);
+  tcase_add_test(tc, test_data_db__not_found);
+  tcase_add_test(tc, test_data_db__several_reports_need_a_template);
+  tcase_add_test(tc, test_data_db__bad_values);
+  tcase_add_test(tc, test_data_db__schema_checks);
+  tcase_add_test(tc, test_data_db__sql_file_is_all_or_nothing);
+  suite_add_tcase(s, tc);
+  return s;
+}
