@@ -1,0 +1,438 @@
+/* template/expand.c: fills a compiled template from a report model: #each
+ * scopes, conditions, values escaped for Markdown, narratives, partials and
+ * the front matter in plain text. Parsing is parse.c's, formatting
+ * format.c's. */
+#include "template/template_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "common/alloc.h"
+#include "common/error.h"
+
+/*
+ * Scopes: one frame per open {{#each}}, on the C stack, innermost first.
+ * A name is looked up in the items from the innermost out, then in the
+ * model; the frames also answer @index, @first and @last.
+ */
+typedef struct frame {
+  const bc_record *item;
+  size_t index;
+  size_t count;
+  const struct frame *up;
+} frame;
+
+typedef struct expander {
+  const bc_report_model *model;
+  const bc_allocator *alloc;
+  bc_buf out;
+  bc_buf scratch[2]; /* formatter output, reused by every placeholder */
+  size_t limit;      /* bytes of output allowed */
+  bool plain;        /* front matter: no Markdown escaping */
+  const char *file;  /* label of the unit being expanded, for errors */
+  const frame *frames;
+  bc_error *err;
+} expander;
+
+static int expand_nodes(expander *x, const bc_tnode *n);
+
+static int fail_at(expander *x, int line, int column, int rc) {
+  if (rc == BC_ENOMEM)
+    return rc;
+  bc_error_locate(x->err, x->file, line, column);
+  bc_error_context(x->err, x->model->agency.code, x->model->period.code);
+  return rc;
+}
+
+static int fail_node(expander *x, const bc_tnode *n, int rc) {
+  return fail_at(x, n->line, n->column, rc);
+}
+
+static bool is_space_or_control(unsigned char c) {
+  return c <= 0x20 || c == 0x7F;
+}
+
+static bool has_content(const char *s) {
+  for (; *s; s++)
+    if (!is_space_or_control((unsigned char)*s))
+      return true;
+  return false;
+}
+
+static bool is_ascii_punct(unsigned char c) {
+  return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) ||
+         (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+}
+
+/*
+ * Appends a value so that it stays text: in Markdown every ASCII
+ * punctuation character gets a backslash (CommonMark allows one before any
+ * of them, and then shows the character itself), so "*", "#", "|", "[",
+ * "{{" and "1." at the start of a line cannot start markup; line breaks,
+ * tabs and other control characters become spaces.
+ */
+static void put_escaped(expander *x, const char *s, size_t len) {
+  size_t run = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    bool control = c < 0x20 || c == 0x7F;
+    if (!control && (x->plain || !is_ascii_punct(c)))
+      continue;
+    bc_buf_put(&x->out, s + run, i - run);
+    if (control) {
+      bc_buf_putc(&x->out, ' ');
+    } else {
+      bc_buf_putc(&x->out, '\\');
+      bc_buf_putc(&x->out, (char)c);
+    }
+    run = i + 1;
+  }
+  bc_buf_put(&x->out, s + run, len - run);
+}
+
+/* Looks name up; v is BC_VALUE_NONE when it is missing. *record is the
+ * #each item it came from, or NULL. */
+static void resolve(const expander *x,
+                    const bc_tname *name,
+                    bc_value *v,
+                    bc_tsubject *subject,
+                    const bc_record **record) {
+  memset(v, 0, sizeof *v);
+  subject->name = name->s;
+  subject->len = name->len;
+  subject->indicator = NULL;
+  *record = NULL;
+  switch (name->kind) {
+  case BC_TNAME_INDEX:
+  case BC_TNAME_FIRST:
+  case BC_TNAME_LAST:
+    if (x->frames) {
+      const frame *f = x->frames;
+      v->kind = BC_VALUE_NUMBER;
+      v->number = name->kind == BC_TNAME_INDEX   ? (double)f->index
+                  : name->kind == BC_TNAME_FIRST ? f->index == 0
+                                                 : f->index + 1 == f->count;
+    }
+    return;
+  case BC_TNAME_NARRATIVE:
+    return;
+  default:
+    break;
+  }
+  for (const frame *f = x->frames; f; f = f->up) {
+    const bc_value *fv = bc_record_get(f->item, name->s, name->len);
+    if (fv) {
+      const bc_value *code = bc_record_get(f->item, "ma", 2);
+      *v = *fv;
+      *record = f->item;
+      if (code && code->kind == BC_VALUE_TEXT && code != fv)
+        subject->indicator = code->text;
+      return;
+    }
+  }
+  bc_model_lookup(v, x->model, name->s, name->len);
+}
+
+static int missing(expander *x,
+                   const bc_tnode *n,
+                   const bc_tsubject *s,
+                   const bc_record *record) {
+  int len = (int)s->len, rc;
+  if (s->indicator)
+    rc =
+        bc_error_set(x->err, BC_EDATA, "missing value '%.*s' of indicator '%s'",
+                     len, s->name, s->indicator);
+  else if (n->name.kind != BC_TNAME_VALUE)
+    rc = bc_error_set(x->err, BC_EDATA, "'%.*s' is only set inside {{#each}}",
+                      len, s->name);
+  else if (record || n->name.reserved)
+    rc = bc_error_set(x->err, BC_EDATA, "missing value '%.*s'", len, s->name);
+  else
+    rc = bc_error_set(x->err, BC_EDATA, "missing indicator '%.*s'", len,
+                      s->name);
+  return fail_node(x, n, rc);
+}
+
+static const char *kind_name(bc_value_kind kind) {
+  switch (kind) {
+  case BC_VALUE_NUMBER:
+    return "a number";
+  case BC_VALUE_TEXT:
+    return "text";
+  case BC_VALUE_DATE:
+    return "a date";
+  case BC_VALUE_LIST:
+    return "a list";
+  default:
+    return "missing";
+  }
+}
+
+static int put_value(expander *x, const bc_tnode *n) {
+  bc_value v;
+  bc_tsubject s;
+  const bc_record *record;
+  const char *text;
+  size_t len, failed;
+  int rc;
+
+  resolve(x, &n->name, &v, &s, &record);
+  if (v.kind == BC_VALUE_NONE) {
+    if (n->fallback) {
+      put_escaped(x, n->fallback->text, n->fallback->text_len);
+      return 0;
+    }
+    return missing(x, n, &s, record);
+  }
+  if (v.kind == BC_VALUE_LIST) {
+    char what[320];
+    bc_template__describe(what, sizeof what, &s);
+    return fail_node(x, n,
+                     bc_error_set(x->err, BC_EDATA,
+                                  "%s is a list; print its items with "
+                                  "{{#each %.*s}}",
+                                  what, (int)s.len, s.name));
+  }
+  rc = bc_template__format(&text, &len, &failed, x->scratch, &v, n->fmts,
+                           n->fmt_count, &s, x->err);
+  if (rc) {
+    if (failed < n->fmt_count)
+      return fail_at(x, n->fmts[failed].line, n->fmts[failed].column, rc);
+    return fail_node(x, n, rc);
+  }
+  put_escaped(x, text, len);
+  return 0;
+}
+
+static bool truthy(const expander *x, const bc_tname *name) {
+  bc_value v;
+  bc_tsubject s;
+  const bc_record *record;
+  if (name->kind == BC_TNAME_NARRATIVE) {
+    const char *md = bc_model_narrative(x->model, name->s + 10, name->len - 10);
+    return md && has_content(md);
+  }
+  resolve(x, name, &v, &s, &record);
+  switch (v.kind) {
+  case BC_VALUE_NUMBER:
+    return v.number != 0;
+  case BC_VALUE_TEXT:
+    return v.text && has_content(v.text);
+  case BC_VALUE_DATE:
+    return true;
+  case BC_VALUE_LIST:
+    return v.count > 0;
+  default:
+    return false;
+  }
+}
+
+static int expand_each(expander *x, const bc_tnode *n) {
+  bc_value v;
+  bc_tsubject s;
+  const bc_record *record;
+  int rc;
+
+  resolve(x, &n->name, &v, &s, &record);
+  if (v.kind == BC_VALUE_NONE)
+    return missing(x, n, &s, record);
+  if (v.kind != BC_VALUE_LIST) {
+    char what[320];
+    bc_template__describe(what, sizeof what, &s);
+    return fail_node(x, n,
+                     bc_error_set(x->err, BC_EDATA,
+                                  "{{#each}} needs a list, %s is %s", what,
+                                  kind_name(v.kind)));
+  }
+  for (size_t i = 0; i < v.count; i++) {
+    frame f;
+    f.item = &v.items[i];
+    f.index = i;
+    f.count = v.count;
+    f.up = x->frames;
+    x->frames = &f;
+    rc = expand_nodes(x, n->body);
+    x->frames = f.up;
+    if (rc)
+      return rc;
+  }
+  return 0;
+}
+
+/* Ends what the last insertion wrote with a line break, so that the
+ * template's next line starts a line of its own. */
+static void end_line(expander *x, size_t before) {
+  if (x->out.len > before && !x->out.failed &&
+      x->out.data[x->out.len - 1] != '\n')
+    bc_buf_putc(&x->out, '\n');
+}
+
+static int expand_partial(expander *x, const bc_tnode *n) {
+  const char *saved = x->file;
+  size_t before = x->out.len;
+  int rc;
+  x->file = n->unit->label;
+  rc = expand_nodes(x, n->unit->first);
+  x->file = saved;
+  if (!rc && n->standalone)
+    end_line(x, before);
+  return rc;
+}
+
+/* {{{narrative.key}}}: the staff's Markdown, compiled here in inline mode
+ * so that its own value placeholders are filled (and escaped). */
+static int put_narrative(expander *x, const bc_tnode *n) {
+  const char *key = n->name.s + 10;
+  int klen = (int)(n->name.len - 10);
+  const char *md = bc_model_narrative(x->model, key, (size_t)klen);
+  const char *saved = x->file;
+  size_t before = x->out.len;
+  char label[BC_ERROR_FIELD_SIZE];
+  bc_tnode *first = NULL;
+  bc_arena scratch;
+  int rc;
+
+  if (!md)
+    return fail_node(
+        x, n,
+        bc_error_set(x->err, BC_EDATA, "missing narrative '%.*s'", klen, key));
+  snprintf(label, sizeof label, "narrative '%.*s'", klen, key);
+  bc_arena_init(&scratch, x->alloc);
+  rc = bc_template__parse_inline(&first, md, strlen(md), label, BC_EDATA,
+                                 &scratch, x->err);
+  if (rc) {
+    if (rc != BC_ENOMEM)
+      bc_error_context(x->err, x->model->agency.code, x->model->period.code);
+    goto cleanup;
+  }
+  x->file = label;
+  rc = expand_nodes(x, first);
+  x->file = saved;
+  if (!rc)
+    end_line(x, before);
+cleanup:
+  bc_arena_release(&scratch);
+  return rc;
+}
+
+static int check_output(expander *x, const bc_tnode *n) {
+  if (x->out.failed)
+    return bc_error_oom(x->err);
+  if (x->out.len <= x->limit)
+    return 0;
+  if (x->limit % ((size_t)1 << 20) == 0)
+    return fail_node(x, n,
+                     bc_error_set(x->err, BC_EDATA,
+                                  "expanded report is larger than %zu MiB",
+                                  x->limit >> 20));
+  return fail_node(x, n,
+                   bc_error_set(x->err, BC_EDATA,
+                                "expanded report is larger than %zu bytes",
+                                x->limit));
+}
+
+static int expand_nodes(expander *x, const bc_tnode *n) {
+  int rc = 0;
+  for (; n; n = n->next) {
+    switch (n->kind) {
+    case BC_TNODE_TEXT:
+      bc_buf_put(&x->out, n->text, n->len);
+      break;
+    case BC_TNODE_VALUE:
+      rc = put_value(x, n);
+      break;
+    case BC_TNODE_NARRATIVE:
+      rc = put_narrative(x, n);
+      break;
+    case BC_TNODE_IF:
+      rc = expand_nodes(x, truthy(x, &n->name) != n->negate ? n->body : n->alt);
+      break;
+    case BC_TNODE_EACH:
+      rc = expand_each(x, n);
+      break;
+    case BC_TNODE_PARTIAL:
+      rc = expand_partial(x, n);
+      break;
+    }
+    if (rc || (rc = check_output(x, n)))
+      return rc;
+  }
+  return 0;
+}
+
+int bc_template__expand_limited(bc_expansion *out,
+                                const bc_template *t,
+                                const bc_report_model *model,
+                                size_t limit,
+                                bc_arena *arena,
+                                bc_error *err) {
+  expander x;
+  bc_meta_entry *meta = NULL;
+  char *markdown = NULL;
+  int rc = 0;
+
+  memset(&x, 0, sizeof x);
+  x.model = model;
+  x.alloc = arena->alloc;
+  x.limit = limit;
+  x.err = err;
+  bc_buf_init(&x.out, x.alloc);
+  bc_buf_init(&x.scratch[0], x.alloc);
+  bc_buf_init(&x.scratch[1], x.alloc);
+
+  /* The front matter first, in the order an editor reads the file. */
+  meta = bc_arena_calloc(arena, t->meta_count + 1, sizeof *meta);
+  if (!meta) {
+    rc = bc_error_oom(err);
+    goto cleanup;
+  }
+  x.plain = true;
+  x.file = t->main->label;
+  for (size_t i = 0; i < t->meta_count; i++) {
+    bc_buf_reset(&x.out);
+    if ((rc = expand_nodes(&x, t->meta[i].first)))
+      goto cleanup;
+    meta[i].key = t->meta[i].key;
+    meta[i].value =
+        bc_arena_strndup(arena, x.out.len ? x.out.data : "", x.out.len);
+    if (!meta[i].value) {
+      rc = bc_error_oom(err);
+      goto cleanup;
+    }
+  }
+
+  bc_buf_reset(&x.out);
+  x.plain = false;
+  if ((rc = expand_nodes(&x, t->main->first)))
+    goto cleanup;
+  markdown = bc_arena_strndup(arena, x.out.len ? x.out.data : "", x.out.len);
+  if (!markdown) {
+    rc = bc_error_oom(err);
+    goto cleanup;
+  }
+  out->markdown = markdown;
+  out->markdown_len = x.out.len;
+  out->meta = meta;
+  out->meta_count = t->meta_count;
+cleanup:
+  bc_buf_free(&x.out);
+  bc_buf_free(&x.scratch[0]);
+  bc_buf_free(&x.scratch[1]);
+  return rc;
+}
+
+int bc_template_expand(bc_expansion *out,
+                       const bc_template *t,
+                       const bc_report_model *model,
+                       bc_arena *arena,
+                       bc_error *err) {
+  return bc_template__expand_limited(out, t, model, BC_TEMPLATE_MAX_OUTPUT,
+                                     arena, err);
+}
+
+const char *bc_expansion_meta(const bc_expansion *e, const char *key) {
+  for (size_t i = 0; i < e->meta_count; i++)
+    if (strcmp(e->meta[i].key, key) == 0)
+      return e->meta[i].value;
+  return NULL;
+}

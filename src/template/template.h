@@ -1,0 +1,86 @@
+/* template/template.h: compiling report templates (file:line:col errors),
+ * expanding them against a report model into Markdown, and the Vietnamese
+ * formatters. The language is specified in docs/templates.md. */
+#ifndef BC_TEMPLATE_H
+#define BC_TEMPLATE_H
+
+#include "baocao/alloc.h"
+#include "baocao/error.h"
+#include "common/arena.h"
+#include "common/buf.h"
+#include "model/model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A compiled template with its partials; immutable, shareable by threads. */
+typedef struct bc_template bc_template;
+
+/*
+ * Reads <root_dir>/<name>.md and every partial it names, and compiles them.
+ * name follows the partial-name rules (a-z 0-9 _ - /, no "..").
+ * Errors: BC_EINPUT (file missing/unreadable, bad name), BC_ESYNTAX (with
+ * file, line, column set in err), BC_ENOMEM. The caller frees *out with
+ * bc_template_free.
+ */
+int bc_template_compile(bc_template **out,
+                        const char *root_dir,
+                        const char *name,
+                        const bc_allocator *alloc,
+                        bc_error *err);
+
+/*
+ * Compiles source text; file_label names it in errors ("test.md").
+ * root_dir is where partials are read from, or NULL to forbid partials.
+ */
+int bc_template_compile_string(bc_template **out,
+                               const char *source,
+                               size_t len,
+                               const char *file_label,
+                               const char *root_dir,
+                               const bc_allocator *alloc,
+                               bc_error *err);
+
+void bc_template_free(bc_template *t);
+
+/* One front-matter field after expansion (plain text, not Markdown). */
+typedef struct bc_meta_entry {
+  const char *key;
+  const char *value;
+} bc_meta_entry;
+
+/* The result of an expansion; all memory belongs to the arena. */
+typedef struct bc_expansion {
+  const char *markdown; /* NUL-terminated body */
+  size_t markdown_len;
+  const bc_meta_entry *meta; /* front matter, in file order */
+  size_t meta_count;
+} bc_expansion;
+
+/*
+ * Fills the template with values from model. Values are escaped so that
+ * they cannot become Markdown; narratives are inserted as Markdown after
+ * their own value placeholders are filled. Errors: BC_EDATA (missing value,
+ * wrong kind for a formatter; file/line/column and agency/period set),
+ * BC_ESYNTAX (in a narrative), BC_ENOMEM. Thread-safe for distinct arenas.
+ */
+int bc_template_expand(bc_expansion *out,
+                       const bc_template *t,
+                       const bc_report_model *model,
+                       bc_arena *arena,
+                       bc_error *err);
+
+/* The value of a front-matter key, or NULL. */
+const char *bc_expansion_meta(const bc_expansion *e, const char *key);
+
+/*
+ * Formatters, also used directly by tests and other modules. Each appends
+ * to out (check out with bc_buf_check).
+ *   decimals < 0: as many as needed, at most 6, trailing zeros dropped.
+ */
+void bc_format_number(bc_buf *out, double value, int decimals, bool group);
+void bc_format_count(bc_buf *out, double value); /* dem */
+void bc_format_percent(bc_buf *out, double value, int decimals);
+void bc_format_date_long(bc_buf *out, bc_date date); /* ngay_dai */
+
+#endif

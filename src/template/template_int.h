@@ -1,0 +1,190 @@
+/* template/template_int.h: the compiled template tree and the helpers that
+ * parse.c, expand.c and format.c share; only src/template/ and its tests
+ * include it. */
+#ifndef BC_TEMPLATE_INT_H
+#define BC_TEMPLATE_INT_H
+
+#include "template/template.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define BC_TEMPLATE_MAX_INCLUDE 16 /* partials inside partials */
+#define BC_TEMPLATE_MAX_NESTING 64 /* open blocks in one file */
+#define BC_TEMPLATE_MAX_FILE ((size_t)16 << 20)
+#define BC_TEMPLATE_MAX_OUTPUT ((size_t)64 << 20)
+
+/*
+ * Design notes.
+ *
+ * 1. A compiled template is a set of units (the main file and each partial,
+ *    compiled once however often it is included), each a singly linked list
+ *    of nodes; blocks hold their bodies as child lists. Everything lives in
+ *    the template's arena and nothing is written after compile, so threads
+ *    may expand one template at once.
+ * 2. Text nodes point into the arena's copy of the source; standalone block
+ *    lines have already been cut out of them, so expansion only copies.
+ * 3. Positions are 1-based; columns count code points (what an editor
+ *    shows), not bytes. A node's position is its opening "{{".
+ * 4. Narratives are compiled per expansion in inline mode (values and
+ *    comments only) into a scratch arena.
+ */
+
+typedef enum bc_tfmt_kind {
+  BC_TFMT_SO = 0,
+  BC_TFMT_DEM,
+  BC_TFMT_PHANTRAM,
+  BC_TFMT_NGAY,
+  BC_TFMT_NGAY_DAI,
+  BC_TFMT_LA_MA,
+  BC_TFMT_HOA,
+  BC_TFMT_HOA_DAU,
+  BC_TFMT_MAC_DINH
+} bc_tfmt_kind;
+
+/* What a formatter takes after its name. */
+typedef enum bc_targ_kind {
+  BC_TARG_NONE = 0, /* nothing */
+  BC_TARG_DECIMALS, /* an optional integer 0..6 */
+  BC_TARG_TEXT      /* exactly one double-quoted string */
+} bc_targ_kind;
+
+typedef struct bc_tfmt {
+  bc_tfmt_kind kind;
+  int decimals;     /* BC_TARG_DECIMALS: -1 when not given */
+  const char *text; /* mac_dinh: the literal, escapes resolved */
+  size_t text_len;
+  int line;
+  int column; /* of the formatter's name */
+} bc_tfmt;
+
+typedef enum bc_tname_kind {
+  BC_TNAME_VALUE = 0, /* item fields of the open #each blocks, then model */
+  BC_TNAME_INDEX,     /* @index */
+  BC_TNAME_FIRST,     /* @first */
+  BC_TNAME_LAST,      /* @last */
+  BC_TNAME_NARRATIVE  /* narrative.<key> */
+} bc_tname_kind;
+
+typedef struct bc_tname {
+  const char *s; /* the whole name, in the source (not NUL-terminated) */
+  size_t len;
+  bc_tname_kind kind;
+  bool reserved; /* co_quan., ky., ... (not an indicator) for messages */
+} bc_tname;
+
+typedef enum bc_tnode_kind {
+  BC_TNODE_TEXT = 0,
+  BC_TNODE_VALUE,     /* {{ name | fmt ... }} */
+  BC_TNODE_NARRATIVE, /* {{{ narrative.key }}} */
+  BC_TNODE_IF,        /* {{#if}} and {{#unless}} (negate) */
+  BC_TNODE_EACH,      /* {{#each}} */
+  BC_TNODE_PARTIAL    /* {{> name}} */
+} bc_tnode_kind;
+
+typedef struct bc_tnode bc_tnode;
+typedef struct bc_tunit bc_tunit;
+
+struct bc_tnode {
+  bc_tnode_kind kind;
+  int line;
+  int column;
+  bc_tnode *next;
+  const char *text; /* TEXT */
+  size_t len;
+  bc_tname name;           /* VALUE, NARRATIVE, IF, EACH */
+  const bc_tfmt *fmts;     /* VALUE */
+  size_t fmt_count;        /* VALUE */
+  const bc_tfmt *fallback; /* VALUE: its mac_dinh, or NULL */
+  bool negate;             /* IF: {{#unless}} */
+  bool standalone;         /* PARTIAL: alone on its line */
+  bc_tnode *body;          /* IF: then part; EACH: the loop body */
+  bc_tnode *alt;           /* IF: else part */
+  const bc_tunit *unit;    /* PARTIAL */
+};
+
+struct bc_tunit {
+  const char *name;  /* partial name; the template's name or NULL for main */
+  const char *label; /* file name used in errors */
+  bc_tnode *first;
+  int height;     /* longest chain of partials below this unit */
+  bool compiling; /* on the include stack (compile time only) */
+  bc_tunit *next; /* every unit of the template */
+};
+
+typedef struct bc_tmeta {
+  const char *key;
+  bc_tnode *first; /* inline nodes of the value */
+} bc_tmeta;
+
+struct bc_template {
+  const bc_allocator *alloc;
+  bc_arena arena; /* every node, string and unit */
+  bc_tunit *main;
+  bc_tunit *units;
+  bc_tmeta meta[3]; /* trich_yeu, loai, ky_hieu_loai at most, file order */
+  size_t meta_count;
+};
+
+/* What a value was looked up as, for error messages. */
+typedef struct bc_tsubject {
+  const char *name;
+  size_t len;
+  const char *indicator; /* code of the #each item it came from, or NULL */
+} bc_tsubject;
+
+/* parse.c */
+
+/*
+ * Compiles text in inline mode (value placeholders and comments only) into
+ * nodes from arena; used for narratives. label names it in errors;
+ * bad_utf8_code is the code for invalid UTF-8 (BC_EDATA for data).
+ */
+int bc_template__parse_inline(bc_tnode **out,
+                              const char *src,
+                              size_t len,
+                              const char *label,
+                              int bad_utf8_code,
+                              bc_arena *arena,
+                              bc_error *err);
+
+/* format.c */
+
+/* Finds a formatter by name; false if there is none. */
+bool bc_template__formatter_find(bc_tfmt_kind *kind_out,
+                                 bc_targ_kind *arg_out,
+                                 const char *name,
+                                 size_t len);
+const char *bc_template__formatter_name(bc_tfmt_kind kind);
+
+/* "'tthc.so_hoa'" or "'gia_tri' of indicator 'tthc.so_hoa'". */
+void bc_template__describe(char *buf, size_t size, const bc_tsubject *subject);
+
+/*
+ * Runs a present, non-list value through fmts (mac_dinh is skipped) and
+ * returns the plain (unescaped) text in *text_out, which points into
+ * scratch[0..1] or into the value itself. On BC_EDATA, *failed_at is the
+ * index of the formatter at fault, or count when the value itself is bad
+ * (not a finite number). Returns 0, BC_EDATA or BC_ENOMEM.
+ */
+int bc_template__format(const char **text_out,
+                        size_t *len_out,
+                        size_t *failed_at,
+                        bc_buf scratch[2],
+                        const bc_value *value,
+                        const bc_tfmt *fmts,
+                        size_t count,
+                        const bc_tsubject *subject,
+                        bc_error *err);
+
+/* expand.c */
+
+/* bc_template_expand with another output limit (tests). */
+int bc_template__expand_limited(bc_expansion *out,
+                                const bc_template *t,
+                                const bc_report_model *model,
+                                size_t limit,
+                                bc_arena *arena,
+                                bc_error *err);
+
+#endif

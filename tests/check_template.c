@@ -1,0 +1,1237 @@
+/* tests/check_template.c: the template engine: parsing (parse.c),
+ * expansion (expand.c) and the formatters (format.c). */
+#include "template/template.h"
+
+#include <check.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "common/alloc.h"
+#include "template/template_int.h"
+#include "testutil.h"
+
+/* ---- a small report model, built by hand ---------------------------- */
+
+typedef struct fixture {
+  bc_arena arena; /* the model's memory */
+  bc_arena out;   /* expansions */
+  bc_report_model m;
+  bc_indicator_value values[16];
+  bc_narrative narratives[8];
+  const char *recipients[3];
+} fixture;
+
+static void add_value(fixture *f,
+                      const char *code,
+                      const char *section,
+                      int position,
+                      bc_value v) {
+  bc_indicator_value *iv = &f->values[f->m.value_count++];
+  iv->code = code;
+  iv->name = code;
+  iv->unit = "";
+  iv->section = section;
+  iv->position = position;
+  iv->value = v;
+}
+
+static bc_value num(double n) {
+  bc_value v = {0};
+  v.kind = BC_VALUE_NUMBER;
+  v.number = n;
+  return v;
+}
+
+static bc_value text(const char *s) {
+  bc_value v = {0};
+  v.kind = BC_VALUE_TEXT;
+  v.text = s;
+  return v;
+}
+
+static bc_value date(int y, int m, int d) {
+  bc_value v = {0};
+  v.kind = BC_VALUE_DATE;
+  v.date.year = y;
+  v.date.month = m;
+  v.date.day = d;
+  return v;
+}
+
+static void add_narrative(fixture *f, const char *key, const char *md) {
+  bc_narrative *n = &f->narratives[f->m.narrative_count++];
+  n->key = key;
+  n->markdown = md;
+}
+
+static void fixture_init(fixture *f) {
+  bc_report_model *m = &f->m;
+  bc_value none = {0};
+  bc_error err;
+
+  memset(f, 0, sizeof *f);
+  bc_arena_init(&f->arena, bc_allocator_default());
+  bc_arena_init(&f->out, bc_allocator_default());
+  m->agency.code = "STTTT-TV";
+  m->agency.name = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
+  m->agency.parent_name = "UBND TỈNH TRÀ VINH";
+  m->agency.symbol = "STTTT";
+  m->agency.place = "Trà Vinh";
+  m->agency.full_name = "Sở Thông tin và Truyền thông";
+  m->period.code = "2023-Q3";
+  m->period.kind = BC_PERIOD_QUARTER;
+  m->period.year = 2023;
+  m->period.number = 3;
+  m->period.starts = date(2023, 7, 1).date;
+  m->period.ends = date(2023, 9, 30).date;
+  m->template_name = "cchc_quy";
+  m->issued_on = date(2023, 9, 0).date;
+  m->archive_unit = "VP";
+  m->signer.authority = "KT. GIÁM ĐỐC";
+  m->signer.title = "PHÓ GIÁM ĐỐC";
+  m->signer.full_name = "Bùi Thông Nhứt";
+  f->recipients[0] = "Sở Nội vụ (b/c)";
+  f->recipients[1] = "Ban Giám đốc Sở";
+  m->recipients = f->recipients;
+  m->recipient_count = 2;
+  m->values = f->values;
+  m->narratives = f->narratives;
+
+  add_value(f, "tthc.so_hoa", "tthc", 1, num(60));
+  add_value(f, "tthc.dvc", "tthc", 2, num(1858));
+  add_value(f, "tthc.ty_le", "tthc", 3, num(30.73));
+  add_value(f, "tthc.thieu", "tthc", 4, none);
+  add_value(f, "tc.du_toan", "tc", 1, num(2132000000));
+  add_value(f, "kh.ngay", "kh", 1, date(2023, 7, 26));
+  add_value(f, "kh.ten", "kh", 2, text("Kế hoạch số 68/KH-UBND"));
+  add_value(f, "x.zero", "x", 1, num(0));
+  add_value(f, "x.empty", "x", 2, text("  \t"));
+  add_value(f, "x.nan", "x", 3, num(NAN));
+  add_value(f, "x.ratio", "x", 4, num(39.18));
+  add_value(f, "x.markup", "x", 5,
+            text("  *đậm* # [link](u) | {{a}} \\ `c`\r\nhết\t "));
+  add_value(f, "x.phong", "x", 6, num(4));
+  add_value(f, "x.thang", "x", 7, date(2023, 9, 0));
+
+  add_narrative(f, "chi_dao",
+                "- Quý III năm 2023 số hóa được {{tthc.so_hoa}} hồ sơ "
+                "(*{{tthc.ty_le | phantram}}*)");
+  add_narrative(f, "trong", "  \n\t");
+  add_narrative(f, "loi_cu_phap", "Dòng một\nCó {{tthc.so_hoa | so3}} hồ sơ");
+  add_narrative(f, "khoi", "Có {{#if tthc.so_hoa}}x{{/if}}");
+  add_narrative(f, "thieu", "Có {{tthc.khong_co}} hồ sơ");
+  add_narrative(f, "xuong_dong", "# Tiêu đề\n\nĐoạn {{kh.ten}}.\n");
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_model_finish(m, &f->arena, &err), 0);
+}
+
+static void fixture_free(fixture *f) {
+  bc_arena_release(&f->out);
+  bc_arena_release(&f->arena);
+}
+
+/* ---- helpers ------------------------------------------------------- */
+
+static const char *root_dir(void) {
+  static char path[512];
+  if (!path[0]) {
+    snprintf(path, sizeof path, "%s/tpl", tu_tmpdir());
+    mkdir(path, 0755);
+  }
+  return path;
+}
+
+/* Writes root_dir()/rel, making its directories. */
+static void write_file(const char *rel, const char *content) {
+  char path[1024];
+  FILE *fp;
+  snprintf(path, sizeof path, "%s/%s", root_dir(), rel);
+  for (char *s = strchr(path + strlen(root_dir()) + 1, '/'); s;
+       s = strchr(s + 1, '/')) {
+    *s = '\0';
+    ck_assert(mkdir(path, 0755) == 0 || errno == EEXIST);
+    *s = '/';
+  }
+  fp = fopen(path, "wb");
+  ck_assert_ptr_nonnull(fp);
+  ck_assert_int_eq(fputs(content, fp) >= 0, 1);
+  fclose(fp);
+}
+
+static int run(fixture *f, const char *src, bc_expansion *e, bc_error *err) {
+  bc_template *t = NULL;
+  int rc;
+  bc_error_clear(err);
+  rc = bc_template_compile_string(&t, src, strlen(src), "test.md", root_dir(),
+                                  NULL, err);
+  if (!rc)
+    rc = bc_template_expand(e, t, &f->m, &f->out, err);
+  bc_template_free(t);
+  return rc;
+}
+
+static char errbuf[2048];
+
+static const char *errstr(const bc_error *err) {
+  return bc_error_format(err, errbuf, sizeof errbuf);
+}
+
+#define CHECK_EXPANDS(src, expected)                                           \
+  do {                                                                         \
+    fixture f_;                                                                \
+    bc_expansion e_;                                                           \
+    bc_error err_;                                                             \
+    fixture_init(&f_);                                                         \
+    int rc_ = run(&f_, (src), &e_, &err_);                                     \
+    ck_assert_msg(rc_ == 0, "unexpected error: %s", errstr(&err_));            \
+    ck_assert_str_eq(e_.markdown, (expected));                                 \
+    ck_assert_uint_eq(e_.markdown_len, strlen(expected));                      \
+    fixture_free(&f_);                                                         \
+  } while (0)
+
+#define CHECK_FAILS(src, want, expected)                                       \
+  do {                                                                         \
+    fixture f_;                                                                \
+    bc_expansion e_;                                                           \
+    bc_error err_;                                                             \
+    fixture_init(&f_);                                                         \
+    int rc_ = run(&f_, (src), &e_, &err_);                                     \
+    ck_assert_int_eq(rc_, (want));                                             \
+    ck_assert_int_eq(err_.code, (want));                                       \
+    ck_assert_str_eq(errstr(&err_), (expected));                               \
+    fixture_free(&f_);                                                         \
+  } while (0)
+
+#define CTX " (agency STTTT-TV, period 2023-Q3)"
+
+/* ---- parse.c ------------------------------------------------------- */
+
+START_TEST(test_template_parse__plain_text) {
+  CHECK_EXPANDS("", "");
+  CHECK_EXPANDS("Chỉ có chữ.\n\nHai đoạn { } }} {x}\n",
+                "Chỉ có chữ.\n\nHai đoạn { } }} {x}\n");
+}
+END_TEST
+
+START_TEST(test_template_parse__spaces_optional) {
+  CHECK_EXPANDS("{{tthc.so_hoa}}|{{ tthc.so_hoa }}|{{\ttthc.so_hoa|so}}|"
+                "{{ tthc.so_hoa |so 1| mac_dinh \"x\" }}",
+                "60|60|60|60\\,0");
+}
+END_TEST
+
+START_TEST(test_template_parse__standalone_lines) {
+  /* Block tags alone on their line leave no line behind; indentation and
+   * trailing blanks go with them. */
+  CHECK_EXPANDS("A\n{{#if tthc.so_hoa}}\n  B\n  {{else}}  \nC\n{{/if}}\nD\n",
+                "A\n  B\nD\n");
+  CHECK_EXPANDS("A\n{{! ghi chú }}\n{{#unless x.zero}}\nB\n{{/unless}}\n",
+                "A\nB\n");
+  /* several block tags on one line */
+  CHECK_EXPANDS("A\n{{#if x.zero}}X{{/if}}\n{{#if x.zero}}{{/if}}\nB",
+                "A\n\nB");
+  CHECK_EXPANDS("{{#if tthc.so_hoa}}{{#if tthc.dvc}}\nC\n{{/if}} {{/if}}\nD",
+                "C\nD");
+  /* a multi-line comment alone takes its lines */
+  CHECK_EXPANDS("A\n{{! một\nhai }}\nB\n", "A\nB\n");
+  /* CRLF line ends */
+  CHECK_EXPANDS("A\r\n{{#if tthc.so_hoa}}\r\nB\r\n{{/if}}\r\nC\r\n",
+                "A\r\nB\r\nC\r\n");
+  /* not alone: the tags are inline and the text stays */
+  CHECK_EXPANDS("A {{#if tthc.so_hoa}}B{{/if}}\nC\n", "A B\nC\n");
+  CHECK_EXPANDS("{{#if tthc.so_hoa}}{{tthc.so_hoa}}\n{{/if}}", "60\n");
+  /* at the end of the file without a line break */
+  CHECK_EXPANDS("A\n{{#if x.zero}}\nB\n{{/if}}", "A\n");
+  /* value tags are never standalone */
+  CHECK_EXPANDS("A\n{{tthc.so_hoa}}\nB", "A\n60\nB");
+}
+END_TEST
+
+START_TEST(test_template_parse__comment) {
+  CHECK_EXPANDS("a{{! {{#if x không phải khối }}b", "ab");
+  /* like Mustache, a comment ends at the first "}}" */
+  CHECK_EXPANDS("a{{! x }} y }}b", "a y }}b");
+  CHECK_EXPANDS("a{{ ! ghi chú }}b", "ab");
+  CHECK_FAILS("Dòng\nab {{! không đóng\n", BC_ESYNTAX,
+              "test.md:2:4: comment is never closed");
+}
+END_TEST
+
+START_TEST(test_template_parse__unclosed_if) {
+  CHECK_FAILS("Mở đầu\n{{#if tthc.so_hoa}}\nB\n", BC_ESYNTAX,
+              "test.md:2:1: {{#if}} opened here is never closed");
+  CHECK_FAILS("{{#each noi_nhan}}\n  {{#unless x.zero}}\n{{/each}}\n",
+              BC_ESYNTAX,
+              "test.md:3:1: {{/each}} does not match {{#unless}} opened "
+              "at 2:3");
+  CHECK_FAILS("{{#if a}}{{#each noi_nhan}}x{{/each}}", BC_ESYNTAX,
+              "test.md:1:1: {{#if}} opened here is never closed");
+}
+END_TEST
+
+START_TEST(test_template_parse__close_errors) {
+  CHECK_FAILS("x\n {{/if}}", BC_ESYNTAX,
+              "test.md:2:2: {{/if}} without {{#if}}");
+  CHECK_FAILS("{{#if a}}{{/end}}", BC_ESYNTAX,
+              "test.md:1:10: unknown closing tag '{{/end}}'");
+  CHECK_FAILS("{{#if a}}{{/if a}}", BC_ESYNTAX,
+              "test.md:1:10: {{/if}} takes nothing after it");
+  CHECK_FAILS("{{else}}", BC_ESYNTAX,
+              "test.md:1:1: {{else}} outside {{#if}} or {{#unless}}");
+  CHECK_FAILS("{{#each noi_nhan}}{{else}}{{/each}}", BC_ESYNTAX,
+              "test.md:1:19: {{else}} cannot be used in {{#each}}");
+  CHECK_FAILS("{{#unless a}}{{else}}{{else}}{{/unless}}", BC_ESYNTAX,
+              "test.md:1:22: second {{else}} in one {{#unless}}");
+}
+END_TEST
+
+START_TEST(test_template_parse__open_errors) {
+  CHECK_FAILS("{{#when a}}", BC_ESYNTAX,
+              "test.md:1:1: unknown block '{{#when}}'");
+  CHECK_FAILS("{{#if}}", BC_ESYNTAX, "test.md:1:1: {{#if}} needs a name");
+  CHECK_FAILS("{{#each  }}", BC_ESYNTAX, "test.md:1:1: {{#each}} needs a name");
+  CHECK_FAILS("{{#if a | so}}", BC_ESYNTAX,
+              "test.md:1:9: {{#if}} takes only a name");
+  CHECK_FAILS("{{#if a b}}", BC_ESYNTAX,
+              "test.md:1:9: {{#if}} takes only a name");
+  CHECK_FAILS("{{#each narrative.chi_dao}}{{/each}}", BC_ESYNTAX,
+              "test.md:1:1: {{#each}} cannot loop over a narrative");
+}
+END_TEST
+
+START_TEST(test_template_parse__nesting_limit) {
+  char src[4096] = "";
+  for (int i = 0; i < 64; i++)
+    strcat(src, "{{#if tthc.so_hoa}}\n");
+  strcat(src, "sâu\n");
+  for (int i = 0; i < 64; i++)
+    strcat(src, "{{/if}}\n");
+  CHECK_EXPANDS(src, "sâu\n");
+
+  src[0] = '\0';
+  for (int i = 0; i < 65; i++)
+    strcat(src, "{{#if tthc.so_hoa}}\n");
+  CHECK_FAILS(src, BC_ESYNTAX,
+              "test.md:65:1: blocks are nested deeper than 64 levels");
+}
+END_TEST
+
+START_TEST(test_template_parse__unknown_formatter_column) {
+  /* Columns count code points, as an editor shows them. */
+  CHECK_FAILS("Dòng một\nSố hóa được {{tthc.so_hoa | phantramm}} hồ sơ",
+              BC_ESYNTAX, "test.md:2:29: unknown formatter 'phantramm'");
+  CHECK_FAILS("{{a | so3}}", BC_ESYNTAX,
+              "test.md:1:7: unknown formatter 'so3'");
+  CHECK_FAILS("{{a |}}", BC_ESYNTAX,
+              "test.md:1:6: missing formatter after '|'");
+  CHECK_FAILS("{{a | so |}}", BC_ESYNTAX,
+              "test.md:1:11: missing formatter after '|'");
+}
+END_TEST
+
+START_TEST(test_template_parse__formatter_arguments) {
+  CHECK_FAILS("{{a | so 7}}", BC_ESYNTAX,
+              "test.md:1:7: formatter 'so' takes an optional number of "
+              "decimals from 0 to 6");
+  CHECK_FAILS("{{a | phantram \"1\"}}", BC_ESYNTAX,
+              "test.md:1:7: formatter 'phantram' takes an optional number "
+              "of decimals from 0 to 6");
+  CHECK_FAILS("{{a | so 1 2}}", BC_ESYNTAX,
+              "test.md:1:7: formatter 'so' takes an optional number of "
+              "decimals from 0 to 6");
+  CHECK_FAILS("{{a | so -1}}", BC_ESYNTAX,
+              "test.md:1:7: formatter 'so' takes an optional number of "
+              "decimals from 0 to 6");
+  CHECK_FAILS("{{a | hoa 1}}", BC_ESYNTAX,
+              "test.md:1:7: formatter 'hoa' takes no argument");
+  CHECK_FAILS("{{a | mac_dinh}}", BC_ESYNTAX,
+              "test.md:1:7: formatter 'mac_dinh' takes one text in double "
+              "quotes, e.g. mac_dinh \"không có\"");
+  CHECK_FAILS("{{a | mac_dinh khong}}", BC_ESYNTAX,
+              "test.md:1:7: formatter 'mac_dinh' takes one text in double "
+              "quotes, e.g. mac_dinh \"không có\"");
+  CHECK_FAILS("{{a | mac_dinh \"x\" \"y\"}}", BC_ESYNTAX,
+              "test.md:1:7: formatter 'mac_dinh' takes one text in double "
+              "quotes, e.g. mac_dinh \"không có\"");
+  CHECK_FAILS("{{a | mac_dinh \"x\" | mac_dinh \"y\"}}", BC_ESYNTAX,
+              "test.md:1:22: formatter 'mac_dinh' is given twice");
+  CHECK_FAILS("{{a | mac_dinh \"chưa có}}", BC_ESYNTAX,
+              "test.md:1:16: unterminated string");
+  CHECK_FAILS("{{a | mac_dinh \"a\\nb\"}}", BC_ESYNTAX,
+              "test.md:1:18: only \\\" and \\\\ may follow a backslash in a "
+              "string");
+  /* quotes, backslashes and braces inside the string */
+  CHECK_EXPANDS("{{a | mac_dinh \"\\\"}}\\\\\"}}", "\\\"\\}\\}\\\\");
+  CHECK_EXPANDS("{{tthc.ty_le | so 0}}|{{tthc.ty_le|phantram 1}}|"
+                "{{tthc.ty_le | so 06}}",
+                "31|30\\,7\\%|30\\,730000");
+}
+END_TEST
+
+START_TEST(test_template_parse__names) {
+  CHECK_FAILS("{{tên}}", BC_ESYNTAX, "test.md:1:3: invalid name 'tên'");
+  CHECK_FAILS("{{ a..b }}", BC_ESYNTAX, "test.md:1:4: invalid name 'a..b'");
+  CHECK_FAILS("{{.a}}", BC_ESYNTAX, "test.md:1:3: invalid name '.a'");
+  CHECK_FAILS("{{a.}}", BC_ESYNTAX, "test.md:1:3: invalid name 'a.'");
+  CHECK_FAILS("{{a@b}}", BC_ESYNTAX, "test.md:1:3: invalid name 'a@b'");
+  CHECK_FAILS("{{@foo}}", BC_ESYNTAX, "test.md:1:3: unknown name '@foo'");
+  CHECK_FAILS("{{#if tthc-x}}{{/if}}", BC_ESYNTAX,
+              "test.md:1:7: invalid name 'tthc-x'");
+  CHECK_FAILS("ab{{ }}", BC_ESYNTAX, "test.md:1:3: empty placeholder");
+  CHECK_FAILS("{{ | so }}", BC_ESYNTAX,
+              "test.md:1:1: placeholder has no name before '|'");
+  CHECK_FAILS("{{a b}}", BC_ESYNTAX,
+              "test.md:1:5: unexpected 'b' in placeholder");
+  CHECK_FAILS("{{a \"b\"}}", BC_ESYNTAX,
+              "test.md:1:5: unexpected '\"b\"' in placeholder");
+  /* indicator codes with digits and dots are names */
+  CHECK_FAILS("{{cchc.2023.x_1}}", BC_EDATA,
+              "test.md:1:1: missing indicator 'cchc.2023.x_1'" CTX);
+}
+END_TEST
+
+START_TEST(test_template_parse__unclosed_tag) {
+  CHECK_FAILS("Có {{tthc.so_hoa\n}} hồ sơ", BC_ESYNTAX,
+              "test.md:1:4: '{{' without '}}' on the same line");
+  CHECK_FAILS("{{", BC_ESYNTAX,
+              "test.md:1:1: '{{' without '}}' on the same line");
+  CHECK_FAILS("x {{{narrative.chi_dao}}", BC_ESYNTAX,
+              "test.md:1:3: '{{{' without '}}}' on the same line");
+}
+END_TEST
+
+START_TEST(test_template_parse__triple_braces) {
+  CHECK_FAILS("\n  {{{tthc.so_hoa}}}", BC_ESYNTAX,
+              "test.md:2:3: only narratives can be inserted as Markdown: "
+              "'tthc.so_hoa'");
+  CHECK_FAILS("{{{ narrative.chi_dao | hoa }}}", BC_ESYNTAX,
+              "test.md:1:23: formatters cannot be applied to a narrative");
+  CHECK_FAILS("{{{}}}", BC_ESYNTAX, "test.md:1:1: empty placeholder");
+  CHECK_FAILS("{{narrative.chi_dao}}", BC_ESYNTAX,
+              "test.md:1:1: narratives are inserted with triple braces: "
+              "{{{narrative.chi_dao}}}");
+}
+END_TEST
+
+START_TEST(test_template_parse__front_matter) {
+  fixture f;
+  bc_expansion e;
+  bc_error err;
+  fixture_init(&f);
+  ck_assert_int_eq(run(&f,
+                       "---\n"
+                       "trich_yeu: Công tác cải cách hành chính {{ky.ten}}\n"
+                       "\n"
+                       "loai:   BÁO CÁO  \r\n"
+                       "ky_hieu_loai: BC\n"
+                       "---  \n"
+                       "Thân {{kh.ten}}\n",
+                       &e, &err),
+                   0);
+  ck_assert_uint_eq(e.meta_count, 3);
+  ck_assert_str_eq(e.meta[0].key, "trich_yeu");
+  ck_assert_str_eq(e.meta[0].value,
+                   "Công tác cải cách hành chính quý III năm 2023");
+  ck_assert_str_eq(e.meta[1].key, "loai");
+  ck_assert_str_eq(bc_expansion_meta(&e, "loai"), "BÁO CÁO");
+  ck_assert_str_eq(bc_expansion_meta(&e, "ky_hieu_loai"), "BC");
+  ck_assert_ptr_null(bc_expansion_meta(&e, "khac"));
+  ck_assert_str_eq(e.markdown, "Thân Kế hoạch số 68\\/KH\\-UBND\n");
+
+  /* no front matter: no fields; "---" later is Markdown */
+  ck_assert_int_eq(run(&f, "A\n---\nB", &e, &err), 0);
+  ck_assert_uint_eq(e.meta_count, 0);
+  ck_assert_ptr_null(bc_expansion_meta(&e, "trich_yeu"));
+  ck_assert_str_eq(e.markdown, "A\n---\nB");
+  fixture_free(&f);
+}
+END_TEST
+
+START_TEST(test_template_parse__front_matter_errors) {
+  CHECK_FAILS("---\ntrich_yeu: x\n", BC_ESYNTAX,
+              "test.md:1:1: front matter opened here is never closed");
+  CHECK_FAILS("---\ntrich_yeu: x\n  tieu_de: y\n---\n", BC_ESYNTAX,
+              "test.md:3:3: unknown front-matter key 'tieu_de'");
+  CHECK_FAILS("---\nloai: x\nloai: y\n---\n", BC_ESYNTAX,
+              "test.md:3:1: front-matter key 'loai' is set twice");
+  CHECK_FAILS("---\ntrich_yeu x\n---\n", BC_ESYNTAX,
+              "test.md:2:1: expected 'key: value' in front matter");
+  CHECK_FAILS("---\ntrich_yeu: {{#if a}}x{{/if}}\n---\n", BC_ESYNTAX,
+              "test.md:2:12: only value placeholders are allowed in front "
+              "matter");
+  CHECK_FAILS("---\ntrich_yeu: Về {{ky.ten | hoaa}}\n---\n", BC_ESYNTAX,
+              "test.md:2:26: unknown formatter 'hoaa'");
+  CHECK_FAILS("---\ntrich_yeu: {{{narrative.chi_dao}}}\n---\n", BC_ESYNTAX,
+              "test.md:2:12: only value placeholders are allowed in front "
+              "matter");
+  CHECK_FAILS("---\ntrich_yeu: Về {{tthc.khong}}\n---\n", BC_EDATA,
+              "test.md:2:15: missing indicator 'tthc.khong'" CTX);
+}
+END_TEST
+
+START_TEST(test_template_parse__encoding) {
+  CHECK_FAILS("Dòng một\nCó \xC3 lỗi", BC_ESYNTAX,
+              "test.md:2:4: text is not valid UTF-8 (save it as UTF-8)");
+  {
+    fixture f;
+    bc_template *t = NULL;
+    bc_error err;
+    bc_expansion e;
+    static const char src[] = "ab\0c";
+    fixture_init(&f);
+    bc_error_clear(&err);
+    ck_assert_int_eq(
+        bc_template_compile_string(&t, src, 4, "nul.md", NULL, NULL, &err),
+        BC_ESYNTAX);
+    ck_assert_str_eq(errstr(&err), "nul.md:1:3: text contains a NUL byte");
+    /* a byte-order mark is skipped and does not count as a column */
+    bc_error_clear(&err);
+    ck_assert_int_eq(bc_template_compile_string(
+                         &t, "\xEF\xBB\xBF---\nloai: X\n---\nA {{x.zero}}",
+                         strlen("\xEF\xBB\xBF---\nloai: X\n---\nA {{x.zero}}"),
+                         "bom.md", NULL, NULL, &err),
+                     0);
+    ck_assert_int_eq(bc_template_expand(&e, t, &f.m, &f.out, &err), 0);
+    ck_assert_str_eq(e.markdown, "A 0");
+    ck_assert_str_eq(bc_expansion_meta(&e, "loai"), "X");
+    bc_template_free(t);
+    CHECK_FAILS("\xEF\xBB\xBF{{a |}}", BC_ESYNTAX,
+                "test.md:1:6: missing formatter after '|'");
+    fixture_free(&f);
+  }
+}
+END_TEST
+
+START_TEST(test_template_parse__partials) {
+  char expected[1024];
+  write_file("p/dong.md", "Dòng {{ky.quy | la_ma}}\n");
+  write_file("p/khong_xuong_dong.md", "Không xuống dòng");
+  write_file("p/long.md", "{{#if tthc.so_hoa}}\n{{> p/dong}}\n{{/if}}\n");
+  CHECK_EXPANDS("A\n{{> p/dong}}\nB\n", "A\nDòng III\nB\n");
+  CHECK_EXPANDS("A\n  {{>p/long}}  \nB\n", "A\nDòng III\nB\n");
+  /* a standalone partial always ends its line */
+  CHECK_EXPANDS("A\n{{> p/khong_xuong_dong}}\nB\n", "A\nKhông xuống dòng\nB\n");
+  /* inline, it is inserted as it is */
+  CHECK_EXPANDS("A {{> p/khong_xuong_dong}}. B\n", "A Không xuống dòng. B\n");
+  /* the same partial twice, and inside #each */
+  CHECK_EXPANDS("{{#each noi_nhan}}\n{{> p/dong}}\n{{/each}}",
+                "Dòng III\nDòng III\n");
+
+  snprintf(expected, sizeof expected,
+           "test.md:2:1: cannot open '%s/p/khong_co.md': No such file or "
+           "directory",
+           root_dir());
+  CHECK_FAILS("A\n{{> p/khong_co}}\n", BC_EINPUT, expected);
+
+  write_file("p/loi.md", "Một\n{{#if a}}\n");
+  snprintf(expected, sizeof expected,
+           "%s/p/loi.md:2:1: {{#if}} opened here is never closed", root_dir());
+  CHECK_FAILS("{{> p/loi}}", BC_ESYNTAX, expected);
+
+  write_file("p/thieu.md", "\n  {{tthc.khong}}\n");
+  snprintf(expected, sizeof expected,
+           "%s/p/thieu.md:2:3: missing indicator 'tthc.khong'" CTX, root_dir());
+  CHECK_FAILS("A\n{{> p/thieu}}", BC_EDATA, expected);
+
+  CHECK_FAILS("{{> ../etc/passwd}}", BC_ESYNTAX,
+              "test.md:1:1: invalid partial name '../etc/passwd'");
+  CHECK_FAILS("{{> /etc/passwd}}", BC_ESYNTAX,
+              "test.md:1:1: invalid partial name '/etc/passwd'");
+  CHECK_FAILS("{{> P/Dong}}", BC_ESYNTAX,
+              "test.md:1:1: invalid partial name 'P/Dong'");
+  CHECK_FAILS("{{> p//dong}}", BC_ESYNTAX,
+              "test.md:1:1: invalid partial name 'p//dong'");
+  CHECK_FAILS("{{>}}", BC_ESYNTAX, "test.md:1:1: invalid partial name ''");
+}
+END_TEST
+
+START_TEST(test_template_parse__partial_without_root) {
+  bc_template *t = NULL;
+  bc_error err;
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_template_compile_string(&t, "x\n{{> p/dong}}", 14, "s.md",
+                                              NULL, NULL, &err),
+                   BC_ESYNTAX);
+  ck_assert_str_eq(errstr(&err), "s.md:2:1: partial 'p/dong' cannot be "
+                                 "used: no template directory");
+  ck_assert_ptr_null(t);
+}
+END_TEST
+
+START_TEST(test_template_parse__partial_cycles) {
+  char expected[1024];
+  write_file("c/a.md", "A\n{{> c/b}}\n");
+  write_file("c/b.md", "B\n\n  {{> c/a}}\n");
+  write_file("c/tu.md", "{{> c/tu}}");
+  snprintf(expected, sizeof expected,
+           "%s/c/b.md:3:3: partial 'c/a' includes itself", root_dir());
+  CHECK_FAILS("{{> c/a}}", BC_ESYNTAX, expected);
+  snprintf(expected, sizeof expected,
+           "%s/c/tu.md:1:1: partial 'c/tu' includes itself", root_dir());
+  CHECK_FAILS("{{> c/tu}}", BC_ESYNTAX, expected);
+
+  /* through bc_template_compile, the main file counts too */
+  {
+    bc_template *t = NULL;
+    bc_error err;
+    bc_error_clear(&err);
+    write_file("c/main.md", "{{> c/con}}");
+    write_file("c/con.md", "{{> c/main}}");
+    ck_assert_int_eq(bc_template_compile(&t, root_dir(), "c/main", NULL, &err),
+                     BC_ESYNTAX);
+    snprintf(expected, sizeof expected,
+             "%s/c/con.md:1:1: partial 'c/main' includes itself", root_dir());
+    ck_assert_str_eq(errstr(&err), expected);
+  }
+}
+END_TEST
+
+START_TEST(test_template_parse__include_depth) {
+  char name[64], body[128], expected[1024];
+  /* main -> d/1 -> ... -> d/16: 16 levels is allowed */
+  for (int i = 1; i <= 17; i++) {
+    snprintf(name, sizeof name, "d/%d.md", i);
+    if (i < 17)
+      snprintf(body, sizeof body, "%d\n{{> d/%d}}\n", i, i + 1);
+    else
+      snprintf(body, sizeof body, "cuối\n");
+    write_file(name, body);
+  }
+  CHECK_EXPANDS("{{> d/2}}", "2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n"
+                             "15\n16\ncuối\n");
+  snprintf(expected, sizeof expected,
+           "%s/d/16.md:2:1: partials are nested deeper than 16 levels",
+           root_dir());
+  CHECK_FAILS("{{> d/1}}", BC_ESYNTAX, expected);
+
+  /* A partial compiled once at a shallow place and used again deeper
+   * down: its own depth still counts. */
+  write_file("h/la.md", "{{> h/l2}}");
+  write_file("h/l2.md", "{{> h/l3}}");
+  write_file("h/l3.md", "lá");
+  for (int i = 1; i <= 14; i++) {
+    snprintf(name, sizeof name, "h/%d.md", i);
+    if (i < 14)
+      snprintf(body, sizeof body, "{{> h/%d}}", i + 1);
+    else
+      snprintf(body, sizeof body, "{{> h/la}}");
+    write_file(name, body);
+  }
+  CHECK_EXPANDS("{{> h/la}} {{> h/2}}", "lá\nlá\n");
+  snprintf(expected, sizeof expected,
+           "%s/h/14.md:1:1: partials are nested deeper than 16 levels",
+           root_dir());
+  CHECK_FAILS("{{> h/la}} {{> h/1}}", BC_ESYNTAX, expected);
+}
+END_TEST
+
+START_TEST(test_template_parse__compile_file) {
+  fixture f;
+  bc_template *t = NULL;
+  bc_expansion e;
+  bc_error err;
+  char expected[1024];
+
+  write_file("cchc_quy.md", "---\ntrich_yeu: Công tác CCHC {{ky.ten}}\n---\n"
+                            "## I. CHỈ ĐẠO\n\n{{{narrative.chi_dao}}}\n\n"
+                            "{{> cchc/the_che}}\n");
+  write_file("cchc/the_che.md", "### 1. Thể chế\n\n- Dự toán: "
+                                "{{tc.du_toan | so}} đồng.\n");
+  fixture_init(&f);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_template_compile(&t, root_dir(), "cchc_quy", NULL, &err),
+                   0);
+  ck_assert_int_eq(bc_template_expand(&e, t, &f.m, &f.out, &err), 0);
+  ck_assert_str_eq(bc_expansion_meta(&e, "trich_yeu"),
+                   "Công tác CCHC quý III năm 2023");
+  ck_assert_str_eq(e.markdown,
+                   "## I. CHỈ ĐẠO\n\n"
+                   "- Quý III năm 2023 số hóa được 60 hồ sơ (*30\\,73\\%*)\n"
+                   "\n\n"
+                   "### 1. Thể chế\n\n- Dự toán: 2\\.132\\.000\\.000 đồng.\n");
+  /* the same template again gives the same text */
+  {
+    bc_expansion e2;
+    ck_assert_int_eq(bc_template_expand(&e2, t, &f.m, &f.out, &err), 0);
+    ck_assert_str_eq(e2.markdown, e.markdown);
+  }
+  bc_template_free(t);
+  t = NULL;
+
+  bc_error_clear(&err);
+  ck_assert_int_eq(
+      bc_template_compile(&t, root_dir(), "../cchc_quy", NULL, &err),
+      BC_EINPUT);
+  ck_assert_str_eq(errstr(&err), "invalid template name '../cchc_quy'");
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_template_compile(&t, root_dir(), "khong_co", NULL, &err),
+                   BC_EINPUT);
+  snprintf(expected, sizeof expected,
+           "cannot open '%s/khong_co.md': No such file or directory",
+           root_dir());
+  ck_assert_str_eq(errstr(&err), expected);
+  ck_assert_ptr_null(t);
+  bc_template_free(NULL);
+  fixture_free(&f);
+}
+END_TEST
+
+/* ---- expand.c ------------------------------------------------------ */
+
+START_TEST(test_template_expand__model_names) {
+  CHECK_EXPANDS("{{co_quan.ten}}|{{co_quan.ten_day_du}}|{{co_quan.chu_quan}}|"
+                "{{co_quan.ky_hieu}}|{{co_quan.dia_danh}}|{{co_quan.ma}}",
+                "SỞ THÔNG TIN VÀ TRUYỀN THÔNG|Sở Thông tin và Truyền "
+                "thông|UBND TỈNH TRÀ VINH|STTTT|Trà Vinh|STTTT\\-TV");
+  CHECK_EXPANDS("{{ky.ma}}|{{ky.ten}}|{{ky.nam}}|{{ky.quy}}|{{ky.quy | la_ma}}"
+                "|{{ky.tu_ngay}}|{{ky.den_ngay | ngay_dai}}",
+                "2023\\-Q3|quý III năm 2023|2023|3|III|01\\/7\\/2023|ngày "
+                "30 tháng 9 năm 2023");
+  CHECK_EXPANDS("{{nguoi_ky.tham_quyen}}|{{nguoi_ky.chuc_vu}}|"
+                "{{nguoi_ky.ho_ten}}",
+                "KT\\. GIÁM ĐỐC|PHÓ GIÁM ĐỐC|Bùi Thông Nhứt");
+  CHECK_EXPANDS("{{bao_cao.ngay | ngay_dai}}|{{x.thang | ngay}}",
+                "ngày    tháng 9 năm 2023|  \\/9\\/2023");
+}
+END_TEST
+
+START_TEST(test_template_expand__default_printing) {
+  CHECK_EXPANDS("{{tthc.dvc}} {{tthc.ty_le}} {{tc.du_toan}} {{kh.ngay}}",
+                "1858 30\\,73 2132000000 26\\/7\\/2023");
+  CHECK_EXPANDS("{{tthc.dvc | so}} {{tthc.ty_le | so 1}} {{x.phong | dem}} "
+                "{{tthc.dvc | dem}} {{x.ratio | phantram 1}} "
+                "{{tthc.ty_le | phantram}}",
+                "1\\.858 30\\,7 04 1\\.858 39\\,2\\% 30\\,73\\%");
+}
+END_TEST
+
+START_TEST(test_template_expand__escaping) {
+  /* Values are text: every ASCII punctuation mark gets a backslash, line
+   * breaks and tabs become spaces, the ends are trimmed. */
+  CHECK_EXPANDS("- {{x.markup}}\n",
+                "- \\*đậm\\* \\# \\[link\\]\\(u\\) \\| \\{\\{a\\}\\} \\\\ "
+                "\\`c\\`  hết\n");
+  /* in front matter, nothing but the line breaks changes */
+  {
+    fixture f;
+    bc_expansion e;
+    bc_error err;
+    fixture_init(&f);
+    ck_assert_int_eq(run(&f,
+                         "---\ntrich_yeu: {{x.markup}} {{kh.ten}} "
+                         "{{tthc.ty_le | phantram}} {{x.khong | mac_dinh "
+                         "\"*không*\"}}\n---\n",
+                         &e, &err),
+                     0);
+    ck_assert_str_eq(bc_expansion_meta(&e, "trich_yeu"),
+                     "*đậm* # [link](u) | {{a}} \\ `c`  hết Kế hoạch số "
+                     "68/KH-UBND 30,73% *không*");
+    ck_assert_str_eq(e.markdown, "");
+    fixture_free(&f);
+  }
+}
+END_TEST
+
+START_TEST(test_template_expand__missing_values) {
+  CHECK_FAILS("Dòng 1\nSố hóa {{tthc.khong_co | so}} hồ sơ", BC_EDATA,
+              "test.md:2:8: missing indicator 'tthc.khong_co'" CTX);
+  CHECK_FAILS("{{tthc.thieu}}", BC_EDATA,
+              "test.md:1:1: missing indicator 'tthc.thieu'" CTX);
+  CHECK_FAILS("Số: {{bao_cao.so}}", BC_EDATA,
+              "test.md:1:5: missing value 'bao_cao.so'" CTX);
+  CHECK_FAILS("{{co_quan.khac}}", BC_EDATA,
+              "test.md:1:1: missing value 'co_quan.khac'" CTX);
+  CHECK_FAILS("{{#each noi_nhan}}{{ten}}{{/each}}", BC_EDATA,
+              "test.md:1:19: missing indicator 'ten'" CTX);
+  CHECK_FAILS("{{#each chi_so}}{{gia_tri}};{{/each}}", BC_EDATA,
+              "test.md:1:17: missing value 'gia_tri' of indicator "
+              "'tthc.thieu'" CTX);
+  CHECK_FAILS("{{@index}}", BC_EDATA,
+              "test.md:1:1: '@index' is only set inside {{#each}}" CTX);
+  CHECK_FAILS("{{#each khong_co}}{{/each}}", BC_EDATA,
+              "test.md:1:1: missing indicator 'khong_co'" CTX);
+}
+END_TEST
+
+START_TEST(test_template_expand__mac_dinh) {
+  CHECK_EXPANDS("{{tthc.thieu | mac_dinh \"chưa có số liệu (*)\"}}",
+                "chưa có số liệu \\(\\*\\)");
+  CHECK_EXPANDS("{{tthc.thieu | so 2 | mac_dinh \"—\" | hoa}}", "—");
+  CHECK_EXPANDS("{{tthc.dvc | mac_dinh \"—\" | so}}", "1\\.858");
+  CHECK_EXPANDS("{{bao_cao.so | mac_dinh \"\"}}/BC", "/BC");
+  /* it does not excuse a value of the wrong kind */
+  CHECK_FAILS("{{kh.ten | mac_dinh \"—\" | so}}", BC_EDATA,
+              "test.md:1:27: formatter 'so' needs a number, 'kh.ten' is "
+              "text" CTX);
+}
+END_TEST
+
+START_TEST(test_template_expand__formatter_errors) {
+  CHECK_FAILS("Ngày {{kh.ten | so}}", BC_EDATA,
+              "test.md:1:17: formatter 'so' needs a number, 'kh.ten' is "
+              "text" CTX);
+  CHECK_FAILS("{{tthc.so_hoa | ngay}}", BC_EDATA,
+              "test.md:1:17: formatter 'ngay' needs a date, 'tthc.so_hoa' "
+              "is a number" CTX);
+  CHECK_FAILS("{{kh.ngay | dem}}", BC_EDATA,
+              "test.md:1:13: formatter 'dem' needs a number, 'kh.ngay' is "
+              "a date" CTX);
+  CHECK_FAILS("{{x.ratio | dem}}", BC_EDATA,
+              "test.md:1:13: formatter 'dem' needs a whole number, 'x.ratio' "
+              "is 39,18" CTX);
+  CHECK_FAILS("{{tthc.dvc | la_ma}}", BC_EDATA,
+              "test.md:1:14: formatter 'la_ma' needs a whole number from 1 "
+              "to 39, 'tthc.dvc' is 1.858" CTX);
+  CHECK_FAILS("{{x.zero | la_ma}}", BC_EDATA,
+              "test.md:1:12: formatter 'la_ma' needs a whole number from 1 "
+              "to 39, 'x.zero' is 0" CTX);
+  CHECK_FAILS("{{tthc.dvc | so | so}}", BC_EDATA,
+              "test.md:1:19: formatter 'so' needs a number, 'tthc.dvc' is "
+              "text" CTX);
+  CHECK_FAILS("x {{x.nan | so}}", BC_EDATA,
+              "test.md:1:3: 'x.nan' is not a finite number" CTX);
+  CHECK_FAILS("{{#each chi_so}}{{#if @first}}{{gia_tri | so}}{{/if}}{{/each}}",
+              BC_EDATA,
+              "test.md:1:43: formatter 'so' needs a number, 'gia_tri' of "
+              "indicator 'kh.ngay' is a date" CTX);
+}
+END_TEST
+
+START_TEST(test_template_expand__case) {
+  CHECK_EXPANDS("{{ky.ten | hoa}}|{{ky.ten | hoa_dau}}|{{co_quan.ten_day_du | "
+                "hoa}}|{{tthc.ty_le | hoa}}|{{kh.ngay | ngay_dai | hoa_dau}}",
+                "QUÝ III NĂM 2023|Quý III năm 2023|SỞ THÔNG TIN VÀ TRUYỀN "
+                "THÔNG|30\\,73|Ngày 26 tháng 7 năm 2023");
+  CHECK_EXPANDS("{{x.markup | hoa}}",
+                "\\*ĐẬM\\* \\# \\[LINK\\]\\(U\\) \\| \\{\\{A\\}\\} \\\\ "
+                "\\`C\\`  HẾT");
+}
+END_TEST
+
+START_TEST(test_template_expand__conditions) {
+  CHECK_EXPANDS("{{#if tthc.so_hoa}}a{{/if}}{{#if x.zero}}b{{/if}}"
+                "{{#if x.empty}}c{{/if}}{{#if tthc.thieu}}d{{/if}}"
+                "{{#if khong.co}}e{{/if}}{{#if kh.ten}}f{{/if}}"
+                "{{#if kh.ngay}}g{{/if}}{{#if noi_nhan}}h{{/if}}"
+                "{{#if bao_cao.so}}i{{/if}}{{#if ky.quy}}j{{/if}}",
+                "afghj");
+  CHECK_EXPANDS("{{#unless x.zero}}a{{else}}b{{/unless}}"
+                "{{#unless tthc.so_hoa}}c{{else}}d{{/unless}}"
+                "{{#if x.zero}}e{{else}}f{{/if}}",
+                "adf");
+  CHECK_EXPANDS("{{#if narrative.chi_dao}}a{{/if}}{{#if narrative.trong}}b"
+                "{{/if}}{{#if narrative.khong}}c{{/if}}"
+                "{{#unless narrative.trong}}d{{/unless}}",
+                "ad");
+  /* a missing value inside a false branch is never looked at */
+  CHECK_EXPANDS("{{#if tthc.thieu}}{{tthc.thieu}}{{else}}—{{/if}}", "—");
+}
+END_TEST
+
+START_TEST(test_template_expand__each) {
+  CHECK_EXPANDS("{{#each noi_nhan}}\n"
+                "- {{noi_dung}}{{#if @last}}.{{else}};{{/if}} "
+                "({{@index}}/{{stt | dem}}/{{#if @first}}đầu{{/if}} "
+                "{{co_quan.ky_hieu}})\n"
+                "{{/each}}",
+                "- Sở Nội vụ \\(b\\/c\\); (0/01/đầu STTTT)\n"
+                "- Ban Giám đốc Sở. (1/02/ STTTT)\n");
+  /* nested: inner items first, then the outer ones, then the model */
+  CHECK_EXPANDS("{{#each noi_nhan}}{{#each chi_so}}{{#if @first}}"
+                "{{noi_dung}}:{{ma}}:{{@index}}{{/if}}{{/each}};{{/each}}",
+                "Sở Nội vụ \\(b\\/c\\):kh\\.ngay:0;Ban Giám đốc Sở:"
+                "kh\\.ngay:0;");
+  CHECK_FAILS("{{#each tthc.so_hoa}}x{{/each}}", BC_EDATA,
+              "test.md:1:1: {{#each}} needs a list, 'tthc.so_hoa' is a "
+              "number" CTX);
+  CHECK_FAILS("Nơi nhận: {{noi_nhan}}", BC_EDATA,
+              "test.md:1:11: 'noi_nhan' is a list; print its items with "
+              "{{#each noi_nhan}}" CTX);
+}
+END_TEST
+
+START_TEST(test_template_expand__each_table) {
+  fixture f;
+  bc_expansion e;
+  bc_error err;
+  fixture_init(&f);
+  /* a model with only three indicators: a GFM table over chi_so */
+  f.m.value_count = 0;
+  add_value(&f, "b.hai", "b", 1, num(1304669823));
+  add_value(&f, "a.mot", "a", 2, num(44.778));
+  add_value(&f, "a.ba", "a", 1, text("x | y"));
+  ck_assert_int_eq(bc_model_finish(&f.m, &f.arena, &err), 0);
+  ck_assert_int_eq(run(&f,
+                       "| STT | Mã | Giá trị |\n|---|---|---|\n"
+                       "{{#each chi_so}}\n"
+                       "| {{stt}} | {{ma}} | {{gia_tri}} |\n"
+                       "{{/each}}\n",
+                       &e, &err),
+                   0);
+  ck_assert_str_eq(e.markdown, "| STT | Mã | Giá trị |\n|---|---|---|\n"
+                               "| 1 | a\\.ba | x \\| y |\n"
+                               "| 2 | a\\.mot | 44\\,778 |\n"
+                               "| 3 | b\\.hai | 1304669823 |\n");
+  fixture_free(&f);
+}
+END_TEST
+
+START_TEST(test_template_expand__narratives) {
+  /* inserted as Markdown, its own values filled and escaped, ending its
+   * line */
+  CHECK_EXPANDS("## I. CHỈ ĐẠO\n\n{{{narrative.chi_dao}}}\n## II.\n",
+                "## I. CHỈ ĐẠO\n\n- Quý III năm 2023 số hóa được 60 hồ sơ "
+                "(*30\\,73\\%*)\n\n## II.\n");
+  CHECK_EXPANDS("{{{ narrative.xuong_dong }}}",
+                "# Tiêu đề\n\nĐoạn Kế hoạch số 68\\/KH\\-UBND.\n");
+  CHECK_EXPANDS("A\n{{{narrative.trong}}}\nB", "A\n  \n\t\n\nB");
+  CHECK_EXPANDS("{{#each noi_nhan}}{{#if @first}}{{{narrative.chi_dao}}}"
+                "{{/if}}{{/each}}",
+                "- Quý III năm 2023 số hóa được 60 hồ sơ (*30\\,73\\%*)\n");
+  CHECK_FAILS("A\n\n{{{narrative.khong}}}\n", BC_EDATA,
+              "test.md:3:1: missing narrative 'khong'" CTX);
+  CHECK_FAILS("{{{narrative.loi_cu_phap}}}", BC_ESYNTAX,
+              "narrative 'loi_cu_phap':2:20: unknown formatter 'so3'" CTX);
+  CHECK_FAILS("{{{narrative.khoi}}}", BC_ESYNTAX,
+              "narrative 'khoi':1:4: only value placeholders are allowed "
+              "in a narrative" CTX);
+  CHECK_FAILS("x\n{{{narrative.thieu}}}", BC_EDATA,
+              "narrative 'thieu':1:4: missing indicator 'tthc.khong_co'" CTX);
+}
+END_TEST
+
+START_TEST(test_template_expand__narrative_restrictions) {
+  fixture f;
+  bc_expansion e;
+  bc_error err;
+  static const char *const bad[] = {"{{#each noi_nhan}}{{/each}}",
+                                    "{{> p/dong}}", "{{{narrative.khac}}}",
+                                    "{{else}}", "{{/if}}"};
+  fixture_init(&f);
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    f.narratives[0].markdown = bad[i]; /* "chi_dao" sorts first */
+    ck_assert_str_eq(f.narratives[0].key, "chi_dao");
+    ck_assert_int_eq(run(&f, "{{{narrative.chi_dao}}}", &e, &err), BC_ESYNTAX);
+    ck_assert_str_eq(errstr(&err), "narrative 'chi_dao':1:1: only value "
+                                   "placeholders are allowed in a "
+                                   "narrative" CTX);
+  }
+  /* comments are fine; bad UTF-8 is bad data */
+  f.narratives[0].markdown = "a{{! ghi chú }}b";
+  ck_assert_int_eq(run(&f, "{{{narrative.chi_dao}}}", &e, &err), 0);
+  ck_assert_str_eq(e.markdown, "ab\n");
+  f.narratives[0].markdown = "ab\n\xFF";
+  ck_assert_int_eq(run(&f, "{{{narrative.chi_dao}}}", &e, &err), BC_EDATA);
+  ck_assert_str_eq(errstr(&err), "narrative 'chi_dao':2:1: text is not "
+                                 "valid UTF-8 (save it as UTF-8)" CTX);
+  fixture_free(&f);
+}
+END_TEST
+
+START_TEST(test_template_expand__output_limit) {
+  fixture f;
+  bc_template *t = NULL;
+  bc_expansion e;
+  bc_error err;
+  const char *src = "Đầu\n{{#each chi_so}}\n{{ma}}\n{{/each}}\n";
+  fixture_init(&f);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_template_compile_string(&t, src, strlen(src), "big.md",
+                                              NULL, NULL, &err),
+                   0);
+  ck_assert_int_eq(bc_template__expand_limited(&e, t, &f.m, 40, &f.out, &err),
+                   BC_EDATA);
+  ck_assert_str_eq(errstr(&err), "big.md:3:1: expanded report is larger "
+                                 "than 40 bytes" CTX);
+  bc_template_free(t);
+
+  /* the real limit: 64 MiB */
+  {
+    char part[2100], expected[1024];
+    memset(part, 'x', 2000);
+    strcpy(part + 2000, "\n");
+    write_file("lon/dong.md", part);
+    snprintf(expected, sizeof expected,
+             "%s/lon/dong.md:1:1: expanded report is larger than 64 MiB" CTX,
+             root_dir());
+    CHECK_FAILS("{{#each chi_so}}{{#each chi_so}}{{#each chi_so}}"
+                "{{#each chi_so}}{{> lon/dong}}{{/each}}{{/each}}{{/each}}"
+                "{{/each}}",
+                BC_EDATA, expected);
+  }
+  fixture_free(&f);
+}
+END_TEST
+
+/* Every allocation failure during compile and expand comes back as
+ * BC_ENOMEM with nothing leaked. */
+static void oom_run(int persistent) {
+  static const char src[] =
+      "---\ntrich_yeu: {{ky.ten | hoa_dau}} {{kh.ten}}\n---\n"
+      "# {{co_quan.ten}}\n"
+      "{{#each noi_nhan}}\n"
+      "- {{noi_dung}}{{#if @last}}.{{else}};{{/if}}\n"
+      "{{/each}}\n"
+      "{{> oom/phan}}\n"
+      "{{{narrative.chi_dao}}}\n"
+      "{{tthc.thieu | mac_dinh \"không có\"}} {{tc.du_toan | so}} "
+      "{{x.markup | hoa}}\n";
+  fixture f;
+  long n;
+  int rc = -1;
+  const char *expected = NULL;
+
+  write_file("oom/phan.md", "Phần {{ky.quy | la_ma}} {{kh.ngay | ngay_dai}}\n");
+  fixture_init(&f);
+  for (n = 0; rc != 0; n++) {
+    tu_failing_alloc fa;
+    bc_template *t = NULL;
+    bc_arena arena;
+    bc_expansion e;
+    bc_error err;
+    tu_failing_alloc_init(&fa, n, persistent);
+    bc_arena_init(&arena, &fa.base);
+    bc_error_clear(&err);
+    rc = bc_template_compile_string(&t, src, strlen(src), "oom.md", root_dir(),
+                                    &fa.base, &err);
+    if (!rc)
+      rc = bc_template_expand(&e, t, &f.m, &arena, &err);
+    if (rc) {
+      ck_assert_msg(rc == BC_ENOMEM, "n=%ld: %s", n, errstr(&err));
+      ck_assert_int_eq(err.code, BC_ENOMEM);
+      ck_assert_str_eq(err.message, "out of memory");
+      ck_assert(fa.failed);
+    } else {
+      ck_assert_str_eq(bc_expansion_meta(&e, "trich_yeu"),
+                       "Quý III năm 2023 Kế hoạch số 68/KH-UBND");
+      expected = strstr(e.markdown, "Phần III ngày 26 tháng 7 năm 2023\n");
+      ck_assert_ptr_nonnull(expected);
+    }
+    bc_template_free(t);
+    bc_arena_release(&arena);
+    ck_assert_int_eq(fa.live, 0);
+    ck_assert_int_lt(n, 10000);
+  }
+  ck_assert_int_gt(n, 10);
+  fixture_free(&f);
+}
+
+START_TEST(test_template_expand__alloc_failures) {
+  oom_run(1);
+  oom_run(0);
+}
+END_TEST
+
+/* ---- format.c ------------------------------------------------------ */
+
+static char fmtbuf[1024];
+
+static const char *fmt_number(double v, int decimals, bool group) {
+  bc_buf b;
+  bc_buf_init(&b, bc_allocator_default());
+  bc_format_number(&b, v, decimals, group);
+  ck_assert_int_eq(b.failed, 0);
+  snprintf(fmtbuf, sizeof fmtbuf, "%s", bc_buf_cstr(&b));
+  bc_buf_free(&b);
+  return fmtbuf;
+}
+
+static const char *fmt_count(double v) {
+  bc_buf b;
+  bc_buf_init(&b, bc_allocator_default());
+  bc_format_count(&b, v);
+  snprintf(fmtbuf, sizeof fmtbuf, "%s", bc_buf_cstr(&b));
+  bc_buf_free(&b);
+  return fmtbuf;
+}
+
+static const char *fmt_percent(double v, int decimals) {
+  bc_buf b;
+  bc_buf_init(&b, bc_allocator_default());
+  bc_format_percent(&b, v, decimals);
+  snprintf(fmtbuf, sizeof fmtbuf, "%s", bc_buf_cstr(&b));
+  bc_buf_free(&b);
+  return fmtbuf;
+}
+
+static const char *fmt_date_long(int y, int m, int d) {
+  bc_buf b;
+  bc_buf_init(&b, bc_allocator_default());
+  bc_format_date_long(&b, date(y, m, d).date);
+  snprintf(fmtbuf, sizeof fmtbuf, "%s", bc_buf_cstr(&b));
+  bc_buf_free(&b);
+  return fmtbuf;
+}
+
+START_TEST(test_template_format__default_numbers) {
+  ck_assert_str_eq(fmt_number(37126, -1, false), "37126");
+  ck_assert_str_eq(fmt_number(44.778, -1, false), "44,778");
+  ck_assert_str_eq(fmt_number(30.73, -1, false), "30,73");
+  ck_assert_str_eq(fmt_number(0.4, -1, false), "0,4");
+  ck_assert_str_eq(fmt_number(0, -1, false), "0");
+  ck_assert_str_eq(fmt_number(-0.0, -1, false), "0");
+  ck_assert_str_eq(fmt_number(0.1 + 0.2, -1, false), "0,3");
+  ck_assert_str_eq(fmt_number(1234567.891, -1, false), "1234567,891");
+  ck_assert_str_eq(fmt_number(-12.5, -1, false), "-12,5");
+  ck_assert_str_eq(fmt_number(0.0000004, -1, false), "0");
+  ck_assert_str_eq(fmt_number(0.0000005, -1, false), "0,000001");
+  ck_assert_str_eq(fmt_number(-0.0000004, -1, false), "0");
+  ck_assert_str_eq(fmt_number(1e-320, -1, false), "0");
+  ck_assert_str_eq(fmt_number(9007199254740991.0, -1, false),
+                   "9007199254740991");
+}
+END_TEST
+
+START_TEST(test_template_format__so) {
+  ck_assert_str_eq(fmt_number(2132000000, -1, true), "2.132.000.000");
+  ck_assert_str_eq(fmt_number(1304669823, -1, true), "1.304.669.823");
+  ck_assert_str_eq(fmt_number(3.514, -1, true), "3,514");
+  ck_assert_str_eq(fmt_number(3514, -1, true), "3.514");
+  ck_assert_str_eq(fmt_number(44.778, -1, true), "44,778");
+  ck_assert_str_eq(fmt_number(999, -1, true), "999");
+  ck_assert_str_eq(fmt_number(100000, -1, true), "100.000");
+  ck_assert_str_eq(fmt_number(-1234567.891, 1, true), "-1.234.567,9");
+  ck_assert_str_eq(fmt_number(1e21, -1, true), "1.000.000.000.000.000.000.000");
+  ck_assert_str_eq(fmt_number(91.08, 2, true), "91,08");
+  ck_assert_str_eq(fmt_number(30, 2, true), "30,00");
+  ck_assert_str_eq(fmt_number(0.05, 3, true), "0,050");
+}
+END_TEST
+
+START_TEST(test_template_format__rounding) {
+  /* half away from zero, on the decimal the value was written as */
+  ck_assert_str_eq(fmt_number(1.005, 2, true), "1,01");
+  ck_assert_str_eq(fmt_number(2.675, 2, true), "2,68");
+  ck_assert_str_eq(fmt_number(1.045, 2, true), "1,05");
+  ck_assert_str_eq(fmt_number(-1.005, 2, true), "-1,01");
+  ck_assert_str_eq(fmt_number(0.125, 2, true), "0,13");
+  ck_assert_str_eq(fmt_number(0.5, 0, true), "1");
+  ck_assert_str_eq(fmt_number(1.5, 0, true), "2");
+  ck_assert_str_eq(fmt_number(2.5, 0, true), "3");
+  ck_assert_str_eq(fmt_number(-2.5, 0, true), "-3");
+  ck_assert_str_eq(fmt_number(0.4, 0, true), "0");
+  ck_assert_str_eq(fmt_number(-0.001, 2, true), "0,00");
+  ck_assert_str_eq(fmt_number(9.995, 2, true), "10,00");
+  ck_assert_str_eq(fmt_number(999999.5, 0, true), "1.000.000");
+  ck_assert_str_eq(fmt_number(99.99999, -1, true), "99,99999");
+  ck_assert_str_eq(fmt_number(99.9999996, -1, true), "100");
+  ck_assert_str_eq(fmt_number(39.18, 1, true), "39,2");
+  ck_assert_str_eq(fmt_number(0.045, 1, true), "0,0");
+  ck_assert_str_eq(fmt_number(0.05, 1, true), "0,1");
+}
+END_TEST
+
+START_TEST(test_template_format__dem) {
+  ck_assert_str_eq(fmt_count(4), "04");
+  ck_assert_str_eq(fmt_count(1), "01");
+  ck_assert_str_eq(fmt_count(9), "09");
+  ck_assert_str_eq(fmt_count(0), "0");
+  ck_assert_str_eq(fmt_count(10), "10");
+  ck_assert_str_eq(fmt_count(28), "28");
+  ck_assert_str_eq(fmt_count(1858), "1.858");
+  ck_assert_str_eq(fmt_count(-3), "-03");
+  ck_assert_str_eq(fmt_count(3.0000000000000004), "03");
+}
+END_TEST
+
+START_TEST(test_template_format__phantram) {
+  ck_assert_str_eq(fmt_percent(30.73, -1), "30,73%");
+  ck_assert_str_eq(fmt_percent(100, -1), "100%");
+  ck_assert_str_eq(fmt_percent(39.18, 1), "39,2%");
+  ck_assert_str_eq(fmt_percent(56.888, 0), "57%");
+}
+END_TEST
+
+START_TEST(test_template_format__dates) {
+  ck_assert_str_eq(fmt_date_long(2023, 7, 26), "ngày 26 tháng 7 năm 2023");
+  ck_assert_str_eq(fmt_date_long(2024, 1, 5), "ngày 05 tháng 01 năm 2024");
+  ck_assert_str_eq(fmt_date_long(2022, 2, 27), "ngày 27 tháng 02 năm 2022");
+  ck_assert_str_eq(fmt_date_long(2023, 12, 1), "ngày 01 tháng 12 năm 2023");
+  ck_assert_str_eq(fmt_date_long(2023, 9, 0), "ngày    tháng 9 năm 2023");
+  ck_assert_str_eq(fmt_date_long(2023, 0, 0), "ngày    tháng    năm 2023");
+  CHECK_EXPANDS("{{kh.ngay | ngay}}", "26\\/7\\/2023");
+}
+END_TEST
+
+START_TEST(test_template_format__dates_in_templates) {
+  fixture f;
+  bc_expansion e;
+  bc_error err;
+  fixture_init(&f);
+  f.values[0].value = date(2023, 4, 7); /* sorted: kh.ngay is first */
+  ck_assert_str_eq(f.values[0].code, "kh.ngay");
+  ck_assert_int_eq(run(&f,
+                       "---\nloai: {{kh.ngay | ngay}}\n---\n"
+                       "{{kh.ngay}} {{kh.ngay | ngay_dai}}",
+                       &e, &err),
+                   0);
+  ck_assert_str_eq(bc_expansion_meta(&e, "loai"), "07/4/2023");
+  ck_assert_str_eq(e.markdown, "07\\/4\\/2023 ngày 07 tháng 4 năm 2023");
+  f.values[0].value = date(2022, 1, 27);
+  ck_assert_int_eq(run(&f, "{{kh.ngay | ngay}}", &e, &err), 0);
+  ck_assert_str_eq(e.markdown, "27\\/01\\/2022");
+  fixture_free(&f);
+}
+END_TEST
+
+Suite *template_suite(void) {
+  Suite *s = suite_create("template");
+  TCase *parse = tcase_create("parse");
+  TCase *expand = tcase_create("expand");
+  TCase *format = tcase_create("format");
+
+  tcase_add_test(parse, test_template_parse__plain_text);
+  tcase_add_test(parse, test_template_parse__spaces_optional);
+  tcase_add_test(parse, test_template_parse__standalone_lines);
+  tcase_add_test(parse, test_template_parse__comment);
+  tcase_add_test(parse, test_template_parse__unclosed_if);
+  tcase_add_test(parse, test_template_parse__close_errors);
+  tcase_add_test(parse, test_template_parse__open_errors);
+  tcase_add_test(parse, test_template_parse__nesting_limit);
+  tcase_add_test(parse, test_template_parse__unknown_formatter_column);
+  tcase_add_test(parse, test_template_parse__formatter_arguments);
+  tcase_add_test(parse, test_template_parse__names);
+  tcase_add_test(parse, test_template_parse__unclosed_tag);
+  tcase_add_test(parse, test_template_parse__triple_braces);
+  tcase_add_test(parse, test_template_parse__front_matter);
+  tcase_add_test(parse, test_template_parse__front_matter_errors);
+  tcase_add_test(parse, test_template_parse__encoding);
+  tcase_add_test(parse, test_template_parse__partials);
+  tcase_add_test(parse, test_template_parse__partial_without_root);
+  tcase_add_test(parse, test_template_parse__partial_cycles);
+  tcase_add_test(parse, test_template_parse__include_depth);
+  tcase_add_test(parse, test_template_parse__compile_file);
+
+  tcase_add_test(expand, test_template_expand__model_names);
+  tcase_add_test(expand, test_template_expand__default_printing);
+  tcase_add_test(expand, test_template_expand__escaping);
+  tcase_add_test(expand, test_template_expand__missing_values);
+  tcase_add_test(expand, test_template_expand__mac_dinh);
+  tcase_add_test(expand, test_template_expand__formatter_errors);
+  tcase_add_test(expand, test_template_expand__case);
+  tcase_add_test(expand, test_template_expand__conditions);
+  tcase_add_test(expand, test_template_expand__each);
+  tcase_add_test(expand, test_template_expand__each_table);
+  tcase_add_test(expand, test_template_expand__narratives);
+  tcase_add_test(expand, test_template_expand__narrative_restrictions);
+  tcase_add_test(expand, test_template_expand__output_limit);
+  tcase_add_test(expand, test_template_expand__alloc_failures);
+  tcase_set_timeout(expand, 120);
+
+  tcase_add_test(format, test_template_format__default_numbers);
+  tcase_add_test(format, test_template_format__so);
+  tcase_add_test(format, test_template_format__rounding);
+  tcase_add_test(format, test_template_format__dem);
+  tcase_add_test(format, test_template_format__phantram);
+  tcase_add_test(format, test_template_format__dates);
+  tcase_add_test(format, test_template_format__dates_in_templates);
+
+  suite_add_tcase(s, parse);
+  suite_add_tcase(s, expand);
+  suite_add_tcase(s, format);
+  return s;
+}
