@@ -1,0 +1,44 @@
+/* markup/markup.h: expanded Markdown to the document tree (through
+ * cmark-gfm), and the Decree 30 header wording from the model. */
+#ifndef BC_MARKUP_H
+#define BC_MARKUP_H
+
+#include "baocao/error.h"
+#include "common/arena.h"
+#include "markup/doc.h"
+#include "model/model.h"
+#include "template/template.h"
+
+/* Registers cmark-gfm's extensions; call once before any thread parses. */
+void bc_markup_init(void);
+
+/*
+ * Parses the NFC Markdown body into blocks (see docs/templates.md for what
+ * each construct becomes). The cmark-gfm tree is freed before returning.
+ * Errors: BC_ELAYOUT for constructs not supported yet (tables) with the
+ * line set, BC_ENOMEM.
+ */
+int bc_markup_parse(bc_block **blocks_out,
+                    size_t *count_out,
+                    const char *markdown,
+                    size_t len,
+                    bc_arena *arena,
+                    bc_error *err);
+
+/*
+ * Builds the whole document: header lines worded from the model (number
+ * and date with blanks kept when not set yet), title and subject from the
+ * expansion's front matter, body from bc_markup_parse, recipients ending
+ * with "- Lưu: VT, <unit>.", signer lines. Header strings are NFC.
+ * Errors: BC_ESYNTAX (front matter without trich_yeu), BC_ENOMEM, and
+ * those of bc_markup_parse.
+ */
+int bc_doc_build(bc_doc *out,
+                 const bc_report_model *model,
+                 const bc_expansion *expansion,
+                 const char *markdown_nfc,
+                 size_t markdown_len,
+                 bc_arena *arena,
+                 bc_error *err);
+
+#endif

@@ -1,0 +1,120 @@
+/* tests/check_markup.c: Markdown to document blocks: headings, list items
+ * as marked paragraphs, emphasis, literal HTML and code, unsupported
+ * tables. */
+#include "common/arena.h"
+#include "markup/markup.h"
+
+#include "testutil.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+static bc_arena arena;
+static bc_block *blocks;
+static size_t count;
+
+static void parse(const char *md) {
+  bc_error err;
+  bc_markup_init();
+  bc_arena_init(&arena, bc_allocator_default());
+  bc_error_clear(&err);
+  ck_assert_int_eq(
+      bc_markup_parse(&blocks, &count, md, strlen(md), &arena, &err), 0);
+}
+
+/* The block's text with styles marked: <b>, <i>, <bi>, and / for breaks. */
+static const char *render_block(const bc_block *b) {
+  static char out[1024];
+  size_t n = 0;
+  for (size_t i = 0; i < b->span_count; i++) {
+    const bc_span *s = &b->spans[i];
+    const char *open = s->style == 3   ? "<bi>"
+                       : s->style == 1 ? "<b>"
+                       : s->style == 2 ? "<i>"
+                                       : "";
+    n += (size_t)snprintf(out + n, sizeof out - n, "%s%s%.*s",
+                          (s->flags & BC_SPAN_LINEBREAK) ? "/" : "", open,
+                          (int)s->len, s->text);
+  }
+  out[n] = '\0';
+  return out;
+}
+
+START_TEST(test_markup_markup__headings_and_paragraphs) {
+  parse("## I. CÔNG TÁC CHỈ ĐẠO\n\nĐoạn một\ndòng hai.\n\n"
+        "### 1. Cải cách thể chế\n\n#### a) Điểm\n");
+  ck_assert_uint_eq(count, 4);
+  ck_assert_int_eq(blocks[0].kind, BC_BLOCK_HEADING);
+  ck_assert_int_eq(blocks[0].level, 2);
+  ck_assert_str_eq(render_block(&blocks[0]), "I. CÔNG TÁC CHỈ ĐẠO");
+  ck_assert_int_eq(blocks[1].kind, BC_BLOCK_PARAGRAPH);
+  ck_assert_str_eq(render_block(&blocks[1]), "Đoạn một dòng hai.");
+  ck_assert_int_eq(blocks[1].source_line, 3);
+  ck_assert_int_eq(blocks[3].level, 4);
+  bc_arena_release(&arena);
+}
+END_TEST
+
+START_TEST(test_markup_markup__list_items_keep_their_marker) {
+  parse("- Tham mưu:\n+ Kết quả một;\n+ Kết quả hai.\n\n* Tuyên truyền\n\n"
+        "1. Thứ nhất\n2. Thứ hai\n\n3) Ba\n\na) Không phải danh sách\n");
+  ck_assert_uint_eq(count, 8);
+  ck_assert_str_eq(render_block(&blocks[0]), "- Tham mưu:");
+  ck_assert_str_eq(render_block(&blocks[1]), "+ Kết quả một;");
+  ck_assert_str_eq(render_block(&blocks[2]), "+ Kết quả hai.");
+  ck_assert_str_eq(render_block(&blocks[3]), "● Tuyên truyền");
+  ck_assert_str_eq(render_block(&blocks[4]), "1. Thứ nhất");
+  ck_assert_str_eq(render_block(&blocks[5]), "2. Thứ hai");
+  ck_assert_str_eq(render_block(&blocks[6]), "3) Ba");
+  ck_assert_str_eq(render_block(&blocks[7]), "a) Không phải danh sách");
+  bc_arena_release(&arena);
+}
+END_TEST
+
+START_TEST(test_markup_markup__emphasis_and_breaks) {
+  parse("**V. KIẾN NGHỊ:** Không có (*đính kèm **phụ** lục*)\\\ndòng mới "
+        "<https://travinh.gov.vn/>\n");
+  ck_assert_uint_eq(count, 1);
+  ck_assert_str_eq(render_block(&blocks[0]),
+                   "<b>V. KIẾN NGHỊ: Không có (<i>đính kèm <bi>phụ<i> lục)"
+                   "/dòng mới https://travinh.gov.vn/");
+  bc_arena_release(&arena);
+}
+END_TEST
+
+START_TEST(test_markup_markup__html_and_code_stay_text) {
+  parse("<b>không</b> phải thẻ\n\n    mã nguồn\n    dòng 2\n");
+  ck_assert_uint_eq(count, 2);
+  ck_assert_str_eq(render_block(&blocks[0]), "<b>không</b> phải thẻ");
+  ck_assert_str_eq(render_block(&blocks[1]), "mã nguồn/dòng 2");
+  bc_arena_release(&arena);
+}
+END_TEST
+
+START_TEST(test_markup_markup__tables_are_refused_for_now) {
+  bc_error err;
+  const char *md = "Đoạn.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+  bc_markup_init();
+  bc_arena_init(&arena, bc_allocator_default());
+  bc_error_clear(&err);
+  ck_assert_int_eq(
+      bc_markup_parse(&blocks, &count, md, strlen(md), &arena, &err),
+      BC_ELAYOUT);
+  ck_assert_str_eq(err.message,
+                   "tables are not supported yet (Markdown line 3)");
+  bc_arena_release(&arena);
+}
+END_TEST
+
+Suite *markup_suite(void) {
+  Suite *s = suite_create("markup");
+  TCase *tc = tcase_create("markup");
+  tcase_add_test(tc, test_markup_markup__headings_and_paragraphs);
+  tcase_add_test(tc, test_markup_markup__list_items_keep_their_marker);
+  tcase_add_test(tc, test_markup_markup__emphasis_and_breaks);
+  tcase_add_test(tc, test_markup_markup__html_and_code_stay_text);
+  tcase_add_test(tc, test_markup_markup__tables_are_refused_for_now);
+  suite_add_tcase(s, tc);
+  return s;
+}
