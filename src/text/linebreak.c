@@ -1,0 +1,250 @@
+/* text/linebreak.c: total-fit line breaking after Knuth & Plass (1981),
+ * "Breaking Paragraphs into Lines", without hyphenation (Vietnamese
+ * syllables are not hyphenated).
+ *
+ * Design notes:
+ *  1. Legal breaks: a glue right after a box, or a penalty < BC_PENALTY_INF.
+ *     The break item and the glue/penalties after it up to the next box are
+ *     discarded; a forced penalty (<= -BC_PENALTY_INF) ends a line.
+ *  2. A line's adjustment ratio r is (measure - natural) / stretch (or
+ *     / shrink when too long). r < -1 is never allowed: no line is overfull.
+ *  3. Demerits are (line_penalty + 100|r|^3)^2 (+/- penalty^2), plus
+ *     fitness_demerits when adjacent lines differ by more than one fitness
+ *     class (tight < -0.5 <= normal <= 0.5 < loose <= 1 < very loose).
+ *  4. Passes: params->tolerance, then 10, then unbounded, so a paragraph
+ *     whose boxes fit the measure always breaks (possibly underfull lines).
+ */
+#include "text/text.h"
+
+#include "common/error.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+typedef struct kp_node {
+  size_t position; /* item index of the break */
+  size_t line;     /* number of lines up to this break */
+  int fitness;
+  double width, stretch, shrink; /* totals at the start of the next line */
+  double demerits;
+  struct kp_node *prev; /* best previous break */
+  struct kp_node *next; /* active list */
+} kp_node;
+
+typedef struct kp_sums {
+  double *width, *stretch, *shrink; /* prefix sums, [i] excludes item i */
+} kp_sums;
+
+static bool is_break(const bc_item *items, size_t i) {
+  if (items[i].kind == BC_ITEM_PENALTY)
+    return items[i].penalty < BC_PENALTY_INF;
+  if (items[i].kind == BC_ITEM_GLUE)
+    return i > 0 && items[i - 1].kind == BC_ITEM_BOX;
+  return false;
+}
+
+static bool is_forced(const bc_item *it) {
+  return it->kind == BC_ITEM_PENALTY && it->penalty <= -BC_PENALTY_INF;
+}
+
+/* Index of the first item of the line after a break at b. */
+static size_t line_start(const bc_item *items, size_t count, size_t b) {
+  size_t j = b + 1;
+  while (j < count && items[j].kind != BC_ITEM_BOX && !is_forced(&items[j]))
+    j++;
+  return j;
+}
+
+static int fitness_of(double r) {
+  if (r < -0.5)
+    return 0;
+  if (r <= 0.5)
+    return 1;
+  if (r <= 1)
+    return 2;
+  return 3;
+}
+
+static double
+ratio(double natural, double stretch, double shrink, double measure) {
+  if (natural < measure)
+    return stretch > 0 ? (measure - natural) / stretch : INFINITY;
+  if (natural > measure)
+    return shrink > 0 ? (measure - natural) / shrink : -INFINITY;
+  return 0;
+}
+
+double
+bc_line_ratio(const bc_item *items, size_t from, size_t to, double line_width) {
+  double w = 0, st = 0, sh = 0;
+  for (size_t i = from; i < to; i++) {
+    if (items[i].kind == BC_ITEM_PENALTY)
+      continue;
+    w += items[i].width;
+    if (items[i].kind == BC_ITEM_GLUE) {
+      st += items[i].stretch;
+      sh += items[i].shrink;
+    }
+  }
+  if (items[to].kind == BC_ITEM_PENALTY)
+    w += items[to].width;
+  return ratio(w, st, sh, line_width);
+}
+
+static kp_node *new_node(bc_arena *arena,
+                         size_t position,
+                         size_t line,
+                         int fitness,
+                         double demerits,
+                         kp_node *prev) {
+  kp_node *n = bc_arena_calloc(arena, 1, sizeof *n);
+  if (!n)
+    return NULL;
+  n->position = position;
+  n->line = line;
+  n->fitness = fitness;
+  n->demerits = demerits;
+  n->prev = prev;
+  return n;
+}
+
+static void
+set_totals(kp_node *n, const kp_sums *s, const bc_item *items, size_t count) {
+  size_t j =
+      n->position == SIZE_MAX ? 0 : line_start(items, count, n->position);
+  n->width = s->width[j];
+  n->stretch = s->stretch[j];
+  n->shrink = s->shrink[j];
+}
+
+/* One pass at a tolerance; returns the final node or NULL (no solution). */
+static int kp_pass(kp_node **best_out,
+                   const bc_item *items,
+                   size_t count,
+                   const kp_sums *s,
+                   const bc_break_params *p,
+                   double tolerance,
+                   bc_arena *arena,
+                   bc_error *err) {
+  kp_node *active = new_node(arena, SIZE_MAX, 0, 1, 0, NULL);
+  if (!active)
+    return bc_error_oom(err);
+  set_totals(active, s, items, count);
+
+  for (size_t b = 0; b < count && active; b++) {
+    if (!is_break(items, b))
+      continue;
+    const bc_item *it = &items[b];
+    double pw = it->kind == BC_ITEM_PENALTY ? it->width : 0;
+    kp_node *best[4] = {NULL, NULL, NULL, NULL};
+    double best_d[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
+    double best_r[4] = {0, 0, 0, 0};
+    kp_node *prev_a = NULL;
+
+    for (kp_node *a = active; a;) {
+      kp_node *next = a->next;
+      double natural = s->width[b] - a->width + pw;
+      double r = ratio(natural, s->stretch[b] - a->stretch,
+                       s->shrink[b] - a->shrink, p->line_width);
+      bool deactivate = r < -1 || is_forced(it);
+      if (r >= -1 && r <= tolerance) {
+        double bad = isinf(r) ? 10000.0 : fmin(100.0 * fabs(r * r * r), 1e4);
+        double d = p->line_penalty + bad;
+        d = d * d;
+        if (it->kind == BC_ITEM_PENALTY && it->penalty > 0)
+          d += (double)it->penalty * it->penalty;
+        else if (it->kind == BC_ITEM_PENALTY && !is_forced(it) &&
+                 it->penalty < 0)
+          d -= (double)it->penalty * it->penalty;
+        int fc = fitness_of(r);
+        if (abs(fc - a->fitness) > 1)
+          d += p->fitness_demerits;
+        d += a->demerits;
+        if (d < best_d[fc]) {
+          best_d[fc] = d;
+          best[fc] = a;
+          best_r[fc] = r;
+        }
+      }
+      if (deactivate) {
+        if (prev_a)
+          prev_a->next = next;
+        else
+          active = next;
+      } else {
+        prev_a = a;
+      }
+      a = next;
+    }
+    double dmin = fmin(fmin(best_d[0], best_d[1]), fmin(best_d[2], best_d[3]));
+    for (int fc = 0; fc < 4; fc++) {
+      if (!best[fc] || best_d[fc] > dmin + p->fitness_demerits)
+        continue;
+      kp_node *n = new_node(arena, b, best[fc]->line + 1,
+                            fitness_of(best_r[fc]), best_d[fc], best[fc]);
+      if (!n)
+        return bc_error_oom(err);
+      set_totals(n, s, items, count);
+      n->next = active;
+      active = n;
+    }
+  }
+  kp_node *best = NULL;
+  for (kp_node *a = active; a; a = a->next)
+    if (a->position == count - 1 && (!best || a->demerits < best->demerits))
+      best = a;
+  *best_out = best;
+  return 0;
+}
+
+int bc_break_lines(size_t **breaks_out,
+                   size_t *count_out,
+                   const bc_item *items,
+                   size_t count,
+                   const bc_break_params *p,
+                   bc_arena *arena,
+                   bc_error *err) {
+  kp_sums s;
+  kp_node *best = NULL;
+  const double passes[] = {p->tolerance, 10.0, INFINITY};
+  int rc;
+
+  if (!count || !is_forced(&items[count - 1]))
+    return bc_error_set(err, BC_ELAYOUT,
+                        "a paragraph must end with a forced break");
+  for (size_t i = 0; i < count; i++)
+    if (items[i].kind == BC_ITEM_BOX && items[i].width > p->line_width + 1e-6)
+      return bc_error_set(err, BC_ELAYOUT,
+                          "a word %.1f pt wide does not fit a %.1f pt line",
+                          items[i].width, p->line_width);
+  s.width = bc_arena_calloc(arena, count + 1, sizeof(double));
+  s.stretch = bc_arena_calloc(arena, count + 1, sizeof(double));
+  s.shrink = bc_arena_calloc(arena, count + 1, sizeof(double));
+  if (!s.width || !s.stretch || !s.shrink)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < count; i++) {
+    bool counts = items[i].kind != BC_ITEM_PENALTY;
+    s.width[i + 1] = s.width[i] + (counts ? items[i].width : 0);
+    s.stretch[i + 1] =
+        s.stretch[i] + (items[i].kind == BC_ITEM_GLUE ? items[i].stretch : 0);
+    s.shrink[i + 1] =
+        s.shrink[i] + (items[i].kind == BC_ITEM_GLUE ? items[i].shrink : 0);
+  }
+  for (size_t pass = 0; pass < sizeof passes / sizeof passes[0] && !best;
+       pass++) {
+    if (pass > 0 && passes[pass] <= passes[pass - 1])
+      continue;
+    if ((rc = kp_pass(&best, items, count, &s, p, passes[pass], arena, err)))
+      return rc;
+  }
+  if (!best)
+    return bc_error_set(err, BC_ELAYOUT, "the paragraph cannot be broken");
+  size_t *breaks = bc_arena_calloc(arena, best->line, sizeof *breaks);
+  if (!breaks)
+    return bc_error_oom(err);
+  for (kp_node *n = best; n && n->position != SIZE_MAX; n = n->prev)
+    breaks[n->line - 1] = n->position;
+  *breaks_out = breaks;
+  *count_out = best->line;
+  return 0;
+}

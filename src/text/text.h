@@ -1,0 +1,166 @@
+/* text/text.h: fonts (FreeType for face metrics, HarfBuzz for shaping and
+ * hb-subset for embedding) and line breaking over box/glue/penalty items.
+ * Knows fonts and break items, not documents. */
+#ifndef BC_TEXT_H
+#define BC_TEXT_H
+
+#include "baocao/alloc.h"
+#include "baocao/error.h"
+#include "common/arena.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Bit flags: bold = 1, italic = 2. */
+typedef enum bc_style {
+  BC_STYLE_REGULAR = 0,
+  BC_STYLE_BOLD = 1,
+  BC_STYLE_ITALIC = 2,
+  BC_STYLE_BOLD_ITALIC = 3
+} bc_style;
+
+#define BC_STYLE_COUNT 4
+
+/* The default file names in a font directory: the Liberation Serif family,
+ * metric-compatible with Times New Roman. */
+extern const char *const bc_default_font_files[BC_STYLE_COUNT];
+
+/* Four faces (regular, bold, italic, bold italic); immutable once open and
+ * shared by threads. */
+typedef struct bc_fontset bc_fontset;
+
+/*
+ * Loads dir/files[style] for every style (files NULL = the defaults).
+ * Errors: BC_EFONT naming the file (missing, unreadable, not a font, no
+ * Unicode cmap), BC_ENOMEM. Close with bc_fontset_close.
+ */
+int bc_fontset_open(bc_fontset **out,
+                    const char *dir,
+                    const char *const files[BC_STYLE_COUNT],
+                    const bc_allocator *alloc,
+                    bc_error *err);
+void bc_fontset_close(bc_fontset *fs);
+
+/* What a PDF font descriptor needs; lengths in font units. */
+typedef struct bc_face_info {
+  const char *path;
+  const char *postscript_name; /* LiberationSerif-Bold */
+  unsigned upem;
+  unsigned glyph_count;
+  int ascender;
+  int descender; /* negative */
+  int cap_height;
+  int bbox[4]; /* xmin ymin xmax ymax */
+  double italic_angle;
+  int stem_v;
+  bool italic;
+  bool bold;
+} bc_face_info;
+
+const bc_face_info *bc_fontset_info(const bc_fontset *fs, bc_style style);
+
+/* Natural advance width of a glyph, in font units. */
+int bc_fontset_advance(const bc_fontset *fs, bc_style style, uint32_t gid);
+
+/*
+ * An OpenType subset of the face holding exactly gids (plus .notdef), with
+ * glyph IDs kept (so a PDF can use Identity CIDToGIDMap). The bytes come
+ * from arena. Errors: BC_EFONT, BC_ENOMEM.
+ */
+int bc_fontset_subset(const unsigned char **data_out,
+                      size_t *len_out,
+                      const bc_fontset *fs,
+                      bc_style style,
+                      const uint32_t *gids,
+                      size_t count,
+                      bc_arena *arena,
+                      bc_error *err);
+
+/* One shaped glyph; lengths in font units, cluster = byte offset into the
+ * shaped text. */
+typedef struct bc_glyph {
+  uint32_t gid;
+  uint32_t cluster;
+  int32_t x_advance;
+  int32_t x_offset;
+  int32_t y_offset;
+} bc_glyph;
+
+typedef struct bc_shaped {
+  const bc_glyph *glyphs;
+  size_t count;
+  int32_t width; /* sum of x_advance, font units */
+} bc_shaped;
+
+/* Shapes text; holds a HarfBuzz buffer, so one per thread. */
+typedef struct bc_shaper bc_shaper;
+
+int bc_shaper_new(bc_shaper **out,
+                  const bc_fontset *fs,
+                  const bc_allocator *alloc,
+                  bc_error *err);
+void bc_shaper_free(bc_shaper *sh);
+
+/*
+ * Shapes NFC UTF-8 text (one style, no line breaks) with HarfBuzz. Glyphs
+ * come from arena. A character the font lacks is BC_EDATA naming it
+ * ("U+1F600 is not in LiberationSerif-Regular").
+ */
+int bc_shaper_shape(bc_shaped *out,
+                    bc_shaper *sh,
+                    bc_style style,
+                    const char *text,
+                    size_t len,
+                    bc_arena *arena,
+                    bc_error *err);
+
+/* ---- line breaking (linebreak.c) ---- */
+
+typedef enum bc_item_kind {
+  BC_ITEM_BOX,    /* unbreakable material of fixed width */
+  BC_ITEM_GLUE,   /* space: may stretch or shrink; a break point after a box */
+  BC_ITEM_PENALTY /* a possible break with a cost; <= -BC_PENALTY_INF forces */
+} bc_item_kind;
+
+#define BC_PENALTY_INF 10000
+
+typedef struct bc_item {
+  bc_item_kind kind;
+  double width; /* points */
+  double stretch;
+  double shrink;
+  int penalty;
+} bc_item;
+
+typedef struct bc_break_params {
+  double line_width;    /* points */
+  double tolerance;     /* largest adjustment ratio accepted, e.g. 2 */
+  int line_penalty;     /* added to each line's badness, e.g. 10 */
+  int fitness_demerits; /* for adjacent lines of very different tightness */
+} bc_break_params;
+
+/*
+ * Total-fit line breaking (Knuth & Plass, "Breaking Paragraphs into Lines",
+ * 1981) over items that end with a forced break. Tries params->tolerance,
+ * then looser passes, so that a paragraph whose boxes each fit the measure
+ * always breaks. *breaks_out gets the item index of each line's break
+ * (the last is the final item), from arena. A box wider than the measure is
+ * BC_ELAYOUT (the caller splits such words first).
+ */
+int bc_break_lines(size_t **breaks_out,
+                   size_t *count_out,
+                   const bc_item *items,
+                   size_t count,
+                   const bc_break_params *params,
+                   bc_arena *arena,
+                   bc_error *err);
+
+/*
+ * The adjustment ratio of the line items[from..to) (to = break item): how
+ * far its glue is stretched (> 0) or shrunk (< 0) to fill line_width.
+ */
+double
+bc_line_ratio(const bc_item *items, size_t from, size_t to, double line_width);
+
+#endif

@@ -1,0 +1,28 @@
+/* text/text_int.h: the fontset's private layout, shared by font.c, shape.c
+ * and subset.c. */
+#ifndef BC_TEXT_INT_H
+#define BC_TEXT_INT_H
+
+#include "text/text.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb.h>
+
+typedef struct bc_face {
+  bc_face_info info;
+  char *path;      /* owned */
+  char *ps_name;   /* owned */
+  hb_blob_t *blob; /* the file's bytes */
+  hb_face_t *hb_face;
+  hb_font_t *hb_font; /* scale = upem: positions come out in font units */
+  FT_Face ft_face;
+} bc_face;
+
+struct bc_fontset {
+  const bc_allocator *alloc;
+  FT_Library ft;
+  bc_face faces[BC_STYLE_COUNT];
+};
+
+#endif

@@ -1,0 +1,252 @@
+/* tests/check_text.c: fonts (opening, metrics, missing glyphs, subsets),
+ * HarfBuzz shaping of Vietnamese, and Knuth-Plass line breaking. */
+#include "common/arena.h"
+#include "text/text.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <hb.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static bc_fontset *fonts;
+static bc_shaper *shaper;
+static bc_arena arena;
+
+static void setup(void) {
+  bc_error err;
+  char dir[512];
+  bc_arena_init(&arena, bc_allocator_default());
+  ck_assert_int_eq(bc_fontset_open(&fonts,
+                                   tu_source_path(dir, sizeof dir, "fonts"),
+                                   NULL, bc_allocator_default(), &err),
+                   0);
+  ck_assert_int_eq(bc_shaper_new(&shaper, fonts, bc_allocator_default(), &err),
+                   0);
+}
+
+static void teardown(void) {
+  bc_shaper_free(shaper);
+  bc_fontset_close(fonts);
+  bc_arena_release(&arena);
+}
+
+START_TEST(test_text_font__metrics) {
+  const bc_face_info *r = bc_fontset_info(fonts, BC_STYLE_REGULAR);
+  const bc_face_info *bi = bc_fontset_info(fonts, BC_STYLE_BOLD_ITALIC);
+  ck_assert_str_eq(r->postscript_name, "LiberationSerif");
+  ck_assert_str_eq(bi->postscript_name, "LiberationSerif-BoldItalic");
+  ck_assert_uint_eq(r->upem, 2048);
+  ck_assert(r->ascender > 0 && r->descender < 0 && r->cap_height > 0);
+  ck_assert(!r->bold && !r->italic && bi->bold && bi->italic);
+  ck_assert(bi->italic_angle < 0);
+}
+END_TEST
+
+START_TEST(test_text_font__open_errors) {
+  bc_fontset *fs = NULL;
+  bc_error err;
+  char dir[512], msg[700];
+  const char *files[] = {"LiberationSerif-Bold.ttf", "LiberationSerif-Bold.ttf",
+                         "LiberationSerif-Italic.ttf",
+                         "LiberationSerif-BoldItalic.ttf"};
+  ck_assert_int_eq(bc_fontset_open(&fs, "/nonexistent-fonts", NULL,
+                                   bc_allocator_default(), &err),
+                   BC_EFONT);
+  ck_assert_str_eq(err.message,
+                   "font directory '/nonexistent-fonts' does not exist");
+  tu_source_path(dir, sizeof dir, "fonts");
+  ck_assert_int_eq(
+      bc_fontset_open(&fs, dir, files, bc_allocator_default(), &err), BC_EFONT);
+  snprintf(msg, sizeof msg,
+           "font '%s/LiberationSerif-Bold.ttf' is not the regular face", dir);
+  ck_assert_str_eq(err.message, msg);
+  ck_assert_ptr_null(fs);
+}
+END_TEST
+
+START_TEST(test_text_shape__vietnamese_nfc_is_one_glyph_per_letter) {
+  bc_shaped sh;
+  bc_error err;
+  const char *t = "Nguyễn Thị Ánh đơn vị ưu";
+  ck_assert_int_eq(bc_shaper_shape(&sh, shaper, BC_STYLE_BOLD_ITALIC, t,
+                                   strlen(t), &arena, &err),
+                   0);
+  ck_assert_uint_eq(sh.count, 24); /* code points, all precomposed glyphs */
+  for (size_t i = 0; i < sh.count; i++) {
+    ck_assert_uint_ne(sh.glyphs[i].gid, 0);
+    ck_assert_int_eq(sh.glyphs[i].y_offset, 0);
+  }
+  ck_assert_uint_eq(sh.glyphs[1].cluster, 1); /* g */
+  ck_assert_uint_eq(sh.glyphs[5].cluster, 7); /* n after "ễ" (3 bytes) */
+  int32_t sum = 0;
+  for (size_t i = 0; i < sh.count; i++)
+    sum += sh.glyphs[i].x_advance;
+  ck_assert_int_eq(sum, sh.width);
+}
+END_TEST
+
+START_TEST(test_text_shape__kerning_is_applied) {
+  bc_shaped av, a, v;
+  bc_error err;
+  ck_assert_int_eq(
+      bc_shaper_shape(&av, shaper, BC_STYLE_REGULAR, "AV", 2, &arena, &err), 0);
+  ck_assert_int_eq(
+      bc_shaper_shape(&a, shaper, BC_STYLE_REGULAR, "A", 1, &arena, &err), 0);
+  ck_assert_int_eq(
+      bc_shaper_shape(&v, shaper, BC_STYLE_REGULAR, "V", 1, &arena, &err), 0);
+  ck_assert_int_lt(av.width, a.width + v.width);
+}
+END_TEST
+
+START_TEST(test_text_shape__missing_glyph_is_an_error) {
+  bc_shaped sh;
+  bc_error err;
+  const char *t = "chữ \xF0\x9F\x98\x80";
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_shaper_shape(&sh, shaper, BC_STYLE_REGULAR, t, strlen(t),
+                                   &arena, &err),
+                   BC_EDATA);
+  ck_assert_str_eq(err.message,
+                   "character U+1F600 is not in font LiberationSerif");
+}
+END_TEST
+
+START_TEST(test_text_subset__keeps_only_used_glyphs) {
+  bc_shaped sh;
+  bc_error err;
+  const unsigned char *data;
+  size_t len;
+  uint32_t gids[64];
+  const char *t = "Độc lập";
+  ck_assert_int_eq(
+      bc_shaper_shape(&sh, shaper, BC_STYLE_BOLD, t, strlen(t), &arena, &err),
+      0);
+  for (size_t i = 0; i < sh.count; i++)
+    gids[i] = sh.glyphs[i].gid;
+  ck_assert_int_eq(bc_fontset_subset(&data, &len, fonts, BC_STYLE_BOLD, gids,
+                                     sh.count, &arena, &err),
+                   0);
+  ck_assert_uint_lt(len, 40000); /* the full face is 370 KB */
+  hb_blob_t *blob = hb_blob_create((const char *)data, (unsigned)len,
+                                   HB_MEMORY_MODE_READONLY, NULL, NULL);
+  hb_face_t *face = hb_face_create(blob, 0);
+  hb_font_t *font = hb_font_create(face);
+  /* Glyph IDs are kept: each used glyph still has its outline. */
+  for (size_t i = 0; i < sh.count; i++) {
+    hb_glyph_extents_t ext;
+    if (t[sh.glyphs[i].cluster] == ' ')
+      continue;
+    ck_assert(hb_font_get_glyph_extents(font, gids[i], &ext));
+    ck_assert_int_gt(ext.width, 0);
+  }
+  /* An unused glyph has none. */
+  hb_codepoint_t z;
+  bc_shaped zsh;
+  ck_assert_int_eq(
+      bc_shaper_shape(&zsh, shaper, BC_STYLE_BOLD, "Z", 1, &arena, &err), 0);
+  z = zsh.glyphs[0].gid;
+  hb_glyph_extents_t ext;
+  ck_assert(!hb_font_get_glyph_extents(font, z, &ext) || ext.width == 0);
+  hb_font_destroy(font);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+}
+END_TEST
+
+/* Items for words of the given widths, glue 3 +1.5 -1, a final fill. */
+static size_t make_items(bc_item *items, const double *widths, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      items[k++] = (bc_item){BC_ITEM_GLUE, 3, 1.5, 1, 0};
+    items[k++] = (bc_item){BC_ITEM_BOX, widths[i], 0, 0, 0};
+  }
+  items[k++] = (bc_item){BC_ITEM_GLUE, 0, 1e6, 0, 0};
+  items[k++] = (bc_item){BC_ITEM_PENALTY, 0, 0, 0, -BC_PENALTY_INF};
+  return k;
+}
+
+START_TEST(test_text_linebreak__no_line_overfull) {
+  double widths[200];
+  bc_item items[500];
+  size_t *breaks, nb;
+  bc_error err;
+  bc_break_params p = {100, 2.0, 10, 3000};
+  for (int i = 0; i < 200; i++)
+    widths[i] = 5 + (i * 37) % 23; /* 5..27 pt words */
+  size_t n = make_items(items, widths, 200);
+  ck_assert_int_eq(bc_break_lines(&breaks, &nb, items, n, &p, &arena, &err), 0);
+  ck_assert_uint_gt(nb, 20);
+  ck_assert_uint_eq(breaks[nb - 1], n - 1);
+  size_t from = 0;
+  for (size_t i = 0; i < nb; i++) {
+    while (items[from].kind != BC_ITEM_BOX)
+      from++;
+    double r = bc_line_ratio(items, from, breaks[i], p.line_width);
+    ck_assert(r >= -1.0); /* never overfull */
+    if (i + 1 < nb)
+      ck_assert(r <= 10.0); /* within a pass's tolerance */
+    from = breaks[i] + 1;
+  }
+}
+END_TEST
+
+START_TEST(test_text_linebreak__word_wider_than_measure) {
+  double widths[] = {40, 140};
+  bc_item items[10];
+  size_t *breaks, nb;
+  bc_error err;
+  bc_break_params p = {100, 2.0, 10, 3000};
+  size_t n = make_items(items, widths, 2);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_break_lines(&breaks, &nb, items, n, &p, &arena, &err),
+                   BC_ELAYOUT);
+  ck_assert_str_eq(err.message,
+                   "a word 140.0 pt wide does not fit a 100.0 pt line");
+}
+END_TEST
+
+START_TEST(test_text_linebreak__forced_breaks) {
+  bc_item items[] = {{BC_ITEM_BOX, 10, 0, 0, 0},
+                     {BC_ITEM_GLUE, 0, 1e6, 0, 0},
+                     {BC_ITEM_PENALTY, 0, 0, 0, -BC_PENALTY_INF},
+                     {BC_ITEM_BOX, 10, 0, 0, 0},
+                     {BC_ITEM_GLUE, 0, 1e6, 0, 0},
+                     {BC_ITEM_PENALTY, 0, 0, 0, -BC_PENALTY_INF}};
+  size_t *breaks, nb;
+  bc_error err;
+  bc_break_params p = {100, 2.0, 10, 3000};
+  ck_assert_int_eq(bc_break_lines(&breaks, &nb, items, 6, &p, &arena, &err), 0);
+  ck_assert_uint_eq(nb, 2);
+  ck_assert_uint_eq(breaks[0], 2);
+  ck_assert_uint_eq(breaks[1], 5);
+}
+END_TEST
+
+Suite *text_suite(void) {
+  Suite *s = suite_create("text");
+  TCase *tc = tcase_create("font");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_text_font__metrics);
+  tcase_add_test(tc, test_text_font__open_errors);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("shape");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_text_shape__vietnamese_nfc_is_one_glyph_per_letter);
+  tcase_add_test(tc, test_text_shape__kerning_is_applied);
+  tcase_add_test(tc, test_text_shape__missing_glyph_is_an_error);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("subset");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_text_subset__keeps_only_used_glyphs);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("linebreak");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_text_linebreak__no_line_overfull);
+  tcase_add_test(tc, test_text_linebreak__word_wider_than_measure);
+  tcase_add_test(tc, test_text_linebreak__forced_breaks);
+  suite_add_tcase(s, tc);
+  return s;
+}
