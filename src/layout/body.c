@@ -1,0 +1,618 @@
+/* layout/body.c: body blocks into justified lines (words shaped, Knuth-Plass
+ * breaks from text/linebreak.c, long words and addresses broken at safe
+ * points) and their pagination.
+ *
+ * Design notes (pagination):
+ *  1. A paragraph never leaves its first line alone at the bottom of a page
+ *     (orphan) nor its last line alone at the top (widow), when it has the
+ *     lines to avoid it (2 for orphans, 3 for widows).
+ *  2. A heading stays on the page of the first two lines of what follows.
+ *  3. Space after a block is dropped at the bottom of a page.
+ */
+#include "layout/layout_int.h"
+
+#include "common/error.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Glue stretch for the end of a paragraph: effectively infinite. */
+#define FILL 1e6
+/* Breaking inside a web address costs about as much as a line with
+ * spaces at twice their width: used when the paragraph needs it, not
+ * to polish spacing (a break inside an address also splits it in
+ * copied text). Breaking between any two characters costs more. */
+#define PENALTY_ADDRESS 1000
+#define PENALTY_ANYWHERE 3000
+
+typedef struct frag {
+  unsigned style;
+  const char *text;
+  size_t len;
+  bc_shaped sh;
+} frag;
+
+/* A part of a fragment's glyphs that the line breaker moves as one. */
+typedef struct piece {
+  const frag *f;
+  size_t first, count;
+  double width;
+} piece;
+
+typedef struct para {
+  lay *l;
+  double size;
+  double measure;
+  bc_item *items;
+  size_t item_count, item_cap;
+  /* for each item: its pieces (boxes) or its style (glue) */
+  size_t *piece_first, *piece_count;
+  unsigned *item_style;
+  piece *pieces;
+  size_t piece_n, piece_cap;
+  /* the word being collected; fragments live in the arena because pieces
+   * point at them */
+  frag **word;
+  size_t word_n, word_cap;
+  bool pending_space;
+  unsigned space_style;
+} para;
+
+static void *
+grow(bc_arena *arena, void *old, size_t count, size_t *cap, size_t size) {
+  void *p;
+  if (count < *cap)
+    return old;
+  *cap = *cap ? *cap * 2 : 64;
+  p = bc_arena_calloc(arena, *cap, size);
+  if (p && count)
+    memcpy(p, old, count * size);
+  return p;
+}
+
+static int add_item(para *p,
+                    bc_item_kind kind,
+                    double width,
+                    double stretch,
+                    double shrink,
+                    int penalty,
+                    unsigned style) {
+  size_t cap = p->item_cap;
+  bc_arena *a = p->l->arena;
+  if (p->item_count == cap) {
+    size_t c2 = cap;
+    p->items = grow(a, p->items, p->item_count, &cap, sizeof *p->items);
+    cap = c2;
+    p->piece_first =
+        grow(a, p->piece_first, p->item_count, &cap, sizeof(size_t));
+    cap = c2;
+    p->piece_count =
+        grow(a, p->piece_count, p->item_count, &cap, sizeof(size_t));
+    cap = c2;
+    p->item_style =
+        grow(a, p->item_style, p->item_count, &cap, sizeof(unsigned));
+    p->item_cap = cap;
+    if (!p->items || !p->piece_first || !p->piece_count || !p->item_style)
+      return bc_error_oom(p->l->err);
+  }
+  size_t i = p->item_count++;
+  p->items[i].kind = kind;
+  p->items[i].width = width;
+  p->items[i].stretch = stretch;
+  p->items[i].shrink = shrink;
+  p->items[i].penalty = penalty;
+  p->piece_first[i] = p->piece_n;
+  p->piece_count[i] = 0;
+  p->item_style[i] = style;
+  return 0;
+}
+
+static int add_piece(para *p, const frag *f, size_t first, size_t count) {
+  piece *pc;
+  double w = 0;
+  p->pieces = grow(p->l->arena, p->pieces, p->piece_n, &p->piece_cap,
+                   sizeof *p->pieces);
+  if (!p->pieces)
+    return bc_error_oom(p->l->err);
+  for (size_t i = first; i < first + count; i++)
+    w += f->sh.glyphs[i].x_advance;
+  pc = &p->pieces[p->piece_n++];
+  pc->f = f;
+  pc->first = first;
+  pc->count = count;
+  pc->width = bc_layout__fu(p->l, f->style, w, p->size);
+  return 0;
+}
+
+static bool is_delimiter(char c) {
+  return c == '/' || c == '.' || c == '-' || c == '?' || c == '&' || c == '=' ||
+         c == '_' || c == '#';
+}
+
+static bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '%';
+}
+
+/* Byte range of glyph i's cluster in f->text. */
+static void cluster_range(const frag *f, size_t i, size_t *start, size_t *end) {
+  *start = f->sh.glyphs[i].cluster;
+  *end = f->len;
+  for (size_t j = i + 1; j < f->sh.count; j++)
+    if (f->sh.glyphs[j].cluster != *start) {
+      *end = f->sh.glyphs[j].cluster;
+      break;
+    }
+}
+
+/*
+ * Emits the collected word as boxes. An ordinary word is one box. A web
+ * address, or any word wider than the measure, may break after / . - ? & =
+ * _ # (no hyphen is added); a part still wider than the measure breaks
+ * between any two characters.
+ */
+static int flush_word(para *p) {
+  double total = 0;
+  bool url = false;
+  int rc;
+  if (!p->word_n)
+    return 0;
+  if (p->pending_space) {
+    double w = bc_layout__fu(p->l, p->space_style,
+                             p->l->space_advance_fu[p->space_style], p->size);
+    if ((rc = add_item(p, BC_ITEM_GLUE, w, w / 2, w / 3, 0, p->space_style)))
+      return rc;
+  }
+  p->pending_space = false;
+  for (size_t k = 0; k < p->word_n; k++) {
+    const frag *f = p->word[k];
+    total += bc_layout__fu(p->l, f->style, f->sh.width, p->size);
+    for (size_t i = 0; i + 3 <= f->len && !url; i++)
+      url = !memcmp(f->text + i, "://", 3);
+    if (f->len > 4 && !memcmp(f->text, "www.", 4))
+      url = true;
+  }
+  if (!url && total <= p->measure) {
+    if ((rc = add_item(p, BC_ITEM_BOX, total, 0, 0, 0, p->word[0]->style)))
+      return rc;
+    for (size_t k = 0; k < p->word_n; k++)
+      if ((rc = add_piece(p, p->word[k], 0, p->word[k]->sh.count)))
+        return rc;
+    p->piece_count[p->item_count - 1] = p->word_n;
+    p->word_n = 0;
+    return 0;
+  }
+  /* Walk the clusters, grouping them into boxes at the allowed breaks. */
+  double box_w = 0;
+  bool box_open = false;
+  for (size_t k = 0; k < p->word_n; k++) {
+    const frag *f = p->word[k];
+    size_t i = 0;
+    while (i < f->sh.count) {
+      size_t cs, ce, j = i + 1;
+      cluster_range(f, i, &cs, &ce);
+      while (j < f->sh.count && f->sh.glyphs[j].cluster == cs)
+        j++;
+      double w = 0;
+      for (size_t g = i; g < j; g++)
+        w += f->sh.glyphs[g].x_advance;
+      w = bc_layout__fu(p->l, f->style, w, p->size);
+      /* A cluster that would overflow the current box starts a new one,
+       * with a costly break: the emergency case. */
+      if (box_open && box_w + w > p->measure) {
+        if ((rc = add_item(p, BC_ITEM_PENALTY, 0, 0, 0, PENALTY_ANYWHERE,
+                           f->style)))
+          return rc;
+        box_open = false;
+      }
+      if (!box_open) {
+        if ((rc = add_item(p, BC_ITEM_BOX, 0, 0, 0, 0, f->style)))
+          return rc;
+        box_open = true;
+        box_w = 0;
+      }
+      if ((rc = add_piece(p, f, i, j - i)))
+        return rc;
+      p->piece_count[p->item_count - 1]++;
+      p->items[p->item_count - 1].width += w;
+      box_w += w;
+      /* A break after a delimiter when a letter or digit follows, so that
+       * "//" stays whole and a closing ")" or "." never starts a line. */
+      char last = f->text[ce - 1];
+      char next = j < f->sh.count     ? f->text[f->sh.glyphs[j].cluster]
+                  : k + 1 < p->word_n ? p->word[k + 1]->text[0]
+                                      : 0;
+      if (is_delimiter(last) && is_alnum(next)) {
+        if ((rc = add_item(p, BC_ITEM_PENALTY, 0, 0, 0, PENALTY_ADDRESS,
+                           f->style)))
+          return rc;
+        box_open = false;
+      }
+      i = j;
+    }
+  }
+  p->word_n = 0;
+  return 0;
+}
+
+static int add_fragment(para *p, const char *text, size_t len, unsigned style) {
+  frag *f;
+  int rc;
+  p->word =
+      grow(p->l->arena, p->word, p->word_n, &p->word_cap, sizeof *p->word);
+  f = bc_arena_alloc(p->l->arena, sizeof *f);
+  if (!p->word || !f)
+    return bc_error_oom(p->l->err);
+  p->word[p->word_n] = f;
+  f->style = style;
+  f->text = text;
+  f->len = len;
+  if ((rc = bc_shaper_shape(&f->sh, p->l->shaper, (bc_style)style, text, len,
+                            p->l->arena, p->l->err)))
+    return rc;
+  p->word_n++;
+  return 0;
+}
+
+static int forced_break(para *p, unsigned style) {
+  int rc;
+  if ((rc = flush_word(p)) ||
+      (rc = add_item(p, BC_ITEM_GLUE, 0, FILL, 0, 0, style)) ||
+      (rc = add_item(p, BC_ITEM_PENALTY, 0, 0, 0, -BC_PENALTY_INF, style)))
+    return rc;
+  p->pending_space = false;
+  return 0;
+}
+
+/* Turns the block's spans into items. */
+static int
+build_items(para *p, const bc_block *b, unsigned block_style, double indent) {
+  int rc;
+  if (indent > 0 && (rc = add_item(p, BC_ITEM_BOX, indent, 0, 0, 0, 0)))
+    return rc;
+  for (size_t s = 0; s < b->span_count; s++) {
+    const bc_span *sp = &b->spans[s];
+    unsigned style = (sp->style | block_style) & 3u;
+    if ((sp->flags & BC_SPAN_LINEBREAK) && (rc = forced_break(p, style)))
+      return rc;
+    for (size_t i = 0; i < sp->len;) {
+      if (sp->text[i] == ' ' || sp->text[i] == '\t' || sp->text[i] == '\n') {
+        if ((rc = flush_word(p)))
+          return rc;
+        /* A space counts only after a word: none at the start of a line. */
+        if (p->item_count && p->items[p->item_count - 1].kind == BC_ITEM_BOX &&
+            p->piece_count[p->item_count - 1]) {
+          p->pending_space = true;
+          p->space_style = style;
+        }
+        i++;
+        continue;
+      }
+      size_t j = i;
+      while (j < sp->len && sp->text[j] != ' ' && sp->text[j] != '\t' &&
+             sp->text[j] != '\n')
+        j++;
+      if ((rc = add_fragment(p, sp->text + i, j - i, style)))
+        return rc;
+      i = j;
+    }
+  }
+  return forced_break(p, 0);
+}
+
+/* Builds the runs of one line: items[from..to) with glue set at ratio r. */
+static int
+emit_line(lay_line *out, para *p, size_t from, size_t to, double r, double x0) {
+  size_t glyphs = 0, runs = 0;
+  unsigned style = ~0u;
+  /* Count glyphs and style changes to allocate once. */
+  for (size_t i = from; i < to; i++) {
+    if (p->items[i].kind == BC_ITEM_BOX) {
+      for (size_t k = 0; k < p->piece_count[i]; k++) {
+        const piece *pc = &p->pieces[p->piece_first[i] + k];
+        glyphs += pc->count;
+        if (pc->f->style != style && pc->count)
+          runs++, style = pc->f->style;
+      }
+    } else if (p->items[i].kind == BC_ITEM_GLUE && p->items[i].width > 0) {
+      glyphs++;
+      if (p->item_style[i] != style)
+        runs++, style = p->item_style[i];
+    }
+  }
+  bc_placed_glyph *g = bc_arena_calloc(p->l->arena, glyphs + 1, sizeof *g);
+  bc_run *rr = bc_arena_calloc(p->l->arena, runs + 1, sizeof *rr);
+  if (!g || !rr)
+    return bc_error_oom(p->l->err);
+  double x = x0, natural = 0;
+  size_t ng = 0, nr = 0;
+  style = ~0u;
+  for (size_t i = from; i < to; i++) {
+    const bc_item *it = &p->items[i];
+    if (it->kind == BC_ITEM_BOX) {
+      if (!p->piece_count[i])
+        x += it->width; /* the first-line indent */
+      natural += it->width;
+      for (size_t k = 0; k < p->piece_count[i]; k++) {
+        const piece *pc = &p->pieces[p->piece_first[i] + k];
+        const frag *f = pc->f;
+        if (!pc->count)
+          continue;
+        if (f->style != style) {
+          style = f->style;
+          rr[nr].style = style;
+          rr[nr].size_pt = (float)p->size;
+          rr[nr].x_pt = (float)x;
+          rr[nr].glyphs = &g[ng];
+          nr++;
+        }
+        for (size_t j = pc->first; j < pc->first + pc->count; j++) {
+          const bc_glyph *s = &f->sh.glyphs[j];
+          bc_placed_glyph *d = &g[ng++];
+          size_t cs, ce;
+          d->gid = s->gid;
+          d->advance_pt =
+              (float)bc_layout__fu(p->l, style, s->x_advance, p->size);
+          d->x_offset_pt =
+              (float)bc_layout__fu(p->l, style, s->x_offset, p->size);
+          d->y_offset_pt =
+              (float)bc_layout__fu(p->l, style, s->y_offset, p->size);
+          if (j == 0 || f->sh.glyphs[j - 1].cluster != s->cluster) {
+            cluster_range(f, j, &cs, &ce);
+            d->text = f->text + cs;
+            d->text_len = (uint32_t)(ce - cs);
+          }
+          x += d->advance_pt;
+          rr[nr - 1].count++;
+        }
+      }
+    } else if (it->kind == BC_ITEM_GLUE && it->width > 0) {
+      double w = it->width;
+      if (isfinite(r))
+        w += r > 0 ? r * it->stretch : r * it->shrink;
+      natural += it->width;
+      unsigned gs = p->item_style[i];
+      if (gs != style) {
+        style = gs;
+        rr[nr].style = style;
+        rr[nr].size_pt = (float)p->size;
+        rr[nr].x_pt = (float)x;
+        rr[nr].glyphs = &g[ng];
+        nr++;
+      }
+      bc_placed_glyph *d = &g[ng++];
+      d->gid = p->l->space_gid[gs];
+      d->advance_pt = (float)w;
+      d->text = " ";
+      d->text_len = 1;
+      x += w;
+      rr[nr - 1].count++;
+    }
+  }
+  out->runs = rr;
+  out->run_count = nr;
+  out->width = natural;
+  out->right = x;
+  out->ratio = r;
+  return 0;
+}
+
+/* Flattened text of a block, for centred headings and the outline. */
+static int block_text(char **out, lay *l, const bc_block *b) {
+  size_t n = 0;
+  for (size_t i = 0; i < b->span_count; i++)
+    n += b->spans[i].len + 1;
+  char *t = bc_arena_alloc(l->arena, n + 1);
+  if (!t)
+    return bc_error_oom(l->err);
+  n = 0;
+  for (size_t i = 0; i < b->span_count; i++) {
+    if ((b->spans[i].flags & BC_SPAN_LINEBREAK) && n)
+      t[n++] = ' ';
+    memcpy(t + n, b->spans[i].text, b->spans[i].len);
+    n += b->spans[i].len;
+  }
+  t[n] = '\0';
+  *out = t;
+  return 0;
+}
+
+static int centred_lines(
+    lay_block *out, lay *l, const bc_block *b, unsigned style, double size) {
+  char *text;
+  text_slice *lines;
+  size_t count;
+  double left = bc_layout__left(l), right = bc_layout__right(l);
+  int rc;
+  if ((rc = block_text(&text, l, b)) ||
+      (rc = bc_layout__wrap(&lines, &count, l, text, style, size, right - left,
+                            right - left, true)))
+    return rc;
+  out->lines = bc_arena_calloc(l->arena, count + 1, sizeof *out->lines);
+  if (!out->lines)
+    return bc_error_oom(l->err);
+  for (size_t i = 0; i < count; i++) {
+    bc_run *run = bc_arena_calloc(l->arena, 1, sizeof *run);
+    double w;
+    if (!run)
+      return bc_error_oom(l->err);
+    if ((rc = bc_layout__shape_run(run, &w, l, lines[i].text, lines[i].len,
+                                   style, size, 0)))
+      return rc;
+    run->x_pt = (float)((left + right - w) / 2);
+    out->lines[i].runs = run;
+    out->lines[i].run_count = 1;
+    out->lines[i].width = w;
+    out->lines[i].right = run->x_pt + w;
+  }
+  out->line_count = count;
+  return 0;
+}
+
+int bc_layout__block_lines(lay_block *out, lay *l, const bc_block *b) {
+  const bc_frame *fr = l->frame;
+  para p;
+  unsigned block_style = 0;
+  size_t *breaks, nbreaks;
+  bc_break_params params;
+  int rc;
+
+  memset(out, 0, sizeof *out);
+  out->size = fr->body_size;
+  out->leading = fr->leading;
+  out->space_after = fr->paragraph_space;
+  out->source = b;
+  if (b->kind == BC_BLOCK_HEADING) {
+    out->keep_with_next = true;
+    block_style =
+        b->level >= 4 ? (BC_STYLE_BOLD | BC_STYLE_ITALIC) : BC_STYLE_BOLD;
+    if (b->level == 1)
+      return centred_lines(out, l, b, BC_STYLE_BOLD, fr->body_size);
+  }
+  memset(&p, 0, sizeof p);
+  p.l = l;
+  p.size = fr->body_size;
+  p.measure = bc_layout__right(l) - bc_layout__left(l);
+  if ((rc = build_items(&p, b, block_style, fr->first_indent)))
+    return rc;
+  if (p.item_count <= 3 && p.items[0].kind == BC_ITEM_BOX && !p.piece_count[0])
+    return 0; /* nothing but the indent: an empty paragraph */
+  params.line_width = p.measure;
+  params.tolerance = 2.0;
+  params.line_penalty = 10;
+  params.fitness_demerits = 3000;
+  if ((rc = bc_break_lines(&breaks, &nbreaks, p.items, p.item_count, &params,
+                           l->arena, l->err))) {
+    if (rc == BC_ELAYOUT)
+      bc_error_locate(l->err, "expanded Markdown", b->source_line, 0);
+    return rc;
+  }
+  out->lines = bc_arena_calloc(l->arena, nbreaks, sizeof *out->lines);
+  if (!out->lines)
+    return bc_error_oom(l->err);
+  size_t from = 0;
+  for (size_t i = 0; i < nbreaks; i++) {
+    size_t to = breaks[i];
+    while (from < to && p.items[from].kind != BC_ITEM_BOX)
+      from++;
+    bool forced = p.items[to].kind == BC_ITEM_PENALTY &&
+                  p.items[to].penalty <= -BC_PENALTY_INF;
+    double r = bc_line_ratio(p.items, from, to, p.measure);
+    /* Last lines and headings are ragged right: spaces never stretch, but
+     * they shrink when the breaker chose a line that needs it. */
+    bool justify = !forced && b->kind != BC_BLOCK_HEADING;
+    if ((rc = emit_line(&out->lines[i], &p, from, to,
+                        justify ? r : fmin(r, 0.0), bc_layout__left(l))))
+      return rc;
+    out->lines[i].justified = justify;
+    from = to + 1;
+  }
+  out->line_count = nbreaks;
+  return 0;
+}
+
+static int place_line(lay *l, const lay_block *b, const lay_line *line) {
+  double base = l->y + bc_layout__baseline_offset(l, b->size, b->leading);
+  int rc;
+  for (size_t r = 0; r < line->run_count; r++)
+    if ((rc = bc_layout__add_run(l, &line->runs[r], base)))
+      return rc;
+  l->y += b->leading;
+  l->stats.lines++;
+  /* Measured, not assumed: where the material really ends (a line never
+   * ends with a space: the breaker discards glue at a break). */
+  if (line->right > bc_layout__right(l) + 0.01)
+    l->stats.overfull++;
+  if (line->justified && line->ratio > 1.0 + 1e-9)
+    l->stats.loose++;
+  if (line->justified && line->ratio < -0.6 - 1e-9)
+    l->stats.tight++;
+  return 0;
+}
+
+static int add_outline(lay *l, const lay_block *b) {
+  char *title;
+  size_t cap = l->outline_cap;
+  int rc;
+  if (l->outline_count == cap) {
+    cap = cap ? cap * 2 : 16;
+    bc_outline_entry *n = bc_arena_calloc(l->arena, cap, sizeof *n);
+    if (!n)
+      return bc_error_oom(l->err);
+    if (l->outline_count)
+      memcpy(n, l->outline, l->outline_count * sizeof *n);
+    l->outline = n;
+    l->outline_cap = cap;
+  }
+  if ((rc = block_text(&title, l, b->source)))
+    return rc;
+  bc_outline_entry *e = &l->outline[l->outline_count++];
+  e->level = b->source->level;
+  e->title = title;
+  e->page = l->page_count - 1;
+  e->y_pt = (float)(l->frame->page_height - l->y);
+  return 0;
+}
+
+/* Lines that fit between the cursor and the bottom margin. */
+static size_t lines_left(const lay *l, double leading) {
+  double room = bc_layout__bottom(l) - l->y;
+  return room < leading - 1e-6 ? 0 : (size_t)((room + 1e-6) / leading);
+}
+
+static bool at_page_top(const lay *l) {
+  return l->y <= l->frame->margin_top + 1e-6;
+}
+
+int bc_layout__paginate(lay *l, lay_block *blocks, size_t count) {
+  int rc;
+  for (size_t i = 0; i < count; i++) {
+    lay_block *b = &blocks[i];
+    size_t n = b->line_count;
+    if (!n)
+      continue;
+    /* Keep a heading with the first lines of what follows. */
+    if (b->keep_with_next) {
+      size_t next_lines = 0;
+      for (size_t j = i + 1; j < count; j++)
+        if (blocks[j].line_count) {
+          next_lines = blocks[j].line_count < 2 ? blocks[j].line_count : 2;
+          break;
+        }
+      double need = n * b->leading + b->space_after + next_lines * b->leading;
+      if (!at_page_top(l) && l->y + need > bc_layout__bottom(l) + 1e-6 &&
+          (rc = bc_layout__new_page(l)))
+        return rc;
+      if ((rc = add_outline(l, b)))
+        return rc;
+    }
+    size_t k = 0;
+    while (k < n) {
+      size_t fit = lines_left(l, b->leading), rest = n - k, m;
+      if (fit >= rest) {
+        m = rest;
+      } else {
+        m = fit;
+        if (rest - m < 2 && rest >= 3)
+          m = rest - 2; /* no widow */
+        if (k == 0 && m < 2)
+          m = 0; /* no orphan */
+        if (m == 0 && at_page_top(l))
+          m = fit ? fit : 1; /* a page too short for the rules: place */
+      }
+      for (size_t j = 0; j < m; j++)
+        if ((rc = place_line(l, b, &b->lines[k + j])))
+          return rc;
+      /* Count what the rules could not prevent. */
+      if (m == 1 && k == 0 && n > 1)
+        l->stats.orphans++;
+      if (m == 1 && k > 0 && k + m == n)
+        l->stats.widows++;
+      k += m;
+      if (k < n && (rc = bc_layout__new_page(l)))
+        return rc;
+    }
+    l->y += b->space_after;
+  }
+  return 0;
+}

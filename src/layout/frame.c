@@ -1,0 +1,272 @@
+/* layout/frame.c: the parts of the Decree 30 frame around the body: page 1's
+ * two-column header (ô 1-4), "BÁO CÁO" and the trích yếu (ô 5a), Nơi nhận
+ * (ô 9b) beside the signature block (ô 7a-7c), and page numbers (PL I, I.7).
+ * Sizes come from bc_frame; positions follow decree30-layout.md §3-8. */
+#include "layout/layout_int.h"
+
+#include "common/error.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Header columns: practice measured on issued documents (decree30-layout.md
+ * §3): a 7.5 cm left and a 10 cm right column, hanging 0.8 cm into the
+ * left margin so that the Quốc hiệu fits on one line. */
+#define HEADER_LEFT_X MM_TO_PT(22.0)
+#define HEADER_LEFT_W MM_TO_PT(75.0)
+#define HEADER_RIGHT_W MM_TO_PT(100.0)
+#define HEADER_STEP 1.15 /* single spacing, times the size */
+
+/* Distance from a baseline down to a rule under that line. */
+static double rule_drop(double size) {
+  return size * 0.3;
+}
+
+/* Draws text centred on centre_x with its baseline at y (from the top);
+ * returns its width. */
+static int centred(double *width_out,
+                   lay *l,
+                   const char *text,
+                   unsigned style,
+                   double size,
+                   double centre_x,
+                   double y) {
+  bc_run run;
+  double w;
+  int rc =
+      bc_layout__shape_run(&run, &w, l, text, strlen(text), style, size, 0);
+  if (rc)
+    return rc;
+  run.x_pt = (float)(centre_x - w / 2);
+  if ((rc = bc_layout__add_run(l, &run, y)))
+    return rc;
+  if (width_out)
+    *width_out = w;
+  return 0;
+}
+
+/*
+ * Wraps text (balanced) into a column and draws each line centred, the
+ * first baseline at *y; leaves *y on the last baseline and returns the
+ * widest line in *widest.
+ */
+static int centred_block(double *widest,
+                         lay *l,
+                         const char *text,
+                         unsigned style,
+                         double size,
+                         double centre_x,
+                         double width,
+                         double *y,
+                         bool first) {
+  text_slice *lines;
+  size_t count;
+  int rc =
+      bc_layout__wrap(&lines, &count, l, text, style, size, width, width, true);
+  if (rc)
+    return rc;
+  for (size_t i = 0; i < count; i++) {
+    bc_run run;
+    double w;
+    if (!(first && i == 0))
+      *y += size * HEADER_STEP;
+    if ((rc = bc_layout__shape_run(&run, &w, l, lines[i].text, lines[i].len,
+                                   style, size, 0)))
+      return rc;
+    run.x_pt = (float)(centre_x - w / 2);
+    if ((rc = bc_layout__add_run(l, &run, *y)))
+      return rc;
+    if (w > *widest)
+      *widest = w;
+  }
+  return 0;
+}
+
+int bc_layout__frame_header(lay *l, const bc_doc *doc) {
+  const bc_frame *f = l->frame;
+  double left_c = HEADER_LEFT_X + HEADER_LEFT_W / 2;
+  double right_x = HEADER_LEFT_X + HEADER_LEFT_W;
+  double right_c = right_x + HEADER_RIGHT_W / 2;
+  double top = f->margin_top;
+  double y_left, y_right, w = 0, widest = 0;
+  int rc;
+
+  /* Left column: cơ quan chủ quản (upright), cơ quan ban hành (bold), and a
+   * rule of 40% of the issuing body's line (the decree: 1/3 to 1/2). */
+  y_left = top + f->agency_size;
+  bool first = true;
+  if (doc->parent_name && doc->parent_name[0]) {
+    if ((rc = centred_block(&w, l, doc->parent_name, BC_STYLE_REGULAR,
+                            f->agency_size, left_c, HEADER_LEFT_W, &y_left,
+                            true)))
+      return rc;
+    first = false;
+  }
+  if ((rc = centred_block(&widest, l, doc->agency_name, BC_STYLE_BOLD,
+                          f->agency_size, left_c, HEADER_LEFT_W, &y_left,
+                          first)))
+    return rc;
+  y_left += rule_drop(f->agency_size);
+  if ((rc = bc_layout__add_rule(l, left_c - widest * 0.2, left_c + widest * 0.2,
+                                y_left, f->rule_width)))
+    return rc;
+
+  /* Right column: Quốc hiệu, Tiêu ngữ, and a rule as long as the Tiêu ngữ. */
+  y_right = top + f->agency_size;
+  if ((rc = centred(NULL, l, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    BC_STYLE_BOLD, f->national_size, right_c, y_right)))
+    return rc;
+  y_right += f->motto_size * HEADER_STEP;
+  if ((rc = centred(&w, l, "Độc lập - Tự do - Hạnh phúc", BC_STYLE_BOLD,
+                    f->motto_size, right_c, y_right)))
+    return rc;
+  y_right += rule_drop(f->motto_size);
+  if ((rc = bc_layout__add_rule(l, right_c - w / 2, right_c + w / 2, y_right,
+                                f->rule_width)))
+    return rc;
+
+  /* Số and địa danh, ngày on one baseline below both rules. */
+  double row = (y_left > y_right ? y_left : y_right) + f->date_size * 1.6;
+  if ((rc = centred(NULL, l, doc->number_line, BC_STYLE_REGULAR, f->number_size,
+                    left_c, row)) ||
+      (rc = centred(NULL, l, doc->place_date, BC_STYLE_ITALIC, f->date_size,
+                    right_c, row)))
+    return rc;
+
+  /* BÁO CÁO, the trích yếu, and its rule, centred on the text block. */
+  double body_c = (bc_layout__left(l) + bc_layout__right(l)) / 2;
+  double y = row + f->title_size * 2.6;
+  if ((rc = centred(NULL, l, doc->doc_type, BC_STYLE_BOLD, f->title_size,
+                    body_c, y)))
+    return rc;
+  y += f->leading;
+  widest = 0;
+  if ((rc = centred_block(
+           &widest, l, doc->subject, BC_STYLE_BOLD, f->title_size, body_c,
+           (bc_layout__right(l) - bc_layout__left(l)) * 0.85, &y, true)))
+    return rc;
+  y += rule_drop(f->title_size) + 1;
+  if ((rc = bc_layout__add_rule(l, body_c - widest * 0.2, body_c + widest * 0.2,
+                                y, f->rule_width)))
+    return rc;
+  l->y = y + f->leading * 0.9;
+  return 0;
+}
+
+/* Draws wrapped lines flush left at x with a hanging indent for the lines
+ * after the first; *y is the first baseline, left on the last. */
+static int hanging_block(lay *l,
+                         const char *text,
+                         unsigned style,
+                         double size,
+                         double x,
+                         double width,
+                         double indent,
+                         double step,
+                         double *y,
+                         bool first) {
+  text_slice *lines;
+  size_t count;
+  int rc = bc_layout__wrap(&lines, &count, l, text, style, size, width,
+                           width - indent, false);
+  if (rc)
+    return rc;
+  for (size_t i = 0; i < count; i++) {
+    bc_run run;
+    double w;
+    if (!(first && i == 0))
+      *y += step;
+    if ((rc = bc_layout__shape_run(&run, &w, l, lines[i].text, lines[i].len,
+                                   style, size, x + (i ? indent : 0))) ||
+        (rc = bc_layout__add_run(l, &run, *y)))
+      return rc;
+  }
+  return 0;
+}
+
+/* Height of the closing block, by laying it out on a scratch basis: the
+ * tallest of the two columns. */
+static double
+closing_height(const lay *l, const bc_doc *doc, size_t recipient_lines) {
+  const bc_frame *f = l->frame;
+  double left = f->recipients_label_size * 0.3 +
+                recipient_lines * f->recipients_size * 1.2;
+  double right =
+      doc->signer_line_count * f->leading + f->signature_space + f->leading;
+  return f->leading + (left > right ? left : right);
+}
+
+int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
+  const bc_frame *f = l->frame;
+  double left = bc_layout__left(l), right = bc_layout__right(l);
+  double col_w = MM_TO_PT(75.0);
+  double sig_c = (left + col_w + right) / 2;
+  double step = f->recipients_size * 1.2;
+  size_t rec_lines = doc->recipient_count + 1;
+  int rc;
+
+  /* Keep the block whole: start a page when it does not fit. */
+  l->y += f->leading * 0.5;
+  if (l->y + closing_height(l, doc, rec_lines) > bc_layout__bottom(l) + 1e-6 &&
+      (rc = bc_layout__new_page(l)))
+    return rc;
+  double base =
+      l->y + bc_layout__baseline_offset(l, f->signer_size, f->leading);
+
+  /* Left: "Nơi nhận:" level with the first capacity line, then items. */
+  double y = base;
+  bc_run run;
+  double w;
+  const char *label = "Nơi nhận:";
+  if ((rc = bc_layout__shape_run(&run, &w, l, label, strlen(label),
+                                 BC_STYLE_BOLD_ITALIC, f->recipients_label_size,
+                                 left)) ||
+      (rc = bc_layout__add_run(l, &run, y)))
+    return rc;
+  y += f->recipients_label_size * 0.3;
+  double dash_w;
+  if ((rc = bc_layout__shape_run(&run, &dash_w, l, "- ", 2, BC_STYLE_REGULAR,
+                                 f->recipients_size, 0)))
+    return rc;
+  for (size_t i = 0; i < doc->recipient_count; i++)
+    if ((rc = hanging_block(l, doc->recipients[i], BC_STYLE_REGULAR,
+                            f->recipients_size, left, col_w - MM_TO_PT(5),
+                            dash_w, step, &y, false)))
+      return rc;
+  double left_bottom = y;
+
+  /* Right: capacity lines and title (bold caps), the blank space for the
+   * signature and seal, then the name (bold). */
+  y = base;
+  for (size_t i = 0; i < doc->signer_line_count; i++) {
+    if (i)
+      y += f->leading;
+    if ((rc = centred(NULL, l, doc->signer_lines[i], BC_STYLE_BOLD,
+                      f->signer_size, sig_c, y)))
+      return rc;
+  }
+  y += f->signature_space + f->leading;
+  if (doc->signer_name &&
+      (rc = centred(NULL, l, doc->signer_name, BC_STYLE_BOLD, f->signer_size,
+                    sig_c, y)))
+    return rc;
+  l->y = (y > left_bottom ? y : left_bottom) + f->leading;
+  return 0;
+}
+
+int bc_layout__frame_page_numbers(lay *l) {
+  const bc_frame *f = l->frame;
+  double centre = (bc_layout__left(l) + bc_layout__right(l)) / 2;
+  int rc;
+  /* The decree: centred in the top margin, from page 2 on. */
+  for (size_t i = 1; i < l->page_count; i++) {
+    char num[24];
+    snprintf(num, sizeof num, "%zu", i + 1);
+    l->page = i;
+    if ((rc = centred(NULL, l, num, BC_STYLE_REGULAR, f->page_number_size,
+                      centre, f->margin_top * 0.6)))
+      return rc;
+  }
+  l->page = l->page_count - 1;
+  return 0;
+}

@@ -1,0 +1,347 @@
+/* layout/layout.c: the frame defaults, page assembly, single-line shaping
+ * and wrapping helpers, and bc_layout_document, which runs header, body,
+ * closing block and page numbers in that order. */
+#include "layout/layout_int.h"
+
+#include "common/error.h"
+
+#include <math.h>
+#include <string.h>
+
+void bc_frame_default(bc_frame *f) {
+  memset(f, 0, sizeof *f);
+  f->page_width = MM_TO_PT(210.0);
+  f->page_height = MM_TO_PT(297.0);
+  f->margin_top = MM_TO_PT(20.0);
+  f->margin_bottom = MM_TO_PT(20.0);
+  f->margin_left = MM_TO_PT(30.0);
+  f->margin_right = MM_TO_PT(20.0);
+  f->body_size = 14;
+  f->leading = 17;
+  f->paragraph_space = 6;
+  f->first_indent = MM_TO_PT(12.7);
+  f->national_size = 12;
+  f->motto_size = 13;
+  f->agency_size = 13;
+  f->number_size = 13;
+  f->date_size = 14;
+  f->title_size = 14;
+  f->page_number_size = 14;
+  f->recipients_label_size = 12;
+  f->recipients_size = 11;
+  f->signer_size = 14;
+  f->signature_space = MM_TO_PT(30.0);
+  f->rule_width = 0.6;
+}
+
+double bc_layout__left(const lay *l) {
+  return l->frame->margin_left;
+}
+
+double bc_layout__right(const lay *l) {
+  return l->frame->page_width - l->frame->margin_right;
+}
+
+double bc_layout__bottom(const lay *l) {
+  return l->frame->page_height - l->frame->margin_bottom;
+}
+
+double bc_layout__fu(const lay *l, unsigned style, double fu, double size) {
+  return fu * size / bc_fontset_info(l->fonts, (bc_style)style)->upem;
+}
+
+double bc_layout__baseline_offset(const lay *l, double size, double leading) {
+  const bc_face_info *fi = bc_fontset_info(l->fonts, BC_STYLE_REGULAR);
+  double asc = (double)fi->ascender / fi->upem * size;
+  double desc = -(double)fi->descender / fi->upem * size;
+  return (leading - asc - desc) / 2 + asc;
+}
+
+static void *
+grow(bc_arena *arena, void *old, size_t count, size_t *cap, size_t size) {
+  void *p;
+  if (count < *cap)
+    return old;
+  *cap = *cap ? *cap * 2 : 16;
+  p = bc_arena_calloc(arena, *cap, size);
+  if (p && count)
+    memcpy(p, old, count * size);
+  return p;
+}
+
+int bc_layout__new_page(lay *l) {
+  l->pages =
+      grow(l->arena, l->pages, l->page_count, &l->page_cap, sizeof *l->pages);
+  if (!l->pages)
+    return bc_error_oom(l->err);
+  memset(&l->pages[l->page_count], 0, sizeof *l->pages);
+  l->page = l->page_count++;
+  l->y = l->frame->margin_top;
+  return 0;
+}
+
+int bc_layout__add_run(lay *l, const bc_run *tmpl, double y_top) {
+  page_builder *p = &l->pages[l->page];
+  if (!tmpl->count)
+    return 0;
+  p->runs = grow(l->arena, p->runs, p->run_count, &p->run_cap, sizeof *p->runs);
+  if (!p->runs)
+    return bc_error_oom(l->err);
+  bc_run *r = &p->runs[p->run_count++];
+  *r = *tmpl;
+  r->y_pt = (float)(l->frame->page_height - y_top);
+  return 0;
+}
+
+int bc_layout__add_rule(
+    lay *l, double x0, double x1, double y_top, double width) {
+  page_builder *p = &l->pages[l->page];
+  p->rules =
+      grow(l->arena, p->rules, p->rule_count, &p->rule_cap, sizeof *p->rules);
+  if (!p->rules)
+    return bc_error_oom(l->err);
+  bc_rule *r = &p->rules[p->rule_count++];
+  r->x0_pt = (float)x0;
+  r->x1_pt = (float)x1;
+  r->y0_pt = r->y1_pt = (float)(l->frame->page_height - y_top);
+  r->width_pt = (float)width;
+  return 0;
+}
+
+/* Copies shaped glyphs into placed glyphs with their cluster texts. */
+static int place_glyphs(bc_placed_glyph **out,
+                        double *width_out,
+                        lay *l,
+                        const bc_shaped *sh,
+                        const char *text,
+                        size_t len,
+                        unsigned style,
+                        double size) {
+  bc_placed_glyph *g =
+      bc_arena_calloc(l->arena, sh->count ? sh->count : 1, sizeof *g);
+  double width = 0;
+  if (!g)
+    return bc_error_oom(l->err);
+  for (size_t i = 0; i < sh->count; i++) {
+    const bc_glyph *s = &sh->glyphs[i];
+    g[i].gid = s->gid;
+    g[i].advance_pt = (float)bc_layout__fu(l, style, s->x_advance, size);
+    g[i].x_offset_pt = (float)bc_layout__fu(l, style, s->x_offset, size);
+    g[i].y_offset_pt = (float)bc_layout__fu(l, style, s->y_offset, size);
+    width += g[i].advance_pt;
+    if (i == 0 || sh->glyphs[i - 1].cluster != s->cluster) {
+      size_t end = len;
+      for (size_t j = i + 1; j < sh->count; j++)
+        if (sh->glyphs[j].cluster != s->cluster) {
+          end = sh->glyphs[j].cluster;
+          break;
+        }
+      g[i].text = text + s->cluster;
+      g[i].text_len = end > s->cluster ? (uint32_t)(end - s->cluster) : 0;
+    }
+  }
+  *out = g;
+  *width_out = width;
+  return 0;
+}
+
+int bc_layout__shape_run(bc_run *out,
+                         double *width_out,
+                         lay *l,
+                         const char *text,
+                         size_t len,
+                         unsigned style,
+                         double size,
+                         double x) {
+  bc_shaped sh;
+  bc_placed_glyph *g = NULL;
+  int rc;
+  /* Glyphs point at their text: keep it as long as the pages. */
+  text = bc_arena_strndup(l->arena, text, len);
+  if (!text)
+    return bc_error_oom(l->err);
+  rc = bc_shaper_shape(&sh, l->shaper, (bc_style)style, text, len, l->arena,
+                       l->err);
+  if (rc)
+    return rc;
+  if ((rc = place_glyphs(&g, width_out, l, &sh, text, len, style, size)))
+    return rc;
+  memset(out, 0, sizeof *out);
+  out->style = style;
+  out->size_pt = (float)size;
+  out->x_pt = (float)x;
+  out->glyphs = g;
+  out->count = sh.count;
+  return 0;
+}
+
+/* Width of text[0..len) in one style, points. */
+static int measure(double *out,
+                   lay *l,
+                   const char *text,
+                   size_t len,
+                   unsigned style,
+                   double size) {
+  bc_shaped sh;
+  int rc = bc_shaper_shape(&sh, l->shaper, (bc_style)style, text, len, l->arena,
+                           l->err);
+  if (rc)
+    return rc;
+  *out = bc_layout__fu(l, style, sh.width, size);
+  return 0;
+}
+
+/* Greedy wrap of words at widths; returns the number of lines and, when
+ * lines is not NULL, fills it. */
+static size_t greedy(text_slice *lines,
+                     const char *text,
+                     const size_t *starts,
+                     const size_t *lens,
+                     const double *widths,
+                     size_t n,
+                     double space,
+                     double first_width,
+                     double rest_width) {
+  size_t count = 0, i = 0;
+  while (i < n) {
+    double limit = count ? rest_width : first_width;
+    double w = widths[i];
+    size_t j = i + 1;
+    while (j < n && w + space + widths[j] <= limit + 1e-6) {
+      w += space + widths[j];
+      j++;
+    }
+    if (lines) {
+      lines[count].text = text + starts[i];
+      lines[count].len = starts[j - 1] + lens[j - 1] - starts[i];
+    }
+    count++;
+    i = j;
+  }
+  return count;
+}
+
+int bc_layout__wrap(text_slice **lines_out,
+                    size_t *count_out,
+                    lay *l,
+                    const char *text,
+                    unsigned style,
+                    double size,
+                    double first_width,
+                    double rest_width,
+                    bool balanced) {
+  size_t n = 0, len = strlen(text);
+  size_t *starts, *lens;
+  double *widths, space, widest = 0;
+  text_slice *lines;
+  int rc;
+
+  for (size_t i = 0; i < len; i++)
+    if (text[i] != ' ' && (i == 0 || text[i - 1] == ' '))
+      n++;
+  starts = bc_arena_calloc(l->arena, n + 1, sizeof *starts);
+  lens = bc_arena_calloc(l->arena, n + 1, sizeof *lens);
+  widths = bc_arena_calloc(l->arena, n + 1, sizeof *widths);
+  if (!starts || !lens || !widths)
+    return bc_error_oom(l->err);
+  n = 0;
+  for (size_t i = 0; i < len;) {
+    if (text[i] == ' ') {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < len && text[j] != ' ')
+      j++;
+    starts[n] = i;
+    lens[n] = j - i;
+    if ((rc = measure(&widths[n], l, text + i, j - i, style, size)))
+      return rc;
+    if (widths[n] > widest)
+      widest = widths[n];
+    n++;
+    i = j;
+  }
+  if ((rc = measure(&space, l, " ", 1, style, size)))
+    return rc;
+  lines = bc_arena_calloc(l->arena, n + 1, sizeof *lines);
+  if (!lines)
+    return bc_error_oom(l->err);
+  size_t count = greedy(NULL, text, starts, lens, widths, n, space, first_width,
+                        rest_width);
+  if (balanced && count > 1) {
+    /* The narrowest measure that still gives the same number of lines. */
+    double lo = widest, hi = first_width;
+    for (int k = 0; k < 30; k++) {
+      double mid = (lo + hi) / 2;
+      if (greedy(NULL, text, starts, lens, widths, n, space, mid, mid) <= count)
+        hi = mid;
+      else
+        lo = mid;
+    }
+    first_width = rest_width = hi;
+  }
+  *count_out = greedy(lines, text, starts, lens, widths, n, space, first_width,
+                      rest_width);
+  *lines_out = lines;
+  return 0;
+}
+
+int bc_layout_document(bc_pages *out,
+                       const bc_doc *doc,
+                       const bc_frame *frame,
+                       const bc_fontset *fonts,
+                       bc_shaper *shaper,
+                       bc_arena *arena,
+                       bc_error *err) {
+  lay l;
+  lay_block *blocks;
+  bc_page *pages;
+  int rc;
+
+  memset(&l, 0, sizeof l);
+  l.frame = frame;
+  l.fonts = fonts;
+  l.shaper = shaper;
+  l.arena = arena;
+  l.err = err;
+  for (int s = 0; s < BC_STYLE_COUNT; s++) {
+    bc_shaped sh;
+    if ((rc = bc_shaper_shape(&sh, shaper, (bc_style)s, " ", 1, arena, err)))
+      return rc;
+    l.space_gid[s] = sh.count ? sh.glyphs[0].gid : 0;
+    l.space_advance_fu[s] = sh.width;
+  }
+
+  blocks = bc_arena_calloc(arena, doc->block_count + 1, sizeof *blocks);
+  if (!blocks)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < doc->block_count; i++)
+    if ((rc = bc_layout__block_lines(&blocks[i], &l, &doc->blocks[i])))
+      return rc;
+
+  if ((rc = bc_layout__new_page(&l)) ||
+      (rc = bc_layout__frame_header(&l, doc)) ||
+      (rc = bc_layout__paginate(&l, blocks, doc->block_count)) ||
+      (rc = bc_layout__frame_closing(&l, doc)) ||
+      (rc = bc_layout__frame_page_numbers(&l)))
+    return rc;
+
+  pages = bc_arena_calloc(arena, l.page_count, sizeof *pages);
+  if (!pages)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < l.page_count; i++) {
+    pages[i].width_pt = (float)frame->page_width;
+    pages[i].height_pt = (float)frame->page_height;
+    pages[i].runs = l.pages[i].runs;
+    pages[i].run_count = l.pages[i].run_count;
+    pages[i].rules = l.pages[i].rules;
+    pages[i].rule_count = l.pages[i].rule_count;
+  }
+  out->pages = pages;
+  out->count = l.page_count;
+  out->outline = l.outline;
+  out->outline_count = l.outline_count;
+  out->stats = l.stats;
+  return 0;
+}

@@ -1,0 +1,71 @@
+/* layout/page.h: the page model shared by the PDF and PNG backends: glyph
+ * runs at absolute positions and rules, in PDF points with the origin at
+ * the bottom-left corner of the page. */
+#ifndef BC_PAGE_H
+#define BC_PAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One glyph as drawn. */
+typedef struct bc_placed_glyph {
+  uint32_t gid;
+  float advance_pt;  /* pen movement after this glyph, justification included */
+  float x_offset_pt; /* HarfBuzz offsets (marks), usually 0 */
+  float y_offset_pt;
+  const char *text;  /* the characters this glyph shows (its cluster); */
+  uint32_t text_len; /* 0 for the second and later glyphs of a cluster */
+} bc_placed_glyph;
+
+/* Glyphs of one face and size on one baseline. */
+typedef struct bc_run {
+  unsigned style; /* bc_style: 1 bold, 2 italic */
+  float size_pt;
+  float x_pt; /* pen position of the first glyph */
+  float y_pt; /* baseline */
+  const bc_placed_glyph *glyphs;
+  size_t count;
+} bc_run;
+
+/* A solid horizontal or vertical line. */
+typedef struct bc_rule {
+  float x0_pt, y0_pt, x1_pt, y1_pt;
+  float width_pt;
+} bc_rule;
+
+/* A heading, for the PDF outline (bookmarks). */
+typedef struct bc_outline_entry {
+  int level;         /* 1.. */
+  const char *title; /* NUL-terminated UTF-8 */
+  size_t page;       /* 0-based */
+  float y_pt;        /* top of the heading */
+} bc_outline_entry;
+
+typedef struct bc_page {
+  float width_pt;
+  float height_pt;
+  const bc_run *runs;
+  size_t run_count;
+  const bc_rule *rules;
+  size_t rule_count;
+} bc_page;
+
+/* Figures about the typesetting, for --stats and the bench. */
+typedef struct bc_layout_stats {
+  size_t lines;    /* body lines */
+  size_t overfull; /* lines wider than the measure (always 0) */
+  size_t loose;    /* justified lines stretched beyond 1.5x */
+  size_t tight;    /* justified lines shrunk below 0.8x */
+  size_t widows;   /* last line of a paragraph alone at a page top */
+  size_t orphans;  /* first line of a paragraph alone at a page bottom */
+} bc_layout_stats;
+
+typedef struct bc_pages {
+  const bc_page *pages;
+  size_t count;
+  const bc_outline_entry *outline;
+  size_t outline_count;
+  bc_layout_stats stats;
+} bc_pages;
+
+#endif

@@ -1,0 +1,378 @@
+/* tests/check_layout.c: the Decree 30 frame measured on the page model
+ * (header columns, rules, title, page numbers, closing block), justified
+ * body lines inside the margins, orphans, widows and keep-with-next. */
+#include "common/arena.h"
+#include "common/buf.h"
+#include "layout/layout.h"
+#include "markup/markup.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static bc_fontset *fonts;
+static bc_shaper *shaper;
+static bc_arena arena;
+static bc_frame frame;
+
+static void setup(void) {
+  bc_error err;
+  char dir[512];
+  bc_arena_init(&arena, bc_allocator_default());
+  bc_markup_init();
+  bc_frame_default(&frame);
+  ck_assert_int_eq(bc_fontset_open(&fonts,
+                                   tu_source_path(dir, sizeof dir, "fonts"),
+                                   NULL, bc_allocator_default(), &err),
+                   0);
+  ck_assert_int_eq(bc_shaper_new(&shaper, fonts, bc_allocator_default(), &err),
+                   0);
+}
+
+static void teardown(void) {
+  bc_shaper_free(shaper);
+  bc_fontset_close(fonts);
+  bc_arena_release(&arena);
+}
+
+static const char *const recipients[] = {
+    "- Sở Nội vụ (b/c);", "- Ban Giám đốc Sở;", "- Lưu: VT, VP."};
+static const char *const signer[] = {"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"};
+
+static bc_pages layout_md(const char *md) {
+  bc_doc d;
+  bc_block *blocks;
+  size_t nb;
+  bc_pages pages;
+  bc_error err;
+  memset(&d, 0, sizeof d);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_markup_parse(&blocks, &nb, md, strlen(md), &arena, &err),
+                   0);
+  d.parent_name = "UBND TỈNH TRÀ VINH";
+  d.agency_name = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
+  d.number_line = "Số:        /BC-STTTT";
+  d.place_date = "Trà Vinh, ngày      tháng 9 năm 2023";
+  d.doc_type = "BÁO CÁO";
+  d.subject = "Công tác cải cách hành chính quý III năm 2023";
+  d.blocks = blocks;
+  d.block_count = nb;
+  d.recipients = recipients;
+  d.recipient_count = 3;
+  d.signer_lines = signer;
+  d.signer_line_count = 2;
+  d.signer_name = "Bùi Thông Nhứt";
+  ck_assert_int_eq(
+      bc_layout_document(&pages, &d, &frame, fonts, shaper, &arena, &err), 0);
+  return pages;
+}
+
+/* Text of a run (into a static buffer). */
+static const char *run_text(const bc_run *r) {
+  static char buf[2048];
+  size_t n = 0;
+  for (size_t i = 0; i < r->count && n + r->glyphs[i].text_len < sizeof buf;
+       i++) {
+    memcpy(buf + n, r->glyphs[i].text, r->glyphs[i].text_len);
+    n += r->glyphs[i].text_len;
+  }
+  buf[n] = '\0';
+  return buf;
+}
+
+static double run_width(const bc_run *r) {
+  double w = 0;
+  for (size_t i = 0; i < r->count; i++)
+    w += r->glyphs[i].advance_pt;
+  return w;
+}
+
+/* The first run on page p (0-based) whose text starts with prefix. */
+static const bc_run *find(const bc_pages *pg, size_t p, const char *prefix) {
+  for (size_t r = 0; r < pg->pages[p].run_count; r++)
+    if (!strncmp(run_text(&pg->pages[p].runs[r]), prefix, strlen(prefix)))
+      return &pg->pages[p].runs[r];
+  return NULL;
+}
+
+static const char *filler(int paragraphs) {
+  static char md[200000];
+  size_t n = 0;
+  for (int i = 0; i < paragraphs; i++)
+    n += (size_t)snprintf(
+        md + n, sizeof md - n,
+        "Đoạn %d: Xác định công tác chỉ đạo, điều hành công tác "
+        "cải cách hành chính là một trong các giải pháp trọng "
+        "tâm, phân công trách nhiệm nhằm đảm bảo việc quản lý "
+        "được thống nhất, đồng bộ và hiệu quả.\n\n",
+        i + 1);
+  return md;
+}
+
+START_TEST(test_layout_frame__header_block) {
+  bc_pages pg = layout_md("Một đoạn.\n");
+  double mid = frame.page_width / 2;
+  const bc_run *qh = find(&pg, 0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  const bc_run *tn = find(&pg, 0, "Độc lập - Tự do - Hạnh phúc");
+  const bc_run *so = find(&pg, 0, "Số:");
+  const bc_run *date = find(&pg, 0, "Trà Vinh, ngày");
+  const bc_run *bc = find(&pg, 0, "BÁO CÁO");
+  const bc_run *cq = find(&pg, 0, "UBND TỈNH TRÀ VINH");
+  ck_assert(qh && tn && so && date && bc && cq);
+  ck_assert(qh->size_pt == 12 && qh->style == BC_STYLE_BOLD);
+  ck_assert(qh->x_pt > mid - 40 &&
+            qh->x_pt + run_width(qh) < frame.page_width - 20 * 72 / 25.4 + 5);
+  ck_assert(tn->size_pt == 13 && tn->style == BC_STYLE_BOLD);
+  ck_assert(cq->size_pt == 13 && cq->style == BC_STYLE_REGULAR);
+  ck_assert(so->size_pt == 13 && so->style == BC_STYLE_REGULAR);
+  ck_assert(so->x_pt + run_width(so) < mid);
+  ck_assert(date->size_pt == 14 && date->style == BC_STYLE_ITALIC);
+  ck_assert(fabs(date->y_pt - so->y_pt) < 0.01); /* one baseline */
+  /* Centred columns: Quốc hiệu and Tiêu ngữ share a centre. */
+  double c1 = qh->x_pt + run_width(qh) / 2, c2 = tn->x_pt + run_width(tn) / 2;
+  ck_assert(fabs(c1 - c2) < 0.01);
+  /* The rule under the Tiêu ngữ is as long as it, just below it. */
+  int found = 0;
+  for (size_t r = 0; r < pg.pages[0].rule_count; r++) {
+    const bc_rule *u = &pg.pages[0].rules[r];
+    if (fabs((u->x1_pt - u->x0_pt) - run_width(tn)) < 0.01 &&
+        u->y0_pt < tn->y_pt && u->y0_pt > tn->y_pt - 8)
+      found++;
+  }
+  ck_assert_int_eq(found, 1);
+  ck_assert_uint_eq(pg.pages[0].rule_count, 3); /* agency, motto, subject */
+  double body_c =
+      (frame.margin_left + frame.page_width - frame.margin_right) / 2;
+  ck_assert(fabs(bc->x_pt + run_width(bc) / 2 - body_c) < 0.01);
+  ck_assert(bc->style == BC_STYLE_BOLD && bc->size_pt == 14);
+}
+END_TEST
+
+START_TEST(test_layout_frame__page_numbers_from_page_two) {
+  bc_pages pg = layout_md(filler(60));
+  ck_assert_uint_ge(pg.count, 3);
+  for (size_t p = 0; p < pg.count; p++) {
+    char num[24];
+    snprintf(num, sizeof num, "%zu", p + 1);
+    const bc_run *r = NULL;
+    for (size_t i = 0; i < pg.pages[p].run_count; i++)
+      if (!strcmp(run_text(&pg.pages[p].runs[i]), num))
+        r = &pg.pages[p].runs[i];
+    if (p == 0) {
+      ck_assert_ptr_null(r);
+      continue;
+    }
+    ck_assert_ptr_nonnull(r);
+    ck_assert(r->y_pt > frame.page_height - frame.margin_top); /* top margin */
+    double c = r->x_pt + run_width(r) / 2;
+    ck_assert(
+        fabs(c - (frame.margin_left + frame.page_width - frame.margin_right) /
+                     2) < 0.01);
+    ck_assert(r->size_pt == 14);
+  }
+}
+END_TEST
+
+START_TEST(test_layout_body__justified_inside_margins) {
+  bc_pages pg = layout_md(filler(40));
+  double left = frame.margin_left,
+         right = frame.page_width - frame.margin_right;
+  size_t flush = 0;
+  for (size_t p = 0; p < pg.count; p++)
+    for (size_t r = 0; r < pg.pages[p].run_count; r++) {
+      const bc_run *run = &pg.pages[p].runs[r];
+      if (run->size_pt != 14 ||
+          run->y_pt > frame.page_height - frame.margin_top)
+        continue;
+      ck_assert(run->x_pt >= left - 0.01);
+      ck_assert(run->x_pt + run_width(run) <= right + 0.01);
+      ck_assert(run->y_pt >= frame.margin_bottom);
+      flush += fabs(run->x_pt + run_width(run) - right) < 0.01;
+    }
+  /* Every paragraph's lines but its last end exactly at the margin: each
+   * filler paragraph has at least two such lines. */
+  ck_assert_uint_ge(flush, 2 * 40);
+  ck_assert_uint_eq(pg.stats.overfull, 0);
+}
+END_TEST
+
+/* Lines (page, y) of the material from the run starting with `first` to the
+ * run starting with `last`, in document order; returns lines per page. */
+static void lines_per_page(const bc_pages *pg,
+                           const char *first,
+                           const char *last,
+                           size_t *counts,
+                           size_t *pages_out,
+                           size_t *first_page) {
+  bool in = false;
+  double y = -1;
+  size_t np = 0, cur = SIZE_MAX;
+  for (size_t p = 0; p < pg->count; p++)
+    for (size_t r = 0; r < pg->pages[p].run_count; r++) {
+      const bc_run *run = &pg->pages[p].runs[r];
+      const char *t = run_text(run);
+      if (!in && strstr(t, first)) {
+        in = true;
+        *first_page = p;
+      }
+      if (!in)
+        continue;
+      if (p != cur) {
+        cur = p;
+        counts[np++] = 0;
+        y = -1;
+      }
+      if (run->y_pt != y) {
+        counts[np - 1]++;
+        y = run->y_pt;
+      }
+      if (strstr(t, last)) {
+        *pages_out = np;
+        return;
+      }
+    }
+  *pages_out = np;
+}
+
+START_TEST(test_layout_body__no_orphans_no_widows) {
+  /* A four-line paragraph after k one-line paragraphs, for every k that
+   * moves it across the first page break: it is never split 1+3 or 3+1. */
+  char md[60000];
+  int splits = 0;
+  for (int k = 20; k < 48; k++) {
+    size_t n = 0;
+    for (int i = 0; i < k; i++)
+      n += (size_t)snprintf(md + n, sizeof md - n, "Dòng %d.\n\n", i);
+    snprintf(md + n, sizeof md - n,
+             "BATDAU đoạn văn bốn dòng: xác định công tác chỉ đạo, điều hành "
+             "công tác cải cách hành chính là một trong các giải pháp trọng "
+             "tâm, phân công trách nhiệm nhằm đảm bảo việc quản lý, điều hành "
+             "công tác cải cách hành chính được thống nhất, đồng bộ, hiệu quả "
+             "và đúng tiến độ KETTHUC.\n");
+    bc_arena_release(&arena);
+    bc_pages pg = layout_md(md);
+    size_t counts[8], np = 0, fp = 0;
+    lines_per_page(&pg, "BATDAU", "KETTHUC", counts, &np, &fp);
+    ck_assert_uint_ge(np, 1);
+    size_t total = 0;
+    for (size_t i = 0; i < np; i++)
+      total += counts[i];
+    ck_assert_uint_eq(total, 4);
+    if (np == 2) {
+      splits++;
+      ck_assert_msg(counts[0] >= 2 && counts[1] >= 2, "k=%d split %zu+%zu", k,
+                    counts[0], counts[1]);
+    }
+  }
+  ck_assert_int_gt(splits, 0); /* the paragraph did cross a page break */
+}
+END_TEST
+
+START_TEST(test_layout_body__heading_keeps_with_next) {
+  char md[60000];
+  for (int k = 20; k < 48; k++) {
+    size_t n = 0;
+    for (int i = 0; i < k; i++)
+      n += (size_t)snprintf(md + n, sizeof md - n, "Dòng %d.\n\n", i);
+    snprintf(
+        md + n, sizeof md - n,
+        "### 9. TIÊUĐỀ mục\n\nSAUĐÓ là đoạn văn ba dòng: xác định công tác "
+        "chỉ đạo, điều hành công tác cải cách hành chính là một trong các "
+        "giải pháp trọng tâm, phân công trách nhiệm nhằm đảm bảo việc quản "
+        "lý được thống nhất.\n");
+    bc_arena_release(&arena);
+    bc_pages pg = layout_md(md);
+    size_t heading_page = SIZE_MAX, body_page = SIZE_MAX;
+    for (size_t p = 0; p < pg.count; p++) {
+      if (find(&pg, p, "9. TIÊUĐỀ"))
+        heading_page = p;
+      if (find(&pg, p, "SAUĐÓ"))
+        body_page = p;
+    }
+    ck_assert_msg(heading_page == body_page,
+                  "k=%d heading on page %zu, text on %zu", k, heading_page,
+                  body_page);
+    ck_assert_uint_ge(pg.outline_count, 1);
+    ck_assert_str_eq(pg.outline[0].title, "9. TIÊUĐỀ mục");
+  }
+}
+END_TEST
+
+START_TEST(test_layout_frame__closing_block) {
+  bc_pages pg = layout_md("Trên đây là báo cáo.\n");
+  size_t last = pg.count - 1;
+  const bc_run *nn = find(&pg, last, "Nơi nhận:");
+  const bc_run *kt = find(&pg, last, "KT. GIÁM ĐỐC");
+  const bc_run *pgd = find(&pg, last, "PHÓ GIÁM ĐỐC");
+  const bc_run *name = find(&pg, last, "Bùi Thông Nhứt");
+  const bc_run *item = find(&pg, last, "- Sở Nội vụ (b/c);");
+  const bc_run *luu = find(&pg, last, "- Lưu: VT, VP.");
+  ck_assert(nn && kt && pgd && name && item && luu);
+  ck_assert(nn->style == BC_STYLE_BOLD_ITALIC && nn->size_pt == 12);
+  ck_assert(fabs(nn->x_pt - frame.margin_left) < 0.01);
+  ck_assert(fabs(nn->y_pt - kt->y_pt) < 0.01); /* level with the capacity */
+  ck_assert(item->size_pt == 11 && luu->size_pt == 11 && item->style == 0);
+  ck_assert(kt->style == BC_STYLE_BOLD && name->style == BC_STYLE_BOLD);
+  ck_assert(kt->x_pt > frame.page_width / 2 - 30);
+  ck_assert(pgd->y_pt - name->y_pt >= frame.signature_space);
+  /* Capacity, title and name share a centre. */
+  double c = kt->x_pt + run_width(kt) / 2;
+  ck_assert(fabs(pgd->x_pt + run_width(pgd) / 2 - c) < 0.01);
+  ck_assert(fabs(name->x_pt + run_width(name) / 2 - c) < 0.01);
+}
+END_TEST
+
+START_TEST(test_layout_body__long_address_breaks_without_overflow) {
+  bc_pages pg = layout_md(
+      "Xem https://www.youtube.com/watch?v=abcdefghijklmnopqrstuvwxyz0123456789"
+      "&list=PLabcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwx"
+      "&index=12345678901234567890123456789012345678901234567890123456789 "
+      "ngay.\n");
+  double right = frame.page_width - frame.margin_right;
+  bc_buf b;
+  bc_buf_init(&b, bc_allocator_default());
+  bc_pages_dump(&b, &pg);
+  for (size_t r = 0; r < pg.pages[0].run_count; r++) {
+    const bc_run *run = &pg.pages[0].runs[r];
+    if (run->size_pt == 14 && run->style == BC_STYLE_REGULAR)
+      ck_assert_msg(run->x_pt + run_width(run) <= right + 0.01, "%s",
+                    bc_buf_cstr(&b));
+  }
+  /* The address spans lines; each break falls after a delimiter, so no
+   * line starts with one. */
+  size_t url_lines = 0;
+  for (size_t r = 0; r < pg.pages[0].run_count; r++) {
+    const char *t = run_text(&pg.pages[0].runs[r]);
+    if (pg.pages[0].runs[r].size_pt != 14)
+      continue; /* header and closing block */
+    if (strstr(t, "youtube") || strstr(t, "abcdefghij") ||
+        strstr(t, "123456789"))
+      url_lines++;
+    ck_assert_msg(!strchr("/.-?&=_#", t[0]) || !t[0], "line starts with '%c'",
+                  t[0]);
+  }
+  ck_assert_uint_ge(url_lines, 3);
+  bc_buf_free(&b);
+}
+END_TEST
+
+Suite *layout_suite(void) {
+  Suite *s = suite_create("layout");
+  TCase *tc = tcase_create("frame");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_layout_frame__header_block);
+  tcase_add_test(tc, test_layout_frame__page_numbers_from_page_two);
+  tcase_add_test(tc, test_layout_frame__closing_block);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("body");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_layout_body__justified_inside_margins);
+  tcase_add_test(tc, test_layout_body__no_orphans_no_widows);
+  tcase_add_test(tc, test_layout_body__heading_keeps_with_next);
+  tcase_add_test(tc, test_layout_body__long_address_breaks_without_overflow);
+  suite_add_tcase(s, tc);
+  return s;
+}
