@@ -1,0 +1,561 @@
+/* pdf/pdf.c: the page model to PDF bytes. libharu provides the document,
+ * pages, streams, compression and information dictionary; this file adds
+ * one Type0/CIDFontType2 font per face used, embedding an hb-subset with
+ * CID = GID, widths of the used glyphs and a ToUnicode CMap mapping each
+ * glyph to the text of its cluster (the stock libharu UTF-8 path writes a
+ * malformed ToUnicode: see ../shared/docs/design.md).
+ *
+ * Design notes:
+ *  1. Text positions are exact: each TJ adjustment is an integer in 1/1000
+ *     em chosen from the running difference between where a reader puts
+ *     the pen and where the layout put it, so rounding never drifts.
+ *  2. Output depends only on the input: subset tags are hashes of the glyph
+ *     sets, dates come from bc_pdf_info, objects are made in a fixed order.
+ *  3. A glyph keeps the text of the first cluster it was drawn for; the
+ *     second and later glyphs of one cluster map to nothing.
+ */
+#include "pdf/pdf.h"
+
+#include "common/buf.h"
+#include "common/error.h"
+#include "common/utf8.h"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* What one face contributes to the document. */
+typedef struct face_use {
+  bool used;
+  unsigned glyph_count;
+  unsigned char *drawn; /* [glyph_count]: 1 if drawn */
+  const char **text;    /* [glyph_count]: cluster text or NULL */
+  uint32_t *text_len;   /* [glyph_count] */
+  double scale;         /* 1000 / upem */
+  HPDF_Dict font;       /* the Type0 font */
+  char name[8];         /* resource name /F0../F3 */
+} face_use;
+
+typedef struct pdf_ctx {
+  HPDF_STATUS status; /* first libharu error */
+  HPDF_STATUS detail;
+} pdf_ctx;
+
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *ud) {
+  pdf_ctx *c = ud;
+  if (!c->status) {
+    c->status = error_no;
+    c->detail = detail_no;
+  }
+}
+
+static int hpdf_error(bc_error *err, const pdf_ctx *c) {
+  if (c->status == HPDF_FAILD_TO_ALLOC_MEM)
+    return bc_error_oom(err);
+  return bc_error_set(err, BC_ERROR, "libharu error 0x%04X (detail %u)",
+                      (unsigned)c->status, (unsigned)c->detail);
+}
+
+/* Natural width of a glyph in the PDF's units (1/1000 em), as written in
+ * the W array: the reader moves the pen by exactly this. */
+static int pdf_width(const bc_fontset *fonts,
+                     const face_use *u,
+                     unsigned style,
+                     uint32_t gid) {
+  return (int)lround(bc_fontset_advance(fonts, (bc_style)style, gid) *
+                     u->scale);
+}
+
+/* Appends x with at most 3 decimals and no trailing zeros. */
+static void put_num(bc_buf *b, double x) {
+  char s[32];
+  int n = snprintf(s, sizeof s, "%.3f", fabs(x) < 5e-4 ? 0.0 : x);
+  while (n > 0 && s[n - 1] == '0')
+    n--;
+  if (n > 0 && s[n - 1] == '.')
+    n--;
+  bc_buf_put(b, s, (size_t)n);
+}
+
+/* ---- collecting the glyphs of every face ---- */
+
+static int collect(face_use *uses,
+                   const bc_pages *pages,
+                   const bc_fontset *fonts,
+                   bc_arena *arena,
+                   bc_error *err) {
+  for (int s = 0; s < BC_STYLE_COUNT; s++) {
+    const bc_face_info *fi = bc_fontset_info(fonts, (bc_style)s);
+    face_use *u = &uses[s];
+    u->glyph_count = fi->glyph_count;
+    u->scale = 1000.0 / fi->upem;
+    snprintf(u->name, sizeof u->name, "F%d", s);
+  }
+  for (size_t p = 0; p < pages->count; p++) {
+    const bc_page *pg = &pages->pages[p];
+    for (size_t r = 0; r < pg->run_count; r++) {
+      const bc_run *run = &pg->runs[r];
+      face_use *u = &uses[run->style & 3u];
+      if (!u->drawn) {
+        u->drawn = bc_arena_calloc(arena, u->glyph_count, 1);
+        u->text = bc_arena_calloc(arena, u->glyph_count, sizeof *u->text);
+        u->text_len =
+            bc_arena_calloc(arena, u->glyph_count, sizeof *u->text_len);
+        if (!u->drawn || !u->text || !u->text_len)
+          return bc_error_oom(err);
+        u->used = true;
+      }
+      for (size_t i = 0; i < run->count; i++) {
+        const bc_placed_glyph *g = &run->glyphs[i];
+        if (g->gid >= u->glyph_count)
+          return bc_error_set(err, BC_EFONT, "glyph %u is not in the font",
+                              (unsigned)g->gid);
+        u->drawn[g->gid] = 1;
+        if (!u->text[g->gid] && g->text_len) {
+          u->text[g->gid] = g->text;
+          u->text_len[g->gid] = g->text_len;
+        }
+      }
+    }
+  }
+  return 0;
+}
+
+/* ---- fonts ---- */
+
+/* Six capital letters from the glyph set: the subset tag of PDF 9.6.4. */
+static void subset_tag(char tag[7], const face_use *u, unsigned style) {
+  uint64_t h = 1469598103934665603ULL ^ style;
+  for (unsigned g = 0; g < u->glyph_count; g++)
+    if (u->drawn[g]) {
+      h ^= g;
+      h *= 1099511628211ULL;
+    }
+  for (int i = 0; i < 6; i++) {
+    tag[i] = (char)('A' + h % 26);
+    h /= 26;
+  }
+  tag[6] = '\0';
+}
+
+/* UTF-16BE hex of UTF-8 text, for ToUnicode destinations. */
+static void put_utf16_hex(bc_buf *b, const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    uint32_t cp;
+    size_t n = bc_utf8_decode(s + i, len - i, &cp);
+    if (!n) {
+      cp = 0xFFFD;
+      n = 1;
+    }
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      bc_buf_printf(b, "%04X%04X", 0xD800 + (unsigned)(cp >> 10),
+                    0xDC00 + (unsigned)(cp & 0x3FF));
+    } else {
+      bc_buf_printf(b, "%04X", (unsigned)cp);
+    }
+    i += n;
+  }
+}
+
+static int tounicode_cmap(bc_buf *b, const face_use *u) {
+  size_t mapped = 0;
+  for (unsigned g = 0; g < u->glyph_count; g++)
+    mapped += u->drawn[g] && u->text[g];
+  bc_buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
+                 "12 dict begin\n"
+                 "begincmap\n"
+                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+                 "/Supplement 0 >> def\n"
+                 "/CMapName /Adobe-Identity-UCS def\n"
+                 "/CMapType 2 def\n"
+                 "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+  /* At most 100 entries per block (PDF 9.10.3). */
+  unsigned g = 0;
+  while (mapped) {
+    size_t n = mapped > 100 ? 100 : mapped;
+    bc_buf_printf(b, "%zu beginbfchar\n", n);
+    for (size_t k = 0; k < n; g++) {
+      if (!u->drawn[g] || !u->text[g])
+        continue;
+      bc_buf_printf(b, "<%04X> <", g);
+      put_utf16_hex(b, u->text[g], u->text_len[g]);
+      bc_buf_puts(b, ">\n");
+      k++;
+    }
+    bc_buf_puts(b, "endbfchar\n");
+    mapped -= n;
+  }
+  bc_buf_puts(b, "endcmap\n"
+                 "CMapName currentdict /CMap defineresource pop\n"
+                 "end\nend\n");
+  return 0;
+}
+
+static int make_font(face_use *u,
+                     unsigned style,
+                     HPDF_Doc doc,
+                     const bc_fontset *fonts,
+                     bc_arena *arena,
+                     bc_error *err) {
+  const bc_face_info *fi = bc_fontset_info(fonts, (bc_style)style);
+  HPDF_MMgr mm = doc->mmgr;
+  HPDF_Xref xref = doc->xref;
+  const unsigned char *sub;
+  size_t sub_len, n = 0;
+  uint32_t *gids;
+  char base[128];
+  bc_buf b;
+  int rc;
+
+  gids = bc_arena_calloc(arena, u->glyph_count, sizeof *gids);
+  if (!gids)
+    return bc_error_oom(err);
+  for (unsigned g = 0; g < u->glyph_count; g++)
+    if (u->drawn[g])
+      gids[n++] = g;
+  if ((rc = bc_fontset_subset(&sub, &sub_len, fonts, (bc_style)style, gids, n,
+                              arena, err)))
+    return rc;
+  char tag[7];
+  subset_tag(tag, u, style);
+  snprintf(base, sizeof base, "%s+%s", tag, fi->postscript_name);
+
+  /* FontFile2: the subset itself. */
+  HPDF_Dict file = HPDF_DictStream_New(mm, xref);
+  if (!file)
+    return bc_error_oom(err);
+  file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  HPDF_Stream_Write(file->stream, sub, (HPDF_UINT)sub_len);
+  HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub_len);
+
+  /* FontDescriptor. */
+  HPDF_Dict fd = HPDF_Dict_New(mm);
+  HPDF_Xref_Add(xref, fd);
+  HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
+  HPDF_Dict_AddName(fd, "FontName", base);
+  HPDF_Dict_AddNumber(fd, "Flags", 32 | 2 | (fi->italic ? 64 : 0));
+  HPDF_Array bbox = HPDF_Array_New(mm);
+  HPDF_Dict_Add(fd, "FontBBox", bbox);
+  for (int i = 0; i < 4; i++)
+    HPDF_Array_AddNumber(bbox, (HPDF_INT32)lround(fi->bbox[i] * u->scale));
+  HPDF_Dict_AddReal(fd, "ItalicAngle", (HPDF_REAL)fi->italic_angle);
+  HPDF_Dict_AddNumber(fd, "Ascent",
+                      (HPDF_INT32)lround(fi->ascender * u->scale));
+  HPDF_Dict_AddNumber(fd, "Descent",
+                      (HPDF_INT32)lround(fi->descender * u->scale));
+  HPDF_Dict_AddNumber(fd, "CapHeight",
+                      (HPDF_INT32)lround(fi->cap_height * u->scale));
+  HPDF_Dict_AddNumber(fd, "StemV", fi->stem_v);
+  HPDF_Dict_Add(fd, "FontFile2", file);
+
+  /* CIDFontType2 with CID = GID and the widths of the glyphs drawn, as
+   * runs of consecutive IDs: c [w1 w2 ...]. */
+  HPDF_Dict cid = HPDF_Dict_New(mm);
+  HPDF_Xref_Add(xref, cid);
+  HPDF_Dict_AddName(cid, "Type", "Font");
+  HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+  HPDF_Dict_AddName(cid, "BaseFont", base);
+  HPDF_Dict info = HPDF_Dict_New(mm);
+  HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+  HPDF_Dict_AddNumber(info, "Supplement", 0);
+  HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+  HPDF_Dict_Add(cid, "FontDescriptor", fd);
+  HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+  HPDF_Array w = HPDF_Array_New(mm);
+  HPDF_Dict_Add(cid, "W", w);
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    HPDF_Array widths = HPDF_Array_New(mm);
+    HPDF_Array_AddNumber(w, (HPDF_INT32)gids[i]);
+    HPDF_Array_Add(w, widths);
+    do {
+      HPDF_Array_AddNumber(widths, pdf_width(fonts, u, style, gids[j]));
+      j++;
+    } while (j < n && gids[j] == gids[j - 1] + 1);
+    i = j;
+  }
+
+  /* ToUnicode. */
+  HPDF_Dict tu = HPDF_DictStream_New(mm, xref);
+  if (!tu)
+    return bc_error_oom(err);
+  tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  bc_buf_init(&b, arena->alloc);
+  tounicode_cmap(&b, u);
+  if ((rc = bc_buf_check(&b, err))) {
+    bc_buf_free(&b);
+    return rc;
+  }
+  HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+  bc_buf_free(&b);
+
+  /* Type0. */
+  HPDF_Dict t0 = HPDF_Dict_New(mm);
+  HPDF_Xref_Add(xref, t0);
+  HPDF_Dict_AddName(t0, "Type", "Font");
+  HPDF_Dict_AddName(t0, "Subtype", "Type0");
+  HPDF_Dict_AddName(t0, "BaseFont", base);
+  HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+  HPDF_Array desc = HPDF_Array_New(mm);
+  HPDF_Array_Add(desc, cid);
+  HPDF_Dict_Add(t0, "DescendantFonts", desc);
+  HPDF_Dict_Add(t0, "ToUnicode", tu);
+  u->font = t0;
+  return 0;
+}
+
+/* ---- content streams ---- */
+
+/* One run as a text object; see design note 1. */
+static void put_run(bc_buf *b,
+                    const bc_run *run,
+                    const face_use *u,
+                    const bc_fontset *fonts) {
+  unsigned style = run->style & 3u;
+  bool offsets = false;
+  for (size_t i = 0; i < run->count; i++)
+    offsets |=
+        run->glyphs[i].x_offset_pt != 0 || run->glyphs[i].y_offset_pt != 0;
+  bc_buf_printf(b, "BT /%s ", u->name);
+  put_num(b, run->size_pt);
+  bc_buf_puts(b, " Tf ");
+  if (offsets) {
+    /* Marks placed by HarfBuzz: each glyph at its own position. */
+    double x = run->x_pt;
+    for (size_t i = 0; i < run->count; i++) {
+      const bc_placed_glyph *g = &run->glyphs[i];
+      bc_buf_puts(b, "1 0 0 1 ");
+      put_num(b, x + g->x_offset_pt);
+      bc_buf_putc(b, ' ');
+      put_num(b, run->y_pt + g->y_offset_pt);
+      bc_buf_printf(b, " Tm <%04X> Tj ", (unsigned)g->gid);
+      x += g->advance_pt;
+    }
+    bc_buf_puts(b, "ET\n");
+    return;
+  }
+  put_num(b, run->x_pt);
+  bc_buf_putc(b, ' ');
+  put_num(b, run->y_pt);
+  bc_buf_puts(b, " Td [<");
+  /* pen_pdf: where the reader's pen is, in 1/1000 em of this size;
+   * pen_true: where the layout wants it. */
+  double unit = run->size_pt / 1000.0;
+  double pen_true = 0;
+  long pen_pdf = 0;
+  for (size_t i = 0; i < run->count; i++) {
+    const bc_placed_glyph *g = &run->glyphs[i];
+    bc_buf_printf(b, "%04X", (unsigned)g->gid);
+    pen_pdf += pdf_width(fonts, u, style, g->gid);
+    pen_true += g->advance_pt / unit;
+    long adj = lround((double)pen_pdf - pen_true);
+    if (adj != 0 && i + 1 < run->count) {
+      bc_buf_printf(b, "> %ld <", adj);
+      pen_pdf -= adj;
+    }
+  }
+  bc_buf_puts(b, ">] TJ ET\n");
+}
+
+static void put_rule(bc_buf *b, const bc_rule *r) {
+  bc_buf_puts(b, "q ");
+  put_num(b, r->width_pt);
+  bc_buf_puts(b, " w 0 G 0 J ");
+  put_num(b, r->x0_pt);
+  bc_buf_putc(b, ' ');
+  put_num(b, r->y0_pt);
+  bc_buf_puts(b, " m ");
+  put_num(b, r->x1_pt);
+  bc_buf_putc(b, ' ');
+  put_num(b, r->y1_pt);
+  bc_buf_puts(b, " l S Q\n");
+}
+
+/* ---- document information ---- */
+
+/* A PDF text string in UTF-16BE with a byte order mark (PDF 7.9.2.2). */
+static HPDF_Binary text_string(HPDF_MMgr mm, const char *s, bc_buf *b) {
+  bc_buf_reset(b);
+  bc_buf_put(b, "\xFE\xFF", 2);
+  for (size_t i = 0, len = strlen(s); i < len;) {
+    uint32_t cp;
+    size_t n = bc_utf8_decode(s + i, len - i, &cp);
+    unsigned char u[4];
+    if (!n) {
+      cp = 0xFFFD;
+      n = 1;
+    }
+    if (cp >= 0x10000) {
+      uint32_t v = cp - 0x10000, hi = 0xD800 + (v >> 10),
+               lo = 0xDC00 + (v & 0x3FF);
+      u[0] = (unsigned char)(hi >> 8);
+      u[1] = (unsigned char)hi;
+      u[2] = (unsigned char)(lo >> 8);
+      u[3] = (unsigned char)lo;
+      bc_buf_put(b, u, 4);
+    } else {
+      u[0] = (unsigned char)(cp >> 8);
+      u[1] = (unsigned char)cp;
+      bc_buf_put(b, u, 2);
+    }
+    i += n;
+  }
+  if (b->failed)
+    return NULL;
+  return HPDF_Binary_New(mm, (HPDF_BYTE *)b->data, (HPDF_UINT)b->len);
+}
+
+static int set_info(HPDF_Doc doc,
+                    const bc_pdf_info *info,
+                    bc_arena *arena,
+                    bc_error *err) {
+  struct tm tm;
+  HPDF_Date d;
+  bc_buf b;
+  time_t t = info->created;
+  const struct {
+    const char *key;
+    const char *value;
+  } texts[] = {{"Title", info->title},
+               {"Author", info->author},
+               {"Subject", info->subject},
+               {"Keywords", info->keywords}};
+
+  gmtime_r(&t, &tm);
+  memset(&d, 0, sizeof d);
+  d.year = tm.tm_year + 1900;
+  d.month = tm.tm_mon + 1;
+  d.day = tm.tm_mday;
+  d.hour = tm.tm_hour;
+  d.minutes = tm.tm_min;
+  d.seconds = tm.tm_sec;
+  d.ind = 'Z';
+  HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "baocao");
+  HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, d);
+  HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, d);
+  if (!doc->info)
+    return bc_error_oom(err);
+  bc_buf_init(&b, arena->alloc);
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    if (!texts[i].value || !texts[i].value[0])
+      continue;
+    HPDF_Binary v = text_string(doc->mmgr, texts[i].value, &b);
+    if (!v) {
+      bc_buf_free(&b);
+      return bc_error_oom(err);
+    }
+    HPDF_Dict_Add(doc->info, texts[i].key, v);
+  }
+  bc_buf_free(&b);
+  return 0;
+}
+
+int bc_pdf_write(const unsigned char **data_out,
+                 size_t *len_out,
+                 const bc_pages *pages,
+                 const bc_fontset *fonts,
+                 const bc_pdf_info *info,
+                 bc_arena *arena,
+                 bc_error *err) {
+  pdf_ctx ctx = {0, 0};
+  face_use uses[BC_STYLE_COUNT];
+  HPDF_Doc doc = NULL;
+  bc_buf content;
+  unsigned char *data = NULL;
+  HPDF_UINT32 size;
+  int rc = 0;
+
+  memset(uses, 0, sizeof uses);
+  bc_buf_init(&content, arena->alloc);
+  if ((rc = collect(uses, pages, fonts, arena, err)))
+    goto cleanup;
+  doc = HPDF_NewEx(on_error, NULL, NULL, 0, &ctx);
+  if (!doc) {
+    rc = bc_error_oom(err);
+    goto cleanup;
+  }
+  HPDF_SetCompressionMode(doc, info->compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+  if ((rc = set_info(doc, info, arena, err)))
+    goto cleanup;
+  for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
+    if (uses[s].used && (rc = make_font(&uses[s], s, doc, fonts, arena, err)))
+      goto cleanup;
+  if (ctx.status) {
+    rc = hpdf_error(err, &ctx);
+    goto cleanup;
+  }
+
+  for (size_t p = 0; p < pages->count; p++) {
+    const bc_page *pg = &pages->pages[p];
+    HPDF_Page page = HPDF_AddPage(doc);
+    if (!page) {
+      rc = hpdf_error(err, &ctx);
+      goto cleanup;
+    }
+    HPDF_Page_SetWidth(page, pg->width_pt);
+    HPDF_Page_SetHeight(page, pg->height_pt);
+    HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+    HPDF_Dict fontres = HPDF_Dict_New(doc->mmgr);
+    if (!res || !fontres) {
+      rc = hpdf_error(err, &ctx);
+      goto cleanup;
+    }
+    HPDF_Dict_Add(res, "Font", fontres);
+    bool on_page[BC_STYLE_COUNT] = {false, false, false, false};
+    for (size_t r = 0; r < pg->run_count; r++)
+      on_page[pg->runs[r].style & 3u] = true;
+    for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
+      if (on_page[s])
+        HPDF_Dict_Add(fontres, uses[s].name, uses[s].font);
+
+    bc_buf_reset(&content);
+    for (size_t r = 0; r < pg->rule_count; r++)
+      put_rule(&content, &pg->rules[r]);
+    for (size_t r = 0; r < pg->run_count; r++)
+      put_run(&content, &pg->runs[r], &uses[pg->runs[r].style & 3u], fonts);
+    if ((rc = bc_buf_check(&content, err)))
+      goto cleanup;
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)content.data,
+                      (HPDF_UINT)content.len);
+    if (ctx.status) {
+      rc = hpdf_error(err, &ctx);
+      goto cleanup;
+    }
+  }
+
+  if (HPDF_SaveToStream(doc) != HPDF_OK) {
+    rc = hpdf_error(err, &ctx);
+    goto cleanup;
+  }
+  size = HPDF_GetStreamSize(doc);
+  data = bc_arena_alloc(arena, size ? size : 1);
+  if (!data) {
+    rc = bc_error_oom(err);
+    goto cleanup;
+  }
+  HPDF_UINT32 got = size;
+  if (HPDF_ReadFromStream(doc, data, &got) != HPDF_OK && !got) {
+    rc = hpdf_error(err, &ctx);
+    goto cleanup;
+  }
+  if (got != size) {
+    rc = bc_error_set(err, BC_ERROR, "libharu returned %u of %u bytes",
+                      (unsigned)got, (unsigned)size);
+    goto cleanup;
+  }
+  *data_out = data;
+  *len_out = size;
+cleanup:
+  bc_buf_free(&content);
+  if (doc)
+    HPDF_Free(doc);
+  return rc;
+}

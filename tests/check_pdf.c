@@ -1,0 +1,164 @@
+/* tests/check_pdf.c: the PDF writer judged by independent readers: text
+ * extracted by poppler equals the text laid out (ToUnicode), fonts are
+ * embedded subsets, qpdf finds no error, and output is deterministic. */
+#include "common/arena.h"
+#include "common/file.h"
+#include "layout/layout.h"
+#include "markup/markup.h"
+#include "pdf/pdf.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bc_fontset *fonts;
+static bc_shaper *shaper;
+static bc_arena arena;
+
+static void setup(void) {
+  bc_error err;
+  char dir[512];
+  bc_arena_init(&arena, bc_allocator_default());
+  bc_markup_init();
+  ck_assert_int_eq(bc_fontset_open(&fonts,
+                                   tu_source_path(dir, sizeof dir, "fonts"),
+                                   NULL, bc_allocator_default(), &err),
+                   0);
+  ck_assert_int_eq(bc_shaper_new(&shaper, fonts, bc_allocator_default(), &err),
+                   0);
+}
+
+static void teardown(void) {
+  bc_shaper_free(shaper);
+  bc_fontset_close(fonts);
+  bc_arena_release(&arena);
+}
+
+static const char body[] =
+    "Tiếng Việt đủ dấu: ă â đ ê ô ơ ư; Ă Â Đ Ê Ô Ơ Ư; à á ả ã ạ ằ ắ ẳ ẵ ặ "
+    "ầ ấ ẩ ẫ ậ è é ẻ ẽ ẹ ề ế ể ễ ệ ì í ỉ ĩ ị ò ó ỏ õ ọ ồ ố ổ ỗ ộ ờ ớ ở ỡ ợ ù "
+    "ú ủ ũ ụ ừ ứ ử ữ ự ỳ ý ỷ ỹ ỵ. *Nghiêng: Ưu tiên đơn vị* **Đậm: "
+    "Cổng dịch vụ công** ***Đậm nghiêng: Ưởng Ợ Ữ*** AV To fi fl.\n";
+
+/* Lays out body, writes the PDF to path; returns its size. */
+static size_t write_pdf(const char *path, long created) {
+  bc_doc d;
+  bc_block *blocks;
+  size_t nb, len;
+  bc_pages pages;
+  bc_frame frame;
+  const unsigned char *pdf;
+  bc_error err;
+  static const char *const rec[] = {"- Lưu: VT."};
+  static const char *const sig[] = {"GIÁM ĐỐC"};
+  bc_error_clear(&err);
+  memset(&d, 0, sizeof d);
+  ck_assert_int_eq(
+      bc_markup_parse(&blocks, &nb, body, strlen(body), &arena, &err), 0);
+  d.agency_name = "SỞ THỬ";
+  d.number_line = "Số: 05/BC-ST";
+  d.place_date = "Hà Nội, ngày 05 tháng 01 năm 2024";
+  d.doc_type = "BÁO CÁO";
+  d.subject = "Thử chữ";
+  d.blocks = blocks;
+  d.block_count = nb;
+  d.recipients = rec;
+  d.recipient_count = 1;
+  d.signer_lines = sig;
+  d.signer_line_count = 1;
+  d.signer_name = "Nguyễn Văn A";
+  bc_frame_default(&frame);
+  ck_assert_int_eq(
+      bc_layout_document(&pages, &d, &frame, fonts, shaper, &arena, &err), 0);
+  bc_pdf_info info = {"Thử chữ", "Sở Thử", "Báo cáo thử", NULL, created, true};
+  ck_assert_int_eq(bc_pdf_write(&pdf, &len, &pages, fonts, &info, &arena, &err),
+                   0);
+  ck_assert_int_eq(bc_file_write_atomic(path, pdf, len, NULL, &err), 0);
+  return len;
+}
+
+START_TEST(test_pdf_pdf__text_fonts_structure) {
+  char path[512], cmd[2000], *out;
+  snprintf(path, sizeof path, "%s/pdf-test.pdf", tu_tmpdir());
+  size_t size = write_pdf(path, 1700000000);
+  ck_assert_uint_lt(size, 60000);
+
+  /* The extracted text equals the laid-out text, diacritics and all. */
+  snprintf(cmd, sizeof cmd, "pdftotext -raw '%s' - 2>&1 | tr -s ' \\n' '  '",
+           path);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  ck_assert_msg(
+      strstr(out, "Tiếng Việt đủ dấu: ă â đ ê ô ơ ư; Ă Â Đ Ê Ô Ơ Ư; à á "
+                  "ả ã ạ ằ ắ ẳ ẵ ặ ầ ấ ẩ ẫ ậ è é ẻ ẽ ẹ ề ế ể ễ ệ ì í ỉ ĩ ị "
+                  "ò ó ỏ õ ọ ồ ố ổ ỗ ộ ờ ớ ở ỡ ợ ù ú ủ ũ ụ ừ ứ ử ữ ự ỳ ý ỷ "
+                  "ỹ ỵ. Nghiêng: Ưu tiên đơn vị Đậm: Cổng dịch vụ công "
+                  "Đậm nghiêng: Ưởng Ợ Ữ AV To fi fl."),
+      "text was: %s", out);
+  ck_assert_ptr_nonnull(strstr(out, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+  ck_assert_ptr_nonnull(strstr(out, "Hà Nội, ngày 05 tháng 01 năm 2024"));
+  free(out);
+
+  /* Four embedded subsets with ToUnicode, and nothing else. */
+  snprintf(
+      cmd, sizeof cmd,
+      "pdffonts '%s' 2>&1 | tail -n +3 | awk '{print $1, $(NF-4), $(NF-3), "
+      "$(NF-2)}' | sed 's/^[A-Z]*+//' | sort",
+      path);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  ck_assert_str_eq(out, "LiberationSerif yes yes yes\n"
+                        "LiberationSerif-Bold yes yes yes\n"
+                        "LiberationSerif-BoldItalic yes yes yes\n"
+                        "LiberationSerif-Italic yes yes yes\n");
+  free(out);
+
+  snprintf(cmd, sizeof cmd, "qpdf --check '%s' 2>&1", path);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  ck_assert_ptr_nonnull(
+      strstr(out, "No syntax or stream encoding errors found"));
+  free(out);
+
+  /* Poppler reads every part without a warning. */
+  snprintf(cmd, sizeof cmd,
+           "{ pdftotext '%s' /dev/null; pdffonts '%s' >/dev/null; "
+           "pdftoppm -r 30 '%s' >/dev/null; } 2>&1",
+           path, path, path);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  ck_assert_str_eq(out, "");
+  free(out);
+
+  snprintf(cmd, sizeof cmd,
+           "pdfinfo '%s' | grep -E '^(Title|Author|Subject|Creator):'", path);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  ck_assert_str_eq(out, "Title:           Thử chữ\n"
+                        "Subject:         Báo cáo thử\n"
+                        "Author:          Sở Thử\n"
+                        "Creator:         baocao\n");
+  free(out);
+}
+END_TEST
+
+START_TEST(test_pdf_pdf__same_input_same_bytes) {
+  char a[512], b[512], cmd[1200];
+  snprintf(a, sizeof a, "%s/same-a.pdf", tu_tmpdir());
+  snprintf(b, sizeof b, "%s/same-b.pdf", tu_tmpdir());
+  write_pdf(a, 1700000000);
+  write_pdf(b, 1700000000);
+  snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", a, b);
+  ck_assert_int_eq(tu_run(NULL, cmd), 0);
+  write_pdf(b, 1700000001);
+  ck_assert_int_ne(tu_run(NULL, cmd), 0); /* the date is in the file */
+}
+END_TEST
+
+Suite *pdf_suite(void) {
+  Suite *s = suite_create("pdf");
+  TCase *tc = tcase_create("pdf");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_pdf_pdf__text_fonts_structure);
+  tcase_add_test(tc, test_pdf_pdf__same_input_same_bytes);
+  suite_add_tcase(s, tc);
+  return s;
+}
