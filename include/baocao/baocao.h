@@ -1,0 +1,10 @@
+/* baocao/baocao.h: the whole public API of libbaocao. */
+#ifndef BAOCAO_BAOCAO_H
+#define BAOCAO_BAOCAO_H
+
+#include "baocao/alloc.h"
+#include "baocao/db.h"
+#include "baocao/error.h"
+#include "baocao/render.h"
+
+#endif

@@ -1,0 +1,85 @@
+/* baocao/render.h: rendering one report from the database to a PDF file. */
+#ifndef BAOCAO_RENDER_H
+#define BAOCAO_RENDER_H
+
+#include "baocao/alloc.h"
+#include "baocao/error.h"
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * A worker's context: fonts, shaper and compiled templates, loaded once and
+ * reused for every report the worker renders. Not thread-safe: one context
+ * per thread. Nothing outside it is mutable, so workers run in parallel.
+ */
+typedef struct bc_context bc_context;
+
+typedef struct bc_context_options {
+  unsigned version;
+  const char *font_dir;      /* holds the four Liberation Serif files */
+  const char *template_dir;  /* holds <template>.md and partials */
+  const bc_allocator *alloc; /* NULL: the C library's */
+} bc_context_options;
+
+#define BC_CONTEXT_OPTIONS_VERSION 1
+#define BC_CONTEXT_OPTIONS_INIT                                                \
+  { BC_CONTEXT_OPTIONS_VERSION, NULL, NULL, NULL }
+
+/*
+ * Loads the fonts. Errors: BC_EFONT naming the file, BC_ENOMEM.
+ * Free with bc_context_free.
+ */
+int bc_context_new(bc_context **out,
+                   const bc_context_options *opts,
+                   bc_error *err);
+void bc_context_free(bc_context *ctx);
+
+typedef struct bc_render_options {
+  unsigned version;
+  const char *db_path;
+  const char *agency;        /* agency code */
+  const char *period;        /* period code, 2023-Q3 */
+  const char *template_name; /* NULL: the report's own */
+  const char *output_path;   /* the PDF; written atomically */
+  long long created;         /* creation date (Unix time); -1: now, or
+                                SOURCE_DATE_EPOCH when set */
+} bc_render_options;
+
+#define BC_RENDER_OPTIONS_VERSION 1
+#define BC_RENDER_OPTIONS_INIT                                                 \
+  { BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1 }
+
+/* Figures about one rendered report. */
+typedef struct bc_render_result {
+  size_t pages;
+  size_t bytes;
+  size_t lines;    /* body lines */
+  size_t overfull; /* lines wider than the measure */
+  size_t loose;    /* justified lines with spaces beyond 1.5x */
+  size_t tight;    /* justified lines with spaces below 0.8x */
+  size_t widows;
+  size_t orphans;
+} bc_render_result;
+
+/*
+ * Renders the agency's report for the period into opts->output_path. The
+ * file appears complete or not at all (temporary file, then rename).
+ * Errors (see baocao/error.h): BC_EDB, BC_ESCHEMA (database), BC_ENOTFOUND
+ * (agency, period, report), BC_EDATA (missing indicator, bad value, a
+ * character the font lacks), BC_ESYNTAX / BC_EINPUT (template), BC_EIO
+ * (output), BC_ELAYOUT, BC_ENOMEM. result may be NULL.
+ */
+int bc_render(bc_render_result *result,
+              bc_context *ctx,
+              const bc_render_options *opts,
+              bc_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,207 @@
+/* render/render.c: the public API: a worker context (fonts, shaper, compiled
+ * templates) and bc_render, which runs the pipeline data -> model ->
+ * template -> markup -> layout -> pdf and writes the file atomically. */
+#include "baocao/baocao.h"
+
+#include "common/alloc.h"
+#include "common/arena.h"
+#include "common/error.h"
+#include "common/file.h"
+#include "common/utf8.h"
+#include "data/data.h"
+#include "layout/layout.h"
+#include "markup/markup.h"
+#include "pdf/pdf.h"
+#include "template/template.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Compiled templates, kept for the context's lifetime. */
+typedef struct template_entry {
+  char *name;
+  bc_template *tmpl;
+  struct template_entry *next;
+} template_entry;
+
+struct bc_context {
+  const bc_allocator *alloc;
+  char *template_dir;
+  bc_fontset *fonts;
+  bc_shaper *shaper;
+  bc_frame frame;
+  template_entry *templates;
+};
+
+int bc_context_new(bc_context **out,
+                   const bc_context_options *opts,
+                   bc_error *err) {
+  const bc_allocator *a = opts->alloc ? opts->alloc : bc_allocator_default();
+  bc_context *ctx;
+  int rc;
+
+  if (opts->version != BC_CONTEXT_OPTIONS_VERSION)
+    return bc_error_set(err, BC_ERROR, "unknown bc_context_options version %u",
+                        opts->version);
+  ctx = bc_calloc(a, 1, sizeof *ctx);
+  if (!ctx)
+    return bc_error_oom(err);
+  ctx->alloc = a;
+  bc_frame_default(&ctx->frame);
+  ctx->template_dir =
+      bc_strndup(a, opts->template_dir, strlen(opts->template_dir));
+  if (!ctx->template_dir) {
+    rc = bc_error_oom(err);
+    goto fail;
+  }
+  if ((rc = bc_fontset_open(&ctx->fonts, opts->font_dir, NULL, a, err)) ||
+      (rc = bc_shaper_new(&ctx->shaper, ctx->fonts, a, err)))
+    goto fail;
+  bc_markup_init();
+  *out = ctx;
+  return 0;
+fail:
+  bc_context_free(ctx);
+  return rc;
+}
+
+void bc_context_free(bc_context *ctx) {
+  if (!ctx)
+    return;
+  for (template_entry *t = ctx->templates; t;) {
+    template_entry *next = t->next;
+    bc_template_free(t->tmpl);
+    bc_free(ctx->alloc, t->name);
+    bc_free(ctx->alloc, t);
+    t = next;
+  }
+  bc_shaper_free(ctx->shaper);
+  bc_fontset_close(ctx->fonts);
+  bc_free(ctx->alloc, ctx->template_dir);
+  bc_free(ctx->alloc, ctx);
+}
+
+/* The compiled template for name, compiling it on first use. */
+static int get_template(const bc_template **out,
+                        bc_context *ctx,
+                        const char *name,
+                        bc_error *err) {
+  template_entry *e;
+  int rc;
+  for (e = ctx->templates; e; e = e->next)
+    if (strcmp(e->name, name) == 0) {
+      *out = e->tmpl;
+      return 0;
+    }
+  e = bc_calloc(ctx->alloc, 1, sizeof *e);
+  if (!e)
+    return bc_error_oom(err);
+  e->name = bc_strndup(ctx->alloc, name, strlen(name));
+  if (!e->name) {
+    bc_free(ctx->alloc, e);
+    return bc_error_oom(err);
+  }
+  rc = bc_template_compile(&e->tmpl, ctx->template_dir, name, ctx->alloc, err);
+  if (rc) {
+    bc_free(ctx->alloc, e->name);
+    bc_free(ctx->alloc, e);
+    return rc;
+  }
+  e->next = ctx->templates;
+  ctx->templates = e;
+  *out = e->tmpl;
+  return 0;
+}
+
+static time_t creation_time(long long requested) {
+  const char *env;
+  if (requested >= 0)
+    return (time_t)requested;
+  env = getenv("SOURCE_DATE_EPOCH");
+  if (env && *env) {
+    char *end;
+    long long v = strtoll(env, &end, 10);
+    if (!*end && v >= 0)
+      return (time_t)v;
+  }
+  return time(NULL);
+}
+
+int bc_render(bc_render_result *result,
+              bc_context *ctx,
+              const bc_render_options *opts,
+              bc_error *err) {
+  bc_db *db = NULL;
+  bc_arena arena;
+  bc_report_model model;
+  const bc_template *tmpl = NULL;
+  bc_expansion exp;
+  const char *md = NULL;
+  size_t md_len = 0;
+  bc_doc doc;
+  bc_pages pages;
+  bc_pdf_info info;
+  const unsigned char *pdf = NULL;
+  size_t pdf_len = 0;
+  int rc;
+
+  if (opts->version != BC_RENDER_OPTIONS_VERSION)
+    return bc_error_set(err, BC_ERROR, "unknown bc_render_options version %u",
+                        opts->version);
+  bc_arena_init(&arena, ctx->alloc);
+  if ((rc = bc_db_open(&db, opts->db_path, err)) ||
+      (rc = bc_db_load_report(&model, db, opts->agency, opts->period,
+                              opts->template_name, &arena, err)) ||
+      (rc = get_template(&tmpl, ctx, model.template_name, err)) ||
+      (rc = bc_template_expand(&exp, tmpl, &model, &arena, err)))
+    goto cleanup;
+  /* One normalisation for everything the body shows: templates and
+   * narratives may have been typed in decomposed form. */
+  if ((rc = bc_utf8_nfc(&md, &md_len, exp.markdown, exp.markdown_len, &arena,
+                        err)) ||
+      (rc = bc_doc_build(&doc, &model, &exp, md, md_len, &arena, err)) ||
+      (rc = bc_layout_document(&pages, &doc, &ctx->frame, ctx->fonts,
+                               ctx->shaper, &arena, err)))
+    goto cleanup;
+  memset(&info, 0, sizeof info);
+  info.title = doc.title;
+  info.author = doc.author;
+  info.subject = doc.subject;
+  info.created = creation_time(opts->created);
+  info.compress = true;
+  if ((rc = bc_pdf_write(&pdf, &pdf_len, &pages, ctx->fonts, &info, &arena,
+                         err)) ||
+      (rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len, NULL, err)))
+    goto cleanup;
+  if (result) {
+    memset(result, 0, sizeof *result);
+    result->pages = pages.count;
+    result->bytes = pdf_len;
+    result->lines = pages.stats.lines;
+    result->overfull = pages.stats.overfull;
+    result->loose = pages.stats.loose;
+    result->tight = pages.stats.tight;
+    result->widows = pages.stats.widows;
+    result->orphans = pages.stats.orphans;
+  }
+cleanup:
+  /* Problems in the report's content say whose report it was (a broken
+   * template file is the same for every agency: no context). */
+  if (rc == BC_EDATA || rc == BC_ELAYOUT || rc == BC_ERROR)
+    bc_error_context(err, opts->agency, opts->period);
+  bc_arena_release(&arena);
+  bc_db_close(db);
+  return rc;
+}
+
+int bc_database_create(const char *path, bc_error *err) {
+  return bc_db_create(path, err);
+}
+
+int bc_database_load_sql(const char *db_path,
+                         const char *sql_path,
+                         bc_error *err) {
+  return bc_db_run_sql_file(db_path, sql_path, err);
+}

@@ -1,0 +1,206 @@
+/* tests/check_render.c: the whole pipeline through the public API: the
+ * sample report renders; every allocation failure is reported as BC_ENOMEM
+ * with no leak and no output file; data cannot become markup. */
+#include "baocao/baocao.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char db_path[512];
+
+/* The sample database, built once per process from the SQL in samples/. */
+static const char *sample_db(void) {
+  bc_error err;
+  glob_t g;
+  char pattern[512];
+  if (db_path[0])
+    return db_path;
+  snprintf(db_path, sizeof db_path, "%s/sample.db", tu_tmpdir());
+  ck_assert_int_eq(bc_database_create(db_path, &err), 0);
+  tu_source_path(pattern, sizeof pattern, "samples/*.sql");
+  ck_assert_int_eq(glob(pattern, 0, NULL, &g), 0);
+  for (size_t i = 0; i < g.gl_pathc; i++)
+    ck_assert_msg(bc_database_load_sql(db_path, g.gl_pathv[i], &err) == 0,
+                  "%s: %s", g.gl_pathv[i], err.message);
+  globfree(&g);
+  return db_path;
+}
+
+static int new_context(bc_context **ctx,
+                       const bc_allocator *alloc,
+                       const char *template_dir,
+                       bc_error *err) {
+  char fonts[512], templates[512];
+  bc_context_options o = BC_CONTEXT_OPTIONS_INIT;
+  o.font_dir = tu_source_path(fonts, sizeof fonts, "fonts");
+  o.template_dir =
+      template_dir ? template_dir
+                   : tu_source_path(templates, sizeof templates, "templates");
+  o.alloc = alloc;
+  return bc_context_new(ctx, &o, err);
+}
+
+START_TEST(test_render_render__sample_report) {
+  bc_context *ctx;
+  bc_error err;
+  bc_render_result res;
+  char out[512];
+  bc_render_options o = BC_RENDER_OPTIONS_INIT;
+  snprintf(out, sizeof out, "%s/sample.pdf", tu_tmpdir());
+  o.db_path = sample_db();
+  o.agency = "STTTT-TV";
+  o.period = "2023-Q3";
+  o.output_path = out;
+  o.created = 1700000000;
+  bc_error_clear(&err);
+  ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
+  ck_assert_msg(bc_render(&res, ctx, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_ge(res.pages, 3);
+  ck_assert_uint_gt(res.lines, 200);
+  ck_assert_uint_eq(res.overfull, 0);
+  struct stat st;
+  ck_assert_int_eq(stat(out, &st), 0);
+  ck_assert_uint_eq((size_t)st.st_size, res.bytes);
+  /* A second report on the same context reuses fonts and templates. */
+  ck_assert_int_eq(bc_render(&res, ctx, &o, &err), 0);
+  bc_context_free(ctx);
+}
+END_TEST
+
+static void check_oom(int persistent) {
+  char out[512];
+  int completed = 0;
+  snprintf(out, sizeof out, "%s/oom.pdf", tu_tmpdir());
+  sample_db();
+  for (long n = 0; !completed; n++) {
+    tu_failing_alloc fa;
+    bc_context *ctx = NULL;
+    bc_error err;
+    bc_render_options o = BC_RENDER_OPTIONS_INIT;
+    int rc;
+    unlink(out);
+    tu_failing_alloc_init(&fa, n, persistent);
+    bc_error_clear(&err);
+    rc = new_context(&ctx, &fa.base, NULL, &err);
+    if (rc == 0) {
+      o.db_path = db_path;
+      o.agency = "STTTT-TV";
+      o.period = "2023-Q3";
+      o.output_path = out;
+      o.created = 1700000000;
+      rc = bc_render(NULL, ctx, &o, &err);
+      bc_context_free(ctx);
+    }
+    if (!fa.failed) {
+      ck_assert_msg(rc == 0, "n=%ld: %s", n, err.message);
+      completed = 1;
+    } else {
+      ck_assert_msg(rc == BC_ENOMEM, "allocation %ld failed but got %d: %s", n,
+                    rc, err.message);
+      ck_assert_str_eq(err.message, "out of memory");
+      ck_assert_msg(access(out, F_OK) != 0, "n=%ld left an output file", n);
+    }
+    ck_assert_msg(fa.live == 0, "n=%ld leaked %ld blocks", n, fa.live);
+    ck_assert_msg(n < 100000, "no end to allocations");
+  }
+}
+
+START_TEST(test_render_render__every_allocation_failure_transient) {
+  check_oom(0);
+}
+END_TEST
+
+START_TEST(test_render_render__every_allocation_failure_persistent) {
+  check_oom(1);
+}
+END_TEST
+
+/* Markup and template syntax in database text are printed as text. */
+START_TEST(test_render_render__data_never_becomes_markup) {
+  char dir[512], tpl[600], sql[600], out[600], cmd[1400], *text;
+  bc_context *ctx;
+  bc_error err;
+  bc_render_options o = BC_RENDER_OPTIONS_INIT;
+  FILE *f;
+  snprintf(dir, sizeof dir, "%s/hostile", tu_tmpdir());
+  mkdir(dir, 0755);
+  snprintf(tpl, sizeof tpl, "%s/cchc_quy.md", dir);
+  f = fopen(tpl, "w");
+  fputs("---\ntrich_yeu: Thử {{ky.ten}}\n---\nGiá trị: {{thu.chu}} hết.\n\n"
+        "{{{narrative.thu}}}\n",
+        f);
+  fclose(f);
+  snprintf(sql, sizeof sql, "%s/hostile.sql", dir);
+  f = fopen(sql, "w");
+  fputs(
+      "INSERT INTO indicator VALUES ('thu.chu', 'thu', 1, 'Chữ', '', 'text');\n"
+      "INSERT INTO indicator_value VALUES ('STTTT-TV', '2023-Q3', 'thu.chu', "
+      "NULL, '**đậm** _nghiêng_ # tiêu đề {{ky.nam}} <b>x</b> [a](b) | c |');\n"
+      "INSERT INTO narrative VALUES ('STTTT-TV', '2023-Q3', 'thu', "
+      "'Đoạn {{thu.chu}} {{{narrative.thu}}}');\n",
+      f);
+  fclose(f);
+  snprintf(out, sizeof out, "%s/hostile.db", dir);
+  unlink(out);
+  ck_assert_int_eq(bc_database_create(out, &err), 0);
+  {
+    glob_t g;
+    char pattern[512];
+    tu_source_path(pattern, sizeof pattern, "samples/*.sql");
+    ck_assert_int_eq(glob(pattern, 0, NULL, &g), 0);
+    for (size_t i = 0; i < g.gl_pathc; i++)
+      ck_assert_int_eq(bc_database_load_sql(out, g.gl_pathv[i], &err), 0);
+    globfree(&g);
+  }
+  ck_assert_int_eq(bc_database_load_sql(out, sql, &err), 0);
+  ck_assert_int_eq(new_context(&ctx, NULL, dir, &err), 0);
+  o.db_path = out;
+  o.agency = "STTTT-TV";
+  o.period = "2023-Q3";
+  snprintf(tpl, sizeof tpl, "%s/hostile.pdf", dir);
+  o.output_path = tpl;
+  bc_error_clear(&err);
+  int rc = bc_render(NULL, ctx, &o, &err);
+  bc_context_free(ctx);
+  /* A narrative may cite values but not insert narratives. */
+  ck_assert_int_eq(rc, BC_ESYNTAX);
+  ck_assert_str_eq(err.file, "narrative 'thu'");
+  /* Without the nested narrative the report renders, text intact. */
+  f = fopen(sql, "w");
+  fputs("UPDATE narrative SET markdown = 'Đoạn {{thu.chu}} cuối.' "
+        "WHERE key = 'thu';\n",
+        f);
+  fclose(f);
+  ck_assert_int_eq(bc_database_load_sql(out, sql, &err), 0);
+  ck_assert_int_eq(new_context(&ctx, NULL, dir, &err), 0);
+  ck_assert_msg(bc_render(NULL, ctx, &o, &err) == 0, "%s", err.message);
+  bc_context_free(ctx);
+  snprintf(cmd, sizeof cmd, "pdftotext '%s' - | tr -s ' \\n' '  '", tpl);
+  ck_assert_int_eq(tu_run(&text, cmd), 0);
+  ck_assert_msg(strstr(text, "Giá trị: **đậm** _nghiêng_ # tiêu đề {{ky.nam}} "
+                             "<b>x</b> [a](b) | c | hết."),
+                "text: %s", text);
+  ck_assert_msg(strstr(text, "Đoạn **đậm** _nghiêng_ # tiêu đề {{ky.nam}} "
+                             "<b>x</b> [a](b) | c | cuối."),
+                "text: %s", text);
+  free(text);
+}
+END_TEST
+
+Suite *render_suite(void) {
+  Suite *s = suite_create("render");
+  TCase *tc = tcase_create("render");
+  tcase_set_timeout(tc, 600);
+  tcase_add_test(tc, test_render_render__sample_report);
+  tcase_add_test(tc, test_render_render__data_never_becomes_markup);
+  tcase_add_test(tc, test_render_render__every_allocation_failure_transient);
+  tcase_add_test(tc, test_render_render__every_allocation_failure_persistent);
+  suite_add_tcase(s, tc);
+  return s;
+}
