@@ -1,0 +1,62 @@
+/* cli/cli.h: the baocao command line: subcommands, option parsing, exit
+ * codes and the one line printed for an error. */
+#ifndef BC_CLI_H
+#define BC_CLI_H
+
+#include "baocao/baocao.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit codes: one per kind of failure, documented in `baocao --help`. */
+enum {
+  EXIT_OK = 0,
+  EXIT_INTERNAL = 1, /* a bug or an unexpected library failure */
+  EXIT_USAGE = 2,    /* bad command line */
+  EXIT_DATABASE = 3, /* database missing, unreadable, not baocao's */
+  EXIT_NOTFOUND = 4, /* unknown agency, period or report */
+  EXIT_DATA = 5,     /* missing indicator or invalid value */
+  EXIT_TEMPLATE = 6, /* template missing or broken */
+  EXIT_FONT = 7,     /* font missing or unusable */
+  EXIT_OUTPUT = 8,   /* output cannot be written */
+  EXIT_NOMEM = 9,    /* out of memory */
+  EXIT_LAYOUT = 10   /* content that cannot be typeset */
+};
+
+/* An option: --name (and -s) taking a value or not. */
+typedef struct cli_option {
+  const char *name; /* "db" for --db */
+  char short_name;  /* 'o' for -o, or 0 */
+  bool has_value;
+  const char *value; /* filled: the value, or "" for a flag that is set */
+} cli_option;
+
+/*
+ * Parses argv[0..argc) against options; other words go to positional
+ * (at most max_positional). Prints the problem and returns false on an
+ * unknown option, a missing value or too many words.
+ */
+bool cli_parse(int argc,
+               char **argv,
+               cli_option *options,
+               size_t count,
+               const char **positional,
+               size_t max_positional,
+               size_t *positional_count,
+               const char *command);
+
+/* The option's value or NULL. */
+const char *cli_get(const cli_option *options, size_t count, const char *name);
+
+/* Prints "baocao: <error>" and returns the exit code for err->code. */
+int cli_fail(const bc_error *err);
+
+/* Font and template directories: the flag, else the environment, else
+ * the build's data directory (written into buf). */
+const char *cli_font_dir(const char *flag, char *buf, size_t size);
+const char *cli_template_dir(const char *flag, char *buf, size_t size);
+
+int cmd_render(int argc, char **argv);
+int cmd_db(int argc, char **argv);
+
+#endif

@@ -1,0 +1,48 @@
+/* cli/db.c: `baocao db`: create a database, load SQL files into it. */
+#include "cli/cli.h"
+
+#include <string.h>
+
+static const char db_usage[] =
+    "Usage: baocao db init FILE\n"
+    "       baocao db load FILE SQL...\n"
+    "\n"
+    "  init   creates an empty baocao database (schema version 1) at FILE;\n"
+    "         FILE must not exist yet\n"
+    "  load   runs each SQL file against the database, each in one\n"
+    "         transaction: a file is loaded whole or not at all\n";
+
+int cmd_db(int argc, char **argv) {
+  cli_option opts[] = {{"help", 'h', false, NULL}};
+  const char *pos[64];
+  size_t npos;
+  bc_error err;
+  int rc;
+
+  if (!cli_parse(argc - 1, argv + 1, opts, 1, pos, 64, &npos, "db"))
+    return EXIT_USAGE;
+  if (cli_get(opts, 1, "help")) {
+    fputs(db_usage, stdout);
+    return EXIT_OK;
+  }
+  bc_error_clear(&err);
+  if (npos == 2 && !strcmp(pos[0], "init")) {
+    if ((rc = bc_database_create(pos[1], &err)))
+      return cli_fail(&err);
+    printf("%s: created\n", pos[1]);
+    return EXIT_OK;
+  }
+  if (npos >= 3 && !strcmp(pos[0], "load")) {
+    for (size_t i = 2; i < npos; i++) {
+      if ((rc = bc_database_load_sql(pos[1], pos[i], &err))) {
+        int code = cli_fail(&err);
+        /* An SQL file that cannot be read is a command-line mistake. */
+        return rc == BC_EINPUT ? EXIT_USAGE : code;
+      }
+      printf("%s: loaded %s\n", pos[1], pos[i]);
+    }
+    return EXIT_OK;
+  }
+  fputs(db_usage, stderr);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,193 @@
+/* cli/main.c: `baocao` entry point: dispatches subcommands, prints help,
+ * maps library error codes to exit codes. Only the CLI prints. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef BC_VERSION
+#define BC_VERSION "0.0.0"
+#endif
+#ifndef BC_DATA_DIR
+#define BC_DATA_DIR "."
+#endif
+
+static const char usage[] =
+    "Usage: baocao <command> [options]\n"
+    "\n"
+    "Turns indicator data kept in SQLite into Vietnamese administrative\n"
+    "reports (báo cáo) as PDF, laid out as Decree 30/2020/NĐ-CP prescribes.\n"
+    "\n"
+    "Commands:\n"
+    "  render   render one agency's report for a period to PDF\n"
+    "  db       create a database, load SQL into it\n"
+    "  help     this text, or `baocao help <command>`\n"
+    "\n"
+    "Exit codes:\n"
+    "  0 success              6 template missing or broken\n"
+    "  1 internal error       7 font missing or unusable\n"
+    "  2 bad command line     8 output cannot be written\n"
+    "  3 database problem     9 out of memory\n"
+    "  4 unknown agency, period or report\n"
+    "  5 missing or invalid data   10 content cannot be typeset\n"
+    "\n"
+    "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
+    "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates).\n";
+
+int cli_fail(const bc_error *err) {
+  char line[BC_ERROR_MESSAGE_SIZE + 2 * BC_ERROR_FIELD_SIZE];
+  fprintf(stderr, "baocao: %s\n", bc_error_format(err, line, sizeof line));
+  switch (err->code) {
+  case BC_EDB:
+  case BC_ESCHEMA:
+    return EXIT_DATABASE;
+  case BC_ENOTFOUND:
+    return EXIT_NOTFOUND;
+  case BC_EDATA:
+    return EXIT_DATA;
+  case BC_ESYNTAX:
+  case BC_EINPUT:
+    return EXIT_TEMPLATE;
+  case BC_EFONT:
+    return EXIT_FONT;
+  case BC_EIO:
+    return EXIT_OUTPUT;
+  case BC_ENOMEM:
+    return EXIT_NOMEM;
+  case BC_ELAYOUT:
+    return EXIT_LAYOUT;
+  default:
+    return EXIT_INTERNAL;
+  }
+}
+
+static const char *dir_default(const char *flag,
+                               const char *env,
+                               const char *sub,
+                               char *buf,
+                               size_t size) {
+  const char *e;
+  if (flag)
+    return flag;
+  e = getenv(env);
+  if (e && *e)
+    return e;
+  snprintf(buf, size, "%s/%s", BC_DATA_DIR, sub);
+  return buf;
+}
+
+const char *cli_font_dir(const char *flag, char *buf, size_t size) {
+  return dir_default(flag, "BAOCAO_FONT_DIR", "fonts", buf, size);
+}
+
+const char *cli_template_dir(const char *flag, char *buf, size_t size) {
+  return dir_default(flag, "BAOCAO_TEMPLATE_DIR", "templates", buf, size);
+}
+
+bool cli_parse(int argc,
+               char **argv,
+               cli_option *options,
+               size_t count,
+               const char **positional,
+               size_t max_positional,
+               size_t *positional_count,
+               const char *command) {
+  size_t npos = 0;
+  bool only_words = false;
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    cli_option *o = NULL;
+    const char *inline_value = NULL;
+    if (!only_words && strcmp(a, "--") == 0) {
+      only_words = true;
+      continue;
+    }
+    if (!only_words && a[0] == '-' && a[1] == '-' && a[2]) {
+      const char *eq = strchr(a + 2, '=');
+      size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+      for (size_t k = 0; k < count; k++)
+        if (strlen(options[k].name) == n && !memcmp(options[k].name, a + 2, n))
+          o = &options[k];
+      if (eq)
+        inline_value = eq + 1;
+    } else if (!only_words && a[0] == '-' && a[1] && !a[2]) {
+      for (size_t k = 0; k < count; k++)
+        if (options[k].short_name == a[1])
+          o = &options[k];
+    } else {
+      if (npos == max_positional) {
+        fprintf(stderr,
+                "baocao %s: unexpected argument '%s' (see baocao help %s)\n",
+                command, a, command);
+        return false;
+      }
+      positional[npos++] = a;
+      continue;
+    }
+    if (!o) {
+      fprintf(stderr, "baocao %s: unknown option '%s' (see baocao help %s)\n",
+              command, a, command);
+      return false;
+    }
+    if (!o->has_value) {
+      if (inline_value) {
+        fprintf(stderr, "baocao %s: option '--%s' takes no value\n", command,
+                o->name);
+        return false;
+      }
+      o->value = "";
+    } else if (inline_value) {
+      o->value = inline_value;
+    } else if (i + 1 < argc) {
+      o->value = argv[++i];
+    } else {
+      fprintf(stderr, "baocao %s: option '--%s' needs a value\n", command,
+              o->name);
+      return false;
+    }
+  }
+  *positional_count = npos;
+  return true;
+}
+
+const char *cli_get(const cli_option *options, size_t count, const char *name) {
+  for (size_t k = 0; k < count; k++)
+    if (strcmp(options[k].name, name) == 0)
+      return options[k].value;
+  return NULL;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(usage, stderr);
+    return EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+    fputs(usage, stdout);
+    return EXIT_OK;
+  }
+  if (!strcmp(cmd, "--version")) {
+    printf("baocao %s\n", BC_VERSION);
+    return EXIT_OK;
+  }
+  if (!strcmp(cmd, "help")) {
+    if (argc > 2) {
+      char *help_argv[] = {argv[2], (char *)"--help", NULL};
+      if (!strcmp(argv[2], "render"))
+        return cmd_render(2, help_argv);
+      if (!strcmp(argv[2], "db"))
+        return cmd_db(2, help_argv);
+      fprintf(stderr, "baocao: no command '%s'\n", argv[2]);
+      return EXIT_USAGE;
+    }
+    fputs(usage, stdout);
+    return EXIT_OK;
+  }
+  if (!strcmp(cmd, "render"))
+    return cmd_render(argc - 1, argv + 1);
+  if (!strcmp(cmd, "db"))
+    return cmd_db(argc - 1, argv + 1);
+  fprintf(stderr, "baocao: no command '%s' (see baocao --help)\n", cmd);
+  return EXIT_USAGE;
+}

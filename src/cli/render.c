@@ -1,0 +1,110 @@
+/* cli/render.c: `baocao render`: one report to PDF. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char render_usage[] =
+    "Usage: baocao render --db FILE --agency CODE --period CODE [options]\n"
+    "\n"
+    "Renders one agency's report for a period as a Decree 30 PDF.\n"
+    "\n"
+    "  --db FILE            the baocao database (read only)\n"
+    "  --agency CODE        agency code, e.g. STTTT-TV\n"
+    "  --period CODE        period code, e.g. 2023-Q3\n"
+    "  -o, --output FILE    the PDF to write (default out/AGENCY_PERIOD.pdf);\n"
+    "                       written whole or not at all\n"
+    "  --template NAME      when the agency has several reports in the period\n"
+    "  --font-dir DIR       the Liberation Serif files (default: fonts/)\n"
+    "  --template-dir DIR   the templates (default: templates/)\n"
+    "  --stats              print layout figures (pages, lines, spacing)\n"
+    "  -h, --help           this text\n"
+    "\n"
+    "Example:\n"
+    "  baocao render --db samples/baocao.db --agency STTTT-TV \\\n"
+    "      --period 2023-Q3 -o out/tra-vinh-2023-q3.pdf\n";
+
+/* A file name from a code: letters, digits, '-', '_' and '.' are kept,
+ * anything else becomes '_', so that data never becomes a path. */
+static void safe_name(char *out, size_t size, const char *code) {
+  size_t n = 0;
+  for (const char *p = code; *p && n + 1 < size; p++) {
+    char c = *p;
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+              (c == '.' && n > 0);
+    out[n++] = ok ? c : '_';
+  }
+  out[n] = '\0';
+}
+
+int cmd_render(int argc, char **argv) {
+  cli_option opts[] = {
+      {"db", 0, true, NULL},           {"agency", 0, true, NULL},
+      {"period", 0, true, NULL},       {"output", 'o', true, NULL},
+      {"template", 0, true, NULL},     {"font-dir", 0, true, NULL},
+      {"template-dir", 0, true, NULL}, {"stats", 0, false, NULL},
+      {"help", 'h', false, NULL},
+  };
+  const size_t n = sizeof opts / sizeof opts[0];
+  const char *pos[1];
+  size_t npos;
+  char font_buf[4096], tmpl_buf[4096], out_buf[512];
+  bc_context_options copts = BC_CONTEXT_OPTIONS_INIT;
+  bc_render_options ropts = BC_RENDER_OPTIONS_INIT;
+  bc_render_result result;
+  bc_context *ctx = NULL;
+  bc_error err;
+  int rc;
+
+  if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "render"))
+    return EXIT_USAGE;
+  if (cli_get(opts, n, "help")) {
+    fputs(render_usage, stdout);
+    return EXIT_OK;
+  }
+  ropts.db_path = cli_get(opts, n, "db");
+  ropts.agency = cli_get(opts, n, "agency");
+  ropts.period = cli_get(opts, n, "period");
+  ropts.template_name = cli_get(opts, n, "template");
+  ropts.output_path = cli_get(opts, n, "output");
+  if (!ropts.db_path || !ropts.agency || !ropts.period) {
+    fprintf(stderr, "baocao render: --db, --agency and --period are required "
+                    "(see baocao help render)\n");
+    return EXIT_USAGE;
+  }
+  if (!ropts.output_path) {
+    char a[128], p[64];
+    safe_name(a, sizeof a, ropts.agency);
+    safe_name(p, sizeof p, ropts.period);
+    snprintf(out_buf, sizeof out_buf, "out/%s_%s.pdf", a, p);
+    if (mkdir("out", 0755) != 0 && errno != EEXIST) {
+      fprintf(stderr, "baocao: cannot create directory 'out': %s\n",
+              strerror(errno));
+      return EXIT_OUTPUT;
+    }
+    ropts.output_path = out_buf;
+  }
+  copts.font_dir =
+      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
+                                        tmpl_buf, sizeof tmpl_buf);
+  bc_error_clear(&err);
+  if ((rc = bc_context_new(&ctx, &copts, &err)))
+    return cli_fail(&err);
+  rc = bc_render(&result, ctx, &ropts, &err);
+  bc_context_free(ctx);
+  if (rc)
+    return cli_fail(&err);
+  if (cli_get(opts, n, "stats"))
+    printf("%s: %zu pages, %zu bytes, %zu lines, %zu overfull, %zu loose, "
+           "%zu tight, %zu widows, %zu orphans\n",
+           ropts.output_path, result.pages, result.bytes, result.lines,
+           result.overfull, result.loose, result.tight, result.widows,
+           result.orphans);
+  else
+    printf("%s: %zu pages, %zu bytes\n", ropts.output_path, result.pages,
+           result.bytes);
+  return EXIT_OK;
+}
