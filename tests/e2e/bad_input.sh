@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# tests/e2e/bad_input.sh: every kind of bad input gets one clear line on
+# stderr naming the input, its own exit code, and leaves no file behind
+# (and an existing output file untouched). See docs/errors.md.
+source "$(dirname "$0")/common.bash"
+sample_db
+DB=$WORK/baocao.db
+OUT=$WORK/out
+mkdir -p "$OUT"
+RENDER=(render --agency STTTT-TV --period 2023-Q3)
+
+# expect NAME EXIT_CODE MESSAGE ARGS...: runs baocao ARGS, compares the exit
+# code and stderr exactly, and checks that $OUT holds no new file.
+expect() {
+  local name=$1 code=$2 msg=$3; shift 3
+  local before after got
+  before=$(ls -A "$OUT")
+  set +e
+  "$BAOCAO" "$@" > "$WORK/stdout" 2> "$WORK/stderr"
+  got=$?
+  set -e
+  after=$(ls -A "$OUT")
+  if [ "$got" -ne "$code" ]; then
+    fail "$name: exit $got, expected $code ($(cat "$WORK/stderr"))"
+  elif [ "$(cat "$WORK/stderr")" != "$msg" ]; then
+    fail "$name: stderr was: $(cat "$WORK/stderr")"
+    echo "     expected:    $msg"
+  elif [ "$before" != "$after" ]; then
+    fail "$name: files left in the output directory: $after"
+  else
+    pass "$name (exit $code)"
+  fi
+}
+
+# A database changed by SQL, from a fresh sample copy.
+db_with() {
+  local db=$WORK/$1.db; shift
+  sample_db "$db"
+  printf '%s\n' "$@" > "$WORK/change.sql"
+  "$BAOCAO" db load "$db" "$WORK/change.sql" >/dev/null
+  echo "$db"
+}
+
+# --- command line ---
+set +e; "$BAOCAO" > /dev/null 2> "$WORK/stderr"; code=$?; set -e
+check "no command: exit 2 and the usage" bash -c "[ $code -eq 2 ] && head -1 '$WORK/stderr' | grep -qx 'Usage: baocao <command> \\[options\\]'"
+expect "unknown command" 2 "baocao: no command 'paint' (see baocao --help)" paint
+expect "unknown option" 2 "baocao render: unknown option '--colour' (see baocao help render)" \
+  render --colour
+expect "missing --db" 2 "baocao render: --db, --agency and --period are required (see baocao help render)" \
+  render --agency STTTT-TV --period 2023-Q3
+expect "option without value" 2 "baocao render: option '--db' needs a value" render --db
+
+# --- database ---
+expect "database missing" 3 "baocao: database '$WORK/none.db' does not exist" \
+  "${RENDER[@]}" --db "$WORK/none.db" -o "$OUT/r.pdf"
+printf 'this is not a database\n%.0s' {1..200} > "$WORK/text.db"
+expect "not an SQLite file" 3 "baocao: '$WORK/text.db' is not a baocao database (not an SQLite file)" \
+  "${RENDER[@]}" --db "$WORK/text.db" -o "$OUT/r.pdf"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table t(x)'); c.commit()" "$WORK/other.db"
+expect "another application's database" 3 "baocao: '$WORK/other.db' is not a baocao database (application_id 0)" \
+  "${RENDER[@]}" --db "$WORK/other.db" -o "$OUT/r.pdf"
+cp "$DB" "$WORK/v9.db"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('pragma user_version=9'); c.commit()" "$WORK/v9.db"
+expect "other schema version" 3 "baocao: '$WORK/v9.db' has schema version 9; this baocao reads version 1" \
+  "${RENDER[@]}" --db "$WORK/v9.db" -o "$OUT/r.pdf"
+head -c 5000 "$DB" > "$WORK/truncated.db"
+set +e; "$BAOCAO" "${RENDER[@]}" --db "$WORK/truncated.db" -o "$OUT/r.pdf" 2> "$WORK/stderr"; code=$?; set -e
+check "truncated database: exit 3, names the file, no output" \
+  bash -c "[ $code -eq 3 ] && grep -q \"$WORK/truncated.db\" '$WORK/stderr' && [ ! -e '$OUT/r.pdf' ]"
+
+# --- unknown agency, period, report ---
+expect "unknown agency" 4 "baocao: $DB: unknown agency 'NOPE'" \
+  render --db "$DB" --agency NOPE --period 2023-Q3 -o "$OUT/r.pdf"
+expect "unknown period" 4 "baocao: $DB: unknown period '2099-Q1'" \
+  render --db "$DB" --agency STTTT-TV --period 2099-Q1 -o "$OUT/r.pdf"
+db=$(db_with noreport "DELETE FROM report;")
+expect "no report for the period" 4 "baocao: $db: no report for agency 'STTTT-TV' in period '2023-Q3'" \
+  "${RENDER[@]}" --db "$db" -o "$OUT/r.pdf"
+
+# --- missing or invalid data ---
+db=$(db_with nosigner "UPDATE report SET signer_id = NULL;")
+expect "no signer" 5 "baocao: $db: the report has no signer (agency STTTT-TV, period 2023-Q3)" \
+  "${RENDER[@]}" --db "$db" -o "$OUT/r.pdf"
+db=$(db_with badutf8 "UPDATE agency SET name = CAST(X'53E1BB9FC328' AS TEXT);")
+expect "invalid UTF-8 in the database" 5 "baocao: $db: agency name: invalid UTF-8 at byte 4 (agency STTTT-TV, period 2023-Q3)" \
+  "${RENDER[@]}" --db "$db" -o "$OUT/r.pdf"
+db=$(db_with baddate "UPDATE report SET issued_on = '2023-02-30';")
+expect "impossible date" 5 "baocao: $db: report issued_on '2023-02-30' is not a date (YYYY-MM-DD, YYYY-MM or YYYY) (agency STTTT-TV, period 2023-Q3)" \
+  "${RENDER[@]}" --db "$db" -o "$OUT/r.pdf"
+
+# A template of our own, to know the exact position of each placeholder.
+TPL=$WORK/tpl
+mkdir -p "$TPL"
+cat > "$TPL/cchc_quy.md" <<'MD'
+---
+trich_yeu: Báo cáo thử {{ky.ten}}
+---
+Số hồ sơ: {{khong_co.chi_so | so}}.
+MD
+expect "missing indicator" 5 "baocao: $TPL/cchc_quy.md:4:11: missing indicator 'khong_co.chi_so' (agency STTTT-TV, period 2023-Q3)" \
+  "${RENDER[@]}" --db "$DB" --template-dir "$TPL" -o "$OUT/r.pdf"
+printf -- '---\ntrich_yeu: Thử\n---\nĐoạn {{#if ky.nam}}mở mà không đóng.\n' > "$TPL/cchc_quy.md"
+expect "template syntax error" 6 "baocao: $TPL/cchc_quy.md:4:6: {{#if}} opened here is never closed" \
+  "${RENDER[@]}" --db "$DB" --template-dir "$TPL" -o "$OUT/r.pdf"
+printf -- '---\ntrich_yeu: Thử\n---\nTỷ lệ {{ky.nam | phantramm}}.\n' > "$TPL/cchc_quy.md"
+expect "unknown formatter" 6 "baocao: $TPL/cchc_quy.md:4:18: unknown formatter 'phantramm'" \
+  "${RENDER[@]}" --db "$DB" --template-dir "$TPL" -o "$OUT/r.pdf"
+printf -- '---\ntrich_yeu: Thử\n---\nBiểu tượng \xf0\x9f\x98\x80 không có trong phông.\n' > "$TPL/cchc_quy.md"
+expect "character missing from the font" 5 "baocao: character U+1F600 is not in font LiberationSerif (agency STTTT-TV, period 2023-Q3)" \
+  "${RENDER[@]}" --db "$DB" --template-dir "$TPL" -o "$OUT/r.pdf"
+rm "$TPL/cchc_quy.md"
+expect "template file missing" 6 "baocao: cannot open '$TPL/cchc_quy.md': No such file or directory" \
+  "${RENDER[@]}" --db "$DB" --template-dir "$TPL" -o "$OUT/r.pdf"
+
+# --- fonts ---
+mkdir -p "$WORK/nofonts"
+expect "font missing" 7 "baocao: font file '$WORK/nofonts/LiberationSerif-Regular.ttf' does not exist" \
+  "${RENDER[@]}" --db "$DB" --font-dir "$WORK/nofonts" -o "$OUT/r.pdf"
+mkdir -p "$WORK/badfonts"
+cp "$SRC"/fonts/*.ttf "$WORK/badfonts/"
+head -c 1000 "$SRC/fonts/LiberationSerif-Bold.ttf" > "$WORK/badfonts/LiberationSerif-Bold.ttf"
+expect "truncated font" 7 "baocao: '$WORK/badfonts/LiberationSerif-Bold.ttf' is not a font FreeType can read" \
+  "${RENDER[@]}" --db "$DB" --font-dir "$WORK/badfonts" -o "$OUT/r.pdf"
+
+# --- output ---
+touch "$WORK/plainfile"
+expect "output directory missing" 8 "baocao: cannot write '$WORK/plainfile/r.pdf': Not a directory" \
+  "${RENDER[@]}" --db "$DB" -o "$WORK/plainfile/r.pdf"
+mkdir -p "$OUT/adir"
+expect "output is a directory" 8 "baocao: cannot write '$OUT/adir': it is a directory" \
+  "${RENDER[@]}" --db "$DB" -o "$OUT/adir"
+rmdir "$OUT/adir"
+
+# A failed render leaves an existing report as it was.
+echo "old report" > "$OUT/keep.pdf"
+"$BAOCAO" "${RENDER[@]}" --db "$DB" --template-dir "$WORK/nowhere" -o "$OUT/keep.pdf" 2>/dev/null || true
+check "existing output untouched on failure" grep -qx "old report" "$OUT/keep.pdf"
+check "no temporary files left" bash -c "! ls -A '$OUT' | grep -q tmp"
+
+finish

@@ -1,0 +1,67 @@
+#!/usr/bin/python3
+"""tests/e2e/reference.py: compares the body text of a rendered report with a
+reference report's text.
+
+Usage: reference.py REFERENCE.txt BODY.txt FIRST_WORDS LAST_WORDS
+
+REFERENCE.txt is an extract with Markdown marks; BODY.txt is `pdftotext` of
+the PDF's body area (page numbers and page 1's header cropped away). Both
+are cut to the span from FIRST_WORDS to LAST_WORDS, stripped of Markdown
+marks, NFC-normalised and whitespace-collapsed, then compared exactly. Web
+addresses that the layout broke across lines are joined first.
+Also checks that every number token of the reference appears in the body.
+Prints the first difference with context and exits 1 on mismatch.
+"""
+import re
+import sys
+import unicodedata
+
+
+def normalise(text):
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"^#+\s*", "", text, flags=re.M)   # heading marks
+    text = text.replace("**", "")                    # bold marks
+    text = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)  # italics
+    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)  # autolinks
+    return " ".join(text.split())
+
+
+def join_broken_addresses(text):
+    """A web address broken across lines (after / . - ? & = _ #, no hyphen)
+    comes out of pdftotext with a newline inside it: join it again."""
+    return re.sub(r"((?:https?://|www\.)\S*[/.\-?&=_#])\n(?=[0-9A-Za-z%])", r"\1", text)
+
+
+def cut(text, first, last, what):
+    i = text.find(first)
+    j = text.rfind(last)
+    if i < 0 or j < 0 or j < i:
+        sys.exit(f"{what}: cannot find the span '{first}' ... '{last}'")
+    return text[i:j + len(last)]
+
+
+def main():
+    ref_path, body_path, first, last = sys.argv[1:5]
+    ref = cut(normalise(open(ref_path, encoding="utf-8").read()), first, last, ref_path)
+    body_text = join_broken_addresses(open(body_path, encoding="utf-8").read())
+    body = cut(normalise(body_text), first, last, body_path)
+    ok = True
+    if ref != body:
+        ok = False
+        k = next((i for i, (a, b) in enumerate(zip(ref, body)) if a != b), min(len(ref), len(body)))
+        print(f"text differs at character {k} of {len(ref)} (body has {len(body)}):")
+        print(f"  reference: ...{ref[max(0, k - 80):k + 80]}...")
+        print(f"  rendered : ...{body[max(0, k - 80):k + 80]}...")
+    tokens = set(re.findall(r"\d[\d.,:/]*\d|\d", ref))
+    words = set(re.findall(r"\d[\d.,:/]*\d|\d", body))
+    missing = sorted(tokens - words)
+    if missing:
+        ok = False
+        print(f"numbers of the reference missing from the rendered text: {missing}")
+    print(f"compared {len(ref)} characters, {len(tokens)} distinct numbers: "
+          + ("identical" if ok else "DIFFERENT"))
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
