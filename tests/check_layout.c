@@ -12,29 +12,17 @@
 #include <stdio.h>
 #include <string.h>
 
-static bc_fontset *fonts;
-static bc_shaper *shaper;
-static bc_arena arena;
+static tu_fonts tf;
 static bc_frame frame;
 
 static void setup(void) {
-  bc_error err;
-  char dir[512];
-  bc_arena_init(&arena, bc_allocator_default());
+  tu_fonts_open(&tf);
   bc_markup_init();
   bc_frame_default(&frame);
-  ck_assert_int_eq(bc_fontset_open(&fonts,
-                                   tu_source_path(dir, sizeof dir, "fonts"),
-                                   NULL, bc_allocator_default(), &err),
-                   0);
-  ck_assert_int_eq(bc_shaper_new(&shaper, fonts, bc_allocator_default(), &err),
-                   0);
 }
 
 static void teardown(void) {
-  bc_shaper_free(shaper);
-  bc_fontset_close(fonts);
-  bc_arena_release(&arena);
+  tu_fonts_close(&tf);
 }
 
 static const char *const recipients[] = {
@@ -49,8 +37,8 @@ static bc_pages layout_md(const char *md) {
   bc_error err;
   memset(&d, 0, sizeof d);
   bc_error_clear(&err);
-  ck_assert_int_eq(bc_markup_parse(&blocks, &nb, md, strlen(md), &arena, &err),
-                   0);
+  ck_assert_int_eq(
+      bc_markup_parse(&blocks, &nb, md, strlen(md), &tf.arena, &err), 0);
   d.parent_name = "UBND TỈNH TRÀ VINH";
   d.agency_name = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
   d.number_line = "Số:        /BC-STTTT";
@@ -64,8 +52,9 @@ static bc_pages layout_md(const char *md) {
   d.signer_lines = signer;
   d.signer_line_count = 2;
   d.signer_name = "Bùi Thông Nhứt";
-  ck_assert_int_eq(
-      bc_layout_document(&pages, &d, &frame, fonts, shaper, &arena, &err), 0);
+  ck_assert_int_eq(bc_layout_document(&pages, &d, &frame, tf.fonts, tf.shaper,
+                                      &tf.arena, &err),
+                   0);
   return pages;
 }
 
@@ -251,7 +240,7 @@ START_TEST(test_layout_body__no_orphans_no_widows) {
              "tâm, phân công trách nhiệm nhằm đảm bảo việc quản lý, điều hành "
              "công tác cải cách hành chính được thống nhất, đồng bộ, hiệu quả "
              "và đúng tiến độ KETTHUC.\n");
-    bc_arena_release(&arena);
+    bc_arena_release(&tf.arena);
     bc_pages pg = layout_md(md);
     size_t counts[8], np = 0, fp = 0;
     lines_per_page(&pg, "BATDAU", "KETTHUC", counts, &np, &fp);
@@ -282,7 +271,7 @@ START_TEST(test_layout_body__heading_keeps_with_next) {
         "chỉ đạo, điều hành công tác cải cách hành chính là một trong các "
         "giải pháp trọng tâm, phân công trách nhiệm nhằm đảm bảo việc quản "
         "lý được thống nhất.\n");
-    bc_arena_release(&arena);
+    bc_arena_release(&tf.arena);
     bc_pages pg = layout_md(md);
     size_t heading_page = SIZE_MAX, body_page = SIZE_MAX;
     for (size_t p = 0; p < pg.count; p++) {

@@ -13,27 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bc_fontset *fonts;
-static bc_shaper *shaper;
-static bc_arena arena;
+static tu_fonts tf;
 
 static void setup(void) {
-  bc_error err;
-  char dir[512];
-  bc_arena_init(&arena, bc_allocator_default());
+  tu_fonts_open(&tf);
   bc_markup_init();
-  ck_assert_int_eq(bc_fontset_open(&fonts,
-                                   tu_source_path(dir, sizeof dir, "fonts"),
-                                   NULL, bc_allocator_default(), &err),
-                   0);
-  ck_assert_int_eq(bc_shaper_new(&shaper, fonts, bc_allocator_default(), &err),
-                   0);
 }
 
 static void teardown(void) {
-  bc_shaper_free(shaper);
-  bc_fontset_close(fonts);
-  bc_arena_release(&arena);
+  tu_fonts_close(&tf);
 }
 
 static const char body[] =
@@ -56,7 +44,7 @@ static size_t write_pdf(const char *path, long created) {
   bc_error_clear(&err);
   memset(&d, 0, sizeof d);
   ck_assert_int_eq(
-      bc_markup_parse(&blocks, &nb, body, strlen(body), &arena, &err), 0);
+      bc_markup_parse(&blocks, &nb, body, strlen(body), &tf.arena, &err), 0);
   d.agency_name = "SỞ THỬ";
   d.number_line = "Số: 05/BC-ST";
   d.place_date = "Hà Nội, ngày 05 tháng 01 năm 2024";
@@ -70,11 +58,12 @@ static size_t write_pdf(const char *path, long created) {
   d.signer_line_count = 1;
   d.signer_name = "Nguyễn Văn A";
   bc_frame_default(&frame);
-  ck_assert_int_eq(
-      bc_layout_document(&pages, &d, &frame, fonts, shaper, &arena, &err), 0);
-  bc_pdf_info info = {"Thử chữ", "Sở Thử", "Báo cáo thử", NULL, created, true};
-  ck_assert_int_eq(bc_pdf_write(&pdf, &len, &pages, fonts, &info, &arena, &err),
+  ck_assert_int_eq(bc_layout_document(&pages, &d, &frame, tf.fonts, tf.shaper,
+                                      &tf.arena, &err),
                    0);
+  bc_pdf_info info = {"Thử chữ", "Sở Thử", "Báo cáo thử", NULL, created, true};
+  ck_assert_int_eq(
+      bc_pdf_write(&pdf, &len, &pages, tf.fonts, &info, &tf.arena, &err), 0);
   ck_assert_int_eq(bc_file_write_atomic(path, pdf, len, NULL, &err), 0);
   return len;
 }

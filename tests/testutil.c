@@ -1,6 +1,7 @@
 /* tests/testutil.c: shared test helpers. */
 #include "testutil.h"
 
+#include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,4 +107,22 @@ int tu_run(char **out, const char *command) {
   else
     free(data);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void tu_fonts_open(tu_fonts *t) {
+  bc_error err;
+  char dir[512];
+  bc_arena_init(&t->arena, bc_allocator_default());
+  ck_assert_int_eq(bc_fontset_open(&t->fonts,
+                                   tu_source_path(dir, sizeof dir, "fonts"),
+                                   NULL, bc_allocator_default(), &err),
+                   0);
+  ck_assert_int_eq(
+      bc_shaper_new(&t->shaper, t->fonts, bc_allocator_default(), &err), 0);
+}
+
+void tu_fonts_close(tu_fonts *t) {
+  bc_shaper_free(t->shaper);
+  bc_fontset_close(t->fonts);
+  bc_arena_release(&t->arena);
 }

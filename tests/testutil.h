@@ -4,6 +4,8 @@
 #define BC_TESTUTIL_H
 
 #include "baocao/alloc.h"
+#include "common/arena.h"
+#include "text/text.h"
 
 #include <check.h>
 #include <stddef.h>
@@ -40,6 +42,18 @@ typedef struct tu_failing_alloc {
 } tu_failing_alloc;
 
 void tu_failing_alloc_init(tu_failing_alloc *fa, long fail_at, int persistent);
+
+/* The shipped fonts, a shaper and an arena, shared by the text, layout and
+ * pdf suites: tu_fonts_open in a fixture's setup, tu_fonts_close in its
+ * teardown. */
+typedef struct tu_fonts {
+  bc_fontset *fonts;
+  bc_shaper *shaper;
+  bc_arena arena;
+} tu_fonts;
+
+void tu_fonts_open(tu_fonts *t);
+void tu_fonts_close(tu_fonts *t);
 
 /* Runs a shell command; returns its exit status and its stdout (malloc'd,
  * caller frees) in *out when out is not NULL. */

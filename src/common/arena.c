@@ -104,3 +104,21 @@ char *bc_arena_strndup(bc_arena *arena, const char *s, size_t len) {
 char *bc_arena_strdup(bc_arena *arena, const char *s) {
   return bc_arena_strndup(arena, s, strlen(s));
 }
+
+void *bc_arena_grow(
+    bc_arena *arena, void *array, size_t count, size_t *cap, size_t size) {
+  size_t n;
+  void *p;
+  if (count < *cap)
+    return array;
+  if (*cap > SIZE_MAX / 2)
+    return NULL;
+  n = *cap ? *cap * 2 : 16;
+  p = bc_arena_calloc(arena, n, size);
+  if (!p)
+    return NULL;
+  if (count)
+    memcpy(p, array, count * size);
+  *cap = n;
+  return p;
+}

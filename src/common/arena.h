@@ -32,4 +32,14 @@ void *bc_arena_calloc(bc_arena *arena, size_t count, size_t size);
 char *bc_arena_strndup(bc_arena *arena, const char *s, size_t len);
 char *bc_arena_strdup(bc_arena *arena, const char *s);
 
+/*
+ * Room for one more element in an arena array holding count elements of
+ * size bytes: when count reaches *cap, a block twice as large (16 at
+ * first) is taken and the elements copied. Returns the array, moved or
+ * not, or NULL when out of memory. The old block stays until the arena is
+ * released.
+ */
+void *bc_arena_grow(
+    bc_arena *arena, void *array, size_t count, size_t *cap, size_t size);
+
 #endif

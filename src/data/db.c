@@ -397,19 +397,6 @@ load_signer(bc_report_model *m, load_state *ls, sqlite3_int64 signer_id) {
   return 0;
 }
 
-/* Grows an arena array by doubling (old contents copied). */
-static void *
-grow(bc_arena *arena, void *old, size_t count, size_t *cap, size_t size) {
-  void *p;
-  if (count < *cap)
-    return old;
-  *cap = *cap ? *cap * 2 : 16;
-  p = bc_arena_calloc(arena, *cap, size);
-  if (p && count)
-    memcpy(p, old, count * size);
-  return p;
-}
-
 static int load_recipients(bc_report_model *m, load_state *ls) {
   sqlite3_stmt *s =
       bind2(ls->db, STMT_RECIPIENTS, ls->agency, m->template_name);
@@ -417,7 +404,7 @@ static int load_recipients(bc_report_model *m, load_state *ls) {
   size_t n = 0, cap = 0;
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    if (!(list = grow(ls->arena, list, n, &cap, sizeof *list)))
+    if (!(list = bc_arena_grow(ls->arena, list, n, &cap, sizeof *list)))
       return bc_error_oom(ls->err);
     if ((rc = column_text(&list[n], ls, s, 0, "recipient text")))
       return rc;
@@ -439,7 +426,7 @@ static int load_values(bc_report_model *m, load_state *ls) {
     bc_indicator_value *v;
     const char *kind, *text;
     char what[160];
-    if (!(list = grow(ls->arena, list, n, &cap, sizeof *list)))
+    if (!(list = bc_arena_grow(ls->arena, list, n, &cap, sizeof *list)))
       return bc_error_oom(ls->err);
     v = &list[n];
     if ((rc = column_text(&v->code, ls, s, 0, "indicator code")) ||
@@ -492,7 +479,7 @@ static int load_narratives(bc_report_model *m, load_state *ls) {
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     char what[160];
-    if (!(list = grow(ls->arena, list, n, &cap, sizeof *list)))
+    if (!(list = bc_arena_grow(ls->arena, list, n, &cap, sizeof *list)))
       return bc_error_oom(ls->err);
     if ((rc = column_text(&list[n].key, ls, s, 0, "narrative key")))
       return rc;

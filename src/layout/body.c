@@ -39,15 +39,20 @@ typedef struct piece {
   double width;
 } piece;
 
+/* What the breaker does not need to know about an item. */
+typedef struct item_info {
+  size_t piece_first; /* a box's pieces */
+  size_t piece_count;
+  unsigned style; /* a glue's space style */
+} item_info;
+
 typedef struct para {
   lay *l;
   double size;
   double measure;
-  bc_item *items;
-  size_t item_count, item_cap;
-  /* for each item: its pieces (boxes) or its style (glue) */
-  size_t *piece_first, *piece_count;
-  unsigned *item_style;
+  bc_item *items;  /* for bc_break_lines */
+  item_info *info; /* in step with items */
+  size_t item_count, item_cap, info_cap;
   piece *pieces;
   size_t piece_n, piece_cap;
   /* the word being collected; fragments live in the arena because pieces
@@ -58,18 +63,6 @@ typedef struct para {
   unsigned space_style;
 } para;
 
-static void *
-grow(bc_arena *arena, void *old, size_t count, size_t *cap, size_t size) {
-  void *p;
-  if (count < *cap)
-    return old;
-  *cap = *cap ? *cap * 2 : 64;
-  p = bc_arena_calloc(arena, *cap, size);
-  if (p && count)
-    memcpy(p, old, count * size);
-  return p;
-}
-
 static int add_item(para *p,
                     bc_item_kind kind,
                     double width,
@@ -77,41 +70,30 @@ static int add_item(para *p,
                     double shrink,
                     int penalty,
                     unsigned style) {
-  size_t cap = p->item_cap;
   bc_arena *a = p->l->arena;
-  if (p->item_count == cap) {
-    size_t c2 = cap;
-    p->items = grow(a, p->items, p->item_count, &cap, sizeof *p->items);
-    cap = c2;
-    p->piece_first =
-        grow(a, p->piece_first, p->item_count, &cap, sizeof(size_t));
-    cap = c2;
-    p->piece_count =
-        grow(a, p->piece_count, p->item_count, &cap, sizeof(size_t));
-    cap = c2;
-    p->item_style =
-        grow(a, p->item_style, p->item_count, &cap, sizeof(unsigned));
-    p->item_cap = cap;
-    if (!p->items || !p->piece_first || !p->piece_count || !p->item_style)
-      return bc_error_oom(p->l->err);
-  }
+  p->items =
+      bc_arena_grow(a, p->items, p->item_count, &p->item_cap, sizeof *p->items);
+  p->info =
+      bc_arena_grow(a, p->info, p->item_count, &p->info_cap, sizeof *p->info);
+  if (!p->items || !p->info)
+    return bc_error_oom(p->l->err);
   size_t i = p->item_count++;
   p->items[i].kind = kind;
   p->items[i].width = width;
   p->items[i].stretch = stretch;
   p->items[i].shrink = shrink;
   p->items[i].penalty = penalty;
-  p->piece_first[i] = p->piece_n;
-  p->piece_count[i] = 0;
-  p->item_style[i] = style;
+  p->info[i].piece_first = p->piece_n;
+  p->info[i].piece_count = 0;
+  p->info[i].style = style;
   return 0;
 }
 
 static int add_piece(para *p, const frag *f, size_t first, size_t count) {
   piece *pc;
   double w = 0;
-  p->pieces = grow(p->l->arena, p->pieces, p->piece_n, &p->piece_cap,
-                   sizeof *p->pieces);
+  p->pieces = bc_arena_grow(p->l->arena, p->pieces, p->piece_n, &p->piece_cap,
+                            sizeof *p->pieces);
   if (!p->pieces)
     return bc_error_oom(p->l->err);
   for (size_t i = first; i < first + count; i++)
@@ -178,7 +160,7 @@ static int flush_word(para *p) {
     for (size_t k = 0; k < p->word_n; k++)
       if ((rc = add_piece(p, p->word[k], 0, p->word[k]->sh.count)))
         return rc;
-    p->piece_count[p->item_count - 1] = p->word_n;
+    p->info[p->item_count - 1].piece_count = p->word_n;
     p->word_n = 0;
     return 0;
   }
@@ -213,7 +195,7 @@ static int flush_word(para *p) {
       }
       if ((rc = add_piece(p, f, i, j - i)))
         return rc;
-      p->piece_count[p->item_count - 1]++;
+      p->info[p->item_count - 1].piece_count++;
       p->items[p->item_count - 1].width += w;
       box_w += w;
       /* A break after a delimiter when a letter or digit follows, so that
@@ -238,8 +220,8 @@ static int flush_word(para *p) {
 static int add_fragment(para *p, const char *text, size_t len, unsigned style) {
   frag *f;
   int rc;
-  p->word =
-      grow(p->l->arena, p->word, p->word_n, &p->word_cap, sizeof *p->word);
+  p->word = bc_arena_grow(p->l->arena, p->word, p->word_n, &p->word_cap,
+                          sizeof *p->word);
   f = bc_arena_alloc(p->l->arena, sizeof *f);
   if (!p->word || !f)
     return bc_error_oom(p->l->err);
@@ -281,7 +263,7 @@ build_items(para *p, const bc_block *b, unsigned block_style, double indent) {
           return rc;
         /* A space counts only after a word: none at the start of a line. */
         if (p->item_count && p->items[p->item_count - 1].kind == BC_ITEM_BOX &&
-            p->piece_count[p->item_count - 1]) {
+            p->info[p->item_count - 1].piece_count) {
           p->pending_space = true;
           p->space_style = style;
         }
@@ -308,16 +290,16 @@ emit_line(lay_line *out, para *p, size_t from, size_t to, double r, double x0) {
   /* Count glyphs and style changes to allocate once. */
   for (size_t i = from; i < to; i++) {
     if (p->items[i].kind == BC_ITEM_BOX) {
-      for (size_t k = 0; k < p->piece_count[i]; k++) {
-        const piece *pc = &p->pieces[p->piece_first[i] + k];
+      for (size_t k = 0; k < p->info[i].piece_count; k++) {
+        const piece *pc = &p->pieces[p->info[i].piece_first + k];
         glyphs += pc->count;
         if (pc->f->style != style && pc->count)
           runs++, style = pc->f->style;
       }
     } else if (p->items[i].kind == BC_ITEM_GLUE && p->items[i].width > 0) {
       glyphs++;
-      if (p->item_style[i] != style)
-        runs++, style = p->item_style[i];
+      if (p->info[i].style != style)
+        runs++, style = p->info[i].style;
     }
   }
   bc_placed_glyph *g = bc_arena_calloc(p->l->arena, glyphs + 1, sizeof *g);
@@ -330,11 +312,11 @@ emit_line(lay_line *out, para *p, size_t from, size_t to, double r, double x0) {
   for (size_t i = from; i < to; i++) {
     const bc_item *it = &p->items[i];
     if (it->kind == BC_ITEM_BOX) {
-      if (!p->piece_count[i])
+      if (!p->info[i].piece_count)
         x += it->width; /* the first-line indent */
       natural += it->width;
-      for (size_t k = 0; k < p->piece_count[i]; k++) {
-        const piece *pc = &p->pieces[p->piece_first[i] + k];
+      for (size_t k = 0; k < p->info[i].piece_count; k++) {
+        const piece *pc = &p->pieces[p->info[i].piece_first + k];
         const frag *f = pc->f;
         if (!pc->count)
           continue;
@@ -371,7 +353,7 @@ emit_line(lay_line *out, para *p, size_t from, size_t to, double r, double x0) {
       if (isfinite(r))
         w += r > 0 ? r * it->stretch : r * it->shrink;
       natural += it->width;
-      unsigned gs = p->item_style[i];
+      unsigned gs = p->info[i].style;
       if (gs != style) {
         style = gs;
         rr[nr].style = style;
@@ -475,7 +457,8 @@ int bc_layout__block_lines(lay_block *out, lay *l, const bc_block *b) {
   p.measure = bc_layout__right(l) - bc_layout__left(l);
   if ((rc = build_items(&p, b, block_style, fr->first_indent)))
     return rc;
-  if (p.item_count <= 3 && p.items[0].kind == BC_ITEM_BOX && !p.piece_count[0])
+  if (p.item_count <= 3 && p.items[0].kind == BC_ITEM_BOX &&
+      !p.info[0].piece_count)
     return 0; /* nothing but the indent: an empty paragraph */
   params.line_width = p.measure;
   params.tolerance = 2.0;

@@ -46,38 +46,48 @@ static int centred(double *width_out,
   return 0;
 }
 
+/* Where a wrapped block goes: centred in [x, x + width) with balanced
+ * lines, or flush left at x with a hanging indent for later lines. */
+typedef struct column {
+  double x;
+  double width;
+  bool centred;
+  double indent;
+  double step; /* baseline to baseline */
+} column;
+
 /*
- * Wraps text (balanced) into a column and draws each line centred, the
- * first baseline at *y; leaves *y on the last baseline and returns the
- * widest line in *widest.
+ * Wraps text into the column and draws it, the first baseline at *y (or
+ * one step below when !first); leaves *y on the last baseline and raises
+ * *widest to the widest line.
  */
-static int centred_block(double *widest,
+static int wrapped_block(double *widest,
                          lay *l,
                          const char *text,
                          unsigned style,
                          double size,
-                         double centre_x,
-                         double width,
+                         const column *c,
                          double *y,
                          bool first) {
   text_slice *lines;
   size_t count;
-  int rc =
-      bc_layout__wrap(&lines, &count, l, text, style, size, width, width, true);
+  int rc = bc_layout__wrap(&lines, &count, l, text, style, size, c->width,
+                           c->width - c->indent, c->centred);
   if (rc)
     return rc;
   for (size_t i = 0; i < count; i++) {
     bc_run run;
     double w;
     if (!(first && i == 0))
-      *y += size * HEADER_STEP;
+      *y += c->step;
     if ((rc = bc_layout__shape_run(&run, &w, l, lines[i].text, lines[i].len,
-                                   style, size, 0)))
+                                   style, size, c->x + (i ? c->indent : 0))))
       return rc;
-    run.x_pt = (float)(centre_x - w / 2);
+    if (c->centred)
+      run.x_pt = (float)(c->x + (c->width - w) / 2);
     if ((rc = bc_layout__add_run(l, &run, *y)))
       return rc;
-    if (w > *widest)
+    if (widest && w > *widest)
       *widest = w;
   }
   return 0;
@@ -89,6 +99,8 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
   double right_x = HEADER_LEFT_X + HEADER_LEFT_W;
   double right_c = right_x + HEADER_RIGHT_W / 2;
   double top = f->margin_top;
+  const column left_col = {HEADER_LEFT_X, HEADER_LEFT_W, true, 0,
+                           f->agency_size * HEADER_STEP};
   double y_left, y_right, w = 0, widest = 0;
   int rc;
 
@@ -97,15 +109,13 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
   y_left = top + f->agency_size;
   bool first = true;
   if (doc->parent_name && doc->parent_name[0]) {
-    if ((rc = centred_block(&w, l, doc->parent_name, BC_STYLE_REGULAR,
-                            f->agency_size, left_c, HEADER_LEFT_W, &y_left,
-                            true)))
+    if ((rc = wrapped_block(NULL, l, doc->parent_name, BC_STYLE_REGULAR,
+                            f->agency_size, &left_col, &y_left, true)))
       return rc;
     first = false;
   }
-  if ((rc = centred_block(&widest, l, doc->agency_name, BC_STYLE_BOLD,
-                          f->agency_size, left_c, HEADER_LEFT_W, &y_left,
-                          first)))
+  if ((rc = wrapped_block(&widest, l, doc->agency_name, BC_STYLE_BOLD,
+                          f->agency_size, &left_col, &y_left, first)))
     return rc;
   y_left += rule_drop(f->agency_size);
   if ((rc = bc_layout__add_rule(l, left_c - widest * 0.2, left_c + widest * 0.2,
@@ -142,46 +152,17 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
     return rc;
   y += f->leading;
   widest = 0;
-  if ((rc = centred_block(
-           &widest, l, doc->subject, BC_STYLE_BOLD, f->title_size, body_c,
-           (bc_layout__right(l) - bc_layout__left(l)) * 0.85, &y, true)))
+  double subject_w = (bc_layout__right(l) - bc_layout__left(l)) * 0.85;
+  const column title_col = {body_c - subject_w / 2, subject_w, true, 0,
+                            f->leading};
+  if ((rc = wrapped_block(&widest, l, doc->subject, BC_STYLE_BOLD,
+                          f->title_size, &title_col, &y, true)))
     return rc;
   y += rule_drop(f->title_size);
   if ((rc = bc_layout__add_rule(l, body_c - widest * 0.2, body_c + widest * 0.2,
                                 y, f->rule_width)))
     return rc;
   l->y = y + f->leading * 0.9;
-  return 0;
-}
-
-/* Draws wrapped lines flush left at x with a hanging indent for the lines
- * after the first; *y is the first baseline, left on the last. */
-static int hanging_block(lay *l,
-                         const char *text,
-                         unsigned style,
-                         double size,
-                         double x,
-                         double width,
-                         double indent,
-                         double step,
-                         double *y,
-                         bool first) {
-  text_slice *lines;
-  size_t count;
-  int rc = bc_layout__wrap(&lines, &count, l, text, style, size, width,
-                           width - indent, false);
-  if (rc)
-    return rc;
-  for (size_t i = 0; i < count; i++) {
-    bc_run run;
-    double w;
-    if (!(first && i == 0))
-      *y += step;
-    if ((rc = bc_layout__shape_run(&run, &w, l, lines[i].text, lines[i].len,
-                                   style, size, x + (i ? indent : 0))) ||
-        (rc = bc_layout__add_run(l, &run, *y)))
-      return rc;
-  }
   return 0;
 }
 
@@ -229,10 +210,10 @@ int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
   if ((rc = bc_layout__shape_run(&run, &dash_w, l, "- ", 2, BC_STYLE_REGULAR,
                                  f->recipients_size, 0)))
     return rc;
+  const column rec_col = {left, col_w - MM_TO_PT(5), false, dash_w, step};
   for (size_t i = 0; i < doc->recipient_count; i++)
-    if ((rc = hanging_block(l, doc->recipients[i], BC_STYLE_REGULAR,
-                            f->recipients_size, left, col_w - MM_TO_PT(5),
-                            dash_w, step, &y, false)))
+    if ((rc = wrapped_block(NULL, l, doc->recipients[i], BC_STYLE_REGULAR,
+                            f->recipients_size, &rec_col, &y, false)))
       return rc;
   double left_bottom = y;
 

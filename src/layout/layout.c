@@ -57,21 +57,9 @@ double bc_layout__baseline_offset(const lay *l, double size, double leading) {
   return (leading - asc - desc) / 2 + asc;
 }
 
-static void *
-grow(bc_arena *arena, void *old, size_t count, size_t *cap, size_t size) {
-  void *p;
-  if (count < *cap)
-    return old;
-  *cap = *cap ? *cap * 2 : 16;
-  p = bc_arena_calloc(arena, *cap, size);
-  if (p && count)
-    memcpy(p, old, count * size);
-  return p;
-}
-
 int bc_layout__new_page(lay *l) {
-  l->pages =
-      grow(l->arena, l->pages, l->page_count, &l->page_cap, sizeof *l->pages);
+  l->pages = bc_arena_grow(l->arena, l->pages, l->page_count, &l->page_cap,
+                           sizeof *l->pages);
   if (!l->pages)
     return bc_error_oom(l->err);
   memset(&l->pages[l->page_count], 0, sizeof *l->pages);
@@ -84,7 +72,8 @@ int bc_layout__add_run(lay *l, const bc_run *tmpl, double y_top) {
   page_builder *p = &l->pages[l->page];
   if (!tmpl->count)
     return 0;
-  p->runs = grow(l->arena, p->runs, p->run_count, &p->run_cap, sizeof *p->runs);
+  p->runs = bc_arena_grow(l->arena, p->runs, p->run_count, &p->run_cap,
+                          sizeof *p->runs);
   if (!p->runs)
     return bc_error_oom(l->err);
   bc_run *r = &p->runs[p->run_count++];
@@ -96,8 +85,8 @@ int bc_layout__add_run(lay *l, const bc_run *tmpl, double y_top) {
 int bc_layout__add_rule(
     lay *l, double x0, double x1, double y_top, double width) {
   page_builder *p = &l->pages[l->page];
-  p->rules =
-      grow(l->arena, p->rules, p->rule_count, &p->rule_cap, sizeof *p->rules);
+  p->rules = bc_arena_grow(l->arena, p->rules, p->rule_count, &p->rule_cap,
+                           sizeof *p->rules);
   if (!p->rules)
     return bc_error_oom(l->err);
   bc_rule *r = &p->rules[p->rule_count++];

@@ -23,25 +23,13 @@ typedef struct conv {
   size_t span_count, span_cap;
 } conv;
 
-static void *
-grow(bc_arena *arena, void *old, size_t count, size_t *cap, size_t size) {
-  void *p;
-  if (count < *cap)
-    return old;
-  *cap = *cap ? *cap * 2 : 32;
-  p = bc_arena_calloc(arena, *cap, size);
-  if (p && count)
-    memcpy(p, old, count * size);
-  return p;
-}
-
 static int add_span(
     conv *c, const char *text, size_t len, unsigned style, unsigned flags) {
   bc_span *s;
   if (!len && !flags)
     return 0;
-  c->spans =
-      grow(c->arena, c->spans, c->span_count, &c->span_cap, sizeof *c->spans);
+  c->spans = bc_arena_grow(c->arena, c->spans, c->span_count, &c->span_cap,
+                           sizeof *c->spans);
   if (!c->spans)
     return bc_error_oom(c->err);
   s = &c->spans[c->span_count++];
@@ -105,8 +93,8 @@ static int end_block(conv *c, bc_block_kind kind, int level, int line) {
   bc_block *b;
   if (!c->span_count)
     return 0;
-  c->blocks = grow(c->arena, c->blocks, c->block_count, &c->block_cap,
-                   sizeof *c->blocks);
+  c->blocks = bc_arena_grow(c->arena, c->blocks, c->block_count, &c->block_cap,
+                            sizeof *c->blocks);
   if (!c->blocks)
     return bc_error_oom(c->err);
   b = &c->blocks[c->block_count++];
