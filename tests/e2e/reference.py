@@ -28,8 +28,8 @@ def normalise(text):
 
 def join_broken_addresses(text):
     """A web address broken across lines (after / . - ? & = _ #, no hyphen)
-    comes out of pdftotext with a newline inside it: join it again."""
-    return re.sub(r"((?:https?://|www\.)\S*[/.\-?&=_#])\n(?=[0-9A-Za-z%])", r"\1", text)
+    comes out of a text extraction with a line break inside it: join it."""
+    return re.sub(r"((?:https?://|www\.)\S*[/.\-?&=_#])\n\s*(?=[0-9A-Za-z%])", r"\1", text)
 
 
 def cut(text, first, last, what):
@@ -42,7 +42,8 @@ def cut(text, first, last, what):
 
 def main():
     ref_path, body_path, first, last = sys.argv[1:5]
-    ref = cut(normalise(open(ref_path, encoding="utf-8").read()), first, last, ref_path)
+    ref_text = join_broken_addresses(open(ref_path, encoding="utf-8").read())
+    ref = cut(normalise(ref_text), first, last, ref_path)
     body_text = join_broken_addresses(open(body_path, encoding="utf-8").read())
     body = cut(normalise(body_text), first, last, body_path)
     ok = True
