@@ -149,6 +149,38 @@ START_TEST(test_common_utf8__nfc_composes_vietnamese) {
 }
 END_TEST
 
+START_TEST(test_common_utf8__one_tone_placement) {
+  static const char *const cases[][2] = {
+      {"hoà hoá hoả hoã hoạ", "hòa hóa hỏa hõa họa"},
+      {"HOÀ Hoá đoá", "HÒA Hóa đóa"},
+      {"khoẻ thuỷ tuý uỷ ban", "khỏe thủy túy ủy ban"},
+      {"quý quỳ hoàn quyết thuyền hoạch", "quý quỳ hoàn quyết thuyền hoạch"},
+      {"h"
+       "o"
+       "a\xCC\x80"
+       " th"
+       "u"
+       "y\xCC\x81",
+       "hòa thúy"}, /* NFD */
+      {"h"
+       "o\xCC\x80"
+       "a",
+       "hòa"},
+  };
+  bc_arena a;
+  bc_error err;
+  const char *out;
+  size_t len;
+  bc_arena_init(&a, bc_allocator_default());
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    ck_assert_int_eq(
+        bc_utf8_nfc(&out, &len, cases[i][0], strlen(cases[i][0]), &a, &err), 0);
+    ck_assert_str_eq(out, cases[i][1]);
+  }
+  bc_arena_release(&a);
+}
+END_TEST
+
 START_TEST(test_common_utf8__upper) {
   bc_buf b;
   bc_buf_init(&b, bc_allocator_default());
@@ -232,6 +264,7 @@ Suite *common_suite(void) {
   tc = tcase_create("utf8");
   tcase_add_test(tc, test_common_utf8__decode_rejects_bad_sequences);
   tcase_add_test(tc, test_common_utf8__nfc_composes_vietnamese);
+  tcase_add_test(tc, test_common_utf8__one_tone_placement);
   tcase_add_test(tc, test_common_utf8__upper);
   suite_add_tcase(s, tc);
   tc = tcase_create("file");

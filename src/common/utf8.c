@@ -95,6 +95,79 @@ size_t bc_utf8_length(const char *s, size_t len) {
   return count;
 }
 
+/* The five Vietnamese tone marks (dấu thanh) as combining characters. */
+static bool is_tone(utf8proc_int32_t c) {
+  return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 ||
+         c == 0x0323;
+}
+
+static bool is_mark(utf8proc_int32_t c) {
+  return c >= 0x0300 && c <= 0x036F;
+}
+
+static bool is_letter(utf8proc_int32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == 0x0110 ||
+         c == 0x0111 || is_mark(c);
+}
+
+/* The letter as a lower-case ASCII letter for matching (đ counts as a
+ * consonant like d). */
+static char lower_ascii(utf8proc_int32_t c) {
+  if (c == 0x0110 || c == 0x0111)
+    return 'd';
+  if (c >= 'A' && c <= 'Z')
+    return (char)(c - 'A' + 'a');
+  return c >= 'a' && c <= 'z' ? (char)c : 0;
+}
+
+static bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/*
+ * One placement of the tone mark in open syllables ending in oa, oe, uy
+ * (hòa, khỏe, thủy, not hoà, khoẻ, thuỷ): the mark goes on the first
+ * vowel, as the decree's own text and most official documents write it.
+ * "qu" keeps its u out of the vowel (quý), and closed syllables (hoàn,
+ * quyết) are left alone. w[0..n) is one syllable in NFD.
+ */
+static void place_tone(utf8proc_int32_t *w, size_t n) {
+  size_t base[8], nb = 0, tone = SIZE_MAX;
+  char letters[8];
+  for (size_t i = 0; i < n; i++) {
+    if (is_mark(w[i])) {
+      if (is_tone(w[i]))
+        tone = i;
+      else if (nb)
+        return; /* a vowel with ^, breve or horn: not oa/oe/uy */
+      continue;
+    }
+    if (nb == 8)
+      return;
+    letters[nb] = lower_ascii(w[i]);
+    base[nb++] = i;
+  }
+  if (tone == SIZE_MAX || nb < 2)
+    return;
+  size_t v = 0;
+  while (v < nb && letters[v] && !is_vowel(letters[v]))
+    v++;
+  if (v + 2 != nb || !letters[v] || !letters[v + 1])
+    return;
+  char a = letters[v], b = letters[v + 1];
+  if (!((a == 'o' && (b == 'a' || b == 'e')) || (a == 'u' && b == 'y')))
+    return;
+  if (v == 1 && letters[0] == 'q')
+    return; /* qu + y: quý */
+  if (tone < base[v + 1])
+    return; /* already on the first vowel */
+  /* Move the mark from after the second vowel to right after the first. */
+  utf8proc_int32_t mark = w[tone];
+  for (size_t i = tone; i > base[v] + 1; i--)
+    w[i] = w[i - 1];
+  w[base[v] + 1] = mark;
+}
+
 int bc_utf8_nfc(const char **out,
                 size_t *out_len,
                 const char *s,
@@ -133,6 +206,15 @@ int bc_utf8_nfc(const char **out,
     return bc_error_oom(err);
   m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
                          cps, n, opts);
+  /* Still decomposed here: settle where each tone mark sits. */
+  for (utf8proc_ssize_t i = 0; i < m;) {
+    utf8proc_ssize_t j = i;
+    while (j < m && is_letter(cps[j]))
+      j++;
+    if (j > i)
+      place_tone(cps + i, (size_t)(j - i));
+    i = j > i ? j : i + 1;
+  }
   if (m >= 0)
     m = utf8proc_normalize_utf32(cps, m, opts);
   if (m >= 0)

@@ -32,8 +32,11 @@ size_t bc_utf8_length(const char *s, size_t len);
 
 /*
  * NFC of s[0..len) (TCVN 6909 / Unicode composed form: "ê" + U+0301 becomes
- * "ế"). The result is NUL-terminated, from arena. Fails with BC_EDATA
- * naming the byte offset of invalid UTF-8 or a NUL byte, or BC_ENOMEM.
+ * "ế"), with one placement of the tone mark in open syllables ending in
+ * oa, oe, uy: on the first vowel (hoà -> hòa, thuý -> thúy, but quý and
+ * hoàn unchanged), so that every way of typing a word gives the same text.
+ * The result is NUL-terminated, from arena. Fails with BC_EDATA naming the
+ * byte offset of invalid UTF-8 or a NUL byte, or BC_ENOMEM.
  */
 int bc_utf8_nfc(const char **out,
                 size_t *out_len,
