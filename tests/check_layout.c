@@ -202,6 +202,8 @@ static void lines_per_page(const bc_pages *pg,
     for (size_t r = 0; r < pg->pages[p].run_count; r++) {
       const bc_run *run = &pg->pages[p].runs[r];
       const char *t = run_text(run);
+      if (run->y_pt > pg->pages[p].height_pt - frame.margin_top)
+        continue; /* the page number */
       if (!in && strstr(t, first)) {
         in = true;
         *first_page = p;
@@ -289,6 +291,40 @@ START_TEST(test_layout_body__heading_keeps_with_next) {
 }
 END_TEST
 
+START_TEST(test_layout_frame__closing_block_keeps_two_lines) {
+  /* Whatever comes before, the page with Nơi nhận and the signature also
+   * holds the last two lines of the closing paragraph. */
+  char md[60000];
+  int moved = 0;
+  for (int k = 20; k < 48; k++) {
+    size_t n = 0;
+    for (int i = 0; i < k; i++)
+      n += (size_t)snprintf(md + n, sizeof md - n, "Dòng %d.\n\n", i);
+    snprintf(md + n, sizeof md - n,
+             "Trên đây là báo cáo tình hình thực hiện công tác cải cách "
+             "hành chính quý III năm 2023 và phương hướng nhiệm vụ cải cách "
+             "hành chính trong thời gian tới, Sở Thông tin và Truyền thông "
+             "gửi Sở Nội vụ tổng hợp, đề nghị các cơ quan, đơn vị liên quan "
+             "phối hợp thực hiện và báo cáo kết quả đúng thời hạn "
+             "KETTHUC.\n");
+    bc_arena_release(&tf.arena);
+    bc_pages pg = layout_md(md);
+    size_t counts[8], np = 0, fp = 0;
+    lines_per_page(&pg, "Trên đây", "KETTHUC", counts, &np, &fp);
+    const bc_run *nn = find(&pg, pg.count - 1, "Nơi nhận:");
+    ck_assert_msg(nn != NULL, "k=%d: Nơi nhận not on the last page", k);
+    ck_assert_msg(fp + np - 1 == pg.count - 1,
+                  "k=%d: closing paragraph ends "
+                  "on page %zu, Nơi nhận on %zu",
+                  k, fp + np, pg.count);
+    ck_assert_msg(counts[np - 1] >= 2, "k=%d: %zu line(s) with the signature",
+                  k, counts[np - 1]);
+    moved += np == 2 || (np == 1 && fp > 0 && fp == pg.count - 1);
+  }
+  ck_assert_int_gt(moved, 0);
+}
+END_TEST
+
 START_TEST(test_layout_frame__closing_block) {
   bc_pages pg = layout_md("Trên đây là báo cáo.\n");
   size_t last = pg.count - 1;
@@ -347,6 +383,41 @@ START_TEST(test_layout_body__long_address_breaks_without_overflow) {
 }
 END_TEST
 
+START_TEST(test_layout_table__alignment_and_borders) {
+  bc_pages pg = layout_md("| STT | Tên | Kết quả |\n|---|---|---|\n"
+                          "| 7 | Hồ sơ trực tuyến | 1.858 |\n"
+                          "| 8 | Tỷ lệ | 30,73% |\n");
+  double left = frame.margin_left,
+         right = frame.page_width - frame.margin_right;
+  const bc_run *stt = find(&pg, 0, "STT"), *seven = find(&pg, 0, "7");
+  const bc_run *name = find(&pg, 0, "Hồ sơ"), *num = find(&pg, 0, "1.858");
+  const bc_run *pct = find(&pg, 0, "30,73%");
+  ck_assert(stt && seven && name && num && pct);
+  ck_assert_uint_eq(stt->style, BC_STYLE_BOLD); /* header row */
+  ck_assert(stt->size_pt == 13 && num->size_pt == 13);
+  /* STT centred under its header, numbers flush right, text flush left. */
+  ck_assert(fabs((stt->x_pt + run_width(stt) / 2) -
+                 (seven->x_pt + run_width(seven) / 2)) < 0.01);
+  ck_assert(fabs(num->x_pt + run_width(num) - (right - frame.table_padding)) <
+            0.01);
+  ck_assert(fabs(pct->x_pt + run_width(pct) - (right - frame.table_padding)) <
+            0.01);
+  ck_assert(fabs(name->x_pt - (seven->x_pt + run_width(seven) / 2)) > 5);
+  /* The grid: 3 row tops + the bottom rule, 4 column rules per row. */
+  size_t h = 0, v = 0;
+  for (size_t r = 0; r < pg.pages[0].rule_count; r++) {
+    const bc_rule *u = &pg.pages[0].rules[r];
+    if (u->y0_pt == u->y1_pt && fabs(u->x0_pt - left) < 0.01 &&
+        fabs(u->x1_pt - right) < 0.01)
+      h++;
+    if (u->x0_pt == u->x1_pt)
+      v++;
+  }
+  ck_assert_uint_eq(h, 4);
+  ck_assert_uint_eq(v, 3 * 4);
+}
+END_TEST
+
 Suite *layout_suite(void) {
   Suite *s = suite_create("layout");
   TCase *tc = tcase_create("frame");
@@ -354,6 +425,7 @@ Suite *layout_suite(void) {
   tcase_add_test(tc, test_layout_frame__header_block);
   tcase_add_test(tc, test_layout_frame__page_numbers_from_page_two);
   tcase_add_test(tc, test_layout_frame__closing_block);
+  tcase_add_test(tc, test_layout_frame__closing_block_keeps_two_lines);
   suite_add_tcase(s, tc);
   tc = tcase_create("body");
   tcase_add_checked_fixture(tc, setup, teardown);
@@ -362,6 +434,7 @@ Suite *layout_suite(void) {
   tcase_add_test(tc, test_layout_body__no_orphans_no_widows);
   tcase_add_test(tc, test_layout_body__heading_keeps_with_next);
   tcase_add_test(tc, test_layout_body__long_address_breaks_without_overflow);
+  tcase_add_test(tc, test_layout_table__alignment_and_borders);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -92,17 +92,27 @@ START_TEST(test_markup_markup__html_and_code_stay_text) {
 }
 END_TEST
 
-START_TEST(test_markup_markup__tables_are_refused_for_now) {
-  bc_error err;
-  const char *md = "Đoạn.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-  bc_markup_init();
-  bc_arena_init(&arena, bc_allocator_default());
-  bc_error_clear(&err);
-  ck_assert_int_eq(
-      bc_markup_parse(&blocks, &count, md, strlen(md), &arena, &err),
-      BC_ELAYOUT);
-  ck_assert_str_eq(err.message,
-                   "tables are not supported yet (Markdown line 3)");
+START_TEST(test_markup_markup__gfm_tables) {
+  parse("Đoạn.\n\n| STT | Chỉ tiêu | Kết quả |\n|:-:|---|--:|\n"
+        "| 1 | Hồ sơ **số hóa** | 60 |\n| 2 | Tỷ lệ \\| ký số | 91,08% |\n"
+        "| 3 | thiếu ô |\n");
+  ck_assert_uint_eq(count, 2);
+  ck_assert_int_eq(blocks[1].kind, BC_BLOCK_TABLE);
+  const bc_table *t = blocks[1].table;
+  ck_assert_uint_eq(t->columns, 3);
+  ck_assert_uint_eq(t->rows, 4);
+  ck_assert_uint_eq(t->header_rows, 1);
+  ck_assert_int_eq(t->align[0], BC_CELL_CENTER);
+  ck_assert_int_eq(t->align[1], BC_CELL_AUTO);
+  ck_assert_int_eq(t->align[2], BC_CELL_RIGHT);
+  bc_block cell = {0};
+  cell.spans = t->cells[1 * 3 + 1].spans;
+  cell.span_count = t->cells[1 * 3 + 1].span_count;
+  ck_assert_str_eq(render_block(&cell), "Hồ sơ <b>số hóa");
+  cell.spans = t->cells[2 * 3 + 1].spans;
+  cell.span_count = t->cells[2 * 3 + 1].span_count;
+  ck_assert_str_eq(render_block(&cell), "Tỷ lệ | ký số");
+  ck_assert_uint_eq(t->cells[3 * 3 + 2].span_count, 0); /* missing cell */
   bc_arena_release(&arena);
 }
 END_TEST
@@ -114,7 +124,7 @@ Suite *markup_suite(void) {
   tcase_add_test(tc, test_markup_markup__list_items_keep_their_marker);
   tcase_add_test(tc, test_markup_markup__emphasis_and_breaks);
   tcase_add_test(tc, test_markup_markup__html_and_code_stay_text);
-  tcase_add_test(tc, test_markup_markup__tables_are_refused_for_now);
+  tcase_add_test(tc, test_markup_markup__gfm_tables);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -47,11 +47,13 @@ typedef struct bc_render_options {
   const char *output_path;   /* the PDF; written atomically */
   long long created;         /* creation date (Unix time); -1: now, or
                                 SOURCE_DATE_EPOCH when set */
+  int first_fit;             /* break lines first fit instead of total fit,
+                                to compare the two (--stats) */
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
 #define BC_RENDER_OPTIONS_INIT                                                 \
-  { BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1 }
+  { BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0 }
 
 /* Figures about one rendered report. */
 typedef struct bc_render_result {

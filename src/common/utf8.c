@@ -253,3 +253,26 @@ void bc_utf8_upper(bc_buf *out, const char *s, size_t len, bool first_only) {
     i += n;
   }
 }
+
+void bc_utf8_sentence(bc_buf *out, const char *s, size_t len) {
+  bool first = true;
+  size_t i = 0;
+  while (i < len) {
+    uint32_t cp;
+    char enc[4];
+    size_t n = bc_utf8_decode(s + i, len - i, &cp);
+    if (!n) {
+      bc_buf_put(out, s + i, 1);
+      i++;
+      continue;
+    }
+    utf8proc_int32_t c = (utf8proc_int32_t)cp;
+    utf8proc_category_t cat = utf8proc_category(c);
+    bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+    c = first && letter ? utf8proc_toupper(c) : utf8proc_tolower(c);
+    if (letter)
+      first = false;
+    bc_buf_put(out, enc, bc_utf8_encode((uint32_t)c, enc));
+    i += n;
+  }
+}

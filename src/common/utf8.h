@@ -49,4 +49,8 @@ int bc_utf8_nfc(const char **out,
  * first_only: only the first letter. s must be valid UTF-8. */
 void bc_utf8_upper(bc_buf *out, const char *s, size_t len, bool first_only);
 
+/* Appends s in sentence case: the first letter a capital, every other
+ * letter small ("BÁO CÁO" -> "Báo cáo"). s must be valid UTF-8. */
+void bc_utf8_sentence(bc_buf *out, const char *s, size_t len);
+
 #endif

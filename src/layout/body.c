@@ -246,14 +246,17 @@ static int forced_break(para *p, unsigned style) {
   return 0;
 }
 
-/* Turns the block's spans into items. */
-static int
-build_items(para *p, const bc_block *b, unsigned block_style, double indent) {
+/* Turns spans into items. */
+static int build_items(para *p,
+                       const bc_span *spans,
+                       size_t span_count,
+                       unsigned block_style,
+                       double indent) {
   int rc;
   if (indent > 0 && (rc = add_item(p, BC_ITEM_BOX, indent, 0, 0, 0, 0)))
     return rc;
-  for (size_t s = 0; s < b->span_count; s++) {
-    const bc_span *sp = &b->spans[s];
+  for (size_t s = 0; s < span_count; s++) {
+    const bc_span *sp = &spans[s];
     unsigned style = (sp->style | block_style) & 3u;
     if ((sp->flags & BC_SPAN_LINEBREAK) && (rc = forced_break(p, style)))
       return rc;
@@ -431,47 +434,51 @@ static int centred_lines(
   return 0;
 }
 
-int bc_layout__block_lines(lay_block *out, lay *l, const bc_block *b) {
-  const bc_frame *fr = l->frame;
+int bc_layout__break_spans(lay_line **lines_out,
+                           size_t *count_out,
+                           lay *l,
+                           const bc_span *spans,
+                           size_t span_count,
+                           const bc_break_style *st,
+                           int source_line) {
   para p;
-  unsigned block_style = 0;
   size_t *breaks, nbreaks;
   bc_break_params params;
+  lay_line *lines;
   int rc;
 
-  memset(out, 0, sizeof *out);
-  out->size = fr->body_size;
-  out->leading = fr->leading;
-  out->space_after = fr->paragraph_space;
-  out->source = b;
-  if (b->kind == BC_BLOCK_HEADING) {
-    out->keep_with_next = true;
-    block_style =
-        b->level >= 4 ? (BC_STYLE_BOLD | BC_STYLE_ITALIC) : BC_STYLE_BOLD;
-    if (b->level == 1)
-      return centred_lines(out, l, b, BC_STYLE_BOLD, fr->body_size);
-  }
   memset(&p, 0, sizeof p);
   p.l = l;
-  p.size = fr->body_size;
-  p.measure = bc_layout__right(l) - bc_layout__left(l);
-  if ((rc = build_items(&p, b, block_style, fr->first_indent)))
+  p.size = st->size;
+  p.measure = st->measure;
+  *lines_out = NULL;
+  *count_out = 0;
+  if ((rc = build_items(&p, spans, span_count, st->style, st->indent)))
     return rc;
-  if (p.item_count <= 3 && p.items[0].kind == BC_ITEM_BOX &&
-      !p.info[0].piece_count)
+  bool empty = true;
+  for (size_t i = 0; i < p.item_count && empty; i++)
+    empty = !(p.items[i].kind == BC_ITEM_BOX && p.info[i].piece_count);
+  if (empty)
     return 0; /* nothing but the indent: an empty paragraph */
   params.line_width = p.measure;
   params.tolerance = 2.0;
   params.line_penalty = 10;
   params.fitness_demerits = 3000;
-  if ((rc = bc_break_lines(&breaks, &nbreaks, p.items, p.item_count, &params,
-                           l->arena, l->err))) {
+  /* Ragged text (headings, table cells) is best broken first fit: total
+   * fit's demerits measure stretched spaces, which ragged lines never
+   * have. */
+  rc = l->frame->first_fit || !st->justify
+           ? bc_break_lines_first_fit(&breaks, &nbreaks, p.items, p.item_count,
+                                      &params, l->arena, l->err)
+           : bc_break_lines(&breaks, &nbreaks, p.items, p.item_count, &params,
+                            l->arena, l->err);
+  if (rc) {
     if (rc == BC_ELAYOUT)
-      bc_error_locate(l->err, "expanded Markdown", b->source_line, 0);
+      bc_error_locate(l->err, "expanded Markdown", source_line, 0);
     return rc;
   }
-  out->lines = bc_arena_calloc(l->arena, nbreaks, sizeof *out->lines);
-  if (!out->lines)
+  lines = bc_arena_calloc(l->arena, nbreaks, sizeof *lines);
+  if (!lines)
     return bc_error_oom(l->err);
   size_t from = 0;
   for (size_t i = 0; i < nbreaks; i++) {
@@ -481,17 +488,47 @@ int bc_layout__block_lines(lay_block *out, lay *l, const bc_block *b) {
     bool forced = p.items[to].kind == BC_ITEM_PENALTY &&
                   p.items[to].penalty <= -BC_PENALTY_INF;
     double r = bc_line_ratio(p.items, from, to, p.measure);
-    /* Last lines and headings are ragged right: spaces never stretch, but
-     * they shrink when the breaker chose a line that needs it. */
-    bool justify = !forced && b->kind != BC_BLOCK_HEADING;
-    if ((rc = emit_line(&out->lines[i], &p, from, to,
-                        justify ? r : fmin(r, 0.0), bc_layout__left(l))))
+    /* Last lines and ragged text: spaces never stretch, but they shrink
+     * when the breaker chose a line that needs it. */
+    bool justify = st->justify && !forced;
+    if ((rc = emit_line(&lines[i], &p, from, to, justify ? r : fmin(r, 0.0),
+                        st->x)))
       return rc;
-    out->lines[i].justified = justify;
+    lines[i].justified = justify;
     from = to + 1;
   }
-  out->line_count = nbreaks;
+  *lines_out = lines;
+  *count_out = nbreaks;
   return 0;
+}
+
+int bc_layout__block_lines(lay_block *out, lay *l, const bc_block *b) {
+  const bc_frame *fr = l->frame;
+  bc_break_style st;
+
+  memset(out, 0, sizeof *out);
+  out->size = fr->body_size;
+  out->leading = fr->leading;
+  out->space_after = fr->paragraph_space;
+  out->source = b;
+  if (b->kind == BC_BLOCK_TABLE)
+    return bc_layout__table_lines(out, l, b);
+  st.style = 0;
+  st.size = fr->body_size;
+  st.measure = bc_layout__right(l) - bc_layout__left(l);
+  st.indent = fr->first_indent;
+  st.x = bc_layout__left(l);
+  /* Headings are ragged right; paragraphs justified. */
+  st.justify = b->kind != BC_BLOCK_HEADING;
+  if (b->kind == BC_BLOCK_HEADING) {
+    out->keep_with_next = true;
+    st.style =
+        b->level >= 4 ? (BC_STYLE_BOLD | BC_STYLE_ITALIC) : BC_STYLE_BOLD;
+    if (b->level == 1)
+      return centred_lines(out, l, b, BC_STYLE_BOLD, fr->body_size);
+  }
+  return bc_layout__break_spans(&out->lines, &out->line_count, l, b->spans,
+                                b->span_count, &st, b->source_line);
 }
 
 static int place_line(lay *l, const lay_block *b, const lay_line *line) {
@@ -515,26 +552,10 @@ static int place_line(lay *l, const lay_block *b, const lay_line *line) {
 
 static int add_outline(lay *l, const lay_block *b) {
   char *title;
-  size_t cap = l->outline_cap;
   int rc;
-  if (l->outline_count == cap) {
-    cap = cap ? cap * 2 : 16;
-    bc_outline_entry *n = bc_arena_calloc(l->arena, cap, sizeof *n);
-    if (!n)
-      return bc_error_oom(l->err);
-    if (l->outline_count)
-      memcpy(n, l->outline, l->outline_count * sizeof *n);
-    l->outline = n;
-    l->outline_cap = cap;
-  }
   if ((rc = block_text(&title, l, b->source)))
     return rc;
-  bc_outline_entry *e = &l->outline[l->outline_count++];
-  e->level = b->source->level;
-  e->title = title;
-  e->page = l->page_count - 1;
-  e->y_pt = (float)(l->frame->page_height - l->y);
-  return 0;
+  return bc_layout__outline_add(l, b->source->level, title);
 }
 
 /* Lines that fit between the cursor and the bottom margin. */
@@ -547,33 +568,78 @@ static bool at_page_top(const lay *l) {
   return l->y <= l->frame->margin_top + 1e-6;
 }
 
-int bc_layout__paginate(lay *l, lay_block *blocks, size_t count) {
+/* What a heading must share its page with: the first two lines of a
+ * paragraph, or a table's header and first row; 0 for nothing. */
+static double first_height(const lay_block *b) {
+  if (b->table)
+    return bc_layout__table_head_height(b);
+  return (b->line_count < 2 ? b->line_count : 2) * b->leading;
+}
+
+static bool is_empty(const lay_block *b) {
+  return !b->table && !b->line_count;
+}
+
+int bc_layout__paginate(lay *l,
+                        lay_block *blocks,
+                        size_t count,
+                        double tail_reserve) {
   int rc;
+  size_t last = count;
+  for (size_t i = 0; i < count; i++)
+    if (!is_empty(&blocks[i]))
+      last = i;
   for (size_t i = 0; i < count; i++) {
     lay_block *b = &blocks[i];
     size_t n = b->line_count;
-    if (!n)
+    if (is_empty(b))
       continue;
     /* Keep a heading with the first lines of what follows. */
     if (b->keep_with_next) {
-      size_t next_lines = 0;
+      double next = 0;
       for (size_t j = i + 1; j < count; j++)
-        if (blocks[j].line_count) {
-          next_lines = blocks[j].line_count < 2 ? blocks[j].line_count : 2;
+        if (!is_empty(&blocks[j])) {
+          next = first_height(&blocks[j]);
+          /* A short closing paragraph goes whole with the closing block
+           * (below): the heading must then fit with all of it. */
+          if (j == last && blocks[j].source->kind == BC_BLOCK_PARAGRAPH &&
+              blocks[j].line_count <= 3)
+            next = blocks[j].line_count * blocks[j].leading +
+                   blocks[j].space_after + tail_reserve;
           break;
         }
-      double need = n * b->leading + b->space_after + next_lines * b->leading;
+      double need = n * b->leading + b->space_after + next;
       if (!at_page_top(l) && l->y + need > bc_layout__bottom(l) + 1e-6 &&
           (rc = bc_layout__new_page(l)))
         return rc;
       if ((rc = add_outline(l, b)))
         return rc;
     }
+    if (b->table) {
+      if ((rc = bc_layout__place_table(l, b)))
+        return rc;
+      l->y += b->space_after;
+      continue;
+    }
+    /* The closing paragraph keeps its last two lines with the closing
+     * block (Nơi nhận and the signature) that follows. */
+    double reserve =
+        i == last && b->source->kind == BC_BLOCK_PARAGRAPH ? tail_reserve : 0;
     size_t k = 0;
     while (k < n) {
       size_t fit = lines_left(l, b->leading), rest = n - k, m;
-      if (fit >= rest) {
+      if (fit >= rest && l->y + rest * b->leading + b->space_after + reserve <=
+                             bc_layout__bottom(l) + 1e-6) {
         m = rest;
+      } else if (fit >= rest) {
+        /* Everything fits but the closing block: move the last two lines
+         * on with it (the whole paragraph when it is that short, or when
+         * the first page would keep a single line). */
+        m = rest > 2 ? rest - 2 : 0;
+        if (k == 0 && m < 2)
+          m = 0;
+        if (m == 0 && at_page_top(l))
+          m = rest; /* nothing gained by moving: place */
       } else {
         m = fit;
         if (rest - m < 2 && rest >= 3)

@@ -166,16 +166,14 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
   return 0;
 }
 
-/* Height of the closing block, by laying it out on a scratch basis: the
- * tallest of the two columns. */
-static double
-closing_height(const lay *l, const bc_doc *doc, size_t recipient_lines) {
+/* Half a line above the block, then the taller of its two columns. */
+double bc_layout__closing_height(const lay *l, const bc_doc *doc) {
   const bc_frame *f = l->frame;
   double left = f->recipients_label_size * 0.3 +
-                recipient_lines * f->recipients_size * 1.2;
+                (doc->recipient_count + 1) * f->recipients_size * 1.2;
   double right =
       doc->signer_line_count * f->leading + f->signature_space + f->leading;
-  return f->leading + (left > right ? left : right);
+  return f->leading * 0.5 + f->leading + (left > right ? left : right);
 }
 
 int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
@@ -184,14 +182,15 @@ int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
   double col_w = MM_TO_PT(75.0);
   double sig_c = (left + col_w + right) / 2;
   double step = f->recipients_size * 1.2;
-  size_t rec_lines = doc->recipient_count + 1;
   int rc;
 
   /* Keep the block whole: start a page when it does not fit. */
-  l->y += f->leading * 0.5;
-  if (l->y + closing_height(l, doc, rec_lines) > bc_layout__bottom(l) + 1e-6 &&
-      (rc = bc_layout__new_page(l)))
-    return rc;
+  if (l->y + bc_layout__closing_height(l, doc) > bc_layout__bottom(l) + 1e-6) {
+    if ((rc = bc_layout__new_page(l)))
+      return rc;
+  } else {
+    l->y += f->leading * 0.5;
+  }
   double base =
       l->y + bc_layout__baseline_offset(l, f->signer_size, f->leading);
 
@@ -238,17 +237,65 @@ int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
 
 int bc_layout__frame_page_numbers(lay *l) {
   const bc_frame *f = l->frame;
-  double centre = (bc_layout__left(l) + bc_layout__right(l)) / 2;
   int rc;
-  /* The decree: centred in the top margin, from page 2 on. */
-  for (size_t i = 1; i < l->page_count; i++) {
+  /* The decree: centred in the top margin, from page 2 on; each phụ lục
+   * counts again from 1 and, like the report, shows no number on its first
+   * page. */
+  for (size_t i = 0; i < l->page_count; i++) {
+    const page_builder *pg = &l->pages[i];
+    double centre = (f->margin_left + pg->width - f->margin_right) / 2;
     char num[24];
-    snprintf(num, sizeof num, "%zu", i + 1);
+    if (pg->number < 2)
+      continue;
+    snprintf(num, sizeof num, "%d", pg->number);
     l->page = i;
     if ((rc = centred(NULL, l, num, BC_STYLE_REGULAR, f->page_number_size,
                       centre, f->margin_top * 0.6)))
       return rc;
   }
   l->page = l->page_count - 1;
+  return 0;
+}
+
+int bc_layout__frame_appendix(lay *l, const bc_appendix *a) {
+  const bc_frame *f = l->frame;
+  double left, right, centre, y, widest = 0;
+  char *entry;
+  int rc;
+
+  bc_layout__set_orientation(l, a->landscape);
+  l->page_number = 0;
+  if ((rc = bc_layout__new_page(l)))
+    return rc;
+  left = bc_layout__left(l);
+  right = bc_layout__right(l);
+  centre = (left + right) / 2;
+  size_t n = strlen(a->label) + strlen(a->title) + 3;
+  if (!(entry = bc_arena_alloc(l->arena, n)))
+    return bc_error_oom(l->err);
+  snprintf(entry, n, "%s. %s", a->label, a->title);
+  if ((rc = bc_layout__outline_add(l, 1, entry)))
+    return rc;
+  /* decree30-layout.md §11: "Phụ lục" 14 pt bold, the title in capitals
+   * bold, the (Kèm theo ...) line italic, all centred, then a short rule. */
+  const column title_col = {left + (right - left) * 0.075,
+                            (right - left) * 0.85, true, 0, f->leading};
+  y = l->y + f->title_size;
+  if ((rc =
+           centred(NULL, l, a->label, BC_STYLE_BOLD, f->title_size, centre, y)))
+    return rc;
+  y += f->leading;
+  if ((rc = wrapped_block(NULL, l, a->title, BC_STYLE_BOLD, f->title_size,
+                          &title_col, &y, true)))
+    return rc;
+  y += f->leading;
+  if ((rc = wrapped_block(&widest, l, a->reference, BC_STYLE_ITALIC,
+                          f->title_size, &title_col, &y, true)))
+    return rc;
+  y += rule_drop(f->title_size);
+  if ((rc = bc_layout__add_rule(l, centre - widest * 0.15,
+                                centre + widest * 0.15, y, f->rule_width)))
+    return rc;
+  l->y = y + f->leading;
   return 0;
 }

@@ -32,6 +32,10 @@ void bc_frame_default(bc_frame *f) {
   f->signer_size = 14;
   f->signature_space = MM_TO_PT(30.0);
   f->rule_width = 0.6;
+  f->table_size = 13;
+  f->table_padding = 4;
+  f->table_rule = 0.5;
+  f->first_fit = false;
 }
 
 double bc_layout__left(const lay *l) {
@@ -39,11 +43,17 @@ double bc_layout__left(const lay *l) {
 }
 
 double bc_layout__right(const lay *l) {
-  return l->frame->page_width - l->frame->margin_right;
+  return l->page_width - l->frame->margin_right;
 }
 
 double bc_layout__bottom(const lay *l) {
-  return l->frame->page_height - l->frame->margin_bottom;
+  return l->page_height - l->frame->margin_bottom;
+}
+
+void bc_layout__set_orientation(lay *l, bool landscape) {
+  const bc_frame *f = l->frame;
+  l->page_width = landscape ? f->page_height : f->page_width;
+  l->page_height = landscape ? f->page_width : f->page_height;
 }
 
 double bc_layout__fu(const lay *l, unsigned style, double fu, double size) {
@@ -57,12 +67,28 @@ double bc_layout__baseline_offset(const lay *l, double size, double leading) {
   return (leading - asc - desc) / 2 + asc;
 }
 
+int bc_layout__outline_add(lay *l, int level, const char *title) {
+  l->outline = bc_arena_grow(l->arena, l->outline, l->outline_count,
+                             &l->outline_cap, sizeof *l->outline);
+  if (!l->outline)
+    return bc_error_oom(l->err);
+  bc_outline_entry *e = &l->outline[l->outline_count++];
+  e->level = level;
+  e->title = title;
+  e->page = l->page_count - 1;
+  e->y_pt = (float)(l->page_height - l->y);
+  return 0;
+}
+
 int bc_layout__new_page(lay *l) {
   l->pages = bc_arena_grow(l->arena, l->pages, l->page_count, &l->page_cap,
                            sizeof *l->pages);
   if (!l->pages)
     return bc_error_oom(l->err);
   memset(&l->pages[l->page_count], 0, sizeof *l->pages);
+  l->pages[l->page_count].width = l->page_width;
+  l->pages[l->page_count].height = l->page_height;
+  l->pages[l->page_count].number = ++l->page_number;
   l->page = l->page_count++;
   l->y = l->frame->margin_top;
   return 0;
@@ -78,12 +104,12 @@ int bc_layout__add_run(lay *l, const bc_run *tmpl, double y_top) {
     return bc_error_oom(l->err);
   bc_run *r = &p->runs[p->run_count++];
   *r = *tmpl;
-  r->y_pt = (float)(l->frame->page_height - y_top);
+  r->y_pt = (float)(p->height - y_top);
   return 0;
 }
 
-int bc_layout__add_rule(
-    lay *l, double x0, double x1, double y_top, double width) {
+int bc_layout__add_line(
+    lay *l, double x0, double y0, double x1, double y1, double width) {
   page_builder *p = &l->pages[l->page];
   p->rules = bc_arena_grow(l->arena, p->rules, p->rule_count, &p->rule_cap,
                            sizeof *p->rules);
@@ -92,9 +118,14 @@ int bc_layout__add_rule(
   bc_rule *r = &p->rules[p->rule_count++];
   r->x0_pt = (float)x0;
   r->x1_pt = (float)x1;
-  r->y0_pt = r->y1_pt = (float)(l->frame->page_height - y_top);
+  r->y0_pt = (float)(p->height - y0);
+  r->y1_pt = (float)(p->height - y1);
   r->width_pt = (float)width;
   return 0;
+}
+
+int bc_layout__add_rule(lay *l, double x0, double x1, double y, double width) {
+  return bc_layout__add_line(l, x0, y, x1, y, width);
 }
 
 /* Copies shaped glyphs into placed glyphs with their cluster texts. */
@@ -294,6 +325,7 @@ int bc_layout_document(bc_pages *out,
   l.shaper = shaper;
   l.arena = arena;
   l.err = err;
+  bc_layout__set_orientation(&l, false);
   for (int s = 0; s < BC_STYLE_COUNT; s++) {
     bc_shaped sh;
     if ((rc = bc_shaper_shape(&sh, shaper, (bc_style)s, " ", 1, arena, err)))
@@ -311,17 +343,33 @@ int bc_layout_document(bc_pages *out,
 
   if ((rc = bc_layout__new_page(&l)) ||
       (rc = bc_layout__frame_header(&l, doc)) ||
-      (rc = bc_layout__paginate(&l, blocks, doc->block_count)) ||
-      (rc = bc_layout__frame_closing(&l, doc)) ||
-      (rc = bc_layout__frame_page_numbers(&l)))
+      (rc = bc_layout__paginate(&l, blocks, doc->block_count,
+                                bc_layout__closing_height(&l, doc))) ||
+      (rc = bc_layout__frame_closing(&l, doc)))
+    return rc;
+  /* Each phụ lục on pages of its own, numbered from 1 again. */
+  for (size_t i = 0; i < doc->appendix_count; i++) {
+    const bc_appendix *a = &doc->appendices[i];
+    lay_block *ab = bc_arena_calloc(arena, a->block_count + 1, sizeof *ab);
+    if (!ab)
+      return bc_error_oom(err);
+    if ((rc = bc_layout__frame_appendix(&l, a)))
+      return rc;
+    for (size_t k = 0; k < a->block_count; k++)
+      if ((rc = bc_layout__block_lines(&ab[k], &l, &a->blocks[k])))
+        return rc;
+    if ((rc = bc_layout__paginate(&l, ab, a->block_count, 0)))
+      return rc;
+  }
+  if ((rc = bc_layout__frame_page_numbers(&l)))
     return rc;
 
   pages = bc_arena_calloc(arena, l.page_count, sizeof *pages);
   if (!pages)
     return bc_error_oom(err);
   for (size_t i = 0; i < l.page_count; i++) {
-    pages[i].width_pt = (float)frame->page_width;
-    pages[i].height_pt = (float)frame->page_height;
+    pages[i].width_pt = (float)l.pages[i].width;
+    pages[i].height_pt = (float)l.pages[i].height;
     pages[i].runs = l.pages[i].runs;
     pages[i].run_count = l.pages[i].run_count;
     pages[i].rules = l.pages[i].rules;

@@ -31,6 +31,11 @@ typedef struct bc_frame {
   double signer_size;           /* 14 */
   double signature_space;       /* blank height for signature and seal */
   double rule_width;
+  double table_size;    /* text in tables, 13 */
+  double table_padding; /* inside each cell, horizontal */
+  double table_rule;    /* cell borders */
+  bool first_fit;       /* break lines first fit instead of total fit (for
+                           comparing the two) */
 } bc_frame;
 
 /* The defaults: A4, margins 20/20/30/20 mm, 14 pt body. */

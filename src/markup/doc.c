@@ -1,6 +1,7 @@
 /* markup/doc.c: words the Decree 30 frame from the model: "Số: …/BC-…" and
  * "<địa danh>, ngày … tháng … năm …" with blanks kept while the number or
- * date is not set, Nơi nhận lines, the signer's lines. */
+ * date is not set, Nơi nhận lines, the signer's lines, the phụ lục
+ * headings. */
 #include "markup/markup.h"
 
 #include "common/buf.h"
@@ -23,30 +24,21 @@ arena_copy(const char **out, bc_buf *b, bc_arena *arena, bc_error *err) {
                      err);
 }
 
-static int number_line(bc_doc *d,
-                       const bc_report_model *m,
-                       const char *type_abbrev,
-                       bc_buf *b,
-                       bc_arena *arena,
-                       bc_error *err) {
-  bc_buf_reset(b);
+/* "05/BC-STTTT", or blanks before the slash while no number is set. */
+static void
+put_number(bc_buf *b, const bc_report_model *m, const char *type_abbrev) {
   if (m->number > 0)
-    bc_buf_printf(b, "Số: %02d/%s-%s", m->number, type_abbrev,
-                  m->agency.symbol ? m->agency.symbol : "");
+    bc_buf_printf(b, "%02d", m->number);
   else
-    bc_buf_printf(b, "Số:%s/%s-%s", BLANK_NUMBER, type_abbrev,
-                  m->agency.symbol ? m->agency.symbol : "");
-  return arena_copy(&d->number_line, b, arena, err);
+    bc_buf_puts(b, BLANK_NUMBER);
+  bc_buf_printf(b, "/%s-%s", type_abbrev,
+                m->agency.symbol ? m->agency.symbol : "");
 }
 
-static int place_date(bc_doc *d,
-                      const bc_report_model *m,
-                      bc_buf *b,
-                      bc_arena *arena,
-                      bc_error *err) {
-  bc_date t = m->issued_on;
-  bc_buf_reset(b);
-  bc_buf_printf(b, "%s, ngày ", m->agency.place ? m->agency.place : "");
+/* "ngày 05 tháng 01 năm 2024" with the Decree 30 padding, blanks for what
+ * is not set yet. */
+static void put_date(bc_buf *b, bc_date t) {
+  bc_buf_puts(b, "ngày ");
   if (t.day > 0)
     bc_buf_printf(b, "%02d", t.day);
   else
@@ -61,7 +53,92 @@ static int place_date(bc_doc *d,
     bc_buf_printf(b, "%d", t.year);
   else
     bc_buf_puts(b, BLANK_DAY);
+}
+
+static int number_line(bc_doc *d,
+                       const bc_report_model *m,
+                       const char *type_abbrev,
+                       bc_buf *b,
+                       bc_arena *arena,
+                       bc_error *err) {
+  bc_buf_reset(b);
+  bc_buf_puts(b, m->number > 0 ? "Số: " : "Số:");
+  put_number(b, m, type_abbrev);
+  return arena_copy(&d->number_line, b, arena, err);
+}
+
+static int place_date(bc_doc *d,
+                      const bc_report_model *m,
+                      bc_buf *b,
+                      bc_arena *arena,
+                      bc_error *err) {
+  bc_buf_reset(b);
+  bc_buf_printf(b, "%s, ", m->agency.place ? m->agency.place : "");
+  put_date(b, m->issued_on);
   return arena_copy(&d->place_date, b, arena, err);
+}
+
+/*
+ * The phụ lục: "Phụ lục" (numbered I, II, ... when there are several),
+ * the title in capitals, "(Kèm theo Báo cáo số …/BC-… ngày … của …)" and
+ * the body, each from its own expansion.
+ */
+static int appendices(bc_doc *d,
+                      const bc_report_model *m,
+                      const bc_expansion *e,
+                      const char *doc_type,
+                      const char *type_abbrev,
+                      bc_buf *b,
+                      bc_arena *arena,
+                      bc_error *err) {
+  bc_appendix *list;
+  int rc;
+  if (!e->appendix_count)
+    return 0;
+  list = bc_arena_calloc(arena, e->appendix_count, sizeof *list);
+  if (!list)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < e->appendix_count; i++) {
+    const bc_expansion *a = &e->appendices[i];
+    const char *title = bc_expansion_meta(a, "tieu_de");
+    const char *dir = bc_expansion_meta(a, "huong");
+    const char *md;
+    size_t md_len;
+    bc_block *blocks;
+    size_t nblocks;
+
+    bc_buf_reset(b);
+    bc_buf_puts(b, "Phụ lục");
+    if (e->appendix_count > 1)
+      bc_buf_printf(b, " %s", bc_roman((int)i + 1));
+    if ((rc = arena_copy(&list[i].label, b, arena, err)))
+      return rc;
+    bc_buf_reset(b);
+    bc_utf8_upper(b, title ? title : "", title ? strlen(title) : 0, false);
+    if ((rc = arena_copy(&list[i].title, b, arena, err)))
+      return rc;
+    bc_buf_reset(b);
+    bc_buf_puts(b, "(Kèm theo ");
+    bc_utf8_sentence(b, doc_type, strlen(doc_type));
+    bc_buf_puts(b, " số ");
+    put_number(b, m, type_abbrev);
+    bc_buf_putc(b, ' ');
+    put_date(b, m->issued_on);
+    bc_buf_printf(b, " của %s)",
+                  m->agency.full_name ? m->agency.full_name : "");
+    if ((rc = arena_copy(&list[i].reference, b, arena, err)))
+      return rc;
+    list[i].landscape = dir && !strcmp(dir, "ngang");
+    if ((rc = bc_utf8_nfc(&md, &md_len, a->markdown, a->markdown_len, arena,
+                          err)) ||
+        (rc = bc_markup_parse(&blocks, &nblocks, md, md_len, arena, err)))
+      return rc;
+    list[i].blocks = blocks;
+    list[i].block_count = nblocks;
+  }
+  d->appendices = list;
+  d->appendix_count = e->appendix_count;
+  return 0;
 }
 
 static int recipients(bc_doc *d,
@@ -171,7 +248,8 @@ int bc_doc_build(bc_doc *out,
       (rc = recipients(&d, m, &b, arena, err)) ||
       (rc = signer(&d, m, arena, err)) ||
       (rc = bc_markup_parse(&blocks, &block_count, markdown_nfc, markdown_len,
-                            arena, err)))
+                            arena, err)) ||
+      (rc = appendices(&d, m, e, d.doc_type, abbrev, &b, arena, err)))
     goto cleanup;
   d.blocks = blocks;
   d.block_count = block_count;

@@ -3,6 +3,7 @@
 #ifndef BC_DOC_H
 #define BC_DOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Span style bits; the same values as text's bc_style. */
@@ -21,16 +22,53 @@ typedef struct bc_span {
 
 typedef enum bc_block_kind {
   BC_BLOCK_PARAGRAPH = 0,
-  BC_BLOCK_HEADING /* level 1 part (centred), 2 section, 3 item, 4 point */
+  BC_BLOCK_HEADING, /* level 1 part (centred), 2 section, 3 item, 4 point */
+  BC_BLOCK_TABLE
 } bc_block_kind;
+
+/* Column alignment from the table's delimiter row (:--, :-:, --:); AUTO
+ * lets the layout choose: numbers right, STT centred, text left. */
+typedef enum bc_cell_align {
+  BC_CELL_AUTO = 0,
+  BC_CELL_LEFT,
+  BC_CELL_CENTER,
+  BC_CELL_RIGHT
+} bc_cell_align;
+
+typedef struct bc_cell {
+  const bc_span *spans;
+  size_t span_count;
+} bc_cell;
+
+/* A GFM table: rows of cells, the first header_rows repeated on every page
+ * the table spans. */
+typedef struct bc_table {
+  size_t columns;
+  size_t rows; /* header rows included */
+  size_t header_rows;
+  const bc_cell *cells;       /* rows * columns, row-major */
+  const bc_cell_align *align; /* per column */
+} bc_table;
 
 typedef struct bc_block {
   bc_block_kind kind;
   int level; /* headings: 1..6 */
   const bc_span *spans;
   size_t span_count;
-  int source_line; /* line in the expanded Markdown */
+  const bc_table *table; /* BC_BLOCK_TABLE */
+  int source_line;       /* line in the expanded Markdown */
 } bc_block;
+
+/* A phụ lục after the report, on pages of its own (decree30-layout.md
+ * §11): it is covered by the report's signature, so it has no stamp. */
+typedef struct bc_appendix {
+  const char *label; /* "Phụ lục", or "Phụ lục II" when several */
+  const char *title; /* in capitals */
+  const char *reference; /* "(Kèm theo Báo cáo số …/BC-… ngày … của …)" */
+  bool landscape; /* A4 landscape pages, for wide tables */
+  const bc_block *blocks;
+  size_t block_count;
+} bc_appendix;
 
 /* Everything the layout needs, already worded; memory from the arena. */
 typedef struct bc_doc {
@@ -53,6 +91,9 @@ typedef struct bc_doc {
   const char *const *signer_lines; /* "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC" */
   size_t signer_line_count;
   const char *signer_name;
+  /* Phụ lục, in order. */
+  const bc_appendix *appendices;
+  size_t appendix_count;
   /* Document information. */
   const char *title; /* "BÁO CÁO Công tác cải cách ..." for PDF /Title */
   const char *author; /* the agency in running text */

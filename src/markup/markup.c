@@ -106,6 +106,64 @@ static int end_block(conv *c, bc_block_kind kind, int level, int line) {
   return 0;
 }
 
+/* A GFM table: each cell's inlines become spans. */
+static int convert_table(conv *c, cmark_node *t, int line) {
+  size_t cols = cmark_gfm_extensions_get_table_columns(t), rows = 0;
+  const uint8_t *al = cmark_gfm_extensions_get_table_alignments(t);
+  bc_table *tb = bc_arena_calloc(c->arena, 1, sizeof *tb);
+  bc_cell_align *align;
+  bc_cell *cells;
+  bc_block *b;
+  int rc;
+
+  for (cmark_node *r = cmark_node_first_child(t); r; r = cmark_node_next(r))
+    rows++;
+  if (!tb || !cols || !rows)
+    return tb ? 0 : bc_error_oom(c->err);
+  cells = bc_arena_calloc(c->arena, rows * cols, sizeof *cells);
+  align = bc_arena_calloc(c->arena, cols, sizeof *align);
+  if (!cells || !align)
+    return bc_error_oom(c->err);
+  for (size_t k = 0; k < cols; k++)
+    align[k] = !al            ? BC_CELL_AUTO
+               : al[k] == 'l' ? BC_CELL_LEFT
+               : al[k] == 'c' ? BC_CELL_CENTER
+               : al[k] == 'r' ? BC_CELL_RIGHT
+                              : BC_CELL_AUTO;
+  size_t r = 0;
+  bool in_header = true;
+  for (cmark_node *row = cmark_node_first_child(t); row;
+       row = cmark_node_next(row), r++) {
+    if (in_header && cmark_gfm_extensions_get_table_row_is_header(row))
+      tb->header_rows++;
+    else
+      in_header = false;
+    size_t k = 0;
+    for (cmark_node *cell = cmark_node_first_child(row); cell && k < cols;
+         cell = cmark_node_next(cell), k++) {
+      begin_block(c);
+      if ((rc = add_inlines(c, cell, 0)))
+        return rc;
+      cells[r * cols + k].spans = c->spans;
+      cells[r * cols + k].span_count = c->span_count;
+    }
+  }
+  tb->columns = cols;
+  tb->rows = rows;
+  tb->cells = cells;
+  tb->align = align;
+  c->blocks = bc_arena_grow(c->arena, c->blocks, c->block_count, &c->block_cap,
+                            sizeof *c->blocks);
+  if (!c->blocks)
+    return bc_error_oom(c->err);
+  b = &c->blocks[c->block_count++];
+  memset(b, 0, sizeof *b);
+  b->kind = BC_BLOCK_TABLE;
+  b->table = tb;
+  b->source_line = line;
+  return 0;
+}
+
 /* The bullet character the author typed at the item's position. */
 static char bullet_at(const conv *c, cmark_node *item) {
   int line = cmark_node_get_start_line(item);
@@ -210,10 +268,11 @@ static int convert_blocks(conv *c, cmark_node *parent, const char *marker) {
     case CMARK_NODE_THEMATIC_BREAK:
       break;
     default:
-      if (strcmp(cmark_node_get_type_string(n), "table") == 0)
-        return bc_error_set(c->err, BC_ELAYOUT,
-                            "tables are not supported yet (Markdown line %d)",
-                            line);
+      if (strcmp(cmark_node_get_type_string(n), "table") == 0) {
+        if ((rc = convert_table(c, n, line)))
+          return rc;
+        break;
+      }
       if ((rc = convert_blocks(c, n, marker)))
         return rc;
       marker = NULL;

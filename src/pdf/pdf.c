@@ -457,6 +457,85 @@ static int set_info(HPDF_Doc doc,
   return 0;
 }
 
+/*
+ * The outline (bookmarks) from the headings: entries nest by level, each
+ * points at its page and height. Built on the object layer so that titles
+ * are UTF-16 text strings (libharu's outline API writes bytes as they are).
+ */
+static int write_outline(HPDF_Doc doc,
+                         const bc_pages *pages,
+                         const HPDF_Page *pdf_pages,
+                         bc_arena *arena,
+                         bc_error *err) {
+  enum { MAX_DEPTH = 8 };
+  HPDF_MMgr mm = doc->mmgr;
+  HPDF_Dict root, parent[MAX_DEPTH + 1], last[MAX_DEPTH + 1];
+  int level_of[MAX_DEPTH + 1], count[MAX_DEPTH + 1], depth = 0;
+  bc_buf b;
+  int rc = 0;
+
+  if (!pages->outline_count)
+    return 0;
+  root = HPDF_Dict_New(mm);
+  if (!root || HPDF_Xref_Add(doc->xref, root) != HPDF_OK)
+    return bc_error_oom(err);
+  HPDF_Dict_AddName(root, "Type", "Outlines");
+  memset(last, 0, sizeof last);
+  memset(count, 0, sizeof count);
+  parent[0] = root;
+  level_of[0] = 0;
+  bc_buf_init(&b, arena->alloc);
+  for (size_t i = 0; i < pages->outline_count; i++) {
+    const bc_outline_entry *e = &pages->outline[i];
+    /* Close the levels this entry is not inside of. */
+    while (depth > 0 && level_of[depth] >= e->level) {
+      HPDF_Dict_AddNumber(parent[depth], "Count", count[depth]);
+      depth--;
+    }
+    HPDF_Dict item = HPDF_Dict_New(mm);
+    HPDF_Binary title = text_string(mm, e->title, &b);
+    HPDF_Array dest = HPDF_Array_New(mm);
+    if (!item || !title || !dest || HPDF_Xref_Add(doc->xref, item) != HPDF_OK) {
+      rc = bc_error_oom(err);
+      goto cleanup;
+    }
+    HPDF_Dict_Add(item, "Title", title);
+    HPDF_Dict_Add(item, "Parent", parent[depth]);
+    HPDF_Array_Add(dest, pdf_pages[e->page]);
+    HPDF_Array_AddName(dest, "XYZ");
+    HPDF_Array_AddNumber(dest, 0);
+    HPDF_Array_AddReal(dest, e->y_pt);
+    HPDF_Array_AddNumber(dest, 0);
+    HPDF_Dict_Add(item, "Dest", dest);
+    if (last[depth]) {
+      HPDF_Dict_Add(last[depth], "Next", item);
+      HPDF_Dict_Add(item, "Prev", last[depth]);
+    } else {
+      HPDF_Dict_Add(parent[depth], "First", item);
+    }
+    HPDF_Dict_Add(parent[depth], "Last", item);
+    last[depth] = item;
+    count[depth]++;
+    if (depth < MAX_DEPTH) {
+      depth++;
+      parent[depth] = item;
+      level_of[depth] = e->level;
+      last[depth] = NULL;
+      count[depth] = 0;
+    }
+  }
+  /* Close what is still open; entries with no children get no Count. */
+  for (; depth > 0; depth--)
+    if (count[depth])
+      HPDF_Dict_AddNumber(parent[depth], "Count", count[depth]);
+  HPDF_Dict_AddNumber(root, "Count", count[0]);
+  HPDF_Dict_Add(doc->catalog, "Outlines", root);
+  HPDF_Catalog_SetPageMode(doc->catalog, HPDF_PAGE_MODE_USE_OUTLINE);
+cleanup:
+  bc_buf_free(&b);
+  return rc;
+}
+
 int bc_pdf_write(const unsigned char **data_out,
                  size_t *len_out,
                  const bc_pages *pages,
@@ -466,6 +545,7 @@ int bc_pdf_write(const unsigned char **data_out,
                  bc_error *err) {
   pdf_ctx ctx = {0, 0};
   face_use uses[BC_STYLE_COUNT];
+  HPDF_Page *pdf_pages;
   HPDF_Doc doc = NULL;
   bc_buf content;
   unsigned char *data = NULL;
@@ -492,6 +572,11 @@ int bc_pdf_write(const unsigned char **data_out,
     goto cleanup;
   }
 
+  pdf_pages = bc_arena_calloc(arena, pages->count + 1, sizeof *pdf_pages);
+  if (!pdf_pages) {
+    rc = bc_error_oom(err);
+    goto cleanup;
+  }
   for (size_t p = 0; p < pages->count; p++) {
     const bc_page *pg = &pages->pages[p];
     HPDF_Page page = HPDF_AddPage(doc);
@@ -499,6 +584,7 @@ int bc_pdf_write(const unsigned char **data_out,
       rc = hpdf_error(err, &ctx);
       goto cleanup;
     }
+    pdf_pages[p] = page;
     HPDF_Page_SetWidth(page, pg->width_pt);
     HPDF_Page_SetHeight(page, pg->height_pt);
     HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
@@ -531,6 +617,12 @@ int bc_pdf_write(const unsigned char **data_out,
     }
   }
 
+  if ((rc = write_outline(doc, pages, pdf_pages, arena, err)))
+    goto cleanup;
+  if (ctx.status) {
+    rc = hpdf_error(err, &ctx);
+    goto cleanup;
+  }
   if (HPDF_SaveToStream(doc) != HPDF_OK) {
     rc = hpdf_error(err, &ctx);
     goto cleanup;

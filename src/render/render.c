@@ -143,6 +143,7 @@ int bc_render(bc_render_result *result,
   bc_doc doc;
   bc_pages pages;
   bc_pdf_info info;
+  bc_frame frame = ctx->frame;
   const unsigned char *pdf = NULL;
   size_t pdf_len = 0;
   int rc;
@@ -151,6 +152,7 @@ int bc_render(bc_render_result *result,
     return bc_error_set(err, BC_ERROR, "unknown bc_render_options version %u",
                         opts->version);
   bc_arena_init(&arena, ctx->alloc);
+  frame.first_fit = opts->first_fit != 0;
   if ((rc = bc_db_open(&db, opts->db_path, err)) ||
       (rc = bc_db_load_report(&model, db, opts->agency, opts->period,
                               opts->template_name, &arena, err)) ||
@@ -162,8 +164,8 @@ int bc_render(bc_render_result *result,
   if ((rc = bc_utf8_nfc(&md, &md_len, exp.markdown, exp.markdown_len, &arena,
                         err)) ||
       (rc = bc_doc_build(&doc, &model, &exp, md, md_len, &arena, err)) ||
-      (rc = bc_layout_document(&pages, &doc, &ctx->frame, ctx->fonts,
-                               ctx->shaper, &arena, err)))
+      (rc = bc_layout_document(&pages, &doc, &frame, ctx->fonts, ctx->shaper,
+                               &arena, err)))
     goto cleanup;
   memset(&info, 0, sizeof info);
   info.title = doc.title;

@@ -360,6 +360,46 @@ static int expand_nodes(expander *x, const bc_tnode *n) {
   return 0;
 }
 
+/* Front matter (plain text) and body (Markdown) of one unit. */
+static int expand_part(bc_expansion *out,
+                       expander *x,
+                       const bc_tunit *unit,
+                       bc_arena *arena) {
+  bc_meta_entry *meta;
+  char *markdown;
+  int rc;
+
+  /* The front matter first, in the order an editor reads the file. */
+  meta = bc_arena_calloc(arena, unit->meta_count + 1, sizeof *meta);
+  if (!meta)
+    return bc_error_oom(x->err);
+  x->plain = true;
+  x->file = unit->label;
+  for (size_t i = 0; i < unit->meta_count; i++) {
+    bc_buf_reset(&x->out);
+    if ((rc = expand_nodes(x, unit->meta[i].first)))
+      return rc;
+    meta[i].key = unit->meta[i].key;
+    meta[i].value =
+        bc_arena_strndup(arena, x->out.len ? x->out.data : "", x->out.len);
+    if (!meta[i].value)
+      return bc_error_oom(x->err);
+  }
+  bc_buf_reset(&x->out);
+  x->plain = false;
+  if ((rc = expand_nodes(x, unit->first)))
+    return rc;
+  markdown = bc_arena_strndup(arena, x->out.len ? x->out.data : "", x->out.len);
+  if (!markdown)
+    return bc_error_oom(x->err);
+  memset(out, 0, sizeof *out);
+  out->markdown = markdown;
+  out->markdown_len = x->out.len;
+  out->meta = meta;
+  out->meta_count = unit->meta_count;
+  return 0;
+}
+
 int bc_template__expand_limited(bc_expansion *out,
                                 const bc_template *t,
                                 const bc_report_model *model,
@@ -367,8 +407,7 @@ int bc_template__expand_limited(bc_expansion *out,
                                 bc_arena *arena,
                                 bc_error *err) {
   expander x;
-  bc_meta_entry *meta = NULL;
-  char *markdown = NULL;
+  bc_expansion main, *appendices = NULL;
   int rc = 0;
 
   memset(&x, 0, sizeof x);
@@ -380,40 +419,20 @@ int bc_template__expand_limited(bc_expansion *out,
   bc_buf_init(&x.scratch[0], x.alloc);
   bc_buf_init(&x.scratch[1], x.alloc);
 
-  /* The front matter first, in the order an editor reads the file. */
-  meta = bc_arena_calloc(arena, t->meta_count + 1, sizeof *meta);
-  if (!meta) {
+  if ((rc = expand_part(&main, &x, t->main, arena)))
+    goto cleanup;
+  appendices =
+      bc_arena_calloc(arena, t->appendix_count + 1, sizeof *appendices);
+  if (!appendices) {
     rc = bc_error_oom(err);
     goto cleanup;
   }
-  x.plain = true;
-  x.file = t->main->label;
-  for (size_t i = 0; i < t->meta_count; i++) {
-    bc_buf_reset(&x.out);
-    if ((rc = expand_nodes(&x, t->meta[i].first)))
+  for (size_t i = 0; i < t->appendix_count; i++)
+    if ((rc = expand_part(&appendices[i], &x, t->appendices[i], arena)))
       goto cleanup;
-    meta[i].key = t->meta[i].key;
-    meta[i].value =
-        bc_arena_strndup(arena, x.out.len ? x.out.data : "", x.out.len);
-    if (!meta[i].value) {
-      rc = bc_error_oom(err);
-      goto cleanup;
-    }
-  }
-
-  bc_buf_reset(&x.out);
-  x.plain = false;
-  if ((rc = expand_nodes(&x, t->main->first)))
-    goto cleanup;
-  markdown = bc_arena_strndup(arena, x.out.len ? x.out.data : "", x.out.len);
-  if (!markdown) {
-    rc = bc_error_oom(err);
-    goto cleanup;
-  }
-  out->markdown = markdown;
-  out->markdown_len = x.out.len;
-  out->meta = meta;
-  out->meta_count = t->meta_count;
+  main.appendices = appendices;
+  main.appendix_count = t->appendix_count;
+  *out = main;
 cleanup:
   bc_buf_free(&x.out);
   bc_buf_free(&x.scratch[0]);

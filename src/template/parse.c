@@ -606,9 +606,14 @@ static int compile_unit(compiler *cc,
                         int depth,
                         bool front_matter);
 
-/* A new unit for root_dir/name.md, read and compiled. */
-static int compile_file(
-    compiler *cc, bc_tunit **out, const char *name, size_t len, int depth) {
+/* A new unit for root_dir/name.md, read and compiled; an appendix has
+ * front matter of its own. */
+static int compile_file(compiler *cc,
+                        bc_tunit **out,
+                        const char *name,
+                        size_t len,
+                        int depth,
+                        bool appendix) {
   bc_template *t = cc->t;
   size_t root_len = strlen(cc->root_dir);
   char *path = NULL, *data = NULL, *src;
@@ -630,6 +635,7 @@ static int compile_file(
   if (!unit->name)
     return bc_error_oom(cc->err);
   unit->label = path;
+  unit->appendix = appendix;
   unit->next = t->units;
   t->units = unit;
 
@@ -643,7 +649,7 @@ static int compile_file(
     goto cleanup;
   }
   unit->compiling = true;
-  rc = compile_unit(cc, unit, src, n, depth, depth == 0);
+  rc = compile_unit(cc, unit, src, n, depth, depth == 0 || appendix);
   unit->compiling = false;
   if (!rc)
     *out = unit;
@@ -679,7 +685,7 @@ static int parse_partial(parser *p,
         bc_error_set(p->err, BC_ESYNTAX, "invalid partial name '%.*s'", n, s),
         line, column);
   for (unit = p->cc->t->units; unit; unit = unit->next)
-    if (unit->name && strlen(unit->name) == len &&
+    if (!unit->appendix && unit->name && strlen(unit->name) == len &&
         memcmp(unit->name, s, len) == 0)
       break;
   if (unit && unit->compiling)
@@ -694,7 +700,7 @@ static int parse_partial(parser *p,
                                 BC_TEMPLATE_MAX_INCLUDE),
                    line, column);
   if (!unit) {
-    rc = compile_file(p->cc, &unit, s, len, p->depth + 1);
+    rc = compile_file(p->cc, &unit, s, len, p->depth + 1, false);
     if (rc)
       return rc == BC_ENOMEM ? rc : located(p, rc, line, column);
   }
@@ -898,16 +904,56 @@ static bool fm_delimiter(const char *s, const char *end, const char **after) {
   return true;
 }
 
-/* "---" lines at the very top of the main file, with key: value lines. */
+/* phu_luc: a comma-separated list of appendix templates, compiled now. */
+static int parse_appendix_list(parser *p, const char *v, const char *ve) {
+  compiler *cc = p->cc;
+  bc_template *t = cc->t;
+  int rc;
+  if (!cc->root_dir)
+    return fail_here(p, v,
+                     bc_error_set(p->err, BC_ESYNTAX,
+                                  "phu_luc cannot be used: no template "
+                                  "directory"));
+  while (v < ve) {
+    const char *e = v, *ne;
+    while (e < ve && *e != ',')
+      e++;
+    ne = trim_end(v, e);
+    size_t len = (size_t)(ne - v);
+    bc_tunit *unit;
+    if (!valid_partial_name(v, len))
+      return fail_here(p, v,
+                       bc_error_set(p->err, BC_ESYNTAX,
+                                    "invalid appendix name '%.*s'", (int)len,
+                                    v));
+    if (t->appendix_count == BC_TEMPLATE_MAX_APPENDICES)
+      return fail_here(p, v,
+                       bc_error_set(p->err, BC_ESYNTAX,
+                                    "more than %d appendices",
+                                    BC_TEMPLATE_MAX_APPENDICES));
+    if ((rc = compile_file(cc, &unit, v, len, 1, true)))
+      return rc == BC_ENOMEM ? rc : fail_here(p, v, rc);
+    t->appendices[t->appendix_count++] = unit;
+    v = e < ve ? skip_blanks(e + 1, ve) : ve;
+  }
+  return 0;
+}
+
+/* "---" lines at the very top of the main file or of an appendix, with
+ * key: value lines. */
 static int parse_front_matter(parser *p, const char *s, const char **body) {
-  static const char *const keys[] = {"trich_yeu", "loai", "ky_hieu_loai"};
-  bc_template *t = p->cc->t;
+  static const char *const main_keys[] = {"trich_yeu", "loai", "ky_hieu_loai",
+                                          "phu_luc"};
+  static const char *const appendix_keys[] = {"tieu_de", "huong"};
+  bc_tunit *unit = p->unit;
+  const char *const *keys = unit->appendix ? appendix_keys : main_keys;
+  size_t nkeys = unit->appendix ? 2 : 4;
   const char *end = p->end, *after;
   int open_line, open_column, rc;
 
   *body = s;
   if (!fm_delimiter(s, end, &after))
-    return 0;
+    goto done;
   locate(p, s, &open_line, &open_column);
   for (s = after;; s = after) {
     const char *le, *k, *ke, *q, *v, *ve, *key = NULL;
@@ -920,7 +966,7 @@ static int parse_front_matter(parser *p, const char *s, const char **body) {
                      open_line, open_column);
     if (fm_delimiter(s, end, &after)) {
       *body = after;
-      return 0;
+      goto done;
     }
     le = line_end_of(s, end);
     after = le < end ? le + 1 : end;
@@ -936,7 +982,7 @@ static int parse_front_matter(parser *p, const char *s, const char **body) {
                        bc_error_set(p->err, BC_ESYNTAX,
                                     "expected 'key: value' in front "
                                     "matter"));
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+    for (size_t i = 0; i < nkeys; i++)
       if (span_is(k, ke, keys[i]))
         key = keys[i];
     if (!key)
@@ -944,14 +990,26 @@ static int parse_front_matter(parser *p, const char *s, const char **body) {
                        bc_error_set(p->err, BC_ESYNTAX,
                                     "unknown front-matter key '%.*s'",
                                     (int)(ke - k), k));
-    for (size_t i = 0; i < t->meta_count; i++)
-      if (t->meta[i].key == key)
+    for (size_t i = 0; i < unit->meta_count; i++)
+      if (unit->meta[i].key == key)
         return fail_here(p, k,
                          bc_error_set(p->err, BC_ESYNTAX,
                                       "front-matter key '%s' is set twice",
                                       key));
     v = skip_blanks(q + 1, le);
     ve = trim_end(v, le);
+    if (key == main_keys[3]) { /* phu_luc: names, not text */
+      if ((rc = parse_appendix_list(p, v, ve)))
+        return rc;
+      continue;
+    }
+    if (key == appendix_keys[1] && !span_is(v, ve, "doc") &&
+        !span_is(v, ve, "ngang"))
+      return fail_here(p, v,
+                       bc_error_set(p->err, BC_ESYNTAX,
+                                    "huong is 'doc' (portrait) or 'ngang' "
+                                    "(landscape), not '%.*s'",
+                                    (int)(ve - v), v));
 
     parser_init(&vp, p->arena, p->label, v, (size_t)(ve - v), p->err);
     vp.cc = p->cc;
@@ -962,10 +1020,22 @@ static int parse_front_matter(parser *p, const char *s, const char **body) {
     locate(p, v, &vp.line, &vp.column);
     if ((rc = parse_span(&vp, v)))
       return rc;
-    t->meta[t->meta_count].key = key;
-    t->meta[t->meta_count].first = vp.first;
-    t->meta_count++;
+    unit->meta[unit->meta_count].key = key;
+    unit->meta[unit->meta_count].first = vp.first;
+    unit->meta_count++;
   }
+done:
+  if (unit->appendix) {
+    for (size_t i = 0; i < unit->meta_count; i++)
+      if (unit->meta[i].key == appendix_keys[0])
+        return 0;
+    return located(p,
+                   bc_error_set(p->err, BC_ESYNTAX,
+                                "an appendix needs a title: 'tieu_de: ...' "
+                                "in its front matter"),
+                   1, 1);
+  }
+  return 0;
 }
 
 /* Checks the encoding, skips a byte-order mark, parses, and checks that
@@ -1071,7 +1141,7 @@ int bc_template_compile(bc_template **out,
   cc.t = t;
   cc.root_dir = root_dir;
   cc.err = err;
-  if ((rc = compile_file(&cc, &unit, name, strlen(name), 0)))
+  if ((rc = compile_file(&cc, &unit, name, strlen(name), 0, false)))
     goto cleanup;
   t->main = unit;
   *out = t;

@@ -55,6 +55,10 @@ typedef struct bc_expansion {
   size_t markdown_len;
   const bc_meta_entry *meta; /* front matter, in file order */
   size_t meta_count;
+  /* Phụ lục named by `phu_luc:`, in order; each has its own markdown and
+   * front matter (tieu_de, huong) and no appendices of its own. */
+  const struct bc_expansion *appendices;
+  size_t appendix_count;
 } bc_expansion;
 
 /*

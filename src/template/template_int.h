@@ -103,27 +103,33 @@ struct bc_tnode {
   const bc_tunit *unit;    /* PARTIAL */
 };
 
+typedef struct bc_tmeta {
+  const char *key;
+  bc_tnode *first; /* inline nodes of the value */
+} bc_tmeta;
+
+#define BC_TEMPLATE_MAX_META 4
+#define BC_TEMPLATE_MAX_APPENDICES 20
+
 struct bc_tunit {
   const char *name;  /* partial name; the template's name or NULL for main */
   const char *label; /* file name used in errors */
   bc_tnode *first;
   int height;     /* longest chain of partials below this unit */
   bool compiling; /* on the include stack (compile time only) */
+  bool appendix;  /* a phụ lục named by the main file's front matter */
+  bc_tmeta meta[BC_TEMPLATE_MAX_META]; /* front matter, file order */
+  size_t meta_count;
   bc_tunit *next; /* every unit of the template */
 };
-
-typedef struct bc_tmeta {
-  const char *key;
-  bc_tnode *first; /* inline nodes of the value */
-} bc_tmeta;
 
 struct bc_template {
   const bc_allocator *alloc;
   bc_arena arena; /* every node, string and unit */
   bc_tunit *main;
   bc_tunit *units;
-  bc_tmeta meta[3]; /* trich_yeu, loai, ky_hieu_loai at most, file order */
-  size_t meta_count;
+  const bc_tunit *appendices[BC_TEMPLATE_MAX_APPENDICES]; /* phu_luc order */
+  size_t appendix_count;
 };
 
 /* What a value was looked up as, for error messages. */

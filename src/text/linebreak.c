@@ -248,3 +248,42 @@ int bc_break_lines(size_t **breaks_out,
   *count_out = best->line;
   return 0;
 }
+
+int bc_break_lines_first_fit(size_t **breaks_out,
+                             size_t *count_out,
+                             const bc_item *items,
+                             size_t count,
+                             const bc_break_params *p,
+                             bc_arena *arena,
+                             bc_error *err) {
+  size_t *breaks = NULL, n = 0, cap = 0, start = 0;
+  if (!count || !is_forced(&items[count - 1]))
+    return bc_error_set(err, BC_ELAYOUT,
+                        "a paragraph must end with a forced break");
+  while (start < count) {
+    double w = 0;
+    size_t best = SIZE_MAX;
+    for (size_t i = start; i < count; i++) {
+      const bc_item *it = &items[i];
+      if (is_break(items, i)) {
+        double total = w + (it->kind == BC_ITEM_PENALTY ? it->width : 0);
+        if (total <= p->line_width + 1e-6 || best == SIZE_MAX)
+          best = i;
+        if (total > p->line_width + 1e-6 || is_forced(it))
+          break;
+      }
+      if (it->kind != BC_ITEM_PENALTY)
+        w += it->width;
+    }
+    if (best == SIZE_MAX)
+      best = count - 1;
+    breaks = bc_arena_grow(arena, breaks, n, &cap, sizeof *breaks);
+    if (!breaks)
+      return bc_error_oom(err);
+    breaks[n++] = best;
+    start = line_start(items, count, best);
+  }
+  *breaks_out = breaks;
+  *count_out = n;
+  return 0;
+}

@@ -157,6 +157,19 @@ int bc_break_lines(size_t **breaks_out,
                    bc_error *err);
 
 /*
+ * First fit, for comparison: each line takes as many items as fit at their
+ * natural width, then the next line starts. Same contract as
+ * bc_break_lines.
+ */
+int bc_break_lines_first_fit(size_t **breaks_out,
+                             size_t *count_out,
+                             const bc_item *items,
+                             size_t count,
+                             const bc_break_params *params,
+                             bc_arena *arena,
+                             bc_error *err);
+
+/*
  * The adjustment ratio of the line items[from..to) (to = break item): how
  * far its glue is stretched (> 0) or shrunk (< 0) to fill line_width.
  */

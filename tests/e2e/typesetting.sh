@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# tests/e2e/typesetting.sh: typesetting rules on constructed inputs, read
+# back from the PDFs: Vietnamese typed in every form gives the same glyphs
+# (pixels) and text; a 300-character address breaks only after / . - ? & =
+# and never overflows; a table spanning three pages repeats its header and
+# never splits a row; a landscape phụ lục on pages of its own, numbered from
+# 1 again; bookmarks for the headings.
+source "$(dirname "$0")/common.bash"
+sample_db
+export SOURCE_DATE_EPOCH=1700000000
+TPL=$WORK/tpl
+mkdir -p "$TPL/pl"
+
+render() { # render NAME [extra args]: templates from $TPL, output $WORK/NAME.pdf
+  local name=$1; shift
+  "$BAOCAO" render --db "$WORK/baocao.db" --agency STTTT-TV --period 2023-Q3 \
+    --template-dir "$TPL" -o "$WORK/$name.pdf" --stats "$@" > "$WORK/$name.stats"
+}
+
+# --- Vietnamese in every form -------------------------------------------
+# The same sentence: NFC with the tone on the second vowel, NFC with it on
+# the first, and NFD (base letters + combining marks).
+nfc_new='Hoà hợp, thuỷ lợi, khoẻ mạnh, quý ông Nguyễn; Đường ưu tiên.'
+nfc_old='Hòa hợp, thủy lợi, khỏe mạnh, quý ông Nguyễn; Đường ưu tiên.'
+nfd=$(python3 -c "import unicodedata,sys; print(unicodedata.normalize('NFD', sys.argv[1]))" "$nfc_new")
+check "the NFD input really is decomposed" test "$nfd" != "$nfc_new"
+i=0
+for text in "$nfc_new" "$nfc_old" "$nfd"; do
+  i=$((i + 1))
+  printf -- '---\ntrich_yeu: Thử chữ\n---\n%s\n\n**%s**\n\n*%s*\n\n***%s***\n' \
+    "$text" "$text" "$text" "$text" > "$TPL/cchc_quy.md"
+  render "form$i"
+  pdftoppm -r 110 -gray -f 1 -l 1 "$WORK/form$i.pdf" "$WORK/form$i"
+  pdftotext -raw "$WORK/form$i.pdf" "$WORK/form$i.txt"
+done
+check "same glyphs, pixel for pixel (new tones vs old tones)" cmp -s "$WORK/form1-1.pgm" "$WORK/form2-1.pgm"
+check "same glyphs, pixel for pixel (NFC vs NFD)" cmp -s "$WORK/form1-1.pgm" "$WORK/form3-1.pgm"
+check "same extracted text in every form" bash -c "cmp -s '$WORK/form1.txt' '$WORK/form2.txt' && cmp -s '$WORK/form1.txt' '$WORK/form3.txt'"
+check "text comes out NFC in the decree's tone placement" \
+  bash -c "[ \$(grep -c -F '$nfc_old' '$WORK/form1.txt') -eq 4 ]"
+
+# --- a 300-character address ---------------------------------------------
+url="https://www.youtube.com/playlist?list=PLz5yq3oJlM2YDySrG1aLQ6UGX1azB3d1i"
+url="$url&index=17&si=AbCdEfGhIjKlMnOpQrStUvWxYz-0123456789_abcdefghijklmnop"
+url="$url&utm_source=congthongtin.tayninh.gov.vn&utm_medium=chuyen-muc-an-toan-thong-tin"
+url="$url&utm_campaign=chuyen-doi-so-2024&feature=share&pp=ygUQY2h1eWVuIGRvaSBzbyAyMDI0"
+url="$url&t=42s&x=0123456789abcdef"
+url=${url:0:300}
+check "the address is 300 characters" test ${#url} -eq 300
+printf -- '---\ntrich_yeu: Thử địa chỉ dài\n---\nXem chuyên mục tại địa chỉ: %s để biết thêm chi tiết về chuyển đổi số.\n' \
+  "$url" > "$TPL/cchc_quy.md"
+render url
+check "no overfull line (--stats)" grep -q ' 0 overfull' "$WORK/url.stats"
+pdftotext -raw -f 1 -l 1 "$WORK/url.pdf" "$WORK/url.txt"
+check "the address breaks only after / . - ? & = _ and reads back whole" python3 - "$WORK/url.txt" "$url" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+url = sys.argv[2]
+start = next(i for i, l in enumerate(lines) if "https://" in l)
+joined, i = lines[start][lines[start].index("https://"):], start
+while not joined.startswith(url):
+    assert joined[-1] in "/.-?&=_#", f"line ends inside a word: {joined[-12:]!r}"
+    i += 1
+    joined += lines[i].split()[0] if len(lines[i].split()) else ""
+assert joined.startswith(url), joined
+print(f"address over {i - start + 1} lines, every break after a delimiter")
+PY
+pdftoppm -r 72 -gray -f 1 -l 1 "$WORK/url.pdf" "$WORK/urlpx"
+check "no ink in the right margin" python3 - "$WORK/urlpx-1.pgm" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+magic, size, maxval, px = data.split(b"\n", 3)
+w, h = map(int, size.split())
+right = w - round(19 * 72 / 25.4)
+dark = sum(1 for y in range(h) for x in range(right, w) if px[y * w + x] < 128)
+assert dark == 0, f"{dark} dark pixels right of the text block"
+PY
+
+# --- a table over three pages, and a landscape phụ lục ---------------------
+cat > "$TPL/cchc_quy.md" <<'MD'
+---
+trich_yeu: Thử bảng và phụ lục
+phu_luc: pl/ngang
+---
+## I. BẢNG CHỈ TIÊU
+
+| STT | Chỉ tiêu | Đơn vị tính | Kết quả |
+|---|---|---|---|
+{{#each chi_so}}
+| {{stt}} | Q{{stt}}A {{ten}} (mã {{ma}}) Q{{stt}}Z | {{don_vi}} | {{gia_tri}} |
+{{/each}}
+
+Trên đây là báo cáo./.
+MD
+cat > "$TPL/pl/ngang.md" <<'MD'
+---
+tieu_de: Các chỉ tiêu theo chiều ngang
+huong: ngang
+---
+| STT | Mã | Chỉ tiêu | Đơn vị | Giá trị |
+|:-:|---|---|---|--:|
+{{#each chi_so}}
+| {{stt}} | {{ma}} | {{ten}} | {{don_vi}} | {{gia_tri}} |
+{{/each}}
+MD
+render tables
+pdfinfo -f 1 -l 99 "$WORK/tables.pdf" > "$WORK/tables.info"
+check "no overfull line in tables" grep -q ' 0 overfull' "$WORK/tables.stats"
+check "table pages are portrait, phụ lục pages landscape" python3 - "$WORK/tables.pdf" "$WORK/tables.info" <<'PY'
+import re, subprocess, sys
+pdf, info = sys.argv[1], open(sys.argv[2]).read()
+sizes = re.findall(r"Page +(\d+) size: +([\d.]+) x ([\d.]+)", info)
+text = lambda p: subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), pdf, "-"],
+                                capture_output=True, text=True).stdout
+first_pl = next(int(p) for p, w, h in sizes if "Phụ lục" in text(int(p)))
+for p, w, h in sizes:
+    landscape = float(w) > float(h)
+    assert landscape == (int(p) >= first_pl), f"page {p} is {w} x {h}"
+assert abs(float(sizes[-1][1]) - 841.89) < 0.01 and abs(float(sizes[-1][2]) - 595.28) < 0.01
+print(f"{first_pl - 1} portrait pages, {len(sizes) - first_pl + 1} landscape")
+PY
+check "the table spans 3+ pages, header on each, every row whole on one page" python3 - "$WORK/tables.pdf" <<'PY'
+import re, subprocess, sys
+pdf = sys.argv[1]
+pages = []
+p = 1
+while True:
+    r = subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), pdf, "-"],
+                       capture_output=True, text=True)
+    if r.returncode or "Phụ lục" in r.stdout:
+        break
+    pages.append(r.stdout)
+    p += 1
+table_pages = [t for t in pages if re.search(r"STT\s+Chỉ tiêu", t)]
+assert len(table_pages) >= 3, f"table on {len(table_pages)} pages"
+for t in table_pages:
+    assert re.search(r"STT\s+Chỉ tiêu\s+Đơn vị", t), "a table page without the header row"
+# Each row's text starts with Q<n>A and ends with Q<n>Z: a row split across
+# pages would leave them on different pages.
+seen = []
+for t in table_pages:
+    starts = re.findall(r"Q(\d+)A", t)
+    ends = re.findall(r"Q(\d+)Z", t)
+    assert starts == ends, f"a row split across pages: {set(starts) ^ set(ends)}"
+    seen += [int(n) for n in starts]
+assert seen == list(range(1, len(seen) + 1)), f"rows out of order: {seen[:12]}..."
+assert len(seen) >= 100, f"only {len(seen)} rows"
+print(f"{len(seen)} rows on {len(table_pages)} pages, header repeated on each")
+PY
+check "phụ lục heading, reference line, numbering from 1 again" python3 - "$WORK/tables.pdf" <<'PY'
+import re, subprocess, sys
+pdf = sys.argv[1]
+out = lambda *a: subprocess.run(["pdftotext", "-layout", *a, pdf, "-"], capture_output=True, text=True).stdout
+info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+n = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+first = next(p for p in range(1, n + 1) if "Phụ lục" in out("-f", str(p), "-l", str(p)))
+head = out("-f", str(first), "-l", str(first))
+flat = " ".join(head.split())
+assert "CÁC CHỈ TIÊU THEO CHIỀU NGANG" in flat, flat[:300]
+assert re.search(r"\(Kèm theo Báo cáo số /BC-STTTT ngày tháng 9 năm 2023 của Sở Thông tin và Truyền thông\)", flat), flat[:400]
+top = lambda p: [l.strip() for l in out("-f", str(p), "-l", str(p), "-y", "0", "-H", "50", "-W", "900", "-x", "0").splitlines() if l.strip()]
+assert top(first) == [], f"number on the phụ lục's first page: {top(first)}"
+assert n > first and top(first + 1) == ["2"], f"second phụ lục page shows {top(first + 1)}"
+print(f"phụ lục from page {first}; its second page is numbered 2")
+PY
+check "bookmarks for the heading and the phụ lục" python3 - "$WORK/tables.pdf" <<'PY'
+import json, subprocess, sys
+d = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", sys.argv[1]],
+                              capture_output=True, text=True).stdout)
+titles = [o["title"] for o in d["outlines"]]
+assert titles == ["I. BẢNG CHỈ TIÊU", "Phụ lục. CÁC CHỈ TIÊU THEO CHIỀU NGANG"], titles
+print("outline:", titles)
+PY
+check "qpdf --check is clean" bash -c "qpdf --check '$WORK/tables.pdf' | grep -q 'No syntax or stream encoding errors'"
+
+finish
