@@ -549,6 +549,61 @@ START_TEST(test_template_parse__partials) {
 }
 END_TEST
 
+START_TEST(test_template_parse__appendices) {
+  char expected[1024];
+  fixture f;
+  bc_expansion e;
+  bc_error err;
+  write_file("pl/mot.md", "---\ntieu_de: Bảng {{ky.ten}}\nhuong: ngang\n---\n"
+                          "| STT | {{tthc.so_hoa}} |\n");
+  write_file("pl/hai.md", "---\ntieu_de: Hai\n---\nNội dung {{ky.quy}}.\n");
+  fixture_init(&f);
+  ck_assert_int_eq(run(&f,
+                       "---\ntrich_yeu: T\nphu_luc: pl/mot, pl/hai\n---\n"
+                       "Thân.\n",
+                       &e, &err),
+                   0);
+  ck_assert_str_eq(e.markdown, "Thân.\n");
+  ck_assert_uint_eq(e.appendix_count, 2);
+  ck_assert_str_eq(bc_expansion_meta(&e.appendices[0], "tieu_de"),
+                   "Bảng quý III năm 2023");
+  ck_assert_str_eq(bc_expansion_meta(&e.appendices[0], "huong"), "ngang");
+  ck_assert_str_eq(e.appendices[0].markdown, "| STT | 60 |\n");
+  ck_assert_ptr_null(bc_expansion_meta(&e.appendices[1], "huong"));
+  ck_assert_str_eq(e.appendices[1].markdown, "Nội dung 3.\n");
+  ck_assert_ptr_null(bc_expansion_meta(&e, "phu_luc")); /* not text */
+  fixture_free(&f);
+
+  write_file("pl/khong_tieu_de.md", "Chỉ có thân.\n");
+  snprintf(expected, sizeof expected,
+           "%s/pl/khong_tieu_de.md:1:1: an appendix needs a title: "
+           "'tieu_de: ...' in its front matter",
+           root_dir());
+  CHECK_FAILS("---\ntrich_yeu: T\nphu_luc: pl/khong_tieu_de\n---\n",
+              BC_ESYNTAX, expected);
+  write_file("pl/huong.md", "---\ntieu_de: X\nhuong: doc-ngang\n---\n");
+  snprintf(expected, sizeof expected,
+           "%s/pl/huong.md:3:8: huong is 'doc' (portrait) or 'ngang' "
+           "(landscape), not 'doc-ngang'",
+           root_dir());
+  CHECK_FAILS("---\ntrich_yeu: T\nphu_luc: pl/huong\n---\n", BC_ESYNTAX,
+              expected);
+  write_file("pl/trich_yeu.md", "---\ntieu_de: X\ntrich_yeu: Y\n---\n");
+  snprintf(expected, sizeof expected,
+           "%s/pl/trich_yeu.md:3:1: unknown front-matter key 'trich_yeu'",
+           root_dir());
+  CHECK_FAILS("---\ntrich_yeu: T\nphu_luc: pl/trich_yeu\n---\n", BC_ESYNTAX,
+              expected);
+  CHECK_FAILS("---\ntrich_yeu: T\nphu_luc: ../x\n---\n", BC_ESYNTAX,
+              "test.md:3:10: invalid appendix name '../x'");
+  snprintf(expected, sizeof expected,
+           "test.md:2:10: cannot open '%s/pl/khong_co.md': No such file or "
+           "directory",
+           root_dir());
+  CHECK_FAILS("---\nphu_luc: pl/khong_co\n---\n", BC_EINPUT, expected);
+}
+END_TEST
+
 START_TEST(test_template_parse__partial_without_root) {
   bc_template *t = NULL;
   bc_error err;
@@ -1202,6 +1257,7 @@ Suite *template_suite(void) {
   tcase_add_test(parse, test_template_parse__encoding);
   tcase_add_test(parse, test_template_parse__partials);
   tcase_add_test(parse, test_template_parse__partial_without_root);
+  tcase_add_test(parse, test_template_parse__appendices);
   tcase_add_test(parse, test_template_parse__partial_cycles);
   tcase_add_test(parse, test_template_parse__include_depth);
   tcase_add_test(parse, test_template_parse__compile_file);
