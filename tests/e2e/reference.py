@@ -7,8 +7,10 @@ Usage: reference.py REFERENCE.txt BODY.txt FIRST_WORDS LAST_WORDS
 REFERENCE.txt is an extract with Markdown marks; BODY.txt is `pdftotext` of
 the PDF's body area (page numbers and page 1's header cropped away). Both
 are cut to the span from FIRST_WORDS to LAST_WORDS, stripped of Markdown
-marks, NFC-normalised and whitespace-collapsed, then compared exactly. Web
-addresses that the layout broke across lines are joined first.
+marks, NFC-normalised (with baocao's tone placement) and
+whitespace-collapsed, then compared exactly. Web addresses broken across
+lines are joined first, and the reference loses its page numbers and the
+line breaks inside number ranges.
 Also checks that every number token of the reference appears in the body.
 Prints the first difference with context and exits 1 on mismatch.
 """
@@ -60,6 +62,14 @@ def join_broken_addresses(text):
     return re.sub(r"((?:https?://|www\.)\S*[/.\-?&=_#])\n\s*(?=[0-9A-Za-z%])", r"\1", text)
 
 
+def drop_page_artefacts(text):
+    """What the extraction of a paginated PDF left in the reference: page
+    numbers alone on their line, and number ranges broken after their
+    hyphen at a line end ("2023-" / "2025")."""
+    text = re.sub(r"(?m)^[ \t]*\d+[ \t]*\n", "", text)
+    return re.sub(r"(?<=\d-)[ \t]*\n\s*(?=\d)", "", text)
+
+
 def cut(text, first, last, what):
     i = text.find(first)
     j = text.rfind(last)
@@ -70,7 +80,8 @@ def cut(text, first, last, what):
 
 def main():
     ref_path, body_path, first, last = sys.argv[1:5]
-    ref_text = join_broken_addresses(open(ref_path, encoding="utf-8").read())
+    ref_text = open(ref_path, encoding="utf-8").read()
+    ref_text = join_broken_addresses(drop_page_artefacts(ref_text))
     ref = cut(normalise(ref_text), first, last, ref_path)
     body_text = join_broken_addresses(open(body_path, encoding="utf-8").read())
     body = cut(normalise(body_text), first, last, body_path)
