@@ -492,21 +492,36 @@ static int write_outline(HPDF_Doc doc,
       HPDF_Dict_AddNumber(parent[depth], "Count", count[depth]);
       depth--;
     }
-    HPDF_Dict item = HPDF_Dict_New(mm);
+    /* Every object goes into the xref or its parent as soon as it exists,
+     * so that libharu frees it with the document whatever fails next. */
     HPDF_Binary title = text_string(mm, e->title, &b);
-    HPDF_Array dest = HPDF_Array_New(mm);
-    if (!item || !title || !dest || HPDF_Xref_Add(doc->xref, item) != HPDF_OK) {
+    if (!title) {
       rc = bc_error_oom(err);
       goto cleanup;
     }
-    HPDF_Dict_Add(item, "Title", title);
+    HPDF_Dict item = HPDF_Dict_New(mm);
+    if (!item) {
+      HPDF_Obj_Free(mm, title);
+      rc = bc_error_oom(err);
+      goto cleanup;
+    }
+    if (HPDF_Xref_Add(doc->xref, item) != HPDF_OK) { /* frees item */
+      HPDF_Obj_Free(mm, title);
+      rc = bc_error_oom(err);
+      goto cleanup;
+    }
+    HPDF_Array dest = HPDF_Array_New(mm);
+    if (HPDF_Dict_Add(item, "Title", title) != HPDF_OK || !dest ||
+        HPDF_Dict_Add(item, "Dest", dest) != HPDF_OK) {
+      rc = bc_error_oom(err);
+      goto cleanup;
+    }
     HPDF_Dict_Add(item, "Parent", parent[depth]);
     HPDF_Array_Add(dest, pdf_pages[e->page]);
     HPDF_Array_AddName(dest, "XYZ");
     HPDF_Array_AddNumber(dest, 0);
     HPDF_Array_AddReal(dest, e->y_pt);
     HPDF_Array_AddNumber(dest, 0);
-    HPDF_Dict_Add(item, "Dest", dest);
     if (last[depth]) {
       HPDF_Dict_Add(last[depth], "Next", item);
       HPDF_Dict_Add(item, "Prev", last[depth]);
