@@ -39,6 +39,34 @@ check "same extracted text in every form" bash -c "cmp -s '$WORK/form1.txt' '$WO
 check "text comes out NFC in the decree's tone placement" \
   bash -c "[ \$(grep -c -F '$nfc_old' '$WORK/form1.txt') -eq 4 ]"
 
+# --- a mark with no precomposed letter is placed by HarfBuzz's offsets ----
+printf -- '---\ntrich_yeu: Thử dấu\n---\nChữ x\xcc\xa3 và m\xcc\x83 có dấu rời.\n' > "$TPL/cchc_quy.md"
+render marks
+check "marks positioned with their offsets and extracted with their base" \
+  bash -c "pdftotext '$WORK/marks.pdf' - | grep -q 'Chữ ẋ\\|Chữ x̣' || pdftotext '$WORK/marks.pdf' - | python3 -c \"import sys,unicodedata; t=unicodedata.normalize('NFC', sys.stdin.read()); sys.exit(0 if 'x\\u0323' in t and 'm\\u0303' in t else 1)\""
+check "the marks are drawn at their own positions (Tm in the content)" \
+  bash -c "qpdf --qdf --object-streams=disable '$WORK/marks.pdf' '$WORK/marks-qdf.pdf' && grep -a -c ' Tm <' '$WORK/marks-qdf.pdf' | grep -qv '^0$'"
+
+# --- widows and orphans, read back page by page ----------------------------
+long='BATDAU xác định công tác chỉ đạo, điều hành công tác cải cách hành chính là một trong các giải pháp trọng tâm, phân công trách nhiệm nhằm đảm bảo việc quản lý, điều hành công tác cải cách hành chính được thống nhất, đồng bộ, hiệu quả và đúng tiến độ đề ra KETTHUC.'
+splits=0
+for k in $(seq 17 25); do
+  { printf -- '---\ntrich_yeu: Thử trang\n---\n'
+    for i in $(seq 1 "$k"); do printf 'Dòng %d.\n\n' "$i"; done
+    printf '%s\n\nĐoạn cuối.\n' "$long"; } > "$TPL/cchc_quy.md"
+  render "widow$k"
+  for p in 1 2; do pdftotext -layout -f $p -l $p -y 57 -H 728 -W 596 -x 0 "$WORK/widow$k.pdf" "$WORK/w$k-$p.txt"; done
+  a=$(awk '/BATDAU/{f=1} f&&NF{n++} /KETTHUC/{f=0} END{print n+0}' "$WORK/w$k-1.txt")
+  b=$(awk 'NR==1{f=1} /KETTHUC/{if(f)n++; f=0} f&&NF{n++} END{print n+0}' "$WORK/w$k-2.txt")
+  grep -q BATDAU "$WORK/w$k-2.txt" && { a=0; b=0; }   # moved whole to page 2
+  if [ "$a" -gt 0 ] && grep -q KETTHUC "$WORK/w$k-2.txt"; then
+    splits=$((splits + 1))
+    check "k=$k: paragraph split $a + $b lines, never 1" bash -c "[ $a -ge 2 ] && [ $b -ge 2 ]"
+  fi
+  check "k=$k: --stats reports 0 widows, 0 orphans" grep -q ' 0 widows, 0 orphans' "$WORK/widow$k.stats"
+done
+check "some paragraph did cross a page break" test "$splits" -gt 0
+
 # --- a 300-character address ---------------------------------------------
 url="https://www.youtube.com/playlist?list=PLz5yq3oJlM2YDySrG1aLQ6UGX1azB3d1i"
 url="$url&index=17&si=AbCdEfGhIjKlMnOpQrStUvWxYz-0123456789_abcdefghijklmnop"
