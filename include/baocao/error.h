@@ -22,7 +22,9 @@ typedef enum bc_error_code {
   BC_ESCHEMA = -8,   /* not a baocao database, or another schema version */
   BC_EDB = -9,       /* the database cannot be opened or read */
   BC_EINPUT = -10,   /* an input file (template, SQL) cannot be read */
-  BC_ELAYOUT = -11   /* content that cannot be placed on a page */
+  BC_ELAYOUT = -11,  /* content that cannot be placed on a page */
+  BC_ECERT = -12,    /* signing certificate or key unusable */
+  BC_EPDF = -13      /* a PDF that cannot be signed or read */
 } bc_error_code;
 
 #define BC_ERROR_MESSAGE_SIZE 512

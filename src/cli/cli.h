@@ -20,7 +20,10 @@ enum {
   EXIT_FONT = 7,     /* font missing or unusable */
   EXIT_OUTPUT = 8,   /* output cannot be written */
   EXIT_NOMEM = 9,    /* out of memory */
-  EXIT_LAYOUT = 10   /* content that cannot be typeset */
+  EXIT_LAYOUT = 10,  /* content that cannot be typeset */
+  EXIT_CERT = 11,    /* signing certificate or key unusable */
+  EXIT_PDF = 12,     /* a PDF that cannot be signed or read */
+  EXIT_INVALID = 13  /* verify: a signature does not check out */
 };
 
 /* An option: --name (and -s) taking a value or not. */

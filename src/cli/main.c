@@ -56,6 +56,10 @@ int cli_fail(const bc_error *err) {
     return EXIT_NOMEM;
   case BC_ELAYOUT:
     return EXIT_LAYOUT;
+  case BC_ECERT:
+    return EXIT_CERT;
+  case BC_EPDF:
+    return EXIT_PDF;
   default:
     return EXIT_INTERNAL;
   }

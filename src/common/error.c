@@ -115,6 +115,10 @@ const char *bc_error_code_name(int code) {
     return "input error";
   case BC_ELAYOUT:
     return "layout error";
+  case BC_ECERT:
+    return "certificate error";
+  case BC_EPDF:
+    return "PDF error";
   default:
     return "error";
   }

@@ -176,6 +176,18 @@ double bc_layout__closing_height(const lay *l, const bc_doc *doc) {
   return f->leading * 0.5 + f->leading + (left > right ? left : right);
 }
 
+/* Records a signature field on the current page; y in points from the top. */
+static void add_field(
+    lay *l, const char *name, double x0, double y0, double x1, double y1) {
+  bc_sig_field *f = &l->fields[l->field_count++];
+  f->name = name;
+  f->page = l->page;
+  f->x0_pt = (float)x0;
+  f->x1_pt = (float)x1;
+  f->y0_pt = (float)(l->page_height - y1);
+  f->y1_pt = (float)(l->page_height - y0);
+}
+
 int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
   const bc_frame *f = l->frame;
   double left = bc_layout__left(l), right = bc_layout__right(l);
@@ -226,7 +238,19 @@ int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
                       f->signer_size, sig_c, y)))
       return rc;
   }
-  y += f->signature_space + f->leading;
+  /* The signer's field fills the blank between the title and the name;
+   * the seal's (a 36 mm square, the size of a round seal) covers the
+   * left third of it, as the decree puts the seal over the signature. */
+  double name_y = y + f->signature_space + f->leading;
+  double sig_top = y + f->signer_size * 0.3,
+         sig_bottom = name_y - f->signer_size;
+  double half_w = MM_TO_PT(35.0), seal = MM_TO_PT(36.0);
+  double sx0 = sig_c - half_w, sx1 = sig_c + half_w;
+  double seal_x1 = sx0 + (sx1 - sx0) / 3, seal_cy = (sig_top + sig_bottom) / 2;
+  add_field(l, BC_FIELD_SIGNER, sx0, sig_top, sx1, sig_bottom);
+  add_field(l, BC_FIELD_SEAL, seal_x1 - seal, seal_cy - seal / 2, seal_x1,
+            seal_cy + seal / 2);
+  y = name_y;
   if (doc->signer_name &&
       (rc = centred(NULL, l, doc->signer_name, BC_STYLE_BOLD, f->signer_size,
                     sig_c, y)))

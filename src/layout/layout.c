@@ -379,6 +379,15 @@ int bc_layout_document(bc_pages *out,
   out->count = l.page_count;
   out->outline = l.outline;
   out->outline_count = l.outline_count;
+  if (l.field_count) {
+    bc_sig_field *fields =
+        bc_arena_calloc(arena, l.field_count, sizeof *fields);
+    if (!fields)
+      return bc_error_oom(err);
+    memcpy(fields, l.fields, l.field_count * sizeof *fields);
+    out->fields = fields;
+    out->field_count = l.field_count;
+  }
   out->stats = l.stats;
   return 0;
 }

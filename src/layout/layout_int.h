@@ -56,6 +56,8 @@ typedef struct lay {
   int page_number; /* of the last page made, in its sequence */
   bc_outline_entry *outline;
   size_t outline_count, outline_cap;
+  bc_sig_field fields[2]; /* signer, seal */
+  size_t field_count;
   double y;                       /* cursor, points from the top of the page */
   double page_width, page_height; /* of the pages being made */
   bc_layout_stats stats;

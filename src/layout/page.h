@@ -41,6 +41,15 @@ typedef struct bc_outline_entry {
   float y_pt;        /* top of the heading */
 } bc_outline_entry;
 
+/* An empty signature field (a widget annotation) where the decree puts a
+ * signature: the signer's over the blank of the signature block, the
+ * agency's seal over the left third of it (decree30-layout.md §10). */
+typedef struct bc_sig_field {
+  const char *name; /* ky_nguoi_co_tham_quyen, ky_co_quan */
+  size_t page;      /* 0-based */
+  float x0_pt, y0_pt, x1_pt, y1_pt;
+} bc_sig_field;
+
 typedef struct bc_page {
   float width_pt;
   float height_pt;
@@ -65,7 +74,13 @@ typedef struct bc_pages {
   size_t count;
   const bc_outline_entry *outline;
   size_t outline_count;
+  const bc_sig_field *fields;
+  size_t field_count;
   bc_layout_stats stats;
 } bc_pages;
+
+/* The field names, stable: e-office software and `baocao sign` use them. */
+#define BC_FIELD_SIGNER "ky_nguoi_co_tham_quyen"
+#define BC_FIELD_SEAL "ky_co_quan"
 
 #endif

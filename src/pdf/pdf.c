@@ -31,13 +31,9 @@
 /* What one face contributes to the document. */
 typedef struct face_use {
   bool used;
-  unsigned glyph_count;
-  unsigned char *drawn; /* [glyph_count]: 1 if drawn */
-  const char **text;    /* [glyph_count]: cluster text or NULL */
-  uint32_t *text_len;   /* [glyph_count] */
-  double scale;         /* 1000 / upem */
-  HPDF_Dict font;       /* the Type0 font */
-  char name[8];         /* resource name /F0../F3 */
+  bc_glyph_set glyphs;
+  HPDF_Dict font; /* the Type0 font */
+  char name[8];   /* resource name /F0../F3 */
 } face_use;
 
 typedef struct pdf_ctx {
@@ -60,16 +56,6 @@ static int hpdf_error(bc_error *err, const pdf_ctx *c) {
                       (unsigned)c->status, (unsigned)c->detail);
 }
 
-/* Natural width of a glyph in the PDF's units (1/1000 em), as written in
- * the W array: the reader moves the pen by exactly this. */
-static int pdf_width(const bc_fontset *fonts,
-                     const face_use *u,
-                     unsigned style,
-                     uint32_t gid) {
-  return (int)lround(bc_fontset_advance(fonts, (bc_style)style, gid) *
-                     u->scale);
-}
-
 /* Appends x with at most 3 decimals and no trailing zeros. */
 static void put_num(bc_buf *b, double x) {
   char s[32];
@@ -88,37 +74,25 @@ static int collect(face_use *uses,
                    const bc_fontset *fonts,
                    bc_arena *arena,
                    bc_error *err) {
-  for (int s = 0; s < BC_STYLE_COUNT; s++) {
-    const bc_face_info *fi = bc_fontset_info(fonts, (bc_style)s);
-    face_use *u = &uses[s];
-    u->glyph_count = fi->glyph_count;
-    u->scale = 1000.0 / fi->upem;
-    snprintf(u->name, sizeof u->name, "F%d", s);
-  }
+  int rc;
+  for (int s = 0; s < BC_STYLE_COUNT; s++)
+    snprintf(uses[s].name, sizeof uses[s].name, "F%d", s);
   for (size_t p = 0; p < pages->count; p++) {
     const bc_page *pg = &pages->pages[p];
     for (size_t r = 0; r < pg->run_count; r++) {
       const bc_run *run = &pg->runs[r];
       face_use *u = &uses[run->style & 3u];
-      if (!u->drawn) {
-        u->drawn = bc_arena_calloc(arena, u->glyph_count, 1);
-        u->text = bc_arena_calloc(arena, u->glyph_count, sizeof *u->text);
-        u->text_len =
-            bc_arena_calloc(arena, u->glyph_count, sizeof *u->text_len);
-        if (!u->drawn || !u->text || !u->text_len)
-          return bc_error_oom(err);
+      if (!u->used) {
+        if ((rc = bc_glyph_set_init(&u->glyphs, fonts,
+                                    (bc_style)(run->style & 3u), arena, err)))
+          return rc;
         u->used = true;
       }
       for (size_t i = 0; i < run->count; i++) {
         const bc_placed_glyph *g = &run->glyphs[i];
-        if (g->gid >= u->glyph_count)
-          return bc_error_set(err, BC_EFONT, "glyph %u is not in the font",
-                              (unsigned)g->gid);
-        u->drawn[g->gid] = 1;
-        if (!u->text[g->gid] && g->text_len) {
-          u->text[g->gid] = g->text;
-          u->text_len[g->gid] = g->text_len;
-        }
+        if ((rc = bc_glyph_set_add(&u->glyphs, g->gid, g->text, g->text_len,
+                                   err)))
+          return rc;
       }
     }
   }
@@ -126,76 +100,6 @@ static int collect(face_use *uses,
 }
 
 /* ---- fonts ---- */
-
-/* Six capital letters from the glyph set: the subset tag of PDF 9.6.4. */
-static void subset_tag(char tag[7], const face_use *u, unsigned style) {
-  uint64_t h = 1469598103934665603ULL ^ style;
-  for (unsigned g = 0; g < u->glyph_count; g++)
-    if (u->drawn[g]) {
-      h ^= g;
-      h *= 1099511628211ULL;
-    }
-  for (int i = 0; i < 6; i++) {
-    tag[i] = (char)('A' + h % 26);
-    h /= 26;
-  }
-  tag[6] = '\0';
-}
-
-/* UTF-16BE hex of UTF-8 text, for ToUnicode destinations. */
-static void put_utf16_hex(bc_buf *b, const char *s, size_t len) {
-  size_t i = 0;
-  while (i < len) {
-    uint32_t cp;
-    size_t n = bc_utf8_decode(s + i, len - i, &cp);
-    if (!n) {
-      cp = 0xFFFD;
-      n = 1;
-    }
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      bc_buf_printf(b, "%04X%04X", 0xD800 + (unsigned)(cp >> 10),
-                    0xDC00 + (unsigned)(cp & 0x3FF));
-    } else {
-      bc_buf_printf(b, "%04X", (unsigned)cp);
-    }
-    i += n;
-  }
-}
-
-static int tounicode_cmap(bc_buf *b, const face_use *u) {
-  size_t mapped = 0;
-  for (unsigned g = 0; g < u->glyph_count; g++)
-    mapped += u->drawn[g] && u->text[g];
-  bc_buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
-                 "12 dict begin\n"
-                 "begincmap\n"
-                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-                 "/Supplement 0 >> def\n"
-                 "/CMapName /Adobe-Identity-UCS def\n"
-                 "/CMapType 2 def\n"
-                 "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-  /* At most 100 entries per block (PDF 9.10.3). */
-  unsigned g = 0;
-  while (mapped) {
-    size_t n = mapped > 100 ? 100 : mapped;
-    bc_buf_printf(b, "%zu beginbfchar\n", n);
-    for (size_t k = 0; k < n; g++) {
-      if (!u->drawn[g] || !u->text[g])
-        continue;
-      bc_buf_printf(b, "<%04X> <", g);
-      put_utf16_hex(b, u->text[g], u->text_len[g]);
-      bc_buf_puts(b, ">\n");
-      k++;
-    }
-    bc_buf_puts(b, "endbfchar\n");
-    mapped -= n;
-  }
-  bc_buf_puts(b, "endcmap\n"
-                 "CMapName currentdict /CMap defineresource pop\n"
-                 "end\nend\n");
-  return 0;
-}
 
 static int make_font(face_use *u,
                      unsigned style,
@@ -213,17 +117,13 @@ static int make_font(face_use *u,
   bc_buf b;
   int rc;
 
-  gids = bc_arena_calloc(arena, u->glyph_count, sizeof *gids);
-  if (!gids)
-    return bc_error_oom(err);
-  for (unsigned g = 0; g < u->glyph_count; g++)
-    if (u->drawn[g])
-      gids[n++] = g;
+  if ((rc = bc_glyph_set_list(&gids, &n, &u->glyphs, arena, err)))
+    return rc;
   if ((rc = bc_fontset_subset(&sub, &sub_len, fonts, (bc_style)style, gids, n,
                               arena, err)))
     return rc;
   char tag[7];
-  subset_tag(tag, u, style);
+  bc_glyph_set_tag(tag, &u->glyphs);
   snprintf(base, sizeof base, "%s+%s", tag, fi->postscript_name);
 
   /* FontFile2: the subset itself. */
@@ -243,14 +143,15 @@ static int make_font(face_use *u,
   HPDF_Array bbox = HPDF_Array_New(mm);
   HPDF_Dict_Add(fd, "FontBBox", bbox);
   for (int i = 0; i < 4; i++)
-    HPDF_Array_AddNumber(bbox, (HPDF_INT32)lround(fi->bbox[i] * u->scale));
+    HPDF_Array_AddNumber(bbox,
+                         (HPDF_INT32)lround(fi->bbox[i] * u->glyphs.scale));
   HPDF_Dict_AddReal(fd, "ItalicAngle", (HPDF_REAL)fi->italic_angle);
   HPDF_Dict_AddNumber(fd, "Ascent",
-                      (HPDF_INT32)lround(fi->ascender * u->scale));
+                      (HPDF_INT32)lround(fi->ascender * u->glyphs.scale));
   HPDF_Dict_AddNumber(fd, "Descent",
-                      (HPDF_INT32)lround(fi->descender * u->scale));
+                      (HPDF_INT32)lround(fi->descender * u->glyphs.scale));
   HPDF_Dict_AddNumber(fd, "CapHeight",
-                      (HPDF_INT32)lround(fi->cap_height * u->scale));
+                      (HPDF_INT32)lround(fi->cap_height * u->glyphs.scale));
   HPDF_Dict_AddNumber(fd, "StemV", fi->stem_v);
   HPDF_Dict_Add(fd, "FontFile2", file);
 
@@ -276,7 +177,8 @@ static int make_font(face_use *u,
     HPDF_Array_AddNumber(w, (HPDF_INT32)gids[i]);
     HPDF_Array_Add(w, widths);
     do {
-      HPDF_Array_AddNumber(widths, pdf_width(fonts, u, style, gids[j]));
+      HPDF_Array_AddNumber(widths,
+                           bc_glyph_set_width(&u->glyphs, fonts, gids[j]));
       j++;
     } while (j < n && gids[j] == gids[j - 1] + 1);
     i = j;
@@ -288,7 +190,7 @@ static int make_font(face_use *u,
     return bc_error_oom(err);
   tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   bc_buf_init(&b, arena->alloc);
-  tounicode_cmap(&b, u);
+  bc_glyph_set_tounicode(&b, &u->glyphs);
   if ((rc = bc_buf_check(&b, err))) {
     bc_buf_free(&b);
     return rc;
@@ -318,7 +220,6 @@ static void put_run(bc_buf *b,
                     const bc_run *run,
                     const face_use *u,
                     const bc_fontset *fonts) {
-  unsigned style = run->style & 3u;
   bool offsets = false;
   for (size_t i = 0; i < run->count; i++)
     offsets |=
@@ -353,7 +254,7 @@ static void put_run(bc_buf *b,
   for (size_t i = 0; i < run->count; i++) {
     const bc_placed_glyph *g = &run->glyphs[i];
     bc_buf_printf(b, "%04X", (unsigned)g->gid);
-    pen_pdf += pdf_width(fonts, u, style, g->gid);
+    pen_pdf += bc_glyph_set_width(&u->glyphs, fonts, g->gid);
     pen_true += g->advance_pt / unit;
     long adj = lround((double)pen_pdf - pen_true);
     if (adj != 0 && i + 1 < run->count) {
@@ -551,6 +452,60 @@ cleanup:
   return rc;
 }
 
+/*
+ * Empty signature fields: one widget annotation per field (merged with its
+ * field dictionary), listed in the page's /Annots and the AcroForm's
+ * /Fields, so that any PDF signer (pdfsig -sign NAME, e-office software,
+ * baocao sign) can sign into them in an incremental update.
+ */
+static int write_fields(HPDF_Doc doc,
+                        const bc_pages *pages,
+                        const HPDF_Page *pdf_pages,
+                        bc_error *err) {
+  HPDF_MMgr mm = doc->mmgr;
+  HPDF_Dict form;
+  HPDF_Array fields;
+  if (!pages->field_count)
+    return 0;
+  form = HPDF_Dict_New(mm);
+  if (!form || HPDF_Xref_Add(doc->xref, form) != HPDF_OK)
+    return bc_error_oom(err);
+  fields = HPDF_Array_New(mm);
+  if (!fields || HPDF_Dict_Add(form, "Fields", fields) != HPDF_OK)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < pages->field_count; i++) {
+    const bc_sig_field *f = &pages->fields[i];
+    HPDF_Page page = pdf_pages[f->page];
+    HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+    HPDF_Dict w = HPDF_Dict_New(mm);
+    if (!w || HPDF_Xref_Add(doc->xref, w) != HPDF_OK)
+      return bc_error_oom(err);
+    if (!annots) {
+      annots = HPDF_Array_New(mm);
+      if (!annots || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK)
+        return bc_error_oom(err);
+    }
+    HPDF_Array rect = HPDF_Array_New(mm);
+    if (!rect || HPDF_Dict_Add(w, "Rect", rect) != HPDF_OK)
+      return bc_error_oom(err);
+    HPDF_Array_AddReal(rect, f->x0_pt);
+    HPDF_Array_AddReal(rect, f->y0_pt);
+    HPDF_Array_AddReal(rect, f->x1_pt);
+    HPDF_Array_AddReal(rect, f->y1_pt);
+    HPDF_Dict_AddName(w, "Type", "Annot");
+    HPDF_Dict_AddName(w, "Subtype", "Widget");
+    HPDF_Dict_AddName(w, "FT", "Sig");
+    HPDF_Dict_Add(w, "T", HPDF_String_New(mm, f->name, NULL));
+    HPDF_Dict_AddNumber(w, "F", 4); /* printed */
+    HPDF_Dict_Add(w, "P", page);
+    HPDF_Array_Add(annots, w);
+    HPDF_Array_Add(fields, w);
+  }
+  return HPDF_Dict_Add(doc->catalog, "AcroForm", form) == HPDF_OK
+             ? 0
+             : bc_error_oom(err);
+}
+
 int bc_pdf_write(const unsigned char **data_out,
                  size_t *len_out,
                  const bc_pages *pages,
@@ -632,7 +587,8 @@ int bc_pdf_write(const unsigned char **data_out,
     }
   }
 
-  if ((rc = write_outline(doc, pages, pdf_pages, arena, err)))
+  if ((rc = write_outline(doc, pages, pdf_pages, arena, err)) ||
+      (rc = write_fields(doc, pages, pdf_pages, err)))
     goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);

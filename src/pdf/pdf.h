@@ -7,11 +7,13 @@
 
 #include "baocao/error.h"
 #include "common/arena.h"
+#include "common/buf.h"
 #include "layout/page.h"
 #include "text/text.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 typedef struct bc_pdf_info {
@@ -35,5 +37,44 @@ int bc_pdf_write(const unsigned char **data_out,
                  const bc_pdf_info *info,
                  bc_arena *arena,
                  bc_error *err);
+
+/* The glyphs of one face a PDF font must hold, and the text each shows
+ * (the first cluster it was drawn for). Arrays from the arena. */
+typedef struct bc_glyph_set {
+  bc_style style;
+  unsigned glyph_count;
+  double scale;         /* 1000 / upem */
+  unsigned char *drawn; /* [glyph_count] */
+  const char **text;    /* [glyph_count], NULL when none */
+  uint32_t *text_len;   /* [glyph_count] */
+} bc_glyph_set;
+
+int bc_glyph_set_init(bc_glyph_set *set,
+                      const bc_fontset *fonts,
+                      bc_style style,
+                      bc_arena *arena,
+                      bc_error *err);
+/* BC_EFONT for a glyph ID the face does not have. */
+int bc_glyph_set_add(bc_glyph_set *set,
+                     uint32_t gid,
+                     const char *text,
+                     uint32_t text_len,
+                     bc_error *err);
+/* Natural width in 1/1000 em, rounded as written in a W array. */
+int bc_glyph_set_width(const bc_glyph_set *set,
+                       const bc_fontset *fonts,
+                       uint32_t gid);
+/* The drawn glyph IDs in increasing order. */
+int bc_glyph_set_list(uint32_t **gids_out,
+                      size_t *count_out,
+                      const bc_glyph_set *set,
+                      bc_arena *arena,
+                      bc_error *err);
+/* Six capitals from the glyph set: the subset tag of PDF 9.6.4. */
+void bc_glyph_set_tag(char tag[7], const bc_glyph_set *set);
+/* The ToUnicode CMap (PDF 9.10.3) for the drawn glyphs. */
+void bc_glyph_set_tounicode(bc_buf *out, const bc_glyph_set *set);
+/* UTF-8 text as UTF-16BE hex digits (no BOM, no brackets). */
+void bc_utf16_hex(bc_buf *out, const char *s, size_t len);
 
 #endif
