@@ -193,6 +193,61 @@ START_TEST(test_render_render__data_never_becomes_markup) {
 }
 END_TEST
 
+/* Signing: every allocation failure is BC_ENOMEM, leaks nothing, writes
+ * nothing. */
+START_TEST(test_render_sign__every_allocation_failure) {
+  char pdf[512], p12[600], out[512], cmd[2048];
+  bc_context *ctx;
+  bc_error err;
+  bc_render_options o = BC_RENDER_OPTIONS_INIT;
+  snprintf(pdf, sizeof pdf, "%s/tosign.pdf", tu_tmpdir());
+  snprintf(out, sizeof out, "%s/signed.pdf", tu_tmpdir());
+  snprintf(p12, sizeof p12, "%s/t.p12", tu_tmpdir());
+  snprintf(cmd, sizeof cmd,
+           "cd '%s' && openssl req -x509 -newkey rsa:2048 -nodes -keyout t.key "
+           "-out t.crt -days 30 -subj '/CN=Thử Ký' -utf8 2>/dev/null && "
+           "openssl pkcs12 -export -inkey t.key -in t.crt -out t.p12 "
+           "-passout pass:x",
+           tu_tmpdir());
+  ck_assert_int_eq(tu_run(NULL, cmd), 0);
+  o.db_path = sample_db();
+  o.agency = "STTTT-TV";
+  o.period = "2023-Q3";
+  o.output_path = pdf;
+  ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
+  ck_assert_int_eq(bc_render(NULL, ctx, &o, &err), 0);
+  bc_context_free(ctx);
+  int completed = 0;
+  for (long n = 0; !completed; n++) {
+    tu_failing_alloc fa;
+    bc_sign_options so = BC_SIGN_OPTIONS_INIT;
+    int rc;
+    unlink(out);
+    tu_failing_alloc_init(&fa, n, 0);
+    bc_error_clear(&err);
+    rc = new_context(&ctx, &fa.base, NULL, &err);
+    if (!rc) {
+      so.input = pdf;
+      so.output = out;
+      so.field = "ky_nguoi_co_tham_quyen";
+      so.p12_path = p12;
+      so.password = "x";
+      rc = bc_sign(ctx, &so, &err);
+      bc_context_free(ctx);
+    }
+    if (!fa.failed) {
+      ck_assert_msg(rc == 0, "n=%ld: %s", n, err.message);
+      completed = 1;
+    } else {
+      ck_assert_msg(rc == BC_ENOMEM, "allocation %ld failed but got %d: %s", n,
+                    rc, err.message);
+      ck_assert_msg(access(out, F_OK) != 0, "n=%ld left an output file", n);
+    }
+    ck_assert_msg(fa.live == 0, "n=%ld leaked %ld blocks", n, fa.live);
+  }
+}
+END_TEST
+
 Suite *render_suite(void) {
   Suite *s = suite_create("render");
   TCase *tc = tcase_create("render");
@@ -201,6 +256,7 @@ Suite *render_suite(void) {
   tcase_add_test(tc, test_render_render__data_never_becomes_markup);
   tcase_add_test(tc, test_render_render__every_allocation_failure_transient);
   tcase_add_test(tc, test_render_render__every_allocation_failure_persistent);
+  tcase_add_test(tc, test_render_sign__every_allocation_failure);
   suite_add_tcase(s, tc);
   return s;
 }

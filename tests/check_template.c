@@ -579,8 +579,8 @@ START_TEST(test_template_parse__appendices) {
            "%s/pl/khong_tieu_de.md:1:1: an appendix needs a title: "
            "'tieu_de: ...' in its front matter",
            root_dir());
-  CHECK_FAILS("---\ntrich_yeu: T\nphu_luc: pl/khong_tieu_de\n---\n",
-              BC_ESYNTAX, expected);
+  CHECK_FAILS("---\ntrich_yeu: T\nphu_luc: pl/khong_tieu_de\n---\n", BC_ESYNTAX,
+              expected);
   write_file("pl/huong.md", "---\ntieu_de: X\nhuong: doc-ngang\n---\n");
   snprintf(expected, sizeof expected,
            "%s/pl/huong.md:3:8: huong is 'doc' (portrait) or 'ngang' "

@@ -6,5 +6,6 @@
 #include "baocao/db.h"
 #include "baocao/error.h"
 #include "baocao/render.h"
+#include "baocao/sign.h"
 
 #endif

@@ -49,11 +49,14 @@ typedef struct bc_render_options {
                                 SOURCE_DATE_EPOCH when set */
   int first_fit;             /* break lines first fit instead of total fit,
                                 to compare the two (--stats) */
+  int blank_number_date;     /* leave "Số" and the day and month blank for
+                                the văn thư even when the database has them
+                                (the e-office system fills them at issue) */
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
 #define BC_RENDER_OPTIONS_INIT                                                 \
-  { BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0 }
+  { BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0 }
 
 /* Figures about one rendered report. */
 typedef struct bc_render_result {

@@ -61,5 +61,7 @@ const char *cli_template_dir(const char *flag, char *buf, size_t size);
 
 int cmd_render(int argc, char **argv);
 int cmd_db(int argc, char **argv);
+int cmd_sign(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 #endif

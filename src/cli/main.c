@@ -21,6 +21,8 @@ static const char usage[] =
     "Commands:\n"
     "  render   render one agency's report for a period to PDF\n"
     "  db       create a database, load SQL into it\n"
+    "  sign     sign a field of a rendered report (PKCS#12)\n"
+    "  verify   list the signature fields of a PDF and check them\n"
     "  help     this text, or `baocao help <command>`\n"
     "\n"
     "Exit codes:\n"
@@ -28,8 +30,10 @@ static const char usage[] =
     "  1 internal error       7 font missing or unusable\n"
     "  2 bad command line     8 output cannot be written\n"
     "  3 database problem     9 out of memory\n"
-    "  4 unknown agency, period or report\n"
+    "  4 unknown agency, period, report or field\n"
     "  5 missing or invalid data   10 content cannot be typeset\n"
+    "  11 certificate or key unusable   12 PDF cannot be signed or read\n"
+    "  13 a signature does not check out (verify)\n"
     "\n"
     "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
     "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates).\n";
@@ -182,6 +186,10 @@ int main(int argc, char **argv) {
         return cmd_render(2, help_argv);
       if (!strcmp(argv[2], "db"))
         return cmd_db(2, help_argv);
+      if (!strcmp(argv[2], "sign"))
+        return cmd_sign(2, help_argv);
+      if (!strcmp(argv[2], "verify"))
+        return cmd_verify(2, help_argv);
       fprintf(stderr, "baocao: no command '%s'\n", argv[2]);
       return EXIT_USAGE;
     }
@@ -192,6 +200,10 @@ int main(int argc, char **argv) {
     return cmd_render(argc - 1, argv + 1);
   if (!strcmp(cmd, "db"))
     return cmd_db(argc - 1, argv + 1);
+  if (!strcmp(cmd, "sign"))
+    return cmd_sign(argc - 1, argv + 1);
+  if (!strcmp(cmd, "verify"))
+    return cmd_verify(argc - 1, argv + 1);
   fprintf(stderr, "baocao: no command '%s' (see baocao --help)\n", cmd);
   return EXIT_USAGE;
 }

@@ -19,6 +19,8 @@ static const char render_usage[] =
     "  --font-dir DIR       the Liberation Serif files (default: fonts/)\n"
     "  --template-dir DIR   the templates (default: templates/)\n"
     "  --stats              print layout figures (pages, lines, spacing)\n"
+    "  --blank-number-date  leave the number and the day and month blank for\n"
+    "                       the văn thư, even when the database has them\n"
     "  --first-fit          break lines first fit instead of total fit\n"
     "                       (Knuth-Plass), to compare the two with --stats\n"
     "  -h, --help           this text\n"
@@ -47,7 +49,8 @@ int cmd_render(int argc, char **argv) {
       {"period", 0, true, NULL},       {"output", 'o', true, NULL},
       {"template", 0, true, NULL},     {"font-dir", 0, true, NULL},
       {"template-dir", 0, true, NULL}, {"stats", 0, false, NULL},
-      {"first-fit", 0, false, NULL},   {"help", 'h', false, NULL},
+      {"first-fit", 0, false, NULL},   {"blank-number-date", 0, false, NULL},
+      {"help", 'h', false, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
@@ -72,6 +75,7 @@ int cmd_render(int argc, char **argv) {
   ropts.template_name = cli_get(opts, n, "template");
   ropts.output_path = cli_get(opts, n, "output");
   ropts.first_fit = cli_get(opts, n, "first-fit") != NULL;
+  ropts.blank_number_date = cli_get(opts, n, "blank-number-date") != NULL;
   if (!ropts.db_path || !ropts.agency || !ropts.period) {
     fprintf(stderr, "baocao render: --db, --agency and --period are required "
                     "(see baocao help render)\n");

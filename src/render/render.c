@@ -12,6 +12,7 @@
 #include "layout/layout.h"
 #include "markup/markup.h"
 #include "pdf/pdf.h"
+#include "render/render_int.h"
 #include "template/template.h"
 #include "text/text.h"
 
@@ -155,8 +156,14 @@ int bc_render(bc_render_result *result,
   frame.first_fit = opts->first_fit != 0;
   if ((rc = bc_db_open(&db, opts->db_path, err)) ||
       (rc = bc_db_load_report(&model, db, opts->agency, opts->period,
-                              opts->template_name, &arena, err)) ||
-      (rc = get_template(&tmpl, ctx, model.template_name, err)) ||
+                              opts->template_name, &arena, err)))
+    goto cleanup;
+  if (opts->blank_number_date) {
+    /* The văn thư's part: number and date come at issue (the year stays). */
+    model.number = 0;
+    model.issued_on.month = model.issued_on.day = 0;
+  }
+  if ((rc = get_template(&tmpl, ctx, model.template_name, err)) ||
       (rc = bc_template_expand(&exp, tmpl, &model, &arena, err)))
     goto cleanup;
   /* One normalisation for everything the body shows: templates and
@@ -206,4 +213,16 @@ int bc_database_load_sql(const char *db_path,
                          const char *sql_path,
                          bc_error *err) {
   return bc_db_run_sql_file(db_path, sql_path, err);
+}
+
+const bc_allocator *bc_context__alloc(const bc_context *ctx) {
+  return ctx->alloc;
+}
+
+const bc_fontset *bc_context__fonts(const bc_context *ctx) {
+  return ctx->fonts;
+}
+
+bc_shaper *bc_context__shaper(bc_context *ctx) {
+  return ctx->shaper;
 }

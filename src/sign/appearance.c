@@ -1,0 +1,303 @@
+/* sign/appearance.c: what a signature shows in its field: an image (the
+ * handwritten signature or the seal, PNG with transparency) scaled into the
+ * box, or lines of text (signer, agency, signing time in ISO 8601 +07:00,
+ * decree30-layout.md §10) typeset with the report's own fonts and embedded
+ * as a small Type0 font subset. */
+#include "sign/sign_int.h"
+
+#include "common/buf.h"
+#include "common/error.h"
+#include "pdf/pdf.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define LINE_STEP 1.25 /* baseline to baseline, times the size */
+
+void bc_sign__refs(bc_buf *out, const char *text, long long base) {
+  for (const char *p = text; *p;) {
+    if (*p == '@' && p[1] >= '0' && p[1] <= '9') {
+      long long n = 0;
+      p++;
+      while (*p >= '0' && *p <= '9')
+        n = n * 10 + (*p++ - '0');
+      bc_buf_printf(out, "%lld 0 R", base + n);
+    } else {
+      bc_buf_putc(out, *p++);
+    }
+  }
+}
+
+static const char *arena_text(bc_buf *b, bc_arena *arena, bc_error *err) {
+  const char *s;
+  if (bc_buf_check(b, err))
+    return NULL;
+  s = bc_arena_strndup(arena, b->data ? b->data : "", b->len);
+  if (!s)
+    bc_error_oom(err);
+  return s;
+}
+
+/* ---- image ---- */
+
+static int image_appearance(bc_appearance *ap,
+                            const bc_sign_request *req,
+                            double w,
+                            double h,
+                            bc_arena *arena,
+                            bc_error *err) {
+  size_t n = (size_t)req->image_width * req->image_height;
+  unsigned char *rgb = bc_arena_alloc(arena, n * 3 + 1);
+  unsigned char *alpha = bc_arena_alloc(arena, n + 1);
+  char *dict0 = bc_arena_alloc(arena, 256), *dict1 = bc_arena_alloc(arena, 256);
+  char *content = bc_arena_alloc(arena, 256);
+  if (!rgb || !alpha || !dict0 || !dict1 || !content)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < n; i++) {
+    memcpy(rgb + 3 * i, req->image_rgba + 4 * i, 3);
+    alpha[i] = req->image_rgba[4 * i + 3];
+  }
+  snprintf(dict0, 256,
+           "/Type /XObject /Subtype /Image /Width %u /Height %u "
+           "/ColorSpace /DeviceRGB /BitsPerComponent 8 /SMask @1",
+           req->image_width, req->image_height);
+  snprintf(dict1, 256,
+           "/Type /XObject /Subtype /Image /Width %u /Height %u "
+           "/ColorSpace /DeviceGray /BitsPerComponent 8",
+           req->image_width, req->image_height);
+  /* Scaled to fit the box, aspect kept, centred. */
+  double sx = w / req->image_width, sy = h / req->image_height;
+  double sc = sx < sy ? sx : sy;
+  double iw = req->image_width * sc, ih = req->image_height * sc;
+  int len = snprintf(content, 256, "q %.3f 0 0 %.3f %.3f %.3f cm /Im1 Do Q\n",
+                     iw, ih, (w - iw) / 2, (h - ih) / 2);
+  ap->objects[0] = (bc_ap_object){dict0, rgb, n * 3};
+  ap->objects[1] = (bc_ap_object){dict1, alpha, n};
+  ap->object_count = 2;
+  ap->resources = "<< /XObject << /Im1 @0 >> >>";
+  ap->content = (const unsigned char *)content;
+  ap->content_len = (size_t)len;
+  return 0;
+}
+
+/* ---- text ---- */
+
+typedef struct shaped_line {
+  const bc_glyph *glyphs;
+  size_t count;
+  double width; /* font units */
+  const char *text;
+} shaped_line;
+
+/* Wraps one paragraph of text greedily at spaces into lines no wider than
+ * max_fu (font units), appending to lines. */
+static int wrap(shaped_line *lines,
+                size_t *n,
+                size_t cap,
+                const char *text,
+                double max_fu,
+                bc_shaper *sh,
+                bc_arena *arena,
+                bc_error *err) {
+  size_t len = strlen(text), start = 0;
+  while (start < len && *n < cap) {
+    size_t best = len, end = start;
+    bc_shaped s;
+    int rc;
+    /* Extend word by word while the line fits. */
+    for (;;) {
+      size_t next = end;
+      while (next < len && text[next] == ' ')
+        next++;
+      while (next < len && text[next] != ' ')
+        next++;
+      if ((rc = bc_shaper_shape(&s, sh, BC_STYLE_REGULAR, text + start,
+                                next - start, arena, err)))
+        return rc;
+      if (s.width > max_fu && end > start) {
+        best = end;
+        break;
+      }
+      end = next;
+      if (end >= len) {
+        best = len;
+        break;
+      }
+    }
+    char *piece = bc_arena_strndup(arena, text + start, best - start);
+    if (!piece)
+      return bc_error_oom(err);
+    if ((rc = bc_shaper_shape(&s, sh, BC_STYLE_REGULAR, piece, best - start,
+                              arena, err)))
+      return rc;
+    lines[*n].glyphs = s.glyphs;
+    lines[*n].count = s.count;
+    lines[*n].width = s.width;
+    lines[*n].text = piece;
+    (*n)++;
+    start = best;
+    while (start < len && text[start] == ' ')
+      start++;
+  }
+  return 0;
+}
+
+static int text_appearance(bc_appearance *ap,
+                           const char *cn,
+                           const char *org,
+                           const char *when,
+                           bool seal,
+                           double w,
+                           double h,
+                           const bc_fontset *fonts,
+                           bc_shaper *sh,
+                           bc_arena *arena,
+                           bc_error *err) {
+  const bc_face_info *fi = bc_fontset_info(fonts, BC_STYLE_REGULAR);
+  char para[3][512];
+  size_t npara = 0, nlines = 0;
+  shaped_line lines[24];
+  double size = 11, pad = 2;
+  bc_glyph_set set;
+  bc_buf b;
+  int rc;
+
+  snprintf(para[npara++], sizeof para[0], "Ký bởi: %s", cn);
+  if (org[0])
+    snprintf(para[npara++], sizeof para[0], "Cơ quan: %s", org);
+  snprintf(para[npara++], sizeof para[0], "Thời gian ký: %s", when);
+  /* The signer's text keeps to the right two thirds of its box: the seal
+   * covers the left third (decree30-layout.md §10), and two texts over
+   * each other could not be read. */
+  double x0 = seal ? 0 : w / 3, bw = w - x0;
+  /* The largest size at which every wrapped line fits the box. */
+  for (; size >= 5; size -= 0.5) {
+    double max_fu = (bw - 2 * pad) / size * fi->upem;
+    bool fits = true;
+    nlines = 0;
+    for (size_t i = 0; i < npara; i++)
+      if ((rc = wrap(lines, &nlines, 24, para[i], max_fu, sh, arena, err)))
+        return rc;
+    for (size_t i = 0; i < nlines; i++)
+      fits &= lines[i].width <= max_fu;
+    if (fits && nlines * size * LINE_STEP <= h - 2 * pad)
+      break;
+  }
+  if ((rc = bc_glyph_set_init(&set, fonts, BC_STYLE_REGULAR, arena, err)))
+    return rc;
+  bc_buf_init(&b, arena->alloc);
+  bc_buf_printf(&b, "q %s rg BT /F1 %.1f Tf\n", seal ? "0.8 0 0" : "0 0 0.7",
+                size);
+  double y = h - pad - size * 0.95;
+  for (size_t i = 0; i < nlines; i++, y -= size * LINE_STEP) {
+    double lw = lines[i].width * size / fi->upem;
+    bc_buf_printf(&b, "1 0 0 1 %.3f %.3f Tm <", x0 + (bw - lw) / 2, y);
+    for (size_t k = 0; k < lines[i].count; k++) {
+      const bc_glyph *g = &lines[i].glyphs[k];
+      size_t end = strlen(lines[i].text);
+      for (size_t j = k + 1; j < lines[i].count; j++)
+        if (lines[i].glyphs[j].cluster != g->cluster) {
+          end = lines[i].glyphs[j].cluster;
+          break;
+        }
+      bool first = k == 0 || lines[i].glyphs[k - 1].cluster != g->cluster;
+      if ((rc = bc_glyph_set_add(&set, g->gid, lines[i].text + g->cluster,
+                                 first ? (uint32_t)(end - g->cluster) : 0,
+                                 err))) {
+        bc_buf_free(&b);
+        return rc;
+      }
+      bc_buf_printf(&b, "%04X", (unsigned)g->gid);
+    }
+    bc_buf_puts(&b, "> Tj\n");
+  }
+  bc_buf_puts(&b, "ET Q\n");
+  if (!(ap->content = (const unsigned char *)arena_text(&b, arena, err))) {
+    bc_buf_free(&b);
+    return err->code;
+  }
+  ap->content_len = b.len;
+
+  /* The font: a subset of the face with the glyphs drawn. */
+  uint32_t *gids;
+  size_t ngids;
+  const unsigned char *sub;
+  size_t sub_len;
+  char tag[7];
+  if ((rc = bc_glyph_set_list(&gids, &ngids, &set, arena, err)) ||
+      (rc = bc_fontset_subset(&sub, &sub_len, fonts, BC_STYLE_REGULAR, gids,
+                              ngids, arena, err))) {
+    bc_buf_free(&b);
+    return rc;
+  }
+  bc_glyph_set_tag(tag, &set);
+  const char *dicts[4];
+  bc_buf_reset(&b);
+  bc_buf_printf(&b,
+                "<< /Type /Font /Subtype /Type0 /BaseFont /%s+%s "
+                "/Encoding /Identity-H /DescendantFonts [@1] /ToUnicode @4 >>",
+                tag, fi->postscript_name);
+  dicts[0] = arena_text(&b, arena, err);
+  bc_buf_reset(&b);
+  bc_buf_printf(&b,
+                "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s+%s "
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+                "/Supplement 0 >> /FontDescriptor @2 /CIDToGIDMap /Identity "
+                "/W [",
+                tag, fi->postscript_name);
+  for (size_t i = 0; i < ngids; i++)
+    bc_buf_printf(&b, " %u [%d]", (unsigned)gids[i],
+                  bc_glyph_set_width(&set, fonts, gids[i]));
+  bc_buf_puts(&b, " ] >>");
+  dicts[1] = arena_text(&b, arena, err);
+  bc_buf_reset(&b);
+  bc_buf_printf(
+      &b,
+      "<< /Type /FontDescriptor /FontName /%s+%s /Flags 34 "
+      "/FontBBox [%ld %ld %ld %ld] /ItalicAngle 0 /Ascent %ld "
+      "/Descent %ld /CapHeight %ld /StemV %d /FontFile2 @3 >>",
+      tag, fi->postscript_name, lround(fi->bbox[0] * set.scale),
+      lround(fi->bbox[1] * set.scale), lround(fi->bbox[2] * set.scale),
+      lround(fi->bbox[3] * set.scale), lround(fi->ascender * set.scale),
+      lround(fi->descender * set.scale), lround(fi->cap_height * set.scale),
+      fi->stem_v);
+  dicts[2] = arena_text(&b, arena, err);
+  bc_buf_reset(&b);
+  bc_buf_printf(&b, "/Length1 %zu", sub_len);
+  dicts[3] = arena_text(&b, arena, err);
+  bc_buf_reset(&b);
+  bc_glyph_set_tounicode(&b, &set);
+  const char *cmap = arena_text(&b, arena, err);
+  size_t cmap_len = b.len;
+  bc_buf_free(&b);
+  if (!dicts[0] || !dicts[1] || !dicts[2] || !dicts[3] || !cmap)
+    return bc_error_oom(err);
+  ap->objects[0] = (bc_ap_object){dicts[0], NULL, 0};
+  ap->objects[1] = (bc_ap_object){dicts[1], NULL, 0};
+  ap->objects[2] = (bc_ap_object){dicts[2], NULL, 0};
+  ap->objects[3] = (bc_ap_object){dicts[3], sub, sub_len};
+  ap->objects[4] = (bc_ap_object){"", (const unsigned char *)cmap, cmap_len};
+  ap->object_count = 5;
+  ap->resources = "<< /Font << /F1 @0 >> >>";
+  return 0;
+}
+
+int bc_sign__appearance(bc_appearance *out,
+                        const bc_sign_request *req,
+                        const char *cn,
+                        const char *org,
+                        const char *when,
+                        bool seal,
+                        double w,
+                        double h,
+                        const bc_fontset *fonts,
+                        bc_shaper *shaper,
+                        bc_arena *arena,
+                        bc_error *err) {
+  memset(out, 0, sizeof *out);
+  if (req->image_rgba)
+    return image_appearance(out, req, w, h, arena, err);
+  return text_appearance(out, cn, org, when, seal, w, h, fonts, shaper, arena,
+                         err);
+}
