@@ -227,34 +227,12 @@ int bc_utf8_nfc(const char **out,
   return 0;
 }
 
-void bc_utf8_upper(bc_buf *out, const char *s, size_t len, bool first_only) {
-  size_t i = 0;
-  bool done = false;
-  while (i < len) {
-    uint32_t cp;
-    char enc[4];
-    size_t n = bc_utf8_decode(s + i, len - i, &cp);
-    if (!n) {
-      bc_buf_put(out, s + i, 1);
-      i++;
-      continue;
-    }
-    if (!done) {
-      uint32_t up = (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp);
-      if (first_only &&
-          utf8proc_category((utf8proc_int32_t)cp) >= UTF8PROC_CATEGORY_LU &&
-          utf8proc_category((utf8proc_int32_t)cp) <= UTF8PROC_CATEGORY_LO)
-        done = true;
-      size_t k = bc_utf8_encode(up, enc);
-      bc_buf_put(out, enc, k);
-    } else {
-      bc_buf_put(out, s + i, n);
-    }
-    i += n;
-  }
-}
+/* How the letters after the first are cased. */
+typedef enum case_rest { REST_UPPER, REST_KEEP, REST_LOWER } case_rest;
 
-void bc_utf8_sentence(bc_buf *out, const char *s, size_t len) {
+/* The first letter in capitals, the others as rest says. Bytes that are
+ * not UTF-8 pass through. */
+static void case_map(bc_buf *out, const char *s, size_t len, case_rest rest) {
   bool first = true;
   size_t i = 0;
   while (i < len) {
@@ -269,10 +247,21 @@ void bc_utf8_sentence(bc_buf *out, const char *s, size_t len) {
     utf8proc_int32_t c = (utf8proc_int32_t)cp;
     utf8proc_category_t cat = utf8proc_category(c);
     bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-    c = first && letter ? utf8proc_toupper(c) : utf8proc_tolower(c);
+    if (first || rest == REST_UPPER)
+      c = utf8proc_toupper(c);
+    else if (rest == REST_LOWER)
+      c = utf8proc_tolower(c);
     if (letter)
       first = false;
     bc_buf_put(out, enc, bc_utf8_encode((uint32_t)c, enc));
     i += n;
   }
+}
+
+void bc_utf8_upper(bc_buf *out, const char *s, size_t len, bool first_only) {
+  case_map(out, s, len, first_only ? REST_KEEP : REST_UPPER);
+}
+
+void bc_utf8_sentence(bc_buf *out, const char *s, size_t len) {
+  case_map(out, s, len, REST_LOWER);
 }

@@ -36,6 +36,37 @@ d30check_path() {
   return 1
 }
 
+# qpdf finds no error and every font is an embedded subset with ToUnicode.
+check_pdf_structure() {
+  local pdf=$1
+  check "qpdf --check is clean" bash -c "qpdf --check '$pdf' > '$pdf.qpdf' 2>&1 &&
+    grep -q 'No syntax or stream encoding errors found' '$pdf.qpdf' &&
+    ! grep -qi warning '$pdf.qpdf'"
+  pdffonts "$pdf" > "$pdf.fonts"
+  check "pdffonts: only embedded subset fonts with ToUnicode" python3 - "$pdf.fonts" <<'PY'
+import sys
+rows = open(sys.argv[1]).read().splitlines()[2:]
+assert rows, "no fonts"
+for r in rows:
+    f = r.split()
+    name, emb, sub, uni = f[0], f[-5], f[-4], f[-3]
+    assert (emb, sub, uni) == ("yes", "yes", "yes"), r
+    assert "+LiberationSerif" in name and "CID TrueType" in r, r
+print(len(rows), "fonts:", ", ".join(r.split()[0] for r in rows))
+PY
+}
+
+# The Decree 30 checker from ../shared/tools, run with the system python
+# (it needs python3-fitz).
+check_d30() {
+  local pdf=$1 d30
+  if d30=$(d30check_path); then
+    check "d30check: every Decree 30 rule passes" bash -c "/usr/bin/python3 '$d30' '$pdf' > '$pdf.d30'; s=\$?; tail -1 '$pdf.d30'; grep '^FAIL' '$pdf.d30' || true; exit \$s"
+  else
+    echo "note: d30check.py not found (set BAOCAO_SHARED_DIR)"
+  fi
+}
+
 finish() {
   if [ "$failures" -gt 0 ]; then
     echo "$failures check(s) failed"

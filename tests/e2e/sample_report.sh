@@ -16,21 +16,7 @@ check "render exits 0" "$BAOCAO" render --db "$WORK/baocao.db" --agency STTTT-TV
 check "same input, same bytes" cmp -s "$PDF" "$WORK/again.pdf"
 
 # Structure and fonts.
-check "qpdf --check is clean" bash -c "qpdf --check '$PDF' > '$WORK/qpdf.txt' 2>&1 &&
-  grep -q 'No syntax or stream encoding errors found' '$WORK/qpdf.txt' &&
-  ! grep -qi warning '$WORK/qpdf.txt'"
-pdffonts "$PDF" > "$WORK/fonts.txt"
-check "pdffonts: only embedded subset fonts with ToUnicode" python3 - "$WORK/fonts.txt" <<'PY'
-import sys
-rows = open(sys.argv[1]).read().splitlines()[2:]
-assert rows, "no fonts"
-for r in rows:
-    f = r.split()
-    name, emb, sub, uni = f[0], f[-5], f[-4], f[-3]
-    assert (emb, sub, uni) == ("yes", "yes", "yes"), r
-    assert "+LiberationSerif" in name and "CID TrueType" in r, r
-print(len(rows), "fonts:", ", ".join(r.split()[0] for r in rows))
-PY
+check_pdf_structure "$PDF"
 
 # No poppler tool complains about anything in the file.
 for tool in "pdftotext $PDF /dev/null" "pdffonts $PDF" "pdfinfo $PDF" \
@@ -96,11 +82,7 @@ print("closing block ok; blank lines for the signature:", name[0] - title[0] - 1
 PY
 
 # The Decree 30 checker (../shared/tools/d30check.py).
-if d30=$(d30check_path); then
-  check "d30check: every Decree 30 rule passes" bash -c "/usr/bin/python3 '$d30' '$PDF' > '$WORK/d30.txt'; s=\$?; cat '$WORK/d30.txt'; exit \$s"
-else
-  echo "note: d30check.py not found (set BAOCAO_SHARED_DIR); layout rules checked below only"
-fi
+check_d30 "$PDF"
 
 # Pixels: margins empty, page number only from page 2.
 pdftoppm -r 72 -gray -f 1 -l 2 "$PDF" "$WORK/px"

@@ -19,21 +19,7 @@ check "render exits 0" "$BAOCAO" render --db "$WORK/baocao.db" --agency "$AGENCY
 check "same input, same bytes" cmp -s "$PDF" "$WORK/again.pdf"
 
 # Structure and fonts.
-check "qpdf --check is clean" bash -c "qpdf --check '$PDF' > '$WORK/qpdf.txt' 2>&1 &&
-  grep -q 'No syntax or stream encoding errors found' '$WORK/qpdf.txt' &&
-  ! grep -qi warning '$WORK/qpdf.txt'"
-pdffonts "$PDF" > "$WORK/fonts.txt"
-check "pdffonts: only embedded subset fonts with ToUnicode" python3 - "$WORK/fonts.txt" <<'PY'
-import sys
-rows = open(sys.argv[1]).read().splitlines()[2:]
-assert rows, "no fonts"
-for r in rows:
-    f = r.split()
-    name, emb, sub, uni = f[0], f[-5], f[-4], f[-3]
-    assert (emb, sub, uni) == ("yes", "yes", "yes"), r
-    assert "+LiberationSerif" in name and "CID TrueType" in r, r
-print(len(rows), "fonts:", ", ".join(r.split()[0] for r in rows))
-PY
+check_pdf_structure "$PDF"
 
 # Document information.
 pdfinfo "$PDF" > "$WORK/info.txt"
@@ -91,10 +77,6 @@ print("closing block ok: Nơi nhận,", len(items), "items; KT. GIÁM ĐỐC / P
 PY
 
 # The Decree 30 checker (../shared/tools/d30check.py).
-if d30=$(d30check_path); then
-  check "d30check: every Decree 30 rule passes" bash -c "/usr/bin/python3 '$d30' '$PDF' > '$WORK/d30.txt'; s=\$?; tail -1 '$WORK/d30.txt'; grep '^FAIL' '$WORK/d30.txt' || true; exit \$s"
-else
-  echo "note: d30check.py not found (set BAOCAO_SHARED_DIR)"
-fi
+check_d30 "$PDF"
 
 finish
