@@ -8,7 +8,8 @@
 
 #define SUITES(X)                                                              \
   X(common)                                                                    \
-  X(model) X(data) X(template) X(markup) X(text) X(layout) X(pdf) X(render)
+  X(model)                                                                     \
+  X(data) X(template) X(markup) X(text) X(layout) X(pdf) X(raster) X(render)
 
 int main(int argc, char **argv) {
   static const struct {

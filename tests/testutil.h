@@ -19,6 +19,7 @@ Suite *markup_suite(void);
 Suite *text_suite(void);
 Suite *layout_suite(void);
 Suite *pdf_suite(void);
+Suite *raster_suite(void);
 Suite *render_suite(void);
 
 /* BC_SOURCE_DIR "/" rel, in a static buffer per call site's array. */
