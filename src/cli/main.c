@@ -2,8 +2,10 @@
  * maps library error codes to exit codes. Only the CLI prints. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef BC_VERSION
 #define BC_VERSION "0.0.0"
@@ -20,6 +22,7 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  render   render one agency's report for a period to PDF\n"
+    "  preview  draw one page as PNG, or in the terminal; --watch redraws\n"
     "  db       create a database, load SQL into it\n"
     "  help     this text, or `baocao help <command>`\n"
     "\n"
@@ -28,7 +31,7 @@ static const char usage[] =
     "  1 internal error       7 font missing or unusable\n"
     "  2 bad command line     8 output cannot be written\n"
     "  3 database problem     9 out of memory\n"
-    "  4 unknown agency, period or report\n"
+    "  4 unknown agency, period, report or page\n"
     "  5 missing or invalid data   10 content cannot be typeset\n"
     "\n"
     "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
@@ -82,6 +85,36 @@ const char *cli_font_dir(const char *flag, char *buf, size_t size) {
 
 const char *cli_template_dir(const char *flag, char *buf, size_t size) {
   return dir_default(flag, "BAOCAO_TEMPLATE_DIR", "templates", buf, size);
+}
+
+/* A file name from a code, so that data never becomes a path. */
+static void safe_name(char *out, size_t size, const char *code) {
+  size_t n = 0;
+  for (const char *p = code; *p && n + 1 < size; p++) {
+    char c = *p;
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+              (c == '.' && n > 0);
+    out[n++] = ok ? c : '_';
+  }
+  out[n] = '\0';
+}
+
+bool cli_default_output(char *buf,
+                        size_t size,
+                        const char *agency,
+                        const char *period,
+                        const char *suffix) {
+  char a[128], p[64];
+  safe_name(a, sizeof a, agency);
+  safe_name(p, sizeof p, period);
+  snprintf(buf, size, "out/%s_%s%s", a, p, suffix);
+  if (mkdir("out", 0755) != 0 && errno != EEXIST) {
+    fprintf(stderr, "baocao: cannot create directory 'out': %s\n",
+            strerror(errno));
+    return false;
+  }
+  return true;
 }
 
 bool cli_parse(int argc,
@@ -176,6 +209,8 @@ int main(int argc, char **argv) {
       char *help_argv[] = {argv[2], (char *)"--help", NULL};
       if (!strcmp(argv[2], "render"))
         return cmd_render(2, help_argv);
+      if (!strcmp(argv[2], "preview"))
+        return cmd_preview(2, help_argv);
       if (!strcmp(argv[2], "db"))
         return cmd_db(2, help_argv);
       fprintf(stderr, "baocao: no command '%s'\n", argv[2]);
@@ -186,6 +221,8 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(cmd, "render"))
     return cmd_render(argc - 1, argv + 1);
+  if (!strcmp(cmd, "preview"))
+    return cmd_preview(argc - 1, argv + 1);
   if (!strcmp(cmd, "db"))
     return cmd_db(argc - 1, argv + 1);
   fprintf(stderr, "baocao: no command '%s' (see baocao --help)\n", cmd);
