@@ -74,42 +74,33 @@ START_TEST(test_render_render__sample_report) {
 }
 END_TEST
 
+/* One sample render with alloc; a failed one leaves no file. */
+static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  const char *out = ud;
+  bc_context *ctx = NULL;
+  bc_render_options o = BC_RENDER_OPTIONS_INIT;
+  int rc;
+  unlink(out);
+  rc = new_context(&ctx, alloc, NULL, err);
+  if (rc == 0) {
+    o.db_path = db_path;
+    o.agency = "STTTT-TV";
+    o.period = "2023-Q3";
+    o.output_path = out;
+    o.created = 1700000000;
+    rc = bc_render(NULL, ctx, &o, err);
+    bc_context_free(ctx);
+  }
+  if (rc)
+    ck_assert_msg(access(out, F_OK) != 0, "a failed render left a file");
+  return rc;
+}
+
 static void check_oom(int persistent) {
   char out[512];
-  int completed = 0;
   snprintf(out, sizeof out, "%s/oom.pdf", tu_tmpdir());
   sample_db();
-  for (long n = 0; !completed; n++) {
-    tu_failing_alloc fa;
-    bc_context *ctx = NULL;
-    bc_error err;
-    bc_render_options o = BC_RENDER_OPTIONS_INIT;
-    int rc;
-    unlink(out);
-    tu_failing_alloc_init(&fa, n, persistent);
-    bc_error_clear(&err);
-    rc = new_context(&ctx, &fa.base, NULL, &err);
-    if (rc == 0) {
-      o.db_path = db_path;
-      o.agency = "STTTT-TV";
-      o.period = "2023-Q3";
-      o.output_path = out;
-      o.created = 1700000000;
-      rc = bc_render(NULL, ctx, &o, &err);
-      bc_context_free(ctx);
-    }
-    if (!fa.failed) {
-      ck_assert_msg(rc == 0, "n=%ld: %s", n, err.message);
-      completed = 1;
-    } else {
-      ck_assert_msg(rc == BC_ENOMEM, "allocation %ld failed but got %d: %s", n,
-                    rc, err.message);
-      ck_assert_str_eq(err.message, "out of memory");
-      ck_assert_msg(access(out, F_OK) != 0, "n=%ld left an output file", n);
-    }
-    ck_assert_msg(fa.live == 0, "n=%ld leaked %ld blocks", n, fa.live);
-    ck_assert_msg(n < 100000, "no end to allocations");
-  }
+  tu_every_allocation_failure(persistent, render_op, out);
 }
 
 START_TEST(test_render_render__every_allocation_failure_transient) {
@@ -196,44 +187,36 @@ START_TEST(test_render_preview__sample_pages) {
 }
 END_TEST
 
+/* One preview of page 2 with alloc, PNG and pixels; a failed one leaves
+ * no file. */
+static int preview_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  const char *out = ud;
+  bc_context *ctx = NULL;
+  bc_preview_result res;
+  bc_preview_options o = BC_PREVIEW_OPTIONS_INIT;
+  int rc;
+  unlink(out);
+  memset(&res, 0, sizeof res);
+  rc = new_context(&ctx, alloc, NULL, err);
+  if (rc == 0) {
+    preview_options(&o, out);
+    o.page = 2;
+    o.dpi = 50;
+    o.keep_pixels = 1;
+    rc = bc_preview(&res, ctx, &o, err);
+    bc_preview_result_free(&res);
+    bc_context_free(ctx);
+  }
+  if (rc)
+    ck_assert_msg(access(out, F_OK) != 0, "a failed preview left a file");
+  return rc;
+}
+
 static void check_preview_oom(int persistent) {
   char out[512];
-  int completed = 0;
   snprintf(out, sizeof out, "%s/oom.png", tu_tmpdir());
   sample_db();
-  for (long n = 0; !completed; n++) {
-    tu_failing_alloc fa;
-    bc_context *ctx = NULL;
-    bc_error err;
-    bc_preview_result res;
-    bc_preview_options o = BC_PREVIEW_OPTIONS_INIT;
-    int rc;
-    unlink(out);
-    memset(&res, 0, sizeof res);
-    tu_failing_alloc_init(&fa, n, persistent);
-    bc_error_clear(&err);
-    rc = new_context(&ctx, &fa.base, NULL, &err);
-    if (rc == 0) {
-      preview_options(&o, out);
-      o.page = 2;
-      o.dpi = 50;
-      o.keep_pixels = 1;
-      rc = bc_preview(&res, ctx, &o, &err);
-      bc_preview_result_free(&res);
-      bc_context_free(ctx);
-    }
-    if (!fa.failed) {
-      ck_assert_msg(rc == 0, "n=%ld: %s", n, err.message);
-      completed = 1;
-    } else {
-      ck_assert_msg(rc == BC_ENOMEM, "allocation %ld failed but got %d: %s", n,
-                    rc, err.message);
-      ck_assert_str_eq(err.message, "out of memory");
-      ck_assert_msg(access(out, F_OK) != 0, "n=%ld left an output file", n);
-    }
-    ck_assert_msg(fa.live == 0, "n=%ld leaked %ld blocks", n, fa.live);
-    ck_assert_msg(n < 100000, "no end to allocations");
-  }
+  tu_every_allocation_failure(persistent, preview_op, out);
 }
 
 START_TEST(test_render_preview__every_allocation_failure_transient) {
