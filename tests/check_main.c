@@ -8,7 +8,8 @@
 
 #define SUITES(X)                                                              \
   X(common)                                                                    \
-  X(model) X(data) X(template) X(markup) X(text) X(layout) X(pdf) X(sign)    \
+  X(model)                                                                     \
+  X(data) X(template) X(markup) X(text) X(layout) X(pdf) X(raster) X(sign)     \
       X(render)
 
 int main(int argc, char **argv) {

@@ -1,6 +1,7 @@
 /* tests/check_render.c: the whole pipeline through the public API: the
- * sample report renders; every allocation failure is reported as BC_ENOMEM
- * with no leak and no output file; data cannot become markup. */
+ * sample report renders as PDF and previews as PNG; every allocation
+ * failure is reported as BC_ENOMEM with no leak and no output file; data
+ * cannot become markup. */
 #include "baocao/baocao.h"
 #include "testutil.h"
 
@@ -73,42 +74,33 @@ START_TEST(test_render_render__sample_report) {
 }
 END_TEST
 
+/* One sample render with alloc; a failed one leaves no file. */
+static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  const char *out = ud;
+  bc_context *ctx = NULL;
+  bc_render_options o = BC_RENDER_OPTIONS_INIT;
+  int rc;
+  unlink(out);
+  rc = new_context(&ctx, alloc, NULL, err);
+  if (rc == 0) {
+    o.db_path = db_path;
+    o.agency = "STTTT-TV";
+    o.period = "2023-Q3";
+    o.output_path = out;
+    o.created = 1700000000;
+    rc = bc_render(NULL, ctx, &o, err);
+    bc_context_free(ctx);
+  }
+  if (rc)
+    ck_assert_msg(access(out, F_OK) != 0, "a failed render left a file");
+  return rc;
+}
+
 static void check_oom(int persistent) {
   char out[512];
-  int completed = 0;
   snprintf(out, sizeof out, "%s/oom.pdf", tu_tmpdir());
   sample_db();
-  for (long n = 0; !completed; n++) {
-    tu_failing_alloc fa;
-    bc_context *ctx = NULL;
-    bc_error err;
-    bc_render_options o = BC_RENDER_OPTIONS_INIT;
-    int rc;
-    unlink(out);
-    tu_failing_alloc_init(&fa, n, persistent);
-    bc_error_clear(&err);
-    rc = new_context(&ctx, &fa.base, NULL, &err);
-    if (rc == 0) {
-      o.db_path = db_path;
-      o.agency = "STTTT-TV";
-      o.period = "2023-Q3";
-      o.output_path = out;
-      o.created = 1700000000;
-      rc = bc_render(NULL, ctx, &o, &err);
-      bc_context_free(ctx);
-    }
-    if (!fa.failed) {
-      ck_assert_msg(rc == 0, "n=%ld: %s", n, err.message);
-      completed = 1;
-    } else {
-      ck_assert_msg(rc == BC_ENOMEM, "allocation %ld failed but got %d: %s", n,
-                    rc, err.message);
-      ck_assert_str_eq(err.message, "out of memory");
-      ck_assert_msg(access(out, F_OK) != 0, "n=%ld left an output file", n);
-    }
-    ck_assert_msg(fa.live == 0, "n=%ld leaked %ld blocks", n, fa.live);
-    ck_assert_msg(n < 100000, "no end to allocations");
-  }
+  tu_every_allocation_failure(persistent, render_op, out);
 }
 
 START_TEST(test_render_render__every_allocation_failure_transient) {
@@ -118,6 +110,122 @@ END_TEST
 
 START_TEST(test_render_render__every_allocation_failure_persistent) {
   check_oom(1);
+}
+END_TEST
+
+static void preview_options(bc_preview_options *o, const char *out) {
+  o->db_path = sample_db();
+  o->agency = "STTTT-TV";
+  o->period = "2023-Q3";
+  o->output_path = out;
+}
+
+START_TEST(test_render_preview__sample_pages) {
+  bc_context *ctx;
+  bc_error err;
+  bc_preview_result res;
+  char out[512];
+  unsigned char sig[8];
+  struct stat st;
+  FILE *f;
+  bc_preview_options o = BC_PREVIEW_OPTIONS_INIT;
+  snprintf(out, sizeof out, "%s/preview.png", tu_tmpdir());
+  unlink(out);
+  preview_options(&o, out);
+  bc_error_clear(&err);
+  ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
+  /* Page 1 at the default 100 dpi: A4 as pdftoppm sizes it. */
+  ck_assert_msg(bc_preview(&res, ctx, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_ge(res.pages, 3);
+  ck_assert_uint_eq(res.width, 827);
+  ck_assert_uint_eq(res.height, 1170);
+  ck_assert_ptr_null(res.pixels);
+  ck_assert_int_eq(stat(out, &st), 0);
+  ck_assert_uint_eq((size_t)st.st_size, res.bytes);
+  f = fopen(out, "rb");
+  ck_assert_uint_eq(fread(sig, 1, 8, f), 8);
+  fclose(f);
+  ck_assert_mem_eq(sig, "\x89PNG\r\n\x1a\n", 8);
+  size_t pages = res.pages;
+
+  /* The last page, 100 pixels wide, pixels kept and no file. */
+  o.page = pages;
+  o.width_px = 100;
+  o.keep_pixels = 1;
+  o.output_path = NULL;
+  ck_assert_int_eq(bc_preview(&res, ctx, &o, &err), 0);
+  ck_assert_uint_eq(res.width, 100);
+  ck_assert_uint_eq(res.height, 142); /* 841.89 / 595.276 * 100, rounded up */
+  ck_assert_uint_eq(res.bytes, 0);
+  ck_assert_ptr_nonnull(res.pixels);
+  size_t dark = 0;
+  for (size_t i = 0; i < (size_t)res.width * res.height; i++)
+    dark += res.pixels[i] < 200;
+  ck_assert_uint_gt(dark, 10);
+  bc_preview_result_free(&res);
+  ck_assert_ptr_null(res.pixels);
+
+  /* Pages the report does not have: named, whose report, no file. */
+  unlink(out);
+  o.output_path = out;
+  o.width_px = 0;
+  o.keep_pixels = 0;
+  o.page = pages + 1;
+  ck_assert_int_eq(bc_preview(&res, ctx, &o, &err), BC_ENOTFOUND);
+  char want[128];
+  snprintf(want, sizeof want,
+           "page %zu is out of range: the report has %zu pages", pages + 1,
+           pages);
+  ck_assert_str_eq(err.message, want);
+  ck_assert_str_eq(err.agency, "STTTT-TV");
+  ck_assert_str_eq(err.period, "2023-Q3");
+  bc_error_clear(&err);
+  o.page = 0;
+  ck_assert_int_eq(bc_preview(&res, ctx, &o, &err), BC_ENOTFOUND);
+  ck_assert_msg(access(out, F_OK) != 0, "a failed preview left a file");
+  bc_context_free(ctx);
+}
+END_TEST
+
+/* One preview of page 2 with alloc, PNG and pixels; a failed one leaves
+ * no file. */
+static int preview_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  const char *out = ud;
+  bc_context *ctx = NULL;
+  bc_preview_result res;
+  bc_preview_options o = BC_PREVIEW_OPTIONS_INIT;
+  int rc;
+  unlink(out);
+  memset(&res, 0, sizeof res);
+  rc = new_context(&ctx, alloc, NULL, err);
+  if (rc == 0) {
+    preview_options(&o, out);
+    o.page = 2;
+    o.dpi = 50;
+    o.keep_pixels = 1;
+    rc = bc_preview(&res, ctx, &o, err);
+    bc_preview_result_free(&res);
+    bc_context_free(ctx);
+  }
+  if (rc)
+    ck_assert_msg(access(out, F_OK) != 0, "a failed preview left a file");
+  return rc;
+}
+
+static void check_preview_oom(int persistent) {
+  char out[512];
+  snprintf(out, sizeof out, "%s/oom.png", tu_tmpdir());
+  sample_db();
+  tu_every_allocation_failure(persistent, preview_op, out);
+}
+
+START_TEST(test_render_preview__every_allocation_failure_transient) {
+  check_preview_oom(0);
+}
+END_TEST
+
+START_TEST(test_render_preview__every_allocation_failure_persistent) {
+  check_preview_oom(1);
 }
 END_TEST
 
@@ -257,6 +365,12 @@ Suite *render_suite(void) {
   tcase_add_test(tc, test_render_render__every_allocation_failure_transient);
   tcase_add_test(tc, test_render_render__every_allocation_failure_persistent);
   tcase_add_test(tc, test_render_sign__every_allocation_failure);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("preview");
+  tcase_set_timeout(tc, 600);
+  tcase_add_test(tc, test_render_preview__sample_pages);
+  tcase_add_test(tc, test_render_preview__every_allocation_failure_transient);
+  tcase_add_test(tc, test_render_preview__every_allocation_failure_persistent);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -82,6 +82,28 @@ void tu_failing_alloc_init(tu_failing_alloc *fa, long fail_at, int persistent) {
   fa->persistent = persistent;
 }
 
+long tu_every_allocation_failure(int persistent, tu_alloc_op op, void *ud) {
+  for (long n = 0;; n++) {
+    tu_failing_alloc fa;
+    bc_error err;
+    int rc;
+    tu_failing_alloc_init(&fa, n, persistent);
+    bc_error_clear(&err);
+    rc = op(&fa.base, &err, ud);
+    if (fa.failed) {
+      ck_assert_msg(rc == BC_ENOMEM, "allocation %ld failed but got %d: %s", n,
+                    rc, err.message);
+      ck_assert_str_eq(err.message, "out of memory");
+    } else {
+      ck_assert_msg(rc == 0, "n=%ld: %s", n, err.message);
+    }
+    ck_assert_msg(fa.live == 0, "n=%ld leaked %ld blocks", n, fa.live);
+    if (!fa.failed)
+      return n + 1;
+    ck_assert_msg(n < 100000, "no end to allocations");
+  }
+}
+
 int tu_run(char **out, const char *command) {
   FILE *p = popen(command, "r");
   char *data = NULL;

@@ -4,6 +4,7 @@
 #define BC_TESTUTIL_H
 
 #include "baocao/alloc.h"
+#include "baocao/error.h"
 #include "common/arena.h"
 #include "text/text.h"
 
@@ -19,6 +20,7 @@ Suite *markup_suite(void);
 Suite *text_suite(void);
 Suite *layout_suite(void);
 Suite *pdf_suite(void);
+Suite *raster_suite(void);
 Suite *sign_suite(void);
 Suite *render_suite(void);
 
@@ -43,6 +45,17 @@ typedef struct tu_failing_alloc {
 } tu_failing_alloc;
 
 void tu_failing_alloc_init(tu_failing_alloc *fa, long fail_at, int persistent);
+
+/* An operation under test: runs with alloc, fills err, returns its code. */
+typedef int (*tu_alloc_op)(const bc_allocator *alloc, bc_error *err, void *ud);
+
+/*
+ * Runs op with a failing allocator for fail_at = 0, 1, 2, ... until a run
+ * sees no failure; that run must succeed. Every run that saw one must
+ * return BC_ENOMEM with the fixed message, and every run must free all it
+ * allocated. Returns the number of runs.
+ */
+long tu_every_allocation_failure(int persistent, tu_alloc_op op, void *ud);
 
 /* The shipped fonts, a shaper and an arena, shared by the text, layout and
  * pdf suites: tu_fonts_open in a fixture's setup, tu_fonts_close in its

@@ -1,4 +1,5 @@
-/* baocao/render.h: rendering one report from the database to a PDF file. */
+/* baocao/render.h: rendering one report from the database to a PDF file,
+ * or one of its pages to a PNG image (a preview drawn from the same pages). */
 #ifndef BAOCAO_RENDER_H
 #define BAOCAO_RENDER_H
 
@@ -82,6 +83,56 @@ int bc_render(bc_render_result *result,
               bc_context *ctx,
               const bc_render_options *opts,
               bc_error *err);
+
+typedef struct bc_preview_options {
+  unsigned version;
+  const char *db_path;
+  const char *agency;        /* agency code */
+  const char *period;        /* period code, 2023-Q3 */
+  const char *template_name; /* NULL: the report's own */
+  size_t page;               /* 1-based */
+  double dpi;                /* pixels per inch, 1..2400; 0: 100 */
+  unsigned width_px;         /* not 0: instead of dpi, the resolution that
+                                makes the page this many pixels wide */
+  const char *output_path;   /* the PNG, written atomically; NULL: none */
+  int keep_pixels;           /* hand the grey pixels back in the result */
+} bc_preview_options;
+
+#define BC_PREVIEW_OPTIONS_VERSION 1
+#define BC_PREVIEW_OPTIONS_INIT                                                \
+  { BC_PREVIEW_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, NULL, 0 }
+
+/* One previewed page. */
+typedef struct bc_preview_result {
+  size_t pages;              /* pages in the report */
+  size_t bytes;              /* size of the PNG written, 0 if none */
+  unsigned width, height;    /* pixels */
+  double dpi;                /* the resolution drawn at */
+  unsigned char *pixels;     /* with keep_pixels: width * height bytes of
+                                grey (0 black, 255 white), rows top to
+                                bottom; the caller frees them with
+                                bc_preview_result_free. NULL otherwise */
+  const bc_allocator *alloc; /* what pixels came from */
+} bc_preview_result;
+
+/*
+ * Draws one page of the agency's report for the period, from the same
+ * pages bc_render writes as PDF (data, templates and layout run exactly
+ * as for bc_render), as 8-bit grey: into opts->output_path as PNG (whole
+ * or not at all) and/or, with keep_pixels, into result->pixels. The
+ * context keeps its own FreeType faces for drawing, opened on the first
+ * preview and reused. Errors: those of bc_render, and BC_ENOTFOUND for a
+ * page the report does not have ("page 12 is out of range: the report has
+ * 11 pages"), BC_ERROR for a resolution outside 1..2400 dpi. result may be
+ * NULL unless keep_pixels is set. Not thread-safe for one context.
+ */
+int bc_preview(bc_preview_result *result,
+               bc_context *ctx,
+               const bc_preview_options *opts,
+               bc_error *err);
+
+/* Frees result->pixels (if any) and clears result. Accepts NULL. */
+void bc_preview_result_free(bc_preview_result *result);
 
 #ifdef __cplusplus
 }

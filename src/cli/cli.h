@@ -14,9 +14,9 @@ enum {
   EXIT_INTERNAL = 1, /* a bug or an unexpected library failure */
   EXIT_USAGE = 2,    /* bad command line */
   EXIT_DATABASE = 3, /* database missing, unreadable, not baocao's */
-  EXIT_NOTFOUND = 4, /* unknown agency, period or report */
+  EXIT_NOTFOUND = 4, /* unknown agency, period, report or page */
   EXIT_DATA = 5,     /* missing indicator or invalid value */
-  EXIT_TEMPLATE = 6, /* template missing or broken */
+  EXIT_TEMPLATE = 6, /* template or other input file missing or broken */
   EXIT_FONT = 7,     /* font missing or unusable */
   EXIT_OUTPUT = 8,   /* output cannot be written */
   EXIT_NOMEM = 9,    /* out of memory */
@@ -59,7 +59,20 @@ int cli_fail(const bc_error *err);
 const char *cli_font_dir(const char *flag, char *buf, size_t size);
 const char *cli_template_dir(const char *flag, char *buf, size_t size);
 
+/*
+ * The default output path out/AGENCY_PERIOD<suffix> in buf, creating out/.
+ * Codes become file names safely: letters, digits, '-', '_' and '.' are
+ * kept, anything else becomes '_'. Prints the problem and returns false
+ * when out/ cannot be created.
+ */
+bool cli_default_output(char *buf,
+                        size_t size,
+                        const char *agency,
+                        const char *period,
+                        const char *suffix);
+
 int cmd_render(int argc, char **argv);
+int cmd_preview(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_sign(int argc, char **argv);
 int cmd_verify(int argc, char **argv);

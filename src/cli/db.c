@@ -34,11 +34,8 @@ int cmd_db(int argc, char **argv) {
   }
   if (npos >= 3 && !strcmp(pos[0], "load")) {
     for (size_t i = 2; i < npos; i++) {
-      if ((rc = bc_database_load_sql(pos[1], pos[i], &err))) {
-        int code = cli_fail(&err);
-        /* An SQL file that cannot be read is a command-line mistake. */
-        return rc == BC_EINPUT ? EXIT_USAGE : code;
-      }
+      if ((rc = bc_database_load_sql(pos[1], pos[i], &err)))
+        return cli_fail(&err);
       printf("%s: loaded %s\n", pos[1], pos[i]);
     }
     return EXIT_OK;

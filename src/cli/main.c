@@ -2,8 +2,10 @@
  * maps library error codes to exit codes. Only the CLI prints. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef BC_VERSION
 #define BC_VERSION "0.0.0"
@@ -20,17 +22,18 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  render   render one agency's report for a period to PDF\n"
+    "  preview  draw one page as PNG, or in the terminal; --watch redraws\n"
     "  db       create a database, load SQL into it\n"
     "  sign     sign a field of a rendered report (PKCS#12)\n"
     "  verify   list the signature fields of a PDF and check them\n"
     "  help     this text, or `baocao help <command>`\n"
     "\n"
     "Exit codes:\n"
-    "  0 success              6 template missing or broken\n"
+    "  0 success              6 template or input file missing or broken\n"
     "  1 internal error       7 font missing or unusable\n"
     "  2 bad command line     8 output cannot be written\n"
     "  3 database problem     9 out of memory\n"
-    "  4 unknown agency, period, report or field\n"
+    "  4 unknown agency, period, report, page or field\n"
     "  5 missing or invalid data   10 content cannot be typeset\n"
     "  11 certificate or key unusable   12 PDF cannot be signed or read\n"
     "  13 a signature does not check out (verify)\n"
@@ -90,6 +93,36 @@ const char *cli_font_dir(const char *flag, char *buf, size_t size) {
 
 const char *cli_template_dir(const char *flag, char *buf, size_t size) {
   return dir_default(flag, "BAOCAO_TEMPLATE_DIR", "templates", buf, size);
+}
+
+/* A file name from a code, so that data never becomes a path. */
+static void safe_name(char *out, size_t size, const char *code) {
+  size_t n = 0;
+  for (const char *p = code; *p && n + 1 < size; p++) {
+    char c = *p;
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+              (c == '.' && n > 0);
+    out[n++] = ok ? c : '_';
+  }
+  out[n] = '\0';
+}
+
+bool cli_default_output(char *buf,
+                        size_t size,
+                        const char *agency,
+                        const char *period,
+                        const char *suffix) {
+  char a[128], p[64];
+  safe_name(a, sizeof a, agency);
+  safe_name(p, sizeof p, period);
+  snprintf(buf, size, "out/%s_%s%s", a, p, suffix);
+  if (mkdir("out", 0755) != 0 && errno != EEXIST) {
+    fprintf(stderr, "baocao: cannot create directory 'out': %s\n",
+            strerror(errno));
+    return false;
+  }
+  return true;
 }
 
 bool cli_parse(int argc,
@@ -184,6 +217,8 @@ int main(int argc, char **argv) {
       char *help_argv[] = {argv[2], (char *)"--help", NULL};
       if (!strcmp(argv[2], "render"))
         return cmd_render(2, help_argv);
+      if (!strcmp(argv[2], "preview"))
+        return cmd_preview(2, help_argv);
       if (!strcmp(argv[2], "db"))
         return cmd_db(2, help_argv);
       if (!strcmp(argv[2], "sign"))
@@ -198,6 +233,8 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(cmd, "render"))
     return cmd_render(argc - 1, argv + 1);
+  if (!strcmp(cmd, "preview"))
+    return cmd_preview(argc - 1, argv + 1);
   if (!strcmp(cmd, "db"))
     return cmd_db(argc - 1, argv + 1);
   if (!strcmp(cmd, "sign"))

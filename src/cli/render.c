@@ -1,10 +1,6 @@
 /* cli/render.c: `baocao render`: one report to PDF. */
 #include "cli/cli.h"
 
-#include <errno.h>
-#include <string.h>
-#include <sys/stat.h>
-
 static const char render_usage[] =
     "Usage: baocao render --db FILE --agency CODE --period CODE [options]\n"
     "\n"
@@ -28,20 +24,6 @@ static const char render_usage[] =
     "Example:\n"
     "  baocao render --db samples/baocao.db --agency STTTT-TV \\\n"
     "      --period 2023-Q3 -o out/tra-vinh-2023-q3.pdf\n";
-
-/* A file name from a code: letters, digits, '-', '_' and '.' are kept,
- * anything else becomes '_', so that data never becomes a path. */
-static void safe_name(char *out, size_t size, const char *code) {
-  size_t n = 0;
-  for (const char *p = code; *p && n + 1 < size; p++) {
-    char c = *p;
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-              (c == '.' && n > 0);
-    out[n++] = ok ? c : '_';
-  }
-  out[n] = '\0';
-}
 
 int cmd_render(int argc, char **argv) {
   cli_option opts[] = {
@@ -82,15 +64,9 @@ int cmd_render(int argc, char **argv) {
     return EXIT_USAGE;
   }
   if (!ropts.output_path) {
-    char a[128], p[64];
-    safe_name(a, sizeof a, ropts.agency);
-    safe_name(p, sizeof p, ropts.period);
-    snprintf(out_buf, sizeof out_buf, "out/%s_%s.pdf", a, p);
-    if (mkdir("out", 0755) != 0 && errno != EEXIST) {
-      fprintf(stderr, "baocao: cannot create directory 'out': %s\n",
-              strerror(errno));
+    if (!cli_default_output(out_buf, sizeof out_buf, ropts.agency, ropts.period,
+                            ".pdf"))
       return EXIT_OUTPUT;
-    }
     ropts.output_path = out_buf;
   }
   copts.font_dir =

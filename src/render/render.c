@@ -1,6 +1,7 @@
 /* render/render.c: the public API: a worker context (fonts, shaper, compiled
- * templates) and bc_render, which runs the pipeline data -> model ->
- * template -> markup -> layout -> pdf and writes the file atomically. */
+ * templates, rasteriser) and one pipeline data -> model -> template ->
+ * markup -> layout whose pages go to one of two outputs: bc_render writes
+ * them as PDF, bc_preview draws one of them as PNG. */
 #include "baocao/baocao.h"
 
 #include "common/alloc.h"
@@ -12,10 +13,13 @@
 #include "layout/layout.h"
 #include "markup/markup.h"
 #include "pdf/pdf.h"
+#include "raster/raster.h"
 #include "render/render_int.h"
 #include "template/template.h"
 #include "text/text.h"
 
+#include <assert.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -34,6 +38,7 @@ struct bc_context {
   bc_shaper *shaper;
   bc_frame frame;
   template_entry *templates;
+  bc_raster *raster; /* opened by the first preview */
 };
 
 int bc_context_new(bc_context **out,
@@ -78,6 +83,7 @@ void bc_context_free(bc_context *ctx) {
     bc_free(ctx->alloc, t);
     t = next;
   }
+  bc_raster_free(ctx->raster);
   bc_shaper_free(ctx->shaper);
   bc_fontset_close(ctx->fonts);
   bc_free(ctx->alloc, ctx->template_dir);
@@ -130,21 +136,78 @@ static time_t creation_time(long long requested) {
   return time(NULL);
 }
 
-int bc_render(bc_render_result *result,
-              bc_context *ctx,
-              const bc_render_options *opts,
-              bc_error *err) {
+/* Which report: what both outputs ask the pipeline for. */
+typedef struct report_job {
+  const char *db_path;
+  const char *agency;
+  const char *period;
+  const char *template_name;
+  bool first_fit;
+  bool blank_number_date;
+} report_job;
+
+/* The pipeline up to the page model, shared by both outputs: data ->
+ * model -> template -> markup -> layout. The document and the pages come
+ * from arena. */
+static int build_pages(bc_pages *pages,
+                       bc_doc *doc,
+                       bc_context *ctx,
+                       const report_job *job,
+                       bc_arena *arena,
+                       bc_error *err) {
   bc_db *db = NULL;
-  bc_arena arena;
   bc_report_model model;
   const bc_template *tmpl = NULL;
   bc_expansion exp;
   const char *md = NULL;
   size_t md_len = 0;
+  bc_frame frame = ctx->frame;
+  int rc;
+
+  frame.first_fit = job->first_fit;
+  if ((rc = bc_db_open(&db, job->db_path, err)) ||
+      (rc = bc_db_load_report(&model, db, job->agency, job->period,
+                              job->template_name, arena, err)))
+    goto cleanup;
+  if (job->blank_number_date) {
+    /* The văn thư's part: number and date come at issue (the year stays). */
+    model.number = 0;
+    model.issued_on.month = model.issued_on.day = 0;
+  }
+  if ((rc = get_template(&tmpl, ctx, model.template_name, err)) ||
+      (rc = bc_template_expand(&exp, tmpl, &model, arena, err)))
+    goto cleanup;
+  /* One normalisation for everything the body shows: templates and
+   * narratives may have been typed in decomposed form. */
+  if ((rc = bc_utf8_nfc(&md, &md_len, exp.markdown, exp.markdown_len, arena,
+                        err)) ||
+      (rc = bc_doc_build(doc, &model, &exp, md, md_len, arena, err)) ||
+      (rc = bc_layout_document(pages, doc, &frame, ctx->fonts, ctx->shaper,
+                               arena, err)))
+    goto cleanup;
+cleanup:
+  bc_db_close(db);
+  return rc;
+}
+
+/* Problems in the report's content say whose report it was (a broken
+ * template file is the same for every agency: no context). */
+static void job_context(bc_error *err, int rc, const report_job *job) {
+  if (rc == BC_EDATA || rc == BC_ELAYOUT || rc == BC_ERROR)
+    bc_error_context(err, job->agency, job->period);
+}
+
+int bc_render(bc_render_result *result,
+              bc_context *ctx,
+              const bc_render_options *opts,
+              bc_error *err) {
+  report_job job = {opts->db_path,        opts->agency,
+                    opts->period,         opts->template_name,
+                    opts->first_fit != 0, opts->blank_number_date != 0};
+  bc_arena arena;
   bc_doc doc;
   bc_pages pages;
   bc_pdf_info info;
-  bc_frame frame = ctx->frame;
   const unsigned char *pdf = NULL;
   size_t pdf_len = 0;
   int rc;
@@ -153,26 +216,7 @@ int bc_render(bc_render_result *result,
     return bc_error_set(err, BC_ERROR, "unknown bc_render_options version %u",
                         opts->version);
   bc_arena_init(&arena, ctx->alloc);
-  frame.first_fit = opts->first_fit != 0;
-  if ((rc = bc_db_open(&db, opts->db_path, err)) ||
-      (rc = bc_db_load_report(&model, db, opts->agency, opts->period,
-                              opts->template_name, &arena, err)))
-    goto cleanup;
-  if (opts->blank_number_date) {
-    /* The văn thư's part: number and date come at issue (the year stays). */
-    model.number = 0;
-    model.issued_on.month = model.issued_on.day = 0;
-  }
-  if ((rc = get_template(&tmpl, ctx, model.template_name, err)) ||
-      (rc = bc_template_expand(&exp, tmpl, &model, &arena, err)))
-    goto cleanup;
-  /* One normalisation for everything the body shows: templates and
-   * narratives may have been typed in decomposed form. */
-  if ((rc = bc_utf8_nfc(&md, &md_len, exp.markdown, exp.markdown_len, &arena,
-                        err)) ||
-      (rc = bc_doc_build(&doc, &model, &exp, md, md_len, &arena, err)) ||
-      (rc = bc_layout_document(&pages, &doc, &frame, ctx->fonts, ctx->shaper,
-                               &arena, err)))
+  if ((rc = build_pages(&pages, &doc, ctx, &job, &arena, err)))
     goto cleanup;
   memset(&info, 0, sizeof info);
   info.title = doc.title;
@@ -196,13 +240,91 @@ int bc_render(bc_render_result *result,
     result->orphans = pages.stats.orphans;
   }
 cleanup:
-  /* Problems in the report's content say whose report it was (a broken
-   * template file is the same for every agency: no context). */
-  if (rc == BC_EDATA || rc == BC_ELAYOUT || rc == BC_ERROR)
-    bc_error_context(err, opts->agency, opts->period);
+  job_context(err, rc, &job);
   bc_arena_release(&arena);
-  bc_db_close(db);
   return rc;
+}
+
+int bc_preview(bc_preview_result *result,
+               bc_context *ctx,
+               const bc_preview_options *opts,
+               bc_error *err) {
+  report_job job = {opts->db_path,       opts->agency, opts->period,
+                    opts->template_name, false,        false};
+  bc_arena arena;
+  bc_doc doc;
+  bc_pages pages;
+  bc_image img;
+  const bc_page *page;
+  const unsigned char *png = NULL;
+  size_t png_len = 0;
+  unsigned char *pixels = NULL;
+  double dpi;
+  int rc;
+
+  if (opts->version != BC_PREVIEW_OPTIONS_VERSION)
+    return bc_error_set(err, BC_ERROR, "unknown bc_preview_options version %u",
+                        opts->version);
+  assert(result || !opts->keep_pixels);
+  bc_arena_init(&arena, ctx->alloc);
+  if ((rc = build_pages(&pages, &doc, ctx, &job, &arena, err)))
+    goto cleanup;
+  if (opts->page < 1 || opts->page > pages.count) {
+    rc = bc_error_set(err, BC_ENOTFOUND,
+                      "page %zu is out of range: the report has %zu pages",
+                      opts->page, pages.count);
+    bc_error_context(err, job.agency, job.period);
+    goto cleanup;
+  }
+  page = &pages.pages[opts->page - 1];
+  dpi = opts->width_px  ? opts->width_px * 72.0 / page->width_pt
+        : opts->dpi > 0 ? opts->dpi
+                        : 100;
+  if (!ctx->raster &&
+      (rc = bc_raster_new(&ctx->raster, ctx->fonts, ctx->alloc, err)))
+    goto cleanup;
+  if ((rc = bc_raster_page(&img, ctx->raster, page, dpi, &arena, err)))
+    goto cleanup;
+  /* Everything that can fail before the file: a preview that fails
+   * writes nothing. */
+  if (opts->keep_pixels) {
+    /* The image is bc_raster_page's: one byte per pixel, no padding. */
+    assert(img.format == BC_PIXEL_GRAY && img.stride == img.width);
+    pixels = bc_malloc(ctx->alloc, (size_t)img.width * img.height);
+    if (!pixels) {
+      rc = bc_error_oom(err);
+      goto cleanup;
+    }
+    memcpy(pixels, img.pixels, (size_t)img.width * img.height);
+  }
+  if (opts->output_path &&
+      ((rc = bc_png_write(&png, &png_len, &img, &arena, err)) ||
+       (rc = bc_file_write_atomic(opts->output_path, png, png_len, NULL, err))))
+    goto cleanup;
+  if (result) {
+    memset(result, 0, sizeof *result);
+    result->pages = pages.count;
+    result->bytes = png_len;
+    result->width = img.width;
+    result->height = img.height;
+    result->dpi = dpi;
+    result->pixels = pixels;
+    result->alloc = ctx->alloc;
+    pixels = NULL;
+  }
+cleanup:
+  bc_free(ctx->alloc, pixels);
+  job_context(err, rc, &job);
+  bc_arena_release(&arena);
+  return rc;
+}
+
+void bc_preview_result_free(bc_preview_result *result) {
+  if (!result)
+    return;
+  if (result->pixels)
+    bc_free(result->alloc, result->pixels);
+  memset(result, 0, sizeof *result);
 }
 
 int bc_database_create(const char *path, bc_error *err) {

@@ -5,6 +5,7 @@
 #include "common/alloc.h"
 #include "common/arena.h"
 #include "common/error.h"
+#include "raster/raster.h"
 #include "render/render_int.h"
 #include "sign/sign.h"
 
@@ -26,14 +27,28 @@ int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err) {
   req.password = opts->password ? opts->password : "";
   req.reason = opts->reason;
   req.now = opts->signing_time >= 0 ? (time_t)opts->signing_time : time(NULL);
-  if (opts->image_path)
-    return bc_error_set(err, BC_EINPUT,
-                        "'%s': signature images need PNG support, which this "
-                        "build does not have yet",
-                        opts->image_path);
   bc_arena_init(&arena, bc_context__alloc(ctx));
+  if (opts->image_path) {
+    bc_image img;
+    if ((rc = bc_png_read(&img, opts->image_path, &arena, err)))
+      goto cleanup;
+    /* RGBA rows, packed: what the appearance takes. */
+    unsigned char *rgba =
+        bc_arena_alloc(&arena, (size_t)img.width * 4 * img.height + 1);
+    if (!rgba) {
+      rc = bc_error_oom(err);
+      goto cleanup;
+    }
+    for (unsigned y = 0; y < img.height; y++)
+      memcpy(rgba + (size_t)y * img.width * 4, img.pixels + y * img.stride,
+             (size_t)img.width * 4);
+    req.image_rgba = rgba;
+    req.image_width = img.width;
+    req.image_height = img.height;
+  }
   rc = bc_sign_pdf(&req, bc_context__fonts(ctx), bc_context__shaper(ctx),
                    &arena, err);
+cleanup:
   bc_arena_release(&arena);
   return rc;
 }

@@ -118,6 +118,42 @@ assert outside == 0, f"{outside} pixels changed outside the fields"
 print(f"{blue} blue pixels in the signer's field, {red} red in the seal's, none changed elsewhere")
 PY
 
+# An image appearance: a blue "signature" on a transparent background.
+python3 - "$WORK/chu-ky.png" <<'PY'
+import struct, sys, zlib
+w, h = 240, 90
+rows = b""
+for y in range(h):
+    row = b"\x00"
+    for x in range(w):
+        ink = abs((y - 45) - 30 * __import__("math").sin(x / 18)) < 4
+        row += bytes([20, 40, 200, 255]) if ink else bytes([255, 255, 255, 0])
+    rows += row
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)) \
+      + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+check "baocao sign --image" "$BAOCAO" sign --p12 "$WORK/signer.p12" --password matkhau \
+  --field ky_nguoi_co_tham_quyen --image "$WORK/chu-ky.png" "$PDF" -o "$WORK/img.pdf"
+check "pdfsig: the image-signed copy is valid" bash -c "pdfsig '$WORK/img.pdf' 2>/dev/null | grep -q 'Signature is Valid'"
+pdftoppm -r 100 -f "$last" -l "$last" "$WORK/img.pdf" "$WORK/imgpx"
+check "the image is drawn in the signer's field" python3 - "$WORK/imgpx"*.ppm "$WORK/rects.txt" <<'PY'
+import sys
+d = open(sys.argv[1], "rb").read()
+magic, size, maxval, px = d.split(b"\n", 3)
+w, h = map(int, size.split())
+r = [list(map(int, l.split()[1:])) for l in open(sys.argv[2]) if l.startswith("ky_nguoi")][0]
+blue = sum(1 for y in range(r[1], r[3]) for x in range(r[0], r[2])
+           if px[3 * (y * w + x) + 2] > 150 and px[3 * (y * w + x)] < 100)
+assert blue > 300, blue
+print(blue, "blue pixels of the signature image inside the field")
+PY
+set +e; printf 'not a png' > "$WORK/bad.png"
+"$BAOCAO" sign --p12 "$WORK/signer.p12" --password matkhau --field ky_nguoi_co_tham_quyen \
+  --image "$WORK/bad.png" "$PDF" -o "$WORK/badimg.pdf" 2> "$WORK/stderr"; code=$?; set -e
+check "a broken image is refused by name, no output" bash -c "[ $code -eq 6 ] && grep -qx \"baocao: '$WORK/bad.png' is not a PNG file\" '$WORK/stderr' && [ ! -e '$WORK/badimg.pdf' ]"
+
 # Interoperation: baocao signs the signer, pdfsig then the seal.
 pdfsig -nssdir "sql:$NSS" -nick seal -sign ky_co_quan "$WORK/b1.pdf" "$WORK/mix.pdf" 2>/dev/null
 check "baocao then pdfsig: both valid" bash -c "[ \$(pdfsig '$WORK/mix.pdf' 2>/dev/null | grep -c 'Signature is Valid') -eq 2 ]"

@@ -1,0 +1,350 @@
+/* cli/preview.c: `baocao preview`: one page as PNG, or drawn in the
+ * terminal with block characters; --watch draws it again whenever a
+ * template or the database changes. */
+#include "cli/cli.h"
+
+#include <dirent.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char preview_usage[] =
+    "Usage: baocao preview --db FILE --agency CODE --period CODE [options]\n"
+    "\n"
+    "Draws one page of the report as a PNG image, or in the terminal, from\n"
+    "the same pages `baocao render` writes as PDF.\n"
+    "\n"
+    "  --db FILE            the baocao database (read only)\n"
+    "  --agency CODE        agency code, e.g. STTTT-TV\n"
+    "  --period CODE        period code, e.g. 2023-Q3\n"
+    "  --page N             the page to draw, from 1 (default 1)\n"
+    "  --dpi N              pixels per inch, 10 to 1200 (default 100)\n"
+    "  -o, --output FILE    the PNG to write (default\n"
+    "                       out/AGENCY_PERIOD-pN.png), written whole or not\n"
+    "                       at all; - draws in the terminal instead\n"
+    "  --terminal           draw the page in the terminal with block\n"
+    "                       characters, as wide as the terminal (COLUMNS,\n"
+    "                       else the window's width, else 100 columns)\n"
+    "  --color WHEN         grey levels as 24-bit colours: auto (when stdout\n"
+    "                       is a terminal, TERM is not dumb and NO_COLOR is\n"
+    "                       unset), always or never (the characters  ░▒▓█)\n"
+    "  --watch              draw again whenever a template or the database\n"
+    "                       changes, one line per drawing, until Ctrl-C\n"
+    "  --template NAME      when the agency has several reports in the period\n"
+    "  --font-dir DIR       the Liberation Serif files (default: fonts/)\n"
+    "  --template-dir DIR   the templates (default: templates/)\n"
+    "  -h, --help           this text\n"
+    "\n"
+    "Examples:\n"
+    "  baocao preview --db samples/baocao.db --agency STTTT-TV \\\n"
+    "      --period 2023-Q3 --page 2 -o page2.png\n"
+    "  baocao preview --db samples/baocao.db --agency STTTT-TV \\\n"
+    "      --period 2023-Q3 --terminal --watch\n";
+
+/* What one drawing needs; the same for every drawing of a watch. */
+typedef struct preview_job {
+  bc_context_options copts;
+  bc_preview_options popts;
+  bool terminal;
+  bool colour;
+} preview_job;
+
+/* ---- the terminal ---- */
+
+/* COLUMNS, else the window's width, else 100. */
+static unsigned terminal_columns(void) {
+  const char *env = getenv("COLUMNS");
+  struct winsize ws;
+  if (env && *env) {
+    char *end;
+    unsigned long n = strtoul(env, &end, 10);
+    if (!*end && n >= 10 && n <= 1000)
+      return (unsigned)n;
+  }
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 10)
+    return ws.ws_col > 1000 ? 1000 : ws.ws_col;
+  return 100;
+}
+
+/*
+ * The image, two pixel rows per line of text. In colour, each cell is an
+ * upper half block (▀) with the upper pixel's grey as foreground and the
+ * lower one's as background; without, one of " ░▒▓█" for the two pixels'
+ * mean darkness (any ink at all shows).
+ */
+static void draw_terminal(FILE *f, const bc_preview_result *res, bool colour) {
+  static const char *const ramp[] = {" ", "\u2591", "\u2592", "\u2593",
+                                     "\u2588"};
+  for (unsigned y = 0; y < res->height; y += 2) {
+    const unsigned char *top = res->pixels + (size_t)y * res->width;
+    const unsigned char *bottom = y + 1 < res->height ? top + res->width : NULL;
+    int fg = -1, bg = -1;
+    for (unsigned x = 0; x < res->width; x++) {
+      unsigned t = top[x], b = bottom ? bottom[x] : 255;
+      if (colour) {
+        if ((int)t != fg)
+          fprintf(f, "\x1b[38;2;%u;%u;%um", t, t, t);
+        if ((int)b != bg)
+          fprintf(f, "\x1b[48;2;%u;%u;%um", b, b, b);
+        fg = (int)t;
+        bg = (int)b;
+        fputs("\u2580", f);
+      } else {
+        unsigned dark = 255 - (t + b) / 2;
+        fputs(ramp[dark < 16 ? 0 : 1 + (dark - 16) * 4 / 240], f);
+      }
+    }
+    fputs(colour ? "\x1b[0m\n" : "\n", f);
+  }
+}
+
+/* ---- drawing once ---- */
+
+static long ms_since(const struct timespec *t0) {
+  struct timespec t1;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  return (long)(t1.tv_sec - t0->tv_sec) * 1000 +
+         (t1.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Draws the page; prints the problem and returns its exit code on
+ * failure. A fresh context each time, so that changed templates are read
+ * again. */
+static int draw_once(const preview_job *job, bool watching) {
+  bc_context *ctx = NULL;
+  bc_preview_result res;
+  bc_error err;
+  struct timespec t0;
+  int rc;
+
+  memset(&res, 0, sizeof res);
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  bc_error_clear(&err);
+  rc = bc_context_new(&ctx, &job->copts, &err);
+  if (!rc)
+    rc = bc_preview(&res, ctx, &job->popts, &err);
+  bc_context_free(ctx);
+  if (rc)
+    return cli_fail(&err);
+  long ms = ms_since(&t0);
+  if (job->terminal) {
+    if (watching && job->colour)
+      fputs("\x1b[H\x1b[2J", stdout); /* home, clear the screen */
+    draw_terminal(stdout, &res, job->colour);
+  }
+  if (watching && job->terminal)
+    printf("rendered page %zu in %ld ms\n", job->popts.page, ms);
+  else if (watching)
+    printf("rendered page %zu in %ld ms: %s\n", job->popts.page, ms,
+           job->popts.output_path);
+  else if (!job->terminal)
+    printf("%s: page %zu of %zu, %u x %u pixels, %zu bytes\n",
+           job->popts.output_path, job->popts.page, res.pages, res.width,
+           res.height, res.bytes);
+  bc_preview_result_free(&res);
+  fflush(stdout);
+  return EXIT_OK;
+}
+
+/* ---- watching ---- */
+
+/* Set by SIGINT/SIGTERM; the only state a signal handler may touch. */
+static volatile sig_atomic_t stop_watching;
+
+static void on_stop(int sig) {
+  (void)sig;
+  stop_watching = 1;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v) {
+  for (int i = 0; i < 8; i++, v >>= 8) {
+    h ^= v & 0xFF;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+/*
+ * A fingerprint of the files under path (name, inode, size, modification
+ * time), summed so that the order readdir lists them in does not matter.
+ * Hidden files and backups (editors' swap files) are left out, and so are
+ * directories' own times, which those files change.
+ */
+static uint64_t fingerprint(const char *path, int depth) {
+  struct stat st;
+  uint64_t h = 1469598103934665603ULL, sum = 0;
+  if (stat(path, &st) != 0)
+    return 0;
+  if (S_ISDIR(st.st_mode)) {
+    DIR *d;
+    struct dirent *e;
+    if (depth == 0 || !(d = opendir(path)))
+      return 0;
+    while ((e = readdir(d))) {
+      char child[4096];
+      size_t n = strlen(e->d_name);
+      if (e->d_name[0] == '.' || e->d_name[n - 1] == '~' ||
+          snprintf(child, sizeof child, "%s/%s", path, e->d_name) >=
+              (int)sizeof child)
+        continue;
+      sum += fingerprint(child, depth - 1);
+    }
+    closedir(d);
+    return sum;
+  }
+  for (const char *p = path; *p; p++)
+    h = mix(h, (unsigned char)*p);
+  h = mix(h, (uint64_t)st.st_ino);
+  h = mix(h, (uint64_t)st.st_size);
+  h = mix(h, (uint64_t)st.st_mtim.tv_sec);
+  return mix(h, (uint64_t)st.st_mtim.tv_nsec);
+}
+
+/* Everything a drawing reads that a user edits: the templates, the
+ * database and its write-ahead log. */
+static uint64_t inputs_fingerprint(const preview_job *job) {
+  char wal[4096];
+  uint64_t sum = fingerprint(job->copts.template_dir, 4) +
+                 fingerprint(job->popts.db_path, 1);
+  if (snprintf(wal, sizeof wal, "%s-wal", job->popts.db_path) < (int)sizeof wal)
+    sum += fingerprint(wal, 1);
+  return sum;
+}
+
+/* Draws, then polls every half second and draws again after a change,
+ * until SIGINT or SIGTERM. Failed drawings are reported and watched on. */
+static int watch(const preview_job *job) {
+  struct sigaction sa;
+  const struct timespec half = {0, 500000000L};
+
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop; /* no SA_RESTART: the sleep ends at once */
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  uint64_t seen = inputs_fingerprint(job);
+  draw_once(job, true);
+  while (!stop_watching) {
+    nanosleep(&half, NULL);
+    if (stop_watching)
+      break;
+    uint64_t now = inputs_fingerprint(job);
+    if (now != seen) {
+      seen = now;
+      draw_once(job, true);
+    }
+  }
+  return EXIT_OK;
+}
+
+/* ---- the command ---- */
+
+/* A whole number from lo to hi, or false. */
+static bool parse_number(const char *s,
+                         unsigned long lo,
+                         unsigned long hi,
+                         unsigned long *out) {
+  char *end;
+  unsigned long v;
+  if (!s || *s < '0' || *s > '9')
+    return false;
+  v = strtoul(s, &end, 10);
+  if (*end || v < lo || v > hi)
+    return false;
+  *out = v;
+  return true;
+}
+
+int cmd_preview(int argc, char **argv) {
+  cli_option opts[] = {
+      {"db", 0, true, NULL},        {"agency", 0, true, NULL},
+      {"period", 0, true, NULL},    {"page", 0, true, NULL},
+      {"dpi", 0, true, NULL},       {"output", 'o', true, NULL},
+      {"terminal", 0, false, NULL}, {"color", 0, true, NULL},
+      {"watch", 0, false, NULL},    {"template", 0, true, NULL},
+      {"font-dir", 0, true, NULL},  {"template-dir", 0, true, NULL},
+      {"help", 'h', false, NULL},
+  };
+  const size_t n = sizeof opts / sizeof opts[0];
+  const char *pos[1], *color, *output;
+  size_t npos;
+  char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[64];
+  unsigned long page = 1, dpi = 100;
+  preview_job job = {BC_CONTEXT_OPTIONS_INIT, BC_PREVIEW_OPTIONS_INIT, false,
+                     false};
+
+  if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "preview"))
+    return EXIT_USAGE;
+  if (cli_get(opts, n, "help")) {
+    fputs(preview_usage, stdout);
+    return EXIT_OK;
+  }
+  job.popts.db_path = cli_get(opts, n, "db");
+  job.popts.agency = cli_get(opts, n, "agency");
+  job.popts.period = cli_get(opts, n, "period");
+  job.popts.template_name = cli_get(opts, n, "template");
+  if (!job.popts.db_path || !job.popts.agency || !job.popts.period) {
+    fprintf(stderr, "baocao preview: --db, --agency and --period are "
+                    "required (see baocao help preview)\n");
+    return EXIT_USAGE;
+  }
+  if (cli_get(opts, n, "page") &&
+      !parse_number(cli_get(opts, n, "page"), 1, 1000000, &page)) {
+    fprintf(stderr, "baocao preview: --page takes a page number from 1\n");
+    return EXIT_USAGE;
+  }
+  if (cli_get(opts, n, "dpi") &&
+      !parse_number(cli_get(opts, n, "dpi"), 10, 1200, &dpi)) {
+    fprintf(stderr, "baocao preview: --dpi takes a whole number from 10 to "
+                    "1200\n");
+    return EXIT_USAGE;
+  }
+  color = cli_get(opts, n, "color");
+  if (!color)
+    color = "auto";
+  if (strcmp(color, "auto") && strcmp(color, "always") &&
+      strcmp(color, "never")) {
+    fprintf(stderr, "baocao preview: --color takes auto, always or never\n");
+    return EXIT_USAGE;
+  }
+  job.popts.page = page;
+  job.popts.dpi = (double)dpi;
+  output = cli_get(opts, n, "output");
+  if (cli_get(opts, n, "terminal") && output && strcmp(output, "-")) {
+    fprintf(stderr, "baocao preview: --terminal draws on stdout, not into "
+                    "a file: leave out -o\n");
+    return EXIT_USAGE;
+  }
+  job.terminal =
+      cli_get(opts, n, "terminal") || (output && !strcmp(output, "-"));
+  if (job.terminal) {
+    const char *term = getenv("TERM");
+    job.colour = !strcmp(color, "always") ||
+                 (!strcmp(color, "auto") && isatty(STDOUT_FILENO) && term &&
+                  *term && strcmp(term, "dumb") && !getenv("NO_COLOR"));
+    /* A cell is about twice as tall as wide: one pixel across, two down. */
+    job.popts.width_px = terminal_columns();
+    job.popts.keep_pixels = 1;
+  } else {
+    if (!output) {
+      snprintf(suffix, sizeof suffix, "-p%lu.png", page);
+      if (!cli_default_output(out_buf, sizeof out_buf, job.popts.agency,
+                              job.popts.period, suffix))
+        return EXIT_OUTPUT;
+      output = out_buf;
+    }
+    job.popts.output_path = output;
+  }
+  job.copts.font_dir =
+      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  job.copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
+                                            tmpl_buf, sizeof tmpl_buf);
+  if (cli_get(opts, n, "watch"))
+    return watch(&job);
+  return draw_once(&job, false);
+}
