@@ -1,19 +1,105 @@
 /* text/shape.c: shaping one run of text with HarfBuzz into glyph IDs and
- * positions in font units; a missing glyph is an error naming the
- * character, never a silent .notdef box. */
+ * positions in font units, with a cache of shaped words; a missing glyph
+ * is an error naming the character, never a silent .notdef box. */
 #include "text/text_int.h"
 
 #include "common/alloc.h"
+#include "common/arena.h"
 #include "common/error.h"
 #include "common/utf8.h"
 
 #include <string.h>
 
+/*
+ * Shaped words, kept across the reports a worker renders: official text
+ * repeats its syllables (của, và, cải cách) thousands of times. Open
+ * addressing on FNV-1a of style and bytes; entries and glyphs live in the
+ * cache's own arena. When the cache is full it is emptied whole, so its
+ * memory stays flat however long the run. Callers get copies in their own
+ * arena, so emptying it never leaves a dangling pointer. Out of memory is
+ * reported as for any other allocation (the allocation-failure tests
+ * want every failure seen).
+ */
+#define CACHE_SLOTS 32768u                 /* a power of two */
+#define CACHE_MAX_ENTRIES (CACHE_SLOTS / 2) /* load factor 1/2 */
+#define CACHE_MAX_WORD 64                  /* longer runs are not kept */
+
+typedef struct cached_word {
+  uint32_t hash; /* 0: empty slot */
+  uint32_t count;
+  int32_t width;
+  uint8_t style;
+  uint8_t len;
+  const char *text;
+  const bc_glyph *glyphs;
+} cached_word;
+
 struct bc_shaper {
   const bc_allocator *alloc;
   const bc_fontset *fs;
   hb_buffer_t *buf;
+  cached_word *slots; /* CACHE_SLOTS */
+  size_t entries;
+  bc_arena cache_arena;
 };
+
+static uint32_t word_hash(bc_style style, const char *text, size_t len) {
+  uint32_t h = 2166136261u ^ (uint32_t)style;
+  for (size_t i = 0; i < len; i++)
+    h = (h ^ (unsigned char)text[i]) * 16777619u;
+  return h ? h : 1;
+}
+
+/* The slot holding the word, or the empty slot where it would go. */
+static cached_word *cache_slot(bc_shaper *sh,
+                               uint32_t hash,
+                               bc_style style,
+                               const char *text,
+                               size_t len) {
+  for (uint32_t i = hash & (CACHE_SLOTS - 1);; i = (i + 1) & (CACHE_SLOTS - 1)) {
+    cached_word *w = &sh->slots[i];
+    if (!w->hash || (w->hash == hash && w->style == style && w->len == len &&
+                     !memcmp(w->text, text, len)))
+      return w;
+  }
+}
+
+static void cache_clear(bc_shaper *sh) {
+  memset(sh->slots, 0, CACHE_SLOTS * sizeof *sh->slots);
+  sh->entries = 0;
+  bc_arena_release(&sh->cache_arena);
+}
+
+/* Keeps a shaped word. */
+static int cache_put(bc_shaper *sh,
+                      uint32_t hash,
+                      bc_style style,
+                      const char *text,
+                      size_t len,
+                      const bc_shaped *shaped,
+                      bc_error *err) {
+  cached_word *w;
+  char *t;
+  bc_glyph *g;
+  if (sh->entries >= CACHE_MAX_ENTRIES)
+    cache_clear(sh);
+  w = cache_slot(sh, hash, style, text, len);
+  t = bc_arena_strndup(&sh->cache_arena, text, len);
+  g = bc_arena_alloc(&sh->cache_arena, (shaped->count ? shaped->count : 1) *
+                                           sizeof *g);
+  if (!t || !g)
+    return bc_error_oom(err);
+  memcpy(g, shaped->glyphs, shaped->count * sizeof *g);
+  w->hash = hash;
+  w->style = (uint8_t)style;
+  w->len = (uint8_t)len;
+  w->text = t;
+  w->glyphs = g;
+  w->count = (uint32_t)shaped->count;
+  w->width = shaped->width;
+  sh->entries++;
+  return 0;
+}
 
 int bc_shaper_new(bc_shaper **out,
                   const bc_fontset *fs,
@@ -24,8 +110,10 @@ int bc_shaper_new(bc_shaper **out,
     return bc_error_oom(err);
   sh->alloc = alloc;
   sh->fs = fs;
+  bc_arena_init(&sh->cache_arena, alloc);
+  sh->slots = bc_calloc(alloc, CACHE_SLOTS, sizeof *sh->slots);
   sh->buf = hb_buffer_create();
-  if (!hb_buffer_allocation_successful(sh->buf)) {
+  if (!sh->slots || !hb_buffer_allocation_successful(sh->buf)) {
     bc_shaper_free(sh);
     return bc_error_oom(err);
   }
@@ -37,8 +125,18 @@ void bc_shaper_free(bc_shaper *sh) {
   if (!sh)
     return;
   hb_buffer_destroy(sh->buf);
+  bc_arena_release(&sh->cache_arena);
+  bc_free(sh->alloc, sh->slots);
   bc_free(sh->alloc, sh);
 }
+
+static int shape_with_harfbuzz(bc_shaped *out,
+                               bc_shaper *sh,
+                               bc_style style,
+                               const char *text,
+                               size_t len,
+                               bc_arena *arena,
+                               bc_error *err);
 
 int bc_shaper_shape(bc_shaped *out,
                     bc_shaper *sh,
@@ -47,6 +145,40 @@ int bc_shaper_shape(bc_shaped *out,
                     size_t len,
                     bc_arena *arena,
                     bc_error *err) {
+  bc_glyph *glyphs;
+
+  uint32_t hash = 0;
+  int rc;
+
+  if (len > (1u << 30))
+    return bc_error_set(err, BC_ELAYOUT, "a word of %zu bytes is too long",
+                        len);
+  if (len <= CACHE_MAX_WORD) {
+    const cached_word *w =
+        cache_slot(sh, hash = word_hash(style, text, len), style, text, len);
+    if (w->hash) {
+      glyphs = bc_arena_alloc(arena, (w->count ? w->count : 1) * sizeof *glyphs);
+      if (!glyphs)
+        return bc_error_oom(err);
+      memcpy(glyphs, w->glyphs, w->count * sizeof *glyphs);
+      out->glyphs = glyphs;
+      out->count = w->count;
+      out->width = w->width;
+      return 0;
+    }
+  }
+  if ((rc = shape_with_harfbuzz(out, sh, style, text, len, arena, err)))
+    return rc;
+  return hash ? cache_put(sh, hash, style, text, len, out, err) : 0;
+}
+
+static int shape_with_harfbuzz(bc_shaped *out,
+                               bc_shaper *sh,
+                               bc_style style,
+                               const char *text,
+                               size_t len,
+                               bc_arena *arena,
+                               bc_error *err) {
   const bc_face *face = &sh->fs->faces[style];
   hb_glyph_info_t *info;
   hb_glyph_position_t *pos;
@@ -54,9 +186,6 @@ int bc_shaper_shape(bc_shaped *out,
   bc_glyph *glyphs;
   int32_t width = 0;
 
-  if (len > (1u << 30))
-    return bc_error_set(err, BC_ELAYOUT, "a word of %zu bytes is too long",
-                        len);
   hb_buffer_clear_contents(sh->buf);
   hb_buffer_add_utf8(sh->buf, text, (int)len, 0, (int)len);
   /* Vietnamese is Latin script, left to right; guessing would also pick up
