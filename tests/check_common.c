@@ -181,6 +181,85 @@ START_TEST(test_common_utf8__one_tone_placement) {
 }
 END_TEST
 
+/* Precomposed text takes a fast path; a character outside the inert
+ * ranges (here U+4E00 at the end) sends the whole text through utf8proc.
+ * Both must give the same bytes, on every line of the sample data. */
+START_TEST(test_common_utf8__nfc_fast_path_agrees_with_utf8proc) {
+  static const char *const files[] = {"samples/tra_vinh_2023_q3.sql",
+                                      "samples/tay_ninh_2024.sql"};
+  static const char extra[] = "hoà Hoà HOÀ khoẻ thuỷ Thuỷ uỳ quý hoàn "
+                              "ngoài của cuối thuộc Uỷ ỦY oẹ ÔÀ Đoàn";
+  bc_arena a;
+  bc_error err;
+  char path[1024], *data;
+  size_t len, checked = 0;
+  bc_arena_init(&a, bc_allocator_default());
+  for (size_t f = 0; f <= sizeof files / sizeof files[0]; f++) {
+    if (f < sizeof files / sizeof files[0]) {
+      tu_source_path(path, sizeof path, files[f]);
+      ck_assert_int_eq(bc_file_read(&data, &len, path, 1 << 24, BC_EINPUT,
+                                    bc_allocator_default(), &err),
+                       0);
+    } else {
+      data = strdup(extra);
+      len = strlen(extra);
+    }
+    for (char *line = data; line < data + len;) {
+      char *nl = memchr(line, '\n', (size_t)(data + len - line));
+      size_t n = nl ? (size_t)(nl - line) : (size_t)(data + len - line);
+      const char *fast, *slow;
+      size_t fast_len, slow_len;
+      char *forced = bc_arena_alloc(&a, n + 4);
+      memcpy(forced, line, n);
+      memcpy(forced + n, "\xE4\xB8\x80", 3); /* U+4E00 */
+      ck_assert_int_eq(bc_utf8_nfc(&fast, &fast_len, line, n, &a, &err), 0);
+      ck_assert_int_eq(bc_utf8_nfc(&slow, &slow_len, forced, n + 3, &a, &err),
+                       0);
+      ck_assert_uint_eq(slow_len, fast_len + 3);
+      ck_assert_int_eq(memcmp(fast, slow, fast_len), 0);
+      checked++;
+      line = nl ? nl + 1 : data + len;
+    }
+    free(data);
+  }
+  ck_assert_uint_gt(checked, 500);
+  bc_arena_release(&a);
+}
+END_TEST
+
+START_TEST(test_common_utf8__file_name) {
+  char out[64];
+  /* Clean codes are kept, Vietnamese letters too. */
+  ck_assert_uint_eq(bc_utf8_file_name(out, sizeof out, "STTTT-TV"), 8);
+  ck_assert_str_eq(out, "STTTT-TV");
+  bc_utf8_file_name(out, sizeof out, "SKHĐT-AG");
+  ck_assert_str_eq(out, "SKHĐT-AG");
+  /* Anything that could leave the directory is replaced and marked with
+   * a hash, so "../x" and "__x" cannot share a file. */
+  bc_utf8_file_name(out, sizeof out, "../etc/passwd");
+  ck_assert_ptr_null(strchr(out, '/'));
+  ck_assert_int_ne(out[0], '.');
+  ck_assert_int_eq(strncmp(out, "_.", 2), 0);
+  ck_assert_uint_eq(strlen(out), strlen("../etc/passwd") + 9);
+  char other[64];
+  bc_utf8_file_name(other, sizeof other, "__etc_passwd");
+  ck_assert_str_ne(out, other);
+  bc_utf8_file_name(out, sizeof out, "a b\x01" "c\xFF");
+  ck_assert_int_eq(strncmp(out, "a_b_c_-", 7), 0);
+  bc_utf8_file_name(out, sizeof out, "");
+  ck_assert_uint_eq(strlen(out), 9);
+  /* Long codes are cut on a character boundary and hashed. */
+  char longcode[200];
+  for (int i = 0; i < 99; i++)
+    memcpy(longcode + 2 * i, "\xC4\x90", 2); /* Đ */
+  longcode[198] = '\0';
+  size_t n = bc_utf8_file_name(out, 32, longcode);
+  ck_assert_uint_lt(n, 32);
+  ck_assert_uint_eq(bc_utf8_check(out, n), SIZE_MAX);
+  ck_assert_int_eq(out[n - 9], '-');
+}
+END_TEST
+
 START_TEST(test_common_utf8__upper) {
   bc_buf b;
   bc_buf_init(&b, bc_allocator_default());
@@ -226,7 +305,7 @@ static int full_disk_write(void *ud, int fd, const void *data, size_t len) {
 START_TEST(test_common_file__full_disk_leaves_nothing) {
   char path[600], dir[512];
   size_t allowed = 3;
-  bc_sink sink = {full_disk_write, &allowed};
+  bc_sink sink = {full_disk_write, &allowed, false};
   bc_error err;
   struct stat st;
   snprintf(dir, sizeof dir, "%s/full", tu_tmpdir());
@@ -264,6 +343,8 @@ Suite *common_suite(void) {
   tc = tcase_create("utf8");
   tcase_add_test(tc, test_common_utf8__decode_rejects_bad_sequences);
   tcase_add_test(tc, test_common_utf8__nfc_composes_vietnamese);
+  tcase_add_test(tc, test_common_utf8__nfc_fast_path_agrees_with_utf8proc);
+  tcase_add_test(tc, test_common_utf8__file_name);
   tcase_add_test(tc, test_common_utf8__one_tone_placement);
   tcase_add_test(tc, test_common_utf8__upper);
   suite_add_tcase(s, tc);

@@ -1,7 +1,9 @@
-/* common/utf8.c: strict UTF-8 decoding (RFC 3629); NFC and case mapping
- * through utf8proc. */
+/* common/utf8.c: strict UTF-8 decoding (RFC 3629); NFC, case mapping and
+ * safe file names through utf8proc. */
 #include "common/utf8.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <utf8proc.h>
 
 size_t bc_utf8_decode(const char *str, size_t len, uint32_t *cp_out) {
@@ -168,44 +170,11 @@ static void place_tone(utf8proc_int32_t *w, size_t n) {
   w[base[v] + 1] = mark;
 }
 
-int bc_utf8_nfc(const char **out,
-                size_t *out_len,
-                const char *s,
-                size_t len,
-                bc_arena *arena,
-                bc_error *err) {
-  size_t bad = bc_utf8_check(s, len);
-  utf8proc_ssize_t n, m;
-  utf8proc_int32_t *cps;
+/* NFC of cps[0..n) in place, tone marks placed first; the new length or
+ * a negative utf8proc error. cps must have room for the UTF-8 result,
+ * which is never longer than 4 bytes per code point. */
+static utf8proc_ssize_t compose(utf8proc_int32_t *cps, utf8proc_ssize_t m) {
   const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
-  bool ascii = true;
-
-  if (bad != SIZE_MAX)
-    return bc_error_set(
-        err, BC_EDATA,
-        s[bad] ? "invalid UTF-8 at byte %zu" : "NUL byte at byte %zu", bad);
-  for (size_t i = 0; i < len && ascii; i++)
-    ascii = (unsigned char)s[i] < 0x80;
-  if (ascii) {
-    char *copy = bc_arena_strndup(arena, s, len);
-    if (!copy)
-      return bc_error_oom(err);
-    *out = copy;
-    *out_len = len;
-    return 0;
-  }
-  /* Decompose into UTF-32, recompose, re-encode in place: the UTF-32 buffer
-   * always has room for the UTF-8 result. */
-  n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                         NULL, 0, opts);
-  if (n < 0)
-    return bc_error_set(err, BC_EDATA, "cannot normalise text: %s",
-                        utf8proc_errmsg(n));
-  cps = bc_arena_calloc(arena, (size_t)n + 1, sizeof *cps);
-  if (!cps)
-    return bc_error_oom(err);
-  m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                         cps, n, opts);
   /* Still decomposed here: settle where each tone mark sits. */
   for (utf8proc_ssize_t i = 0; i < m;) {
     utf8proc_ssize_t j = i;
@@ -219,11 +188,124 @@ int bc_utf8_nfc(const char **out,
     m = utf8proc_normalize_utf32(cps, m, opts);
   if (m >= 0)
     m = utf8proc_reencode(cps, m, opts);
+  return m;
+}
+
+/* The whole text through utf8proc: decompose, place tones, compose. */
+static int nfc_slow(const char **out,
+                    size_t *out_len,
+                    const char *s,
+                    size_t len,
+                    bc_arena *arena,
+                    bc_error *err) {
+  const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
+  utf8proc_ssize_t n, m;
+  utf8proc_int32_t *cps;
+  n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                         NULL, 0, opts);
+  if (n < 0)
+    return bc_error_set(err, BC_EDATA, "cannot normalise text: %s",
+                        utf8proc_errmsg(n));
+  cps = bc_arena_calloc(arena, (size_t)n + 1, sizeof *cps);
+  if (!cps)
+    return bc_error_oom(err);
+  m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                         cps, n, opts);
+  if (m >= 0)
+    m = compose(cps, m);
   if (m < 0)
     return bc_error_set(err, BC_EDATA, "cannot normalise text: %s",
                         utf8proc_errmsg(m));
   *out = (const char *)cps;
   *out_len = (size_t)m;
+  return 0;
+}
+
+/*
+ * Code points that NFC leaves alone whatever surrounds them (quick check
+ * "yes", canonical combining class 0, never composed with what comes
+ * before): Latin, Latin-1, Latin Extended A and B, Latin Extended
+ * Additional (all of Vietnamese in precomposed form), punctuation and
+ * currency signs. Text made only of these is NFC already.
+ */
+static bool nfc_inert(uint32_t cp) {
+  return cp < 0x0300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+         (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
+/* Bytes that may belong to a syllable: ASCII letters and anything
+ * non-ASCII (in inert text, a non-ASCII non-letter such as "–" only makes
+ * the piece handed to utf8proc longer, never wrong). */
+static bool syllable_byte(unsigned char c) {
+  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int bc_utf8_nfc(const char **out,
+                size_t *out_len,
+                const char *s,
+                size_t len,
+                bc_arena *arena,
+                bc_error *err) {
+  size_t n = 0, copied = 0;
+  char *dst;
+
+  /* One pass checks the UTF-8 and whether the text is inert. */
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    size_t k;
+    if ((unsigned char)s[i] < 0x80) {
+      if (!s[i])
+        return bc_error_set(err, BC_EDATA, "NUL byte at byte %zu", i);
+      i++;
+      continue;
+    }
+    if (!(k = bc_utf8_decode(s + i, len - i, &cp)))
+      return bc_error_set(err, BC_EDATA, "invalid UTF-8 at byte %zu", i);
+    if (!nfc_inert(cp))
+      return nfc_slow(out, out_len, s, len, arena, err);
+    i += k;
+  }
+  /* Inert text is NFC already: only a syllable where a tone may sit on
+   * the wrong vowel (o or u followed by a letter with a mark: hoà, thuỷ,
+   * but also của) goes through utf8proc, one syllable at a time. */
+  dst = bc_arena_alloc(arena, len + 1);
+  if (!dst)
+    return bc_error_oom(err);
+  for (size_t i = 0; i + 1 < len; i++) {
+    char c = s[i];
+    size_t a = i, b = i + 1;
+    utf8proc_int32_t cps[64];
+    utf8proc_ssize_t m;
+    if (!((c == 'o' || c == 'O' || c == 'u' || c == 'U') &&
+          (unsigned char)s[i + 1] >= 0x80))
+      continue;
+    while (a > copied && syllable_byte((unsigned char)s[a - 1]))
+      a--;
+    while (b < len && syllable_byte((unsigned char)s[b]))
+      b++;
+    m = utf8proc_decompose((const utf8proc_uint8_t *)s + a,
+                           (utf8proc_ssize_t)(b - a), cps, 64,
+                           UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+    if (m < 0 || m > 64)
+      return nfc_slow(out, out_len, s, len, arena, err); /* a long word */
+    if ((m = compose(cps, m)) < 0)
+      return bc_error_set(err, BC_EDATA, "cannot normalise text: %s",
+                          utf8proc_errmsg(m));
+    /* Moving a tone never makes a syllable longer (oà/òa, uỳ/ùy). */
+    if ((size_t)m > b - a)
+      return nfc_slow(out, out_len, s, len, arena, err);
+    memcpy(dst + n, s + copied, a - copied);
+    n += a - copied;
+    memcpy(dst + n, cps, (size_t)m);
+    n += (size_t)m;
+    copied = b;
+    i = b - 1;
+  }
+  memcpy(dst + n, s + copied, len - copied);
+  n += len - copied;
+  dst[n] = '\0';
+  *out = dst;
+  *out_len = n;
   return 0;
 }
 
@@ -264,4 +346,57 @@ void bc_utf8_upper(bc_buf *out, const char *s, size_t len, bool first_only) {
 
 void bc_utf8_sentence(bc_buf *out, const char *s, size_t len) {
   case_map(out, s, len, REST_LOWER);
+}
+
+/* ---- file names ---- */
+
+static uint32_t fnv1a(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+static bool name_char(uint32_t cp, size_t at) {
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9') || cp == '-' || cp == '_' ||
+           (cp == '.' && at > 0);
+  switch (utf8proc_category((utf8proc_int32_t)cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_ND:
+    return true;
+  default:
+    return false;
+  }
+}
+
+size_t bc_utf8_file_name(char *out, size_t size, const char *code) {
+  const size_t room = size - 10; /* for "-" + 8 hex digits + NUL */
+  size_t len = strlen(code), n = 0, i = 0;
+  bool changed = len == 0;
+  while (i < len) {
+    uint32_t cp = 0;
+    size_t k = bc_utf8_decode(code + i, len - i, &cp);
+    if (k == 0 || !name_char(cp, n)) {
+      k = k ? k : 1;
+      changed = true;
+      if (n + 1 > room)
+        break;
+      out[n++] = '_';
+    } else {
+      if (n + k > room)
+        break;
+      memcpy(out + n, code + i, k);
+      n += k;
+    }
+    i += k;
+  }
+  if (i < len || changed)
+    n += (size_t)snprintf(out + n, size - n, "-%08x", (unsigned)fnv1a(code));
+  out[n] = '\0';
+  return n;
 }

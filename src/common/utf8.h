@@ -1,5 +1,5 @@
-/* common/utf8.h: UTF-8 decoding, validation, NFC and case mapping; the only
- * user of utf8proc. */
+/* common/utf8.h: UTF-8 decoding, validation, NFC, case mapping and safe
+ * file names; the only user of utf8proc. */
 #ifndef BC_COMMON_UTF8_H
 #define BC_COMMON_UTF8_H
 
@@ -52,5 +52,16 @@ void bc_utf8_upper(bc_buf *out, const char *s, size_t len, bool first_only);
 /* Appends s in sentence case: the first letter a capital, every other
  * letter small ("BÁO CÁO" -> "Báo cáo"). s must be valid UTF-8. */
 void bc_utf8_sentence(bc_buf *out, const char *s, size_t len);
+
+/*
+ * A file name made from a code that comes from the database (an agency
+ * code such as "SKHĐT-AG"): letters and digits (Vietnamese ones too), '-',
+ * '_' and '.' (not first) are kept, anything else (/, .., spaces, control
+ * characters, invalid UTF-8) becomes '_'. When anything was replaced or the
+ * name had to be cut to fit, "-" and 8 hex digits of a hash of the whole
+ * code follow, so that two different codes never share a file. Writes at
+ * most size bytes (size >= 16), NUL-terminated; returns the length.
+ */
+size_t bc_utf8_file_name(char *out, size_t size, const char *code);
 
 #endif
