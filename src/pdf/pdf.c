@@ -27,6 +27,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <zlib.h>
 
 /* What one face contributes to the document. */
 typedef struct face_use {
@@ -99,12 +100,91 @@ static int collect(face_use *uses,
   return 0;
 }
 
+/* ---- streams ---- */
+
+/*
+ * Our own Flate for the large streams (font subsets, page contents,
+ * ToUnicode): libharu deflates at zlib's default level, which took a third
+ * of a report's time; DEFLATE_LEVEL costs half as much for files a few
+ * per cent larger (bench/bulk.sh). One z_stream per document, reset
+ * between streams, with its memory from the document's arena.
+ */
+#define DEFLATE_LEVEL 3
+
+typedef struct deflater {
+  bool compress;
+  bool ready;
+  z_stream z;
+  bc_arena *arena;
+} deflater;
+
+static voidpf arena_zalloc(voidpf opaque, uInt items, uInt size) {
+  return bc_arena_calloc(opaque, items, size);
+}
+
+static void arena_zfree(voidpf opaque, voidpf p) {
+  (void)opaque;
+  (void)p; /* released with the arena */
+}
+
+/* libharu drops a /Filter key from a stream it did not filter itself, so
+ * the key goes in through the dictionary's write hook. */
+static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
+  (void)dict;
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* Puts data into the stream object dict, deflated unless compression is
+ * off. */
+static int put_stream(deflater *d,
+                      HPDF_Dict dict,
+                      const void *data,
+                      size_t len,
+                      bc_error *err) {
+  unsigned char *out;
+  uLong cap;
+  if (!d->compress || len == 0) {
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_Stream_Write(dict->stream, data, (HPDF_UINT)len);
+    return 0;
+  }
+  if (!d->ready) {
+    d->z.zalloc = arena_zalloc;
+    d->z.zfree = arena_zfree;
+    d->z.opaque = d->arena;
+    if (deflateInit(&d->z, DEFLATE_LEVEL) != Z_OK)
+      return bc_error_oom(err);
+    d->ready = true;
+  } else if (deflateReset(&d->z) != Z_OK) {
+    return bc_error_set(err, BC_ERROR, "zlib: cannot reset the deflater");
+  }
+  cap = deflateBound(&d->z, (uLong)len);
+  if (!(out = bc_arena_alloc(d->arena, cap)))
+    return bc_error_oom(err);
+  d->z.next_in = (Bytef *)data;
+  d->z.avail_in = (uInt)len;
+  d->z.next_out = out;
+  d->z.avail_out = (uInt)cap;
+  if (deflate(&d->z, Z_FINISH) != Z_STREAM_END)
+    return bc_error_set(err, BC_ERROR, "zlib: cannot deflate a stream");
+  dict->filter = HPDF_STREAM_FILTER_NONE;
+  dict->write_fn = write_flate_filter;
+  HPDF_Stream_Write(dict->stream, out, (HPDF_UINT)d->z.total_out);
+  return 0;
+}
+
+static void deflater_end(deflater *d) {
+  if (d->ready)
+    deflateEnd(&d->z);
+}
+
 /* ---- fonts ---- */
 
 static int make_font(face_use *u,
                      unsigned style,
                      HPDF_Doc doc,
                      const bc_fontset *fonts,
+                     deflater *deflate_to,
                      bc_arena *arena,
                      bc_error *err) {
   const bc_face_info *fi = bc_fontset_info(fonts, (bc_style)style);
@@ -130,8 +210,8 @@ static int make_font(face_use *u,
   HPDF_Dict file = HPDF_DictStream_New(mm, xref);
   if (!file)
     return bc_error_oom(err);
-  file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  HPDF_Stream_Write(file->stream, sub, (HPDF_UINT)sub_len);
+  if ((rc = put_stream(deflate_to, file, sub, sub_len, err)))
+    return rc;
   HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub_len);
 
   /* FontDescriptor. */
@@ -188,15 +268,13 @@ static int make_font(face_use *u,
   HPDF_Dict tu = HPDF_DictStream_New(mm, xref);
   if (!tu)
     return bc_error_oom(err);
-  tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   bc_buf_init(&b, arena->alloc);
   bc_glyph_set_tounicode(&b, &u->glyphs);
-  if ((rc = bc_buf_check(&b, err))) {
-    bc_buf_free(&b);
-    return rc;
-  }
-  HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+  if (!(rc = bc_buf_check(&b, err)))
+    rc = put_stream(deflate_to, tu, b.data, b.len, err);
   bc_buf_free(&b);
+  if (rc)
+    return rc;
 
   /* Type0. */
   HPDF_Dict t0 = HPDF_Dict_New(mm);
@@ -216,6 +294,26 @@ static int make_font(face_use *u,
 /* ---- content streams ---- */
 
 /* One run as a text object; see design note 1. */
+/* A glyph ID as the two bytes of a literal string (CID = GID, Identity-H):
+ * half the size of hex, so half the bytes to deflate. Delimiters and line
+ * ends are escaped (a bare CR would be read as LF). */
+static void put_gid(bc_buf *b, unsigned gid) {
+  unsigned char bytes[2] = {(unsigned char)(gid >> 8), (unsigned char)gid};
+  for (int i = 0; i < 2; i++) {
+    unsigned char c = bytes[i];
+    if (c == '(' || c == ')' || c == '\\') {
+      bc_buf_putc(b, '\\');
+      bc_buf_putc(b, (char)c);
+    } else if (c == '\r') {
+      bc_buf_put(b, "\\r", 2);
+    } else if (c == '\n') {
+      bc_buf_put(b, "\\n", 2);
+    } else {
+      bc_buf_putc(b, (char)c);
+    }
+  }
+}
+
 static void put_run(bc_buf *b,
                     const bc_run *run,
                     const face_use *u,
@@ -236,7 +334,9 @@ static void put_run(bc_buf *b,
       put_num(b, x + g->x_offset_pt);
       bc_buf_putc(b, ' ');
       put_num(b, run->y_pt + g->y_offset_pt);
-      bc_buf_printf(b, " Tm <%04X> Tj ", (unsigned)g->gid);
+      bc_buf_puts(b, " Tm (");
+      put_gid(b, g->gid);
+      bc_buf_puts(b, ") Tj ");
       x += g->advance_pt;
     }
     bc_buf_puts(b, "ET\n");
@@ -245,7 +345,7 @@ static void put_run(bc_buf *b,
   put_num(b, run->x_pt);
   bc_buf_putc(b, ' ');
   put_num(b, run->y_pt);
-  bc_buf_puts(b, " Td [<");
+  bc_buf_puts(b, " Td [(");
   /* pen_pdf: where the reader's pen is, in 1/1000 em of this size;
    * pen_true: where the layout wants it. */
   double unit = run->size_pt / 1000.0;
@@ -253,16 +353,16 @@ static void put_run(bc_buf *b,
   long pen_pdf = 0;
   for (size_t i = 0; i < run->count; i++) {
     const bc_placed_glyph *g = &run->glyphs[i];
-    bc_buf_printf(b, "%04X", (unsigned)g->gid);
+    put_gid(b, g->gid);
     pen_pdf += bc_glyph_set_width(&u->glyphs, fonts, g->gid);
     pen_true += g->advance_pt / unit;
     long adj = lround((double)pen_pdf - pen_true);
     if (adj != 0 && i + 1 < run->count) {
-      bc_buf_printf(b, "> %ld <", adj);
+      bc_buf_printf(b, ") %ld (", adj);
       pen_pdf -= adj;
     }
   }
-  bc_buf_puts(b, ">] TJ ET\n");
+  bc_buf_puts(b, ")] TJ ET\n");
 }
 
 static void put_rule(bc_buf *b, const bc_rule *r) {
@@ -520,9 +620,13 @@ int bc_pdf_write(const unsigned char **data_out,
   bc_buf content;
   unsigned char *data = NULL;
   HPDF_UINT32 size;
+  deflater deflate_to;
   int rc = 0;
 
   memset(uses, 0, sizeof uses);
+  memset(&deflate_to, 0, sizeof deflate_to);
+  deflate_to.compress = info->compress;
+  deflate_to.arena = arena;
   bc_buf_init(&content, arena->alloc);
   if ((rc = collect(uses, pages, fonts, arena, err)))
     goto cleanup;
@@ -535,7 +639,8 @@ int bc_pdf_write(const unsigned char **data_out,
   if ((rc = set_info(doc, info, arena, err)))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
-    if (uses[s].used && (rc = make_font(&uses[s], s, doc, fonts, arena, err)))
+    if (uses[s].used && (rc = make_font(&uses[s], s, doc, fonts, &deflate_to, arena,
+                                    err)))
       goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);
@@ -579,8 +684,9 @@ int bc_pdf_write(const unsigned char **data_out,
     if ((rc = bc_buf_check(&content, err)))
       goto cleanup;
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)content.data,
-                      (HPDF_UINT)content.len);
+    if ((rc = put_stream(&deflate_to, attr->contents, content.data,
+                         content.len, err)))
+      goto cleanup;
     if (ctx.status) {
       rc = hpdf_error(err, &ctx);
       goto cleanup;
@@ -617,6 +723,7 @@ int bc_pdf_write(const unsigned char **data_out,
   *data_out = data;
   *len_out = size;
 cleanup:
+  deflater_end(&deflate_to);
   bc_buf_free(&content);
   if (doc)
     HPDF_Free(doc);

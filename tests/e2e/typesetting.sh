@@ -45,7 +45,7 @@ render marks
 check "marks positioned with their offsets and extracted with their base" \
   bash -c "pdftotext '$WORK/marks.pdf' - | grep -q 'Chữ ẋ\\|Chữ x̣' || pdftotext '$WORK/marks.pdf' - | python3 -c \"import sys,unicodedata; t=unicodedata.normalize('NFC', sys.stdin.read()); sys.exit(0 if 'x\\u0323' in t and 'm\\u0303' in t else 1)\""
 check "the marks are drawn at their own positions (Tm in the content)" \
-  bash -c "qpdf --qdf --object-streams=disable '$WORK/marks.pdf' '$WORK/marks-qdf.pdf' && grep -a -c ' Tm <' '$WORK/marks-qdf.pdf' | grep -qv '^0$'"
+  bash -c "qpdf --qdf --object-streams=disable '$WORK/marks.pdf' '$WORK/marks-qdf.pdf' && grep -a -c -E ' Tm [(<]' '$WORK/marks-qdf.pdf' | grep -qv '^0$'"
 
 # --- widows and orphans, read back page by page ----------------------------
 long='BATDAU xác định công tác chỉ đạo, điều hành công tác cải cách hành chính là một trong các giải pháp trọng tâm, phân công trách nhiệm nhằm đảm bảo việc quản lý, điều hành công tác cải cách hành chính được thống nhất, đồng bộ, hiệu quả và đúng tiến độ đề ra KETTHUC.'
