@@ -7,6 +7,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <pthread.h>
 #include <string.h>
 
 typedef struct conv {
@@ -282,8 +283,15 @@ static int convert_blocks(conv *c, cmark_node *parent, const char *marker) {
   return 0;
 }
 
-void bc_markup_init(void) {
+static void register_extensions(void) {
   cmark_gfm_core_extensions_ensure_registered();
+}
+
+void bc_markup_init(void) {
+  /* cmark-gfm's registry is global and its own guard is not thread-safe:
+   * bulk workers make their contexts at the same time. */
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, register_extensions);
 }
 
 int bc_markup_parse(bc_block **blocks_out,

@@ -9,7 +9,8 @@
 #include "model/model.h"
 #include "template/template.h"
 
-/* Registers cmark-gfm's extensions; call once before any thread parses. */
+/* Registers cmark-gfm's extensions; safe to call from any thread, any
+ * number of times. */
 void bc_markup_init(void);
 
 /*
