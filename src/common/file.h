@@ -5,6 +5,7 @@
 #include "baocao/alloc.h"
 #include "baocao/error.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -28,10 +29,18 @@ typedef struct bc_sink {
   /* Writes len bytes; returns 0 or an errno value. */
   int (*write)(void *ud, int fd, const void *data, size_t len);
   void *ud;
+  /* Leave the file in the page cache instead of flushing it to disk
+   * before the rename: a killed process loses nothing, only a crash of
+   * the machine can (bulk syncs the file system once at the end, and
+   * its --resume checks every file's digest). */
+  bool skip_fsync;
 } bc_sink;
 
 /* The sink that calls write(2) until done. */
 const bc_sink *bc_sink_default(void);
+
+/* The default sink without the flush to disk. */
+const bc_sink *bc_sink_no_fsync(void);
 
 /*
  * Writes data to path atomically: a temporary file beside path is written,
