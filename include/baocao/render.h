@@ -53,11 +53,19 @@ typedef struct bc_render_options {
   int blank_number_date;     /* leave "Số" and the day and month blank for
                                 the văn thư even when the database has them
                                 (the e-office system fills them at issue) */
+  const char *unless_input;  /* a bc_render_result.input_sha256 from an
+                                earlier render: when the inputs still hash
+                                to it, nothing is laid out or written and
+                                result->unchanged is set. NULL: render */
+  int no_fsync;              /* do not flush the file to disk before the
+                                rename (bulk syncs once at the end) */
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
 #define BC_RENDER_OPTIONS_INIT                                                 \
-  { BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0 }
+    {                                                                            \
+    BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, NULL, 0 \
+  }
 
 /* Figures about one rendered report. */
 typedef struct bc_render_result {
@@ -69,11 +77,19 @@ typedef struct bc_render_result {
   size_t tight;    /* justified lines with spaces below 0.8x */
   size_t widows;
   size_t orphans;
+  char sha256[65];       /* of the PDF written, lower-case hex */
+  char input_sha256[65]; /* of everything the PDF is made from: the report's
+                            data, the template files, the fonts, baocao's
+                            version and the options that change the
+                            layout (not the creation date) */
+  int unchanged;         /* unless_input matched: nothing was written */
 } bc_render_result;
 
 /*
  * Renders the agency's report for the period into opts->output_path. The
- * file appears complete or not at all (temporary file, then rename).
+ * file appears complete or not at all (temporary file, then rename). The
+ * context keeps the database open between calls for the same db_path (and
+ * opens it again if the file was replaced).
  * Errors (see baocao/error.h): BC_EDB, BC_ESCHEMA (database), BC_ENOTFOUND
  * (agency, period, report), BC_EDATA (missing indicator, bad value, a
  * character the font lacks), BC_ESYNTAX / BC_EINPUT (template), BC_EIO

@@ -1,10 +1,11 @@
 /* model/model.c: name lookup over a loaded report, derived lists, period
- * labels and the Decree 30 short date. */
+ * labels, the Decree 30 short date and the model's bytes for a digest. */
 #include "model/model.h"
 
 #include "common/arena.h"
 #include "common/error.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,4 +342,102 @@ int bc_model_finish(bc_report_model *m, bc_arena *arena, bc_error *err) {
   m->indicator_list.items = rec;
   m->indicator_list.count = m->value_count;
   return 0;
+}
+
+/* ---- feeding a digest ---- */
+
+typedef struct feeder {
+  void (*put)(void *ud, const void *data, size_t len);
+  void *ud;
+} feeder;
+
+/* A length prefix keeps ("ab", "c") apart from ("a", "bc"); NULL is not "". */
+static void feed_str(const feeder *f, const char *s) {
+  unsigned char tag = s ? 's' : 'n';
+  uint64_t len = s ? strlen(s) : 0;
+  f->put(f->ud, &tag, 1);
+  f->put(f->ud, &len, sizeof len);
+  if (len)
+    f->put(f->ud, s, (size_t)len);
+}
+
+static void feed_int(const feeder *f, long long v) {
+  int64_t x = v;
+  f->put(f->ud, &x, sizeof x);
+}
+
+static void feed_date(const feeder *f, bc_date d) {
+  feed_int(f, d.year);
+  feed_int(f, d.month);
+  feed_int(f, d.day);
+}
+
+static void feed_value(const feeder *f, const bc_value *v) {
+  feed_int(f, v->kind);
+  switch (v->kind) {
+  case BC_VALUE_NUMBER:
+    f->put(f->ud, &v->number, sizeof v->number);
+    break;
+  case BC_VALUE_TEXT:
+    feed_str(f, v->text);
+    break;
+  case BC_VALUE_DATE:
+    feed_date(f, v->date);
+    break;
+  case BC_VALUE_LIST:
+    feed_int(f, (long long)v->count);
+    for (size_t i = 0; i < v->count; i++) {
+      feed_int(f, (long long)v->items[i].count);
+      for (size_t j = 0; j < v->items[i].count; j++) {
+        feed_str(f, v->items[i].fields[j].name);
+        feed_value(f, &v->items[i].fields[j].value);
+      }
+    }
+    break;
+  case BC_VALUE_NONE:
+    break;
+  }
+}
+
+void bc_model_feed(const bc_report_model *m,
+                   void (*put)(void *ud, const void *data, size_t len),
+                   void *ud) {
+  const feeder f = {put, ud};
+  feed_str(&f, m->agency.code);
+  feed_str(&f, m->agency.name);
+  feed_str(&f, m->agency.parent_name);
+  feed_str(&f, m->agency.symbol);
+  feed_str(&f, m->agency.place);
+  feed_str(&f, m->agency.full_name);
+  feed_str(&f, m->period.code);
+  feed_int(&f, m->period.kind);
+  feed_int(&f, m->period.year);
+  feed_int(&f, m->period.number);
+  feed_date(&f, m->period.starts);
+  feed_date(&f, m->period.ends);
+  feed_str(&f, m->template_name);
+  feed_int(&f, m->number);
+  feed_date(&f, m->issued_on);
+  feed_str(&f, m->archive_unit);
+  feed_str(&f, m->signer.authority);
+  feed_str(&f, m->signer.title);
+  feed_str(&f, m->signer.full_name);
+  feed_int(&f, (long long)m->recipient_count);
+  for (size_t i = 0; i < m->recipient_count; i++)
+    feed_str(&f, m->recipients[i]);
+  feed_int(&f, (long long)m->value_count);
+  for (size_t i = 0; i < m->value_count; i++) {
+    const bc_indicator_value *v = &m->values[i];
+    feed_str(&f, v->code);
+    feed_str(&f, v->name);
+    feed_str(&f, v->unit);
+    feed_str(&f, v->section);
+    feed_int(&f, v->position);
+    feed_value(&f, &v->value);
+  }
+  feed_int(&f, (long long)m->narrative_count);
+  for (size_t i = 0; i < m->narrative_count; i++) {
+    feed_str(&f, m->narratives[i].key);
+    feed_str(&f, m->narratives[i].markdown);
+  }
 }

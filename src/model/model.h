@@ -173,4 +173,14 @@ size_t bc_date_short(char *buf, size_t size, bc_date date);
 /* Parses "2023-09-28", "2023-09" (day unknown) or "2023"; false if bad. */
 bool bc_date_parse(bc_date *out, const char *s);
 
+/*
+ * Feeds everything the database gave the model (not the derived fields) to
+ * put, as length-prefixed fields in a fixed order: two models that feed
+ * the same bytes print the same report. For bulk --resume, which hashes
+ * them to tell whether a report's data changed.
+ */
+void bc_model_feed(const bc_report_model *model,
+                   void (*put)(void *ud, const void *data, size_t len),
+                   void *ud);
+
 #endif

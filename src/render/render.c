@@ -15,6 +15,7 @@
 #include "pdf/pdf.h"
 #include "raster/raster.h"
 #include "render/render_int.h"
+#include "sign/sign.h"
 #include "template/template.h"
 #include "text/text.h"
 
@@ -22,6 +23,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* Compiled templates, kept for the context's lifetime. */
@@ -39,6 +41,11 @@ struct bc_context {
   bc_frame frame;
   template_entry *templates;
   bc_raster *raster; /* opened by the first preview */
+  bc_db *db;         /* the last database used, kept open */
+  dev_t db_dev;      /* which file it is, to notice a replaced one */
+  ino_t db_ino;
+  unsigned char font_digest[32]; /* of the four font files */
+  bool font_digest_known;
 };
 
 int bc_context_new(bc_context **out,
@@ -84,6 +91,7 @@ void bc_context_free(bc_context *ctx) {
     t = next;
   }
   bc_raster_free(ctx->raster);
+  bc_db_close(ctx->db);
   bc_shaper_free(ctx->shaper);
   bc_fontset_close(ctx->fonts);
   bc_free(ctx->alloc, ctx->template_dir);
@@ -146,18 +154,61 @@ typedef struct report_job {
   bool blank_number_date;
 } report_job;
 
-/* The pipeline up to the page model, shared by both outputs: data ->
- * model -> template -> markup -> layout. The document and the pages come
- * from arena. */
-static int build_pages(bc_pages *pages,
-                       bc_doc *doc,
+/* The context's connection to path: kept from the last report when it is
+ * the same file, else (re)opened. */
+static int get_db(bc_db **out,
+                  bc_context *ctx,
+                  const char *path,
+                  bc_error *err) {
+  struct stat st;
+  bool have_stat = stat(path, &st) == 0;
+  int rc;
+  if (ctx->db && strcmp(bc_db_path(ctx->db), path) == 0 && have_stat &&
+      st.st_dev == ctx->db_dev && st.st_ino == ctx->db_ino) {
+    *out = ctx->db;
+    return 0;
+  }
+  bc_db_close(ctx->db);
+  ctx->db = NULL;
+  if ((rc = bc_db_open(&ctx->db, path, err)))
+    return rc;
+  ctx->db_dev = have_stat ? st.st_dev : 0;
+  ctx->db_ino = have_stat ? st.st_ino : 0;
+  *out = ctx->db;
+  return 0;
+}
+
+/* The first half of the pipeline: the report's data and its template. */
+static int load_report(bc_report_model *model,
+                       const bc_template **tmpl,
                        bc_context *ctx,
                        const report_job *job,
                        bc_arena *arena,
                        bc_error *err) {
-  bc_db *db = NULL;
-  bc_report_model model;
-  const bc_template *tmpl = NULL;
+  bc_db *db;
+  int rc;
+  if ((rc = get_db(&db, ctx, job->db_path, err)) ||
+      (rc = bc_db_load_report(model, db, job->agency, job->period,
+                              job->template_name, arena, err)))
+    return rc;
+  if (job->blank_number_date) {
+    /* The văn thư's part: number and date come at issue (the year stays). */
+    model->number = 0;
+    model->issued_on.month = model->issued_on.day = 0;
+  }
+  return get_template(tmpl, ctx, model->template_name, err);
+}
+
+/* The second half, shared by both outputs: template -> markup -> layout.
+ * The document and the pages come from arena. */
+static int lay_out(bc_pages *pages,
+                   bc_doc *doc,
+                   bc_context *ctx,
+                   const report_job *job,
+                   const bc_report_model *model,
+                   const bc_template *tmpl,
+                   bc_arena *arena,
+                   bc_error *err) {
   bc_expansion exp;
   const char *md = NULL;
   size_t md_len = 0;
@@ -165,28 +216,90 @@ static int build_pages(bc_pages *pages,
   int rc;
 
   frame.first_fit = job->first_fit;
-  if ((rc = bc_db_open(&db, job->db_path, err)) ||
-      (rc = bc_db_load_report(&model, db, job->agency, job->period,
-                              job->template_name, arena, err)))
-    goto cleanup;
-  if (job->blank_number_date) {
-    /* The văn thư's part: number and date come at issue (the year stays). */
-    model.number = 0;
-    model.issued_on.month = model.issued_on.day = 0;
-  }
-  if ((rc = get_template(&tmpl, ctx, model.template_name, err)) ||
-      (rc = bc_template_expand(&exp, tmpl, &model, arena, err)))
-    goto cleanup;
+  if ((rc = bc_template_expand(&exp, tmpl, model, arena, err)))
+    return rc;
   /* One normalisation for everything the body shows: templates and
    * narratives may have been typed in decomposed form. */
   if ((rc = bc_utf8_nfc(&md, &md_len, exp.markdown, exp.markdown_len, arena,
                         err)) ||
-      (rc = bc_doc_build(doc, &model, &exp, md, md_len, arena, err)) ||
+      (rc = bc_doc_build(doc, model, &exp, md, md_len, arena, err)) ||
       (rc = bc_layout_document(pages, doc, &frame, ctx->fonts, ctx->shaper,
                                arena, err)))
-    goto cleanup;
-cleanup:
-  bc_db_close(db);
+    return rc;
+  return 0;
+}
+
+static int build_pages(bc_pages *pages,
+                       bc_doc *doc,
+                       bc_context *ctx,
+                       const report_job *job,
+                       bc_arena *arena,
+                       bc_error *err) {
+  bc_report_model model;
+  const bc_template *tmpl = NULL;
+  int rc;
+  if ((rc = load_report(&model, &tmpl, ctx, job, arena, err)))
+    return rc;
+  return lay_out(pages, doc, ctx, job, &model, tmpl, arena, err);
+}
+
+static void put_buf(void *ud, const void *data, size_t len) {
+  bc_buf_put(ud, data, len);
+}
+
+static void put_source(void *ud,
+                       const char *label,
+                       const char *source,
+                       size_t len) {
+  uint64_t n = len;
+  bc_buf_puts(ud, label);
+  bc_buf_put(ud, "", 1);
+  bc_buf_put(ud, &n, sizeof n);
+  bc_buf_put(ud, source, len);
+}
+
+/*
+ * The digest of everything the PDF is made from but its creation date:
+ * baocao's version, the fonts, the options that change the layout, the
+ * template's files and the report's data. Equal digests, equal PDFs.
+ */
+static int input_digest(char hex[65],
+                        bc_context *ctx,
+                        const report_job *job,
+                        const bc_report_model *model,
+                        const bc_template *tmpl,
+                        bc_error *err) {
+  unsigned char digest[32];
+  bc_buf b;
+  int rc;
+  if (!ctx->font_digest_known) {
+    bc_buf_init(&b, ctx->alloc);
+    for (int s = 0; s < BC_STYLE_COUNT; s++) {
+      size_t len;
+      const unsigned char *data = bc_fontset_bytes(ctx->fonts, s, &len);
+      bc_sha256(digest, data, len);
+      bc_buf_put(&b, digest, sizeof digest);
+    }
+    if (!(rc = bc_buf_check(&b, err))) {
+      bc_sha256(ctx->font_digest, b.data, b.len);
+      ctx->font_digest_known = true;
+    }
+    bc_buf_free(&b);
+    if (rc)
+      return rc;
+  }
+  bc_buf_init(&b, ctx->alloc);
+  bc_buf_puts(&b, "baocao " BC_VERSION " input 1");
+  bc_buf_put(&b, ctx->font_digest, sizeof ctx->font_digest);
+  bc_buf_putc(&b, job->first_fit ? 'F' : 'T');
+  bc_buf_putc(&b, job->blank_number_date ? 'B' : 'N');
+  bc_template_sources(tmpl, put_source, &b);
+  bc_model_feed(model, put_buf, &b);
+  if (!(rc = bc_buf_check(&b, err))) {
+    bc_sha256(digest, b.data, b.len);
+    bc_sha256_hex(hex, digest);
+  }
+  bc_buf_free(&b);
   return rc;
 }
 
@@ -205,18 +318,34 @@ int bc_render(bc_render_result *result,
                     opts->period,         opts->template_name,
                     opts->first_fit != 0, opts->blank_number_date != 0};
   bc_arena arena;
+  bc_report_model model;
+  const bc_template *tmpl = NULL;
+  char input_hex[65];
   bc_doc doc;
   bc_pages pages;
   bc_pdf_info info;
   const unsigned char *pdf = NULL;
   size_t pdf_len = 0;
+  unsigned char digest[32];
   int rc;
 
   if (opts->version != BC_RENDER_OPTIONS_VERSION)
     return bc_error_set(err, BC_ERROR, "unknown bc_render_options version %u",
                         opts->version);
+  if (result)
+    memset(result, 0, sizeof *result);
   bc_arena_init(&arena, ctx->alloc);
-  if ((rc = build_pages(&pages, &doc, ctx, &job, &arena, err)))
+  if ((rc = load_report(&model, &tmpl, ctx, &job, &arena, err)) ||
+      (rc = input_digest(input_hex, ctx, &job, &model, tmpl, err)))
+    goto cleanup;
+  if (result)
+    memcpy(result->input_sha256, input_hex, sizeof input_hex);
+  if (opts->unless_input && strcmp(opts->unless_input, input_hex) == 0) {
+    if (result)
+      result->unchanged = 1;
+    goto cleanup;
+  }
+  if ((rc = lay_out(&pages, &doc, ctx, &job, &model, tmpl, &arena, err)))
     goto cleanup;
   memset(&info, 0, sizeof info);
   info.title = doc.title;
@@ -226,10 +355,13 @@ int bc_render(bc_render_result *result,
   info.compress = true;
   if ((rc = bc_pdf_write(&pdf, &pdf_len, &pages, ctx->fonts, &info, &arena,
                          err)) ||
-      (rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len, NULL, err)))
+      (rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len,
+                                 opts->no_fsync ? bc_sink_no_fsync() : NULL,
+                                 err)))
     goto cleanup;
   if (result) {
-    memset(result, 0, sizeof *result);
+    bc_sha256(digest, pdf, pdf_len);
+    bc_sha256_hex(result->sha256, digest);
     result->pages = pages.count;
     result->bytes = pdf_len;
     result->lines = pages.stats.lines;

@@ -648,6 +648,8 @@ static int compile_file(compiler *cc,
     rc = bc_error_oom(cc->err);
     goto cleanup;
   }
+  unit->source = src;
+  unit->source_len = n;
   unit->compiling = true;
   rc = compile_unit(cc, unit, src, n, depth, depth == 0 || appendix);
   unit->compiling = false;
@@ -1177,6 +1179,8 @@ int bc_template_compile_string(bc_template **out,
     rc = bc_error_oom(err);
     goto cleanup;
   }
+  unit->source = src;
+  unit->source_len = len;
   unit->next = t->units;
   t->units = unit;
   cc.t = t;
@@ -1202,4 +1206,12 @@ void bc_template_free(bc_template *t) {
   alloc = t->alloc;
   bc_arena_release(&t->arena);
   bc_free(alloc, t);
+}
+
+void bc_template_sources(
+    const bc_template *t,
+    void (*fn)(void *ud, const char *label, const char *source, size_t len),
+    void *ud) {
+  for (const bc_tunit *u = t->units; u; u = u->next)
+    fn(ud, u->label, u->source ? u->source : "", u->source_len);
 }

@@ -112,8 +112,10 @@ typedef struct bc_tmeta {
 #define BC_TEMPLATE_MAX_APPENDICES 20
 
 struct bc_tunit {
-  const char *name;  /* partial name; the template's name or NULL for main */
-  const char *label; /* file name used in errors */
+  const char *name;   /* partial name; the template's name or NULL for main */
+  const char *label;  /* file name used in errors */
+  const char *source; /* the file's text, as read */
+  size_t source_len;
   bc_tnode *first;
   int height;     /* longest chain of partials below this unit */
   bool compiling; /* on the include stack (compile time only) */

@@ -158,3 +158,11 @@ const bc_face_info *bc_fontset_info(const bc_fontset *fs, bc_style style) {
 int bc_fontset_advance(const bc_fontset *fs, bc_style style, uint32_t gid) {
   return hb_font_get_glyph_h_advance(fs->faces[style].hb_font, gid);
 }
+
+const unsigned char *
+bc_fontset_bytes(const bc_fontset *fs, bc_style style, size_t *len) {
+  unsigned int n = 0;
+  const char *data = hb_blob_get_data(fs->faces[style].blob, &n);
+  *len = n;
+  return (const unsigned char *)data;
+}

@@ -60,6 +60,10 @@ typedef struct bc_face_info {
 
 const bc_face_info *bc_fontset_info(const bc_fontset *fs, bc_style style);
 
+/* The font file's bytes, as loaded (to tell whether the fonts changed). */
+const unsigned char *
+bc_fontset_bytes(const bc_fontset *fs, bc_style style, size_t *len);
+
 /* Natural advance width of a glyph, in font units. */
 int bc_fontset_advance(const bc_fontset *fs, bc_style style, uint32_t gid);
 
