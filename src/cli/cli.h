@@ -23,7 +23,8 @@ enum {
   EXIT_LAYOUT = 10,  /* content that cannot be typeset */
   EXIT_CERT = 11,    /* signing certificate or key unusable */
   EXIT_PDF = 12,     /* a PDF that cannot be signed or read */
-  EXIT_INVALID = 13  /* verify: a signature does not check out */
+  EXIT_INVALID = 13, /* verify: a signature does not check out */
+  EXIT_PARTIAL = 15  /* bulk: some reports failed, the others were written */
 };
 
 /* An option: --name (and -s) taking a value or not. */
@@ -61,9 +62,9 @@ const char *cli_template_dir(const char *flag, char *buf, size_t size);
 
 /*
  * The default output path out/AGENCY_PERIOD<suffix> in buf, creating out/.
- * Codes become file names safely: letters, digits, '-', '_' and '.' are
- * kept, anything else becomes '_'. Prints the problem and returns false
- * when out/ cannot be created.
+ * Codes become file names through bc_file_name, so that data never
+ * becomes a path. Prints the problem and returns false when out/ cannot be
+ * created.
  */
 bool cli_default_output(char *buf,
                         size_t size,
@@ -73,6 +74,7 @@ bool cli_default_output(char *buf,
 
 int cmd_render(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
+int cmd_bulk(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_sign(int argc, char **argv);
 int cmd_verify(int argc, char **argv);

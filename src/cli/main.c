@@ -23,6 +23,7 @@ static const char usage[] =
     "Commands:\n"
     "  render   render one agency's report for a period to PDF\n"
     "  preview  draw one page as PNG, or in the terminal; --watch redraws\n"
+    "  bulk     render every agency's report for a period, in parallel\n"
     "  db       create a database, load SQL into it\n"
     "  sign     sign a field of a rendered report (PKCS#12)\n"
     "  verify   list the signature fields of a PDF and check them\n"
@@ -37,6 +38,7 @@ static const char usage[] =
     "  5 missing or invalid data   10 content cannot be typeset\n"
     "  11 certificate or key unusable   12 PDF cannot be signed or read\n"
     "  13 a signature does not check out (verify)\n"
+    "  15 some reports failed, the others were written (bulk)\n"
     "\n"
     "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
     "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates).\n";
@@ -95,27 +97,14 @@ const char *cli_template_dir(const char *flag, char *buf, size_t size) {
   return dir_default(flag, "BAOCAO_TEMPLATE_DIR", "templates", buf, size);
 }
 
-/* A file name from a code, so that data never becomes a path. */
-static void safe_name(char *out, size_t size, const char *code) {
-  size_t n = 0;
-  for (const char *p = code; *p && n + 1 < size; p++) {
-    char c = *p;
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-              (c == '.' && n > 0);
-    out[n++] = ok ? c : '_';
-  }
-  out[n] = '\0';
-}
-
 bool cli_default_output(char *buf,
                         size_t size,
                         const char *agency,
                         const char *period,
                         const char *suffix) {
   char a[128], p[64];
-  safe_name(a, sizeof a, agency);
-  safe_name(p, sizeof p, period);
+  bc_file_name(a, sizeof a, agency);
+  bc_file_name(p, sizeof p, period);
   snprintf(buf, size, "out/%s_%s%s", a, p, suffix);
   if (mkdir("out", 0755) != 0 && errno != EEXIST) {
     fprintf(stderr, "baocao: cannot create directory 'out': %s\n",
@@ -151,10 +140,13 @@ bool cli_parse(int argc,
           o = &options[k];
       if (eq)
         inline_value = eq + 1;
-    } else if (!only_words && a[0] == '-' && a[1] && !a[2]) {
+    } else if (!only_words && a[0] == '-' && a[1] && a[1] != '-') {
+      /* -j 2, or -j2 for an option that takes a value */
       for (size_t k = 0; k < count; k++)
-        if (options[k].short_name == a[1])
+        if (options[k].short_name == a[1] && (!a[2] || options[k].has_value))
           o = &options[k];
+      if (o && a[2])
+        inline_value = a + 2;
     } else {
       if (npos == max_positional) {
         fprintf(stderr,
@@ -198,7 +190,23 @@ const char *cli_get(const cli_option *options, size_t count, const char *name) {
   return NULL;
 }
 
+static const struct command {
+  const char *name;
+  int (*run)(int argc, char **argv);
+} commands[] = {
+    {"render", cmd_render}, {"preview", cmd_preview}, {"bulk", cmd_bulk},
+    {"db", cmd_db},         {"sign", cmd_sign},       {"verify", cmd_verify},
+};
+
+static const struct command *find_command(const char *name) {
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (!strcmp(commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
 int main(int argc, char **argv) {
+  const struct command *c;
   if (argc < 2) {
     fputs(usage, stderr);
     return EXIT_USAGE;
@@ -215,32 +223,16 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "help")) {
     if (argc > 2) {
       char *help_argv[] = {argv[2], (char *)"--help", NULL};
-      if (!strcmp(argv[2], "render"))
-        return cmd_render(2, help_argv);
-      if (!strcmp(argv[2], "preview"))
-        return cmd_preview(2, help_argv);
-      if (!strcmp(argv[2], "db"))
-        return cmd_db(2, help_argv);
-      if (!strcmp(argv[2], "sign"))
-        return cmd_sign(2, help_argv);
-      if (!strcmp(argv[2], "verify"))
-        return cmd_verify(2, help_argv);
+      if ((c = find_command(argv[2])))
+        return c->run(2, help_argv);
       fprintf(stderr, "baocao: no command '%s'\n", argv[2]);
       return EXIT_USAGE;
     }
     fputs(usage, stdout);
     return EXIT_OK;
   }
-  if (!strcmp(cmd, "render"))
-    return cmd_render(argc - 1, argv + 1);
-  if (!strcmp(cmd, "preview"))
-    return cmd_preview(argc - 1, argv + 1);
-  if (!strcmp(cmd, "db"))
-    return cmd_db(argc - 1, argv + 1);
-  if (!strcmp(cmd, "sign"))
-    return cmd_sign(argc - 1, argv + 1);
-  if (!strcmp(cmd, "verify"))
-    return cmd_verify(argc - 1, argv + 1);
+  if ((c = find_command(cmd)))
+    return c->run(argc - 1, argv + 1);
   fprintf(stderr, "baocao: no command '%s' (see baocao --help)\n", cmd);
   return EXIT_USAGE;
 }

@@ -1,0 +1,550 @@
+/* render/bulk.c: bc_bulk_run: every report of a period over worker threads
+ * (one context each), the manifest as reports finish, --resume and
+ * --shard. */
+#define _GNU_SOURCE /* syncfs */
+#include "baocao/bulk.h"
+#include "baocao/render.h"
+
+#include "common/alloc.h"
+#include "common/arena.h"
+#include "common/buf.h"
+#include "common/error.h"
+#include "common/file.h"
+#include "common/utf8.h"
+#include "data/data.h"
+#include "render/manifest.h"
+#include "sign/sign.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Larger than any report baocao writes: a bigger file is not current. */
+#define MAX_REPORT_BYTES ((size_t)256 << 20)
+
+/* One report of the run and, once done, its outcome. */
+typedef struct bulk_job {
+  const char *agency;
+  const char *template_name;
+  const char *output_path;
+  const bc_manifest_entry *previous; /* --resume: its last manifest line */
+  bool done;
+  bc_bulk_item item;
+  bc_error error;
+} bulk_job;
+
+typedef struct bulk_run {
+  const bc_bulk_options *opts;
+  const bc_allocator *alloc;
+  bulk_job *jobs;
+  size_t count;
+  pthread_mutex_t lock; /* guards everything below */
+  size_t next;          /* the next job to hand out */
+  int manifest_fd;
+  bc_buf line;
+  bc_bulk_progress progress;
+  bool stop;       /* the manifest cannot be written: take no more jobs */
+  bc_error io_err; /* why */
+  struct timespec started;
+} bulk_run;
+
+typedef struct worker {
+  bulk_run *run;
+  bc_context *ctx;
+  pthread_t thread;
+  bool started;
+} worker;
+
+size_t bc_file_name(char *out, size_t size, const char *code) {
+  return bc_utf8_file_name(out, size, code);
+}
+
+unsigned bc_shard_of(const char *code, unsigned count) {
+  uint32_t h = 2166136261u;
+  for (const char *s = code; *s; s++)
+    h = (h ^ (unsigned char)*s) * 16777619u;
+  return count ? h % count + 1 : 1;
+}
+
+static double seconds_since(const struct timespec *t0) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)(t.tv_sec - t0->tv_sec) +
+         (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* mkdir -p */
+static int make_dirs(const char *path, bc_error *err) {
+  char buf[PATH_MAX];
+  size_t len = strlen(path);
+  if (len == 0 || len >= sizeof buf)
+    return bc_error_set(err, BC_EIO, "output directory '%s' is not a usable "
+                                     "path", path);
+  memcpy(buf, path, len + 1);
+  for (size_t i = 1; i <= len; i++) {
+    if (buf[i] != '/' && buf[i] != '\0')
+      continue;
+    buf[i] = '\0';
+    if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+      return bc_error_set(err, BC_EIO, "cannot create directory '%s': %s", buf,
+                          strerror(errno));
+    buf[i] = path[i];
+  }
+  struct stat st;
+  if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+    return bc_error_set(err, BC_EIO, "output directory '%s' is not a "
+                                     "directory", path);
+  return 0;
+}
+
+/* ---- the job list ---- */
+
+static int cmp_job(const void *a, const void *b) {
+  const bulk_job *x = a, *y = b;
+  int c = strcmp(x->agency, y->agency);
+  return c ? c : strcmp(x->template_name, y->template_name);
+}
+
+static bool wanted(const bc_bulk_options *o, const char *agency) {
+  if (o->shard_count && bc_shard_of(agency, o->shard_count) != o->shard_index)
+    return false;
+  if (!o->agencies)
+    return true;
+  for (size_t i = 0; i < o->agency_count; i++)
+    if (strcmp(o->agencies[i], agency) == 0)
+      return true;
+  return false;
+}
+
+/* The reports of the period this run renders, sorted, with their output
+ * paths. */
+static int list_jobs(bulk_run *run, bc_arena *arena, bc_error *err) {
+  const bc_bulk_options *o = run->opts;
+  bc_db *db = NULL;
+  bc_report_ref *refs = NULL;
+  size_t nrefs = 0, n = 0;
+  int rc;
+
+  if ((rc = bc_db_open(&db, o->db_path, err)) ||
+      (rc = bc_db_list_reports(&refs, &nrefs, db, o->period, arena, err)))
+    goto done;
+  for (size_t i = 0; o->agencies && i < o->agency_count; i++) {
+    size_t k = 0;
+    while (k < nrefs && strcmp(refs[k].agency, o->agencies[i]) != 0)
+      k++;
+    if (k == nrefs) {
+      rc = bc_error_set(err, BC_ENOTFOUND,
+                        "agency '%s' has no report for period '%s'",
+                        o->agencies[i], o->period);
+      goto done;
+    }
+  }
+  run->jobs = bc_arena_calloc(arena, nrefs ? nrefs : 1, sizeof *run->jobs);
+  if (!run->jobs) {
+    rc = bc_error_oom(err);
+    goto done;
+  }
+  for (size_t i = 0; i < nrefs; i++) {
+    /* AGENCY.pdf, or AGENCY_TEMPLATE.pdf when the agency has several
+     * reports in the period (refs are sorted by agency). */
+    bool several = (i > 0 && !strcmp(refs[i - 1].agency, refs[i].agency)) ||
+                   (i + 1 < nrefs && !strcmp(refs[i + 1].agency, refs[i].agency));
+    char a[160], t[160], path[PATH_MAX];
+    if (!wanted(o, refs[i].agency))
+      continue;
+    bc_file_name(a, sizeof a, refs[i].agency);
+    bc_file_name(t, sizeof t, refs[i].template_name);
+    if (snprintf(path, sizeof path, "%s/%s%s%s.pdf", o->out_dir, a,
+                 several ? "_" : "", several ? t : "") >= (int)sizeof path) {
+      rc = bc_error_set(err, BC_EIO, "output directory '%s' is too long",
+                        o->out_dir);
+      goto done;
+    }
+    run->jobs[n].agency = refs[i].agency;
+    run->jobs[n].template_name = refs[i].template_name;
+    if (!(run->jobs[n].output_path = bc_arena_strdup(arena, path))) {
+      rc = bc_error_oom(err);
+      goto done;
+    }
+    n++;
+  }
+  qsort(run->jobs, n, sizeof *run->jobs, cmp_job);
+  run->count = n;
+done:
+  bc_db_close(db);
+  return rc;
+}
+
+/* --resume: each job's last line in the old manifest. */
+static int attach_previous(bulk_run *run,
+                           const char *manifest_path,
+                           int *ends_with_newline,
+                           bc_arena *arena,
+                           bc_error *err) {
+  bc_manifest_entry *entries;
+  size_t n;
+  int rc = bc_manifest_read(&entries, &n, ends_with_newline, manifest_path,
+                            arena, err);
+  if (rc)
+    return rc;
+  for (size_t i = 0; i < n; i++) {
+    bulk_job key = {.agency = entries[i].agency,
+                    .template_name = entries[i].template_name};
+    bulk_job *j = bsearch(&key, run->jobs, run->count, sizeof *run->jobs,
+                          cmp_job);
+    if (j)
+      j->previous = &entries[i];
+  }
+  return 0;
+}
+
+/* A killed run leaves "X.pdf.tmp-XXXXXX" files beside its outputs: those
+ * of this run's reports go (other shards' are not ours to touch). */
+static void remove_stale_temporaries(const bulk_run *run) {
+  DIR *dir = opendir(run->opts->out_dir);
+  struct dirent *de;
+  if (!dir)
+    return;
+  while ((de = readdir(dir)) != NULL) {
+    const char *tmp = strstr(de->d_name, ".pdf.tmp-");
+    char path[PATH_MAX];
+    size_t stem;
+    if (!tmp || strlen(tmp) != strlen(".pdf.tmp-XXXXXX"))
+      continue;
+    stem = (size_t)(tmp - de->d_name) + 4; /* through ".pdf" */
+    for (size_t i = 0; i < run->count; i++) {
+      const char *base = strrchr(run->jobs[i].output_path, '/');
+      base = base ? base + 1 : run->jobs[i].output_path;
+      if (strlen(base) == stem && !strncmp(base, de->d_name, stem)) {
+        if (snprintf(path, sizeof path, "%s/%s", run->opts->out_dir,
+                     de->d_name) < (int)sizeof path)
+          unlink(path);
+        break;
+      }
+    }
+  }
+  closedir(dir);
+}
+
+/* ---- one report ---- */
+
+/* The file the previous line describes is there, whole and unchanged. */
+static bool previous_file_intact(const bulk_run *run, const bulk_job *job) {
+  const bc_manifest_entry *p = job->previous;
+  struct stat st;
+  char *data = NULL;
+  size_t len = 0;
+  unsigned char digest[32];
+  char hex[65];
+  bc_error ignored;
+  if (!p || (strcmp(p->status, "rendered") && strcmp(p->status, "current")) ||
+      !p->sha256 || !p->input_sha256 || strcmp(p->output, job->output_path) ||
+      stat(job->output_path, &st) != 0 || (long long)st.st_size != p->bytes)
+    return false;
+  if (bc_file_read(&data, &len, job->output_path, MAX_REPORT_BYTES, BC_EIO,
+                   run->alloc, &ignored))
+    return false;
+  bc_sha256(digest, data, len);
+  bc_free(run->alloc, data);
+  bc_sha256_hex(hex, digest);
+  return strcmp(hex, p->sha256) == 0;
+}
+
+static void copy_hex(char out[65], const char *hex) {
+  size_t n = hex ? strlen(hex) : 0;
+  n = n < 64 ? n : 64;
+  memcpy(out, hex ? hex : "", n);
+  out[n] = '\0';
+}
+
+static void render_job(bulk_run *run, bc_context *ctx, bulk_job *job) {
+  const bc_bulk_options *o = run->opts;
+  bc_render_options ro = BC_RENDER_OPTIONS_INIT;
+  bc_render_result res;
+  bc_bulk_item *it = &job->item;
+  struct timespec t0;
+  int rc;
+
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  ro.db_path = o->db_path;
+  ro.agency = job->agency;
+  ro.period = o->period;
+  ro.template_name = job->template_name;
+  ro.output_path = job->output_path;
+  ro.created = o->created;
+  ro.no_fsync = 1; /* one syncfs at the end of the run */
+  if (o->resume && previous_file_intact(run, job))
+    ro.unless_input = job->previous->input_sha256;
+  bc_error_clear(&job->error);
+  rc = bc_render(&res, ctx, &ro, &job->error);
+
+  memset(it, 0, sizeof *it);
+  it->agency = job->agency;
+  it->template_name = job->template_name;
+  it->output_path = job->output_path;
+  if (rc) {
+    it->status = BC_BULK_FAILED;
+    it->error = &job->error;
+    copy_hex(it->input_sha256, NULL);
+  } else if (res.unchanged) {
+    it->status = BC_BULK_CURRENT;
+    it->pages = (size_t)job->previous->pages;
+    it->bytes = (size_t)job->previous->bytes;
+    copy_hex(it->sha256, job->previous->sha256);
+    copy_hex(it->input_sha256, res.input_sha256);
+  } else {
+    it->status = BC_BULK_RENDERED;
+    it->pages = res.pages;
+    it->bytes = res.bytes;
+    copy_hex(it->sha256, res.sha256);
+    copy_hex(it->input_sha256, res.input_sha256);
+  }
+  it->ms = seconds_since(&t0) * 1000;
+}
+
+/* Counts the job, appends its manifest line and reports it; under the
+ * lock. */
+static void finish_job(bulk_run *run, bulk_job *job) {
+  bc_bulk_progress *p = &run->progress;
+  job->done = true;
+  p->done++;
+  p->failed += job->item.status == BC_BULK_FAILED;
+  p->current += job->item.status == BC_BULK_CURRENT;
+  p->seconds = seconds_since(&run->started);
+  if (!run->stop) {
+    bc_buf_reset(&run->line);
+    bc_manifest_line(&run->line, &job->item, run->opts->period);
+    /* One write per line, O_APPEND: a kill can only cut the last line. */
+    if (run->line.failed ||
+        write(run->manifest_fd, run->line.data, run->line.len) !=
+            (ssize_t)run->line.len) {
+      run->stop = true;
+      if (run->line.failed)
+        bc_error_oom(&run->io_err);
+      else
+        bc_error_set(&run->io_err, BC_EIO, "cannot write manifest: %s",
+                     strerror(errno));
+    }
+  }
+  if (run->opts->on_item)
+    run->opts->on_item(run->opts->on_item_ud, &job->item, p);
+}
+
+static void *work(void *arg) {
+  worker *w = arg;
+  bulk_run *run = w->run;
+  for (;;) {
+    bulk_job *job = NULL;
+    pthread_mutex_lock(&run->lock);
+    if (!run->stop && run->next < run->count)
+      job = &run->jobs[run->next++];
+    pthread_mutex_unlock(&run->lock);
+    if (!job)
+      return NULL;
+    render_job(run, w->ctx, job);
+    pthread_mutex_lock(&run->lock);
+    finish_job(run, job);
+    pthread_mutex_unlock(&run->lock);
+  }
+}
+
+/* ---- the run ---- */
+
+/* Every PDF of the run to disk at once: far cheaper than a flush per
+ * file, and a crash before it is what --resume's digests are for. */
+static int sync_out_dir(const char *dir, bc_error *err) {
+  int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), e = 0;
+  if (fd < 0 || syncfs(fd) != 0)
+    e = errno;
+  if (fd >= 0)
+    close(fd);
+  return e ? bc_error_set(err, BC_EIO, "cannot flush '%s' to disk: %s", dir,
+                          strerror(e))
+           : 0;
+}
+
+static int check_options(const bc_bulk_options *o, bc_error *err) {
+  if (o->version != BC_BULK_OPTIONS_VERSION)
+    return bc_error_set(err, BC_ERROR, "unknown bc_bulk_options version %u",
+                        o->version);
+  if (!o->db_path || !o->period || !o->out_dir || !o->font_dir ||
+      !o->template_dir)
+    return bc_error_set(err, BC_ERROR, "bulk: db_path, period, out_dir, "
+                                       "font_dir and template_dir are "
+                                       "required");
+  if (o->shard_count ? o->shard_index < 1 || o->shard_index > o->shard_count
+                     : o->shard_index != 0)
+    return bc_error_set(err, BC_ERROR,
+                        "shard %u/%u: the shard is 1 to the count",
+                        o->shard_index, o->shard_count);
+  return 0;
+}
+
+static unsigned worker_count(const bc_bulk_options *o, size_t jobs) {
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  size_t n = o->workers ? o->workers : cores > 0 ? (size_t)cores : 1;
+  if (n > jobs)
+    n = jobs;
+  if (n > 256)
+    n = 256;
+  return n ? (unsigned)n : 1;
+}
+
+/* The whole manifest again, one line per report in agency order: what a
+ * reader sees after the run, whatever order the workers finished in. */
+static int rewrite_manifest(bulk_run *run, const char *path, bc_error *err) {
+  bc_buf all;
+  int rc;
+  bc_buf_init(&all, run->alloc);
+  for (size_t i = 0; i < run->count; i++)
+    if (run->jobs[i].done)
+      bc_manifest_line(&all, &run->jobs[i].item, run->opts->period);
+  if (!(rc = bc_buf_check(&all, err)))
+    rc = bc_file_write_atomic(path, all.len ? all.data : "", all.len, NULL,
+                              err);
+  bc_buf_free(&all);
+  return rc;
+}
+
+int bc_bulk_run(bc_bulk_summary *summary,
+                const bc_bulk_options *opts,
+                bc_error *err) {
+  bulk_run run;
+  bc_arena arena;
+  worker *workers = NULL;
+  unsigned nworkers = 0;
+  char manifest_path[PATH_MAX];
+  int ends_with_newline = 1, rc;
+
+  memset(summary, 0, sizeof *summary);
+  if ((rc = check_options(opts, err)))
+    return rc;
+  memset(&run, 0, sizeof run);
+  run.opts = opts;
+  run.alloc = opts->alloc ? opts->alloc : bc_allocator_default();
+  run.manifest_fd = -1;
+  bc_buf_init(&run.line, run.alloc);
+  bc_arena_init(&arena, run.alloc);
+  pthread_mutex_init(&run.lock, NULL);
+  clock_gettime(CLOCK_MONOTONIC, &run.started);
+
+  if (opts->manifest_path)
+    rc = snprintf(manifest_path, sizeof manifest_path, "%s",
+                  opts->manifest_path) >= (int)sizeof manifest_path;
+  else if (opts->shard_count)
+    rc = snprintf(manifest_path, sizeof manifest_path,
+                  "%s/manifest-%u-of-%u.jsonl", opts->out_dir,
+                  opts->shard_index,
+                  opts->shard_count) >= (int)sizeof manifest_path;
+  else
+    rc = snprintf(manifest_path, sizeof manifest_path, "%s/manifest.jsonl",
+                  opts->out_dir) >= (int)sizeof manifest_path;
+  if (rc) {
+    rc = bc_error_set(err, BC_EIO, "manifest path is too long");
+    goto done;
+  }
+  if ((rc = list_jobs(&run, &arena, err)) ||
+      (rc = make_dirs(opts->out_dir, err)))
+    goto done;
+  if (opts->resume && (rc = attach_previous(&run, manifest_path,
+                                            &ends_with_newline, &arena, err)))
+    goto done;
+
+  /* Every worker's context before the first file is touched: a missing
+   * font stops the run before it starts. */
+  nworkers = worker_count(opts, run.count);
+  workers = bc_calloc(run.alloc, nworkers, sizeof *workers);
+  if (!workers) {
+    rc = bc_error_oom(err);
+    goto done;
+  }
+  for (unsigned i = 0; i < nworkers; i++) {
+    bc_context_options co = BC_CONTEXT_OPTIONS_INIT;
+    co.font_dir = opts->font_dir;
+    co.template_dir = opts->template_dir;
+    co.alloc = opts->alloc;
+    workers[i].run = &run;
+    if ((rc = bc_context_new(&workers[i].ctx, &co, err)))
+      goto done;
+  }
+
+  run.manifest_fd =
+      open(manifest_path,
+           O_WRONLY | O_CREAT | O_CLOEXEC | (opts->resume ? O_APPEND : O_TRUNC),
+           0644);
+  if (run.manifest_fd < 0) {
+    rc = bc_error_set(err, BC_EIO, "cannot write manifest '%s': %s",
+                      manifest_path, strerror(errno));
+    goto done;
+  }
+  if (opts->resume && !ends_with_newline &&
+      write(run.manifest_fd, "\n", 1) != 1) {
+    rc = bc_error_set(err, BC_EIO, "cannot write manifest '%s': %s",
+                      manifest_path, strerror(errno));
+    goto done;
+  }
+  remove_stale_temporaries(&run);
+
+  run.progress.total = run.count;
+  /* The calling thread is worker 0; the others get threads (if a thread
+   * cannot be made, the ones there are do the work). */
+  for (unsigned i = 1; i < nworkers; i++)
+    workers[i].started =
+        pthread_create(&workers[i].thread, NULL, work, &workers[i]) == 0;
+  work(&workers[0]);
+  for (unsigned i = 1; i < nworkers; i++)
+    if (workers[i].started)
+      pthread_join(workers[i].thread, NULL);
+
+  close(run.manifest_fd);
+  run.manifest_fd = -1;
+  if (run.stop) {
+    *err = run.io_err;
+    rc = err->code;
+    goto done;
+  }
+  if ((rc = rewrite_manifest(&run, manifest_path, err)) ||
+      (rc = sync_out_dir(opts->out_dir, err)))
+    goto done;
+
+  summary->total = run.count;
+  summary->workers = nworkers;
+  for (size_t i = 0; i < run.count; i++) {
+    const bc_bulk_item *it = &run.jobs[i].item;
+    switch (it->status) {
+    case BC_BULK_RENDERED:
+      summary->rendered++;
+      summary->pages += it->pages;
+      summary->bytes += it->bytes;
+      break;
+    case BC_BULK_CURRENT:
+      summary->current++;
+      break;
+    case BC_BULK_FAILED:
+      summary->failed++;
+      break;
+    }
+  }
+  summary->seconds = seconds_since(&run.started);
+  snprintf(summary->manifest_path, sizeof summary->manifest_path, "%s",
+           manifest_path);
+done:
+  if (run.manifest_fd >= 0)
+    close(run.manifest_fd);
+  for (unsigned i = 0; workers && i < nworkers; i++)
+    bc_context_free(workers[i].ctx);
+  bc_free(run.alloc, workers);
+  pthread_mutex_destroy(&run.lock);
+  bc_buf_free(&run.line);
+  bc_arena_release(&arena);
+  return rc;
+}
