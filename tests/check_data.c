@@ -234,6 +234,27 @@ START_TEST(test_data_db__sql_file_is_all_or_nothing) {
 }
 END_TEST
 
+/* A report without a signer loads: refusing it is the render's business
+ * (and bc_check lists it with the report's other problems). */
+START_TEST(test_data_db__loads_a_report_without_signer) {
+  bc_db *db;
+  bc_error err;
+  bc_arena a;
+  bc_report_model m;
+  make_db("nosigner");
+  ck_assert_int_eq(run_sql("UPDATE report SET signer_id = NULL;", &err), 0);
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  ck_assert_int_eq(bc_db_load_report(&m, db, "A1", "2023-Q3", NULL, &a, &err),
+                   0);
+  ck_assert_ptr_null(m.signer.full_name);
+  ck_assert_ptr_null(m.signer.title);
+  ck_assert_uint_eq(m.value_count, 3);
+  bc_db_close(db);
+  bc_arena_release(&a);
+}
+END_TEST
+
 Suite *data_suite(void) {
   Suite *s = suite_create("data");
   TCase *tc = tcase_create("db");
@@ -243,6 +264,7 @@ Suite *data_suite(void) {
   tcase_add_test(tc, test_data_db__bad_values);
   tcase_add_test(tc, test_data_db__schema_checks);
   tcase_add_test(tc, test_data_db__sql_file_is_all_or_nothing);
+  tcase_add_test(tc, test_data_db__loads_a_report_without_signer);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -169,6 +169,12 @@ static int build_pages(bc_pages *pages,
       (rc = bc_db_load_report(&model, db, job->agency, job->period,
                               job->template_name, arena, err)))
     goto cleanup;
+  if (!model.signer.full_name) {
+    /* data loads it (so that bc_check can list it); a report needs one. */
+    rc = bc_error_set(err, BC_EDATA, "the report has no signer");
+    bc_error_locate(err, bc_db_path(db), 0, 0);
+    goto cleanup;
+  }
   if (job->blank_number_date) {
     /* The văn thư's part: number and date come at issue (the year stays). */
     model.number = 0;
