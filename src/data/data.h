@@ -42,6 +42,24 @@ int bc_db_load_report(bc_report_model *out,
                       bc_arena *arena,
                       bc_error *err);
 
+/* One report of a period: which agency, which template. */
+typedef struct bc_report_ref {
+  const char *agency;
+  const char *template_name;
+} bc_report_ref;
+
+/*
+ * The reports of period, sorted by agency code (then template), with
+ * strings from arena. An unknown period is BC_ENOTFOUND; a period without
+ * reports gives *count = 0.
+ */
+int bc_db_list_reports(bc_report_ref **out,
+                       size_t *count,
+                       bc_db *db,
+                       const char *period,
+                       bc_arena *arena,
+                       bc_error *err);
+
 /*
  * Creates a new, empty baocao database at path with the current schema.
  * Fails with BC_EIO if path already exists, BC_EDB otherwise.

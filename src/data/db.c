@@ -28,6 +28,7 @@ enum {
   STMT_RECIPIENTS,
   STMT_VALUES,
   STMT_NARRATIVES,
+  STMT_LIST_REPORTS,
   STMT_COUNT
 };
 
@@ -49,6 +50,9 @@ static const char *const statement_sql[STMT_COUNT] = {
         "v.num, v.text FROM indicator_value v "
         "JOIN indicator i ON i.code = v.indicator_code "
         "WHERE v.agency_code = ?1 AND v.period_code = ?2 ORDER BY i.code",
+    [STMT_LIST_REPORTS] = "SELECT agency_code, template FROM report "
+                          "WHERE period_code = ?1 "
+                          "ORDER BY agency_code, template",
     [STMT_NARRATIVES] = "SELECT key, markdown FROM narrative "
                         "WHERE agency_code = ?1 AND period_code = ?2 "
                         "ORDER BY key",
@@ -527,6 +531,46 @@ done:
     if (rc != BC_ENOTFOUND)
       bc_error_context(err, agency, period);
   }
+  return rc;
+}
+
+int bc_db_list_reports(bc_report_ref **out,
+                       size_t *count,
+                       bc_db *db,
+                       const char *period,
+                       bc_arena *arena,
+                       bc_error *err) {
+  load_state ls = {db, arena, err, NULL, period};
+  bc_report_ref *list = NULL;
+  size_t n = 0, cap = 0;
+  sqlite3_stmt *s = bind2(db, STMT_PERIOD, period, NULL);
+  int rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  if (rc == SQLITE_DONE)
+    return bc_error_set(err, BC_ENOTFOUND, "unknown period '%s'", period);
+  if (rc != SQLITE_ROW)
+    return step_error(&ls, rc);
+  s = bind2(db, STMT_LIST_REPORTS, period, NULL);
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    if (!(list = bc_arena_grow(arena, list, n, &cap, sizeof *list))) {
+      rc = bc_error_oom(err);
+      goto done;
+    }
+    if ((rc = column_text(&list[n].agency, &ls, s, 0, "report agency_code")) ||
+        (rc =
+             column_text(&list[n].template_name, &ls, s, 1, "report template")))
+      goto done;
+    n++;
+  }
+  if (rc != SQLITE_DONE) {
+    rc = step_error(&ls, rc);
+    goto done;
+  }
+  rc = 0;
+  *out = list;
+  *count = n;
+done:
+  sqlite3_reset(s);
   return rc;
 }
 
