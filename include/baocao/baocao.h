@@ -3,6 +3,7 @@
 #define BAOCAO_BAOCAO_H
 
 #include "baocao/alloc.h"
+#include "baocao/check.h"
 #include "baocao/db.h"
 #include "baocao/error.h"
 #include "baocao/render.h"

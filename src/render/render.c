@@ -1,7 +1,7 @@
 /* render/render.c: the public API: a worker context (fonts, shaper, compiled
  * templates, rasteriser) and one pipeline data -> model -> template ->
  * markup -> layout whose pages go to one of two outputs: bc_render writes
- * them as PDF, bc_preview draws one of them as PNG. */
+ * them as PDF, bc_preview draws one of them as PNG. bc_check is check.c's. */
 #include "baocao/baocao.h"
 
 #include "common/alloc.h"
@@ -90,11 +90,10 @@ void bc_context_free(bc_context *ctx) {
   bc_free(ctx->alloc, ctx);
 }
 
-/* The compiled template for name, compiling it on first use. */
-static int get_template(const bc_template **out,
-                        bc_context *ctx,
-                        const char *name,
-                        bc_error *err) {
+int bc_context__template(const bc_template **out,
+                         bc_context *ctx,
+                         const char *name,
+                         bc_error *err) {
   template_entry *e;
   int rc;
   for (e = ctx->templates; e; e = e->next)
@@ -146,6 +145,22 @@ typedef struct report_job {
   bool blank_number_date;
 } report_job;
 
+int bc_render__document(bc_doc *doc,
+                        const bc_report_model *model,
+                        const bc_expansion *exp,
+                        bc_arena *arena,
+                        bc_error *err) {
+  const char *md = NULL;
+  size_t md_len = 0;
+  int rc;
+  /* One normalisation for everything the body shows: templates and
+   * narratives may have been typed in decomposed form. */
+  if ((rc = bc_utf8_nfc(&md, &md_len, exp->markdown, exp->markdown_len, arena,
+                        err)))
+    return rc;
+  return bc_doc_build(doc, model, exp, md, md_len, arena, err);
+}
+
 /* The pipeline up to the page model, shared by both outputs: data ->
  * model -> template -> markup -> layout. The document and the pages come
  * from arena. */
@@ -159,8 +174,6 @@ static int build_pages(bc_pages *pages,
   bc_report_model model;
   const bc_template *tmpl = NULL;
   bc_expansion exp;
-  const char *md = NULL;
-  size_t md_len = 0;
   bc_frame frame = ctx->frame;
   int rc;
 
@@ -180,14 +193,9 @@ static int build_pages(bc_pages *pages,
     model.number = 0;
     model.issued_on.month = model.issued_on.day = 0;
   }
-  if ((rc = get_template(&tmpl, ctx, model.template_name, err)) ||
-      (rc = bc_template_expand(&exp, tmpl, &model, arena, err)))
-    goto cleanup;
-  /* One normalisation for everything the body shows: templates and
-   * narratives may have been typed in decomposed form. */
-  if ((rc = bc_utf8_nfc(&md, &md_len, exp.markdown, exp.markdown_len, arena,
-                        err)) ||
-      (rc = bc_doc_build(doc, &model, &exp, md, md_len, arena, err)) ||
+  if ((rc = bc_context__template(&tmpl, ctx, model.template_name, err)) ||
+      (rc = bc_template_expand(&exp, tmpl, &model, arena, err)) ||
+      (rc = bc_render__document(doc, &model, &exp, arena, err)) ||
       (rc = bc_layout_document(pages, doc, &frame, ctx->fonts, ctx->shaper,
                                arena, err)))
     goto cleanup;
@@ -196,11 +204,12 @@ cleanup:
   return rc;
 }
 
-/* Problems in the report's content say whose report it was (a broken
- * template file is the same for every agency: no context). */
-static void job_context(bc_error *err, int rc, const report_job *job) {
+void bc_render__context(bc_error *err,
+                        int rc,
+                        const char *agency,
+                        const char *period) {
   if (rc == BC_EDATA || rc == BC_ELAYOUT || rc == BC_ERROR)
-    bc_error_context(err, job->agency, job->period);
+    bc_error_context(err, agency, period);
 }
 
 int bc_render(bc_render_result *result,
@@ -246,7 +255,7 @@ int bc_render(bc_render_result *result,
     result->orphans = pages.stats.orphans;
   }
 cleanup:
-  job_context(err, rc, &job);
+  bc_render__context(err, rc, job.agency, job.period);
   bc_arena_release(&arena);
   return rc;
 }
@@ -320,7 +329,7 @@ int bc_preview(bc_preview_result *result,
   }
 cleanup:
   bc_free(ctx->alloc, pixels);
-  job_context(err, rc, &job);
+  bc_render__context(err, rc, job.agency, job.period);
   bc_arena_release(&arena);
   return rc;
 }
