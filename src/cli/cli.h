@@ -23,7 +23,9 @@ enum {
   EXIT_LAYOUT = 10,  /* content that cannot be typeset */
   EXIT_CERT = 11,    /* signing certificate or key unusable */
   EXIT_PDF = 12,     /* a PDF that cannot be signed or read */
-  EXIT_INVALID = 13  /* verify: a signature does not check out */
+  EXIT_INVALID = 13, /* verify: a signature does not check out */
+  /* check: some report of the period has problems */
+  EXIT_INCOMPLETE = 14
 };
 
 /* An option: --name (and -s) taking a value or not. */
@@ -72,6 +74,7 @@ bool cli_default_output(char *buf,
                         const char *suffix);
 
 int cmd_render(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_sign(int argc, char **argv);

@@ -23,6 +23,7 @@ static const char usage[] =
     "Commands:\n"
     "  render   render one agency's report for a period to PDF\n"
     "  preview  draw one page as PNG, or in the terminal; --watch redraws\n"
+    "  check    list what would stop or spoil each report of a period\n"
     "  db       create a database, load SQL into it\n"
     "  sign     sign a field of a rendered report (PKCS#12)\n"
     "  verify   list the signature fields of a PDF and check them\n"
@@ -37,6 +38,7 @@ static const char usage[] =
     "  5 missing or invalid data   10 content cannot be typeset\n"
     "  11 certificate or key unusable   12 PDF cannot be signed or read\n"
     "  13 a signature does not check out (verify)\n"
+    "  14 some report has problems (check)\n"
     "\n"
     "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
     "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates).\n";
@@ -219,6 +221,8 @@ int main(int argc, char **argv) {
         return cmd_render(2, help_argv);
       if (!strcmp(argv[2], "preview"))
         return cmd_preview(2, help_argv);
+      if (!strcmp(argv[2], "check"))
+        return cmd_check(2, help_argv);
       if (!strcmp(argv[2], "db"))
         return cmd_db(2, help_argv);
       if (!strcmp(argv[2], "sign"))
@@ -235,6 +239,8 @@ int main(int argc, char **argv) {
     return cmd_render(argc - 1, argv + 1);
   if (!strcmp(cmd, "preview"))
     return cmd_preview(argc - 1, argv + 1);
+  if (!strcmp(cmd, "check"))
+    return cmd_check(argc - 1, argv + 1);
   if (!strcmp(cmd, "db"))
     return cmd_db(argc - 1, argv + 1);
   if (!strcmp(cmd, "sign"))
