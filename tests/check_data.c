@@ -1,5 +1,6 @@
 /* tests/check_data.c: database creation, SQL loading in one transaction,
- * the schema check, and loading a report into the model. */
+ * the schema check, loading a report into the model, listing the reports
+ * of a period. */
 #include "common/arena.h"
 #include "data/data.h"
 #include "testutil.h"
@@ -234,6 +235,85 @@ START_TEST(test_data_db__sql_file_is_all_or_nothing) {
 }
 END_TEST
 
+START_TEST(test_data_db__lists_the_reports_of_a_period) {
+  bc_db *db;
+  bc_error err;
+  bc_arena a;
+  bc_report_ref *refs = NULL;
+  size_t n = 99;
+  make_db("list");
+  /* Agencies inserted out of order, a second report type for A1, and
+   * periods with other reports and with none. */
+  ck_assert_int_eq(
+      run_sql("INSERT INTO agency VALUES ('C3', 'C', 'C', NULL, 'C', 'C');\n"
+              "INSERT INTO agency VALUES ('B2', 'B', 'B', NULL, 'B', 'B');\n"
+              "INSERT INTO period VALUES ('2023-Q4', 'quarter', 2023, 4, "
+              "'2023-10-01', '2023-12-31');\n"
+              "INSERT INTO period VALUES ('2024', 'year', 2024, NULL, "
+              "'2024-01-01', '2024-12-31');\n"
+              "INSERT INTO report VALUES ('C3', '2023-Q3', 'cchc_quy', NULL, "
+              "NULL, NULL, NULL);\n"
+              "INSERT INTO report VALUES ('A1', '2023-Q3', 'dan_van', NULL, "
+              "NULL, 1, NULL);\n"
+              "INSERT INTO report VALUES ('B2', '2023-Q3', 'cchc_quy', NULL, "
+              "NULL, NULL, NULL);\n"
+              "INSERT INTO report VALUES ('B2', '2023-Q4', 'cchc_quy', NULL, "
+              "NULL, NULL, NULL);\n",
+              &err),
+      0);
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_db_list_reports(&refs, &n, db, "2023-Q3", &a, &err), 0);
+  ck_assert_uint_eq(n, 4);
+  ck_assert_str_eq(refs[0].agency, "A1");
+  ck_assert_str_eq(refs[0].template_name, "cchc_quy");
+  ck_assert_str_eq(refs[1].agency, "A1");
+  ck_assert_str_eq(refs[1].template_name, "dan_van");
+  ck_assert_str_eq(refs[2].agency, "B2");
+  ck_assert_str_eq(refs[3].agency, "C3");
+  /* only the period's own reports */
+  ck_assert_int_eq(bc_db_list_reports(&refs, &n, db, "2023-Q4", &a, &err), 0);
+  ck_assert_uint_eq(n, 1);
+  ck_assert_str_eq(refs[0].agency, "B2");
+  /* a period without reports is empty, an unknown one an error */
+  ck_assert_int_eq(bc_db_list_reports(&refs, &n, db, "2024", &a, &err), 0);
+  ck_assert_uint_eq(n, 0);
+  n = 99;
+  ck_assert_int_eq(bc_db_list_reports(&refs, &n, db, "2099-Q1", &a, &err),
+                   BC_ENOTFOUND);
+  ck_assert_str_eq(err.message, "unknown period '2099-Q1'");
+  ck_assert_uint_eq(n, 99);
+  /* the statements are still usable afterwards */
+  bc_report_model m;
+  ck_assert_int_eq(
+      bc_db_load_report(&m, db, "A1", "2023-Q3", "cchc_quy", &a, &err), 0);
+  bc_db_close(db);
+  bc_arena_release(&a);
+}
+END_TEST
+
+/* A report without a signer loads: refusing it is the render's business
+ * (and bc_check lists it with the report's other problems). */
+START_TEST(test_data_db__loads_a_report_without_signer) {
+  bc_db *db;
+  bc_error err;
+  bc_arena a;
+  bc_report_model m;
+  make_db("nosigner");
+  ck_assert_int_eq(run_sql("UPDATE report SET signer_id = NULL;", &err), 0);
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  ck_assert_int_eq(bc_db_load_report(&m, db, "A1", "2023-Q3", NULL, &a, &err),
+                   0);
+  ck_assert_ptr_null(m.signer.full_name);
+  ck_assert_ptr_null(m.signer.title);
+  ck_assert_uint_eq(m.value_count, 3);
+  bc_db_close(db);
+  bc_arena_release(&a);
+}
+END_TEST
+
 Suite *data_suite(void) {
   Suite *s = suite_create("data");
   TCase *tc = tcase_create("db");
@@ -243,6 +323,8 @@ Suite *data_suite(void) {
   tcase_add_test(tc, test_data_db__bad_values);
   tcase_add_test(tc, test_data_db__schema_checks);
   tcase_add_test(tc, test_data_db__sql_file_is_all_or_nothing);
+  tcase_add_test(tc, test_data_db__lists_the_reports_of_a_period);
+  tcase_add_test(tc, test_data_db__loads_a_report_without_signer);
   suite_add_tcase(s, tc);
   return s;
 }

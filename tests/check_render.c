@@ -1,7 +1,7 @@
 /* tests/check_render.c: the whole pipeline through the public API: the
- * sample report renders as PDF and previews as PNG; every allocation
- * failure is reported as BC_ENOMEM with no leak and no output file; data
- * cannot become markup. */
+ * sample report renders as PDF and previews as PNG; bc_check lists every
+ * problem of a period's reports; every allocation failure is reported as
+ * BC_ENOMEM with no leak and no output file; data cannot become markup. */
 #include "baocao/baocao.h"
 #include "testutil.h"
 
@@ -356,6 +356,264 @@ START_TEST(test_render_sign__every_allocation_failure) {
 }
 END_TEST
 
+/* ---- check.c ------------------------------------------------------- */
+
+/* A fresh copy of the sample database at tmp/<name>.db with the SQL extra
+ * run on it; its path in buf. */
+static const char *
+sample_copy(char *buf, size_t size, const char *name, const char *extra) {
+  char sql[600], pattern[512];
+  bc_error err;
+  glob_t g;
+  FILE *f;
+  snprintf(buf, size, "%s/%s.db", tu_tmpdir(), name);
+  unlink(buf);
+  ck_assert_int_eq(bc_database_create(buf, &err), 0);
+  tu_source_path(pattern, sizeof pattern, "samples/*.sql");
+  ck_assert_int_eq(glob(pattern, 0, NULL, &g), 0);
+  for (size_t i = 0; i < g.gl_pathc; i++)
+    ck_assert_int_eq(bc_database_load_sql(buf, g.gl_pathv[i], &err), 0);
+  globfree(&g);
+  snprintf(sql, sizeof sql, "%s/%s.sql", tu_tmpdir(), name);
+  f = fopen(sql, "w");
+  ck_assert_ptr_nonnull(f);
+  fputs(extra, f);
+  fclose(f);
+  ck_assert_msg(bc_database_load_sql(buf, sql, &err) == 0, "%s", err.message);
+  return buf;
+}
+
+/* The problems of report i, formatted, one per line. */
+static const char *problems(const bc_check_result *r, size_t i) {
+  static char buf[8192];
+  size_t n = 0;
+  buf[0] = '\0';
+  ck_assert_uint_lt(i, r->report_count);
+  for (size_t k = 0; k < r->reports[i].problem_count; k++) {
+    char line[2048];
+    n += (size_t)snprintf(
+        buf + n, sizeof buf - n, "%s\n",
+        bc_check_problem_format(&r->reports[i].problems[k], line, sizeof line));
+    ck_assert_uint_lt(n, sizeof buf);
+  }
+  return buf;
+}
+
+static const char broken_sql[] =
+    "DELETE FROM indicator_value WHERE agency_code = 'STTTT-TV' AND "
+    "indicator_code IN ('tthc.so_hoa', 'chi_dao.tin_cchc_dang_tai');\n"
+    "UPDATE narrative SET markdown = ' \n ' WHERE agency_code = 'STTTT-TV' "
+    "AND key = 'chi_dao_danh_gia';\n"
+    "UPDATE report SET signer_id = NULL WHERE agency_code = 'STTTT-TV';\n"
+    "DELETE FROM recipient WHERE agency_code = 'STTTT-TV';\n";
+
+START_TEST(test_render_check__sample_is_complete) {
+  bc_context *ctx;
+  bc_error err;
+  bc_check_result r;
+  bc_check_options o = BC_CHECK_OPTIONS_INIT;
+  o.db_path = sample_db();
+  o.period = "2023-Q3";
+  bc_error_clear(&err);
+  ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
+  ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(r.report_count, 1);
+  ck_assert_uint_eq(r.incomplete, 0);
+  ck_assert_str_eq(r.reports[0].agency, "STTTT-TV");
+  ck_assert_str_eq(r.reports[0].template_name, "cchc_quy");
+  ck_assert_uint_eq(r.reports[0].problem_count, 0);
+  bc_check_result_free(&r);
+  ck_assert_ptr_null(r.reports);
+  bc_check_result_free(NULL);
+  /* an unknown period is an error, worded as render words it */
+  o.period = "2099-Q1";
+  ck_assert_int_eq(bc_check(&r, ctx, &o, &err), BC_ENOTFOUND);
+  char line[1200], want[1200];
+  snprintf(want, sizeof want, "%s: unknown period '2099-Q1'", o.db_path);
+  ck_assert_str_eq(bc_error_format(&err, line, sizeof line), want);
+  bc_context_free(ctx);
+}
+END_TEST
+
+/* Every problem of a report at once, where the templates meet it; render
+ * still stops at "no signer". */
+START_TEST(test_render_check__lists_every_problem) {
+  char db[512], want[4096], tpl[512], out[600];
+  bc_context *ctx;
+  bc_error err;
+  bc_check_result r;
+  bc_check_options o = BC_CHECK_OPTIONS_INIT;
+  bc_render_options ro = BC_RENDER_OPTIONS_INIT;
+  tu_source_path(tpl, sizeof tpl, "templates");
+  o.db_path = sample_copy(db, sizeof db, "check_broken", broken_sql);
+  o.period = "2023-Q3";
+  bc_error_clear(&err);
+  ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
+  ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(r.report_count, 1);
+  ck_assert_uint_eq(r.incomplete, 1);
+  snprintf(want, sizeof want,
+           "empty narrative 'chi_dao_danh_gia' (%s/cchc/chi_dao.md:6:49)\n"
+           "missing indicator 'chi_dao.tin_cchc_dang_tai' (narrative "
+           "'chi_dao_tuyen_truyen':3:438 via %s/cchc/chi_dao.md:12:1)\n"
+           "missing indicator 'tthc.so_hoa' (narrative 'tthc_so_hoa':1:34 via "
+           "%s/cchc/tthc.md:12:69)\n"
+           "no signer\n"
+           "no recipients\n",
+           tpl, tpl, tpl);
+  ck_assert_str_eq(problems(&r, 0), want);
+  const bc_check_problem *p = r.reports[0].problems;
+  ck_assert_int_eq(p[0].kind, BC_CHECK_EMPTY_NARRATIVE);
+  ck_assert_int_eq(p[0].code, 0);
+  ck_assert_str_eq(p[0].name, "chi_dao_danh_gia");
+  ck_assert_int_eq(p[2].kind, BC_CHECK_MISSING_VALUE);
+  ck_assert_int_eq(p[2].code, BC_EDATA);
+  ck_assert_str_eq(p[2].name, "tthc.so_hoa");
+  ck_assert_int_eq(p[3].kind, BC_CHECK_NO_SIGNER);
+  ck_assert_int_eq(p[4].kind, BC_CHECK_NO_RECIPIENTS);
+  ck_assert_int_eq(p[4].code, 0);
+  bc_check_result_free(&r);
+
+  /* the render stops at the signer, with the message it always had */
+  snprintf(out, sizeof out, "%s/check_broken.pdf", tu_tmpdir());
+  ro.db_path = db;
+  ro.agency = "STTTT-TV";
+  ro.period = "2023-Q3";
+  ro.output_path = out;
+  ck_assert_int_eq(bc_render(NULL, ctx, &ro, &err), BC_EDATA);
+  snprintf(want, sizeof want,
+           "%s: the report has no signer (agency STTTT-TV, period 2023-Q3)",
+           db);
+  ck_assert_str_eq(bc_error_format(&err, tpl, sizeof tpl), want);
+  bc_context_free(ctx);
+}
+END_TEST
+
+/* --agencies: only those, each once, in code order; one without a report
+ * in the period is reported as render would report it. */
+START_TEST(test_render_check__chosen_agencies) {
+  static const char *const agencies[] = {"STTTT-TV", "NOPE", "STTTT-TN",
+                                         "STTTT-TV"};
+  char want[1200], line[1200];
+  bc_context *ctx;
+  bc_error err;
+  bc_check_result r;
+  bc_check_options o = BC_CHECK_OPTIONS_INIT;
+  o.db_path = sample_db();
+  o.period = "2023-Q3";
+  o.agencies = agencies;
+  o.agency_count = 4;
+  bc_error_clear(&err);
+  ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
+  ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(r.report_count, 3);
+  ck_assert_uint_eq(r.incomplete, 2);
+  ck_assert_str_eq(r.reports[0].agency, "NOPE");
+  ck_assert_ptr_null(r.reports[0].template_name);
+  ck_assert_uint_eq(r.reports[0].problem_count, 1);
+  ck_assert_int_eq(r.reports[0].problems[0].kind, BC_CHECK_FAILED);
+  ck_assert_int_eq(r.reports[0].problems[0].code, BC_ENOTFOUND);
+  snprintf(want, sizeof want, "%s: unknown agency 'NOPE'", o.db_path);
+  ck_assert_str_eq(
+      bc_check_problem_format(&r.reports[0].problems[0], line, sizeof line),
+      want);
+  ck_assert_str_eq(r.reports[1].agency, "STTTT-TN");
+  snprintf(want, sizeof want,
+           "%s: no report for agency 'STTTT-TN' in period '2023-Q3'\n",
+           o.db_path);
+  ck_assert_str_eq(problems(&r, 1), want);
+  ck_assert_str_eq(r.reports[2].agency, "STTTT-TV");
+  ck_assert_uint_eq(r.reports[2].problem_count, 0);
+  bc_check_result_free(&r);
+  bc_context_free(ctx);
+}
+END_TEST
+
+/* What stops every report of a template: the error line render prints,
+ * from compiling (syntax) or from the markup step (front matter). */
+START_TEST(test_render_check__template_errors) {
+  char dir[512], path[600], want[1400];
+  bc_context *ctx;
+  bc_error err;
+  bc_check_result r;
+  bc_check_options o = BC_CHECK_OPTIONS_INIT;
+  FILE *f;
+  snprintf(dir, sizeof dir, "%s/check_tpl", tu_tmpdir());
+  mkdir(dir, 0755);
+  snprintf(path, sizeof path, "%s/cchc_quy.md", dir);
+  o.db_path = sample_db();
+  o.period = "2023-Q3";
+  bc_error_clear(&err);
+
+  f = fopen(path, "w");
+  fputs("---\ntrich_yeu: Thử\n---\nĐoạn {{#if ky.nam}}mở.\n", f);
+  fclose(f);
+  ck_assert_int_eq(new_context(&ctx, NULL, dir, &err), 0);
+  ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
+  snprintf(want, sizeof want, "%s:4:6: {{#if}} opened here is never closed\n",
+           path);
+  ck_assert_str_eq(problems(&r, 0), want);
+  ck_assert_int_eq(r.reports[0].problems[0].code, BC_ESYNTAX);
+  bc_check_result_free(&r);
+  bc_context_free(ctx);
+
+  f = fopen(path, "w");
+  fputs("Không có phần đầu. {{tthc.so_hoa | ngay}}\n", f);
+  fclose(f);
+  ck_assert_int_eq(new_context(&ctx, NULL, dir, &err), 0);
+  ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
+  /* a problem that stops the render: the markup step is not run */
+  snprintf(want, sizeof want,
+           "formatter 'ngay' needs a date, 'tthc.so_hoa' is a number "
+           "(%s:1:36)\n",
+           path);
+  ck_assert_str_eq(problems(&r, 0), want);
+  bc_check_result_free(&r);
+  bc_context_free(ctx);
+
+  f = fopen(path, "w");
+  fputs("Không có phần đầu.\n", f);
+  fclose(f);
+  ck_assert_int_eq(new_context(&ctx, NULL, dir, &err), 0);
+  ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
+  ck_assert_str_eq(problems(&r, 0),
+                   "the template sets no 'trich_yeu' (subject line) in its "
+                   "front matter\n");
+  bc_check_result_free(&r);
+  bc_context_free(ctx);
+}
+END_TEST
+
+/* Every allocation failure in bc_check (context, templates, audit, the
+ * result) is BC_ENOMEM with nothing leaked. */
+static int check_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  const char *db = ud;
+  bc_context *ctx = NULL;
+  bc_check_result r;
+  bc_check_options o = BC_CHECK_OPTIONS_INIT;
+  int rc = new_context(&ctx, alloc, NULL, err);
+  if (rc == 0) {
+    o.db_path = db;
+    o.period = "2023-Q3";
+    rc = bc_check(&r, ctx, &o, err);
+    if (rc == 0) {
+      ck_assert_uint_eq(r.report_count, 1);
+      ck_assert_uint_eq(r.reports[0].problem_count, 5);
+      bc_check_result_free(&r);
+    }
+    bc_context_free(ctx);
+  }
+  return rc;
+}
+
+START_TEST(test_render_check__every_allocation_failure) {
+  char db[512];
+  sample_copy(db, sizeof db, "check_oom", broken_sql);
+  ck_assert_int_gt(tu_every_allocation_failure(0, check_op, db), 50);
+  ck_assert_int_gt(tu_every_allocation_failure(1, check_op, db), 50);
+}
+END_TEST
+
 Suite *render_suite(void) {
   Suite *s = suite_create("render");
   TCase *tc = tcase_create("render");
@@ -371,6 +629,14 @@ Suite *render_suite(void) {
   tcase_add_test(tc, test_render_preview__sample_pages);
   tcase_add_test(tc, test_render_preview__every_allocation_failure_transient);
   tcase_add_test(tc, test_render_preview__every_allocation_failure_persistent);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("check");
+  tcase_set_timeout(tc, 600);
+  tcase_add_test(tc, test_render_check__sample_is_complete);
+  tcase_add_test(tc, test_render_check__lists_every_problem);
+  tcase_add_test(tc, test_render_check__chosen_agencies);
+  tcase_add_test(tc, test_render_check__template_errors);
+  tcase_add_test(tc, test_render_check__every_allocation_failure);
   suite_add_tcase(s, tc);
   return s;
 }

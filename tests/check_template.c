@@ -1,5 +1,5 @@
 /* tests/check_template.c: the template engine: parsing (parse.c),
- * expansion (expand.c) and the formatters (format.c). */
+ * expansion and its audit mode (expand.c) and the formatters (format.c). */
 #include "template/template.h"
 
 #include <check.h>
@@ -1081,6 +1081,272 @@ START_TEST(test_template_expand__alloc_failures) {
 }
 END_TEST
 
+/* ---- expand.c: audit mode ------------------------------------------ */
+
+static int
+audit_run(fixture *f, const char *src, bc_audit_report *r, bc_error *err) {
+  bc_template *t = NULL;
+  int rc;
+  bc_error_clear(err);
+  rc = bc_template_compile_string(&t, src, strlen(src), "test.md", root_dir(),
+                                  NULL, err);
+  if (!rc)
+    rc = bc_template_audit(r, t, &f->m, &f->out, err);
+  bc_template_free(t);
+  return rc;
+}
+
+static const char *const audit_kinds[] = {"missing", "no-narrative", "empty",
+                                          "invalid", "broken"};
+
+/* The items one per line: "file:line:col[ via file:line:col]: message
+ * [kind name code]". */
+static char *audit_items(const bc_audit_report *r) {
+  static char buf[8192];
+  size_t n = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < r->count; i++) {
+    const bc_audit_item *it = &r->items[i];
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s:%d:%d", it->file,
+                          it->line, it->column);
+    if (it->via_file)
+      n += (size_t)snprintf(buf + n, sizeof buf - n, " via %s:%d:%d",
+                            it->via_file, it->via_line, it->via_column);
+    n += (size_t)snprintf(buf + n, sizeof buf - n, ": %s [%s %s %d]\n",
+                          it->message, audit_kinds[it->kind], it->name,
+                          it->code);
+    ck_assert_uint_lt(n, sizeof buf);
+  }
+  return buf;
+}
+
+#define CHECK_AUDIT(src, expected_items)                                       \
+  do {                                                                         \
+    fixture f_;                                                                \
+    bc_audit_report r_;                                                        \
+    bc_error err_;                                                             \
+    fixture_init(&f_);                                                         \
+    int rc_ = audit_run(&f_, (src), &r_, &err_);                               \
+    ck_assert_msg(rc_ == 0, "unexpected error: %s", errstr(&err_));            \
+    ck_assert_int_eq(err_.code, 0);                                            \
+    ck_assert_str_eq(audit_items(&r_), (expected_items));                      \
+    fixture_free(&f_);                                                         \
+  } while (0)
+
+/* Every problem of main file, front matter, partial and narratives, each
+ * where it is, and the expansion goes on around them. */
+START_TEST(test_template_expand__audit_every_problem) {
+  fixture f;
+  bc_audit_report r;
+  bc_error err;
+  char expected[4096];
+  write_file("audit/phan.md", "Phần\n{{x.nhieu}} và {{kh.ten | ngay}}.\n");
+  fixture_init(&f);
+  ck_assert_int_eq(audit_run(&f,
+                             "---\n"
+                             "trich_yeu: {{ky.ten}} {{tieu_de.khong_co}}\n"
+                             "---\n"
+                             "A {{tthc.khong_co | so}} B {{tthc.so_hoa}}\n"
+                             "{{> audit/phan}}\n"
+                             "{{{narrative.thieu}}}\n"
+                             "{{{narrative.trong}}}\n"
+                             "{{{narrative.khong}}}\n"
+                             "C {{tthc.thieu}} D\n",
+                             &r, &err),
+                   0);
+  snprintf(expected, sizeof expected,
+           "test.md:2:23: missing indicator 'tieu_de.khong_co' [missing "
+           "tieu_de.khong_co -6]\n"
+           "test.md:4:3: missing indicator 'tthc.khong_co' [missing "
+           "tthc.khong_co -6]\n"
+           "%s/audit/phan.md:2:1: missing indicator 'x.nhieu' [missing "
+           "x.nhieu -6]\n"
+           "%s/audit/phan.md:2:27: formatter 'ngay' needs a date, 'kh.ten' "
+           "is text [invalid kh.ten -6]\n"
+           "narrative 'thieu':1:4 via test.md:6:1: missing indicator "
+           "'tthc.khong_co' [missing tthc.khong_co -6]\n"
+           "test.md:7:1: empty narrative 'trong' [empty trong 0]\n"
+           "test.md:8:1: missing narrative 'khong' [no-narrative khong -6]\n"
+           "test.md:9:3: missing indicator 'tthc.thieu' [missing tthc.thieu "
+           "-6]\n",
+           root_dir(), root_dir());
+  ck_assert_str_eq(audit_items(&r), expected);
+  ck_assert_int_eq(r.items[0].code, BC_EDATA);
+  ck_assert_ptr_null(r.items[0].via_file);
+  /* what could be printed is, the problems print nothing */
+  ck_assert_str_eq(bc_expansion_meta(&r.expansion, "trich_yeu"),
+                   "quý III năm 2023 ");
+  ck_assert_str_eq(r.expansion.markdown,
+                   "A  B 60\nPhần\n và .\nCó  hồ sơ\n\n  \n\t\n\n\nC  D\n");
+  ck_assert_int_eq(err.code, 0);
+  fixture_free(&f);
+}
+END_TEST
+
+/* What the template says to print instead is not a problem; with no
+ * problem the audit expands exactly as bc_template_expand does. */
+START_TEST(test_template_expand__audit_excused) {
+  static const char src[] =
+      "{{#if tthc.thieu}}{{tthc.thieu}}{{else}}—{{/if}} "
+      "{{#unless tthc.thieu}}x{{else}}{{tthc.thieu | so}}{{/unless}} "
+      "{{tthc.thieu | mac_dinh \"chưa có\"}} {{tthc.khong | so | "
+      "mac_dinh \"—\"}} {{bao_cao.so | mac_dinh \"\"}}\n"
+      "{{#if narrative.trong}}{{{narrative.trong}}}{{/if}}"
+      "{{#if narrative.khong}}{{{narrative.khong}}}{{/if}}"
+      "{{#each noi_nhan}}{{#if @last}}{{noi_dung}}{{/if}}{{/each}}\n"
+      "{{{narrative.chi_dao}}}";
+  fixture f;
+  bc_audit_report r;
+  bc_expansion e;
+  bc_error err;
+  fixture_init(&f);
+  ck_assert_int_eq(audit_run(&f, src, &r, &err), 0);
+  ck_assert_uint_eq(r.count, 0);
+  ck_assert_int_eq(run(&f, src, &e, &err), 0);
+  ck_assert_str_eq(r.expansion.markdown, e.markdown);
+  ck_assert_uint_eq(r.expansion.markdown_len, e.markdown_len);
+  fixture_free(&f);
+}
+END_TEST
+
+/* Lists, kinds and loops: a problem met at one place on every pass of a
+ * loop is recorded once; values of #each items are named by their
+ * indicator. */
+START_TEST(test_template_expand__audit_values) {
+  CHECK_AUDIT("{{#each noi_nhan}}{{khong_co}} {{noi_dung | so}};{{/each}}",
+              "test.md:1:19: missing indicator 'khong_co' [missing khong_co "
+              "-6]\n"
+              "test.md:1:45: formatter 'so' needs a number, 'noi_dung' is "
+              "text [invalid noi_dung -6]\n");
+  /* chi_so: by section, then position */
+  CHECK_AUDIT("{{#each chi_so}}{{gia_tri | dem}}{{/each}}",
+              "test.md:1:29: formatter 'dem' needs a number, 'gia_tri' of "
+              "indicator 'kh.ngay' is a date [invalid kh.ngay -6]\n"
+              "test.md:1:29: formatter 'dem' needs a number, 'gia_tri' of "
+              "indicator 'kh.ten' is text [invalid kh.ten -6]\n"
+              "test.md:1:29: formatter 'dem' needs a whole number, 'gia_tri' "
+              "of indicator 'tthc.ty_le' is 30,73 [invalid tthc.ty_le -6]\n"
+              "test.md:1:17: missing value 'gia_tri' of indicator "
+              "'tthc.thieu' [missing tthc.thieu -6]\n"
+              "test.md:1:29: formatter 'dem' needs a number, 'gia_tri' of "
+              "indicator 'x.empty' is text [invalid x.empty -6]\n"
+              "test.md:1:17: 'gia_tri' of indicator 'x.nan' is not a finite "
+              "number [invalid x.nan -6]\n"
+              "test.md:1:29: formatter 'dem' needs a whole number, 'gia_tri' "
+              "of indicator 'x.ratio' is 39,18 [invalid x.ratio -6]\n"
+              "test.md:1:29: formatter 'dem' needs a number, 'gia_tri' of "
+              "indicator 'x.markup' is text [invalid x.markup -6]\n"
+              "test.md:1:29: formatter 'dem' needs a number, 'gia_tri' of "
+              "indicator 'x.thang' is a date [invalid x.thang -6]\n");
+  CHECK_AUDIT(
+      "{{noi_nhan}} {{#each tthc.so_hoa}}x{{/each}} "
+      "{{#each khong}}{{ten}}{{/each}} {{@index}} {{tthc.so_hoa | ngay}}",
+      "test.md:1:1: 'noi_nhan' is a list; print its items with "
+      "{{#each noi_nhan}} [invalid noi_nhan -6]\n"
+      "test.md:1:14: {{#each}} needs a list, 'tthc.so_hoa' is a number "
+      "[invalid tthc.so_hoa -6]\n"
+      "test.md:1:46: missing indicator 'khong' [missing khong -6]\n"
+      "test.md:1:78: '@index' is only set inside {{#each}} [missing "
+      "@index -6]\n"
+      "test.md:1:105: formatter 'ngay' needs a date, 'tthc.so_hoa' is "
+      "a number [invalid tthc.so_hoa -6]\n");
+}
+END_TEST
+
+/* A narrative that does not parse is recorded with the error the render
+ * stops with, and the rest is still audited. */
+START_TEST(test_template_expand__audit_broken_narratives) {
+  fixture f;
+  bc_audit_report r;
+  bc_error err;
+  fixture_init(&f);
+  f.narratives[0].markdown = "ab\n\xFF"; /* chi_dao */
+  ck_assert_int_eq(audit_run(&f,
+                             "{{{narrative.loi_cu_phap}}}\n"
+                             "x {{{narrative.khoi}}}\n"
+                             "{{{narrative.chi_dao}}}\n"
+                             "{{{narrative.thieu}}}\n"
+                             "{{tthc.khong}}\n",
+                             &r, &err),
+                   0);
+  ck_assert_str_eq(audit_items(&r),
+                   "narrative 'loi_cu_phap':2:20 via test.md:1:1: unknown "
+                   "formatter 'so3' [broken loi_cu_phap -5]\n"
+                   "narrative 'khoi':1:4 via test.md:2:3: only value "
+                   "placeholders are allowed in a narrative [broken khoi -5]\n"
+                   "narrative 'chi_dao':2:1 via test.md:3:1: text is not valid "
+                   "UTF-8 (save it as UTF-8) [broken chi_dao -6]\n"
+                   "narrative 'thieu':1:4 via test.md:4:1: missing indicator "
+                   "'tthc.khong_co' [missing tthc.khong_co -6]\n"
+                   "test.md:5:1: missing indicator 'tthc.khong' [missing "
+                   "tthc.khong -6]\n");
+  fixture_free(&f);
+}
+END_TEST
+
+/* The output limit stops an audit as it stops an expansion. */
+START_TEST(test_template_expand__audit_output_limit) {
+  fixture f;
+  bc_template *t = NULL;
+  bc_audit_report r;
+  bc_error err;
+  const char *src = "{{khong}}\n{{#each chi_so}}\n{{ma}}\n{{/each}}\n";
+  fixture_init(&f);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_template_compile_string(&t, src, strlen(src), "big.md",
+                                              NULL, NULL, &err),
+                   0);
+  ck_assert_int_eq(bc_template__audit_limited(&r, t, &f.m, 40, &f.out, &err),
+                   BC_EDATA);
+  ck_assert_str_eq(errstr(&err), "big.md:3:1: expanded report is larger "
+                                 "than 40 bytes" CTX);
+  bc_template_free(t);
+  fixture_free(&f);
+}
+END_TEST
+
+/* Every allocation failure in compile and audit (recording included) is
+ * BC_ENOMEM with nothing leaked. */
+static int audit_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  static const char src[] =
+      "---\ntrich_yeu: {{ky.ten | hoa_dau}} {{tieu_de.khong}}\n---\n"
+      "{{#each noi_nhan}}\n"
+      "- {{noi_dung}} {{khong_co}} {{noi_dung | so}}\n"
+      "{{/each}}\n"
+      "{{> oom/phan}}\n"
+      "{{{narrative.chi_dao}}}\n{{{narrative.thieu}}}\n"
+      "{{{narrative.trong}}}\n{{{narrative.khong}}}\n"
+      "{{{narrative.loi_cu_phap}}}\n"
+      "{{tthc.thieu}} {{tc.du_toan | so}} {{x.markup | hoa}}\n";
+  fixture *f = ud;
+  bc_template *t = NULL;
+  bc_arena arena;
+  bc_audit_report r;
+  int rc;
+  bc_arena_init(&arena, alloc);
+  rc = bc_template_compile_string(&t, src, strlen(src), "oom.md", root_dir(),
+                                  alloc, err);
+  if (!rc)
+    rc = bc_template_audit(&r, t, &f->m, &arena, err);
+  if (!rc) {
+    ck_assert_uint_eq(r.count, 8);
+    ck_assert_str_eq(r.items[7].message, "missing indicator 'tthc.thieu'");
+  }
+  bc_template_free(t);
+  bc_arena_release(&arena);
+  return rc;
+}
+
+START_TEST(test_template_expand__audit_alloc_failures) {
+  fixture f;
+  write_file("oom/phan.md", "Phần {{ky.quy | la_ma}} {{kh.ngay | ngay_dai}}\n");
+  fixture_init(&f);
+  ck_assert_int_gt(tu_every_allocation_failure(1, audit_op, &f), 10);
+  ck_assert_int_gt(tu_every_allocation_failure(0, audit_op, &f), 10);
+  fixture_free(&f);
+}
+END_TEST
+
 /* ---- format.c ------------------------------------------------------ */
 
 static char fmtbuf[1024];
@@ -1276,6 +1542,12 @@ Suite *template_suite(void) {
   tcase_add_test(expand, test_template_expand__narrative_restrictions);
   tcase_add_test(expand, test_template_expand__output_limit);
   tcase_add_test(expand, test_template_expand__alloc_failures);
+  tcase_add_test(expand, test_template_expand__audit_every_problem);
+  tcase_add_test(expand, test_template_expand__audit_excused);
+  tcase_add_test(expand, test_template_expand__audit_values);
+  tcase_add_test(expand, test_template_expand__audit_broken_narratives);
+  tcase_add_test(expand, test_template_expand__audit_output_limit);
+  tcase_add_test(expand, test_template_expand__audit_alloc_failures);
   tcase_set_timeout(expand, 120);
 
   tcase_add_test(format, test_template_format__default_numbers);

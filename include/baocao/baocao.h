@@ -4,6 +4,7 @@
 
 #include "baocao/alloc.h"
 #include "baocao/bulk.h"
+#include "baocao/check.h"
 #include "baocao/db.h"
 #include "baocao/error.h"
 #include "baocao/render.h"

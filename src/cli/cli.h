@@ -24,6 +24,8 @@ enum {
   EXIT_CERT = 11,    /* signing certificate or key unusable */
   EXIT_PDF = 12,     /* a PDF that cannot be signed or read */
   EXIT_INVALID = 13, /* verify: a signature does not check out */
+  /* check: some report of the period has problems */
+  EXIT_INCOMPLETE = 14,
   EXIT_PARTIAL = 15  /* bulk: some reports failed, the others were written */
 };
 
@@ -73,6 +75,7 @@ bool cli_default_output(char *buf,
                         const char *suffix);
 
 int cmd_render(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
 int cmd_bulk(int argc, char **argv);
 int cmd_db(int argc, char **argv);

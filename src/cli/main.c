@@ -23,6 +23,7 @@ static const char usage[] =
     "Commands:\n"
     "  render   render one agency's report for a period to PDF\n"
     "  preview  draw one page as PNG, or in the terminal; --watch redraws\n"
+    "  check    list what would stop or spoil each report of a period\n"
     "  bulk     render every agency's report for a period, in parallel\n"
     "  db       create a database, load SQL into it\n"
     "  sign     sign a field of a rendered report (PKCS#12)\n"
@@ -38,6 +39,7 @@ static const char usage[] =
     "  5 missing or invalid data   10 content cannot be typeset\n"
     "  11 certificate or key unusable   12 PDF cannot be signed or read\n"
     "  13 a signature does not check out (verify)\n"
+    "  14 some report has problems (check)\n"
     "  15 some reports failed, the others were written (bulk)\n"
     "\n"
     "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
@@ -194,8 +196,9 @@ static const struct command {
   const char *name;
   int (*run)(int argc, char **argv);
 } commands[] = {
-    {"render", cmd_render}, {"preview", cmd_preview}, {"bulk", cmd_bulk},
-    {"db", cmd_db},         {"sign", cmd_sign},       {"verify", cmd_verify},
+    {"render", cmd_render}, {"preview", cmd_preview}, {"check", cmd_check},
+    {"bulk", cmd_bulk},     {"db", cmd_db},           {"sign", cmd_sign},
+    {"verify", cmd_verify},
 };
 
 static const struct command *find_command(const char *name) {

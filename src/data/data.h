@@ -28,7 +28,8 @@ const char *bc_db_path(const bc_db *db);
 /*
  * Loads the report of agency for period into *out, with every string and
  * array from arena, and finishes the model (bc_model_finish). template may
- * be NULL when the agency has a single report for the period.
+ * be NULL when the agency has a single report for the period. A report
+ * without a signer loads with signer.full_name NULL (the caller decides).
  * Errors: BC_ENOTFOUND (unknown agency, period or report, or several
  * templates and none chosen), BC_EDATA (a value of the wrong kind, a bad
  * date), BC_EDB, BC_ENOMEM.

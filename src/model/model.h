@@ -78,7 +78,8 @@ typedef struct bc_agency {
 typedef struct bc_signer {
   const char *authority; /* "KT. GIÁM ĐỐC"; lines split on '\n'; may be NULL */
   const char *title;     /* "PHÓ GIÁM ĐỐC" */
-  const char *full_name; /* "Bùi Thông Nhứt" */
+  const char *full_name; /* "Bùi Thông Nhứt"; NULL: the report has no
+                            signer yet (render refuses it) */
 } bc_signer;
 
 typedef struct bc_indicator_value {

@@ -1,7 +1,7 @@
 /* render/render.c: the public API: a worker context (fonts, shaper, compiled
  * templates, rasteriser) and one pipeline data -> model -> template ->
  * markup -> layout whose pages go to one of two outputs: bc_render writes
- * them as PDF, bc_preview draws one of them as PNG. */
+ * them as PDF, bc_preview draws one of them as PNG. bc_check is check.c's. */
 #include "baocao/baocao.h"
 
 #include "common/alloc.h"
@@ -98,11 +98,10 @@ void bc_context_free(bc_context *ctx) {
   bc_free(ctx->alloc, ctx);
 }
 
-/* The compiled template for name, compiling it on first use. */
-static int get_template(const bc_template **out,
-                        bc_context *ctx,
-                        const char *name,
-                        bc_error *err) {
+int bc_context__template(const bc_template **out,
+                         bc_context *ctx,
+                         const char *name,
+                         bc_error *err) {
   template_entry *e;
   int rc;
   for (e = ctx->templates; e; e = e->next)
@@ -178,6 +177,29 @@ static int get_db(bc_db **out,
   return 0;
 }
 
+int bc_context__db(bc_db **out,
+                   bc_context *ctx,
+                   const char *path,
+                   bc_error *err) {
+  return get_db(out, ctx, path, err);
+}
+
+int bc_render__document(bc_doc *doc,
+                        const bc_report_model *model,
+                        const bc_expansion *exp,
+                        bc_arena *arena,
+                        bc_error *err) {
+  const char *md = NULL;
+  size_t md_len = 0;
+  int rc;
+  /* One normalisation for everything the body shows: templates and
+   * narratives may have been typed in decomposed form. */
+  if ((rc = bc_utf8_nfc(&md, &md_len, exp->markdown, exp->markdown_len, arena,
+                        err)))
+    return rc;
+  return bc_doc_build(doc, model, exp, md, md_len, arena, err);
+}
+
 /* The first half of the pipeline: the report's data and its template. */
 static int load_report(bc_report_model *model,
                        const bc_template **tmpl,
@@ -191,12 +213,18 @@ static int load_report(bc_report_model *model,
       (rc = bc_db_load_report(model, db, job->agency, job->period,
                               job->template_name, arena, err)))
     return rc;
+  if (!model->signer.full_name) {
+    /* data loads it (so that bc_check can list it); a report needs one. */
+    rc = bc_error_set(err, BC_EDATA, "the report has no signer");
+    bc_error_locate(err, bc_db_path(db), 0, 0);
+    return rc;
+  }
   if (job->blank_number_date) {
     /* The văn thư's part: number and date come at issue (the year stays). */
     model->number = 0;
     model->issued_on.month = model->issued_on.day = 0;
   }
-  return get_template(tmpl, ctx, model->template_name, err);
+  return bc_context__template(tmpl, ctx, model->template_name, err);
 }
 
 /* The second half, shared by both outputs: template -> markup -> layout.
@@ -210,19 +238,12 @@ static int lay_out(bc_pages *pages,
                    bc_arena *arena,
                    bc_error *err) {
   bc_expansion exp;
-  const char *md = NULL;
-  size_t md_len = 0;
   bc_frame frame = ctx->frame;
   int rc;
 
   frame.first_fit = job->first_fit;
-  if ((rc = bc_template_expand(&exp, tmpl, model, arena, err)))
-    return rc;
-  /* One normalisation for everything the body shows: templates and
-   * narratives may have been typed in decomposed form. */
-  if ((rc = bc_utf8_nfc(&md, &md_len, exp.markdown, exp.markdown_len, arena,
-                        err)) ||
-      (rc = bc_doc_build(doc, model, &exp, md, md_len, arena, err)) ||
+  if ((rc = bc_template_expand(&exp, tmpl, model, arena, err)) ||
+      (rc = bc_render__document(doc, model, &exp, arena, err)) ||
       (rc = bc_layout_document(pages, doc, &frame, ctx->fonts, ctx->shaper,
                                arena, err)))
     return rc;
@@ -303,11 +324,12 @@ static int input_digest(char hex[65],
   return rc;
 }
 
-/* Problems in the report's content say whose report it was (a broken
- * template file is the same for every agency: no context). */
-static void job_context(bc_error *err, int rc, const report_job *job) {
+void bc_render__context(bc_error *err,
+                        int rc,
+                        const char *agency,
+                        const char *period) {
   if (rc == BC_EDATA || rc == BC_ELAYOUT || rc == BC_ERROR)
-    bc_error_context(err, job->agency, job->period);
+    bc_error_context(err, agency, period);
 }
 
 int bc_render(bc_render_result *result,
@@ -372,7 +394,7 @@ int bc_render(bc_render_result *result,
     result->orphans = pages.stats.orphans;
   }
 cleanup:
-  job_context(err, rc, &job);
+  bc_render__context(err, rc, job.agency, job.period);
   bc_arena_release(&arena);
   return rc;
 }
@@ -446,7 +468,7 @@ int bc_preview(bc_preview_result *result,
   }
 cleanup:
   bc_free(ctx->alloc, pixels);
-  job_context(err, rc, &job);
+  bc_render__context(err, rc, job.agency, job.period);
   bc_arena_release(&arena);
   return rc;
 }

@@ -1,7 +1,7 @@
 /* template/expand.c: fills a compiled template from a report model: #each
  * scopes, conditions, values escaped for Markdown, narratives, partials and
- * the front matter in plain text. Parsing is parse.c's, formatting
- * format.c's. */
+ * the front matter in plain text; in audit mode, records the data problems
+ * it meets and goes on. Parsing is parse.c's, formatting format.c's. */
 #include "template/template_int.h"
 
 #include <stdio.h>
@@ -32,6 +32,15 @@ typedef struct expander {
   const char *file;  /* label of the unit being expanded, for errors */
   const frame *frames;
   bc_error *err;
+  /* Audit mode (bc_template_audit): a problem in the data is recorded in
+   * items, from arena, and expansion goes on as if it printed nothing. */
+  bool audit;
+  bc_arena *arena;
+  bc_audit_item *items;
+  size_t item_count, item_cap;
+  /* While a narrative is expanded: where the template inserts it. */
+  const char *via_file;
+  int via_line, via_column;
 } expander;
 
 static int expand_nodes(expander *x, const bc_tnode *n);
@@ -46,6 +55,86 @@ static int fail_at(expander *x, int line, int column, int rc) {
 
 static int fail_node(expander *x, const bc_tnode *n, int rc) {
   return fail_at(x, n->line, n->column, rc);
+}
+
+static bool same(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/*
+ * Audit mode: keeps the problem x->err now describes, at file:line:column
+ * (and the narrative's insertion, if inside one), unless the same one is
+ * kept already; then clears x->err so that expansion goes on.
+ */
+static int record(expander *x,
+                  bc_audit_kind kind,
+                  int code,
+                  const char *name,
+                  size_t name_len,
+                  const char *file,
+                  int line,
+                  int column) {
+  const char *message = x->err->message;
+  bc_audit_item *it;
+  for (size_t i = 0; i < x->item_count; i++) {
+    it = &x->items[i];
+    if (it->kind == kind && it->line == line && it->column == column &&
+        it->via_line == x->via_line && it->via_column == x->via_column &&
+        same(it->message, message) && same(it->file, file) &&
+        same(it->via_file, x->via_file)) {
+      bc_error_clear(x->err);
+      return 0;
+    }
+  }
+  it = bc_arena_grow(x->arena, x->items, x->item_count, &x->item_cap,
+                     sizeof *x->items);
+  if (!it)
+    return bc_error_oom(x->err);
+  x->items = it;
+  it += x->item_count;
+  memset(it, 0, sizeof *it);
+  it->kind = kind;
+  it->code = code;
+  it->line = line;
+  it->column = column;
+  it->via_line = x->via_line;
+  it->via_column = x->via_column;
+  if (!(it->name = bc_arena_strndup(x->arena, name, name_len)) ||
+      !(it->message = bc_arena_strdup(x->arena, message)) ||
+      !(it->file = bc_arena_strdup(x->arena, file)) ||
+      (x->via_file && !(it->via_file = bc_arena_strdup(x->arena, x->via_file))))
+    return bc_error_oom(x->err);
+  x->item_count++;
+  bc_error_clear(x->err);
+  return 0;
+}
+
+/* A problem in the data at line:column of the current file, described in
+ * x->err: the expansion's error, or in audit mode an item and 0. */
+static int problem(expander *x,
+                   bc_audit_kind kind,
+                   const char *name,
+                   size_t name_len,
+                   int line,
+                   int column,
+                   int rc) {
+  if (!x->audit || rc == BC_ENOMEM)
+    return fail_at(x, line, column, rc);
+  return record(x, kind, rc, name, name_len, x->file, line, column);
+}
+
+/* The name a problem with a looked-up value is filed under: the indicator
+ * it belongs to, else its own. */
+static int value_problem(expander *x,
+                         bc_audit_kind kind,
+                         const bc_tsubject *s,
+                         int line,
+                         int column,
+                         int rc) {
+  if (s->indicator)
+    return problem(x, kind, s->indicator, strlen(s->indicator), line, column,
+                   rc);
+  return problem(x, kind, s->name, s->len, line, column, rc);
 }
 
 static bool is_space_or_control(unsigned char c) {
@@ -150,7 +239,7 @@ static int missing(expander *x,
   else
     rc = bc_error_set(x->err, BC_EDATA, "missing indicator '%.*s'", len,
                       s->name);
-  return fail_node(x, n, rc);
+  return value_problem(x, BC_AUDIT_MISSING_VALUE, s, n->line, n->column, rc);
 }
 
 static const char *kind_name(bc_value_kind kind) {
@@ -187,18 +276,19 @@ static int put_value(expander *x, const bc_tnode *n) {
   if (v.kind == BC_VALUE_LIST) {
     char what[320];
     bc_template__describe(what, sizeof what, &s);
-    return fail_node(x, n,
-                     bc_error_set(x->err, BC_EDATA,
-                                  "%s is a list; print its items with "
-                                  "{{#each %.*s}}",
-                                  what, (int)s.len, s.name));
+    return value_problem(x, BC_AUDIT_INVALID_VALUE, &s, n->line, n->column,
+                         bc_error_set(x->err, BC_EDATA,
+                                      "%s is a list; print its items with "
+                                      "{{#each %.*s}}",
+                                      what, (int)s.len, s.name));
   }
   rc = bc_template__format(&text, &len, &failed, x->scratch, &v, n->fmts,
                            n->fmt_count, &s, x->err);
   if (rc) {
     if (failed < n->fmt_count)
-      return fail_at(x, n->fmts[failed].line, n->fmts[failed].column, rc);
-    return fail_node(x, n, rc);
+      return value_problem(x, BC_AUDIT_INVALID_VALUE, &s, n->fmts[failed].line,
+                           n->fmts[failed].column, rc);
+    return value_problem(x, BC_AUDIT_INVALID_VALUE, &s, n->line, n->column, rc);
   }
   put_escaped(x, text, len);
   return 0;
@@ -239,10 +329,10 @@ static int expand_each(expander *x, const bc_tnode *n) {
   if (v.kind != BC_VALUE_LIST) {
     char what[320];
     bc_template__describe(what, sizeof what, &s);
-    return fail_node(x, n,
-                     bc_error_set(x->err, BC_EDATA,
-                                  "{{#each}} needs a list, %s is %s", what,
-                                  kind_name(v.kind)));
+    return value_problem(x, BC_AUDIT_INVALID_VALUE, &s, n->line, n->column,
+                         bc_error_set(x->err, BC_EDATA,
+                                      "{{#each}} needs a list, %s is %s", what,
+                                      kind_name(v.kind)));
   }
   for (size_t i = 0; i < v.count; i++) {
     frame f;
@@ -293,15 +383,28 @@ static int put_narrative(expander *x, const bc_tnode *n) {
   int rc;
 
   if (!md)
-    return fail_node(
-        x, n,
+    return problem(
+        x, BC_AUDIT_MISSING_NARRATIVE, key, (size_t)klen, n->line, n->column,
         bc_error_set(x->err, BC_EDATA, "missing narrative '%.*s'", klen, key));
+  if (x->audit && !has_content(md)) {
+    /* Not an error for the render, which prints nothing there. */
+    bc_error_set(x->err, BC_EDATA, "empty narrative '%.*s'", klen, key);
+    if ((rc = record(x, BC_AUDIT_EMPTY_NARRATIVE, 0, key, (size_t)klen, x->file,
+                     n->line, n->column)))
+      return rc;
+  }
   snprintf(label, sizeof label, "narrative '%.*s'", klen, key);
   bc_arena_init(&scratch, x->alloc);
+  x->via_file = x->file;
+  x->via_line = n->line;
+  x->via_column = n->column;
   rc = bc_template__parse_inline(&first, md, strlen(md), label, BC_EDATA,
                                  &scratch, x->err);
   if (rc) {
-    if (rc != BC_ENOMEM)
+    if (x->audit && rc != BC_ENOMEM)
+      rc = record(x, BC_AUDIT_BROKEN_NARRATIVE, rc, key, (size_t)klen, label,
+                  x->err->line, x->err->column);
+    else if (rc != BC_ENOMEM)
       bc_error_context(x->err, x->model->agency.code, x->model->period.code);
     goto cleanup;
   }
@@ -311,6 +414,8 @@ static int put_narrative(expander *x, const bc_tnode *n) {
   if (!rc)
     end_line(x, before);
 cleanup:
+  x->via_file = NULL;
+  x->via_line = x->via_column = 0;
   bc_arena_release(&scratch);
   return rc;
 }
@@ -400,12 +505,15 @@ static int expand_part(bc_expansion *out,
   return 0;
 }
 
-int bc_template__expand_limited(bc_expansion *out,
-                                const bc_template *t,
-                                const bc_report_model *model,
-                                size_t limit,
-                                bc_arena *arena,
-                                bc_error *err) {
+/* Expands the main unit and the phụ lục; audit non-NULL turns audit mode
+ * on and receives what it found. */
+static int expand_template(bc_expansion *out,
+                           bc_audit_report *audit,
+                           const bc_template *t,
+                           const bc_report_model *model,
+                           size_t limit,
+                           bc_arena *arena,
+                           bc_error *err) {
   expander x;
   bc_expansion main, *appendices = NULL;
   int rc = 0;
@@ -415,6 +523,8 @@ int bc_template__expand_limited(bc_expansion *out,
   x.alloc = arena->alloc;
   x.limit = limit;
   x.err = err;
+  x.audit = audit != NULL;
+  x.arena = arena;
   bc_buf_init(&x.out, x.alloc);
   bc_buf_init(&x.scratch[0], x.alloc);
   bc_buf_init(&x.scratch[1], x.alloc);
@@ -433,6 +543,10 @@ int bc_template__expand_limited(bc_expansion *out,
   main.appendices = appendices;
   main.appendix_count = t->appendix_count;
   *out = main;
+  if (audit) {
+    audit->items = x.items;
+    audit->count = x.item_count;
+  }
 cleanup:
   bc_buf_free(&x.out);
   bc_buf_free(&x.scratch[0]);
@@ -440,13 +554,48 @@ cleanup:
   return rc;
 }
 
+int bc_template__expand_limited(bc_expansion *out,
+                                const bc_template *t,
+                                const bc_report_model *model,
+                                size_t limit,
+                                bc_arena *arena,
+                                bc_error *err) {
+  return expand_template(out, NULL, t, model, limit, arena, err);
+}
+
 int bc_template_expand(bc_expansion *out,
                        const bc_template *t,
                        const bc_report_model *model,
                        bc_arena *arena,
                        bc_error *err) {
-  return bc_template__expand_limited(out, t, model, BC_TEMPLATE_MAX_OUTPUT,
-                                     arena, err);
+  return expand_template(out, NULL, t, model, BC_TEMPLATE_MAX_OUTPUT, arena,
+                         err);
+}
+
+int bc_template__audit_limited(bc_audit_report *out,
+                               const bc_template *t,
+                               const bc_report_model *model,
+                               size_t limit,
+                               bc_arena *arena,
+                               bc_error *err) {
+  bc_audit_report r;
+  int rc;
+  memset(&r, 0, sizeof r);
+  /* Each problem is recorded from err, which must start empty. */
+  bc_error_clear(err);
+  if ((rc = expand_template(&r.expansion, &r, t, model, limit, arena, err)))
+    return rc;
+  *out = r;
+  return 0;
+}
+
+int bc_template_audit(bc_audit_report *out,
+                      const bc_template *t,
+                      const bc_report_model *model,
+                      bc_arena *arena,
+                      bc_error *err) {
+  return bc_template__audit_limited(out, t, model, BC_TEMPLATE_MAX_OUTPUT,
+                                    arena, err);
 }
 
 const char *bc_expansion_meta(const bc_expansion *e, const char *key) {

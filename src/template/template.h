@@ -82,6 +82,56 @@ int bc_template_expand(bc_expansion *out,
                        bc_arena *arena,
                        bc_error *err);
 
+/* What kind of problem an audit found. */
+typedef enum bc_audit_kind {
+  BC_AUDIT_MISSING_VALUE = 0, /* printed with no value, no mac_dinh, no #if */
+  BC_AUDIT_MISSING_NARRATIVE, /* {{{narrative.x}}} with no narrative x */
+  BC_AUDIT_EMPTY_NARRATIVE,   /* a narrative of spaces only: prints nothing */
+  BC_AUDIT_INVALID_VALUE,     /* a value a formatter or block rejects */
+  BC_AUDIT_BROKEN_NARRATIVE   /* a narrative that does not parse */
+} bc_audit_kind;
+
+/* One problem, where the template (or a narrative) meets it. */
+typedef struct bc_audit_item {
+  bc_audit_kind kind;
+  int code;            /* what bc_template_expand fails with there (BC_EDATA,
+                          BC_ESYNTAX); 0 when it does not fail */
+  const char *name;    /* the indicator code, value name or narrative key */
+  const char *message; /* the expansion's message, without position:
+                          "missing indicator 'tthc.so_hoa'" */
+  const char *file;    /* the template file, or "narrative 'key'" */
+  int line;
+  int column;
+  /* Inside a narrative: where the template inserts it; else NULL, 0, 0. */
+  const char *via_file;
+  int via_line;
+  int via_column;
+} bc_audit_item;
+
+/* What bc_template_audit found; all memory belongs to the arena. */
+typedef struct bc_audit_report {
+  const bc_audit_item *items; /* in expansion order, each problem once */
+  size_t count;
+  /* The expansion with the problems left out (a missing value prints
+   * nothing); exactly bc_template_expand's when no item has a code. */
+  bc_expansion expansion;
+} bc_audit_report;
+
+/*
+ * Expands everything bc_template_expand does (main file, partials, phụ
+ * lục, narratives) but, instead of failing on a missing value, a missing
+ * or broken narrative or a value a formatter rejects, records each with
+ * its position and goes on; it also records empty narratives, which
+ * expand to nothing. A problem repeated at one position (in a loop) is
+ * recorded once. Errors: BC_ENOMEM, and BC_EDATA for an expansion larger
+ * than the output limit (which stops it). Thread-safe for distinct arenas.
+ */
+int bc_template_audit(bc_audit_report *out,
+                      const bc_template *t,
+                      const bc_report_model *model,
+                      bc_arena *arena,
+                      bc_error *err);
+
 /* The value of a front-matter key, or NULL. */
 const char *bc_expansion_meta(const bc_expansion *e, const char *key);
 

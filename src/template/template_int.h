@@ -195,4 +195,12 @@ int bc_template__expand_limited(bc_expansion *out,
                                 bc_arena *arena,
                                 bc_error *err);
 
+/* bc_template_audit with another output limit (tests). */
+int bc_template__audit_limited(bc_audit_report *out,
+                               const bc_template *t,
+                               const bc_report_model *model,
+                               size_t limit,
+                               bc_arena *arena,
+                               bc_error *err);
+
 #endif
