@@ -452,15 +452,14 @@ int bc_bulk_run(bc_bulk_summary *summary,
     rc = bc_error_set(err, BC_EIO, "manifest path is too long");
     goto done;
   }
-  if ((rc = list_jobs(&run, &arena, err)) ||
-      (rc = make_dirs(opts->out_dir, err)))
+  if ((rc = list_jobs(&run, &arena, err)))
     goto done;
   if (opts->resume && (rc = attach_previous(&run, manifest_path,
                                             &ends_with_newline, &arena, err)))
     goto done;
 
-  /* Every worker's context before the first file is touched: a missing
-   * font stops the run before it starts. */
+  /* Every worker's context before the first file or directory is made: a
+   * missing font stops the run before it starts. */
   nworkers = worker_count(opts, run.count);
   workers = bc_calloc(run.alloc, nworkers, sizeof *workers);
   if (!workers) {
@@ -477,6 +476,8 @@ int bc_bulk_run(bc_bulk_summary *summary,
       goto done;
   }
 
+  if ((rc = make_dirs(opts->out_dir, err)))
+    goto done;
   run.manifest_fd =
       open(manifest_path,
            O_WRONLY | O_CREAT | O_CLOEXEC | (opts->resume ? O_APPEND : O_TRUNC),

@@ -38,6 +38,8 @@ struct bc_shaper {
   const bc_allocator *alloc;
   const bc_fontset *fs;
   hb_buffer_t *buf;
+  hb_language_t vietnamese; /* looked up once: HarfBuzz interns it in a
+                               global list, best done before threads run */
   cached_word *slots; /* CACHE_SLOTS */
   size_t entries;
   bc_arena cache_arena;
@@ -112,6 +114,7 @@ int bc_shaper_new(bc_shaper **out,
   sh->fs = fs;
   bc_arena_init(&sh->cache_arena, alloc);
   sh->slots = bc_calloc(alloc, CACHE_SLOTS, sizeof *sh->slots);
+  sh->vietnamese = hb_language_from_string("vi", -1);
   sh->buf = hb_buffer_create();
   if (!sh->slots || !hb_buffer_allocation_successful(sh->buf)) {
     bc_shaper_free(sh);
@@ -192,7 +195,7 @@ static int shape_with_harfbuzz(bc_shaped *out,
    * the language from the locale, which must not change the output. */
   hb_buffer_set_direction(sh->buf, HB_DIRECTION_LTR);
   hb_buffer_set_script(sh->buf, HB_SCRIPT_LATIN);
-  hb_buffer_set_language(sh->buf, hb_language_from_string("vi", -1));
+  hb_buffer_set_language(sh->buf, sh->vietnamese);
   hb_buffer_set_cluster_level(sh->buf,
                               HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   hb_shape(face->hb_font, sh->buf, NULL, 0);
