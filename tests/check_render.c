@@ -1,8 +1,13 @@
 /* tests/check_render.c: the whole pipeline through the public API: the
  * sample report renders as PDF and previews as PNG; bc_check lists every
- * problem of a period's reports; every allocation failure is reported as
- * BC_ENOMEM with no leak and no output file; data cannot become markup. */
+ * problem of a period's reports; bc_bulk_run writes a manifest, resumes
+ * and shards; every allocation failure is reported as BC_ENOMEM with no
+ * leak and no output file; data cannot become markup. */
 #include "baocao/baocao.h"
+#include "common/arena.h"
+#include "common/buf.h"
+#include "common/file.h"
+#include "render/manifest.h"
 #include "testutil.h"
 
 #include <check.h>
@@ -614,6 +619,296 @@ START_TEST(test_render_check__every_allocation_failure) {
 }
 END_TEST
 
+/* ---- bulk.c and manifest.c ---------------------------------------- */
+
+/* The sample plus a second 2023-Q3 agency with a hostile code whose data
+ * lacks an indicator: one report renders, one fails. */
+static const char second_agency_sql[] =
+    "INSERT INTO agency SELECT '../x\"y', name, full_name, parent_name, "
+    "symbol, place FROM agency WHERE code = 'STTTT-TV';\n"
+    "INSERT INTO report SELECT '../x\"y', period_code, template, number, "
+    "issued_on, signer_id, archive_unit FROM report "
+    "WHERE agency_code = 'STTTT-TV';\n"
+    "INSERT INTO recipient SELECT '../x\"y', template, position, text "
+    "FROM recipient WHERE agency_code = 'STTTT-TV';\n"
+    "INSERT INTO indicator_value SELECT '../x\"y', period_code, "
+    "indicator_code, num, text FROM indicator_value "
+    "WHERE agency_code = 'STTTT-TV' AND indicator_code <> 'tthc.so_hoa';\n"
+    "INSERT INTO narrative SELECT '../x\"y', period_code, key, markdown "
+    "FROM narrative WHERE agency_code = 'STTTT-TV';\n";
+
+typedef struct bulk_seen {
+  size_t items;
+  bc_bulk_status status[4];
+  int error_code; /* of the last failure */
+} bulk_seen;
+
+static void count_item(void *ud,
+                       const bc_bulk_item *item,
+                       const bc_bulk_progress *p) {
+  bulk_seen *seen = ud;
+  ck_assert_uint_eq(p->done, seen->items + 1);
+  if (seen->items < 4)
+    seen->status[seen->items] = item->status;
+  if (item->status == BC_BULK_FAILED)
+    seen->error_code = item->error->code;
+  seen->items++;
+}
+
+static void bulk_options(bc_bulk_options *o,
+                         const char *db,
+                         const char *out_dir,
+                         char fonts[512],
+                         char templates[512]) {
+  o->db_path = db;
+  o->period = "2023-Q3";
+  o->out_dir = out_dir;
+  o->font_dir = tu_source_path(fonts, 512, "fonts");
+  o->template_dir = tu_source_path(templates, 512, "templates");
+  o->created = 1700000000;
+}
+
+static char *read_text(const char *path) {
+  char *out = NULL;
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "cat '%s'", path);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  return out;
+}
+
+START_TEST(test_render_bulk__manifest_and_resume) {
+  char db[512], out_dir[512], fonts[512], templates[512], path[1024];
+  bc_bulk_options o = BC_BULK_OPTIONS_INIT;
+  bc_bulk_summary sum;
+  bulk_seen seen = {0};
+  bc_error err;
+  char *manifest, *sha;
+  struct stat st, st2;
+
+  sample_copy(db, sizeof db, "bulk", second_agency_sql);
+  snprintf(out_dir, sizeof out_dir, "%s/bulk-out/2023-Q3", tu_tmpdir());
+  bulk_options(&o, db, out_dir, fonts, templates);
+  o.workers = 2;
+  o.on_item = count_item;
+  o.on_item_ud = &seen;
+  ck_assert_msg(bc_bulk_run(&sum, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(sum.total, 2);
+  ck_assert_uint_eq(sum.rendered, 1);
+  ck_assert_uint_eq(sum.failed, 1);
+  ck_assert_uint_eq(sum.current, 0);
+  ck_assert_uint_eq(sum.workers, 2);
+  ck_assert_uint_eq(seen.items, 2);
+  ck_assert_int_eq(seen.error_code, BC_EDATA);
+
+  /* The hostile code's report failed, and nothing left the directory. */
+  snprintf(path, sizeof path, "%s/bulk-out/x\"y.pdf", tu_tmpdir());
+  ck_assert_int_ne(access(path, F_OK), 0);
+  snprintf(path, sizeof path, "%s/STTTT-TV.pdf", out_dir);
+  ck_assert_int_eq(stat(path, &st), 0);
+  ck_assert_uint_eq((size_t)st.st_size, sum.bytes);
+
+  /* The manifest: the failure first (its code sorts first), escaped. */
+  snprintf(path, sizeof path, "%s/manifest.jsonl", out_dir);
+  ck_assert_str_eq(sum.manifest_path, path);
+  manifest = read_text(path);
+  ck_assert_ptr_nonnull(strstr(
+      manifest, "{\"agency\":\"../x\\\"y\",\"template\":\"cchc_quy\","
+                "\"period\":\"2023-Q3\",\"output\":\""));
+  ck_assert_ptr_nonnull(strstr(manifest, "\"status\":\"failed\",\"pages\":0,"
+                                         "\"bytes\":0,\"sha256\":null,"));
+  ck_assert_ptr_nonnull(strstr(manifest, "missing indicator 'tthc.so_hoa'"));
+  ck_assert_ptr_nonnull(
+      strstr(manifest, "\"error_code\":\"missing or invalid data\"}\n{"
+                       "\"agency\":\"STTTT-TV\""));
+  ck_assert_ptr_nonnull(strstr(manifest, "\"status\":\"rendered\""));
+  snprintf(path, sizeof path, "sha256sum '%s/STTTT-TV.pdf' | cut -c1-64",
+           out_dir);
+  ck_assert_int_eq(tu_run(&sha, path), 0);
+  sha[64] = '\0';
+  snprintf(path, sizeof path, "\"sha256\":\"%s\"", sha);
+  ck_assert_ptr_nonnull(strstr(manifest, path));
+  free(sha);
+
+  /* A killed run's manifest: its last line cut short. --resume keeps the
+   * report (same file, same inputs) and leaves one whole line per
+   * report. */
+  snprintf(path, sizeof path, "%s/manifest.jsonl", out_dir);
+  FILE *f = fopen(path, "a");
+  fputs("{\"agency\":\"STTTT-TV\",\"templ", f);
+  fclose(f);
+  free(manifest);
+  o.resume = 1;
+  seen.items = 0;
+  ck_assert_msg(bc_bulk_run(&sum, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(sum.current, 1);
+  ck_assert_uint_eq(sum.rendered, 0);
+  ck_assert_uint_eq(sum.failed, 1);
+  snprintf(path, sizeof path, "%s/STTTT-TV.pdf", out_dir);
+  ck_assert_int_eq(stat(path, &st2), 0);
+  ck_assert_int_eq(st2.st_mtime, st.st_mtime);
+  ck_assert_int_eq(st2.st_ino, st.st_ino); /* not written again */
+  snprintf(path, sizeof path, "%s/manifest.jsonl", out_dir);
+  manifest = read_text(path);
+  ck_assert_ptr_nonnull(strstr(manifest, "\"status\":\"current\""));
+  ck_assert_ptr_null(strstr(manifest, "\"templ\n"));
+  size_t lines = 0;
+  for (const char *c = manifest; *c; c++)
+    lines += *c == '\n';
+  ck_assert_uint_eq(lines, 2);
+  free(manifest);
+
+  /* A different template file makes the report stale. */
+  char tmpl_copy[512], cmd[4096];
+  snprintf(tmpl_copy, sizeof tmpl_copy, "%s/bulk-templates", tu_tmpdir());
+  snprintf(cmd, sizeof cmd,
+           "rm -rf '%s' && cp -r '%s' '%s' && echo 'Thêm một dòng.' >> "
+           "'%s/cchc_quy.md'",
+           tmpl_copy, templates, tmpl_copy, tmpl_copy);
+  ck_assert_int_eq(tu_run(NULL, cmd), 0);
+  o.template_dir = tmpl_copy;
+  seen.items = 0;
+  ck_assert_msg(bc_bulk_run(&sum, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(sum.rendered, 1);
+  ck_assert_uint_eq(sum.current, 0);
+}
+END_TEST
+
+START_TEST(test_render_bulk__shards_and_errors) {
+  char db[512], out_dir[512], fonts[512], templates[512];
+  bc_bulk_options o = BC_BULK_OPTIONS_INIT;
+  bc_bulk_summary sum;
+  bc_error err;
+  size_t total = 0;
+  const char *agencies[] = {"STTTT-TV", "NOPE"};
+
+  /* The shard of a code is fixed (FNV-1a): these values never change. */
+  ck_assert_uint_eq(bc_shard_of("STTTT-TV", 1), 1);
+  ck_assert_uint_eq(bc_shard_of("", 3), 2166136261u % 3 + 1);
+  for (unsigned k = 1; k <= 3; k++)
+    ck_assert_uint_le(bc_shard_of("P01-A001", 3), 3);
+
+  sample_copy(db, sizeof db, "bulk_shards", second_agency_sql);
+  snprintf(out_dir, sizeof out_dir, "%s/bulk-shards", tu_tmpdir());
+  bulk_options(&o, db, out_dir, fonts, templates);
+  o.shard_count = 3;
+  for (unsigned k = 1; k <= 3; k++) {
+    char expect[1024];
+    o.shard_index = k;
+    ck_assert_msg(bc_bulk_run(&sum, &o, &err) == 0, "%s", err.message);
+    snprintf(expect, sizeof expect, "%s/manifest-%u-of-3.jsonl", out_dir, k);
+    ck_assert_str_eq(sum.manifest_path, expect);
+    total += sum.total;
+  }
+  ck_assert_uint_eq(total, 2);
+
+  o.shard_index = 4;
+  ck_assert_int_eq(bc_bulk_run(&sum, &o, &err), BC_ERROR);
+  o.shard_index = 0;
+  o.shard_count = 0;
+  o.agencies = agencies;
+  o.agency_count = 2;
+  ck_assert_int_eq(bc_bulk_run(&sum, &o, &err), BC_ENOTFOUND);
+  ck_assert_str_eq(err.message,
+                   "agency 'NOPE' has no report for period '2023-Q3'");
+  o.agency_count = 1;
+  o.period = "1999-Q1";
+  ck_assert_int_eq(bc_bulk_run(&sum, &o, &err), BC_ENOTFOUND);
+}
+END_TEST
+
+/* Whatever the database holds, a manifest line is one valid JSON object
+ * that reads back to the same strings. */
+START_TEST(test_render_bulk__manifest_lines_escape_everything) {
+  bc_bulk_item item;
+  bc_error e;
+  bc_buf b;
+  bc_arena a;
+  char path[512];
+  bc_manifest_entry *entries;
+  size_t n;
+  int nl;
+  const char *hostile = "a\"b\\c\n\t\x01/\xff đ";
+  memset(&item, 0, sizeof item);
+  item.agency = hostile;
+  item.template_name = "cchc_quy";
+  item.output_path = "out/x.pdf";
+  item.status = BC_BULK_FAILED;
+  bc_error_clear(&e);
+  e.code = BC_EDATA;
+  snprintf(e.message, sizeof e.message, "bad \"%s\"", hostile);
+  item.error = &e;
+  bc_buf_init(&b, bc_allocator_default());
+  bc_manifest_line(&b, &item, "2023-Q3");
+  item.status = BC_BULK_RENDERED;
+  item.agency = "STTTT-TV";
+  item.pages = 11;
+  item.bytes = 1234;
+  memset(item.sha256, 'a', 64);
+  memset(item.input_sha256, 'b', 64);
+  bc_manifest_line(&b, &item, "2023-Q3");
+  bc_buf_puts(&b, "{\"agency\":\"cut"); /* a killed writer's last line */
+  ck_assert_int_eq(bc_buf_check(&b, &e), 0);
+  ck_assert_msg(strstr(b.data, "\"agency\":\"a\\\"b\\\\c\\n\\t"
+                               "\\u0001/\xef\xbf\xbd \xc4\x91\""),
+                "%s", b.data);
+  snprintf(path, sizeof path, "%s/escape.jsonl", tu_tmpdir());
+  ck_assert_int_eq(bc_file_write_atomic(path, b.data, b.len, NULL, &e), 0);
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_manifest_read(&entries, &n, &nl, path, &a, &e), 0);
+  ck_assert_uint_eq(n, 2);
+  ck_assert_int_eq(nl, 0);
+  ck_assert_str_eq(entries[0].agency, "a\"b\\c\n\t\x01/\xef\xbf\xbd đ");
+  ck_assert_str_eq(entries[0].status, "failed");
+  ck_assert_ptr_null(entries[0].sha256);
+  ck_assert_str_eq(entries[1].agency, "STTTT-TV");
+  ck_assert_int_eq(entries[1].pages, 11);
+  ck_assert_int_eq(entries[1].bytes, 1234);
+  ck_assert_uint_eq(strlen(entries[1].sha256), 64);
+  snprintf(path, sizeof path, "%s/no-such-manifest.jsonl", tu_tmpdir());
+  ck_assert_int_eq(bc_manifest_read(&entries, &n, &nl, path, &a, &e), 0);
+  ck_assert_uint_eq(n, 0);
+  bc_arena_release(&a);
+  bc_buf_free(&b);
+}
+END_TEST
+
+/* One bulk run of the sample with alloc (with resume: the second pass
+ * finds the file current); an item that ran out of memory counts as the
+ * run's failure. */
+static int bulk_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  const int *resume = ud;
+  char out_dir[512], fonts[512], templates[512];
+  bc_bulk_options o = BC_BULK_OPTIONS_INIT;
+  bc_bulk_summary sum;
+  bulk_seen seen = {0};
+  int rc;
+  snprintf(out_dir, sizeof out_dir, "%s/bulk-oom", tu_tmpdir());
+  bulk_options(&o, db_path, out_dir, fonts, templates);
+  o.alloc = alloc;
+  o.workers = 1;
+  o.resume = *resume;
+  o.on_item = count_item;
+  o.on_item_ud = &seen;
+  rc = bc_bulk_run(&sum, &o, err);
+  if (rc == 0 && seen.error_code) {
+    err->code = seen.error_code;
+    snprintf(err->message, sizeof err->message, "out of memory");
+    return seen.error_code;
+  }
+  if (rc == 0)
+    ck_assert_uint_eq(sum.rendered + sum.current, 1);
+  return rc;
+}
+
+START_TEST(test_render_bulk__every_allocation_failure) {
+  int resume = 0;
+  sample_db();
+  ck_assert_int_gt(tu_every_allocation_failure(0, bulk_op, &resume), 50);
+  resume = 1; /* the file is there now: the resume path */
+  ck_assert_int_gt(tu_every_allocation_failure(0, bulk_op, &resume), 50);
+}
+END_TEST
+
 Suite *render_suite(void) {
   Suite *s = suite_create("render");
   TCase *tc = tcase_create("render");
@@ -637,6 +932,13 @@ Suite *render_suite(void) {
   tcase_add_test(tc, test_render_check__chosen_agencies);
   tcase_add_test(tc, test_render_check__template_errors);
   tcase_add_test(tc, test_render_check__every_allocation_failure);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("bulk");
+  tcase_set_timeout(tc, 600);
+  tcase_add_test(tc, test_render_bulk__manifest_and_resume);
+  tcase_add_test(tc, test_render_bulk__shards_and_errors);
+  tcase_add_test(tc, test_render_bulk__manifest_lines_escape_everything);
+  tcase_add_test(tc, test_render_bulk__every_allocation_failure);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -237,22 +237,27 @@ static void remove_stale_temporaries(const bulk_run *run) {
 
 /* ---- one report ---- */
 
-/* The file the previous line describes is there, whole and unchanged. */
-static bool previous_file_intact(const bulk_run *run, const bulk_job *job) {
+/* Whether the file the previous line describes is there, whole and
+ * unchanged: 1 yes, 0 no, or BC_ENOMEM when it cannot be read into
+ * memory. */
+static int previous_file_intact(const bulk_run *run,
+                                const bulk_job *job,
+                                bc_error *err) {
   const bc_manifest_entry *p = job->previous;
   struct stat st;
   char *data = NULL;
   size_t len = 0;
   unsigned char digest[32];
   char hex[65];
-  bc_error ignored;
+  int rc;
   if (!p || (strcmp(p->status, "rendered") && strcmp(p->status, "current")) ||
       !p->sha256 || !p->input_sha256 || strcmp(p->output, job->output_path) ||
-      stat(job->output_path, &st) != 0 || (long long)st.st_size != p->bytes)
-    return false;
-  if (bc_file_read(&data, &len, job->output_path, MAX_REPORT_BYTES, BC_EIO,
-                   run->alloc, &ignored))
-    return false;
+      stat(job->output_path, &st) != 0 || (long long)st.st_size != p->bytes ||
+      (size_t)st.st_size > MAX_REPORT_BYTES)
+    return 0;
+  if ((rc = bc_file_read(&data, &len, job->output_path, MAX_REPORT_BYTES,
+                         BC_EIO, run->alloc, err)))
+    return rc == BC_ENOMEM ? rc : 0; /* unreadable: render it again */
   bc_sha256(digest, data, len);
   bc_free(run->alloc, data);
   bc_sha256_hex(hex, digest);
@@ -282,10 +287,14 @@ static void render_job(bulk_run *run, bc_context *ctx, bulk_job *job) {
   ro.output_path = job->output_path;
   ro.created = o->created;
   ro.no_fsync = 1; /* one syncfs at the end of the run */
-  if (o->resume && previous_file_intact(run, job))
-    ro.unless_input = job->previous->input_sha256;
   bc_error_clear(&job->error);
-  rc = bc_render(&res, ctx, &ro, &job->error);
+  rc = o->resume ? previous_file_intact(run, job, &job->error) : 0;
+  if (rc == 1)
+    ro.unless_input = job->previous->input_sha256;
+  if (rc >= 0) {
+    bc_error_clear(&job->error);
+    rc = bc_render(&res, ctx, &ro, &job->error);
+  }
 
   memset(it, 0, sizeof *it);
   it->agency = job->agency;

@@ -30,6 +30,10 @@ static void put_string(bc_buf *out, const char *s) {
       bc_buf_putc(out, '\\');
       bc_buf_putc(out, (char)c);
       i++;
+    } else if (c == '\n' || c == '\r' || c == '\t') {
+      bc_buf_putc(out, '\\');
+      bc_buf_putc(out, c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+      i++;
     } else if (c < 0x20 || c == 0x7f) {
       char esc[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
       bc_buf_puts(out, esc);
@@ -110,6 +114,7 @@ typedef struct reader {
   const char *p;
   const char *end;
   bc_arena *arena;
+  bool out_of_memory; /* not a bad line: the caller must fail */
 } reader;
 
 static void skip_space(reader *r) {
@@ -203,11 +208,13 @@ static bool read_string(reader *r, const char **out) {
       goto done;
     }
   }
-  if (r->p >= r->end || b.failed)
+  if (r->p >= r->end)
     goto done;
   r->p++;
-  *out = bc_arena_strndup(r->arena, b.len ? b.data : "", b.len);
+  *out = b.failed ? NULL
+                  : bc_arena_strndup(r->arena, b.len ? b.data : "", b.len);
   ok = *out != NULL;
+  r->out_of_memory |= !ok;
 done:
   bc_buf_free(&b);
   return ok;
@@ -320,9 +327,14 @@ int bc_manifest_read(bc_manifest_entry **out,
   for (const char *line = data; line < data + len;) {
     const char *nl = memchr(line, '\n', (size_t)(data + len - line));
     const char *line_end = nl ? nl : data + len;
-    reader r = {line, line_end, arena};
+    reader r = {line, line_end, arena, false};
     bc_manifest_entry e;
-    if (read_entry(&r, &e)) {
+    bool whole = read_entry(&r, &e);
+    if (r.out_of_memory) {
+      rc = bc_error_oom(err);
+      break;
+    }
+    if (whole) {
       if (!(list = bc_arena_grow(arena, list, n, &cap, sizeof *list))) {
         rc = bc_error_oom(err);
         break;
