@@ -104,10 +104,11 @@ static int collect(face_use *uses,
 
 /*
  * Our own Flate for the large streams (font subsets, page contents,
- * ToUnicode): libharu deflates at zlib's default level, which took a third
- * of a report's time; DEFLATE_LEVEL costs half as much for files a few
- * per cent larger (bench/bulk.sh). One z_stream per document, reset
- * between streams, with its memory from the document's arena.
+ * ToUnicode): libharu deflates at zlib's default level (6), which took a
+ * third of a report's time. Level 3 takes a quarter less time for files
+ * about 5 % larger (measured on 100 generated reports: 9.9 ms and 64.5 KB
+ * a report at level 6, 7.4 ms and 67.9 KB at level 3). One z_stream per
+ * document, reset between streams, with its memory from the arena.
  */
 #define DEFLATE_LEVEL 3
 
