@@ -100,40 +100,88 @@ const bc_sink *bc_sink_no_fsync(void) {
   return &no_fsync_sink;
 }
 
+int bc_file_out_open(bc_file_out *f,
+                     const char *path,
+                     const bc_sink *sink,
+                     bc_error *err) {
+  struct stat st;
+  f->sink = sink ? sink : &default_sink;
+  f->fd = -1;
+  f->tmp[0] = '\0';
+  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    return bc_error_set(err, BC_EIO, "cannot write '%s': it is a directory",
+                        path);
+  if (snprintf(f->path, sizeof f->path, "%s", path) >= (int)sizeof f->path ||
+      snprintf(f->tmp, sizeof f->tmp, "%s.tmp-XXXXXX", path) >=
+          (int)sizeof f->tmp) {
+    f->tmp[0] = '\0';
+    return bc_error_set(err, BC_EIO, "cannot write '%s': path too long", path);
+  }
+  f->fd = mkstemp(f->tmp);
+  if (f->fd < 0) {
+    f->tmp[0] = '\0';
+    return bc_error_set(err, BC_EIO, "cannot write '%s': %s", path,
+                        strerror(errno));
+  }
+  /* mkstemp makes the file 0600; a report is an ordinary readable file. */
+  if (fchmod(f->fd, 0644) != 0) {
+    int e = errno;
+    bc_file_out_abort(f);
+    return bc_error_set(err, BC_EIO, "cannot write '%s': %s", path,
+                        strerror(e));
+  }
+  return 0;
+}
+
+int bc_file_out_write(bc_file_out *f,
+                      const void *data,
+                      size_t len,
+                      bc_error *err) {
+  int e = len ? f->sink->write(f->sink->ud, f->fd, data, len) : 0;
+  return e ? bc_error_set(err, BC_EIO, "cannot write '%s': %s", f->path,
+                          strerror(e))
+           : 0;
+}
+
+int bc_file_out_commit(bc_file_out *f, bc_error *err) {
+  int e = 0;
+  if (!f->sink->skip_fsync && fsync(f->fd) != 0)
+    e = errno;
+  if (close(f->fd) != 0 && !e)
+    e = errno;
+  f->fd = -1;
+  if (!e && rename(f->tmp, f->path) != 0)
+    e = errno;
+  if (e) {
+    bc_file_out_abort(f);
+    return bc_error_set(err, BC_EIO, "cannot write '%s': %s", f->path,
+                        strerror(e));
+  }
+  f->tmp[0] = '\0';
+  return 0;
+}
+
+void bc_file_out_abort(bc_file_out *f) {
+  if (f->fd >= 0)
+    close(f->fd);
+  f->fd = -1;
+  if (f->tmp[0])
+    unlink(f->tmp);
+  f->tmp[0] = '\0';
+}
+
 int bc_file_write_atomic(const char *path,
                          const void *data,
                          size_t len,
                          const bc_sink *sink,
                          bc_error *err) {
-  char tmp[PATH_MAX];
-  int fd = -1, e, rc = 0;
-  struct stat st;
-
-  if (!sink)
-    sink = &default_sink;
-  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-    return bc_error_set(err, BC_EIO, "cannot write '%s': it is a directory",
-                        path);
-  if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
-    return bc_error_set(err, BC_EIO, "cannot write '%s': path too long", path);
-  fd = mkstemp(tmp);
-  if (fd < 0)
-    return bc_error_set(err, BC_EIO, "cannot write '%s': %s", path,
-                        strerror(errno));
-  /* mkstemp makes the file 0600; a report is an ordinary readable file. */
-  e = fchmod(fd, 0644) != 0 ? errno : 0;
-  if (!e)
-    e = sink->write(sink->ud, fd, data, len);
-  if (!e && !sink->skip_fsync && fsync(fd) != 0)
-    e = errno;
-  if (close(fd) != 0 && !e)
-    e = errno;
-  fd = -1;
-  if (!e && rename(tmp, path) != 0)
-    e = errno;
-  if (e) {
-    unlink(tmp);
-    rc = bc_error_set(err, BC_EIO, "cannot write '%s': %s", path, strerror(e));
+  bc_file_out f;
+  int rc;
+  if ((rc = bc_file_out_open(&f, path, sink, err)))
+    return rc;
+  if ((rc = bc_file_out_write(&f, data, len, err))) {
+    bc_file_out_abort(&f);
+    return rc;
   }
-  return rc;
+  return bc_file_out_commit(&f, err);
 }

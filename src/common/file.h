@@ -54,4 +54,28 @@ int bc_file_write_atomic(const char *path,
                          const bc_sink *sink,
                          bc_error *err);
 
+/*
+ * The same, a piece at a time, for output too large to hold in memory at
+ * once: open, write any number of times, then commit (flush unless the
+ * sink skips it, rename) or abort (remove the temporary file). After a
+ * failed write only abort is left to call. Errors as above.
+ */
+typedef struct bc_file_out {
+  const bc_sink *sink;
+  int fd;
+  char path[4096];
+  char tmp[4096 + 16];
+} bc_file_out;
+
+int bc_file_out_open(bc_file_out *f,
+                     const char *path,
+                     const bc_sink *sink,
+                     bc_error *err);
+int bc_file_out_write(bc_file_out *f,
+                      const void *data,
+                      size_t len,
+                      bc_error *err);
+int bc_file_out_commit(bc_file_out *f, bc_error *err);
+void bc_file_out_abort(bc_file_out *f);
+
 #endif

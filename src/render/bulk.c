@@ -21,6 +21,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,15 +32,23 @@
 /* Larger than any report baocao writes: a bigger file is not current. */
 #define MAX_REPORT_BYTES ((size_t)256 << 20)
 
-/* One report of the run and, once done, its outcome. */
+/* One report of the run and, once done, what the final manifest needs of
+ * its outcome: a hundred bytes or so, so that a run's memory stays flat
+ * however many reports it has. */
 typedef struct bulk_job {
   const char *agency;
   const char *template_name;
   const char *output_path;
   const bc_manifest_entry *previous; /* --resume: its last manifest line */
   bool done;
-  bc_bulk_item item;
-  bc_error error;
+  bool has_input;
+  uint8_t status; /* bc_bulk_status */
+  uint32_t pages;
+  float ms;
+  size_t bytes;
+  unsigned char sha256[32];
+  unsigned char input_sha256[32];
+  const bc_error *error; /* failed only: a copy in the run's arena */
 } bulk_job;
 
 typedef struct bulk_run {
@@ -48,6 +57,7 @@ typedef struct bulk_run {
   bulk_job *jobs;
   size_t count;
   pthread_mutex_t lock; /* guards everything below */
+  bc_arena *arena;      /* the job list's; copies of errors go here */
   size_t next;          /* the next job to hand out */
   int manifest_fd;
   bc_buf line;
@@ -62,6 +72,8 @@ typedef struct worker {
   bc_context *ctx;
   pthread_t thread;
   bool started;
+  bc_bulk_item item; /* the report it just finished */
+  bc_error error;
 } worker;
 
 size_t bc_file_name(char *out, size_t size, const char *code) {
@@ -271,11 +283,30 @@ static void copy_hex(char out[65], const char *hex) {
   out[n] = '\0';
 }
 
-static void render_job(bulk_run *run, bc_context *ctx, bulk_job *job) {
+static int hex_value(char c) {
+  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                                                : -1;
+}
+
+/* 64 lower-case hex digits to 32 bytes; false if it is not that. */
+static bool from_hex(unsigned char out[32], const char *hex) {
+  if (strlen(hex) != 64)
+    return false;
+  for (int i = 0; i < 32; i++) {
+    int hi = hex_value(hex[2 * i]), lo = hex_value(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0)
+      return false;
+    out[i] = (unsigned char)(hi * 16 + lo);
+  }
+  return true;
+}
+
+/* Renders the job (or finds it current) into the worker's item. */
+static void render_job(bulk_run *run, worker *w, bulk_job *job) {
   const bc_bulk_options *o = run->opts;
   bc_render_options ro = BC_RENDER_OPTIONS_INIT;
   bc_render_result res;
-  bc_bulk_item *it = &job->item;
+  bc_bulk_item *it = &w->item;
   struct timespec t0;
   int rc;
 
@@ -287,13 +318,13 @@ static void render_job(bulk_run *run, bc_context *ctx, bulk_job *job) {
   ro.output_path = job->output_path;
   ro.created = o->created;
   ro.no_fsync = 1; /* one syncfs at the end of the run */
-  bc_error_clear(&job->error);
-  rc = o->resume ? previous_file_intact(run, job, &job->error) : 0;
+  bc_error_clear(&w->error);
+  rc = o->resume ? previous_file_intact(run, job, &w->error) : 0;
   if (rc == 1)
     ro.unless_input = job->previous->input_sha256;
   if (rc >= 0) {
-    bc_error_clear(&job->error);
-    rc = bc_render(&res, ctx, &ro, &job->error);
+    bc_error_clear(&w->error);
+    rc = bc_render(&res, w->ctx, &ro, &w->error);
   }
 
   memset(it, 0, sizeof *it);
@@ -302,8 +333,7 @@ static void render_job(bulk_run *run, bc_context *ctx, bulk_job *job) {
   it->output_path = job->output_path;
   if (rc) {
     it->status = BC_BULK_FAILED;
-    it->error = &job->error;
-    copy_hex(it->input_sha256, NULL);
+    it->error = &w->error;
   } else if (res.unchanged) {
     it->status = BC_BULK_CURRENT;
     it->pages = (size_t)job->previous->pages;
@@ -320,32 +350,78 @@ static void render_job(bulk_run *run, bc_context *ctx, bulk_job *job) {
   it->ms = seconds_since(&t0) * 1000;
 }
 
-/* Counts the job, appends its manifest line and reports it; under the
- * lock. */
-static void finish_job(bulk_run *run, bulk_job *job) {
+/* The job's outcome as a manifest item again (hex in the buffers). */
+static void job_item(bc_bulk_item *it,
+                     const bulk_job *job,
+                     char sha[65],
+                     char input[65]) {
+  memset(it, 0, sizeof *it);
+  it->agency = job->agency;
+  it->template_name = job->template_name;
+  it->output_path = job->output_path;
+  it->status = (bc_bulk_status)job->status;
+  it->pages = job->pages;
+  it->bytes = job->bytes;
+  it->ms = job->ms;
+  it->error = job->error;
+  if (job->status != BC_BULK_FAILED) {
+    bc_sha256_hex(sha, job->sha256);
+    memcpy(it->sha256, sha, 65);
+  }
+  if (job->has_input) {
+    bc_sha256_hex(input, job->input_sha256);
+    memcpy(it->input_sha256, input, 65);
+  }
+}
+
+/* Fails the run the way a manifest failure does: no more reports. */
+static void stop_run(bulk_run *run, int code, const char *why) {
+  if (run->stop)
+    return;
+  run->stop = true;
+  if (code == BC_ENOMEM)
+    bc_error_oom(&run->io_err);
+  else
+    bc_error_set(&run->io_err, code, "cannot write manifest: %s", why);
+}
+
+/* Keeps the worker's outcome in its job, counts it, appends its manifest
+ * line and reports it; under the lock. */
+static void finish_job(bulk_run *run, worker *w, bulk_job *job) {
+  const bc_bulk_item *it = &w->item;
   bc_bulk_progress *p = &run->progress;
   job->done = true;
+  job->status = (uint8_t)it->status;
+  job->pages = (uint32_t)it->pages;
+  job->bytes = it->bytes;
+  job->ms = (float)it->ms;
+  job->has_input = from_hex(job->input_sha256, it->input_sha256);
+  if (it->status != BC_BULK_FAILED)
+    from_hex(job->sha256, it->sha256);
+  else {
+    bc_error *copy = bc_arena_alloc(run->arena, sizeof *copy);
+    if (copy)
+      *copy = w->error;
+    else
+      stop_run(run, BC_ENOMEM, NULL);
+    job->error = copy;
+  }
   p->done++;
-  p->failed += job->item.status == BC_BULK_FAILED;
-  p->current += job->item.status == BC_BULK_CURRENT;
+  p->failed += it->status == BC_BULK_FAILED;
+  p->current += it->status == BC_BULK_CURRENT;
   p->seconds = seconds_since(&run->started);
   if (!run->stop) {
     bc_buf_reset(&run->line);
-    bc_manifest_line(&run->line, &job->item, run->opts->period);
+    bc_manifest_line(&run->line, it, run->opts->period);
     /* One write per line, O_APPEND: a kill can only cut the last line. */
-    if (run->line.failed ||
-        write(run->manifest_fd, run->line.data, run->line.len) !=
-            (ssize_t)run->line.len) {
-      run->stop = true;
-      if (run->line.failed)
-        bc_error_oom(&run->io_err);
-      else
-        bc_error_set(&run->io_err, BC_EIO, "cannot write manifest: %s",
-                     strerror(errno));
-    }
+    if (run->line.failed)
+      stop_run(run, BC_ENOMEM, NULL);
+    else if (write(run->manifest_fd, run->line.data, run->line.len) !=
+             (ssize_t)run->line.len)
+      stop_run(run, BC_EIO, strerror(errno));
   }
   if (run->opts->on_item)
-    run->opts->on_item(run->opts->on_item_ud, &job->item, p);
+    run->opts->on_item(run->opts->on_item_ud, it, p);
 }
 
 static void *work(void *arg) {
@@ -359,9 +435,9 @@ static void *work(void *arg) {
     pthread_mutex_unlock(&run->lock);
     if (!job)
       return NULL;
-    render_job(run, w->ctx, job);
+    render_job(run, w, job);
     pthread_mutex_lock(&run->lock);
-    finish_job(run, job);
+    finish_job(run, w, job);
     pthread_mutex_unlock(&run->lock);
   }
 }
@@ -409,19 +485,36 @@ static unsigned worker_count(const bc_bulk_options *o, size_t jobs) {
 }
 
 /* The whole manifest again, one line per report in agency order: what a
- * reader sees after the run, whatever order the workers finished in. */
+ * reader sees after the run, whatever order the workers finished in.
+ * Written a block at a time, so a run of any size needs little memory. */
 static int rewrite_manifest(bulk_run *run, const char *path, bc_error *err) {
-  bc_buf all;
+  bc_file_out f;
+  bc_buf block;
   int rc;
-  bc_buf_init(&all, run->alloc);
-  for (size_t i = 0; i < run->count; i++)
-    if (run->jobs[i].done)
-      bc_manifest_line(&all, &run->jobs[i].item, run->opts->period);
-  if (!(rc = bc_buf_check(&all, err)))
-    rc = bc_file_write_atomic(path, all.len ? all.data : "", all.len, NULL,
-                              err);
-  bc_buf_free(&all);
-  return rc;
+  if ((rc = bc_file_out_open(&f, path, NULL, err)))
+    return rc;
+  bc_buf_init(&block, run->alloc);
+  for (size_t i = 0; i < run->count && !rc; i++) {
+    bc_bulk_item it;
+    char sha[65], input[65];
+    if (!run->jobs[i].done)
+      continue;
+    job_item(&it, &run->jobs[i], sha, input);
+    bc_manifest_line(&block, &it, run->opts->period);
+    if (block.len >= 65536 || i + 1 == run->count) {
+      if (!(rc = bc_buf_check(&block, err)))
+        rc = bc_file_out_write(&f, block.data, block.len, err);
+      bc_buf_reset(&block);
+    }
+  }
+  if (!rc && block.len && !(rc = bc_buf_check(&block, err)))
+    rc = bc_file_out_write(&f, block.data, block.len, err);
+  bc_buf_free(&block);
+  if (rc) {
+    bc_file_out_abort(&f);
+    return rc;
+  }
+  return bc_file_out_commit(&f, err);
 }
 
 int bc_bulk_run(bc_bulk_summary *summary,
@@ -441,6 +534,7 @@ int bc_bulk_run(bc_bulk_summary *summary,
   run.opts = opts;
   run.alloc = opts->alloc ? opts->alloc : bc_allocator_default();
   run.manifest_fd = -1;
+  run.arena = &arena;
   bc_buf_init(&run.line, run.alloc);
   bc_arena_init(&arena, run.alloc);
   pthread_mutex_init(&run.lock, NULL);
@@ -529,12 +623,14 @@ int bc_bulk_run(bc_bulk_summary *summary,
   summary->total = run.count;
   summary->workers = nworkers;
   for (size_t i = 0; i < run.count; i++) {
-    const bc_bulk_item *it = &run.jobs[i].item;
-    switch (it->status) {
+    const bulk_job *job = &run.jobs[i];
+    if (!job->done)
+      continue;
+    switch ((bc_bulk_status)job->status) {
     case BC_BULK_RENDERED:
       summary->rendered++;
-      summary->pages += it->pages;
-      summary->bytes += it->bytes;
+      summary->pages += job->pages;
+      summary->bytes += job->bytes;
       break;
     case BC_BULK_CURRENT:
       summary->current++;
