@@ -348,6 +348,16 @@ void bc_utf8_sentence(bc_buf *out, const char *s, size_t len) {
   case_map(out, s, len, REST_LOWER);
 }
 
+int bc_hex_digit(int c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
 /* ---- file names ---- */
 
 static uint32_t fnv1a(const char *s) {

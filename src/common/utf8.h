@@ -53,6 +53,9 @@ void bc_utf8_upper(bc_buf *out, const char *s, size_t len, bool first_only);
  * letter small ("BÁO CÁO" -> "Báo cáo"). s must be valid UTF-8. */
 void bc_utf8_sentence(bc_buf *out, const char *s, size_t len);
 
+/* The value of an ASCII hex digit (either case), or -1. */
+int bc_hex_digit(int c);
+
 /*
  * A file name made from a code that comes from the database (an agency
  * code such as "SKHĐT-AG"): letters and digits (Vietnamese ones too), '-',

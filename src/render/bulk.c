@@ -283,17 +283,13 @@ static void copy_hex(char out[65], const char *hex) {
   out[n] = '\0';
 }
 
-static int hex_value(char c) {
-  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                                                : -1;
-}
-
 /* 64 lower-case hex digits to 32 bytes; false if it is not that. */
 static bool from_hex(unsigned char out[32], const char *hex) {
   if (strlen(hex) != 64)
     return false;
   for (int i = 0; i < 32; i++) {
-    int hi = hex_value(hex[2 * i]), lo = hex_value(hex[2 * i + 1]);
+    int hi = bc_hex_digit((unsigned char)hex[2 * i]),
+        lo = bc_hex_digit((unsigned char)hex[2 * i + 1]);
     if (hi < 0 || lo < 0)
       return false;
     out[i] = (unsigned char)(hi * 16 + lo);

@@ -123,22 +123,12 @@ static void skip_space(reader *r) {
     r->p++;
 }
 
-static int hex_digit(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 static bool read_hex4(reader *r, uint32_t *out) {
   uint32_t v = 0;
   if (r->end - r->p < 4)
     return false;
   for (int i = 0; i < 4; i++) {
-    int d = hex_digit(r->p[i]);
+    int d = bc_hex_digit((unsigned char)r->p[i]);
     if (d < 0)
       return false;
     v = v * 16 + (uint32_t)d;

@@ -4,6 +4,7 @@
 #include "sign/pdfread.h"
 
 #include "common/error.h"
+#include "common/utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -99,16 +100,6 @@ static int set_bytes(lexer *x, pdf_value *v, const char *s, size_t n) {
   return 0;
 }
 
-static int hexval(unsigned char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 static int parse_name(lexer *x, pdf_value *v) {
   bc_buf b;
   int rc;
@@ -117,9 +108,9 @@ static int parse_name(lexer *x, pdf_value *v) {
   while (x->pos < x->len && !is_space(x->d[x->pos]) &&
          !is_delim(x->d[x->pos])) {
     unsigned char c = x->d[x->pos++];
-    if (c == '#' && x->pos + 1 < x->len && hexval(x->d[x->pos]) >= 0 &&
-        hexval(x->d[x->pos + 1]) >= 0) {
-      c = (unsigned char)(hexval(x->d[x->pos]) * 16 + hexval(x->d[x->pos + 1]));
+    if (c == '#' && x->pos + 1 < x->len && bc_hex_digit(x->d[x->pos]) >= 0 &&
+        bc_hex_digit(x->d[x->pos + 1]) >= 0) {
+      c = (unsigned char)(bc_hex_digit(x->d[x->pos]) * 16 + bc_hex_digit(x->d[x->pos + 1]));
       x->pos += 2;
     }
     bc_buf_putc(&b, (char)c);
@@ -198,7 +189,7 @@ static int parse_hex(lexer *x, pdf_value *v) {
   bc_buf_init(&b, x->arena->alloc);
   while (x->pos < x->len && x->d[x->pos] != '>') {
     unsigned char c = x->d[x->pos++];
-    int h = hexval(c);
+    int h = bc_hex_digit(c);
     if (h < 0) {
       if (is_space(c))
         continue;
