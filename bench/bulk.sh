@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/bulk.sh: throughput and memory of `baocao bulk` on a generated database of 1,000 reports. Figures only, never pass/fail.
+# bench/bulk.sh: reports/s, pages/s and peak RSS of `baocao bulk` on 1,000 generated reports.
 #
 # Usage: bench/bulk.sh [BAOCAO]    (default build/baocao; run ./build.sh samples first)
 #        bash bench/bulk.sh
@@ -11,8 +11,9 @@
 # worker) as "target met" or "target missed". Exits 0 either way; only a
 # failing baocao or a missing input makes it exit non-zero. Each figure is
 # taken from two runs with a fresh output directory: the faster wall time
-# and the higher peak RSS. MB are 10^6 bytes.
+# and the higher peak RSS. MB are 10^6 bytes. Takes about a minute.
 set -euo pipefail
+export LC_ALL=C # a decimal point in $EPOCHREALTIME and in printf
 
 baocao=${1:-build/baocao}
 case "${1:-}" in /* | '') ;; */*) baocao="$PWD/$1" ;; esac # relative to where it was run
@@ -32,24 +33,27 @@ db="$tmp/bench.db"
 
 py() { python3 -c "$@"; }
 
-# measure CMD...: runs CMD; sets wall (seconds) and rss (KiB, peak of the
-# process). /usr/bin/time gives the peak RSS, bash's clock the wall time;
-# without /usr/bin/time a python wrapper gives both.
+# measure CMD...: runs CMD; sets wall (seconds), cpu (user + system
+# seconds) and rss (KiB, peak of the process). /usr/bin/time gives the CPU
+# time and the peak RSS, bash's clock the wall time; without /usr/bin/time
+# a python wrapper gives all three.
 measure() {
   local rc=0 t0 t1
   if [ -x /usr/bin/time ]; then
     t0=$EPOCHREALTIME
-    /usr/bin/time -f '%M' -o "$tmp/time" "$@" || rc=$?
+    /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$@" || rc=$?
     t1=$EPOCHREALTIME
-    rss=$(tail -n 1 "$tmp/time")
+    read -r user sys rss < <(tail -n 1 "$tmp/time")
     wall=$(py "print(f'{$t1 - $t0:.3f}')")
+    cpu=$(py "print(f'{$user + $sys:.2f}')")
   else
-    read -r wall rss rc < <(python3 - "$@" <<'EOF'
+    read -r wall cpu rss rc < <(python3 - "$@" <<'EOF'
 import resource, subprocess, sys, time
 t = time.perf_counter()
-rc = subprocess.call(sys.argv[1:])
+rc = subprocess.call(sys.argv[1:], stdout=sys.stderr)
 wall = time.perf_counter() - t
-print(f"{wall:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss} {rc}")
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{wall:.3f} {u.ru_utime + u.ru_stime:.2f} {u.ru_maxrss} {rc}")
 EOF
     ) || true
   fi
@@ -61,6 +65,7 @@ EOF
 bulk() {
   local out=$1 n=$2 rc=0
   shift 2
+  sync # earlier writes (the database, a removed output) out of this run's syncfs
   measure "$baocao" bulk --db "$db" --period "$period" --out-dir "$out" \
     -j "$n" -q "$@" 2>"$tmp/stderr" || rc=$?
   if [ "$rc" != 0 ]; then
@@ -70,8 +75,9 @@ bulk() {
   fi
 }
 
-# best OUT N [options]: two runs; sets best_wall (the faster) and best_rss
-# (the higher). A fresh OUT for each unless --resume is among the options.
+# best OUT N [options]: two runs; sets best_wall and best_cpu (of the
+# faster) and best_rss (the higher). A fresh OUT for each, unless the
+# options have --resume.
 best() {
   local out=$1 n=$2 i
   shift 2
@@ -80,7 +86,7 @@ best() {
     case " $* " in *" --resume "*) ;; *) rm -rf "$out" ;; esac
     bulk "$out" "$n" "$@"
     if [ -z "$best_wall" ] || py "import sys; sys.exit(not $wall < $best_wall)"; then
-      best_wall=$wall
+      best_wall=$wall best_cpu=$cpu
     fi
     if [ "$rss" -gt "$best_rss" ]; then best_rss=$rss; fi
   done
@@ -99,10 +105,10 @@ EOF
 mb() { py "print(f'{$1 * 1024 / 1e6:.1f}')"; }   # KiB -> MB
 rate() { py "print(f'{$1 / $2:.1f}')"; }
 
-cpu=$(grep -m1 '^model name' /proc/cpuinfo | sed 's/^[^:]*: *//' || true)
+model=$(grep -m1 '^model name' /proc/cpuinfo | sed 's/^[^:]*: *//' || true)
 mem=$(awk '/^MemTotal/ {printf "%.1f GB", $2 * 1024 / 1e9}' /proc/meminfo)
 echo "baocao bulk benchmark (bench/bulk.sh): figures only, never pass/fail"
-echo "machine:  $(nproc) CPUs (nproc), ${cpu:-unknown CPU}, $mem RAM, Linux $(uname -r)"
+echo "machine:  $(nproc) CPUs (nproc), ${model:-unknown CPU}, $mem RAM, Linux $(uname -r)"
 echo "baocao:   $("$baocao" --version) ($baocao)"
 echo "scratch:  $tmp ($(stat -f -c %T "$tmp") file system; the runs end with a syncfs)"
 echo "targets:  >= 150 reports/s with 2 workers; peak RSS < 40 MB per worker"
@@ -114,20 +120,22 @@ python3 bench/generate.py "$db" --provinces "$provinces" --agencies "$agencies" 
 t1=$EPOCHREALTIME
 echo "database: $((provinces * agencies)) agencies ($provinces provinces x $agencies), period $period," \
   "generated in $(py "print(f'{$t1 - $t0:.1f}')") s"
-echo "method:   each figure from two runs (fresh output directory): the faster wall time,"
-echo "          the higher peak RSS; MB = 10^6 bytes; SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH"
+echo "method:   each figure from two runs (fresh output directory): the faster wall time"
+echo "          (and its CPU time, user + system), the higher peak RSS; MB = 10^6 bytes;"
+echo "          SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH"
 echo
 
 echo "full run: baocao bulk -j N -q, fresh output directory"
-printf '  %-7s %7s %6s %7s %9s %8s %11s %13s\n' workers reports pages "wall s" reports/s pages/s \
-  "peak RSS MB" "RSS/worker MB"
-declare -A R W M
+printf '  %-7s %7s %6s %7s %6s %9s %8s %11s %13s\n' workers reports pages "wall s" "CPU s" \
+  reports/s pages/s "peak RSS MB" "RSS/worker MB"
+declare -A R M
 for n in 1 2; do
   best "$tmp/out$n" "$n"
   read -r reports pages rendered current failed < <(manifest "$tmp/out$n")
-  R[$n]=$(rate "$reports" "$best_wall"); W[$n]=$best_wall; M[$n]=$best_rss
-  printf '  %-7s %7s %6s %7.2f %9s %8s %11s %13s\n' "$n" "$reports" "$pages" "$best_wall" "${R[$n]}" \
-    "$(rate "$pages" "$best_wall")" "$(mb "$best_rss")" "$(py "print(f'{$best_rss * 1024 / 1e6 / $n:.1f}')")"
+  R[$n]=$(rate "$reports" "$best_wall") M[$n]=$best_rss
+  printf '  %-7s %7s %6s %7.2f %6s %9s %8s %11s %13s\n' "$n" "$reports" "$pages" "$best_wall" \
+    "$best_cpu" "${R[$n]}" "$(rate "$pages" "$best_wall")" "$(mb "$best_rss")" \
+    "$(py "print(f'{$best_rss * 1024 / 1e6 / $n:.1f}')")"
   [ "$failed" = 0 ] && [ "$rendered" = "$reports" ] ||
     echo "  note: $rendered rendered, $failed failed (expected all rendered)"
 done
@@ -138,7 +146,7 @@ echo "  RSS: peak with 1 worker $(mb "${M[1]}") MB; the second worker adds" \
 echo
 
 echo "growth: peak RSS of -j 2 as the run grows (the first K agencies by code)"
-printf '  %-7s %6s %7s %9s %11s\n' reports pages "wall s" reports/s "peak RSS MB"
+printf '  %-7s %6s %7s %6s %9s %11s\n' reports pages "wall s" "CPU s" reports/s "peak RSS MB"
 declare -A G
 for k in 250 500 1000; do
   if [ "$k" -lt "$full_reports" ]; then
@@ -156,17 +164,17 @@ EOF
   fi
   read -r reports pages rendered current failed < <(manifest "$tmp/grow")
   G[$k]=$best_rss
-  printf '  %-7s %6s %7.2f %9s %11s\n' "$reports" "$pages" "$best_wall" \
+  printf '  %-7s %6s %7.2f %6s %9s %11s\n' "$reports" "$pages" "$best_wall" "$best_cpu" \
     "$(rate "$reports" "$best_wall")" "$(mb "$best_rss")"
 done
 echo "  from 250 to 1000 reports: $(py "print(f'{(${G[1000]} - ${G[250]}) * 1024 / 1e6:+.1f}')") MB"
 echo
 
 echo "resume: -j 2 --resume on the unchanged output of a full -j 2 run"
-printf '  %-7s %7s %7s %9s %11s\n' reports current "wall s" reports/s "peak RSS MB"
+printf '  %-7s %7s %7s %6s %9s %11s\n' reports current "wall s" "CPU s" reports/s "peak RSS MB"
 best "$tmp/out2" 2 --resume
 read -r reports pages rendered current failed < <(manifest "$tmp/out2")
-printf '  %-7s %7s %7.2f %9s %11s\n' "$reports" "$current" "$best_wall" \
+printf '  %-7s %7s %7.2f %6s %9s %11s\n' "$reports" "$current" "$best_wall" "$best_cpu" \
   "$(rate "$reports" "$best_wall")" "$(mb "$best_rss")"
 [ "$current" = "$reports" ] || echo "  note: $rendered rendered again, $failed failed (expected all current)"
 echo
