@@ -718,7 +718,7 @@ START_TEST(test_render_bulk__manifest_and_resume) {
                                          "\"bytes\":0,\"sha256\":null,"));
   ck_assert_ptr_nonnull(strstr(manifest, "missing indicator 'tthc.so_hoa'"));
   ck_assert_ptr_nonnull(
-      strstr(manifest, "\"error_code\":\"missing or invalid data\"}\n{"
+      strstr(manifest, "\"error_code\":\"data\"}\n{"
                        "\"agency\":\"STTTT-TV\""));
   ck_assert_ptr_nonnull(strstr(manifest, "\"status\":\"rendered\""));
   snprintf(path, sizeof path, "sha256sum '%s/STTTT-TV.pdf' | cut -c1-64",

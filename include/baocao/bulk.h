@@ -51,11 +51,12 @@ typedef struct bc_bulk_options {
                                      have a report in the period */
   size_t agency_count;
   const char *out_dir;            /* created if missing; PDFs are named
-                                     AGENCY.pdf (AGENCY_TEMPLATE.pdf when an
+                                     AGENCY.pdf (AGENCY+TEMPLATE.pdf when an
                                      agency has several reports) */
   const char *manifest_path;      /* NULL: out_dir/manifest.jsonl, or
                                      manifest-K-of-N.jsonl for a shard */
-  unsigned workers;               /* threads; 0: one per core */
+  unsigned workers;               /* threads; 0: one per CPU this process
+                                     may use (affinity, cgroup quota) */
   int resume;                     /* keep reports whose file and manifest
                                      line are complete and current */
   unsigned shard_index;           /* 1..shard_count, or 0 with shard_count
@@ -103,9 +104,12 @@ typedef struct bc_bulk_summary {
  *
  * The manifest is JSON Lines, one object per report: agency, template,
  * period, output, status ("rendered", "current", "failed"), pages, bytes,
- * sha256, input_sha256, ms, error (and error_code). Lines are appended as
- * reports finish, so a killed run leaves a manifest --resume can read; at
- * the end the manifest is rewritten whole, in agency order.
+ * sha256, input_sha256, ms, error and error_code (data, template, input,
+ * layout, font, output, not_found, database, schema, out_of_memory,
+ * internal). Lines are appended as reports finish, so a killed run leaves
+ * a manifest --resume can read; at the end, after every PDF has been
+ * flushed to disk, the manifest is rewritten whole, in agency order. A
+ * run limited by agencies keeps the other reports' lines.
  *
  * Returns 0 when the run went through, whether or not reports failed (see
  * summary->failed); an error only when it could not run: the database

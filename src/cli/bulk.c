@@ -12,15 +12,17 @@ static const char bulk_usage[] =
     "Usage: baocao bulk --db FILE --period CODE [options]\n"
     "\n"
     "Renders the report of every agency that has one for the period, with\n"
-    "one worker thread per core. One agency's bad data fails that agency\n"
+    "one worker thread per CPU. One agency's bad data fails that agency\n"
     "only: the run goes on, and exits with 15 at the end if any failed.\n"
     "\n"
     "  --db FILE            the baocao database (read only)\n"
     "  --period CODE        period code, e.g. 2023-Q3\n"
     "  --agencies A,B,...   only these agency codes\n"
-    "  -j, --jobs N         worker threads (default: one per core)\n"
+    "  -j, --jobs N         worker threads (default: one per CPU this process\n"
+    "                       may use, after taskset and container limits)\n"
     "  --out-dir DIR        where the PDFs go (default out/PERIOD); each is\n"
-    "                       AGENCY.pdf, written whole or not at all\n"
+    "                       AGENCY.pdf (AGENCY+TEMPLATE.pdf for an agency\n"
+    "                       with several reports), written whole or not at all\n"
     "  --manifest FILE      JSON Lines, one line per report: agency,\n"
     "                       template, period, output, status, pages, bytes,\n"
     "                       sha256, input_sha256, ms, error (default\n"
@@ -214,11 +216,12 @@ int cmd_bulk(int argc, char **argv) {
   if (!view.quiet || sum.failed)
     fprintf(stderr,
             "baocao bulk: %zu reports: %zu rendered, %zu current, %zu failed "
-            "in %.1f s (%.1f/s, %u workers); %zu pages, %zu bytes; "
+            "in %.1f s (%.1f/s, %u worker%s); %zu pages, %zu bytes; "
             "manifest %s\n",
             sum.total, sum.rendered, sum.current, sum.failed, sum.seconds,
             sum.seconds > 0 ? (sum.rendered + sum.current) / sum.seconds : 0.0,
-            sum.workers, sum.pages, sum.bytes, sum.manifest_path);
+            sum.workers, sum.workers == 1 ? "" : "s", sum.pages, sum.bytes,
+            sum.manifest_path);
   rc = sum.failed ? EXIT_PARTIAL : EXIT_OK;
 done:
   free(agencies);

@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,6 +52,8 @@ typedef struct bulk_job {
   const bc_error *error; /* failed only: a copy in the run's arena */
 } bulk_job;
 
+typedef struct kept_line kept_line;
+
 typedef struct bulk_run {
   const bc_bulk_options *opts;
   const bc_allocator *alloc;
@@ -58,6 +61,8 @@ typedef struct bulk_run {
   size_t count;
   pthread_mutex_t lock; /* guards everything below */
   bc_arena *arena;      /* the job list's; copies of errors go here */
+  kept_line *kept;      /* other reports' old lines (--agencies), sorted */
+  size_t kept_count;
   size_t next;          /* the next job to hand out */
   int manifest_fd;
   bc_buf line;
@@ -137,18 +142,78 @@ static bool wanted(const bc_bulk_options *o, const char *agency) {
   return false;
 }
 
+/* One report's file: its path and which report it is. */
+typedef struct named_report {
+  const char *path;
+  const bc_report_ref *ref;
+} named_report;
+
+static int cmp_named(const void *a, const void *b) {
+  return strcmp(((const named_report *)a)->path,
+                ((const named_report *)b)->path);
+}
+
+/*
+ * The file of every report of the period: AGENCY.pdf, or
+ * AGENCY+TEMPLATE.pdf when the agency has several reports in the period
+ * (refs are sorted by agency). bc_file_name never writes '+', so the two
+ * forms cannot meet; two codes that still give one name (a code written
+ * to look like another's hashed name) stop the run before it starts, for
+ * every shard alike.
+ */
+static int name_reports(named_report **out,
+                        const bc_report_ref *refs,
+                        size_t n,
+                        const char *out_dir,
+                        bc_arena *arena,
+                        bc_error *err) {
+  named_report *names = bc_arena_calloc(arena, n ? n : 1, sizeof *names);
+  named_report *sorted = bc_arena_calloc(arena, n ? n : 1, sizeof *sorted);
+  if (!names || !sorted)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < n; i++) {
+    bool several = (i > 0 && !strcmp(refs[i - 1].agency, refs[i].agency)) ||
+                   (i + 1 < n && !strcmp(refs[i + 1].agency, refs[i].agency));
+    char a[160], t[160], path[PATH_MAX];
+    bc_file_name(a, sizeof a, refs[i].agency);
+    bc_file_name(t, sizeof t, refs[i].template_name);
+    if (snprintf(path, sizeof path, "%s/%s%s%s.pdf", out_dir, a,
+                 several ? "+" : "", several ? t : "") >= (int)sizeof path)
+      return bc_error_set(err, BC_EIO, "output directory '%s' is too long",
+                          out_dir);
+    names[i].ref = &refs[i];
+    if (!(names[i].path = bc_arena_strdup(arena, path)))
+      return bc_error_oom(err);
+  }
+  memcpy(sorted, names, n * sizeof *sorted);
+  qsort(sorted, n, sizeof *sorted, cmp_named);
+  for (size_t i = 1; i < n; i++)
+    if (!strcmp(sorted[i - 1].path, sorted[i].path))
+      return bc_error_set(
+          err, BC_EDATA,
+          "the reports of agencies '%s' and '%s' would both be written to "
+          "'%s': change one agency code",
+          sorted[i - 1].ref->agency, sorted[i].ref->agency, sorted[i].path);
+  *out = names;
+  return 0;
+}
+
 /* The reports of the period this run renders, sorted, with their output
  * paths. */
 static int list_jobs(bulk_run *run, bc_arena *arena, bc_error *err) {
   const bc_bulk_options *o = run->opts;
   bc_db *db = NULL;
   bc_report_ref *refs = NULL;
+  named_report *names = NULL;
   size_t nrefs = 0, n = 0;
   int rc;
 
-  if ((rc = bc_db_open(&db, o->db_path, err)) ||
-      (rc = bc_db_list_reports(&refs, &nrefs, db, o->period, arena, err)))
+  if ((rc = bc_db_open(&db, o->db_path, err)))
     goto done;
+  if ((rc = bc_db_list_reports(&refs, &nrefs, db, o->period, arena, err))) {
+    bc_error_locate(err, o->db_path, 0, 0);
+    goto done;
+  }
   for (size_t i = 0; o->agencies && i < o->agency_count; i++) {
     size_t k = 0;
     while (k < nrefs && strcmp(refs[k].agency, o->agencies[i]) != 0)
@@ -157,36 +222,23 @@ static int list_jobs(bulk_run *run, bc_arena *arena, bc_error *err) {
       rc = bc_error_set(err, BC_ENOTFOUND,
                         "agency '%s' has no report for period '%s'",
                         o->agencies[i], o->period);
+      bc_error_locate(err, o->db_path, 0, 0);
       goto done;
     }
   }
+  if ((rc = name_reports(&names, refs, nrefs, o->out_dir, arena, err)))
+    goto done;
   run->jobs = bc_arena_calloc(arena, nrefs ? nrefs : 1, sizeof *run->jobs);
   if (!run->jobs) {
     rc = bc_error_oom(err);
     goto done;
   }
   for (size_t i = 0; i < nrefs; i++) {
-    /* AGENCY.pdf, or AGENCY_TEMPLATE.pdf when the agency has several
-     * reports in the period (refs are sorted by agency). */
-    bool several = (i > 0 && !strcmp(refs[i - 1].agency, refs[i].agency)) ||
-                   (i + 1 < nrefs && !strcmp(refs[i + 1].agency, refs[i].agency));
-    char a[160], t[160], path[PATH_MAX];
     if (!wanted(o, refs[i].agency))
       continue;
-    bc_file_name(a, sizeof a, refs[i].agency);
-    bc_file_name(t, sizeof t, refs[i].template_name);
-    if (snprintf(path, sizeof path, "%s/%s%s%s.pdf", o->out_dir, a,
-                 several ? "_" : "", several ? t : "") >= (int)sizeof path) {
-      rc = bc_error_set(err, BC_EIO, "output directory '%s' is too long",
-                        o->out_dir);
-      goto done;
-    }
     run->jobs[n].agency = refs[i].agency;
     run->jobs[n].template_name = refs[i].template_name;
-    if (!(run->jobs[n].output_path = bc_arena_strdup(arena, path))) {
-      rc = bc_error_oom(err);
-      goto done;
-    }
+    run->jobs[n].output_path = names[i].path;
     n++;
   }
   qsort(run->jobs, n, sizeof *run->jobs, cmp_job);
@@ -196,26 +248,59 @@ done:
   return rc;
 }
 
-/* --resume: each job's last line in the old manifest. */
-static int attach_previous(bulk_run *run,
-                           const char *manifest_path,
-                           int *ends_with_newline,
-                           bc_arena *arena,
-                           bc_error *err) {
+/* An old manifest line of a report this run does not cover. */
+struct kept_line {
+  const bc_manifest_entry *entry;
+  size_t order; /* in the file: the later line wins */
+};
+
+static int cmp_kept(const void *a, const void *b) {
+  const kept_line *x = a, *y = b;
+  int c = strcmp(x->entry->agency, y->entry->agency);
+  if (!c)
+    c = strcmp(x->entry->template_name, y->entry->template_name);
+  return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/*
+ * Reads the old manifest: with --resume each job gets its last line there;
+ * in a run of some agencies only (--agencies), the last line of every
+ * other report is kept, so the rewritten manifest still lists them.
+ */
+static int read_previous(bulk_run *run,
+                         const char *manifest_path,
+                         int *ends_with_newline,
+                         bc_arena *arena,
+                         bc_error *err) {
   bc_manifest_entry *entries;
-  size_t n;
+  kept_line *kept = NULL;
+  size_t n, nkept = 0;
   int rc = bc_manifest_read(&entries, &n, ends_with_newline, manifest_path,
                             arena, err);
   if (rc)
     return rc;
+  if (run->opts->agencies &&
+      !(kept = bc_arena_calloc(arena, n ? n : 1, sizeof *kept)))
+    return bc_error_oom(err);
   for (size_t i = 0; i < n; i++) {
     bulk_job key = {.agency = entries[i].agency,
                     .template_name = entries[i].template_name};
     bulk_job *j = bsearch(&key, run->jobs, run->count, sizeof *run->jobs,
                           cmp_job);
-    if (j)
+    if (j && run->opts->resume)
       j->previous = &entries[i];
+    else if (!j && kept)
+      kept[nkept++] = (kept_line){&entries[i], i};
   }
+  /* Sorted by report, then file order; the last line of each report. */
+  if (nkept)
+    qsort(kept, nkept, sizeof *kept, cmp_kept);
+  run->kept_count = 0;
+  for (size_t i = 0; i < nkept; i++)
+    if (i + 1 == nkept || cmp_kept(&(kept_line){kept[i].entry, 0},
+                                   &(kept_line){kept[i + 1].entry, 0}) != 0)
+      kept[run->kept_count++] = kept[i];
+  run->kept = kept;
   return 0;
 }
 
@@ -470,9 +555,31 @@ static int check_options(const bc_bulk_options *o, bc_error *err) {
   return 0;
 }
 
-static unsigned worker_count(const bc_bulk_options *o, size_t jobs) {
+/* The CPUs this process may use: its affinity mask (taskset, cpusets),
+ * and no more than a cgroup v2 CPU quota allows (a container limited to 2
+ * CPUs on a 64-core node gets 2 workers, not 64). */
+static size_t usable_cpus(void) {
+  cpu_set_t set;
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  size_t n = o->workers ? o->workers : cores > 0 ? (size_t)cores : 1;
+  size_t n = cores > 0 ? (size_t)cores : 1;
+  FILE *f;
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+    n = (size_t)CPU_COUNT(&set);
+  if ((f = fopen("/sys/fs/cgroup/cpu.max", "r")) != NULL) {
+    long long quota, period;
+    if (fscanf(f, "%lld %lld", &quota, &period) == 2 && quota > 0 &&
+        period > 0) {
+      size_t allowed = (size_t)((quota + period - 1) / period);
+      if (allowed < n)
+        n = allowed;
+    }
+    fclose(f);
+  }
+  return n ? n : 1;
+}
+
+static unsigned worker_count(const bc_bulk_options *o, size_t jobs) {
+  size_t n = o->workers ? o->workers : usable_cpus();
   if (n > jobs)
     n = jobs;
   if (n > 256)
@@ -480,30 +587,46 @@ static unsigned worker_count(const bc_bulk_options *o, size_t jobs) {
   return n ? (unsigned)n : 1;
 }
 
+/* Whether the kept line comes before the job in agency order. */
+static bool kept_first(const kept_line *k, const bulk_job *job) {
+  bulk_job key = {.agency = k->entry->agency,
+                  .template_name = k->entry->template_name};
+  return cmp_job(&key, job) < 0;
+}
+
 /* The whole manifest again, one line per report in agency order: what a
- * reader sees after the run, whatever order the workers finished in.
- * Written a block at a time, so a run of any size needs little memory. */
+ * reader sees after the run, whatever order the workers finished in (with
+ * --agencies, the other reports' last lines merged in). Written a block at
+ * a time, so a run of any size needs little memory. */
 static int rewrite_manifest(bulk_run *run, const char *path, bc_error *err) {
   bc_file_out f;
   bc_buf block;
+  size_t i = 0, k = 0;
   int rc;
   if ((rc = bc_file_out_open(&f, path, NULL, err)))
     return rc;
   bc_buf_init(&block, run->alloc);
-  for (size_t i = 0; i < run->count && !rc; i++) {
-    bc_bulk_item it;
-    char sha[65], input[65];
-    if (!run->jobs[i].done)
-      continue;
-    job_item(&it, &run->jobs[i], sha, input);
-    bc_manifest_line(&block, &it, run->opts->period);
-    if (block.len >= 65536 || i + 1 == run->count) {
+  while (!rc && (i < run->count || k < run->kept_count)) {
+    if (k < run->kept_count &&
+        (i == run->count || kept_first(&run->kept[k], &run->jobs[i]))) {
+      const bc_manifest_entry *e = run->kept[k++].entry;
+      bc_buf_put(&block, e->line, e->line_len);
+      bc_buf_putc(&block, '\n');
+    } else if (run->jobs[i].done) {
+      bc_bulk_item it;
+      char sha[65], input[65];
+      job_item(&it, &run->jobs[i++], sha, input);
+      bc_manifest_line(&block, &it, run->opts->period);
+    } else {
+      i++;
+    }
+    if (block.len >= 65536) {
       if (!(rc = bc_buf_check(&block, err)))
         rc = bc_file_out_write(&f, block.data, block.len, err);
       bc_buf_reset(&block);
     }
   }
-  if (!rc && block.len && !(rc = bc_buf_check(&block, err)))
+  if (!rc && !(rc = bc_buf_check(&block, err)) && block.len)
     rc = bc_file_out_write(&f, block.data, block.len, err);
   bc_buf_free(&block);
   if (rc) {
@@ -553,8 +676,9 @@ int bc_bulk_run(bc_bulk_summary *summary,
   }
   if ((rc = list_jobs(&run, &arena, err)))
     goto done;
-  if (opts->resume && (rc = attach_previous(&run, manifest_path,
-                                            &ends_with_newline, &arena, err)))
+  if ((opts->resume || opts->agencies) &&
+      (rc = read_previous(&run, manifest_path, &ends_with_newline, &arena,
+                          err)))
     goto done;
 
   /* Every worker's context before the first file or directory is made: a
@@ -579,14 +703,15 @@ int bc_bulk_run(bc_bulk_summary *summary,
     goto done;
   run.manifest_fd =
       open(manifest_path,
-           O_WRONLY | O_CREAT | O_CLOEXEC | (opts->resume ? O_APPEND : O_TRUNC),
+           O_WRONLY | O_CREAT | O_CLOEXEC |
+               (opts->resume || opts->agencies ? O_APPEND : O_TRUNC),
            0644);
   if (run.manifest_fd < 0) {
     rc = bc_error_set(err, BC_EIO, "cannot write manifest '%s': %s",
                       manifest_path, strerror(errno));
     goto done;
   }
-  if (opts->resume && !ends_with_newline &&
+  if (!ends_with_newline &&
       write(run.manifest_fd, "\n", 1) != 1) {
     rc = bc_error_set(err, BC_EIO, "cannot write manifest '%s': %s",
                       manifest_path, strerror(errno));
@@ -612,8 +737,9 @@ int bc_bulk_run(bc_bulk_summary *summary,
     rc = err->code;
     goto done;
   }
-  if ((rc = rewrite_manifest(&run, manifest_path, err)) ||
-      (rc = sync_out_dir(opts->out_dir, err)))
+  /* The PDFs reach the disk before the manifest that describes them. */
+  if ((rc = sync_out_dir(opts->out_dir, err)) ||
+      (rc = rewrite_manifest(&run, manifest_path, err)))
     goto done;
 
   summary->total = run.count;

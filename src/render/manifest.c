@@ -60,6 +60,39 @@ static void put_key(bc_buf *out, const char *key, bool first) {
   bc_buf_putc(out, ':');
 }
 
+/* A stable, machine-readable name for an error code (the English
+ * description of bc_error_code_name may be reworded). */
+static const char *error_token(int code) {
+  switch (code) {
+  case BC_ENOMEM:
+    return "out_of_memory";
+  case BC_EIO:
+    return "output";
+  case BC_ENOTFOUND:
+    return "not_found";
+  case BC_ESYNTAX:
+    return "template";
+  case BC_EDATA:
+    return "data";
+  case BC_EFONT:
+    return "font";
+  case BC_ESCHEMA:
+    return "schema";
+  case BC_EDB:
+    return "database";
+  case BC_EINPUT:
+    return "input";
+  case BC_ELAYOUT:
+    return "layout";
+  case BC_ECERT:
+    return "certificate";
+  case BC_EPDF:
+    return "pdf";
+  default:
+    return "internal";
+  }
+}
+
 static const char *status_name(bc_bulk_status s) {
   switch (s) {
   case BC_BULK_RENDERED:
@@ -103,8 +136,7 @@ void bc_manifest_line(bc_buf *out,
                       ? bc_error_format(item->error, msg, sizeof msg)
                       : NULL);
   put_key(out, "error_code", false);
-  put_string(out, failed && item->error ? bc_error_code_name(item->error->code)
-                                        : NULL);
+  put_string(out, failed && item->error ? error_token(item->error->code) : NULL);
   bc_buf_puts(out, "}\n");
 }
 
@@ -325,7 +357,9 @@ int bc_manifest_read(bc_manifest_entry **out,
       break;
     }
     if (whole) {
-      if (!(list = bc_arena_grow(arena, list, n, &cap, sizeof *list))) {
+      e.line_len = (size_t)(line_end - line);
+      if (!(e.line = bc_arena_strndup(arena, line, e.line_len)) ||
+          !(list = bc_arena_grow(arena, list, n, &cap, sizeof *list))) {
         rc = bc_error_oom(err);
         break;
       }

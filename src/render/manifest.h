@@ -23,6 +23,8 @@ typedef struct bc_manifest_entry {
   long long pages;
   long long bytes;
   double ms;
+  const char *line; /* the whole line as read, without its newline */
+  size_t line_len;
 } bc_manifest_entry;
 
 /*

@@ -269,11 +269,11 @@ static void put_buf(void *ud, const void *data, size_t len) {
 }
 
 static void put_source(void *ud,
-                       const char *label,
+                       const char *name,
                        const char *source,
                        size_t len) {
   uint64_t n = len;
-  bc_buf_puts(ud, label);
+  bc_buf_puts(ud, name);
   bc_buf_put(ud, "", 1);
   bc_buf_put(ud, &n, sizeof n);
   bc_buf_put(ud, source, len);

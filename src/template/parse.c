@@ -1212,6 +1212,8 @@ void bc_template_sources(
     const bc_template *t,
     void (*fn)(void *ud, const char *label, const char *source, size_t len),
     void *ud) {
+  /* The unit's name, not its path: the same files reached through another
+   * spelling of the template directory are the same template. */
   for (const bc_tunit *u = t->units; u; u = u->next)
-    fn(ud, u->label, u->source ? u->source : "", u->source_len);
+    fn(ud, u->name ? u->name : "", u->source ? u->source : "", u->source_len);
 }

@@ -43,12 +43,12 @@ int bc_template_compile_string(bc_template **out,
 
 void bc_template_free(bc_template *t);
 
-/* Calls fn with the label and text of every file the template was compiled
- * from (main, partials, phụ lục), in a fixed order: to tell whether a
- * template changed. */
+/* Calls fn with the name ("" for the main file) and text of every file the
+ * template was compiled from (main, partials, phụ lục), in a fixed order:
+ * to tell whether a template changed. */
 void bc_template_sources(
     const bc_template *t,
-    void (*fn)(void *ud, const char *label, const char *source, size_t len),
+    void (*fn)(void *ud, const char *name, const char *source, size_t len),
     void *ud);
 
 /* One front-matter field after expansion (plain text, not Markdown). */

@@ -54,7 +54,7 @@ wording = {"missing indicator": "missing indicator '",
            "no signer": "the report has no signer"}
 for code, r in failed.items():
     assert wording[broken[code]] in r["error"], r
-    assert code in r["error"] and r["error_code"] == "missing or invalid data", r
+    assert code in r["error"] and r["error_code"] == "data", r
     assert r["sha256"] is None and r["bytes"] == 0 and not os.path.exists(r["output"]), r
 for r in rows:
     assert r["period"] == "2023-Q3" and r["template"] == "cchc_quy", r
@@ -159,6 +159,23 @@ for k in (1, 2, 3):
 assert len(seen) == len(set(seen)) == 500, len(seen)
 PY
 
+# --- a run of some agencies keeps the other reports' manifest lines ---
+cp -r "$WORK/full" "$WORK/partial"
+bulk partial -j 1 --out-dir "$WORK/partial" --agencies P01-A001,P01-A002
+check "--agencies: exit 0, 2 rendered" bash -c \
+  "[ $code -eq 0 ] && grep -q '2 reports: 2 rendered, 0 current, 0 failed' '$WORK/partial.err'"
+check "--agencies: the manifest still has all 500 reports, the others' lines untouched" \
+  python3 - "$WORK/partial/manifest.jsonl" "$WORK/full/manifest.jsonl" <<'PY'
+import json, sys
+new = open(sys.argv[1]).read().splitlines()
+old = open(sys.argv[2]).read().splitlines()
+assert len(new) == 500, len(new)
+changed = [(a, b) for a, b in zip(new, old) if a != b]
+assert [json.loads(a)["agency"] for a, _ in changed] == ["P01-A001", "P01-A002"], changed
+for a, b in changed:
+    assert "/partial/" in json.loads(a)["output"] and json.loads(a)["sha256"] == json.loads(b)["sha256"]
+PY
+
 # --- hostile codes stay inside the output directory ---
 python3 - "$DB" <<'PY'
 import sqlite3, sys
@@ -178,6 +195,43 @@ check "a hostile agency code renders (exit 0)" test "$code" -eq 0
 check "its PDF is inside the output directory, under a safe name" bash -c \
   "ls '$WORK/hostile/out' | grep -qxE '_[._]*evil[._]*x_y-[0-9a-f]{8}\.pdf' &&
    [ \"\$(find '$WORK' -name '*evil*' -o -name 'x y*' | grep -v '^$WORK/hostile/out/' | wc -l)\" -eq 0 ]"
+
+# A code written to look like another's file name cannot overwrite it.
+twin=$(ls "$WORK/hostile/out" | grep evil | sed 's/\.pdf$//')
+python3 - "$DB" "$twin" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT INTO agency SELECT ?, name, full_name, parent_name, symbol, place "
+           "FROM agency WHERE code = 'P01-A001'", (sys.argv[2],))
+db.execute("INSERT INTO report SELECT ?, period_code, template, number, issued_on, "
+           "signer_id, archive_unit FROM report WHERE agency_code = 'P01-A001'", (sys.argv[2],))
+db.commit()
+PY
+bulk twin -j 1 --out-dir "$WORK/twin" --agencies P01-A001
+check "two codes with one file name: exit 5 naming both, nothing written" bash -c \
+  "[ $code -eq 5 ] && grep -q \"would both be written to '$WORK/twin/$twin.pdf'\" '$WORK/twin.err' &&
+   [ ! -e '$WORK/twin' ]"
+python3 - "$DB" "$twin" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("DELETE FROM report WHERE agency_code = ?", (sys.argv[2],))
+db.execute("DELETE FROM agency WHERE code = ?", (sys.argv[2],))
+db.commit()
+PY
+
+# An agency with two reports in the period: AGENCY+TEMPLATE.pdf for each.
+python3 - "$DB" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT INTO report SELECT agency_code, period_code, 'cchc_dcs', number, "
+           "issued_on, signer_id, archive_unit FROM report WHERE agency_code = 'P01-A001'")
+db.commit()
+PY
+bulk multi -j 1 --out-dir "$WORK/multi" --agencies P01-A001
+check "two reports of one agency: two names with the template" bash -c \
+  "grep -o '\"output\":\"[^\"]*\"' '$WORK/multi/manifest.jsonl' | sed 's|.*/||' | tr -d '\"' | paste -sd' ' |
+   grep -qx 'P01-A001+cchc_dcs.pdf P01-A001+cchc_quy.pdf' &&
+   cmp -s '$WORK/multi/P01-A001+cchc_quy.pdf' '$WORK/full/P01-A001.pdf'"
 
 # --- runs that cannot start: one message, a distinct code, nothing written ---
 bulk usage1 --out-dir "$WORK/none" --shard 0/3
