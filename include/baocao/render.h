@@ -112,11 +112,13 @@ typedef struct bc_preview_options {
                                 makes the page this many pixels wide */
   const char *output_path;   /* the PNG, written atomically; NULL: none */
   int keep_pixels;           /* hand the grey pixels back in the result */
+  int keep_png;              /* hand the PNG back in the result (for a
+                                terminal's graphics protocol) */
 } bc_preview_options;
 
 #define BC_PREVIEW_OPTIONS_VERSION 1
 #define BC_PREVIEW_OPTIONS_INIT                                                \
-  { BC_PREVIEW_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, NULL, 0 }
+  { BC_PREVIEW_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, NULL, 0, 0 }
 
 /* One previewed page. */
 typedef struct bc_preview_result {
@@ -128,7 +130,10 @@ typedef struct bc_preview_result {
                                 grey (0 black, 255 white), rows top to
                                 bottom; the caller frees them with
                                 bc_preview_result_free. NULL otherwise */
-  const bc_allocator *alloc; /* what pixels came from */
+  unsigned char *png;        /* with keep_png: the page as PNG, png_len
+                                bytes, freed by bc_preview_result_free */
+  size_t png_len;
+  const bc_allocator *alloc; /* what pixels and png came from */
 } bc_preview_result;
 
 /*
@@ -140,14 +145,16 @@ typedef struct bc_preview_result {
  * preview and reused. Errors: those of bc_render, and BC_ENOTFOUND for a
  * page the report does not have ("page 12 is out of range: the report has
  * 11 pages"), BC_ERROR for a resolution outside 1..2400 dpi. result may be
- * NULL unless keep_pixels is set. Not thread-safe for one context.
+ * NULL unless keep_pixels or keep_png is set. Not thread-safe for one
+ * context.
  */
 int bc_preview(bc_preview_result *result,
                bc_context *ctx,
                const bc_preview_options *opts,
                bc_error *err);
 
-/* Frees result->pixels (if any) and clears result. Accepts NULL. */
+/* Frees result->pixels and result->png (if any) and clears result.
+ * Accepts NULL. */
 void bc_preview_result_free(bc_preview_result *result);
 
 #ifdef __cplusplus

@@ -74,6 +74,43 @@ bool cli_default_output(char *buf,
                         const char *period,
                         const char *suffix);
 
+/* ---- the terminal (terminal.c) ---- */
+
+/* COLUMNS, else the window's width, else 100. */
+unsigned terminal_columns(void);
+/* The window's width in pixels, or 0 when the terminal does not say. */
+unsigned terminal_width_px(void);
+
+typedef enum terminal_graphics {
+  GRAPHICS_AUTO = 0,
+  GRAPHICS_KITTY,
+  GRAPHICS_SIXEL,
+  GRAPHICS_BLOCKS
+} terminal_graphics;
+
+/* auto, kitty, sixel or blocks; false for anything else. */
+bool terminal_graphics_parse(const char *name, terminal_graphics *out);
+/* What stdout's terminal understands: kitty's graphics protocol when the
+ * terminal is kitty, WezTerm or ghostty; sixel when it says so to a
+ * device-attributes query (0.2 s at most); block characters otherwise,
+ * and always when stdin or stdout is not a terminal. */
+terminal_graphics terminal_graphics_detect(void);
+
+/* Two pixel rows per line of text: upper half blocks in 24-bit grey, or
+ * without colour one of " ░▒▓█" for the two pixels' mean darkness. */
+void draw_blocks(FILE *f,
+                 const unsigned char *pixels,
+                 unsigned width,
+                 unsigned height,
+                 bool colour);
+/* The grey image as sixel, 16 greys, one pixel per pixel. */
+void draw_sixel(FILE *f,
+                const unsigned char *pixels,
+                unsigned width,
+                unsigned height);
+/* The PNG through kitty's graphics protocol, scaled to columns cells. */
+void draw_kitty(FILE *f, const unsigned char *png, size_t len, unsigned columns);
+
 int cmd_render(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_preview(int argc, char **argv);

@@ -1,6 +1,6 @@
 /* cli/preview.c: `baocao preview`: one page as PNG, or drawn in the
- * terminal with block characters; --watch draws it again whenever a
- * template or the database changes. */
+ * terminal (terminal.c); --watch draws it again whenever a template or the
+ * database changes. */
 #include "cli/cli.h"
 
 #include <dirent.h>
@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,9 +26,14 @@ static const char preview_usage[] =
     "  -o, --output FILE    the PNG to write (default\n"
     "                       out/AGENCY_PERIOD-pN.png), written whole or not\n"
     "                       at all; - draws in the terminal instead\n"
-    "  --terminal           draw the page in the terminal with block\n"
-    "                       characters, as wide as the terminal (COLUMNS,\n"
-    "                       else the window's width, else 100 columns)\n"
+    "  --terminal           draw the page in the terminal: with kitty's\n"
+    "                       graphics protocol (kitty, WezTerm, ghostty), sixel\n"
+    "                       (when the terminal says it has it), else block\n"
+    "                       characters as wide as the terminal (COLUMNS, else\n"
+    "                       the window's width, else 100 columns)\n"
+    "  --graphics HOW       auto (default), kitty, sixel or blocks; images are\n"
+    "                       --dpi, else as wide as the window in pixels, else\n"
+    "                       100 dpi\n"
     "  --color WHEN         grey levels as 24-bit colours: auto (when stdout\n"
     "                       is a terminal, TERM is not dumb and NO_COLOR is\n"
     "                       unset), always or never (the characters  ░▒▓█)\n"
@@ -52,56 +56,8 @@ typedef struct preview_job {
   bc_preview_options popts;
   bool terminal;
   bool colour;
+  terminal_graphics graphics; /* with terminal: never AUTO */
 } preview_job;
-
-/* ---- the terminal ---- */
-
-/* COLUMNS, else the window's width, else 100. */
-static unsigned terminal_columns(void) {
-  const char *env = getenv("COLUMNS");
-  struct winsize ws;
-  if (env && *env) {
-    char *end;
-    unsigned long n = strtoul(env, &end, 10);
-    if (!*end && n >= 10 && n <= 1000)
-      return (unsigned)n;
-  }
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 10)
-    return ws.ws_col > 1000 ? 1000 : ws.ws_col;
-  return 100;
-}
-
-/*
- * The image, two pixel rows per line of text. In colour, each cell is an
- * upper half block (▀) with the upper pixel's grey as foreground and the
- * lower one's as background; without, one of " ░▒▓█" for the two pixels'
- * mean darkness (any ink at all shows).
- */
-static void draw_terminal(FILE *f, const bc_preview_result *res, bool colour) {
-  static const char *const ramp[] = {" ", "\u2591", "\u2592", "\u2593",
-                                     "\u2588"};
-  for (unsigned y = 0; y < res->height; y += 2) {
-    const unsigned char *top = res->pixels + (size_t)y * res->width;
-    const unsigned char *bottom = y + 1 < res->height ? top + res->width : NULL;
-    int fg = -1, bg = -1;
-    for (unsigned x = 0; x < res->width; x++) {
-      unsigned t = top[x], b = bottom ? bottom[x] : 255;
-      if (colour) {
-        if ((int)t != fg)
-          fprintf(f, "\x1b[38;2;%u;%u;%um", t, t, t);
-        if ((int)b != bg)
-          fprintf(f, "\x1b[48;2;%u;%u;%um", b, b, b);
-        fg = (int)t;
-        bg = (int)b;
-        fputs("\u2580", f);
-      } else {
-        unsigned dark = 255 - (t + b) / 2;
-        fputs(ramp[dark < 16 ? 0 : 1 + (dark - 16) * 4 / 240], f);
-      }
-    }
-    fputs(colour ? "\x1b[0m\n" : "\n", f);
-  }
-}
 
 /* ---- drawing once ---- */
 
@@ -133,9 +89,16 @@ static int draw_once(const preview_job *job, bool watching) {
     return cli_fail(&err);
   long ms = ms_since(&t0);
   if (job->terminal) {
-    if (watching && job->colour)
+    if (watching && job->graphics == GRAPHICS_KITTY)
+      fputs("\x1b_Ga=d,q=2\x1b\\", stdout); /* forget the last drawing */
+    if (watching && (job->colour || job->graphics != GRAPHICS_BLOCKS))
       fputs("\x1b[H\x1b[2J", stdout); /* home, clear the screen */
-    draw_terminal(stdout, &res, job->colour);
+    if (job->graphics == GRAPHICS_KITTY)
+      draw_kitty(stdout, res.png, res.png_len, terminal_columns());
+    else if (job->graphics == GRAPHICS_SIXEL)
+      draw_sixel(stdout, res.pixels, res.width, res.height);
+    else
+      draw_blocks(stdout, res.pixels, res.width, res.height, job->colour);
   }
   if (watching && job->terminal)
     printf("rendered page %zu in %ld ms\n", job->popts.page, ms);
@@ -267,6 +230,7 @@ int cmd_preview(int argc, char **argv) {
       {"dpi", 0, true, NULL},       {"output", 'o', true, NULL},
       {"terminal", 0, false, NULL}, {"color", 0, true, NULL},
       {"watch", 0, false, NULL},    {"template", 0, true, NULL},
+      {"graphics", 0, true, NULL},
       {"font-dir", 0, true, NULL},  {"template-dir", 0, true, NULL},
       {"help", 'h', false, NULL},
   };
@@ -276,7 +240,7 @@ int cmd_preview(int argc, char **argv) {
   char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[64];
   unsigned long page = 1, dpi = 100;
   preview_job job = {BC_CONTEXT_OPTIONS_INIT, BC_PREVIEW_OPTIONS_INIT, false,
-                     false};
+                     false, GRAPHICS_BLOCKS};
 
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "preview"))
     return EXIT_USAGE;
@@ -312,6 +276,13 @@ int cmd_preview(int argc, char **argv) {
     fprintf(stderr, "baocao preview: --color takes auto, always or never\n");
     return EXIT_USAGE;
   }
+  if (!terminal_graphics_parse(
+          cli_get(opts, n, "graphics") ? cli_get(opts, n, "graphics") : "auto",
+          &job.graphics)) {
+    fprintf(stderr, "baocao preview: --graphics takes auto, kitty, sixel or "
+                    "blocks\n");
+    return EXIT_USAGE;
+  }
   job.popts.page = page;
   job.popts.dpi = (double)dpi;
   output = cli_get(opts, n, "output");
@@ -327,9 +298,20 @@ int cmd_preview(int argc, char **argv) {
     job.colour = !strcmp(color, "always") ||
                  (!strcmp(color, "auto") && isatty(STDOUT_FILENO) && term &&
                   *term && strcmp(term, "dumb") && !getenv("NO_COLOR"));
-    /* A cell is about twice as tall as wide: one pixel across, two down. */
-    job.popts.width_px = terminal_columns();
-    job.popts.keep_pixels = 1;
+    if (job.graphics == GRAPHICS_AUTO)
+      job.graphics = terminal_graphics_detect();
+    if (job.graphics == GRAPHICS_BLOCKS) {
+      /* A cell is about twice as tall as wide: one pixel across, two
+       * down. */
+      job.popts.width_px = terminal_columns();
+      job.popts.keep_pixels = 1;
+    } else {
+      /* Real pixels: --dpi, else as wide as the window, else 100 dpi. */
+      if (!cli_get(opts, n, "dpi"))
+        job.popts.width_px = terminal_width_px();
+      job.popts.keep_pixels = job.graphics == GRAPHICS_SIXEL;
+      job.popts.keep_png = job.graphics == GRAPHICS_KITTY;
+    }
   } else {
     if (!output) {
       snprintf(suffix, sizeof suffix, "-p%lu.png", page);

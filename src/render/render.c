@@ -412,14 +412,14 @@ int bc_preview(bc_preview_result *result,
   const bc_page *page;
   const unsigned char *png = NULL;
   size_t png_len = 0;
-  unsigned char *pixels = NULL;
+  unsigned char *pixels = NULL, *png_copy = NULL;
   double dpi;
   int rc;
 
   if (opts->version != BC_PREVIEW_OPTIONS_VERSION)
     return bc_error_set(err, BC_ERROR, "unknown bc_preview_options version %u",
                         opts->version);
-  assert(result || !opts->keep_pixels);
+  assert(result || !(opts->keep_pixels || opts->keep_png));
   bc_arena_init(&arena, ctx->alloc);
   if ((rc = build_pages(&pages, &doc, ctx, &job, &arena, err)))
     goto cleanup;
@@ -451,23 +451,35 @@ int bc_preview(bc_preview_result *result,
     }
     memcpy(pixels, img.pixels, (size_t)img.width * img.height);
   }
+  if ((opts->output_path || opts->keep_png) &&
+      (rc = bc_png_write(&png, &png_len, &img, &arena, err)))
+    goto cleanup;
+  if (opts->keep_png) {
+    if (!(png_copy = bc_malloc(ctx->alloc, png_len ? png_len : 1))) {
+      rc = bc_error_oom(err);
+      goto cleanup;
+    }
+    memcpy(png_copy, png, png_len);
+  }
   if (opts->output_path &&
-      ((rc = bc_png_write(&png, &png_len, &img, &arena, err)) ||
-       (rc = bc_file_write_atomic(opts->output_path, png, png_len, NULL, err))))
+      (rc = bc_file_write_atomic(opts->output_path, png, png_len, NULL, err)))
     goto cleanup;
   if (result) {
     memset(result, 0, sizeof *result);
     result->pages = pages.count;
-    result->bytes = png_len;
+    result->bytes = opts->output_path ? png_len : 0;
     result->width = img.width;
     result->height = img.height;
     result->dpi = dpi;
     result->pixels = pixels;
+    result->png = png_copy;
+    result->png_len = png_copy ? png_len : 0;
     result->alloc = ctx->alloc;
-    pixels = NULL;
+    pixels = png_copy = NULL;
   }
 cleanup:
   bc_free(ctx->alloc, pixels);
+  bc_free(ctx->alloc, png_copy);
   bc_render__context(err, rc, job.agency, job.period);
   bc_arena_release(&arena);
   return rc;
@@ -478,6 +490,8 @@ void bc_preview_result_free(bc_preview_result *result) {
     return;
   if (result->pixels)
     bc_free(result->alloc, result->pixels);
+  if (result->png)
+    bc_free(result->alloc, result->png);
   memset(result, 0, sizeof *result);
 }
 

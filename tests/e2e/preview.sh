@@ -116,6 +116,20 @@ expect "missing --db" 2 \
 expect "unknown agency" 4 "baocao: $DB: unknown agency 'NOPE'" \
   preview --db "$DB" --agency NOPE --period 2023-Q3 -o "$WORK/none.png"
 
+expect "unknown --graphics" 2 "baocao preview: --graphics takes auto, kitty, sixel or blocks" \
+  "${PREVIEW[@]}" --terminal --graphics png
+
+# --- terminal graphics: kitty's protocol and sixel, against the PNG --------
+"$BAOCAO" "${PREVIEW[@]}" --page 2 --dpi 50 -o "$WORK/p2-50.png" > /dev/null
+"$BAOCAO" "${PREVIEW[@]}" --page 2 --dpi 50 --terminal --graphics kitty > "$WORK/kitty.out"
+"$BAOCAO" "${PREVIEW[@]}" --page 2 --dpi 50 --terminal --graphics sixel > "$WORK/sixel.out"
+check "kitty: the PNG of the page, in 4096-character chunks" \
+  python3 "$SRC/tests/e2e/graphics.py" kitty "$WORK/kitty.out" "$WORK/p2-50.png"
+check "sixel: every pixel of the page in 16 greys" \
+  python3 "$SRC/tests/e2e/graphics.py" sixel "$WORK/sixel.out" "$WORK/p2-50.png"
+check "auto on a pipe: block characters, no escape sequences" bash -c \
+  "COLUMNS=72 '$BAOCAO' ${PREVIEW[*]@Q} --terminal --graphics auto | cmp -s - <(COLUMNS=72 '$BAOCAO' ${PREVIEW[*]@Q} --terminal --graphics blocks)"
+
 # --- the default output name -----------------------------------------------
 mkdir -p "$WORK/cwd"
 (cd "$WORK/cwd" && "$BAOCAO" "${PREVIEW[@]}" --page 2 > "$WORK/default.out")
