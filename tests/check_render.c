@@ -208,7 +208,15 @@ static int preview_op(const bc_allocator *alloc, bc_error *err, void *ud) {
     o.page = 2;
     o.dpi = 50;
     o.keep_pixels = 1;
+    o.keep_png = 1;
     rc = bc_preview(&res, ctx, &o, err);
+    if (rc == 0) {
+      struct stat st;
+      ck_assert_int_eq(stat(out, &st), 0);
+      ck_assert_uint_eq(res.png_len, (size_t)st.st_size);
+      ck_assert_uint_eq(res.bytes, (size_t)st.st_size);
+      ck_assert_int_eq(memcmp(res.png, "\x89PNG", 4), 0);
+    }
     bc_preview_result_free(&res);
     bc_context_free(ctx);
   }
