@@ -67,6 +67,40 @@ check_d30() {
   fi
 }
 
+# table_templates DIR: a cchc_quy template in DIR whose body is one table
+# of every indicator (each row's name between markers Q<n>A and Q<n>Z, to
+# find rows split across pages) and a landscape phụ lục pl/ngang with a
+# wider table of them; for the table tests and their previews.
+table_templates() {
+  mkdir -p "$1/pl"
+  cat > "$1/cchc_quy.md" <<'MD'
+---
+trich_yeu: Thử bảng và phụ lục
+phu_luc: pl/ngang
+---
+## I. BẢNG CHỈ TIÊU
+
+| STT | Chỉ tiêu | Đơn vị tính | Kết quả |
+|---|---|---|---|
+{{#each chi_so}}
+| {{stt}} | Q{{stt}}A {{ten}} (mã {{ma}}) Q{{stt}}Z | {{don_vi}} | {{gia_tri}} |
+{{/each}}
+
+Trên đây là báo cáo./.
+MD
+  cat > "$1/pl/ngang.md" <<'MD'
+---
+tieu_de: Các chỉ tiêu theo chiều ngang
+huong: ngang
+---
+| STT | Mã | Chỉ tiêu | Đơn vị | Giá trị |
+|:-:|---|---|---|--:|
+{{#each chi_so}}
+| {{stt}} | {{ma}} | {{ten}} | {{don_vi}} | {{gia_tri}} |
+{{/each}}
+MD
+}
+
 finish() {
   if [ "$failures" -gt 0 ]; then
     echo "$failures check(s) failed"

@@ -35,33 +35,7 @@ check "--dpi 50: 414 x 585" grep -q ' 414 x 585 pixels' "$WORK/dpi50.out"
 
 # --- rules: a table over pages, a landscape phụ lục -----------------------
 TPL=$WORK/tpl
-mkdir -p "$TPL/pl"
-cat > "$TPL/cchc_quy.md" <<'MD'
----
-trich_yeu: Thử bảng và phụ lục
-phu_luc: pl/ngang
----
-## I. BẢNG CHỈ TIÊU
-
-| STT | Chỉ tiêu | Đơn vị tính | Kết quả |
-|---|---|---|---|
-{{#each chi_so}}
-| {{stt}} | {{ten}} (mã {{ma}}) | {{don_vi}} | {{gia_tri}} |
-{{/each}}
-
-Trên đây là báo cáo./.
-MD
-cat > "$TPL/pl/ngang.md" <<'MD'
----
-tieu_de: Các chỉ tiêu theo chiều ngang
-huong: ngang
----
-| STT | Mã | Chỉ tiêu | Đơn vị | Giá trị |
-|:-:|---|---|---|--:|
-{{#each chi_so}}
-| {{stt}} | {{ma}} | {{ten}} | {{don_vi}} | {{gia_tri}} |
-{{/each}}
-MD
+table_templates "$TPL"
 "$BAOCAO" render --db "$DB" --agency STTTT-TV --period 2023-Q3 --template-dir "$TPL" \
   -o "$WORK/tables.pdf" > /dev/null
 tpages=$(pdfinfo "$WORK/tables.pdf" | sed -n 's/^Pages: *//p')

@@ -105,32 +105,7 @@ assert dark == 0, f"{dark} dark pixels right of the text block"
 PY
 
 # --- a table over three pages, and a landscape phụ lục ---------------------
-cat > "$TPL/cchc_quy.md" <<'MD'
----
-trich_yeu: Thử bảng và phụ lục
-phu_luc: pl/ngang
----
-## I. BẢNG CHỈ TIÊU
-
-| STT | Chỉ tiêu | Đơn vị tính | Kết quả |
-|---|---|---|---|
-{{#each chi_so}}
-| {{stt}} | Q{{stt}}A {{ten}} (mã {{ma}}) Q{{stt}}Z | {{don_vi}} | {{gia_tri}} |
-{{/each}}
-
-Trên đây là báo cáo./.
-MD
-cat > "$TPL/pl/ngang.md" <<'MD'
----
-tieu_de: Các chỉ tiêu theo chiều ngang
-huong: ngang
----
-| STT | Mã | Chỉ tiêu | Đơn vị | Giá trị |
-|:-:|---|---|---|--:|
-{{#each chi_so}}
-| {{stt}} | {{ma}} | {{ten}} | {{don_vi}} | {{gia_tri}} |
-{{/each}}
-MD
+table_templates "$TPL"
 render tables
 pdfinfo -f 1 -l 99 "$WORK/tables.pdf" > "$WORK/tables.info"
 check "no overfull line in tables" grep -q ' 0 overfull' "$WORK/tables.stats"
