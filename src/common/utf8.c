@@ -2,6 +2,8 @@
  * safe file names through utf8proc. */
 #include "common/utf8.h"
 
+#include "common/hash.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -360,13 +362,6 @@ int bc_hex_digit(int c) {
 
 /* ---- file names ---- */
 
-static uint32_t fnv1a(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
-}
-
 static bool name_char(uint32_t cp, size_t at) {
   if (cp < 0x80)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
@@ -406,7 +401,7 @@ size_t bc_utf8_file_name(char *out, size_t size, const char *code) {
     i += k;
   }
   if (i < len || changed)
-    n += (size_t)snprintf(out + n, size - n, "-%08x", (unsigned)fnv1a(code));
+    n += (size_t)snprintf(out + n, size - n, "-%08x", (unsigned)bc_fnv1a(BC_FNV1A_INIT, code, len));
   out[n] = '\0';
   return n;
 }

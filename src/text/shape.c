@@ -6,6 +6,7 @@
 #include "common/alloc.h"
 #include "common/arena.h"
 #include "common/error.h"
+#include "common/hash.h"
 #include "common/utf8.h"
 
 #include <string.h>
@@ -46,9 +47,7 @@ struct bc_shaper {
 };
 
 static uint32_t word_hash(bc_style style, const char *text, size_t len) {
-  uint32_t h = 2166136261u ^ (uint32_t)style;
-  for (size_t i = 0; i < len; i++)
-    h = (h ^ (unsigned char)text[i]) * 16777619u;
+  uint32_t h = bc_fnv1a(BC_FNV1A_INIT ^ (uint32_t)style, text, len);
   return h ? h : 1;
 }
 
