@@ -53,10 +53,15 @@ typedef struct bc_render_options {
   int blank_number_date;     /* leave "Số" and the day and month blank for
                                 the văn thư even when the database has them
                                 (the e-office system fills them at issue) */
+  int input_digest;          /* fill result->input_sha256 (it costs a hash
+                                of the fonts once per context and of the
+                                data and templates each time: bulk asks,
+                                a single render need not) */
   const char *unless_input;  /* a bc_render_result.input_sha256 from an
                                 earlier render: when the inputs still hash
                                 to it, nothing is laid out or written and
-                                result->unchanged is set. NULL: render */
+                                result->unchanged is set. NULL: render.
+                                Implies input_digest */
   int no_fsync;              /* do not flush the file to disk before the
                                 rename (bulk syncs once at the end) */
 } bc_render_options;
@@ -64,7 +69,8 @@ typedef struct bc_render_options {
 #define BC_RENDER_OPTIONS_VERSION 1
 #define BC_RENDER_OPTIONS_INIT                                                 \
     {                                                                            \
-    BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, NULL, 0 \
+    BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, 0,    \
+        NULL, 0                                                                \
   }
 
 /* Figures about one rendered report. */
@@ -78,10 +84,11 @@ typedef struct bc_render_result {
   size_t widows;
   size_t orphans;
   char sha256[65];       /* of the PDF written, lower-case hex */
-  char input_sha256[65]; /* of everything the PDF is made from: the report's
-                            data, the template files, the fonts, baocao's
-                            version and the options that change the
-                            layout (not the creation date) */
+  char input_sha256[65]; /* with input_digest: of everything the PDF is
+                            made from: the report's data, the template
+                            files, the fonts, baocao's version and the
+                            options that change the layout (not the
+                            creation date); "" otherwise */
   int unchanged;         /* unless_input matched: nothing was written */
 } bc_render_result;
 

@@ -10,6 +10,7 @@
 #include "common/buf.h"
 #include "common/error.h"
 #include "common/file.h"
+#include "common/hash.h"
 #include "common/utf8.h"
 #include "data/data.h"
 #include "render/manifest.h"
@@ -34,21 +35,20 @@
 #define MAX_REPORT_BYTES ((size_t)256 << 20)
 
 /* One report of the run and, once done, what the final manifest needs of
- * its outcome: a hundred bytes or so, so that a run's memory stays flat
- * however many reports it has. */
+ * its outcome: a few hundred bytes, the error only for a failure, so that
+ * a run's memory stays small however many reports it has. */
 typedef struct bulk_job {
   const char *agency;
   const char *template_name;
   const char *output_path;
   const bc_manifest_entry *previous; /* --resume: its last manifest line */
   bool done;
-  bool has_input;
   uint8_t status; /* bc_bulk_status */
   uint32_t pages;
   float ms;
   size_t bytes;
-  unsigned char sha256[32];
-  unsigned char input_sha256[32];
+  char sha256[65];       /* hex, as in the manifest; "" if failed */
+  char input_sha256[65]; /* hex; "" if not known */
   const bc_error *error; /* failed only: a copy in the run's arena */
 } bulk_job;
 
@@ -86,10 +86,7 @@ size_t bc_file_name(char *out, size_t size, const char *code) {
 }
 
 unsigned bc_shard_of(const char *code, unsigned count) {
-  uint32_t h = 2166136261u;
-  for (const char *s = code; *s; s++)
-    h = (h ^ (unsigned char)*s) * 16777619u;
-  return count ? h % count + 1 : 1;
+  return count ? bc_fnv1a(BC_FNV1A_INIT, code, strlen(code)) % count + 1 : 1;
 }
 
 static double seconds_since(const struct timespec *t0) {
@@ -125,10 +122,18 @@ static int make_dirs(const char *path, bc_error *err) {
 
 /* ---- the job list ---- */
 
+/* Reports in agency, then template order: jobs and manifest lines. */
+static int cmp_report(const char *agency_a,
+                      const char *template_a,
+                      const char *agency_b,
+                      const char *template_b) {
+  int c = strcmp(agency_a, agency_b);
+  return c ? c : strcmp(template_a, template_b);
+}
+
 static int cmp_job(const void *a, const void *b) {
   const bulk_job *x = a, *y = b;
-  int c = strcmp(x->agency, y->agency);
-  return c ? c : strcmp(x->template_name, y->template_name);
+  return cmp_report(x->agency, x->template_name, y->agency, y->template_name);
 }
 
 static bool wanted(const bc_bulk_options *o, const char *agency) {
@@ -254,11 +259,13 @@ struct kept_line {
   size_t order; /* in the file: the later line wins */
 };
 
+static int cmp_entries(const bc_manifest_entry *a, const bc_manifest_entry *b) {
+  return cmp_report(a->agency, a->template_name, b->agency, b->template_name);
+}
+
 static int cmp_kept(const void *a, const void *b) {
   const kept_line *x = a, *y = b;
-  int c = strcmp(x->entry->agency, y->entry->agency);
-  if (!c)
-    c = strcmp(x->entry->template_name, y->entry->template_name);
+  int c = cmp_entries(x->entry, y->entry);
   return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
@@ -297,8 +304,7 @@ static int read_previous(bulk_run *run,
     qsort(kept, nkept, sizeof *kept, cmp_kept);
   run->kept_count = 0;
   for (size_t i = 0; i < nkept; i++)
-    if (i + 1 == nkept || cmp_kept(&(kept_line){kept[i].entry, 0},
-                                   &(kept_line){kept[i + 1].entry, 0}) != 0)
+    if (i + 1 == nkept || cmp_entries(kept[i].entry, kept[i + 1].entry))
       kept[run->kept_count++] = kept[i];
   run->kept = kept;
   return 0;
@@ -368,20 +374,6 @@ static void copy_hex(char out[65], const char *hex) {
   out[n] = '\0';
 }
 
-/* 64 lower-case hex digits to 32 bytes; false if it is not that. */
-static bool from_hex(unsigned char out[32], const char *hex) {
-  if (strlen(hex) != 64)
-    return false;
-  for (int i = 0; i < 32; i++) {
-    int hi = bc_hex_digit((unsigned char)hex[2 * i]),
-        lo = bc_hex_digit((unsigned char)hex[2 * i + 1]);
-    if (hi < 0 || lo < 0)
-      return false;
-    out[i] = (unsigned char)(hi * 16 + lo);
-  }
-  return true;
-}
-
 /* Renders the job (or finds it current) into the worker's item. */
 static void render_job(bulk_run *run, worker *w, bulk_job *job) {
   const bc_bulk_options *o = run->opts;
@@ -399,6 +391,7 @@ static void render_job(bulk_run *run, worker *w, bulk_job *job) {
   ro.output_path = job->output_path;
   ro.created = o->created;
   ro.no_fsync = 1; /* one syncfs at the end of the run */
+  ro.input_digest = 1; /* for the manifest, and the next --resume */
   bc_error_clear(&w->error);
   rc = o->resume ? previous_file_intact(run, job, &w->error) : 0;
   if (rc == 1)
@@ -431,11 +424,8 @@ static void render_job(bulk_run *run, worker *w, bulk_job *job) {
   it->ms = seconds_since(&t0) * 1000;
 }
 
-/* The job's outcome as a manifest item again (hex in the buffers). */
-static void job_item(bc_bulk_item *it,
-                     const bulk_job *job,
-                     char sha[65],
-                     char input[65]) {
+/* The job's outcome as a manifest item again. */
+static void job_item(bc_bulk_item *it, const bulk_job *job) {
   memset(it, 0, sizeof *it);
   it->agency = job->agency;
   it->template_name = job->template_name;
@@ -445,14 +435,8 @@ static void job_item(bc_bulk_item *it,
   it->bytes = job->bytes;
   it->ms = job->ms;
   it->error = job->error;
-  if (job->status != BC_BULK_FAILED) {
-    bc_sha256_hex(sha, job->sha256);
-    memcpy(it->sha256, sha, 65);
-  }
-  if (job->has_input) {
-    bc_sha256_hex(input, job->input_sha256);
-    memcpy(it->input_sha256, input, 65);
-  }
+  memcpy(it->sha256, job->sha256, sizeof it->sha256);
+  memcpy(it->input_sha256, job->input_sha256, sizeof it->input_sha256);
 }
 
 /* Fails the run the way a manifest failure does: no more reports. */
@@ -476,10 +460,9 @@ static void finish_job(bulk_run *run, worker *w, bulk_job *job) {
   job->pages = (uint32_t)it->pages;
   job->bytes = it->bytes;
   job->ms = (float)it->ms;
-  job->has_input = from_hex(job->input_sha256, it->input_sha256);
-  if (it->status != BC_BULK_FAILED)
-    from_hex(job->sha256, it->sha256);
-  else {
+  memcpy(job->sha256, it->sha256, sizeof job->sha256);
+  memcpy(job->input_sha256, it->input_sha256, sizeof job->input_sha256);
+  if (it->status == BC_BULK_FAILED) {
     bc_error *copy = bc_arena_alloc(run->arena, sizeof *copy);
     if (copy)
       *copy = w->error;
@@ -589,9 +572,8 @@ static unsigned worker_count(const bc_bulk_options *o, size_t jobs) {
 
 /* Whether the kept line comes before the job in agency order. */
 static bool kept_first(const kept_line *k, const bulk_job *job) {
-  bulk_job key = {.agency = k->entry->agency,
-                  .template_name = k->entry->template_name};
-  return cmp_job(&key, job) < 0;
+  return cmp_report(k->entry->agency, k->entry->template_name, job->agency,
+                    job->template_name) < 0;
 }
 
 /* The whole manifest again, one line per report in agency order: what a
@@ -614,8 +596,7 @@ static int rewrite_manifest(bulk_run *run, const char *path, bc_error *err) {
       bc_buf_putc(&block, '\n');
     } else if (run->jobs[i].done) {
       bc_bulk_item it;
-      char sha[65], input[65];
-      job_item(&it, &run->jobs[i++], sha, input);
+      job_item(&it, &run->jobs[i++]);
       bc_manifest_line(&block, &it, run->opts->period);
     } else {
       i++;

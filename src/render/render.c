@@ -153,12 +153,10 @@ typedef struct report_job {
   bool blank_number_date;
 } report_job;
 
-/* The context's connection to path: kept from the last report when it is
- * the same file, else (re)opened. */
-static int get_db(bc_db **out,
-                  bc_context *ctx,
-                  const char *path,
-                  bc_error *err) {
+int bc_context__db(bc_db **out,
+                   bc_context *ctx,
+                   const char *path,
+                   bc_error *err) {
   struct stat st;
   bool have_stat = stat(path, &st) == 0;
   int rc;
@@ -175,13 +173,6 @@ static int get_db(bc_db **out,
   ctx->db_ino = have_stat ? st.st_ino : 0;
   *out = ctx->db;
   return 0;
-}
-
-int bc_context__db(bc_db **out,
-                   bc_context *ctx,
-                   const char *path,
-                   bc_error *err) {
-  return get_db(out, ctx, path, err);
 }
 
 int bc_render__document(bc_doc *doc,
@@ -209,7 +200,7 @@ static int load_report(bc_report_model *model,
                        bc_error *err) {
   bc_db *db;
   int rc;
-  if ((rc = get_db(&db, ctx, job->db_path, err)) ||
+  if ((rc = bc_context__db(&db, ctx, job->db_path, err)) ||
       (rc = bc_db_load_report(model, db, job->agency, job->period,
                               job->template_name, arena, err)))
     return rc;
@@ -342,7 +333,7 @@ int bc_render(bc_render_result *result,
   bc_arena arena;
   bc_report_model model;
   const bc_template *tmpl = NULL;
-  char input_hex[65];
+  char input_hex[65] = "";
   bc_doc doc;
   bc_pages pages;
   bc_pdf_info info;
@@ -358,11 +349,12 @@ int bc_render(bc_render_result *result,
     memset(result, 0, sizeof *result);
   bc_arena_init(&arena, ctx->alloc);
   if ((rc = load_report(&model, &tmpl, ctx, &job, &arena, err)) ||
-      (rc = input_digest(input_hex, ctx, &job, &model, tmpl, err)))
+      ((opts->input_digest || opts->unless_input) &&
+       (rc = input_digest(input_hex, ctx, &job, &model, tmpl, err))))
     goto cleanup;
   if (result)
     memcpy(result->input_sha256, input_hex, sizeof input_hex);
-  if (opts->unless_input && strcmp(opts->unless_input, input_hex) == 0) {
+  if (opts->unless_input && !strcmp(opts->unless_input, input_hex)) {
     if (result)
       result->unchanged = 1;
     goto cleanup;
