@@ -207,7 +207,8 @@ void draw_kitty(FILE *f,
   /* The PNG in base64, 4096 characters (3072 bytes) a chunk; the first
    * chunk carries the keys: transmit and show (a=T) a PNG (f=100) scaled
    * to the terminal's width in cells (c=). */
-  for (size_t at = 0; at < len || at == 0; at += 3072) {
+  size_t at = 0;
+  do {
     size_t end = at + 3072 < len ? at + 3072 : len;
     if (at == 0)
       fprintf(f, "\x1b_Ga=T,f=100,c=%u,q=2,m=%d;", columns, end < len);
@@ -226,8 +227,7 @@ void draw_kitty(FILE *f,
       fputc(k > 2 ? b64[v & 63] : '=', f);
     }
     fputs("\x1b\\", f);
-    if (end >= len)
-      break;
-  }
+    at = end;
+  } while (at < len);
   fputc('\n', f);
 }

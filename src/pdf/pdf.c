@@ -636,7 +636,8 @@ int bc_pdf_write(const unsigned char **data_out,
     rc = bc_error_oom(err);
     goto cleanup;
   }
-  HPDF_SetCompressionMode(doc, info->compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+  /* No HPDF_SetCompressionMode: every stream of the file is one of ours,
+   * deflated by put_stream. */
   if ((rc = set_info(doc, info, arena, err)))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
