@@ -1210,7 +1210,7 @@ void bc_template_free(bc_template *t) {
 
 void bc_template_sources(
     const bc_template *t,
-    void (*fn)(void *ud, const char *label, const char *source, size_t len),
+    void (*fn)(void *ud, const char *name, const char *source, size_t len),
     void *ud) {
   /* The unit's name, not its path: the same files reached through another
    * spelling of the template directory are the same template. */
