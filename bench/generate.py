@@ -119,7 +119,7 @@ def main():
             if n in broken:
                 how = ["missing indicator", "invalid UTF-8", "no signer"][len([b for b in broken if b < n]) % 3]
                 print(f"broken: {code}: {how}", file=sys.stderr)
-            db.execute("INSERT INTO agency VALUES (?, ?, ?, ?, ?, ?)",
+            db.execute("INSERT INTO agency (code, name, full_name, parent_name, symbol, place) VALUES (?, ?, ?, ?, ?, ?)",
                        (code, name, full, parent, symbol, province))
             if how == "invalid UTF-8":
                 db.execute("UPDATE agency SET name = CAST(X'53E1BB9FC328' AS TEXT) WHERE code = ?", (code,))

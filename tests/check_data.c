@@ -12,7 +12,8 @@
 #include <unistd.h>
 
 static const char fixture[] =
-    "INSERT INTO agency VALUES ('A1', 'SỞ THỬ', 'Sở Thử', 'UBND TỈNH X', "
+    "INSERT INTO agency (code, name, full_name, parent_name, symbol, place) "
+    "VALUES ('A1', 'SỞ THỬ', 'Sở Thử', 'UBND TỈNH X', "
     "'ST', 'Xã Y');\n"
     "INSERT INTO signer VALUES (1, 'A1', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', "
     "'Nguyễn Văn A');\n"
@@ -245,8 +246,10 @@ START_TEST(test_data_db__lists_the_reports_of_a_period) {
   /* Agencies inserted out of order, a second report type for A1, and
    * periods with other reports and with none. */
   ck_assert_int_eq(
-      run_sql("INSERT INTO agency VALUES ('C3', 'C', 'C', NULL, 'C', 'C');\n"
-              "INSERT INTO agency VALUES ('B2', 'B', 'B', NULL, 'B', 'B');\n"
+      run_sql("INSERT INTO agency (code, name, full_name, parent_name, symbol, "
+              "place) VALUES ('C3', 'C', 'C', NULL, 'C', 'C');\n"
+              "INSERT INTO agency (code, name, full_name, parent_name, symbol, "
+              "place) VALUES ('B2', 'B', 'B', NULL, 'B', 'B');\n"
               "INSERT INTO period VALUES ('2023-Q4', 'quarter', 2023, 4, "
               "'2023-10-01', '2023-12-31');\n"
               "INSERT INTO period VALUES ('2024', 'year', 2024, NULL, "

@@ -632,7 +632,8 @@ END_TEST
 /* The sample plus a second 2023-Q3 agency with a hostile code whose data
  * lacks an indicator: one report renders, one fails. */
 static const char second_agency_sql[] =
-    "INSERT INTO agency SELECT '../x\"y', name, full_name, parent_name, "
+    "INSERT INTO agency (code, name, full_name, parent_name, symbol, place) "
+    "SELECT '../x\"y', name, full_name, parent_name, "
     "symbol, place FROM agency WHERE code = 'STTTT-TV';\n"
     "INSERT INTO report SELECT '../x\"y', period_code, template, number, "
     "issued_on, signer_id, archive_unit FROM report "
@@ -651,9 +652,8 @@ typedef struct bulk_seen {
   int error_code; /* of the last failure */
 } bulk_seen;
 
-static void count_item(void *ud,
-                       const bc_bulk_item *item,
-                       const bc_bulk_progress *p) {
+static void
+count_item(void *ud, const bc_bulk_item *item, const bc_bulk_progress *p) {
   bulk_seen *seen = ud;
   ck_assert_uint_eq(p->done, seen->items + 1);
   if (seen->items < 4)
@@ -719,15 +719,14 @@ START_TEST(test_render_bulk__manifest_and_resume) {
   snprintf(path, sizeof path, "%s/manifest.jsonl", out_dir);
   ck_assert_str_eq(sum.manifest_path, path);
   manifest = read_text(path);
-  ck_assert_ptr_nonnull(strstr(
-      manifest, "{\"agency\":\"../x\\\"y\",\"template\":\"cchc_quy\","
-                "\"period\":\"2023-Q3\",\"output\":\""));
+  ck_assert_ptr_nonnull(
+      strstr(manifest, "{\"agency\":\"../x\\\"y\",\"template\":\"cchc_quy\","
+                       "\"period\":\"2023-Q3\",\"output\":\""));
   ck_assert_ptr_nonnull(strstr(manifest, "\"status\":\"failed\",\"pages\":0,"
                                          "\"bytes\":0,\"sha256\":null,"));
   ck_assert_ptr_nonnull(strstr(manifest, "missing indicator 'tthc.so_hoa'"));
-  ck_assert_ptr_nonnull(
-      strstr(manifest, "\"error_code\":\"data\"}\n{"
-                       "\"agency\":\"STTTT-TV\""));
+  ck_assert_ptr_nonnull(strstr(manifest, "\"error_code\":\"data\"}\n{"
+                                         "\"agency\":\"STTTT-TV\""));
   ck_assert_ptr_nonnull(strstr(manifest, "\"status\":\"rendered\""));
   snprintf(path, sizeof path, "sha256sum '%s/STTTT-TV.pdf' | cut -c1-64",
            out_dir);

@@ -5,10 +5,13 @@
 
 static const char db_usage[] =
     "Usage: baocao db init FILE\n"
+    "       baocao db upgrade FILE\n"
     "       baocao db load FILE SQL...\n"
     "\n"
-    "  init   creates an empty baocao database (schema version 1) at FILE;\n"
+    "  init   creates an empty baocao database (schema version 2) at FILE;\n"
     "         FILE must not exist yet\n"
+    "  upgrade brings a database of an earlier schema version to version 2,\n"
+    "         in one transaction\n"
     "  load   runs each SQL file against the database, each in one\n"
     "         transaction: a file is loaded whole or not at all\n";
 
@@ -30,6 +33,16 @@ int cmd_db(int argc, char **argv) {
     if ((rc = bc_database_create(pos[1], &err)))
       return cli_fail(&err);
     printf("%s: created\n", pos[1]);
+    return EXIT_OK;
+  }
+  if (npos == 2 && !strcmp(pos[0], "upgrade")) {
+    int from = 0;
+    if ((rc = bc_database_upgrade(pos[1], &from, &err)))
+      return cli_fail(&err);
+    if (from == 2)
+      printf("%s: already schema version 2\n", pos[1]);
+    else
+      printf("%s: upgraded from schema version %d to 2\n", pos[1], from);
     return EXIT_OK;
   }
   if (npos >= 3 && !strcmp(pos[0], "load")) {

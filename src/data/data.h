@@ -8,7 +8,7 @@
 #include "common/arena.h"
 #include "model/model.h"
 
-#define BC_SCHEMA_VERSION 1
+#define BC_SCHEMA_VERSION 2
 #define BC_APPLICATION_ID 1111703887 /* 'BCAO' */
 
 typedef struct bc_db bc_db;
@@ -65,6 +65,13 @@ int bc_db_list_reports(bc_report_ref **out,
  * Fails with BC_EIO if path already exists, BC_EDB otherwise.
  */
 int bc_db_create(const char *path, bc_error *err);
+
+/*
+ * Upgrades the baocao database at path to BC_SCHEMA_VERSION in one
+ * transaction; *from_version is the version it had (equal to
+ * BC_SCHEMA_VERSION: nothing to do). Errors: BC_EDB, BC_ESCHEMA.
+ */
+int bc_db_upgrade(const char *path, int *from_version, bc_error *err);
 
 /*
  * Runs the SQL statements of file sql_path against the baocao database at

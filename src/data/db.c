@@ -110,6 +110,11 @@ static int check_schema(sqlite3 *h, const char *path, bc_error *err) {
                         path, app);
   if ((rc = pragma_int(&version, h, "PRAGMA user_version", path, err)))
     return rc;
+  if (version > 0 && version < BC_SCHEMA_VERSION)
+    return bc_error_set(err, BC_ESCHEMA,
+                        "'%s' has schema version %d; this baocao reads "
+                        "version %d (upgrade it with: baocao db upgrade %s)",
+                        path, version, BC_SCHEMA_VERSION, path);
   if (version != BC_SCHEMA_VERSION)
     return bc_error_set(err, BC_ESCHEMA,
                         "'%s' has schema version %d; this baocao reads "
@@ -611,6 +616,68 @@ int bc_db_create(const char *path, bc_error *err) {
     return rc;
   }
   return 0;
+}
+
+/* From each schema version to the next; [v] upgrades version v to v+1. */
+static const char *const upgrade_sql[BC_SCHEMA_VERSION] = {
+    [1] = "ALTER TABLE agency ADD COLUMN parent_code TEXT "
+          "REFERENCES agency(code);"
+          "CREATE TABLE section (code TEXT PRIMARY KEY NOT NULL, "
+          "name TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0) STRICT;"
+          "PRAGMA user_version = 2;",
+};
+
+int bc_db_upgrade(const char *path, int *from_version, bc_error *err) {
+  sqlite3 *h = NULL;
+  int rc, app = 0, version = 0;
+  struct stat st;
+
+  if (stat(path, &st) != 0)
+    return bc_error_set(err, BC_EDB, "database '%s' does not exist", path);
+  rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK) {
+    rc = db_error(err, h, rc, path);
+    goto done;
+  }
+  sqlite3_busy_timeout(h, 2000);
+  if ((rc = pragma_int(&app, h, "PRAGMA application_id", path, err)))
+    goto done;
+  if (app != BC_APPLICATION_ID) {
+    rc = bc_error_set(err, BC_ESCHEMA,
+                      "'%s' is not a baocao database (application_id %d)", path,
+                      app);
+    goto done;
+  }
+  if ((rc = pragma_int(&version, h, "PRAGMA user_version", path, err)))
+    goto done;
+  *from_version = version;
+  if (version < 1 || version > BC_SCHEMA_VERSION) {
+    rc = bc_error_set(err, BC_ESCHEMA,
+                      "'%s' has schema version %d; this baocao upgrades "
+                      "versions 1 to %d",
+                      path, version, BC_SCHEMA_VERSION);
+    goto done;
+  }
+  if (version == BC_SCHEMA_VERSION)
+    goto done;
+  if (sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+    rc = db_error(err, h, sqlite3_extended_errcode(h), path);
+    goto done;
+  }
+  for (int v = version; v < BC_SCHEMA_VERSION; v++) {
+    if (sqlite3_exec(h, upgrade_sql[v], NULL, NULL, NULL) != SQLITE_OK) {
+      rc = db_error(err, h, sqlite3_extended_errcode(h), path);
+      sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+      goto done;
+    }
+  }
+  if (sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    rc = db_error(err, h, sqlite3_extended_errcode(h), path);
+    sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+  }
+done:
+  sqlite3_close(h);
+  return rc;
 }
 
 static int line_of(const char *sql, const char *at) {

@@ -1,9 +1,9 @@
--- data/schema.sql: the baocao database, schema version 1.
+-- data/schema.sql: the baocao database, schema version 2.
 -- Embedded into the binary at build time; `baocao db init` runs it.
 -- application_id 'BCAO' marks a baocao database; user_version is the
 -- schema version that data/db.c checks before reading anything.
 PRAGMA application_id = 1111703887;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- Cơ quan ban hành: the header's left column and the running text.
 CREATE TABLE agency (
@@ -12,7 +12,9 @@ CREATE TABLE agency (
   full_name   TEXT NOT NULL,  -- running text: Sở Thông tin và Truyền thông
   parent_name TEXT,           -- cơ quan chủ quản: UBND TỈNH TRÀ VINH
   symbol      TEXT NOT NULL,  -- ký hiệu: STTTT in Số: .../BC-STTTT
-  place       TEXT NOT NULL   -- địa danh: Trà Vinh
+  place       TEXT NOT NULL,  -- địa danh: Trà Vinh
+  parent_code TEXT REFERENCES agency(code)  -- cấp trên: the province whose
+                              -- report totals this agency's values (v2)
 ) STRICT;
 
 -- Người ký: capacity lines, title and name for the signature block.
@@ -45,6 +47,14 @@ CREATE TABLE report (
   signer_id    INTEGER REFERENCES signer(id),
   archive_unit TEXT,              -- VP in "Lưu: VT, VP."
   PRIMARY KEY (agency_code, period_code, template)
+) STRICT;
+
+-- Lĩnh vực: the areas indicators are grouped by in the phụ lục (v2).
+-- An indicator whose section has no row here is grouped under its code.
+CREATE TABLE section (
+  code     TEXT PRIMARY KEY NOT NULL,  -- the_che (a-z 0-9 _)
+  name     TEXT NOT NULL,              -- Cải cách thể chế
+  position INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 -- Chỉ tiêu: what can be reported, with its unit.

@@ -259,10 +259,8 @@ static void put_buf(void *ud, const void *data, size_t len) {
   bc_buf_put(ud, data, len);
 }
 
-static void put_source(void *ud,
-                       const char *name,
-                       const char *source,
-                       size_t len) {
+static void
+put_source(void *ud, const char *name, const char *source, size_t len) {
   uint64_t n = len;
   bc_buf_puts(ud, name);
   bc_buf_put(ud, "", 1);
@@ -489,6 +487,10 @@ void bc_preview_result_free(bc_preview_result *result) {
 
 int bc_database_create(const char *path, bc_error *err) {
   return bc_db_create(path, err);
+}
+
+int bc_database_upgrade(const char *path, int *from_version, bc_error *err) {
+  return bc_db_upgrade(path, from_version, err);
 }
 
 int bc_database_load_sql(const char *db_path,

@@ -62,8 +62,22 @@ expect "another application's database" 3 "baocao: '$WORK/other.db' is not a bao
   "${RENDER[@]}" --db "$WORK/other.db" -o "$OUT/r.pdf"
 cp "$DB" "$WORK/v9.db"
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('pragma user_version=9'); c.commit()" "$WORK/v9.db"
-expect "other schema version" 3 "baocao: '$WORK/v9.db' has schema version 9; this baocao reads version 1" \
+expect "other schema version" 3 "baocao: '$WORK/v9.db' has schema version 9; this baocao reads version 2" \
   "${RENDER[@]}" --db "$WORK/v9.db" -o "$OUT/r.pdf"
+# A schema-1 database (before agency.parent_code and section): refused with
+# the upgrade command, then upgraded in place and rendered.
+cp "$DB" "$WORK/v1.db"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript('drop table section; alter table agency drop column parent_code; pragma user_version=1')" "$WORK/v1.db"
+expect "schema version 1" 3 "baocao: '$WORK/v1.db' has schema version 1; this baocao reads version 2 (upgrade it with: baocao db upgrade $WORK/v1.db)" \
+  "${RENDER[@]}" --db "$WORK/v1.db" -o "$OUT/r.pdf"
+check "db upgrade from version 1" \
+  bash -c "'$BAOCAO' db upgrade '$WORK/v1.db' | grep -qx '$WORK/v1.db: upgraded from schema version 1 to 2'"
+check "render after upgrade" "$BAOCAO" "${RENDER[@]}" --db "$WORK/v1.db" -o "$OUT/v1.pdf"
+rm -f "$OUT/v1.pdf"
+check "db upgrade twice: nothing to do" \
+  bash -c "'$BAOCAO' db upgrade '$WORK/v1.db' | grep -qx '$WORK/v1.db: already schema version 2'"
+expect "db upgrade of version 9" 3 "baocao: '$WORK/v9.db' has schema version 9; this baocao upgrades versions 1 to 2" \
+  db upgrade "$WORK/v9.db"
 head -c 5000 "$DB" > "$WORK/truncated.db"
 set +e; "$BAOCAO" "${RENDER[@]}" --db "$WORK/truncated.db" -o "$OUT/r.pdf" 2> "$WORK/stderr"; code=$?; set -e
 check "truncated database: exit 3, names the file, no output" \

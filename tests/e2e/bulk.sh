@@ -201,7 +201,7 @@ twin=$(ls "$WORK/hostile/out" | grep evil | sed 's/\.pdf$//')
 python3 - "$DB" "$twin" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.execute("INSERT INTO agency SELECT ?, name, full_name, parent_name, symbol, place "
+db.execute("INSERT INTO agency (code, name, full_name, parent_name, symbol, place) SELECT ?, name, full_name, parent_name, symbol, place "
            "FROM agency WHERE code = 'P01-A001'", (sys.argv[2],))
 db.execute("INSERT INTO report SELECT ?, period_code, template, number, issued_on, "
            "signer_id, archive_unit FROM report WHERE agency_code = 'P01-A001'", (sys.argv[2],))
