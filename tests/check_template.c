@@ -23,6 +23,10 @@ typedef struct fixture {
   bc_indicator_value values[16];
   bc_narrative narratives[8];
   const char *recipients[3];
+  /* compare_init: cung_ky, ky_truoc and three member agencies */
+  bc_report_model others[5];
+  bc_indicator_value other_values[5][3];
+  bc_section sections[2];
 } fixture;
 
 static void add_value(fixture *f,
@@ -134,6 +138,68 @@ static void fixture_free(fixture *f) {
   bc_arena_release(&f->arena);
 }
 
+/* Another model of the fixture's agency or of a member: period code, kind
+ * and number, and up to three values (so_hoa, dvc, diem; NAN: none). */
+static bc_report_model *add_other(fixture *f,
+                                  size_t i,
+                                  const char *agency,
+                                  const char *name,
+                                  const char *period,
+                                  int quarter,
+                                  double so_hoa,
+                                  double dvc,
+                                  double diem) {
+  bc_report_model *o = &f->others[i];
+  const double nums[3] = {so_hoa, dvc, diem};
+  static const char *const codes[3] = {"tthc.so_hoa", "tthc.dvc", "cq.diem"};
+  bc_error err;
+  o->agency = f->m.agency;
+  o->agency.code = agency;
+  o->agency.full_name = name;
+  o->period = f->m.period;
+  o->period.code = period;
+  o->period.number = quarter;
+  o->values = f->other_values[i];
+  for (int k = 0; k < 3; k++) {
+    if (isnan(nums[k]))
+      continue;
+    bc_indicator_value *iv = &f->other_values[i][o->value_count++];
+    iv->code = codes[k];
+    iv->name = codes[k];
+    iv->unit = "";
+    iv->section = "tthc";
+    iv->value = num(nums[k]);
+  }
+  ck_assert_int_eq(bc_model_finish(o, &f->arena, &err), 0);
+  return o;
+}
+
+/* The fixture (2023-Q3, tthc.so_hoa 60, tthc.dvc 1858) with cung_ky
+ * 2022-Q3 (so_hoa 48, no dvc), ky_truoc 2023-Q2 (so_hoa 60, dvc 1900) and
+ * members A (so_hoa 10, dvc 100, diem 80), B (20, 300, 95), C (30, 50, 80). */
+static void compare_init(fixture *f) {
+  bc_error err;
+  fixture_init(f);
+  f->m.same_period_last_year =
+      add_other(f, 0, "STTTT-TV", "Sở", "2022-Q3", 3, 48, NAN, NAN);
+  f->m.previous_period =
+      add_other(f, 1, "STTTT-TV", "Sở", "2023-Q2", 2, 60, 1900, NAN);
+  add_other(f, 2, "A", "Sở A", "2023-Q3", 3, 10, 100, 80);
+  add_other(f, 3, "B", "Sở B", "2023-Q3", 3, 20, 300, 95);
+  add_other(f, 4, "C", "Sở C", "2023-Q3", 3, 30, 50, 80);
+  f->m.members = &f->others[2];
+  f->m.member_count = 3;
+  f->sections[0].code = "kh";
+  f->sections[0].name = "Kế hoạch";
+  f->sections[0].position = 2;
+  f->sections[1].code = "tthc";
+  f->sections[1].name = "Thủ tục hành chính";
+  f->sections[1].position = 1;
+  f->m.sections = f->sections;
+  f->m.section_count = 2;
+  ck_assert_int_eq(bc_model_finish(&f->m, &f->arena, &err), 0);
+}
+
 /* ---- helpers ------------------------------------------------------- */
 
 static const char *root_dir(void) {
@@ -190,6 +256,31 @@ static const char *errstr(const bc_error *err) {
     ck_assert_msg(rc_ == 0, "unexpected error: %s", errstr(&err_));            \
     ck_assert_str_eq(e_.markdown, (expected));                                 \
     ck_assert_uint_eq(e_.markdown_len, strlen(expected));                      \
+    fixture_free(&f_);                                                         \
+  } while (0)
+
+/* CHECK_EXPANDS and CHECK_FAILS over compare_init's fixture. */
+#define CHECK_COMPARES(src, expected)                                          \
+  do {                                                                         \
+    fixture f_;                                                                \
+    bc_expansion e_;                                                           \
+    bc_error err_;                                                             \
+    compare_init(&f_);                                                         \
+    int rc_ = run(&f_, (src), &e_, &err_);                                     \
+    ck_assert_msg(rc_ == 0, "unexpected error: %s", errstr(&err_));            \
+    ck_assert_str_eq(e_.markdown, (expected));                                 \
+    fixture_free(&f_);                                                         \
+  } while (0)
+
+#define CHECK_COMPARE_FAILS(src, want, expected)                               \
+  do {                                                                         \
+    fixture f_;                                                                \
+    bc_expansion e_;                                                           \
+    bc_error err_;                                                             \
+    compare_init(&f_);                                                         \
+    int rc_ = run(&f_, (src), &e_, &err_);                                     \
+    ck_assert_int_eq(rc_, (want));                                             \
+    ck_assert_str_eq(errstr(&err_), (expected));                               \
     fixture_free(&f_);                                                         \
   } while (0)
 
@@ -1499,6 +1590,136 @@ START_TEST(test_template_format__dates_in_templates) {
 }
 END_TEST
 
+/* ---- comparisons, totals, groups ------------------------------------ */
+
+START_TEST(test_template_compare__formatters) {
+  /* 60 against 48 a year before: +25 %; against 60 the quarter before. */
+  CHECK_COMPARES("{{tthc.so_hoa | so_voi cung_ky.tthc.so_hoa \"cùng kỳ\"}}",
+                 "tăng 25\\,0\\% so với cùng kỳ");
+  CHECK_COMPARES("{{tthc.so_hoa | so_voi ky_truoc.tthc.so_hoa \"quý trước\"}}",
+                 "bằng quý trước");
+  CHECK_COMPARES("{{tthc.dvc | so_voi ky_truoc.tthc.dvc \"quý trước\" 2}}",
+                 "giảm 2\\,21\\% so với quý trước");
+  CHECK_COMPARES("{{tthc.dvc | chenh_lech ky_truoc.tthc.dvc \"hồ sơ\"}}",
+                 "giảm 42 hồ sơ");
+  CHECK_COMPARES("{{tthc.so_hoa | chenh_lech cung_ky.tthc.so_hoa}}", "tăng 12");
+  CHECK_COMPARES("{{tthc.so_hoa | chenh_lech ky_truoc.tthc.so_hoa \"hồ sơ\"}}",
+                 "không thay đổi");
+  /* a change too small for the decimals asked for */
+  CHECK_COMPARES("{{tc.du_toan | so_voi tc.du_toan \"x\"}}|"
+                 "{{tthc.dvc | so_voi tthc.dvc \"x\"}}",
+                 "bằng x|bằng x");
+  CHECK_COMPARES("{{x.ratio | hieu tthc.ty_le | so 2}}", "8\\,45");
+  CHECK_COMPARES("{{tthc.so_hoa | ti_le tthc.dvc | phantram 2}}", "3\\,23\\%");
+  CHECK_COMPARES("{{tthc.so_hoa | ti_le tthc.dvc | so_voi tthc.ty_le \"y\"}}",
+                 "giảm 89\\,5\\% so với y");
+  /* the period vocabulary of the other periods */
+  CHECK_COMPARES("{{cung_ky.ky.ten}}, {{ky_truoc.ky.ten}}, {{ky.ke_tiep}}",
+                 "quý III năm 2023, quý II năm 2023, quý IV năm 2023");
+}
+END_TEST
+
+START_TEST(test_template_compare__errors) {
+  CHECK_COMPARE_FAILS("{{tthc.dvc | so_voi cung_ky.tthc.dvc \"cùng kỳ\"}}",
+                      BC_EDATA,
+                      "test.md:1:14: missing indicator 'cung_ky.tthc.dvc' "
+                      "(period 2022-Q3)" CTX);
+  CHECK_COMPARES("{{tthc.dvc | so_voi cung_ky.tthc.dvc \"cùng kỳ\" | mac_dinh "
+                 "\"chưa có số liệu cùng kỳ\"}}",
+                 "chưa có số liệu cùng kỳ");
+  CHECK_COMPARE_FAILS("{{tthc.so_hoa | so_voi x.zero \"z\"}}", BC_EDATA,
+                      "test.md:1:17: formatter 'so_voi' cannot give a "
+                      "percentage of 0 ('x.zero' is 0); use chenh_lech" CTX);
+  CHECK_COMPARE_FAILS("{{tthc.so_hoa | ti_le x.zero}}", BC_EDATA,
+                      "test.md:1:17: formatter 'ti_le' divides by 'x.zero', "
+                      "which is 0" CTX);
+  CHECK_COMPARE_FAILS("{{tthc.so_hoa | ti_le kh.ten}}", BC_EDATA,
+                      "test.md:1:17: formatter 'ti_le' compares with "
+                      "'kh.ten', which is not a number" CTX);
+  CHECK_COMPARE_FAILS("{{kh.ten | ti_le tthc.dvc}}", BC_EDATA,
+                      "test.md:1:12: formatter 'ti_le' needs a number, "
+                      "'kh.ten' is text" CTX);
+  CHECK_COMPARE_FAILS("{{a | so_voi b}}", BC_ESYNTAX,
+                      "test.md:1:7: formatter 'so_voi' takes a name, a text "
+                      "in double quotes and an optional number of decimals "
+                      "from 0 to 6");
+  CHECK_COMPARE_FAILS("{{a | ti_le}}", BC_ESYNTAX,
+                      "test.md:1:7: formatter 'ti_le' takes one name");
+  CHECK_COMPARE_FAILS("{{a | ti_le narrative.x}}", BC_ESYNTAX,
+                      "test.md:1:7: formatter 'ti_le' takes one name");
+  CHECK_COMPARE_FAILS("{{a | giam_dan b}}", BC_ESYNTAX,
+                      "test.md:1:7: formatter 'giam_dan' orders the items of "
+                      "{{#each}}; it cannot print a value");
+  CHECK_COMPARE_FAILS("{{#each don_vi | so}}{{/each}}", BC_ESYNTAX,
+                      "test.md:1:18: {{#each}} takes only giam_dan or "
+                      "tang_dan, not 'so'");
+  CHECK_COMPARE_FAILS("{{#if don_vi | giam_dan x}}{{/if}}", BC_ESYNTAX,
+                      "test.md:1:14: {{#if}} takes only a name");
+  /* no ky_truoc period in the database */
+  {
+    fixture f;
+    bc_expansion e;
+    bc_error err;
+    compare_init(&f);
+    f.m.previous_period = NULL;
+    ck_assert_int_eq(run(&f, "{{ky_truoc.tthc.dvc}}", &e, &err), BC_EDATA);
+    ck_assert_str_eq(errstr(&err),
+                     "test.md:1:1: missing value 'ky_truoc.tthc.dvc': the "
+                     "database has no period of the same kind before "
+                     "2023-Q3" CTX);
+    fixture_free(&f);
+  }
+}
+END_TEST
+
+START_TEST(test_template_compare__members) {
+  CHECK_COMPARES("{{so_don_vi}}: {{tong.tthc.so_hoa}} {{tong.tthc.dvc | so}} "
+                 "{{trung_binh.cq.diem | so 2}}",
+                 "3: 60 450 85\\,00");
+  CHECK_COMPARES("{{#each don_vi}}{{stt}}. {{ten}} ({{ma}}): {{tthc.so_hoa}}, "
+                 "{{tthc.so_hoa | ti_le tong.tthc.so_hoa | phantram 1}};"
+                 "{{/each}}",
+                 "1. Sở A (A): 10, 16\\,7\\%;2. Sở B (B): 20, "
+                 "33\\,3\\%;3. Sở C (C): 30, 50\\,0\\%;");
+  /* ranking: largest first, ties in list order, @stt the rank */
+  CHECK_COMPARES("{{#each don_vi | giam_dan cq.diem}}{{@stt}}:{{ma}} "
+                 "{{/each}}|{{#each don_vi | tang_dan tthc.dvc}}{{ma}}"
+                 "{{/each}}",
+                 "1:B 2:A 3:C |CAB");
+  /* a member's missing value stays missing: never the report's own */
+  CHECK_COMPARE_FAILS("{{#each don_vi}}{{tthc.ty_le}}{{/each}}", BC_EDATA,
+                      "test.md:1:17: missing indicator 'tthc.ty_le' of agency "
+                      "'A'" CTX);
+  /* the agency's own fields from the member, the report's from the report */
+  CHECK_COMPARES("{{#each don_vi}}{{co_quan.ma}}:{{ky.ma}}:{{nguoi_ky.ho_ten}} "
+                 "{{/each}}",
+                 "A:2023\\-Q3:Bùi Thông Nhứt B:2023\\-Q3:Bùi Thông Nhứt "
+                 "C:2023\\-Q3:Bùi Thông Nhứt ");
+  CHECK_COMPARE_FAILS("{{tong.tthc.ty_le}}", BC_EDATA,
+                      "test.md:1:1: missing value 'tong.tthc.ty_le': agency "
+                      "'A' has no number for it" CTX);
+  CHECK_COMPARE_FAILS("{{#each don_vi | giam_dan tthc.ty_le}}{{/each}}",
+                      BC_EDATA,
+                      "test.md:1:18: missing indicator 'tthc.ty_le' of "
+                      "agency 'A'" CTX);
+}
+END_TEST
+
+START_TEST(test_template_compare__groups) {
+  /* sections by position (tthc 1, kh 2, then unnamed ones by code), items
+   * numbered within their section, with cung_ky and ky_truoc */
+  CHECK_COMPARES("{{#each nhom_chi_so}}{{stt | la_ma}} {{ten}}:"
+                 "{{#each chi_so}} {{stt}}.{{ma}}{{#if cung_ky}}({{cung_ky}}/"
+                 "{{ky_truoc}}){{/if}}{{/each}}\n{{/each}}",
+                 "I Thủ tục hành chính: 1.tthc\\.so\\_hoa(48/60) 2.tthc\\.dvc "
+                 "3.tthc\\.ty\\_le 4.tthc\\.thieu\n"
+                 "II Kế hoạch: 1.kh\\.ngay 2.kh\\.ten\n"
+                 "III tc: 1.tc\\.du\\_toan\n"
+                 "IV x: 1.x\\.zero 2.x\\.empty 3.x\\.nan 4.x\\.ratio "
+                 "5.x\\.markup 6.x\\.phong 7.x\\.thang\n");
+}
+END_TEST
+
 Suite *template_suite(void) {
   Suite *s = suite_create("template");
   TCase *parse = tcase_create("parse");
@@ -1551,6 +1772,10 @@ Suite *template_suite(void) {
   tcase_set_timeout(expand, 120);
 
   tcase_add_test(format, test_template_format__default_numbers);
+  tcase_add_test(format, test_template_compare__formatters);
+  tcase_add_test(format, test_template_compare__errors);
+  tcase_add_test(format, test_template_compare__members);
+  tcase_add_test(format, test_template_compare__groups);
   tcase_add_test(format, test_template_format__so);
   tcase_add_test(format, test_template_format__rounding);
   tcase_add_test(format, test_template_format__dem);

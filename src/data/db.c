@@ -29,6 +29,10 @@ enum {
   STMT_VALUES,
   STMT_NARRATIVES,
   STMT_LIST_REPORTS,
+  STMT_SECTIONS,
+  STMT_SAME_PERIOD_LAST_YEAR,
+  STMT_PREVIOUS_PERIOD,
+  STMT_MEMBERS,
   STMT_COUNT
 };
 
@@ -56,6 +60,19 @@ static const char *const statement_sql[STMT_COUNT] = {
     [STMT_NARRATIVES] = "SELECT key, markdown FROM narrative "
                         "WHERE agency_code = ?1 AND period_code = ?2 "
                         "ORDER BY key",
+    [STMT_SECTIONS] = "SELECT code, name, position FROM section ORDER BY code",
+    /* cung_ky: the period of the same kind one year earlier, day for day */
+    [STMT_SAME_PERIOD_LAST_YEAR] =
+        "SELECT p.code FROM period p JOIN period c ON c.code = ?1 "
+        "WHERE p.kind = c.kind AND p.starts = date(c.starts, '-1 year') "
+        "AND p.ends = date(c.ends, '-1 year') ORDER BY p.code LIMIT 1",
+    /* ky_truoc: the period of the same kind that ended last before it */
+    [STMT_PREVIOUS_PERIOD] =
+        "SELECT p.code FROM period p JOIN period c ON c.code = ?1 "
+        "WHERE p.kind = c.kind AND p.ends < c.starts "
+        "ORDER BY p.ends DESC, p.code LIMIT 1",
+    [STMT_MEMBERS] = "SELECT code FROM agency WHERE parent_code = ?1 "
+                     "ORDER BY code",
 };
 
 struct bc_db {
@@ -508,6 +525,140 @@ static int load_narratives(bc_report_model *m, load_state *ls) {
   return 0;
 }
 
+static int load_sections(bc_report_model *m, load_state *ls) {
+  sqlite3_stmt *s = bind2(ls->db, STMT_SECTIONS, NULL, NULL);
+  bc_section *list = NULL;
+  size_t n = 0, cap = 0;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    if (!(list = bc_arena_grow(ls->arena, list, n, &cap, sizeof *list)))
+      return bc_error_oom(ls->err);
+    if ((rc = column_text(&list[n].code, ls, s, 0, "section code")) ||
+        (rc = column_text(&list[n].name, ls, s, 1, "section name")))
+      return rc;
+    list[n].position = sqlite3_column_int(s, 2);
+    n++;
+  }
+  if (rc != SQLITE_DONE)
+    return step_error(ls, rc);
+  m->sections = list;
+  m->section_count = n;
+  return 0;
+}
+
+/* The codes one of the single-column statements gives for key, into arena;
+ * at most one when single. */
+static int load_codes(const char ***out,
+                      size_t *count,
+                      load_state *ls,
+                      int which,
+                      const char *key) {
+  sqlite3_stmt *s = bind2(ls->db, which, key, NULL);
+  const char **list = NULL;
+  size_t n = 0, cap = 0;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    if (!(list = bc_arena_grow(ls->arena, list, n, &cap, sizeof *list)))
+      return bc_error_oom(ls->err);
+    if ((rc = column_text(&list[n], ls, s, 0, "code")))
+      return rc;
+    n++;
+  }
+  sqlite3_reset(s);
+  if (rc != SQLITE_DONE)
+    return step_error(ls, rc);
+  *out = list;
+  *count = n;
+  return 0;
+}
+
+enum {
+  RELATED_PERIODS = 1, /* cung_ky and ky_truoc */
+  RELATED_MEMBERS = 2  /* don_vi */
+};
+
+static int load_related(bc_report_model *m, load_state *ls, int what);
+
+/*
+ * An agency's values for a period, for comparisons and totals: agency,
+ * period, values and what `what` asks for, finished. An error names the
+ * agency and period it was loading.
+ */
+static int load_values_of(bc_report_model **out,
+                          load_state *parent,
+                          const char *agency,
+                          const char *period,
+                          const bc_report_model *like,
+                          int what) {
+  load_state ls = *parent;
+  bc_report_model *m = bc_arena_calloc(parent->arena, 1, sizeof *m);
+  int rc;
+  if (!m)
+    return bc_error_oom(parent->err);
+  ls.agency = agency;
+  ls.period = period;
+  m->sections = like->sections;
+  m->section_count = like->section_count;
+  if ((rc = load_agency(m, &ls)) || (rc = load_period(m, &ls)) ||
+      (rc = load_values(m, &ls)) || (rc = load_related(m, &ls, what)) ||
+      (rc = bc_model_finish(m, ls.arena, ls.err))) {
+    if (rc != BC_ENOMEM) {
+      char msg[BC_ERROR_MESSAGE_SIZE];
+      snprintf(msg, sizeof msg, "%s", ls.err->message);
+      bc_error_set(ls.err, rc, "agency '%s', period '%s': %s", agency, period,
+                   msg);
+    }
+    return rc;
+  }
+  *out = m;
+  return 0;
+}
+
+/* Loads m's cung_ky and ky_truoc (RELATED_PERIODS) and its members
+ * (RELATED_MEMBERS, each with its own cung_ky and ky_truoc). */
+static int load_related(bc_report_model *m, load_state *ls, int what) {
+  const char **codes;
+  size_t n;
+  bc_report_model *sub;
+  int rc;
+  if (what & RELATED_PERIODS) {
+    if ((rc = load_codes(&codes, &n, ls, STMT_SAME_PERIOD_LAST_YEAR,
+                         m->period.code)))
+      return rc;
+    if (n) {
+      if ((rc = load_values_of(&sub, ls, m->agency.code, codes[0], m,
+                               what & RELATED_MEMBERS)))
+        return rc;
+      m->same_period_last_year = sub;
+    }
+    if ((rc = load_codes(&codes, &n, ls, STMT_PREVIOUS_PERIOD, m->period.code)))
+      return rc;
+    if (n) {
+      if ((rc = load_values_of(&sub, ls, m->agency.code, codes[0], m,
+                               what & RELATED_MEMBERS)))
+        return rc;
+      m->previous_period = sub;
+    }
+  }
+  if (what & RELATED_MEMBERS) {
+    bc_report_model *members;
+    if ((rc = load_codes(&codes, &n, ls, STMT_MEMBERS, m->agency.code)))
+      return rc;
+    members = bc_arena_calloc(ls->arena, n + 1, sizeof *members);
+    if (!members)
+      return bc_error_oom(ls->err);
+    for (size_t i = 0; i < n; i++) {
+      if ((rc = load_values_of(&sub, ls, codes[i], m->period.code, m,
+                               (what & RELATED_PERIODS) ? RELATED_PERIODS : 0)))
+        return rc;
+      members[i] = *sub;
+    }
+    m->members = members;
+    m->member_count = n;
+  }
+  return 0;
+}
+
 int bc_db_load_report(bc_report_model *out,
                       bc_db *db,
                       const char *agency,
@@ -525,7 +676,9 @@ int bc_db_load_report(bc_report_model *out,
       (rc = load_report_row(&m, &signer_id, &ls, template_name)) ||
       (rc = load_signer(&m, &ls, signer_id)) ||
       (rc = load_recipients(&m, &ls)) || (rc = load_values(&m, &ls)) ||
-      (rc = load_narratives(&m, &ls)) || (rc = bc_model_finish(&m, arena, err)))
+      (rc = load_narratives(&m, &ls)) || (rc = load_sections(&m, &ls)) ||
+      (rc = load_related(&m, &ls, RELATED_PERIODS | RELATED_MEMBERS)) ||
+      (rc = bc_model_finish(&m, arena, err)))
     goto done;
   *out = m;
 done:

@@ -5,6 +5,7 @@
 #include "common/arena.h"
 #include "common/error.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,10 +49,35 @@ static int cmp_narrative_key(const void *a, const void *b) {
   return strcmp(((const bc_narrative *)a)->key, ((const bc_narrative *)b)->key);
 }
 
+static int cmp_section_code(const void *a, const void *b) {
+  return strcmp(((const bc_section *)a)->code, ((const bc_section *)b)->code);
+}
+
+/* A section's row, or NULL when it has none (grouped under its code). */
+static const bc_section *find_section(const bc_report_model *m,
+                                      const char *code) {
+  bc_section key;
+  if (!code || !m->section_count)
+    return NULL;
+  key.code = code;
+  return bsearch(&key, m->sections, m->section_count, sizeof *m->sections,
+                 cmp_section_code);
+}
+
+/* chi_so order: section (by its position, then code), position, code. The
+ * sections' positions come through this sort's context. */
+typedef struct ordered_value {
+  const bc_indicator_value *value;
+  int section_position;
+} ordered_value;
+
 static int cmp_value_order(const void *a, const void *b) {
-  const bc_indicator_value *x = *(const bc_indicator_value *const *)a;
-  const bc_indicator_value *y = *(const bc_indicator_value *const *)b;
-  int c = strcmp(x->section ? x->section : "", y->section ? y->section : "");
+  const ordered_value *oa = a, *ob = b;
+  const bc_indicator_value *x = oa->value, *y = ob->value;
+  int c;
+  if (oa->section_position != ob->section_position)
+    return oa->section_position < ob->section_position ? -1 : 1;
+  c = strcmp(x->section ? x->section : "", y->section ? y->section : "");
   if (c)
     return c;
   if (x->position != y->position)
@@ -122,6 +148,56 @@ static bool prefixed(const char *name,
   return true;
 }
 
+/* The member without a number for code, or NULL when all have one. */
+static const bc_report_model *
+aggregate_gap(const bc_report_model *m, const char *code, size_t len) {
+  for (size_t i = 0; i < m->member_count; i++) {
+    const bc_indicator_value *iv =
+        bc_model_indicator(&m->members[i], code, len);
+    if (!iv || iv->value.kind != BC_VALUE_NUMBER)
+      return &m->members[i];
+  }
+  return NULL;
+}
+
+/* The sum (or mean) of code over the members; missing unless every member
+ * has a number for it. */
+static bc_value
+aggregate(const bc_report_model *m, const char *code, size_t len, bool mean) {
+  bc_value v = {0};
+  double sum = 0;
+  if (!m->member_count || aggregate_gap(m, code, len))
+    return v;
+  for (size_t i = 0; i < m->member_count; i++)
+    sum += bc_model_indicator(&m->members[i], code, len)->value.number;
+  return number_value(mean ? sum / (double)m->member_count : sum);
+}
+
+const char *
+bc_model_aggregate_gap(const bc_report_model *m, const char *name, size_t len) {
+  const bc_report_model *gap;
+  const char *k;
+  size_t kl;
+  if (!prefixed(name, len, "tong.", &k, &kl) &&
+      !prefixed(name, len, "trung_binh.", &k, &kl))
+    return NULL;
+  gap = aggregate_gap(m, k, kl);
+  return gap ? gap->agency.code : NULL;
+}
+
+bool bc_model_item_scoped(const char *name, size_t len) {
+  static const char *const outer[] = {
+      "tong.",     "trung_binh.", "bao_cao.", "nguoi_ky.",  "don_vi",
+      "so_don_vi", "noi_nhan",    "chi_so",   "nhom_chi_so"};
+  for (size_t i = 0; i < sizeof outer / sizeof outer[0]; i++) {
+    size_t n = strlen(outer[i]);
+    if (len >= n && memcmp(name, outer[i], n) == 0 &&
+        (outer[i][n - 1] == '.' || len == n))
+      return false;
+  }
+  return true;
+}
+
 bool bc_model_lookup(bc_value *out,
                      const bc_report_model *m,
                      const char *name,
@@ -152,6 +228,8 @@ bool bc_model_lookup(bc_value *out,
       v = number_value(m->period.year);
     else if (name_is(k, kl, "quy") && m->period.kind == BC_PERIOD_QUARTER)
       v = number_value(m->period.number);
+    else if (name_is(k, kl, "ke_tiep"))
+      v = text_value(m->next_period_label);
     else if (name_is(k, kl, "tu_ngay"))
       v = date_value(m->period.starts);
     else if (name_is(k, kl, "den_ngay"))
@@ -168,10 +246,26 @@ bool bc_model_lookup(bc_value *out,
       v = text_value(m->signer.title);
     else if (name_is(k, kl, "ho_ten"))
       v = text_value(m->signer.full_name);
+  } else if (prefixed(name, len, "cung_ky.", &k, &kl)) {
+    if (m->same_period_last_year)
+      return bc_model_lookup(out, m->same_period_last_year, k, kl);
+  } else if (prefixed(name, len, "ky_truoc.", &k, &kl)) {
+    if (m->previous_period)
+      return bc_model_lookup(out, m->previous_period, k, kl);
+  } else if (prefixed(name, len, "tong.", &k, &kl)) {
+    v = aggregate(m, k, kl, false);
+  } else if (prefixed(name, len, "trung_binh.", &k, &kl)) {
+    v = aggregate(m, k, kl, true);
   } else if (name_is(name, len, "noi_nhan")) {
     v = m->recipient_list;
   } else if (name_is(name, len, "chi_so")) {
     v = m->indicator_list;
+  } else if (name_is(name, len, "nhom_chi_so")) {
+    v = m->group_list;
+  } else if (name_is(name, len, "don_vi")) {
+    v = m->member_list;
+  } else if (name_is(name, len, "so_don_vi")) {
+    v = number_value((double)m->member_count);
   } else {
     const bc_indicator_value *iv = bc_model_indicator(m, name, len);
     if (iv)
@@ -278,6 +372,48 @@ size_t bc_period_label(char *buf, size_t size, const bc_period *p) {
   return n < 0 ? 0 : (size_t)n;
 }
 
+/* The period after p, for plans ("phương hướng quý IV năm 2023"): the
+ * next quarter, the second half, the last quarter, the next year; 0 when
+ * there is none (custom ranges). */
+static size_t next_period_label(char *buf, size_t size, const bc_period *p) {
+  int n = 0;
+  switch (p->kind) {
+  case BC_PERIOD_QUARTER:
+    n = p->number < 4 ? snprintf(buf, size, "quý %s năm %d",
+                                 bc_roman(p->number + 1), p->year)
+                      : snprintf(buf, size, "quý I năm %d", p->year + 1);
+    break;
+  case BC_PERIOD_HALF:
+    n = snprintf(buf, size, "6 tháng cuối năm %d", p->year);
+    break;
+  case BC_PERIOD_NINE_MONTHS:
+    n = snprintf(buf, size, "quý IV năm %d", p->year);
+    break;
+  case BC_PERIOD_YEAR:
+    n = snprintf(buf, size, "năm %d", p->year + 1);
+    break;
+  default:
+    break;
+  }
+  return n < 0 ? 0 : (size_t)n;
+}
+
+static bc_value list_value(const bc_record *items, size_t count) {
+  bc_value v = {0};
+  v.kind = BC_VALUE_LIST;
+  v.items = items;
+  v.count = count;
+  return v;
+}
+
+/* The value of code in another period's model, or none. */
+static bc_value value_in(const bc_report_model *other, const char *code) {
+  bc_value none = {0};
+  const bc_indicator_value *iv =
+      other ? bc_model_indicator(other, code, strlen(code)) : NULL;
+  return iv ? iv->value : none;
+}
+
 static bc_field make_field(const char *name, bc_value v) {
   bc_field f;
   f.name = name;
@@ -300,6 +436,13 @@ int bc_model_finish(bc_report_model *m, bc_arena *arena, bc_error *err) {
       bc_arena_strndup(arena, label, n < sizeof label ? n : sizeof label - 1);
   if (!m->period_label)
     return bc_error_oom(err);
+  n = next_period_label(label, sizeof label, &m->period);
+  m->next_period_label =
+      n ? bc_arena_strndup(arena, label,
+                           n < sizeof label ? n : sizeof label - 1)
+        : NULL;
+  if (n && !m->next_period_label)
+    return bc_error_oom(err);
 
   /* noi_nhan: stt, noi_dung */
   bc_record *rec = bc_arena_calloc(arena, m->recipient_count + 1, sizeof *rec);
@@ -313,34 +456,97 @@ int bc_model_finish(bc_report_model *m, bc_arena *arena, bc_error *err) {
     rec[i].fields = &fields[2 * i];
     rec[i].count = 2;
   }
-  m->recipient_list.kind = BC_VALUE_LIST;
-  m->recipient_list.items = rec;
-  m->recipient_list.count = m->recipient_count;
+  m->recipient_list = list_value(rec, m->recipient_count);
 
-  /* chi_so: stt, ma, ten, don_vi, gia_tri in section/position order */
-  const bc_indicator_value **order =
+  /* chi_so: stt, ma, ten, don_vi, gia_tri, cung_ky, ky_truoc in
+   * section/position order; nhom_chi_so: the same items, by section, each
+   * numbered from 1 within its section. */
+  enum { ITEM_FIELDS = 7 };
+  ordered_value *order =
       bc_arena_calloc(arena, m->value_count + 1, sizeof *order);
-  rec = bc_arena_calloc(arena, m->value_count + 1, sizeof *rec);
-  fields = bc_arena_calloc(arena, m->value_count * 5 + 1, sizeof *fields);
+  rec = bc_arena_calloc(arena, 2 * m->value_count + 1, sizeof *rec);
+  fields = bc_arena_calloc(arena, 2 * m->value_count * ITEM_FIELDS + 1,
+                           sizeof *fields);
   if (!order || !rec || !fields)
     return bc_error_oom(err);
-  for (size_t i = 0; i < m->value_count; i++)
-    order[i] = &m->values[i];
+  for (size_t i = 0; i < m->value_count; i++) {
+    const bc_section *sec = find_section(m, m->values[i].section);
+    order[i].value = &m->values[i];
+    order[i].section_position = sec ? sec->position : INT_MAX;
+  }
   if (m->value_count)
     qsort(order, m->value_count, sizeof *order, cmp_value_order);
+  size_t group_count = 0, in_group = 0;
   for (size_t i = 0; i < m->value_count; i++) {
-    bc_field *f = &fields[5 * i];
-    f[0] = make_field("stt", number_value((double)(i + 1)));
-    f[1] = make_field("ma", text_value(order[i]->code));
-    f[2] = make_field("ten", text_value(order[i]->name));
-    f[3] = make_field("don_vi", text_value(order[i]->unit));
-    f[4] = make_field("gia_tri", order[i]->value);
-    rec[i].fields = f;
-    rec[i].count = 5;
+    const bc_indicator_value *iv = order[i].value;
+    if (i == 0 ||
+        strcmp(iv->section ? iv->section : "", order[i - 1].value->section
+                                                   ? order[i - 1].value->section
+                                                   : "") != 0) {
+      group_count++;
+      in_group = 0;
+    }
+    in_group++;
+    for (int copy = 0; copy < 2; copy++) {
+      size_t r = (size_t)copy * m->value_count + i;
+      bc_field *f = &fields[r * ITEM_FIELDS];
+      f[0] = make_field("stt", number_value((double)(copy ? in_group : i + 1)));
+      f[1] = make_field("ma", text_value(iv->code));
+      f[2] = make_field("ten", text_value(iv->name));
+      f[3] = make_field("don_vi", text_value(iv->unit));
+      f[4] = make_field("gia_tri", iv->value);
+      f[5] =
+          make_field("cung_ky", value_in(m->same_period_last_year, iv->code));
+      f[6] = make_field("ky_truoc", value_in(m->previous_period, iv->code));
+      rec[r].fields = f;
+      rec[r].count = ITEM_FIELDS;
+    }
   }
-  m->indicator_list.kind = BC_VALUE_LIST;
-  m->indicator_list.items = rec;
-  m->indicator_list.count = m->value_count;
+  m->indicator_list = list_value(rec, m->value_count);
+
+  bc_record *groups = bc_arena_calloc(arena, group_count + 1, sizeof *groups);
+  bc_field *gfields =
+      bc_arena_calloc(arena, group_count * 4 + 1, sizeof *gfields);
+  if (!groups || !gfields)
+    return bc_error_oom(err);
+  for (size_t i = 0, g = 0; i < m->value_count; g++) {
+    const char *code = order[i].value->section ? order[i].value->section : "";
+    const bc_section *sec = find_section(m, code);
+    size_t j = i;
+    while (j < m->value_count &&
+           strcmp(order[j].value->section ? order[j].value->section : "",
+                  code) == 0)
+      j++;
+    bc_field *f = &gfields[4 * g];
+    f[0] = make_field("stt", number_value((double)(g + 1)));
+    f[1] = make_field("ma", text_value(code));
+    f[2] = make_field("ten", text_value(sec ? sec->name : code));
+    f[3] = make_field("chi_so", list_value(&rec[m->value_count + i], j - i));
+    groups[g].fields = f;
+    groups[g].count = 4;
+    i = j;
+  }
+  m->group_list = list_value(groups, group_count);
+
+  /* don_vi: stt, ma, ten, ten_viet_tat, then the member's own data */
+  bc_record *members =
+      bc_arena_calloc(arena, m->member_count + 1, sizeof *members);
+  bc_field *mfields =
+      bc_arena_calloc(arena, m->member_count * 4 + 1, sizeof *mfields);
+  if (!members || !mfields)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < m->member_count; i++) {
+    const bc_report_model *sub = &m->members[i];
+    bc_field *f = &mfields[4 * i];
+    f[0] = make_field("stt", number_value((double)(i + 1)));
+    f[1] = make_field("ma", text_value(sub->agency.code));
+    f[2] = make_field("ten", text_value(sub->agency.full_name));
+    f[3] = make_field("ten_viet_tat", text_value(sub->agency.symbol));
+    members[i].fields = f;
+    members[i].count = 4;
+    members[i].model = sub;
+  }
+  m->member_list = list_value(members, m->member_count);
   return 0;
 }
 
@@ -399,10 +605,24 @@ static void feed_value(const feeder *f, const bc_value *v) {
   }
 }
 
+static void feed_model(const feeder *fp, const bc_report_model *m);
+
+/* Another period's or a member's model; NULL is fed as such. */
+static void feed_sub(const feeder *f, const bc_report_model *m) {
+  feed_int(f, m != NULL);
+  if (m)
+    feed_model(f, m);
+}
+
 void bc_model_feed(const bc_report_model *m,
                    void (*put)(void *ud, const void *data, size_t len),
                    void *ud) {
   const feeder f = {put, ud};
+  feed_model(&f, m);
+}
+
+static void feed_model(const feeder *fp, const bc_report_model *m) {
+  const feeder f = *fp;
   feed_str(&f, m->agency.code);
   feed_str(&f, m->agency.name);
   feed_str(&f, m->agency.parent_name);
@@ -440,4 +660,15 @@ void bc_model_feed(const bc_report_model *m,
     feed_str(&f, m->narratives[i].key);
     feed_str(&f, m->narratives[i].markdown);
   }
+  feed_int(&f, (long long)m->section_count);
+  for (size_t i = 0; i < m->section_count; i++) {
+    feed_str(&f, m->sections[i].code);
+    feed_str(&f, m->sections[i].name);
+    feed_int(&f, m->sections[i].position);
+  }
+  feed_sub(&f, m->same_period_last_year);
+  feed_sub(&f, m->previous_period);
+  feed_int(&f, (long long)m->member_count);
+  for (size_t i = 0; i < m->member_count; i++)
+    feed_model(&f, &m->members[i]);
 }

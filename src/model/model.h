@@ -25,6 +25,7 @@ typedef enum bc_value_kind {
 } bc_value_kind;
 
 typedef struct bc_record bc_record;
+typedef struct bc_report_model bc_report_model;
 
 /* A value a template can print or test. Strings are borrowed. */
 typedef struct bc_value {
@@ -41,10 +42,13 @@ typedef struct bc_field {
   bc_value value;
 } bc_field;
 
-/* One item of a list: named fields, looked up linearly. */
+/* One item of a list: named fields, looked up linearly. An item of
+ * don_vi also carries that agency's data: names its fields lack are looked
+ * up there (its indicators, cung_ky., ky_truoc.). */
 struct bc_record {
   const bc_field *fields;
   size_t count;
+  const bc_report_model *model; /* don_vi items; NULL otherwise */
 };
 
 typedef enum bc_period_kind {
@@ -91,12 +95,19 @@ typedef struct bc_indicator_value {
   bc_value value;
 } bc_indicator_value;
 
+/* Lĩnh vực: a section of indicators with its name, for grouped tables. */
+typedef struct bc_section {
+  const char *code; /* the_che */
+  const char *name; /* Cải cách thể chế */
+  int position;
+} bc_section;
+
 typedef struct bc_narrative {
   const char *key;      /* chi_dao */
   const char *markdown; /* staff-written text; may cite indicators */
 } bc_narrative;
 
-typedef struct bc_report_model {
+struct bc_report_model {
   bc_agency agency;
   bc_period period;
   const char *template_name; /* cchc_quy */
@@ -110,18 +121,34 @@ typedef struct bc_report_model {
   size_t value_count;
   bc_narrative *narratives; /* sorted by key (strcmp) after finish */
   size_t narrative_count;
+  const bc_section *sections; /* every named section, sorted by code */
+  size_t section_count;
+  /* The same agency in other periods, with values only (no report row):
+   * NULL when the database has no such period. */
+  const bc_report_model *same_period_last_year; /* cung_ky */
+  const bc_report_model *previous_period;       /* ky_truoc */
+  /* Đơn vị trực thuộc: agencies whose parent_code is this agency, by code,
+   * each with its values for the same period (and its own cung_ky and
+   * ky_truoc); their totals are tong.<code>. */
+  const bc_report_model *members;
+  size_t member_count;
   /* Derived by bc_model_finish: */
-  const char *period_label; /* "quý III năm 2023" */
-  bc_value recipient_list;  /* noi_nhan */
-  bc_value indicator_list;  /* chi_so, in section/position order */
-} bc_report_model;
+  const char *period_label;      /* "quý III năm 2023" */
+  const char *next_period_label; /* "quý IV năm 2023"; NULL for custom */
+  bc_value recipient_list;       /* noi_nhan */
+  bc_value indicator_list;       /* chi_so, in section/position order */
+  bc_value group_list;           /* nhom_chi_so: chi_so by section */
+  bc_value member_list;          /* don_vi */
+};
 
 typedef struct bc_arena bc_arena;
 
 /*
  * Sorts values (by code) and narratives (by key) for lookup and builds the
  * derived fields, with memory from arena. The chi_so list is ordered by
- * section, position, code. Returns 0 or BC_ENOMEM.
+ * section (its position, then code), position, code. Sub-models
+ * (same_period_last_year, previous_period, members) must be finished
+ * before. Returns 0 or BC_ENOMEM.
  */
 int bc_model_finish(bc_report_model *model, bc_arena *arena, bc_error *err);
 
@@ -132,8 +159,13 @@ int bc_model_finish(bc_report_model *model, bc_arena *arena, bc_error *err);
  *   ky.ma, ky.ten ("quý III năm 2023"), ky.nam, ky.quy, ky.tu_ngay, ky.den_ngay
  *   bao_cao.so, bao_cao.ngay
  *   nguoi_ky.tham_quyen, nguoi_ky.chuc_vu, nguoi_ky.ho_ten
+ *   ky.ke_tiep ("quý IV năm 2023": the period after, for plans)
  *   noi_nhan (list: stt, noi_dung)
- *   chi_so (list: stt, ma, ten, don_vi, gia_tri)
+ *   chi_so (list: stt, ma, ten, don_vi, gia_tri, cung_ky, ky_truoc)
+ *   nhom_chi_so (list: stt, ma, ten, chi_so)
+ *   cung_ky.<name>, ky_truoc.<name>: <name> in that period
+ *   don_vi (list: stt, ma, ten, ten_viet_tat, then the agency's data),
+ *   so_don_vi, tong.<code>, trung_binh.<code> over don_vi
  *   anything else: the indicator with that code.
  * Unset values (no number yet, no signer) come back as BC_VALUE_NONE.
  * Narratives are not values: see bc_model_narrative. Values borrow from the
@@ -143,6 +175,22 @@ bool bc_model_lookup(bc_value *out,
                      const bc_report_model *model,
                      const char *name,
                      size_t name_len);
+
+/*
+ * For a tong./trung_binh. name that bc_model_lookup finds missing: the code
+ * of the first member agency without a number for it, or NULL (no members,
+ * or not such a name).
+ */
+const char *bc_model_aggregate_gap(const bc_report_model *model,
+                                   const char *name,
+                                   size_t len);
+
+/*
+ * True when a name missing from a don_vi item's agency stops there rather
+ * than being looked up in the enclosing report: indicator codes and the
+ * agency's own fields, not totals, lists or the report's own fields.
+ */
+bool bc_model_item_scoped(const char *name, size_t len);
 
 /* The indicator with this code, or NULL. */
 const bc_indicator_value *

@@ -5,6 +5,7 @@
 #include "template/template_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/alloc.h"
@@ -13,7 +14,8 @@
 /*
  * Scopes: one frame per open {{#each}}, on the C stack, innermost first.
  * A name is looked up in the items from the innermost out, then in the
- * model; the frames also answer @index, @first and @last.
+ * model (an item of don_vi answers from its agency's data first); the
+ * frames also answer @index, @stt, @first and @last.
  */
 typedef struct frame {
   const bc_record *item;
@@ -190,15 +192,18 @@ static void resolve(const expander *x,
   subject->name = name->s;
   subject->len = name->len;
   subject->indicator = NULL;
+  subject->agency = NULL;
   *record = NULL;
   switch (name->kind) {
   case BC_TNAME_INDEX:
   case BC_TNAME_FIRST:
   case BC_TNAME_LAST:
+  case BC_TNAME_STT:
     if (x->frames) {
       const frame *f = x->frames;
       v->kind = BC_VALUE_NUMBER;
       v->number = name->kind == BC_TNAME_INDEX   ? (double)f->index
+                  : name->kind == BC_TNAME_STT   ? (double)f->index + 1
                   : name->kind == BC_TNAME_FIRST ? f->index == 0
                                                  : f->index + 1 == f->count;
     }
@@ -214,32 +219,91 @@ static void resolve(const expander *x,
       const bc_value *code = bc_record_get(f->item, "ma", 2);
       *v = *fv;
       *record = f->item;
-      if (code && code->kind == BC_VALUE_TEXT && code != fv)
+      if (f->item->model)
+        subject->agency = f->item->model->agency.code;
+      else if (code && code->kind == BC_VALUE_TEXT && code != fv)
         subject->indicator = code->text;
+      return;
+    }
+    /* A don_vi item: that agency's data, and its missing values stay
+     * missing (never the report's own). */
+    if (f->item->model && bc_model_item_scoped(name->s, name->len)) {
+      bc_model_lookup(v, f->item->model, name->s, name->len);
+      *record = f->item;
+      subject->agency = f->item->model->agency.code;
       return;
     }
   }
   bc_model_lookup(v, x->model, name->s, name->len);
 }
 
+/* Describes why name is missing in x->err; returns BC_EDATA. */
+static int missing_message(const expander *x,
+                           const bc_tname *name,
+                           const bc_tsubject *s,
+                           const bc_record *record) {
+  int len = (int)s->len;
+  const char *gap;
+  const bc_report_model *other = NULL;
+  const char *which = NULL;
+  if (s->indicator)
+    return bc_error_set(x->err, BC_EDATA,
+                        "missing value '%.*s' of indicator '%s'", len, s->name,
+                        s->indicator);
+  if (name->kind != BC_TNAME_VALUE)
+    return bc_error_set(x->err, BC_EDATA, "'%.*s' is only set inside {{#each}}",
+                        len, s->name);
+  if (s->agency)
+    return bc_error_set(x->err, BC_EDATA, "missing %s '%.*s' of agency '%s'",
+                        name->reserved ? "value" : "indicator", len, s->name,
+                        s->agency);
+  if ((gap = bc_model_aggregate_gap(x->model, s->name, s->len)))
+    return bc_error_set(x->err, BC_EDATA,
+                        "missing value '%.*s': agency '%s' has no number for "
+                        "it",
+                        len, s->name, gap);
+  if (s->len > 8 && memcmp(s->name, "cung_ky.", 8) == 0) {
+    other = x->model->same_period_last_year;
+    which = "a year before";
+  } else if (s->len > 9 && memcmp(s->name, "ky_truoc.", 9) == 0) {
+    other = x->model->previous_period;
+    which = "before";
+  }
+  if (which && !other)
+    return bc_error_set(x->err, BC_EDATA,
+                        "missing value '%.*s': the database has no period of "
+                        "the same kind %s %s",
+                        len, s->name, which, x->model->period.code);
+  if (other)
+    return bc_error_set(x->err, BC_EDATA,
+                        "missing indicator '%.*s' (period %s)", len, s->name,
+                        other->period.code);
+  if (record || name->reserved)
+    return bc_error_set(x->err, BC_EDATA, "missing value '%.*s'", len, s->name);
+  return bc_error_set(x->err, BC_EDATA, "missing indicator '%.*s'", len,
+                      s->name);
+}
+
 static int missing(expander *x,
                    const bc_tnode *n,
                    const bc_tsubject *s,
                    const bc_record *record) {
-  int len = (int)s->len, rc;
-  if (s->indicator)
-    rc =
-        bc_error_set(x->err, BC_EDATA, "missing value '%.*s' of indicator '%s'",
-                     len, s->name, s->indicator);
-  else if (n->name.kind != BC_TNAME_VALUE)
-    rc = bc_error_set(x->err, BC_EDATA, "'%.*s' is only set inside {{#each}}",
-                      len, s->name);
-  else if (record || n->name.reserved)
-    rc = bc_error_set(x->err, BC_EDATA, "missing value '%.*s'", len, s->name);
-  else
-    rc = bc_error_set(x->err, BC_EDATA, "missing indicator '%.*s'", len,
-                      s->name);
+  int rc = missing_message(x, &n->name, s, record);
   return value_problem(x, BC_AUDIT_MISSING_VALUE, s, n->line, n->column, rc);
+}
+
+/* bc_tref for put_value: a formatter's name argument, looked up like a
+ * placeholder's name. */
+static int
+lookup_ref(void *ud, const bc_tfmt *f, bc_value *out, bc_error *err) {
+  const expander *x = ud;
+  bc_tsubject s;
+  const bc_record *record;
+  (void)err; /* missing_message writes x->err, the same error */
+  resolve(x, &f->ref, out, &s, &record);
+  if (out->kind != BC_VALUE_NONE)
+    return 0;
+  return missing_message(x, &f->ref, &s, record);
 }
 
 static const char *kind_name(bc_value_kind kind) {
@@ -263,6 +327,8 @@ static int put_value(expander *x, const bc_tnode *n) {
   const bc_record *record;
   const char *text;
   size_t len, failed;
+  bc_tref ref;
+  bool ref_missing;
   int rc;
 
   resolve(x, &n->name, &v, &s, &record);
@@ -282,9 +348,22 @@ static int put_value(expander *x, const bc_tnode *n) {
                                       "{{#each %.*s}}",
                                       what, (int)s.len, s.name));
   }
-  rc = bc_template__format(&text, &len, &failed, x->scratch, &v, n->fmts,
-                           n->fmt_count, &s, x->err);
+  ref.fn = lookup_ref;
+  ref.ud = x;
+  rc = bc_template__format(&text, &len, &failed, &ref_missing, x->scratch, &v,
+                           n->fmts, n->fmt_count, &ref, &s, x->err);
+  if (rc && ref_missing && n->fallback) {
+    bc_error_clear(x->err);
+    put_escaped(x, n->fallback->text, n->fallback->text_len);
+    return 0;
+  }
   if (rc) {
+    if (ref_missing) {
+      const bc_tfmt *f = &n->fmts[failed];
+      bc_tsubject rs = {f->ref.s, f->ref.len, NULL, NULL};
+      return value_problem(x, BC_AUDIT_MISSING_VALUE, &rs, f->line, f->column,
+                           rc);
+    }
     if (failed < n->fmt_count)
       return value_problem(x, BC_AUDIT_INVALID_VALUE, &s, n->fmts[failed].line,
                            n->fmts[failed].column, rc);
@@ -317,10 +396,79 @@ static bool truthy(const expander *x, const bc_tname *name) {
   }
 }
 
+/* One item of a sorted {{#each}}: its key (negated for giam_dan) and its
+ * place in the list, which breaks ties so that equal keys keep the list's
+ * order. */
+typedef struct sort_key {
+  double key;
+  size_t index;
+} sort_key;
+
+static int cmp_sort_key(const void *a, const void *b) {
+  const sort_key *x = a, *y = b;
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * The order of list's items under n's giam_dan/tang_dan: each item's key is
+ * the sort's name looked up with the item as the innermost scope. *order
+ * is NULL (list order) when n does not sort, or when a key is missing in
+ * audit mode (the problem is recorded).
+ */
+static int sort_items(expander *x,
+                      const bc_tnode *n,
+                      const bc_value *list,
+                      sort_key **order) {
+  const bc_tfmt *f = n->fmts;
+  sort_key *keys;
+  *order = NULL;
+  if (!n->fmt_count || !list->count)
+    return 0;
+  keys = bc_calloc(x->alloc, list->count, sizeof *keys);
+  if (!keys)
+    return bc_error_oom(x->err);
+  for (size_t i = 0; i < list->count; i++) {
+    frame tmp = {&list->items[i], i, list->count, x->frames};
+    const frame *saved = x->frames;
+    const bc_record *record;
+    bc_tsubject s;
+    bc_value v;
+    int rc = 0;
+    x->frames = &tmp;
+    resolve(x, &f->ref, &v, &s, &record);
+    x->frames = saved;
+    if (v.kind == BC_VALUE_NONE)
+      rc = value_problem(x, BC_AUDIT_MISSING_VALUE, &s, f->line, f->column,
+                         missing_message(x, &f->ref, &s, record));
+    else if (v.kind != BC_VALUE_NUMBER) {
+      char what[320];
+      bc_template__describe(what, sizeof what, &s);
+      rc = value_problem(x, BC_AUDIT_INVALID_VALUE, &s, f->line, f->column,
+                         bc_error_set(x->err, BC_EDATA,
+                                      "formatter '%s' orders by numbers, %s "
+                                      "is %s",
+                                      bc_template__formatter_name(f->kind),
+                                      what, kind_name(v.kind)));
+    }
+    if (rc || v.kind != BC_VALUE_NUMBER) {
+      bc_free(x->alloc, keys);
+      return rc;
+    }
+    keys[i].key = f->kind == BC_TFMT_GIAM_DAN ? -v.number : v.number;
+    keys[i].index = i;
+  }
+  qsort(keys, list->count, sizeof *keys, cmp_sort_key);
+  *order = keys;
+  return 0;
+}
+
 static int expand_each(expander *x, const bc_tnode *n) {
   bc_value v;
   bc_tsubject s;
   const bc_record *record;
+  sort_key *order;
   int rc;
 
   resolve(x, &n->name, &v, &s, &record);
@@ -334,9 +482,11 @@ static int expand_each(expander *x, const bc_tnode *n) {
                                       "{{#each}} needs a list, %s is %s", what,
                                       kind_name(v.kind)));
   }
+  if ((rc = sort_items(x, n, &v, &order)))
+    return rc;
   for (size_t i = 0; i < v.count; i++) {
     frame f;
-    f.item = &v.items[i];
+    f.item = &v.items[order ? order[i].index : i];
     f.index = i;
     f.count = v.count;
     f.up = x->frames;
@@ -344,9 +494,10 @@ static int expand_each(expander *x, const bc_tnode *n) {
     rc = expand_nodes(x, n->body);
     x->frames = f.up;
     if (rc)
-      return rc;
+      break;
   }
-  return 0;
+  bc_free(x->alloc, order);
+  return rc;
 }
 
 /* Ends what the last insertion wrote with a line break, so that the

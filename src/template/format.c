@@ -1,6 +1,7 @@
 /* template/format.c: the Vietnamese formatters (so, dem, phantram, ngay,
- * ngay_dai, la_ma, hoa, hoa_dau, mac_dinh) and the default printing of
- * numbers and dates. Escaping for Markdown is expand.c's job. */
+ * ngay_dai, la_ma, hoa, hoa_dau, mac_dinh), the comparing ones (ti_le,
+ * hieu, so_voi, chenh_lech) and the default printing of numbers and dates.
+ * Escaping for Markdown and looking names up are expand.c's job. */
 #include "template/template_int.h"
 
 #include <math.h>
@@ -30,6 +31,12 @@ static const struct {
     {"hoa", BC_TFMT_HOA, BC_TARG_NONE},
     {"hoa_dau", BC_TFMT_HOA_DAU, BC_TARG_NONE},
     {"mac_dinh", BC_TFMT_MAC_DINH, BC_TARG_TEXT},
+    {"ti_le", BC_TFMT_TI_LE, BC_TARG_NAME},
+    {"hieu", BC_TFMT_HIEU, BC_TARG_NAME},
+    {"so_voi", BC_TFMT_SO_VOI, BC_TARG_NAME_TEXT},
+    {"chenh_lech", BC_TFMT_CHENH_LECH, BC_TARG_NAME_UNIT},
+    {"giam_dan", BC_TFMT_GIAM_DAN, BC_TARG_NAME},
+    {"tang_dan", BC_TFMT_TANG_DAN, BC_TARG_NAME},
 };
 
 bool bc_template__formatter_find(bc_tfmt_kind *kind_out,
@@ -58,6 +65,8 @@ void bc_template__describe(char *buf, size_t size, const bc_tsubject *s) {
   int n = (int)(s->len > 200 ? 200 : s->len);
   if (s->indicator)
     snprintf(buf, size, "'%.*s' of indicator '%s'", n, s->name, s->indicator);
+  else if (s->agency)
+    snprintf(buf, size, "'%.*s' of agency '%s'", n, s->name, s->agency);
   else
     snprintf(buf, size, "'%.*s'", n, s->name);
 }
@@ -300,19 +309,102 @@ static int wrong_number(const bc_tfmt *f,
                       bc_template__formatter_name(f->kind), needs, what, num);
 }
 
+/* The number a comparing formatter compares with, through ref. */
+static int ref_number(double *out,
+                      const bc_tfmt *f,
+                      const bc_tref *ref,
+                      bool *ref_missing,
+                      bc_error *err) {
+  bc_value v;
+  bc_tsubject s = {0};
+  int rc = ref->fn(ref->ud, f, &v, err);
+  if (rc) {
+    *ref_missing = rc == BC_EDATA;
+    return rc;
+  }
+  s.name = f->ref.s;
+  s.len = f->ref.len;
+  if (v.kind != BC_VALUE_NUMBER || !isfinite(v.number)) {
+    char what[320];
+    bc_template__describe(what, sizeof what, &s);
+    return bc_error_set(err, BC_EDATA,
+                        "formatter '%s' compares with %s, "
+                        "which is not a number",
+                        bc_template__formatter_name(f->kind), what);
+  }
+  *out = v.number;
+  return 0;
+}
+
+/* so_voi: "tăng 12,5% so với cùng kỳ", "giảm 3,0% so với cùng kỳ", "bằng
+ * cùng kỳ"; a change that rounds to 0 is "tăng dưới 0,1% so với ...". */
+static int compare_percent(
+    bc_buf *b, const bc_tfmt *f, double value, double base, bc_error *err) {
+  int decimals = f->decimals < 0 ? 1 : f->decimals;
+  double change, step = pow(10, -decimals);
+  char num[NUMBER_CHARS];
+  if (value == base) {
+    bc_buf_puts(b, "bằng ");
+    bc_buf_put(b, f->text, f->text_len);
+    return 0;
+  }
+  if (base == 0) {
+    int n = (int)(f->ref.len > 200 ? 200 : f->ref.len);
+    return bc_error_set(err, BC_EDATA,
+                        "formatter 'so_voi' cannot give a percentage of 0 "
+                        "('%.*s' is 0); use chenh_lech",
+                        n, f->ref.s);
+  }
+  change = (value - base) / fabs(base) * 100;
+  bc_buf_puts(b, change > 0 ? "tăng " : "giảm ");
+  format_number_chars(num, fabs(change), decimals, true);
+  if (fabs(change) < step / 2 || strspn(num, "0,") == strlen(num)) {
+    bc_buf_puts(b, "dưới ");
+    bc_format_percent(b, step, decimals);
+  } else {
+    bc_buf_puts(b, num);
+    bc_buf_putc(b, '%');
+  }
+  bc_buf_puts(b, " so với ");
+  bc_buf_put(b, f->text, f->text_len);
+  return 0;
+}
+
+/* chenh_lech: "tăng 3 hồ sơ", "giảm 1.250 hồ sơ", "không thay đổi". */
+static void
+compare_amount(bc_buf *b, const bc_tfmt *f, double value, double base) {
+  char num[NUMBER_CHARS];
+  double diff = value - base;
+  format_number_chars(num, fabs(diff), f->decimals, true);
+  if (strspn(num, "0,") == strlen(num)) {
+    bc_buf_puts(b, "không thay đổi");
+    return;
+  }
+  bc_buf_puts(b, diff > 0 ? "tăng " : "giảm ");
+  bc_buf_puts(b, num);
+  if (f->text && f->text_len) {
+    bc_buf_putc(b, ' ');
+    bc_buf_put(b, f->text, f->text_len);
+  }
+}
+
 int bc_template__format(const char **text_out,
                         size_t *len_out,
                         size_t *failed_at,
+                        bool *ref_missing,
                         bc_buf scratch[2],
                         const bc_value *value,
                         const bc_tfmt *fmts,
                         size_t count,
+                        const bc_tref *ref,
                         const bc_tsubject *subject,
                         bc_error *err) {
   stage st = {0};
   int rc, index = 0;
   bc_buf *b;
+  double base;
 
+  *ref_missing = false;
   st.buf = -1;
   *failed_at = count;
   switch (value->kind) {
@@ -351,7 +443,37 @@ int bc_template__format(const char **text_out,
     *failed_at = i;
     switch (f->kind) {
     case BC_TFMT_MAC_DINH:
+    case BC_TFMT_GIAM_DAN:
+    case BC_TFMT_TANG_DAN:
       continue;
+    case BC_TFMT_TI_LE:
+    case BC_TFMT_HIEU:
+      if (st.kind != STAGE_NUMBER)
+        return wrong_kind(f, "a number", &st, subject, err);
+      if ((rc = ref_number(&base, f, ref, ref_missing, err)))
+        return rc;
+      if (f->kind == BC_TFMT_HIEU) {
+        st.number -= base;
+        continue;
+      }
+      if (base == 0)
+        return bc_error_set(
+            err, BC_EDATA, "formatter 'ti_le' divides by '%.*s', which is 0",
+            (int)(f->ref.len > 200 ? 200 : f->ref.len), f->ref.s);
+      st.number = st.number / base * 100;
+      continue;
+    case BC_TFMT_SO_VOI:
+    case BC_TFMT_CHENH_LECH:
+      if (st.kind != STAGE_NUMBER)
+        return wrong_kind(f, "a number", &st, subject, err);
+      if ((rc = ref_number(&base, f, ref, ref_missing, err)))
+        return rc;
+      b = next_buf(&st, scratch, &index);
+      if (f->kind == BC_TFMT_CHENH_LECH)
+        compare_amount(b, f, st.number, base);
+      else if ((rc = compare_percent(b, f, st.number, base, err)))
+        return rc;
+      break;
     case BC_TFMT_SO:
     case BC_TFMT_DEM:
     case BC_TFMT_PHANTRAM:

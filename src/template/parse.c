@@ -183,8 +183,8 @@ static int add_text(parser *p, const char *s, const char *e) {
 }
 
 static int parse_name(parser *p, bc_tname *out, const char *s, const char *e) {
-  static const char *const reserved[] = {"co_quan.", "ky.", "bao_cao.",
-                                         "nguoi_ky."};
+  static const char *const reserved[] = {"co_quan.",  "ky.",   "bao_cao.",
+                                         "nguoi_ky.", "tong.", "trung_binh."};
   size_t len = (size_t)(e - s);
   int n = (int)len;
   bool ok = len > 0;
@@ -207,6 +207,8 @@ static int parse_name(parser *p, bc_tname *out, const char *s, const char *e) {
       out->kind = BC_TNAME_FIRST;
     else if (span_is(s, e, "@last"))
       out->kind = BC_TNAME_LAST;
+    else if (span_is(s, e, "@stt"))
+      out->kind = BC_TNAME_STT;
     else
       return fail_here(
           p, s, bc_error_set(p->err, BC_ESYNTAX, "unknown name '%.*s'", n, s));
@@ -222,7 +224,9 @@ static int parse_name(parser *p, bc_tname *out, const char *s, const char *e) {
     if (len > strlen(reserved[i]) &&
         memcmp(s, reserved[i], strlen(reserved[i])) == 0)
       out->reserved = true;
-  if (span_is(s, e, "noi_nhan") || span_is(s, e, "chi_so"))
+  if (span_is(s, e, "noi_nhan") || span_is(s, e, "chi_so") ||
+      span_is(s, e, "nhom_chi_so") || span_is(s, e, "don_vi") ||
+      span_is(s, e, "so_don_vi"))
     out->reserved = true;
   return 0;
 }
@@ -268,14 +272,35 @@ static int parse_string(parser *p,
   return 0;
 }
 
-/* One formatter with its arguments, from the '|' at *q. */
+/* The usage line of a formatter that takes arguments, for errors. */
+static const char *formatter_usage(bc_targ_kind arg) {
+  switch (arg) {
+  case BC_TARG_DECIMALS:
+    return "an optional number of decimals from 0 to 6";
+  case BC_TARG_TEXT:
+    return "one text in double quotes";
+  case BC_TARG_NAME:
+    return "one name";
+  case BC_TARG_NAME_TEXT:
+    return "a name, a text in double quotes and an optional number of "
+           "decimals from 0 to 6";
+  case BC_TARG_NAME_UNIT:
+    return "a name, an optional text in double quotes and an optional "
+           "number of decimals from 0 to 6";
+  default:
+    return "no argument";
+  }
+}
+
+/* One formatter with its arguments, from the '|' at *q. Arguments are
+ * strings ("..."), numbers of decimals (0-6) and names, in any order. */
 static int parse_formatter(
     parser *p, bc_tnode *node, bc_tfmt *f, const char **q_io, const char *ce) {
   const char *q = skip_blanks(*q_io + 1, ce);
   const char *fe = word_end(q, ce);
   bc_targ_kind arg;
-  int nargs = 0, rc;
-  bool bad = false;
+  int strings = 0, numbers = 0, names = 0, rc;
+  bool bad = false, ok;
   const char *name;
 
   locate(p, q, &f->line, &f->column);
@@ -295,50 +320,69 @@ static int parse_formatter(
     q = skip_blanks(q, ce);
     if (q >= ce || *q == '|')
       break;
-    nargs++;
     if (*q == '"') {
+      strings++;
       if ((rc = parse_string(p, &q, ce, &f->text, &f->text_len)))
         return rc;
-      if (arg != BC_TARG_TEXT)
+      continue;
+    }
+    const char *we = q;
+    while (we < ce && !is_blank(*we) && *we != '|' && *we != '"')
+      we++;
+    if (*q >= '0' && *q <= '9') {
+      int d = 0;
+      numbers++;
+      for (const char *c = q; c < we; c++)
+        if (*c < '0' || *c > '9' || c - q >= 2)
+          bad = true;
+        else
+          d = d * 10 + (*c - '0');
+      bad = bad || d > 6;
+      f->decimals = d;
+    } else if ((*q >= 'a' && *q <= 'z') || *q == '@') {
+      names++;
+      if ((rc = parse_name(p, &f->ref, q, we)))
+        return rc;
+      if (f->ref.kind == BC_TNAME_NARRATIVE)
         bad = true;
     } else {
-      const char *we = q;
-      while (we < ce && !is_blank(*we) && *we != '|' && *we != '"')
-        we++;
-      if (arg != BC_TARG_DECIMALS || we - q > 2)
-        bad = true;
-      for (const char *d = q; !bad && d < we; d++)
-        if (*d < '0' || *d > '9')
-          bad = true;
-      if (!bad) {
-        f->decimals = q[0] - '0';
-        if (we - q == 2)
-          f->decimals = f->decimals * 10 + (q[1] - '0');
-        if (f->decimals > 6)
-          bad = true;
-      }
-      q = we;
+      bad = true;
     }
+    q = we;
   }
-  if (arg == BC_TARG_NONE && nargs)
+  switch (arg) {
+  case BC_TARG_NONE:
+    ok = !strings && !numbers && !names;
+    break;
+  case BC_TARG_DECIMALS:
+    ok = !strings && numbers <= 1 && !names;
+    break;
+  case BC_TARG_TEXT:
+    ok = strings == 1 && !numbers && !names;
+    break;
+  case BC_TARG_NAME:
+    ok = !strings && !numbers && names == 1;
+    break;
+  case BC_TARG_NAME_TEXT:
+    ok = strings == 1 && numbers <= 1 && names == 1;
+    break;
+  default:
+    ok = strings <= 1 && numbers <= 1 && names == 1;
+    break;
+  }
+  if (!ok || bad) {
+    if (arg == BC_TARG_TEXT)
+      return located(p,
+                     bc_error_set(p->err, BC_ESYNTAX,
+                                  "formatter '%s' takes one text in double "
+                                  "quotes, e.g. %s \"không có\"",
+                                  name, name),
+                     f->line, f->column);
     return located(p,
-                   bc_error_set(p->err, BC_ESYNTAX,
-                                "formatter '%s' takes no argument", name),
+                   bc_error_set(p->err, BC_ESYNTAX, "formatter '%s' takes %s",
+                                name, formatter_usage(arg)),
                    f->line, f->column);
-  if (arg == BC_TARG_DECIMALS && (bad || nargs > 1))
-    return located(p,
-                   bc_error_set(p->err, BC_ESYNTAX,
-                                "formatter '%s' takes an optional number of "
-                                "decimals from 0 to 6",
-                                name),
-                   f->line, f->column);
-  if (arg == BC_TARG_TEXT && (bad || nargs != 1))
-    return located(p,
-                   bc_error_set(p->err, BC_ESYNTAX,
-                                "formatter '%s' takes one text in double "
-                                "quotes, e.g. %s \"không có\"",
-                                name, name),
-                   f->line, f->column);
+  }
   if (f->kind == BC_TFMT_MAC_DINH) {
     if (node->fallback)
       return located(p,
@@ -347,6 +391,16 @@ static int parse_formatter(
                      f->line, f->column);
     node->fallback = f;
   }
+  if (bc_tfmt_sorts(f->kind) != (node->kind == BC_TNODE_EACH))
+    return located(p,
+                   bc_error_set(p->err, BC_ESYNTAX,
+                                bc_tfmt_sorts(f->kind)
+                                    ? "formatter '%s' orders the items of "
+                                      "{{#each}}; it cannot print a value"
+                                    : "{{#each}} takes only giam_dan or "
+                                      "tang_dan, not '%s'",
+                                name),
+                   f->line, f->column);
   *q_io = q;
   return 0;
 }
@@ -501,10 +555,24 @@ parse_open(parser *p, const char *cs, const char *ce, int line, int column) {
   node->negate = name[0] == 'u';
   if ((rc = parse_name(p, &node->name, ns, ne)))
     return rc;
+  if (rest < ce && *rest == '|' && node->kind == BC_TNODE_EACH) {
+    bc_tfmt *sort = bc_arena_calloc(p->arena, 1, sizeof *sort);
+    if (!sort)
+      return bc_error_oom(p->err);
+    if ((rc = parse_formatter(p, node, sort, &rest, ce)))
+      return rc;
+    node->fmts = sort;
+    node->fmt_count = 1;
+    rest = skip_blanks(rest, ce);
+  }
   if (rest < ce)
-    return fail_here(
-        p, rest,
-        bc_error_set(p->err, BC_ESYNTAX, "{{#%s}} takes only a name", name));
+    return fail_here(p, rest,
+                     bc_error_set(p->err, BC_ESYNTAX,
+                                  node->kind == BC_TNODE_EACH
+                                      ? "{{#%s}} takes a name and at most "
+                                        "one order (| giam_dan name)"
+                                      : "{{#%s}} takes only a name",
+                                  name));
   if (node->kind == BC_TNODE_EACH && node->name.kind == BC_TNAME_NARRATIVE)
     return located(p,
                    bc_error_set(p->err, BC_ESYNTAX,

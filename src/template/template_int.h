@@ -39,30 +39,31 @@ typedef enum bc_tfmt_kind {
   BC_TFMT_LA_MA,
   BC_TFMT_HOA,
   BC_TFMT_HOA_DAU,
-  BC_TFMT_MAC_DINH
+  BC_TFMT_MAC_DINH,
+  BC_TFMT_TI_LE,      /* value / name * 100 */
+  BC_TFMT_HIEU,       /* value - name */
+  BC_TFMT_SO_VOI,     /* "tăng 12,5% so với <text>" */
+  BC_TFMT_CHENH_LECH, /* "giảm 3 <text>" */
+  BC_TFMT_GIAM_DAN,   /* {{#each}}: items by name, largest first */
+  BC_TFMT_TANG_DAN    /* {{#each}}: items by name, smallest first */
 } bc_tfmt_kind;
 
 /* What a formatter takes after its name. */
 typedef enum bc_targ_kind {
-  BC_TARG_NONE = 0, /* nothing */
-  BC_TARG_DECIMALS, /* an optional integer 0..6 */
-  BC_TARG_TEXT      /* exactly one double-quoted string */
+  BC_TARG_NONE = 0,  /* nothing */
+  BC_TARG_DECIMALS,  /* an optional integer 0..6 */
+  BC_TARG_TEXT,      /* exactly one double-quoted string */
+  BC_TARG_NAME,      /* exactly one name */
+  BC_TARG_NAME_TEXT, /* a name, a string, optional decimals */
+  BC_TARG_NAME_UNIT  /* a name, an optional string, optional decimals */
 } bc_targ_kind;
-
-typedef struct bc_tfmt {
-  bc_tfmt_kind kind;
-  int decimals;     /* BC_TARG_DECIMALS: -1 when not given */
-  const char *text; /* mac_dinh: the literal, escapes resolved */
-  size_t text_len;
-  int line;
-  int column; /* of the formatter's name */
-} bc_tfmt;
 
 typedef enum bc_tname_kind {
   BC_TNAME_VALUE = 0, /* item fields of the open #each blocks, then model */
   BC_TNAME_INDEX,     /* @index */
   BC_TNAME_FIRST,     /* @first */
   BC_TNAME_LAST,      /* @last */
+  BC_TNAME_STT,       /* @stt: @index + 1 */
   BC_TNAME_NARRATIVE  /* narrative.<key> */
 } bc_tname_kind;
 
@@ -72,6 +73,22 @@ typedef struct bc_tname {
   bc_tname_kind kind;
   bool reserved; /* co_quan., ky., ... (not an indicator) for messages */
 } bc_tname;
+
+typedef struct bc_tfmt {
+  bc_tfmt_kind kind;
+  int decimals;     /* -1 when not given */
+  const char *text; /* mac_dinh, so_voi, chenh_lech: the literal, escapes
+                       resolved; NULL when not given */
+  size_t text_len;
+  bc_tname ref; /* BC_TARG_NAME*: the other value (ref.s NULL otherwise) */
+  int line;
+  int column; /* of the formatter's name */
+} bc_tfmt;
+
+/* Formatters that order the items of {{#each}} rather than print. */
+static inline bool bc_tfmt_sorts(bc_tfmt_kind kind) {
+  return kind == BC_TFMT_GIAM_DAN || kind == BC_TFMT_TANG_DAN;
+}
 
 typedef enum bc_tnode_kind {
   BC_TNODE_TEXT = 0,
@@ -93,8 +110,8 @@ struct bc_tnode {
   const char *text; /* TEXT */
   size_t len;
   bc_tname name;           /* VALUE, NARRATIVE, IF, EACH */
-  const bc_tfmt *fmts;     /* VALUE */
-  size_t fmt_count;        /* VALUE */
+  const bc_tfmt *fmts;     /* VALUE; EACH: its sort, if any */
+  size_t fmt_count;        /* VALUE; EACH: 0 or 1 */
   const bc_tfmt *fallback; /* VALUE: its mac_dinh, or NULL */
   bool negate;             /* IF: {{#unless}} */
   bool standalone;         /* PARTIAL: alone on its line */
@@ -139,6 +156,7 @@ typedef struct bc_tsubject {
   const char *name;
   size_t len;
   const char *indicator; /* code of the #each item it came from, or NULL */
+  const char *agency;    /* the don_vi item's agency it was looked up in */
 } bc_tsubject;
 
 /* parse.c */
@@ -168,20 +186,31 @@ const char *bc_template__formatter_name(bc_tfmt_kind kind);
 /* "'tthc.so_hoa'" or "'gia_tri' of indicator 'tthc.so_hoa'". */
 void bc_template__describe(char *buf, size_t size, const bc_tsubject *subject);
 
+/* How a formatter's name argument (ti_le x) is looked up: fn sets *out
+ * and returns 0, or describes the missing value in err and returns
+ * BC_EDATA. */
+typedef struct bc_tref {
+  int (*fn)(void *ud, const bc_tfmt *f, bc_value *out, bc_error *err);
+  void *ud;
+} bc_tref;
+
 /*
  * Runs a present, non-list value through fmts (mac_dinh is skipped) and
  * returns the plain (unescaped) text in *text_out, which points into
  * scratch[0..1] or into the value itself. On BC_EDATA, *failed_at is the
  * index of the formatter at fault, or count when the value itself is bad
- * (not a finite number). Returns 0, BC_EDATA or BC_ENOMEM.
+ * (not a finite number); *ref_missing tells that the formatter's name
+ * argument was missing. Returns 0, BC_EDATA or BC_ENOMEM.
  */
 int bc_template__format(const char **text_out,
                         size_t *len_out,
                         size_t *failed_at,
+                        bool *ref_missing,
                         bc_buf scratch[2],
                         const bc_value *value,
                         const bc_tfmt *fmts,
                         size_t count,
+                        const bc_tref *ref,
                         const bc_tsubject *subject,
                         bc_error *err);
 
