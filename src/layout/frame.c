@@ -61,7 +61,7 @@ typedef struct column {
  * one step below when !first); leaves *y on the last baseline and raises
  * *widest to the widest line.
  */
-static int wrapped_block(double *widest,
+static int wrapped_line(double *widest,
                          lay *l,
                          const char *text,
                          unsigned style,
@@ -91,6 +91,31 @@ static int wrapped_block(double *widest,
       *widest = w;
   }
   return 0;
+}
+
+/* A header name: each line of text (split at line feeds, as in
+ * "ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH") wrapped to the column. */
+static int wrapped_block(double *widest,
+                         lay *l,
+                         const char *text,
+                         unsigned style,
+                         double size,
+                         const column *c,
+                         double *y,
+                         bool first) {
+  for (;;) {
+    const char *nl = strchr(text, '\n');
+    char *line;
+    int rc;
+    if (!nl)
+      return wrapped_line(widest, l, text, style, size, c, y, first);
+    if (!(line = bc_arena_strndup(l->arena, text, (size_t)(nl - text))))
+      return bc_error_oom(l->err);
+    if ((rc = wrapped_line(widest, l, line, style, size, c, y, first)))
+      return rc;
+    first = false;
+    text = nl + 1;
+  }
 }
 
 int bc_layout__frame_header(lay *l, const bc_doc *doc) {

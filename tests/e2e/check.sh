@@ -35,7 +35,7 @@ expect() {
 
 # --- the sample: complete ---
 run check --db "$DB" --period 2023-Q3
-expect "sample database: complete" 0 "1 report: 1 complete, 0 with problems"
+expect "sample database: complete" 0 "3 reports: 3 complete, 0 with problems"
 
 # --- a copy with two values deleted, a narrative emptied, no signer ---
 BROKEN=$WORK/broken.db
@@ -55,9 +55,9 @@ BLOCK="STTTT-TV 2023-Q3: 4 problems
   no signer"
 run check --db "$BROKEN" --period 2023-Q3 --template-dir templates
 expect "broken copy: every problem, where it is" 14 "$BLOCK
-1 report: 0 complete, 1 with problems"
+3 reports: 2 complete, 1 with problems"
 run check --db "$BROKEN" --period 2023-Q3 --template-dir templates --quiet
-expect "--quiet: the summary only" 14 "1 report: 0 complete, 1 with problems"
+expect "--quiet: the summary only" 14 "3 reports: 2 complete, 1 with problems"
 run check --db "$BROKEN" --period 2023-Q3 --template-dir templates \
   --agencies STTTT-TV,NOPE,STTTT-TV
 expect "--agencies: those only, each once; an unknown one is a problem" 14 \
@@ -69,6 +69,30 @@ $BLOCK
 run render --db "$BROKEN" --agency STTTT-TV --period 2023-Q3 -o "$WORK/r.pdf"
 check "render refuses it: no signer, exit 5" bash -c "[ $code -eq 5 ] &&
   [ \"\$(cat '$WORK/stderr')\" = \"baocao: $BROKEN: the report has no signer (agency STTTT-TV, period 2023-Q3)\" ]"
+
+# --- a province report whose member lacks a value: the totals that need
+# it, the member's own row and its ranking are listed, each where it is ---
+PROV=$WORK/province.db
+sample_db "$PROV"
+cat > "$WORK/province.sql" <<'SQL'
+DELETE FROM indicator_value WHERE agency_code = 'SYT-TV'
+  AND period_code = '2023-Q3'
+  AND indicator_code IN ('cchc.tthc_qua_han', 'cchc.diem_tu_danh_gia');
+SQL
+"$BAOCAO" db load "$PROV" "$WORK/province.sql" > /dev/null
+run check --db "$PROV" --period 2023-Q3 --agencies UBND-TV --template-dir templates
+# (the ranking's key at 7:18, then each row's own use of the value)
+expect "province: a member's missing values, by total, row and ranking" 14 \
+"UBND-TV 2023-Q3: 8 problems
+  missing value 'tong.cchc.tthc_qua_han': agency 'SYT-TV' has no number for it (templates/cchc_tinh.md:22:159)
+  missing indicator 'cchc.tthc_qua_han' of agency 'SYT-TV' (templates/cchc_tinh.md:29:116)
+  missing value 'tong.cchc.tthc_qua_han': agency 'SYT-TV' has no number for it (templates/cchc_tinh.md:31:143)
+  missing value 'trung_binh.cchc.diem_tu_danh_gia': agency 'SYT-TV' has no number for it (templates/cchc_tinh.md:51:52)
+  missing indicator 'cchc.diem_tu_danh_gia' of agency 'SYT-TV' (templates/cchc_tinh/phu_luc_xep_hang.md:7:18)
+  missing value 'trung_binh.cchc.diem_tu_danh_gia': agency 'SYT-TV' has no number for it (templates/cchc_tinh/phu_luc_xep_hang.md:8:85)
+  missing indicator 'cchc.diem_tu_danh_gia' of agency 'SYT-TV' (templates/cchc_tinh/phu_luc_xep_hang.md:8:24)
+  missing indicator 'cchc.diem_tu_danh_gia' of agency 'SYT-TV' (templates/cchc_tinh/phu_luc_xep_hang.md:8:59)
+1 report: 0 complete, 1 with problems"
 
 # --- errors ---
 run check --db "$DB" --period 2099-Q1
