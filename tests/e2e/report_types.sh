@@ -31,6 +31,38 @@ for want in ["Kết quả thực hiện công tác dân vận chính quyền nă
     assert want in text, want
 PY
 
+# bulk --resume: a province report depends on its departments' data. A
+# changed department value renders the province report again (and the
+# department's own), and keeps the others current.
+BULK_DB=$WORK/bulk.db
+sample_db "$BULK_DB"
+"$BAOCAO" bulk --db "$BULK_DB" --period 2023-Q3 --out-dir "$WORK/bulk" -q > /dev/null
+cat > "$WORK/change.sql" <<'SQL'
+UPDATE indicator_value SET num = num + 1 WHERE agency_code = 'SYT-TV'
+  AND period_code = '2023-Q3' AND indicator_code = 'cchc.tthc_tiep_nhan';
+SQL
+"$BAOCAO" db load "$BULK_DB" "$WORK/change.sql" > /dev/null
+"$BAOCAO" bulk --db "$BULK_DB" --period 2023-Q3 --out-dir "$WORK/bulk" --resume -q > /dev/null
+check "bulk --resume: the province report is rendered again, the others kept" python3 - "$WORK/bulk/manifest.jsonl" <<'PY'
+import json, sys
+status = {(r["agency"], r["template"]): r["status"] for r in map(json.loads, open(sys.argv[1]))}
+assert status == {("STP-TV", "cchc_so"): "current", ("STTTT-TV", "cchc_quy"): "current",
+                  ("UBND-TV", "cchc_tinh"): "rendered"}, status
+PY
+# ... and so is a department's report when last year's value it compares with changes
+cat > "$WORK/change.sql" <<'SQL'
+UPDATE indicator_value SET num = num + 1 WHERE agency_code = 'STP-TV'
+  AND period_code = '2022-Q3' AND indicator_code = 'cchc.tthc_tiep_nhan';
+SQL
+"$BAOCAO" db load "$BULK_DB" "$WORK/change.sql" > /dev/null
+"$BAOCAO" bulk --db "$BULK_DB" --period 2023-Q3 --out-dir "$WORK/bulk" --resume -q > /dev/null
+check "bulk --resume: a changed cùng kỳ value renders the reports that compare with it" python3 - "$WORK/bulk/manifest.jsonl" <<'PY'
+import json, sys
+status = {(r["agency"], r["template"]): r["status"] for r in map(json.loads, open(sys.argv[1]))}
+assert status == {("STP-TV", "cchc_so"): "rendered", ("STTTT-TV", "cchc_quy"): "current",
+                  ("UBND-TV", "cchc_tinh"): "rendered"}, status
+PY
+
 # Decree 30 layout of the province report's body (its phụ lục pages are
 # landscape tables numbered from 1 again, which the checker does not
 # model). "body justified" is left out: on two pages, the headings and
