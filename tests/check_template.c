@@ -246,12 +246,13 @@ static const char *errstr(const bc_error *err) {
   return bc_error_format(err, errbuf, sizeof errbuf);
 }
 
-#define CHECK_EXPANDS(src, expected)                                           \
+/* Expands src over the model init builds; checks the Markdown or the error. */
+#define EXPANDS_WITH(init, src, expected)                                      \
   do {                                                                         \
     fixture f_;                                                                \
     bc_expansion e_;                                                           \
     bc_error err_;                                                             \
-    fixture_init(&f_);                                                         \
+    init(&f_);                                                                 \
     int rc_ = run(&f_, (src), &e_, &err_);                                     \
     ck_assert_msg(rc_ == 0, "unexpected error: %s", errstr(&err_));            \
     ck_assert_str_eq(e_.markdown, (expected));                                 \
@@ -259,43 +260,26 @@ static const char *errstr(const bc_error *err) {
     fixture_free(&f_);                                                         \
   } while (0)
 
-/* CHECK_EXPANDS and CHECK_FAILS over compare_init's fixture. */
-#define CHECK_COMPARES(src, expected)                                          \
+#define FAILS_WITH(init, src, want, expected)                                  \
   do {                                                                         \
     fixture f_;                                                                \
     bc_expansion e_;                                                           \
     bc_error err_;                                                             \
-    compare_init(&f_);                                                         \
-    int rc_ = run(&f_, (src), &e_, &err_);                                     \
-    ck_assert_msg(rc_ == 0, "unexpected error: %s", errstr(&err_));            \
-    ck_assert_str_eq(e_.markdown, (expected));                                 \
-    fixture_free(&f_);                                                         \
-  } while (0)
-
-#define CHECK_COMPARE_FAILS(src, want, expected)                               \
-  do {                                                                         \
-    fixture f_;                                                                \
-    bc_expansion e_;                                                           \
-    bc_error err_;                                                             \
-    compare_init(&f_);                                                         \
-    int rc_ = run(&f_, (src), &e_, &err_);                                     \
-    ck_assert_int_eq(rc_, (want));                                             \
-    ck_assert_str_eq(errstr(&err_), (expected));                               \
-    fixture_free(&f_);                                                         \
-  } while (0)
-
-#define CHECK_FAILS(src, want, expected)                                       \
-  do {                                                                         \
-    fixture f_;                                                                \
-    bc_expansion e_;                                                           \
-    bc_error err_;                                                             \
-    fixture_init(&f_);                                                         \
+    init(&f_);                                                                 \
     int rc_ = run(&f_, (src), &e_, &err_);                                     \
     ck_assert_int_eq(rc_, (want));                                             \
     ck_assert_int_eq(err_.code, (want));                                       \
     ck_assert_str_eq(errstr(&err_), (expected));                               \
     fixture_free(&f_);                                                         \
   } while (0)
+
+#define CHECK_EXPANDS(src, expected) EXPANDS_WITH(fixture_init, src, expected)
+#define CHECK_FAILS(src, want, expected)                                       \
+  FAILS_WITH(fixture_init, src, want, expected)
+/* The same over compare_init's model (other periods, member agencies). */
+#define CHECK_COMPARES(src, expected) EXPANDS_WITH(compare_init, src, expected)
+#define CHECK_COMPARE_FAILS(src, want, expected)                               \
+  FAILS_WITH(compare_init, src, want, expected)
 
 #define CTX " (agency STTTT-TV, period 2023-Q3)"
 

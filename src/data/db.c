@@ -425,24 +425,41 @@ load_signer(bc_report_model *m, load_state *ls, sqlite3_int64 signer_id) {
   return 0;
 }
 
-static int load_recipients(bc_report_model *m, load_state *ls) {
-  sqlite3_stmt *s =
-      bind2(ls->db, STMT_RECIPIENTS, ls->agency, m->template_name);
+/* The first column of every row statement `which` gives for the keys a
+ * and b (NULL: not bound), as NFC strings in the arena; what names the
+ * column in errors. */
+static int load_strings(const char ***out,
+                        size_t *count,
+                        load_state *ls,
+                        int which,
+                        const char *a,
+                        const char *b,
+                        const char *what) {
+  sqlite3_stmt *s = bind2(ls->db, which, a, b);
   const char **list = NULL;
   size_t n = 0, cap = 0;
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     if (!(list = bc_arena_grow(ls->arena, list, n, &cap, sizeof *list)))
       return bc_error_oom(ls->err);
-    if ((rc = column_text(&list[n], ls, s, 0, "recipient text")))
+    if ((rc = column_text(&list[n], ls, s, 0, what)))
       return rc;
     n++;
   }
+  sqlite3_reset(s);
   if (rc != SQLITE_DONE)
     return step_error(ls, rc);
-  m->recipients = list;
-  m->recipient_count = n;
+  *out = list;
+  *count = n;
   return 0;
+}
+
+static int load_recipients(bc_report_model *m, load_state *ls) {
+  const char **list;
+  int rc = load_strings(&list, &m->recipient_count, ls, STMT_RECIPIENTS,
+                        ls->agency, m->template_name, "recipient text");
+  m->recipients = list;
+  return rc;
 }
 
 static int load_values(bc_report_model *m, load_state *ls) {
@@ -546,32 +563,6 @@ static int load_sections(bc_report_model *m, load_state *ls) {
   return 0;
 }
 
-/* The codes one of the single-column statements gives for key, into arena;
- * at most one when single. */
-static int load_codes(const char ***out,
-                      size_t *count,
-                      load_state *ls,
-                      int which,
-                      const char *key) {
-  sqlite3_stmt *s = bind2(ls->db, which, key, NULL);
-  const char **list = NULL;
-  size_t n = 0, cap = 0;
-  int rc;
-  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    if (!(list = bc_arena_grow(ls->arena, list, n, &cap, sizeof *list)))
-      return bc_error_oom(ls->err);
-    if ((rc = column_text(&list[n], ls, s, 0, "code")))
-      return rc;
-    n++;
-  }
-  sqlite3_reset(s);
-  if (rc != SQLITE_DONE)
-    return step_error(ls, rc);
-  *out = list;
-  *count = n;
-  return 0;
-}
-
 enum {
   RELATED_PERIODS = 1, /* cung_ky and ky_truoc */
   RELATED_MEMBERS = 2  /* don_vi */
@@ -622,8 +613,8 @@ static int load_related(bc_report_model *m, load_state *ls, int what) {
   bc_report_model *sub;
   int rc;
   if (what & RELATED_PERIODS) {
-    if ((rc = load_codes(&codes, &n, ls, STMT_SAME_PERIOD_LAST_YEAR,
-                         m->period.code)))
+    if ((rc = load_strings(&codes, &n, ls, STMT_SAME_PERIOD_LAST_YEAR,
+                           m->period.code, NULL, "code")))
       return rc;
     if (n) {
       if ((rc = load_values_of(&sub, ls, m->agency.code, codes[0], m,
@@ -631,7 +622,8 @@ static int load_related(bc_report_model *m, load_state *ls, int what) {
         return rc;
       m->same_period_last_year = sub;
     }
-    if ((rc = load_codes(&codes, &n, ls, STMT_PREVIOUS_PERIOD, m->period.code)))
+    if ((rc = load_strings(&codes, &n, ls, STMT_PREVIOUS_PERIOD, m->period.code,
+                           NULL, "code")))
       return rc;
     if (n) {
       if ((rc = load_values_of(&sub, ls, m->agency.code, codes[0], m,
@@ -642,7 +634,8 @@ static int load_related(bc_report_model *m, load_state *ls, int what) {
   }
   if (what & RELATED_MEMBERS) {
     bc_report_model *members;
-    if ((rc = load_codes(&codes, &n, ls, STMT_MEMBERS, m->agency.code)))
+    if ((rc = load_strings(&codes, &n, ls, STMT_MEMBERS, m->agency.code, NULL,
+                           "code")))
       return rc;
     members = bc_arena_calloc(ls->arena, n + 1, sizeof *members);
     if (!members)

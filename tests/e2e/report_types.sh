@@ -37,31 +37,26 @@ PY
 BULK_DB=$WORK/bulk.db
 sample_db "$BULK_DB"
 "$BAOCAO" bulk --db "$BULK_DB" --period 2023-Q3 --out-dir "$WORK/bulk" -q > /dev/null
-cat > "$WORK/change.sql" <<'SQL'
-UPDATE indicator_value SET num = num + 1 WHERE agency_code = 'SYT-TV'
-  AND period_code = '2023-Q3' AND indicator_code = 'cchc.tthc_tiep_nhan';
-SQL
-"$BAOCAO" db load "$BULK_DB" "$WORK/change.sql" > /dev/null
-"$BAOCAO" bulk --db "$BULK_DB" --period 2023-Q3 --out-dir "$WORK/bulk" --resume -q > /dev/null
-check "bulk --resume: the province report is rendered again, the others kept" python3 - "$WORK/bulk/manifest.jsonl" <<'PY'
+# resume_after NAME SQL STATUSES: runs SQL, then bulk --resume; the manifest
+# gives each report the status STATUSES (a Python dict) says.
+resume_after() {
+  printf '%s\n' "$2" > "$WORK/change.sql"
+  "$BAOCAO" db load "$BULK_DB" "$WORK/change.sql" > /dev/null
+  "$BAOCAO" bulk --db "$BULK_DB" --period 2023-Q3 --out-dir "$WORK/bulk" --resume -q > /dev/null
+  check "$1" python3 -c "
 import json, sys
-status = {(r["agency"], r["template"]): r["status"] for r in map(json.loads, open(sys.argv[1]))}
-assert status == {("STP-TV", "cchc_so"): "current", ("STTTT-TV", "cchc_quy"): "current",
-                  ("UBND-TV", "cchc_tinh"): "rendered"}, status
-PY
-# ... and so is a department's report when last year's value it compares with changes
-cat > "$WORK/change.sql" <<'SQL'
-UPDATE indicator_value SET num = num + 1 WHERE agency_code = 'STP-TV'
-  AND period_code = '2022-Q3' AND indicator_code = 'cchc.tthc_tiep_nhan';
-SQL
-"$BAOCAO" db load "$BULK_DB" "$WORK/change.sql" > /dev/null
-"$BAOCAO" bulk --db "$BULK_DB" --period 2023-Q3 --out-dir "$WORK/bulk" --resume -q > /dev/null
-check "bulk --resume: a changed cùng kỳ value renders the reports that compare with it" python3 - "$WORK/bulk/manifest.jsonl" <<'PY'
-import json, sys
-status = {(r["agency"], r["template"]): r["status"] for r in map(json.loads, open(sys.argv[1]))}
-assert status == {("STP-TV", "cchc_so"): "rendered", ("STTTT-TV", "cchc_quy"): "current",
-                  ("UBND-TV", "cchc_tinh"): "rendered"}, status
-PY
+got = {(r['agency'], r['template']): r['status'] for r in map(json.loads, open(sys.argv[1]))}
+want = $3
+assert got == want, got" "$WORK/bulk/manifest.jsonl"
+}
+resume_after "bulk --resume: the province report is rendered again, the others kept" \
+  "UPDATE indicator_value SET num = num + 1 WHERE agency_code = 'SYT-TV'
+     AND period_code = '2023-Q3' AND indicator_code = 'cchc.tthc_tiep_nhan';" \
+  "{('STP-TV', 'cchc_so'): 'current', ('STTTT-TV', 'cchc_quy'): 'current', ('UBND-TV', 'cchc_tinh'): 'rendered'}"
+resume_after "bulk --resume: a changed cùng kỳ value renders the reports that compare with it" \
+  "UPDATE indicator_value SET num = num + 1 WHERE agency_code = 'STP-TV'
+     AND period_code = '2022-Q3' AND indicator_code = 'cchc.tthc_tiep_nhan';" \
+  "{('STP-TV', 'cchc_so'): 'rendered', ('STTTT-TV', 'cchc_quy'): 'current', ('UBND-TV', 'cchc_tinh'): 'rendered'}"
 
 # Decree 30 layout of the province report's body (its phụ lục pages are
 # landscape tables numbered from 1 again, which the checker does not
