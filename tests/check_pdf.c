@@ -61,7 +61,18 @@ static size_t write_pdf(const char *path, long created) {
   ck_assert_int_eq(bc_layout_document(&pages, &d, &frame, tf.fonts, tf.shaper,
                                       &tf.arena, &err),
                    0);
-  bc_pdf_info info = {"Thử chữ", "Sở Thử", "Báo cáo thử", NULL, created, true};
+  static const char data[] = "{\"số\": 1}\n";
+  bc_pdf_info info = {0};
+  info.title = "Thử chữ";
+  info.author = "Sở Thử";
+  info.subject = "Báo cáo thử";
+  info.created = created;
+  info.compress = true;
+  info.attachment = (const unsigned char *)data;
+  info.attachment_len = sizeof data - 1;
+  info.attachment_name = "data.json";
+  info.attachment_mime = "application/json";
+  info.attachment_description = "Số liệu";
   ck_assert_int_eq(
       bc_pdf_write(&pdf, &len, &pages, tf.fonts, &info, &tf.arena, &err), 0);
   ck_assert_int_eq(bc_file_write_atomic(path, pdf, len, NULL, &err), 0);
@@ -69,7 +80,7 @@ static size_t write_pdf(const char *path, long created) {
 }
 
 START_TEST(test_pdf_pdf__text_fonts_structure) {
-  char path[512], cmd[2000], *out;
+  char path[512], cmd[3000], *out;
   snprintf(path, sizeof path, "%s/pdf-test.pdf", tu_tmpdir());
   size_t size = write_pdf(path, 1700000000);
   ck_assert_uint_lt(size, 60000);
@@ -106,6 +117,15 @@ START_TEST(test_pdf_pdf__text_fonts_structure) {
   ck_assert_int_eq(tu_run(&out, cmd), 0);
   ck_assert_ptr_nonnull(
       strstr(out, "No syntax or stream encoding errors found"));
+  free(out);
+
+  /* The attachment: listed with its description, its bytes back whole. */
+  snprintf(cmd, sizeof cmd,
+           "pdfdetach -list '%s' && pdfdetach -save 1 -o '%s.json' '%s' && "
+           "cat '%s.json'",
+           path, path, path, path);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  ck_assert_str_eq(out, "1 embedded files\n1: data.json\n{\"số\": 1}\n");
   free(out);
 
   /* Poppler reads every part without a warning. */

@@ -481,6 +481,7 @@ static int load_values(bc_report_model *m, load_state *ls) {
         (rc = column_text(&kind, ls, s, 5, "indicator kind")))
       return rc;
     v->position = sqlite3_column_int(s, 4);
+    v->kind = kind;
     snprintf(what, sizeof what, "indicator '%s'", v->code);
     if ((rc = column_text(&text, ls, s, 7, what)))
       return rc;

@@ -5,6 +5,7 @@
 #define BC_MODEL_H
 
 #include "baocao/error.h"
+#include "common/buf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -93,6 +94,7 @@ typedef struct bc_indicator_value {
   const char *section; /* area, for grouped tables: the_che, tthc, ... */
   int position;        /* order within the section */
   bc_value value;
+  const char *kind; /* number, percent, text, date; NULL: from value */
 } bc_indicator_value;
 
 /* Lĩnh vực: a section of indicators with its name, for grouped tables. */
@@ -231,5 +233,19 @@ bool bc_date_parse(bc_date *out, const char *s);
 void bc_model_feed(const bc_report_model *model,
                    void (*put)(void *ud, const void *data, size_t len),
                    void *ud);
+
+/* The name of that document inside the PDF. */
+#define BC_DATA_FILE_NAME "baocao-data.json"
+
+/*
+ * The report's data as the JSON document embedded in its PDF (format
+ * "baocao-data", version 1, specified in docs/data-exchange.md): agency,
+ * period, report number and date, template name and template_sha256, and
+ * every indicator value of the agency for the period. Same model, same
+ * bytes.
+ */
+void bc_model_json(bc_buf *out,
+                   const bc_report_model *model,
+                   const char *template_sha256);
 
 #endif

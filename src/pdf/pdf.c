@@ -137,11 +137,8 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
 
 /* Puts data into the stream object dict, deflated unless compression is
  * off. */
-static int put_stream(deflater *d,
-                      HPDF_Dict dict,
-                      const void *data,
-                      size_t len,
-                      bc_error *err) {
+static int put_stream(
+    deflater *d, HPDF_Dict dict, const void *data, size_t len, bc_error *err) {
   unsigned char *out;
   uLong cap;
   if (!d->compress || len == 0) {
@@ -607,6 +604,81 @@ static int write_fields(HPDF_Doc doc,
              : bc_error_oom(err);
 }
 
+/* The PDF date string of t: D:YYYYMMDDHHmmSSZ. */
+static HPDF_String pdf_date(HPDF_MMgr mm, time_t t) {
+  struct tm tm;
+  char s[80];
+  gmtime_r(&t, &tm);
+  snprintf(s, sizeof s, "D:%04d%02d%02d%02d%02d%02dZ", tm.tm_year + 1900,
+           tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return HPDF_String_New(mm, s, NULL);
+}
+
+/*
+ * The associated data file: an /EmbeddedFile stream (deflated, with its
+ * /Subtype MIME type and /Params /Size and /ModDate), a /Filespec with
+ * /AFRelationship /Data, named in the catalog's /Names /EmbeddedFiles tree
+ * (what pdfdetach and viewers list) and in its /AF array.
+ */
+static int write_attachment(HPDF_Doc doc,
+                            const bc_pdf_info *info,
+                            deflater *deflate_to,
+                            bc_arena *arena,
+                            bc_error *err) {
+  HPDF_MMgr mm = doc->mmgr;
+  HPDF_Dict file, params, spec, ef, names, tree;
+  HPDF_Array af, list;
+  bc_buf b;
+  int rc;
+  if (!info->attachment)
+    return 0;
+  file = HPDF_DictStream_New(mm, doc->xref);
+  params = HPDF_Dict_New(mm);
+  spec = HPDF_Dict_New(mm);
+  ef = HPDF_Dict_New(mm);
+  names = HPDF_Dict_New(mm);
+  tree = HPDF_Dict_New(mm);
+  af = HPDF_Array_New(mm);
+  list = HPDF_Array_New(mm);
+  if (!file || !params || !spec || !ef || !names || !tree || !af || !list ||
+      HPDF_Xref_Add(doc->xref, spec) != HPDF_OK)
+    return bc_error_oom(err);
+  HPDF_Dict_AddName(file, "Type", "EmbeddedFile");
+  HPDF_Dict_AddName(file, "Subtype", info->attachment_mime);
+  HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)info->attachment_len);
+  HPDF_Dict_Add(params, "ModDate", pdf_date(mm, info->created));
+  HPDF_Dict_Add(file, "Params", params);
+  if ((rc = put_stream(deflate_to, file, info->attachment, info->attachment_len,
+                       err)))
+    return rc;
+  HPDF_Dict_AddName(spec, "Type", "Filespec");
+  HPDF_Dict_Add(spec, "F", HPDF_String_New(mm, info->attachment_name, NULL));
+  bc_buf_init(&b, arena->alloc);
+  HPDF_Binary uf = text_string(mm, info->attachment_name, &b);
+  HPDF_Binary desc = info->attachment_description
+                         ? text_string(mm, info->attachment_description, &b)
+                         : NULL;
+  bc_buf_free(&b);
+  if (!uf || (info->attachment_description && !desc))
+    return bc_error_oom(err);
+  HPDF_Dict_Add(spec, "UF", uf);
+  if (desc)
+    HPDF_Dict_Add(spec, "Desc", desc);
+  HPDF_Dict_AddName(spec, "AFRelationship", "Data");
+  HPDF_Dict_Add(ef, "F", file);
+  HPDF_Dict_Add(ef, "UF", file);
+  HPDF_Dict_Add(spec, "EF", ef);
+  HPDF_Array_Add(list, HPDF_String_New(mm, info->attachment_name, NULL));
+  HPDF_Array_Add(list, spec);
+  HPDF_Dict_Add(tree, "Names", list);
+  HPDF_Dict_Add(names, "EmbeddedFiles", tree);
+  HPDF_Array_Add(af, spec);
+  if (HPDF_Dict_Add(doc->catalog, "Names", names) != HPDF_OK ||
+      HPDF_Dict_Add(doc->catalog, "AF", af) != HPDF_OK)
+    return bc_error_oom(err);
+  return 0;
+}
+
 int bc_pdf_write(const unsigned char **data_out,
                  size_t *len_out,
                  const bc_pages *pages,
@@ -641,8 +713,8 @@ int bc_pdf_write(const unsigned char **data_out,
   if ((rc = set_info(doc, info, arena, err)))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
-    if (uses[s].used && (rc = make_font(&uses[s], s, doc, fonts, &deflate_to, arena,
-                                    err)))
+    if (uses[s].used &&
+        (rc = make_font(&uses[s], s, doc, fonts, &deflate_to, arena, err)))
       goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);
@@ -686,8 +758,8 @@ int bc_pdf_write(const unsigned char **data_out,
     if ((rc = bc_buf_check(&content, err)))
       goto cleanup;
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    if ((rc = put_stream(&deflate_to, attr->contents, content.data,
-                         content.len, err)))
+    if ((rc = put_stream(&deflate_to, attr->contents, content.data, content.len,
+                         err)))
       goto cleanup;
     if (ctx.status) {
       rc = hpdf_error(err, &ctx);
@@ -696,7 +768,8 @@ int bc_pdf_write(const unsigned char **data_out,
   }
 
   if ((rc = write_outline(doc, pages, pdf_pages, arena, err)) ||
-      (rc = write_fields(doc, pages, pdf_pages, err)))
+      (rc = write_fields(doc, pages, pdf_pages, err)) ||
+      (rc = write_attachment(doc, info, &deflate_to, arena, err)))
     goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);

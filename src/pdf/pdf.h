@@ -1,7 +1,7 @@
 /* pdf/pdf.h: writing the page model as PDF with libharu: embedded font
  * subsets drawn by glyph ID (Type0/Identity-H) with a ToUnicode built from
- * the text each glyph shows, document information, same bytes for the same
- * input. */
+ * the text each glyph shows, document information, an associated data
+ * file, same bytes for the same input. */
 #ifndef BC_PDF_H
 #define BC_PDF_H
 
@@ -23,6 +23,15 @@ typedef struct bc_pdf_info {
   const char *keywords; /* UTF-8, may be NULL */
   time_t created;       /* creation and modification date */
   bool compress;        /* Flate streams (default true) */
+  /* A file to carry inside the PDF, or attachment NULL: listed in the
+   * /EmbeddedFiles name tree and in the catalog's /AF with
+   * /AFRelationship /Data, as PDF/A-3 associates a document's source data
+   * (ISO 32000-2 14.13). name is ASCII; description UTF-8. */
+  const unsigned char *attachment;
+  size_t attachment_len;
+  const char *attachment_name;        /* baocao-data.json */
+  const char *attachment_mime;        /* application/json */
+  const char *attachment_description; /* Số liệu của báo cáo */
 } bc_pdf_info;
 
 /*

@@ -7,58 +7,14 @@
 #include "common/utf8.h"
 
 #include <errno.h>
+#include "common/json.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 /* ---- writing ---- */
-
-static void put_string(bc_buf *out, const char *s) {
-  static const char hex[] = "0123456789abcdef";
-  size_t len = s ? strlen(s) : 0;
-  if (!s) {
-    bc_buf_puts(out, "null");
-    return;
-  }
-  bc_buf_putc(out, '"');
-  for (size_t i = 0; i < len;) {
-    unsigned char c = (unsigned char)s[i];
-    uint32_t cp;
-    size_t k;
-    if (c == '"' || c == '\\') {
-      bc_buf_putc(out, '\\');
-      bc_buf_putc(out, (char)c);
-      i++;
-    } else if (c == '\n' || c == '\r' || c == '\t') {
-      bc_buf_putc(out, '\\');
-      bc_buf_putc(out, c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
-      i++;
-    } else if (c < 0x20 || c == 0x7f) {
-      char esc[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
-      bc_buf_puts(out, esc);
-      i++;
-    } else if (c < 0x80) {
-      bc_buf_putc(out, (char)c);
-      i++;
-    } else if ((k = bc_utf8_decode(s + i, len - i, &cp)) != 0) {
-      bc_buf_put(out, s + i, k);
-      i += k;
-    } else {
-      bc_buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD for a byte that is not
-                                           UTF-8 */
-      i++;
-    }
-  }
-  bc_buf_putc(out, '"');
-}
-
-static void put_key(bc_buf *out, const char *key, bool first) {
-  if (!first)
-    bc_buf_putc(out, ',');
-  put_string(out, key);
-  bc_buf_putc(out, ':');
-}
 
 /* A stable, machine-readable name for an error code (the English
  * description of bc_error_code_name may be reworded). */
@@ -111,32 +67,33 @@ void bc_manifest_line(bc_buf *out,
   bool failed = item->status == BC_BULK_FAILED;
   char msg[BC_ERROR_MESSAGE_SIZE + 2 * BC_ERROR_FIELD_SIZE];
   bc_buf_putc(out, '{');
-  put_key(out, "agency", true);
-  put_string(out, item->agency);
-  put_key(out, "template", false);
-  put_string(out, item->template_name);
-  put_key(out, "period", false);
-  put_string(out, period);
-  put_key(out, "output", false);
-  put_string(out, item->output_path);
-  put_key(out, "status", false);
-  put_string(out, status_name(item->status));
-  put_key(out, "pages", false);
+  bc_json_key(out, "agency", true);
+  bc_json_string(out, item->agency);
+  bc_json_key(out, "template", false);
+  bc_json_string(out, item->template_name);
+  bc_json_key(out, "period", false);
+  bc_json_string(out, period);
+  bc_json_key(out, "output", false);
+  bc_json_string(out, item->output_path);
+  bc_json_key(out, "status", false);
+  bc_json_string(out, status_name(item->status));
+  bc_json_key(out, "pages", false);
   bc_buf_printf(out, "%zu", item->pages);
-  put_key(out, "bytes", false);
+  bc_json_key(out, "bytes", false);
   bc_buf_printf(out, "%zu", item->bytes);
-  put_key(out, "sha256", false);
-  put_string(out, failed ? NULL : item->sha256);
-  put_key(out, "input_sha256", false);
-  put_string(out, item->input_sha256[0] ? item->input_sha256 : NULL);
-  put_key(out, "ms", false);
+  bc_json_key(out, "sha256", false);
+  bc_json_string(out, failed ? NULL : item->sha256);
+  bc_json_key(out, "input_sha256", false);
+  bc_json_string(out, item->input_sha256[0] ? item->input_sha256 : NULL);
+  bc_json_key(out, "ms", false);
   bc_buf_printf(out, "%.1f", item->ms);
-  put_key(out, "error", false);
-  put_string(out, failed && item->error
-                      ? bc_error_format(item->error, msg, sizeof msg)
-                      : NULL);
-  put_key(out, "error_code", false);
-  put_string(out, failed && item->error ? error_token(item->error->code) : NULL);
+  bc_json_key(out, "error", false);
+  bc_json_string(out, failed && item->error
+                          ? bc_error_format(item->error, msg, sizeof msg)
+                          : NULL);
+  bc_json_key(out, "error_code", false);
+  bc_json_string(out,
+                 failed && item->error ? error_token(item->error->code) : NULL);
   bc_buf_puts(out, "}\n");
 }
 
@@ -233,8 +190,8 @@ static bool read_string(reader *r, const char **out) {
   if (r->p >= r->end)
     goto done;
   r->p++;
-  *out = b.failed ? NULL
-                  : bc_arena_strndup(r->arena, b.len ? b.data : "", b.len);
+  *out =
+      b.failed ? NULL : bc_arena_strndup(r->arena, b.len ? b.data : "", b.len);
   ok = *out != NULL;
   r->out_of_memory |= !ok;
 done:

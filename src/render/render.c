@@ -313,6 +313,56 @@ static int input_digest(char hex[65],
   return rc;
 }
 
+/* SHA-256 of the template set: every file's name and text (main, partials,
+ * phụ lục), as put_source frames them. */
+static int template_digest(char hex[65],
+                           const bc_template *tmpl,
+                           const bc_allocator *alloc,
+                           bc_error *err) {
+  unsigned char digest[32];
+  bc_buf b;
+  int rc;
+  bc_buf_init(&b, alloc);
+  bc_template_sources(tmpl, put_source, &b);
+  if (!(rc = bc_buf_check(&b, err))) {
+    bc_sha256(digest, b.data, b.len);
+    bc_sha256_hex(hex, digest);
+  }
+  bc_buf_free(&b);
+  return rc;
+}
+
+/* The report's data (docs/data-exchange.md), attached to the PDF as
+ * baocao-data.json; memory from arena. */
+static int attach_data(bc_pdf_info *info,
+                       const bc_report_model *model,
+                       const bc_template *tmpl,
+                       bc_arena *arena,
+                       bc_error *err) {
+  char hex[65];
+  bc_buf b;
+  unsigned char *copy;
+  int rc;
+  if ((rc = template_digest(hex, tmpl, arena->alloc, err)))
+    return rc;
+  bc_buf_init(&b, arena->alloc);
+  bc_model_json(&b, model, hex);
+  if (!(rc = bc_buf_check(&b, err))) {
+    if (!(copy = bc_arena_alloc(arena, b.len)))
+      rc = bc_error_oom(err);
+    else {
+      memcpy(copy, b.data, b.len);
+      info->attachment = copy;
+      info->attachment_len = b.len;
+      info->attachment_name = BC_DATA_FILE_NAME;
+      info->attachment_mime = "application/json";
+      info->attachment_description = "Số liệu của báo cáo (baocao-data 1)";
+    }
+  }
+  bc_buf_free(&b);
+  return rc;
+}
+
 void bc_render__context(bc_error *err,
                         int rc,
                         const char *agency,
@@ -365,7 +415,8 @@ int bc_render(bc_render_result *result,
   info.subject = doc.subject;
   info.created = creation_time(opts->created);
   info.compress = true;
-  if ((rc = bc_pdf_write(&pdf, &pdf_len, &pages, ctx->fonts, &info, &arena,
+  if ((rc = attach_data(&info, &model, tmpl, &arena, err)) ||
+      (rc = bc_pdf_write(&pdf, &pdf_len, &pages, ctx->fonts, &info, &arena,
                          err)) ||
       (rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len,
                                  opts->no_fsync ? bc_sink_no_fsync() : NULL,
