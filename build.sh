@@ -12,8 +12,9 @@ PACKAGES=(
   cmake make pkg-config gcc clang libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
   libutf8proc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev
-  libssl-dev zlib1g-dev
-  check poppler-utils qpdf python3 python3-fitz openssl libnss3-tools
+  libssl-dev zlib1g-dev libcjson-dev
+  check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
+  libnss3-tools
 )
 
 log() { printf '== %s\n' "$*" >&2; }

@@ -26,7 +26,7 @@ enum {
   EXIT_INVALID = 13, /* verify: a signature does not check out */
   /* check: some report of the period has problems */
   EXIT_INCOMPLETE = 14,
-  EXIT_PARTIAL = 15  /* bulk: some reports failed, the others were written */
+  EXIT_PARTIAL = 15 /* bulk: some reports failed, the others were written */
 };
 
 /* An option: --name (and -s) taking a value or not. */
@@ -53,6 +53,9 @@ bool cli_parse(int argc,
 
 /* The option's value or NULL. */
 const char *cli_get(const cli_option *options, size_t count, const char *name);
+
+/* `baocao db import-pdf` (cli/import_pdf.c), argv[0] being "import-pdf". */
+int cmd_db_import_pdf(int argc, char **argv);
 
 /* Prints "baocao: <error>" and returns the exit code for err->code. */
 int cli_fail(const bc_error *err);
@@ -109,7 +112,10 @@ void draw_sixel(FILE *f,
                 unsigned width,
                 unsigned height);
 /* The PNG through kitty's graphics protocol, scaled to columns cells. */
-void draw_kitty(FILE *f, const unsigned char *png, size_t len, unsigned columns);
+void draw_kitty(FILE *f,
+                const unsigned char *png,
+                size_t len,
+                unsigned columns);
 
 int cmd_render(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -7,13 +7,16 @@ static const char db_usage[] =
     "Usage: baocao db init FILE\n"
     "       baocao db upgrade FILE\n"
     "       baocao db load FILE SQL...\n"
+    "       baocao db import-pdf --db FILE [options] PDF|DIR...\n"
     "\n"
     "  init   creates an empty baocao database (schema version 2) at FILE;\n"
     "         FILE must not exist yet\n"
     "  upgrade brings a database of an earlier schema version to version 2,\n"
     "         in one transaction\n"
     "  load   runs each SQL file against the database, each in one\n"
-    "         transaction: a file is loaded whole or not at all\n";
+    "         transaction: a file is loaded whole or not at all\n"
+    "  import-pdf imports the data received report PDFs carry (see\n"
+    "         baocao db import-pdf --help)\n";
 
 int cmd_db(int argc, char **argv) {
   cli_option opts[] = {{"help", 'h', false, NULL}};
@@ -22,6 +25,8 @@ int cmd_db(int argc, char **argv) {
   bc_error err;
   int rc;
 
+  if (argc >= 2 && !strcmp(argv[1], "import-pdf"))
+    return cmd_db_import_pdf(argc - 1, argv + 1);
   if (!cli_parse(argc - 1, argv + 1, opts, 1, pos, 64, &npos, "db"))
     return EXIT_USAGE;
   if (cli_get(opts, 1, "help")) {

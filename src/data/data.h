@@ -6,6 +6,7 @@
 
 #include "baocao/error.h"
 #include "common/arena.h"
+#include "exchange/received.h"
 #include "model/model.h"
 
 #define BC_SCHEMA_VERSION 2
@@ -82,5 +83,38 @@ int bc_db_upgrade(const char *path, int *from_version, bc_error *err);
 int bc_db_run_sql_file(const char *db_path,
                        const char *sql_path,
                        bc_error *err);
+
+/* What became of one received file in bc_db_import_received. */
+typedef struct bc_received_result {
+  int code; /* 0: imported; BC_EDATA: refused, message says why */
+  char message[BC_ERROR_MESSAGE_SIZE];
+  size_t inserted, unchanged; /* values */
+  bool agency_created;
+} bc_received_result;
+
+/*
+ * Writes the data of received reports into the baocao database at db_path
+ * in one transaction, each file under its own savepoint: the period and
+ * the agency when the database lacks them (a new agency gets parent_code,
+ * which must exist, so that it counts in that agency's totals), each
+ * indicator it lacks, and each value. A value that differs from the one
+ * already there (or from an earlier file's), a period with other dates or
+ * an indicator of another kind refuses the file (results[i].code
+ * BC_EDATA): with keep_going the others are still imported, without it
+ * nothing is, and the call fails with BC_EDATA. Errors: BC_EDB,
+ * BC_ESCHEMA, BC_ENOTFOUND (parent_code), BC_ENOMEM.
+ */
+int bc_db_import_received(const char *db_path,
+                          const bc_received *items,
+                          size_t count,
+                          const char *parent_code,
+                          bool keep_going,
+                          bc_received_result *results,
+                          bc_error *err);
+
+/* Checks that an open connection is a baocao database of the current
+ * schema version (for writers that open their own). */
+struct sqlite3;
+int bc_db_check_schema(struct sqlite3 *h, const char *path, bc_error *err);
 
 #endif

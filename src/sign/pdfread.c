@@ -110,7 +110,8 @@ static int parse_name(lexer *x, pdf_value *v) {
     unsigned char c = x->d[x->pos++];
     if (c == '#' && x->pos + 1 < x->len && bc_hex_digit(x->d[x->pos]) >= 0 &&
         bc_hex_digit(x->d[x->pos + 1]) >= 0) {
-      c = (unsigned char)(bc_hex_digit(x->d[x->pos]) * 16 + bc_hex_digit(x->d[x->pos + 1]));
+      c = (unsigned char)(bc_hex_digit(x->d[x->pos]) * 16 +
+                          bc_hex_digit(x->d[x->pos + 1]));
       x->pos += 2;
     }
     bc_buf_putc(&b, (char)c);
@@ -461,6 +462,48 @@ int pdf_object(pdf_value **out, pdf_file *f, long long num, bc_error *err) {
   if (rc)
     return rc;
   *out = v;
+  return 0;
+}
+
+int pdf_stream(const unsigned char **data_out,
+               size_t *len_out,
+               const pdf_value **dict_out,
+               pdf_file *f,
+               long long num,
+               bc_error *err) {
+  pdf_value *v;
+  const pdf_value *length;
+  lexer x = {f->data, f->len, 0, f->arena, err, f->name};
+  int rc;
+  if ((rc = pdf_object(&v, f, num, err)))
+    return rc;
+  if (v->kind != PDF_DICT)
+    return bc_error_set(err, BC_EPDF,
+                        "'%s' is damaged: object %lld is not a "
+                        "stream",
+                        f->name, num);
+  x.pos = v->end;
+  skip_ws(&x);
+  if (!keyword(&x, "stream"))
+    return damaged(&x, "a stream has no 'stream' keyword");
+  if (starts(&x, "\r\n"))
+    x.pos += 2;
+  else if (starts(&x, "\n"))
+    x.pos++;
+  else
+    return damaged(&x, "no line break after 'stream'");
+  if ((rc = pdf_resolve(&length, f, pdf_get(v, "Length"), err)))
+    return rc;
+  if (!length || length->kind != PDF_INT || length->i < 0 ||
+      (unsigned long long)length->i > x.len - x.pos)
+    return damaged(&x, "a stream's /Length is missing or too long");
+  *data_out = x.d + x.pos;
+  *len_out = (size_t)length->i;
+  x.pos += (size_t)length->i;
+  skip_ws(&x);
+  if (!keyword(&x, "endstream"))
+    return damaged(&x, "a stream does not end where its /Length says");
+  *dict_out = v;
   return 0;
 }
 

@@ -1,7 +1,7 @@
 /* sign/pdfread.h: just enough of a PDF reader for signing and verifying:
  * classic cross-reference tables (with incremental updates), objects parsed
- * into a small value tree, and writing values back. Streams are skipped,
- * not decoded. Every input is untrusted: offsets, lengths and nesting are
+ * into a small value tree, and writing values back. A stream's bytes can
+ * be read (not decoded). Every input is untrusted: offsets, lengths and nesting are
  * checked. */
 #ifndef BC_SIGN_PDFREAD_H
 #define BC_SIGN_PDFREAD_H
@@ -64,6 +64,18 @@ int pdf_open(pdf_file *f,
 
 /* Parses object num. BC_EPDF when it is missing or broken. */
 int pdf_object(pdf_value **out, pdf_file *f, long long num, bc_error *err);
+
+/*
+ * The raw (not decoded) bytes of stream object num, which point into the
+ * file, and its dictionary. BC_EPDF when it is not a stream, its /Length is
+ * wrong or it runs past the end of the file.
+ */
+int pdf_stream(const unsigned char **data_out,
+               size_t *len_out,
+               const pdf_value **dict_out,
+               pdf_file *f,
+               long long num,
+               bc_error *err);
 
 /* Follows a reference (to depth 8); other values come back as they are. */
 int pdf_resolve(const pdf_value **out,

@@ -1,0 +1,71 @@
+/* baocao/exchange.h: importing the data that received report PDFs carry
+ * (each PDF baocao renders holds baocao-data.json) into an upper level's
+ * database. */
+#ifndef BAOCAO_EXCHANGE_H
+#define BAOCAO_EXCHANGE_H
+
+#include "baocao/error.h"
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BC_IMPORT_PDF_OPTIONS_VERSION 1
+
+typedef struct bc_import_pdf_options {
+  unsigned version;         /* BC_IMPORT_PDF_OPTIONS_VERSION */
+  const char *db_path;      /* the upper level's database */
+  const char *const *paths; /* PDF files, or directories: their *.pdf */
+  size_t path_count;
+  const char *period;  /* refuse data of another period; NULL: any */
+  const char *parent;  /* parent_code of the agencies it creates */
+  int accept_unsigned; /* import files whose signature does not check
+                          out or does not cover them */
+  int keep_going;      /* import the good files when some are refused */
+} bc_import_pdf_options;
+
+#define BC_IMPORT_PDF_OPTIONS_INIT                                             \
+  { BC_IMPORT_PDF_OPTIONS_VERSION, NULL, NULL, 0, NULL, NULL, 0, 0 }
+
+typedef struct bc_import_pdf_file {
+  const char *path;
+  int code;              /* 0: imported; else the BC_E* it was refused for */
+  const char *message;   /* why it was refused (one line), or "" */
+  const char *signature; /* "not signed", "signed, the signature covers the
+                            whole file", ... */
+  const char *signer;    /* the last signature's certificate CN, or "" */
+  const char *agency, *period; /* from its data, or "" */
+  size_t inserted, unchanged;  /* values */
+} bc_import_pdf_file;
+
+typedef struct bc_import_pdf_result {
+  bc_import_pdf_file *files; /* in path order, directories expanded */
+  size_t file_count;
+  size_t imported, refused;
+  void *priv;
+} bc_import_pdf_result;
+
+/*
+ * Reads every PDF, checks its signatures and data, and imports the good
+ * ones in one transaction (see bc_db_import_received). Returns 0 when the
+ * import was committed: every file, or with keep_going the files not
+ * refused (result->refused tells). When a file is refused without
+ * keep_going nothing is imported and the call returns that file's code
+ * (BC_EPDF for the PDF or its signature, BC_EDATA for its data, a period
+ * other than `period` or a conflict) with err naming it. Errors before any
+ * file is read: BC_EINPUT (a path that cannot be read), BC_EDB,
+ * BC_ESCHEMA, BC_ENOTFOUND (parent). Free with bc_import_pdf_result_free.
+ */
+int bc_import_pdfs(bc_import_pdf_result *result,
+                   const bc_import_pdf_options *options,
+                   bc_error *err);
+
+void bc_import_pdf_result_free(bc_import_pdf_result *result);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

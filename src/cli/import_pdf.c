@@ -1,0 +1,86 @@
+/* cli/import_pdf.c: `baocao db import-pdf`: the data of received report
+ * PDFs into an upper level's database, a line per file. */
+#include "cli/cli.h"
+
+#include "baocao/exchange.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char import_pdf_usage[] =
+    "Usage: baocao db import-pdf --db FILE [options] PDF|DIR...\n"
+    "\n"
+    "Imports the data that report PDFs rendered by baocao carry (their\n"
+    "baocao-data.json) into an upper level's database, e.g. the sở's\n"
+    "reports into UBND tỉnh's, so that its report totals them. A directory\n"
+    "means its *.pdf files. Everything is imported in one transaction.\n"
+    "\n"
+    "  --db FILE          the database to import into (baocao db init)\n"
+    "  --period CODE      refuse files that hold another period's data\n"
+    "  --parent CODE      agencies the database does not have yet are added\n"
+    "                     under this one (their values count in its tong.)\n"
+    "  --accept-unsigned  also import files whose signature does not check\n"
+    "                     out or that were changed after signing\n"
+    "  --keep-going       import the good files when some are refused\n"
+    "                     (exit 15); without it one refused file imports\n"
+    "                     nothing\n"
+    "  -h, --help         this text\n"
+    "\n"
+    "Files without a signature are imported and reported as not signed.\n"
+    "A value that differs from the one the database already has refuses\n"
+    "the file: nothing is ever overwritten.\n";
+
+int cmd_db_import_pdf(int argc, char **argv) {
+  cli_option opts[] = {
+      {"db", 0, true, NULL},          {"period", 0, true, NULL},
+      {"parent", 0, true, NULL},      {"accept-unsigned", 0, false, NULL},
+      {"keep-going", 0, false, NULL}, {"help", 'h', false, NULL}};
+  const size_t nopts = sizeof opts / sizeof opts[0];
+  const char *pos[4096];
+  size_t npos;
+  bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+  bc_import_pdf_result r;
+  bc_error err;
+  int rc;
+
+  if (!cli_parse(argc - 1, argv + 1, opts, nopts, pos, 4096, &npos,
+                 "db import-pdf"))
+    return EXIT_USAGE;
+  if (cli_get(opts, nopts, "help")) {
+    fputs(import_pdf_usage, stdout);
+    return EXIT_OK;
+  }
+  if (!cli_get(opts, nopts, "db") || !npos) {
+    fputs("baocao db import-pdf: --db and at least one PDF or directory are "
+          "required (see baocao db import-pdf --help)\n",
+          stderr);
+    return EXIT_USAGE;
+  }
+  o.db_path = cli_get(opts, nopts, "db");
+  o.paths = pos;
+  o.path_count = npos;
+  o.period = cli_get(opts, nopts, "period");
+  o.parent = cli_get(opts, nopts, "parent");
+  o.accept_unsigned = cli_get(opts, nopts, "accept-unsigned") != NULL;
+  o.keep_going = cli_get(opts, nopts, "keep-going") != NULL;
+  bc_error_clear(&err);
+  rc = bc_import_pdfs(&r, &o, &err);
+  for (size_t i = 0; i < r.file_count; i++) {
+    const bc_import_pdf_file *f = &r.files[i];
+    if (f->code)
+      fprintf(stderr, "baocao: %s\n", f->message);
+    else if (!rc)
+      printf("%s: %s %s: %zu values imported, %zu already there; %s%s%s\n",
+             f->path, f->agency, f->period, f->inserted, f->unchanged,
+             f->signature, *f->signer ? " by " : "", f->signer);
+  }
+  if (rc) {
+    bc_import_pdf_result_free(&r);
+    return cli_fail(&err);
+  }
+  printf("%zu file%s: %zu imported, %zu refused\n", r.file_count,
+         r.file_count == 1 ? "" : "s", r.imported, r.refused);
+  rc = r.refused ? EXIT_PARTIAL : EXIT_OK;
+  bc_import_pdf_result_free(&r);
+  return rc;
+}
