@@ -198,11 +198,11 @@ d = json.load(open(sys.argv[1]))
 $2
 open(sys.argv[2], 'w').write(d if isinstance(d, str) else json.dumps(d))" "$BAD/good.json" "$BAD/$1.json"
   qpdf --empty --add-attachment "$BAD/$1.json" --key=baocao-data.json -- "$BAD/$1.pdf" 2> /dev/null || true
-  expect_import "baocao-data: $1" 5 "baocao: '$BAD/$1.pdf': baocao-data.json $3
+  expect_import "baocao-data: $1" 5 "baocao: '$BAD/$1.pdf': baocao-data.json$3
 $NOTHING" "$BAD/$1.pdf"
 }
-bad_data version "d['version'] = 2" "has version 2; this baocao reads version 1"
-bad_data not-json "d = '{\"format\": \"baocao-data\", '" "is not JSON"
+bad_data version "d['version'] = 2" " has version 2; this baocao reads version 1"
+bad_data not-json "d = '{\"format\": \"baocao-data\", '" " is not JSON"
 bad_data agency-path "d['agency']['code'] = '../../etc'" ": agency.code is not an agency code (letters, digits, - _)"
 bad_data value-kind "d['values'][2]['value'] = 'nhiều'" ": values[2].value is not a number"
 bad_data no-period "del d['period']" ": period is missing or of the wrong type"
