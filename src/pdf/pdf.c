@@ -618,7 +618,9 @@ static HPDF_String pdf_date(HPDF_MMgr mm, time_t t) {
  * The associated data file: an /EmbeddedFile stream (deflated, with its
  * /Subtype MIME type and /Params /Size and /ModDate), a /Filespec with
  * /AFRelationship /Data, named in the catalog's /Names /EmbeddedFiles tree
- * (what pdfdetach and viewers list) and in its /AF array.
+ * (what pdfdetach and viewers list) and in its /AF array. Each object is
+ * attached to its parent as soon as it exists, so that libharu frees it
+ * with the document whatever fails later.
  */
 static int write_attachment(HPDF_Doc doc,
                             const bc_pdf_info *info,
@@ -628,55 +630,54 @@ static int write_attachment(HPDF_Doc doc,
   HPDF_MMgr mm = doc->mmgr;
   HPDF_Dict file, params, spec, ef, names, tree;
   HPDF_Array af, list;
+  HPDF_Binary text;
   bc_buf b;
-  int rc;
+  bool ok;
   if (!info->attachment)
     return 0;
-  file = HPDF_DictStream_New(mm, doc->xref);
-  params = HPDF_Dict_New(mm);
-  spec = HPDF_Dict_New(mm);
-  ef = HPDF_Dict_New(mm);
-  names = HPDF_Dict_New(mm);
-  tree = HPDF_Dict_New(mm);
-  af = HPDF_Array_New(mm);
-  list = HPDF_Array_New(mm);
-  if (!file || !params || !spec || !ef || !names || !tree || !af || !list ||
-      HPDF_Xref_Add(doc->xref, spec) != HPDF_OK)
+  ok = (names = HPDF_Dict_New(mm)) &&
+       HPDF_Dict_Add(doc->catalog, "Names", names) == HPDF_OK &&
+       (tree = HPDF_Dict_New(mm)) &&
+       HPDF_Dict_Add(names, "EmbeddedFiles", tree) == HPDF_OK &&
+       (list = HPDF_Array_New(mm)) &&
+       HPDF_Dict_Add(tree, "Names", list) == HPDF_OK &&
+       (af = HPDF_Array_New(mm)) &&
+       HPDF_Dict_Add(doc->catalog, "AF", af) == HPDF_OK &&
+       (spec = HPDF_Dict_New(mm)) &&
+       HPDF_Xref_Add(doc->xref, spec) == HPDF_OK &&
+       HPDF_Array_Add(list, HPDF_String_New(mm, info->attachment_name, NULL)) ==
+           HPDF_OK &&
+       HPDF_Array_Add(list, spec) == HPDF_OK &&
+       HPDF_Array_Add(af, spec) == HPDF_OK && (ef = HPDF_Dict_New(mm)) &&
+       HPDF_Dict_Add(spec, "EF", ef) == HPDF_OK &&
+       (file = HPDF_DictStream_New(mm, doc->xref)) &&
+       HPDF_Dict_Add(ef, "F", file) == HPDF_OK &&
+       HPDF_Dict_Add(ef, "UF", file) == HPDF_OK &&
+       (params = HPDF_Dict_New(mm)) &&
+       HPDF_Dict_Add(file, "Params", params) == HPDF_OK &&
+       HPDF_Dict_AddName(spec, "Type", "Filespec") == HPDF_OK &&
+       HPDF_Dict_Add(spec, "F",
+                     HPDF_String_New(mm, info->attachment_name, NULL)) ==
+           HPDF_OK &&
+       HPDF_Dict_AddName(spec, "AFRelationship", "Data") == HPDF_OK &&
+       HPDF_Dict_AddName(file, "Type", "EmbeddedFile") == HPDF_OK &&
+       HPDF_Dict_AddName(file, "Subtype", info->attachment_mime) == HPDF_OK &&
+       HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)info->attachment_len) ==
+           HPDF_OK &&
+       HPDF_Dict_Add(params, "ModDate", pdf_date(mm, info->created)) == HPDF_OK;
+  if (!ok)
     return bc_error_oom(err);
-  HPDF_Dict_AddName(file, "Type", "EmbeddedFile");
-  HPDF_Dict_AddName(file, "Subtype", info->attachment_mime);
-  HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)info->attachment_len);
-  HPDF_Dict_Add(params, "ModDate", pdf_date(mm, info->created));
-  HPDF_Dict_Add(file, "Params", params);
-  if ((rc = put_stream(deflate_to, file, info->attachment, info->attachment_len,
-                       err)))
-    return rc;
-  HPDF_Dict_AddName(spec, "Type", "Filespec");
-  HPDF_Dict_Add(spec, "F", HPDF_String_New(mm, info->attachment_name, NULL));
   bc_buf_init(&b, arena->alloc);
-  HPDF_Binary uf = text_string(mm, info->attachment_name, &b);
-  HPDF_Binary desc = info->attachment_description
-                         ? text_string(mm, info->attachment_description, &b)
-                         : NULL;
+  ok = (text = text_string(mm, info->attachment_name, &b)) &&
+       HPDF_Dict_Add(spec, "UF", text) == HPDF_OK &&
+       (!info->attachment_description ||
+        ((text = text_string(mm, info->attachment_description, &b)) &&
+         HPDF_Dict_Add(spec, "Desc", text) == HPDF_OK));
   bc_buf_free(&b);
-  if (!uf || (info->attachment_description && !desc))
+  if (!ok)
     return bc_error_oom(err);
-  HPDF_Dict_Add(spec, "UF", uf);
-  if (desc)
-    HPDF_Dict_Add(spec, "Desc", desc);
-  HPDF_Dict_AddName(spec, "AFRelationship", "Data");
-  HPDF_Dict_Add(ef, "F", file);
-  HPDF_Dict_Add(ef, "UF", file);
-  HPDF_Dict_Add(spec, "EF", ef);
-  HPDF_Array_Add(list, HPDF_String_New(mm, info->attachment_name, NULL));
-  HPDF_Array_Add(list, spec);
-  HPDF_Dict_Add(tree, "Names", list);
-  HPDF_Dict_Add(names, "EmbeddedFiles", tree);
-  HPDF_Array_Add(af, spec);
-  if (HPDF_Dict_Add(doc->catalog, "Names", names) != HPDF_OK ||
-      HPDF_Dict_Add(doc->catalog, "AF", af) != HPDF_OK)
-    return bc_error_oom(err);
-  return 0;
+  return put_stream(deflate_to, file, info->attachment, info->attachment_len,
+                    err);
 }
 
 int bc_pdf_write(const unsigned char **data_out,
