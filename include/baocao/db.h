@@ -1,8 +1,11 @@
-/* baocao/db.h: creating, upgrading and loading a baocao database. */
+/* baocao/db.h: creating, upgrading and loading a baocao database; CSV
+ * import and export. */
 #ifndef BAOCAO_DB_H
 #define BAOCAO_DB_H
 
 #include "baocao/error.h"
+
+#include <stddef.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -20,6 +23,55 @@ int bc_database_upgrade(const char *path, int *from_version, bc_error *err);
 int bc_database_load_sql(const char *db_path,
                          const char *sql_path,
                          bc_error *err);
+
+/* ---- CSV import and export (docs/data.md) ---- */
+
+#define BC_IMPORT_TABLES 9        /* agency ... narrative, in import order */
+#define BC_IMPORT_MAX_PROBLEMS 100 /* problems kept with their text */
+
+typedef struct bc_import_options {
+  const char *agency; /* the agency and period of narratives from .md */
+  const char *period; /* files; NULL when there are none */
+} bc_import_options;
+
+typedef struct bc_import_result {
+  const char *table[BC_IMPORT_TABLES]; /* "agency", ..., "narrative" */
+  size_t inserted[BC_IMPORT_TABLES];
+  size_t updated[BC_IMPORT_TABLES];
+  size_t problem_count; /* every problem found (bad rows, broken files) */
+  size_t problems_kept; /* the first ones, at most BC_IMPORT_MAX_PROBLEMS */
+  /* "values.csv:12: column 'value': 'abc' is not a number (...)" */
+  char problems[BC_IMPORT_MAX_PROBLEMS][BC_ERROR_MESSAGE_SIZE];
+} bc_import_result;
+
+/*
+ * Imports CSV files, each filling the table its base name says
+ * (agencies.csv, values.csv, ...), and Markdown files KEY.md as narratives
+ * of options->agency and options->period, into the database at db_path:
+ * in dependency order, in one transaction, a row whose key exists updating
+ * it. Every bad row is a problem in result; when there is any, nothing is
+ * imported and the call fails with BC_EDATA (bad rows only) or BC_EINPUT
+ * (a file that cannot be read or parsed as CSV, an unknown file name, a
+ * bad header). Other errors: BC_EDB, BC_ESCHEMA, BC_ENOMEM.
+ */
+int bc_database_import(const char *db_path,
+                       const char *const *files,
+                       size_t count,
+                       const bc_import_options *options,
+                       bc_import_result *result,
+                       bc_error *err);
+
+/*
+ * Writes each table of the database at db_path into dir (created if
+ * missing) as the CSV file import reads (agencies.csv, ..., narratives.csv),
+ * each file atomically; rows[i] is the number of rows of table i.
+ * Errors: BC_EIO (dir or a file cannot be written), BC_EDB, BC_ESCHEMA,
+ * BC_ENOMEM.
+ */
+int bc_database_export(const char *db_path,
+                       const char *dir,
+                       size_t rows[BC_IMPORT_TABLES],
+                       bc_error *err);
 
 #ifdef __cplusplus
 }

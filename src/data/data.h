@@ -4,10 +4,14 @@
 #ifndef BC_DATA_H
 #define BC_DATA_H
 
+#include "baocao/db.h"
 #include "baocao/error.h"
 #include "common/arena.h"
 #include "exchange/received.h"
+#include "common/file.h"
 #include "model/model.h"
+
+#include <stdbool.h>
 
 #define BC_SCHEMA_VERSION 2
 #define BC_APPLICATION_ID 1111703887 /* 'BCAO' */
@@ -116,5 +120,37 @@ int bc_db_import_received(const char *db_path,
  * schema version (for writers that open their own). */
 struct sqlite3;
 int bc_db_check_schema(struct sqlite3 *h, const char *path, bc_error *err);
+/*
+ * For import and export: a connection to the baocao database at path
+ * after the schema check (read-write or read-only), and an SQLite failure
+ * as a bc_error naming the database (BC_EDB, BC_ESCHEMA, BC_ENOMEM).
+ */
+struct sqlite3;
+int bc_db_open_handle(struct sqlite3 **out,
+                      const char *path,
+                      bool writable,
+                      bc_error *err);
+int bc_db_error(bc_error *err, struct sqlite3 *h, int rc, const char *path);
+
+/*
+ * Imports CSV files (and narratives from .md files) into the database at
+ * db_path in one transaction (data/import.c); see bc_database_import.
+ * Allocations go through alloc (NULL: the default).
+ */
+int bc_db_import(const char *db_path,
+                 const char *const *files,
+                 size_t count,
+                 const bc_import_options *options,
+                 bc_import_result *result,
+                 const bc_allocator *alloc,
+                 bc_error *err);
+
+/* Writes one CSV file per table into dir (data/export.c); see
+ * bc_database_export. sink may be NULL. */
+int bc_db_export(const char *db_path,
+                 const char *dir,
+                 size_t rows[BC_IMPORT_TABLES],
+                 const bc_sink *sink,
+                 bc_error *err);
 
 #endif

@@ -892,3 +892,17 @@ cleanup:
   bc_free(bc_allocator_default(), sql);
   return rc;
 }
+
+/* ---- for import and export (data/import.c, data/export.c) ---- */
+
+int bc_db_open_handle(struct sqlite3 **out,
+                      const char *path,
+                      bool writable,
+                      bc_error *err) {
+  return open_handle(
+      out, path, writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, err);
+}
+
+int bc_db_error(bc_error *err, struct sqlite3 *h, int rc, const char *path) {
+  return db_error(err, h, rc, path);
+}

@@ -550,6 +550,22 @@ int bc_database_load_sql(const char *db_path,
   return bc_db_run_sql_file(db_path, sql_path, err);
 }
 
+int bc_database_import(const char *db_path,
+                       const char *const *files,
+                       size_t count,
+                       const bc_import_options *options,
+                       bc_import_result *result,
+                       bc_error *err) {
+  return bc_db_import(db_path, files, count, options, result, NULL, err);
+}
+
+int bc_database_export(const char *db_path,
+                       const char *dir,
+                       size_t rows[BC_IMPORT_TABLES],
+                       bc_error *err) {
+  return bc_db_export(db_path, dir, rows, NULL, err);
+}
+
 const bc_allocator *bc_context__alloc(const bc_context *ctx) {
   return ctx->alloc;
 }
