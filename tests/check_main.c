@@ -9,7 +9,8 @@
 #define SUITES(X)                                                              \
   X(common)                                                                    \
   X(model)                                                                     \
-  X(data) X(template) X(markup) X(text) X(layout) X(pdf) X(raster) X(sign)     \
+  X(data)                                                                      \
+  X(import) X(template) X(markup) X(text) X(layout) X(pdf) X(raster) X(sign)   \
       X(render)
 
 int main(int argc, char **argv) {

@@ -15,6 +15,7 @@
 Suite *common_suite(void);
 Suite *model_suite(void);
 Suite *data_suite(void);
+Suite *import_suite(void);
 Suite *template_suite(void);
 Suite *markup_suite(void);
 Suite *text_suite(void);

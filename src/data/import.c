@@ -85,9 +85,11 @@ typedef struct file_state {
   size_t fields;        /* fields of the header */
   sqlite3_stmt *exists, *upsert;
   seen_set seen;
-  bc_buf key;     /* the current row's key, fields NUL-terminated */
-  bc_buf pending; /* pending entries */
-  char kind[16];  /* the kind of the row's indicator, "" when unknown */
+  bc_buf key;            /* the current row's key, fields NUL-terminated */
+  bc_buf pending;        /* pending entries */
+  char kind[16];         /* the kind of the row's indicator, "" when unknown */
+  char indicator[72];    /* and its code (a code has at most 64 bytes) */
+  const char **md_files; /* .md files: the paths in import order */
 } file_state;
 
 /* ---- problems ---- */
@@ -221,9 +223,11 @@ static int check_ref(
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return bc_db_error(f->im->err, f->im->h, rc, f->im->db_path);
   *found = rc == SQLITE_ROW;
-  if (*found && c->ref == BC_REF_INDICATOR)
+  if (*found && c->ref == BC_REF_INDICATOR) {
     snprintf(f->kind, sizeof f->kind, "%s",
              (const char *)sqlite3_column_text(s, 0));
+    snprintf(f->indicator, sizeof f->indicator, "%s", v->text);
+  }
   sqlite3_reset(s);
   if (*found)
     return 0;
@@ -246,11 +250,8 @@ static int check_ref(
 
 /* The value column by the kind of the row's indicator. */
 static bool read_value(file_state *f, int line, const char *s, cell *out) {
-  const char *kind = f->kind;
-  const char *code = f->key.data; /* after agency and period */
+  const char *kind = f->kind, *code = f->indicator;
   char b[80];
-  code += strlen(code) + 1;
-  code += strlen(code) + 1;
   if (!kind[0])
     return false; /* the indicator is unknown: already a problem */
   if (!strcmp(kind, "text")) {
@@ -340,7 +341,7 @@ static bool read_cell(file_state *f,
       bool word = c->pattern == BC_PAT_PERIOD_KIND ||
                   c->pattern == BC_PAT_INDICATOR_KIND;
       problem(f->im, f->path, line, c->name,
-              word ? "'%s' is not %s" : "'%s' is not a code of %s", shown(b, s),
+              word ? "'%s' is not %s" : "'%s' is not a code (%s)", shown(b, s),
               bc_pattern_rule(c->pattern));
       return false;
     }
@@ -470,9 +471,12 @@ static int import_row(file_state *f, const char *const *fields, int line) {
     return rc;
   if (prev) {
     char keys[BC_ERROR_MESSAGE_SIZE];
-    problem(im, f->path, line, NULL, "duplicates %s%d (%s)",
-            prev > 0 ? "line " : ".md file ", prev > 0 ? prev : -prev,
-            key_text(keys, sizeof keys, &f->key));
+    if (prev > 0)
+      problem(im, f->path, line, NULL, "duplicates line %d (%s)", prev,
+              key_text(keys, sizeof keys, &f->key));
+    else /* narratives from .md files: -prev is the earlier file + 1 */
+      problem(im, f->path, 0, NULL, "the same narrative as '%s' (%s)",
+              f->md_files[-prev - 1], key_text(keys, sizeof keys, &f->key));
     return 0;
   }
   sqlite3_reset(f->exists);
@@ -745,6 +749,13 @@ static int import_markdown(importer *im,
     f.map[i] = (int)i;
   f.fields = f.t->count;
   bc_arena_init(&arena, im->alloc);
+  f.md_files = bc_calloc(im->alloc, count, sizeof *f.md_files);
+  if (!f.md_files) {
+    rc = bc_error_oom(im->err);
+    goto done;
+  }
+  for (size_t k = 0; k < count; k++)
+    f.md_files[k] = files[order[k]];
   if ((rc = prepare_file(&f)))
     goto done;
   for (size_t k = 0; k < count && !rc; k++) {
@@ -757,6 +768,13 @@ static int import_markdown(importer *im,
     snprintf(key, sizeof key, "%.*s", n < 72 ? (int)n : 72, base);
     f.path = path;
     fields[2] = key;
+    if (!bc_pattern_match(BC_PAT_KEY, key)) {
+      problem(im, path, 0, NULL,
+              "the file name '%s' is not a narrative key (%s): rename the "
+              "file",
+              key, bc_pattern_rule(BC_PAT_KEY));
+      continue;
+    }
     rc = read_markdown(im, path, &arena, &fields[3]);
     if (rc)
       rc = file_problem(im, rc);
@@ -766,6 +784,7 @@ static int import_markdown(importer *im,
   }
 done:
   bc_arena_release(&arena);
+  bc_free(im->alloc, f.md_files);
   file_free(&f);
   return rc;
 }
