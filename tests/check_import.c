@@ -431,6 +431,7 @@ static char *slurp(const char *path, size_t *len) {
   fseek(fp, 0, SEEK_SET);
   data = malloc(*len + 1);
   ck_assert_uint_eq(fread(data, 1, *len, fp), *len);
+  data[*len] = '\0';
   fclose(fp);
   return data;
 }
