@@ -55,7 +55,10 @@ static int db_import(const char *db,
   bc_error_clear(&err);
   for (size_t i = 0; i < count; i++) {
     size_t n = strlen(files[i]);
-    if (n > 3 && !strcmp(files[i] + n - 3, ".md") && (!agency || !period)) {
+    if (n > 3 &&
+        (!strcmp(files[i] + n - 3, ".md") ||
+         !strcmp(files[i] + n - 3, ".MD")) &&
+        (!agency || !period)) {
       fputs("baocao db import: .md files need --agency and --period (see "
             "baocao help db)\n",
             stderr);

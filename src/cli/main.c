@@ -25,7 +25,7 @@ static const char usage[] =
     "  preview  draw one page as PNG, or in the terminal; --watch redraws\n"
     "  check    list what would stop or spoil each report of a period\n"
     "  bulk     render every agency's report for a period, in parallel\n"
-    "  db       create a database, load SQL into it\n"
+    "  db       create a database, load SQL, import and export CSV\n"
     "  sign     sign a field of a rendered report (PKCS#12)\n"
     "  verify   list the signature fields of a PDF and check them\n"
     "  help     this text, or `baocao help <command>`\n"

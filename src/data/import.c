@@ -301,8 +301,7 @@ static bool read_cell(file_state *f,
                       int *rc) {
   char b[80];
   bool found = true;
-  out->kind = CELL_TEXT;
-  out->text = s;
+  *out = (cell){CELL_TEXT, s, 0, 0};
   if (!*s) {
     if (c->empty == BC_EMPTY_ERROR) {
       problem(f->im, f->path, line, c->name, "is empty");
@@ -458,6 +457,7 @@ static int import_row(file_state *f, const char *const *fields, int line) {
   }
   if ((rc = bc_buf_check(&f->key, im->err)))
     return rc;
+  /* periods.csv: starts and ends are columns 4 and 5, both ISO dates */
   if (ok && !strcmp(f->t->name, "period") &&
       strcmp(cells[4].text, cells[5].text) > 0) {
     problem(im, f->path, line, "ends", "%s is before starts %s", cells[5].text,
@@ -506,6 +506,11 @@ static int import_row(file_state *f, const char *const *fields, int line) {
     }
   }
   rc = sqlite3_step(f->upsert);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+    /* a rule of the schema these checks do not know: the row's problem */
+    problem(im, f->path, line, NULL, "%s", sqlite3_errmsg(im->h));
+    rc = SQLITE_DONE;
+  }
   sqlite3_reset(f->upsert);
   if (rc != SQLITE_DONE)
     return bc_db_error(im->err, im->h, rc, im->db_path);

@@ -112,6 +112,15 @@ EOF
 check "bad rows: each on its own line, then the summary" diff "$WORK/expected" "$WORK/stderr"
 check "bad rows: the database file is unchanged" test "$sum_before" = "$(sha256sum < "$DB")"
 
+# --- more than 100 problems: the first 100, then how many more ---
+{ echo "agency_code,period_code,indicator_code,value"
+  for i in $(seq 1 130); do echo "STTTT-CT,2024-Q1,tthc.so_hoa,x$i"; done; } > "$D/bad/values.csv"
+check "130 bad rows: exit 5" run 5 db import "$DB" "$D/bad/values.csv"
+check "130 bad rows: 100 listed, then the rest counted" bash -c "[ \$(wc -l < '$WORK/stderr') -eq 102 ] &&
+  sed -n 101p '$WORK/stderr' | grep -qx 'baocao: … and 30 more' &&
+  tail -1 '$WORK/stderr' | grep -qx \"baocao: nothing was imported into '$DB': 130 problems\""
+check "130 bad rows: the database file is unchanged" test "$sum_before" = "$(sha256sum < "$DB")"
+
 # --- broken files and the command line ---
 printf 'code,name\r\n"never closed\r\n' > "$D/bad/sections.csv"
 check "unterminated quote: exit 6" run 6 db import "$DB" "$D/bad/sections.csv"
