@@ -569,6 +569,26 @@ START_TEST(test_import_db__narratives_from_markdown) {
 }
 END_TEST
 
+/* A rule of the database the checks do not know (here a trigger): the
+ * row's problem, with SQLite's message. */
+START_TEST(test_import_db__schema_rules_are_row_problems) {
+  bc_import_result *r = calloc(1, sizeof *r);
+  bc_error err;
+  char sql[600];
+  fresh_db("trigger.db");
+  write_file("trigger.sql", "CREATE TRIGGER no_x BEFORE INSERT ON section "
+                            "WHEN NEW.code = 'x' BEGIN SELECT RAISE(ABORT, "
+                            "'no section x'); END;");
+  ck_assert_int_eq(
+      bc_db_run_sql_file(db, tmp(sql, sizeof sql, "trigger.sql"), &err), 0);
+  write_file("sections.csv", "code,name\ny,Y\nx,X\n");
+  ck_assert_int_eq(import(r, &err, NULL, "sections.csv", NULL), BC_EDATA);
+  ck_assert_uint_eq(r->problem_count, 1);
+  ck_assert_str_eq(problem_at(r, 0), "sections.csv:3: no section x");
+  free(r);
+}
+END_TEST
+
 /* More than BC_IMPORT_MAX_PROBLEMS: the first ones are kept, all counted. */
 START_TEST(test_import_db__problems_are_capped) {
   bc_import_result *r = calloc(1, sizeof *r);
@@ -701,6 +721,7 @@ Suite *import_suite(void) {
   tcase_add_test(tc, test_import_db__all_or_nothing_in_dependency_order);
   tcase_add_test(tc, test_import_db__upsert_updates_and_keeps_left_out_columns);
   tcase_add_test(tc, test_import_db__narratives_from_markdown);
+  tcase_add_test(tc, test_import_db__schema_rules_are_row_problems);
   tcase_add_test(tc, test_import_db__problems_are_capped);
   tcase_add_test(tc, test_import_db__allocation_failures);
   tcase_add_test(tc, test_import_export__numbers_and_round_trip);
