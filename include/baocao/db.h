@@ -26,7 +26,7 @@ int bc_database_load_sql(const char *db_path,
 
 /* ---- CSV import and export (docs/data.md) ---- */
 
-#define BC_IMPORT_TABLES 9        /* agency ... narrative, in import order */
+#define BC_IMPORT_TABLES 9         /* agency ... narrative, in import order */
 #define BC_IMPORT_MAX_PROBLEMS 100 /* problems kept with their text */
 
 typedef struct bc_import_options {
