@@ -115,11 +115,6 @@ int bc_db_import_received(const char *db_path,
                           bool keep_going,
                           bc_received_result *results,
                           bc_error *err);
-
-/* Checks that an open connection is a baocao database of the current
- * schema version (for writers that open their own). */
-struct sqlite3;
-int bc_db_check_schema(struct sqlite3 *h, const char *path, bc_error *err);
 /*
  * For import and export: a connection to the baocao database at path
  * after the schema check (read-write or read-only), and an SQLite failure

@@ -117,7 +117,7 @@ static int pragma_int(
 }
 
 /* Checks application_id and user_version of an open connection. */
-int bc_db_check_schema(sqlite3 *h, const char *path, bc_error *err) {
+static int check_schema(sqlite3 *h, const char *path, bc_error *err) {
   int app = 0, version = 0, rc;
   if ((rc = pragma_int(&app, h, "PRAGMA application_id", path, err)))
     return rc;
@@ -158,7 +158,7 @@ open_handle(sqlite3 **out, const char *path, int flags, bc_error *err) {
   }
   sqlite3_busy_timeout(h, 2000);
   sqlite3_extended_result_codes(h, 1);
-  rc = bc_db_check_schema(h, path, err);
+  rc = check_schema(h, path, err);
   if (rc) {
     sqlite3_close(h);
     return rc;

@@ -12,7 +12,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 enum {
   Q_PERIOD,
@@ -258,19 +257,10 @@ int bc_db_import_received(const char *db_path,
                           bc_received_result *results,
                           bc_error *err) {
   importer im = {NULL, {NULL}, db_path, err};
-  struct stat st;
   size_t refused = 0;
   int rc = 0;
 
-  if (stat(db_path, &st) != 0)
-    return bc_error_set(err, BC_EDB, "database '%s' does not exist", db_path);
-  if (sqlite3_open_v2(db_path, &im.h, SQLITE_OPEN_READWRITE, NULL) !=
-      SQLITE_OK) {
-    rc = db_fail(&im);
-    goto done;
-  }
-  sqlite3_busy_timeout(im.h, 2000);
-  if ((rc = bc_db_check_schema(im.h, db_path, err)))
+  if ((rc = bc_db_open_handle(&im.h, db_path, true, err)))
     goto done;
   for (int i = 0; i < Q_COUNT; i++)
     if (sqlite3_prepare_v2(im.h, query_sql[i], -1, &im.q[i], NULL) !=
