@@ -497,6 +497,7 @@ int bc_received_read(bc_received *out,
                      bc_error *err) {
   char *data = NULL, *json = NULL;
   size_t len, json_len = 0;
+  bc_arena scratch; /* the parsed PDF and the inflated JSON: dropped here */
   pdf_file f;
   int rc;
   memset(out, 0, sizeof *out);
@@ -505,12 +506,19 @@ int bc_received_read(bc_received *out,
   if ((rc = bc_file_read(&data, &len, path, MAX_PDF, BC_EINPUT, arena->alloc,
                          err)))
     return rc;
-  if (!(rc =
-            pdf_open(&f, (const unsigned char *)data, len, path, arena, err)) &&
+  bc_arena_init(&scratch, arena->alloc);
+  if (!(rc = pdf_open(&f, (const unsigned char *)data, len, path, &scratch,
+                      err)) &&
       !(rc = read_attachment(&json, &json_len, &f, path, err)) &&
-      !(rc = read_signatures(out, &f, (const unsigned char *)data, len, arena,
-                             err)))
-    rc = read_document(out, json, json_len, arena, err);
+      !(rc = read_signatures(out, &f, (const unsigned char *)data, len,
+                             &scratch, err)) &&
+      !(rc = read_document(out, json, json_len, arena, err))) {
+    out->signer = bc_arena_strdup(arena, out->signer);
+    out->problem = bc_arena_strdup(arena, out->problem);
+    if (!out->signer || !out->problem)
+      rc = bc_error_oom(err);
+  }
+  bc_arena_release(&scratch);
   bc_free(arena->alloc, data);
   return rc;
 }
