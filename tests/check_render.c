@@ -671,7 +671,7 @@ static void bulk_options(bc_bulk_options *o,
 
 static char *read_text(const char *path) {
   char *out = NULL;
-  char cmd[1024];
+  char cmd[1100];
   snprintf(cmd, sizeof cmd, "cat '%s'", path);
   ck_assert_int_eq(tu_run(&out, cmd), 0);
   return out;

@@ -471,8 +471,8 @@ int pdf_stream(const unsigned char **data_out,
                pdf_file *f,
                long long num,
                bc_error *err) {
-  pdf_value *v;
-  const pdf_value *length;
+  pdf_value *v = NULL;
+  const pdf_value *length = NULL;
   lexer x = {f->data, f->len, 0, f->arena, err, f->name};
   int rc;
   if ((rc = pdf_object(&v, f, num, err)))
@@ -512,7 +512,7 @@ int pdf_resolve(const pdf_value **out,
                 const pdf_value *v,
                 bc_error *err) {
   for (int depth = 0; v && v->kind == PDF_REF; depth++) {
-    pdf_value *o;
+    pdf_value *o = NULL;
     int rc;
     if (depth == 8)
       return bc_error_set(err, BC_EPDF, "'%s' is damaged: references loop",
