@@ -268,6 +268,18 @@ put_source(void *ud, const char *name, const char *source, size_t len) {
   bc_buf_put(ud, source, len);
 }
 
+/* The SHA-256 of what b holds in hex, then b freed. */
+static int hash_buf(char hex[65], bc_buf *b, bc_error *err) {
+  unsigned char digest[32];
+  int rc = bc_buf_check(b, err);
+  if (!rc) {
+    bc_sha256(digest, b->data, b->len);
+    bc_sha256_hex(hex, digest);
+  }
+  bc_buf_free(b);
+  return rc;
+}
+
 /*
  * The digest of everything the PDF is made from but its creation date:
  * baocao's version, the fonts, the options that change the layout, the
@@ -305,12 +317,7 @@ static int input_digest(char hex[65],
   bc_buf_putc(&b, job->blank_number_date ? 'B' : 'N');
   bc_template_sources(tmpl, put_source, &b);
   bc_model_feed(model, put_buf, &b);
-  if (!(rc = bc_buf_check(&b, err))) {
-    bc_sha256(digest, b.data, b.len);
-    bc_sha256_hex(hex, digest);
-  }
-  bc_buf_free(&b);
-  return rc;
+  return hash_buf(hex, &b, err);
 }
 
 /* SHA-256 of the template set: every file's name and text (main, partials,
@@ -319,17 +326,10 @@ static int template_digest(char hex[65],
                            const bc_template *tmpl,
                            const bc_allocator *alloc,
                            bc_error *err) {
-  unsigned char digest[32];
   bc_buf b;
-  int rc;
   bc_buf_init(&b, alloc);
   bc_template_sources(tmpl, put_source, &b);
-  if (!(rc = bc_buf_check(&b, err))) {
-    bc_sha256(digest, b.data, b.len);
-    bc_sha256_hex(hex, digest);
-  }
-  bc_buf_free(&b);
-  return rc;
+  return hash_buf(hex, &b, err);
 }
 
 /* The report's data (docs/data-exchange.md), attached to the PDF as
