@@ -99,8 +99,52 @@ START_TEST(test_text_shape__missing_glyph_is_an_error) {
   ck_assert_int_eq(bc_shaper_shape(&sh, tf.shaper, BC_STYLE_REGULAR, t,
                                    strlen(t), &tf.arena, &err),
                    BC_EDATA);
-  ck_assert_str_eq(err.message,
-                   "character U+1F600 is not in font LiberationSerif");
+  ck_assert_str_eq(err.message, "character U+1F600 in \"chữ \xF0\x9F\x98\x80\" "
+                                "is not in font LiberationSerif");
+}
+END_TEST
+
+/* What would be drawn as nothing or in the wrong order is an error naming
+ * the character and its word, never dropped. */
+START_TEST(test_text_shape__undrawable_characters_are_errors) {
+  static const struct {
+    const char *text, *message;
+  } cases[] = {
+      {"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", /* Hebrew */
+       "character U+05E9 in \"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D\" is written "
+       "right to left"},
+      {"s\xC3\xB4\xD9\x85", /* Arabic after Latin */
+       "character U+0645 in \"s\xC3\xB4\xD9\x85\" is written right to left"},
+      {"a\xE2\x80\x8B"
+       "b", /* zero-width space */
+       "character U+200B in \"a<U+200B>b\" is an invisible format character"},
+      {"c\xC2\xAD"
+       "d", /* soft hyphen */
+       "character U+00AD in \"c<U+00AD>d\" is an invisible format character"},
+      {"\xEF\xBB\xBFx", /* byte order mark */
+       "character U+FEFF in \"<U+FEFF>x\" is an invisible format character"},
+      {"a\xE2\x80\xAE"
+       "b", /* right-to-left override */
+       "character U+202E in \"a<U+202E>b\" is a text direction control"},
+      {"x\x01y", "character U+0001 in \"x<U+0001>y\" is a control character"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    bc_shaped sh;
+    bc_error err;
+    bc_error_clear(&err);
+    ck_assert_int_eq(bc_shaper_shape(&sh, tf.shaper, BC_STYLE_REGULAR,
+                                     cases[i].text, strlen(cases[i].text),
+                                     &tf.arena, &err),
+                     BC_EDATA);
+    ck_assert_str_eq(err.message, cases[i].message);
+  }
+  /* Combining marks and the no-break space are drawn. */
+  bc_shaped sh;
+  bc_error err;
+  const char *ok = "a\xCC\x86\xCC\x82\xC2\xA0\xE2\x80\x94";
+  ck_assert_int_eq(bc_shaper_shape(&sh, tf.shaper, BC_STYLE_REGULAR, ok,
+                                   strlen(ok), &tf.arena, &err),
+                   0);
 }
 END_TEST
 
@@ -231,6 +275,7 @@ Suite *text_suite(void) {
   tcase_add_test(tc, test_text_shape__vietnamese_nfc_is_one_glyph_per_letter);
   tcase_add_test(tc, test_text_shape__kerning_is_applied);
   tcase_add_test(tc, test_text_shape__missing_glyph_is_an_error);
+  tcase_add_test(tc, test_text_shape__undrawable_characters_are_errors);
   suite_add_tcase(s, tc);
   tc = tcase_create("subset");
   tcase_add_checked_fixture(tc, setup, teardown);

@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -210,6 +211,10 @@ static const struct command *find_command(const char *name) {
 
 int main(int argc, char **argv) {
   const struct command *c;
+  /* A file size limit (ulimit -f) fails the write with EFBIG, reported
+   * and cleaned up like a full disk, instead of killing the process with
+   * a temporary file left behind. */
+  signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     fputs(usage, stderr);
     return EXIT_USAGE;

@@ -350,6 +350,70 @@ void bc_utf8_sentence(bc_buf *out, const char *s, size_t len) {
   case_map(out, s, len, REST_LOWER);
 }
 
+const char *bc_utf8_undrawable(uint32_t cp) {
+  const utf8proc_property_t *p;
+  if (cp < 0x80) /* the fast path: ASCII */
+    return cp < 0x20 || cp == 0x7F ? "is a control character" : NULL;
+  p = utf8proc_get_property((utf8proc_int32_t)cp);
+  if (p->category == UTF8PROC_CATEGORY_CC)
+    return "is a control character";
+  switch (p->bidi_class) {
+  case UTF8PROC_BIDI_CLASS_LRE:
+  case UTF8PROC_BIDI_CLASS_LRO:
+  case UTF8PROC_BIDI_CLASS_RLE:
+  case UTF8PROC_BIDI_CLASS_RLO:
+  case UTF8PROC_BIDI_CLASS_PDF:
+  case UTF8PROC_BIDI_CLASS_LRI:
+  case UTF8PROC_BIDI_CLASS_RLI:
+  case UTF8PROC_BIDI_CLASS_FSI:
+  case UTF8PROC_BIDI_CLASS_PDI:
+    return "is a text direction control";
+  default:
+    break;
+  }
+  if (cp == 0x200E || cp == 0x200F || cp == 0x061C) /* LRM, RLM, ALM */
+    return "is a text direction control";
+  if (p->bidi_class == UTF8PROC_BIDI_CLASS_R ||
+      p->bidi_class == UTF8PROC_BIDI_CLASS_AL)
+    return "is written right to left";
+  if (p->ignorable)
+    return "is an invisible format character";
+  return NULL;
+}
+
+void bc_utf8_quote(char *out, size_t size, const char *s, size_t len) {
+  static const char ellipsis[] = "\xE2\x80\xA6";
+  size_t o = 0;
+  for (size_t i = 0; i < len;) {
+    char piece[16];
+    uint32_t cp;
+    size_t n = bc_utf8_decode(s + i, len - i, &cp), pn;
+    const char *why;
+    if (!n)
+      break;
+    why = bc_utf8_undrawable(cp);
+    if (why && strcmp(why, "is written right to left") != 0) {
+      pn = (size_t)snprintf(piece, sizeof piece, "<U+%04X>", (unsigned)cp);
+    } else {
+      memcpy(piece, s + i, n);
+      pn = n;
+    }
+    /* room for this piece, and for the ellipsis if more follows */
+    if (o + pn + (i + n < len ? sizeof ellipsis - 1 : 0) + 1 > size) {
+      if (o + sizeof ellipsis <= size) {
+        memcpy(out + o, ellipsis, sizeof ellipsis - 1);
+        o += sizeof ellipsis - 1;
+      }
+      break;
+    }
+    memcpy(out + o, piece, pn);
+    o += pn;
+    i += n;
+  }
+  if (size)
+    out[o < size ? o : size - 1] = '\0';
+}
+
 int bc_hex_digit(int c) {
   if (c >= '0' && c <= '9')
     return c - '0';

@@ -53,6 +53,22 @@ void bc_utf8_upper(bc_buf *out, const char *s, size_t len, bool first_only);
  * letter small ("BÁO CÁO" -> "Báo cáo"). s must be valid UTF-8. */
 void bc_utf8_sentence(bc_buf *out, const char *s, size_t len);
 
+/*
+ * Why cp cannot be drawn as left-to-right text, or NULL when it can (the
+ * font may still lack it): "is a control character" (Cc), "is written
+ * right to left" (Hebrew, Arabic and the other right-to-left letters, and
+ * the direction controls), "is an invisible format character" (zero-width
+ * space, soft hyphen, joiners, byte order mark, variation selectors: the
+ * default-ignorable code points, which would be drawn as nothing).
+ */
+const char *bc_utf8_undrawable(uint32_t cp);
+
+/* s[0..len) to show in a message, into out (size bytes, NUL-terminated,
+ * cut with "…" when longer), with control, format and direction
+ * characters as <U+XXXX>. s should be valid UTF-8 (it stops at a bad
+ * byte). Never allocates. */
+void bc_utf8_quote(char *out, size_t size, const char *s, size_t len);
+
 /* The value of an ASCII hex digit (either case), or -1. */
 int bc_hex_digit(int c);
 

@@ -159,14 +159,16 @@ static bool is_ascii_punct(unsigned char c) {
  * Appends a value so that it stays text: in Markdown every ASCII
  * punctuation character gets a backslash (CommonMark allows one before any
  * of them, and then shows the character itself), so "*", "#", "|", "[",
- * "{{" and "1." at the start of a line cannot start markup; line breaks,
- * tabs and other control characters become spaces.
+ * "{{" and "1." at the start of a line cannot start markup; line breaks
+ * and tabs become spaces. Other control characters stay, for the
+ * typesetting to refuse by name: no character is dropped unseen.
  */
 static void put_escaped(expander *x, const char *s, size_t len) {
   size_t run = 0;
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)s[i];
-    bool control = c < 0x20 || c == 0x7F;
+    bool control =
+        c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
     if (!control && (x->plain || !is_ascii_punct(c)))
       continue;
     bc_buf_put(&x->out, s + run, i - run);

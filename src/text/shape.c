@@ -132,6 +132,20 @@ void bc_shaper_free(bc_shaper *sh) {
   bc_free(sh->alloc, sh);
 }
 
+/* A character of text that cannot be drawn: the character, why, and the
+ * word it is in (to find it in the data). */
+static int undrawable(bc_error *err,
+                      uint32_t cp,
+                      const char *why,
+                      const char *font,
+                      const char *text,
+                      size_t len) {
+  char word[96];
+  bc_utf8_quote(word, sizeof word, text, len);
+  return bc_error_set(err, BC_EDATA, "character U+%04X in \"%s\" %s%s",
+                      (unsigned)cp, word, why, font ? font : "");
+}
+
 static int shape_with_harfbuzz(bc_shaped *out,
                                bc_shaper *sh,
                                bc_style style,
@@ -188,6 +202,15 @@ static int shape_with_harfbuzz(bc_shaped *out,
   bc_glyph *glyphs;
   int32_t width = 0;
 
+  /* What HarfBuzz would draw as nothing, or in the wrong order. */
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    size_t used = bc_utf8_decode(text + i, len - i, &cp);
+    const char *why = used ? bc_utf8_undrawable(cp) : NULL;
+    if (why)
+      return undrawable(err, cp, why, NULL, text, len);
+    i += used ? used : 1;
+  }
   hb_buffer_clear_contents(sh->buf);
   hb_buffer_add_utf8(sh->buf, text, (int)len, 0, (int)len);
   /* Vietnamese is Latin script, left to right; guessing would also pick up
@@ -210,8 +233,8 @@ static int shape_with_harfbuzz(bc_shaped *out,
       uint32_t cp = 0;
       size_t at = info[i].cluster;
       bc_utf8_decode(text + at, len - at, &cp);
-      return bc_error_set(err, BC_EDATA, "character U+%04X is not in font %s",
-                          (unsigned)cp, face->info.postscript_name);
+      return undrawable(err, cp, "is not in font ", face->info.postscript_name,
+                        text, len);
     }
     glyphs[i].gid = info[i].codepoint;
     glyphs[i].cluster = info[i].cluster;

@@ -101,6 +101,40 @@ huong: ngang
 MD
 }
 
+# expect NAME EXIT_CODE MESSAGE ARGS...: runs baocao ARGS, compares the exit
+# code and stderr exactly, and checks that $OUT (set by the test) holds no
+# new file.
+expect() {
+  local name=$1 code=$2 msg=$3; shift 3
+  local before after got
+  before=$(ls -A "$OUT")
+  set +e
+  "$BAOCAO" "$@" > "$WORK/stdout" 2> "$WORK/stderr"
+  got=$?
+  set -e
+  after=$(ls -A "$OUT")
+  if [ "$got" -ne "$code" ]; then
+    fail "$name: exit $got, expected $code ($(cat "$WORK/stderr"))"
+  elif [ "$(cat "$WORK/stderr")" != "$msg" ]; then
+    fail "$name: stderr was: $(cat "$WORK/stderr")"
+    echo "     expected:    $msg"
+  elif [ "$before" != "$after" ]; then
+    fail "$name: files left in the output directory: $after"
+  else
+    pass "$name (exit $code)"
+  fi
+}
+
+# db_with NAME SQL...: a fresh sample copy $WORK/NAME.db (of
+# $WORK/baocao.db when there is one) changed by SQL; prints its path.
+db_with() {
+  local db=$WORK/$1.db; shift
+  if [ -f "$WORK/baocao.db" ]; then cp "$WORK/baocao.db" "$db"; else sample_db "$db"; fi
+  printf '%s\n' "$@" > "$WORK/change.sql"
+  "$BAOCAO" db load "$db" "$WORK/change.sql" >/dev/null
+  echo "$db"
+}
+
 finish() {
   if [ "$failures" -gt 0 ]; then
     echo "$failures check(s) failed"

@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# tests/e2e/hostile.sh: the hostile-data matrix of docs/errors.md, one
+# check per row: data that looks like markup stays text, bytes that are not
+# UTF-8 are refused at their offset, characters that cannot be drawn are
+# named (never dropped), huge paragraphs and tables render whole, agency
+# codes never become paths, and a file size limit, a locked or damaged
+# database fail cleanly with nothing written.
+source "$(dirname "$0")/common.bash"
+sample_db
+DB=$WORK/baocao.db
+OUT=$WORK/out
+mkdir -p "$OUT"
+RENDER=(render --agency STTTT-TV --period 2023-Q3)
+CTX="(agency STTTT-TV, period 2023-Q3)"
+
+# A template printing one text value, hai.chu, between markers, then the
+# narrative hai.
+TPL=$WORK/tpl
+mkdir -p "$TPL"
+cat > "$TPL/cchc_quy.md" <<'MD'
+---
+trich_yeu: Thử dữ liệu
+---
+Giá trị: BAT {{hai.chu}} KET.
+
+{{{narrative.hai}}}
+MD
+# hostile NAME VALUE_SQL NARRATIVE_SQL: a sample copy with the value
+# hai.chu and the narrative hai set to the two SQL expressions.
+hostile() {
+  db_with "$1" \
+    "INSERT INTO indicator (code, section, position, name, unit, kind) VALUES ('hai.chu', 'hai', 1, 'Chữ', '', 'text');" \
+    "INSERT INTO indicator_value (agency_code, period_code, indicator_code, num, text) VALUES ('STTTT-TV', '2023-Q3', 'hai.chu', NULL, $2);" \
+    "INSERT INTO narrative (agency_code, period_code, key, markdown) VALUES ('STTTT-TV', '2023-Q3', 'hai', $3);"
+}
+# text_of PDF: its text on one line, spaces squeezed.
+text_of() { pdftotext "$1" - | tr -s ' \n' '  '; }
+
+# --- markup and template syntax in data ---
+db=$(hostile markup "'**đậm** _nghiêng_ # tiêu đề {{ky.nam}} {{{narrative.x}}} <b>x</b> [a](b) | c | \\ \`d\` 1. &amp;'" "'Đoạn.'")
+check "markup and template syntax in a value: rendered" \
+  "$BAOCAO" "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/markup.pdf"
+check "... printed as typed, character for character" bash -c \
+  "pdftotext '$OUT/markup.pdf' - | tr -s ' \n' '  ' | grep -qF 'BAT **đậm** _nghiêng_ # tiêu đề {{ky.nam}} {{{narrative.x}}} <b>x</b> [a](b) | c | \\ \`d\` 1. &amp; KET'"
+rm -f "$OUT/markup.pdf"
+db=$(hostile narrative_block "'x'" "'Số {{#if ky.nam}} hết'")
+expect "a block in a narrative" 6 "baocao: narrative 'hai':1:4: only value placeholders are allowed in a narrative $CTX" \
+  "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
+
+# --- bytes that are not text ---
+db=$(hostile nul "'x'" "CAST(X'C4906FE1BAA16E0041' AS TEXT)")
+expect "a NUL byte in a narrative" 5 "baocao: $db: narrative 'hai': NUL byte at byte 7 $CTX" \
+  "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
+db=$(hostile badutf8 "CAST(X'41E1BB' AS TEXT)" "'x'")
+expect "invalid UTF-8 in a value" 5 "baocao: $db: indicator 'hai.chu': invalid UTF-8 at byte 1 $CTX" \
+  "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
+mkdir -p "$WORK/tpl_bad"
+printf -- '---\ntrich_yeu: Thử\n---\nĐoạn \xc3\x28 sai.\n' > "$WORK/tpl_bad/cchc_quy.md"
+expect "invalid UTF-8 in a template" 6 "baocao: $WORK/tpl_bad/cchc_quy.md:4:6: text is not valid UTF-8 (save it as UTF-8)" \
+  "${RENDER[@]}" --db "$DB" --template-dir "$WORK/tpl_bad" -o "$OUT/r.pdf"
+db=$(hostile control "'a' || char(1) || 'b'" "'x'")
+expect "a control character in a value" 5 "baocao: character U+0001 in \"a<U+0001>b\" is a control character $CTX" \
+  "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
+
+# --- characters the report cannot show: named, never dropped ---
+db=$(hostile emoji "'x'" "'Vui 😀 lắm'")
+expect "an emoji in a narrative" 5 "baocao: character U+1F600 in \"😀\" is not in font LiberationSerif $CTX" \
+  "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
+db=$(hostile hebrew "'x'" "'Chào שלום'")
+expect "Hebrew in a narrative" 5 "baocao: character U+05E9 in \"שלום\" is written right to left $CTX" \
+  "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
+db=$(hostile arabic "'مرحبا'" "'x'")
+expect "Arabic in a value" 5 "baocao: character U+0645 in \"مرحبا\" is written right to left $CTX" \
+  "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
+db=$(hostile zwsp "'x'" "'một' || char(0x200B) || 'hai'")
+expect "a zero-width space in a narrative" 5 "baocao: character U+200B in \"một<U+200B>hai\" is an invisible format character $CTX" \
+  "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
+db=$(db_with rlo "UPDATE agency SET name = 'SỞ ' || char(0x202E) || 'ABC' WHERE code = 'STTTT-TV';")
+expect "a direction override in the agency name" 5 "baocao: character U+202E in \"<U+202E>ABC\" is a text direction control $CTX" \
+  "${RENDER[@]}" --db "$db" -o "$OUT/r.pdf"
+db=$(hostile decomposed "'x'" "'Ho' || char(0x61, 0x300) || ' thuy' || char(0x301) || ' e' || char(0x302, 0x301) || 't'")
+check "decomposed Vietnamese: rendered" \
+  "$BAOCAO" "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/nfc.pdf"
+check "... as composed text (NFC, tone on the first vowel of oa, uy)" bash -c \
+  "pdftotext '$OUT/nfc.pdf' - | grep -qF 'Hòa thúy ết'"
+rm -f "$OUT/nfc.pdf"
+db=$(hostile mixed "'x'" "'Chỉ số ≥ 95 % — “tốt”; ½ · № 5 · © ă̂ ‑ kết thúc'")
+check "every other character of the input is drawn: pdftotext gives it back" bash -c \
+  "'$BAOCAO' ${RENDER[*]} --db '$db' --template-dir '$TPL' -o '$OUT/mixed.pdf' &&
+   pdftotext '$OUT/mixed.pdf' - | tr -s ' \n' '  ' | grep -qF 'Chỉ số ≥ 95 % — “tốt”; ½ · № 5 · © ă̂ ‑ kết thúc'"
+rm -f "$OUT/mixed.pdf"
+
+# --- size ---
+db=$(hostile megabyte "'x'" "(SELECT group_concat('Đoạn văn dài', ' ') || ' CUỐI' FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 80000) SELECT x FROM c))")
+check "a 1 MB paragraph: rendered" \
+  "$BAOCAO" "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/mb.pdf"
+check "... every word of it drawn, qpdf --check clean" bash -c \
+  "for w in Đoạn văn dài; do [ \"\$(pdftotext '$OUT/mb.pdf' - | grep -o \$w | wc -l)\" -eq 80000 ] || exit 1; done &&
+   pdftotext '$OUT/mb.pdf' - | grep -q CUỐI && qpdf --check '$OUT/mb.pdf' > /dev/null"
+rm -f "$OUT/mb.pdf"
+db=$(db_with rows \
+  "INSERT INTO indicator (code, section, position, name, unit, kind) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000) SELECT printf('z.r%05d', x), 'zz', x, printf('Hàng thử %d', x), 'hồ sơ', 'number' FROM c;" \
+  "INSERT INTO indicator_value (agency_code, period_code, indicator_code, num, text) SELECT 'STTTT-TV', '2023-Q3', code, position, NULL FROM indicator WHERE section = 'zz';")
+mkdir -p "$WORK/tpl_rows"
+printf -- '---\ntrich_yeu: Bảng lớn\n---\n| STT | Chỉ tiêu | Kết quả |\n|---|---|---|\n{{#each chi_so}}\n| {{stt}} | {{ten}} | {{gia_tri}} |\n{{/each}}\n' > "$WORK/tpl_rows/cchc_quy.md"
+check "a table of 10,000 rows: rendered" \
+  "$BAOCAO" "${RENDER[@]}" --db "$db" --template-dir "$WORK/tpl_rows" -o "$OUT/rows.pdf"
+check "... every row drawn, qpdf --check clean" bash -c \
+  "[ \"\$(pdftotext '$OUT/rows.pdf' - | grep -o 'Hàng thử [0-9]*' | sort -u | wc -l)\" -eq 10000 ] && qpdf --check '$OUT/rows.pdf' > /dev/null"
+rm -f "$OUT/rows.pdf"
+
+# --- agency codes are never paths ---
+db=$(db_with codes "$(for code in '../../etc' 'a/b\c' '/abs'; do
+  printf "INSERT INTO agency (code, name, full_name, parent_name, symbol, place) SELECT '%s', name, full_name, parent_name, symbol, place FROM agency WHERE code = 'STTTT-TV';\n" "$code"
+  printf "INSERT INTO report SELECT '%s', period_code, template, number, issued_on, signer_id, archive_unit FROM report WHERE agency_code = 'STTTT-TV';\n" "$code"
+  printf "INSERT INTO indicator_value SELECT '%s', period_code, indicator_code, num, text FROM indicator_value WHERE agency_code = 'STTTT-TV';\n" "$code"
+  printf "INSERT INTO narrative SELECT '%s', period_code, key, markdown FROM narrative WHERE agency_code = 'STTTT-TV';\n" "$code"
+done)")
+mkdir -p "$WORK/codes"
+set +e
+"$BAOCAO" bulk --db "$db" --period 2023-Q3 -j 1 --out-dir "$WORK/codes/out" > /dev/null 2>&1
+code=$?
+set -e
+check "agency codes '../../etc', 'a/b\\c', '/abs': rendered (exit $code)" test "$code" -eq 0
+check "... four PDFs, all inside the output directory, nothing elsewhere" bash -c \
+  "[ \"\$(ls '$WORK/codes/out' | grep -c '\.pdf$')\" -eq 4 ] &&
+   [ \"\$(find '$WORK' -newer '$db' -name '*.pdf' | grep -v '^$WORK/codes/out/' | wc -l)\" -eq 0 ] &&
+   [ \"\$(find / /etc -maxdepth 1 -newer '$db' -name '*.pdf' | wc -l)\" -eq 0 ] &&
+   ! ls '$WORK/codes/out' | grep -q '/'"
+
+# --- faults: a file size limit, a locked, damaged or foreign database ---
+set +e
+(ulimit -f 16; "$BAOCAO" "${RENDER[@]}" --db "$DB" -o "$OUT/fsize.pdf" 2> "$WORK/fsize.err")
+code=$?
+set -e
+check "a file size limit (RLIMIT_FSIZE): exit 8, named, no file, no temporary" bash -c \
+  "[ $code -eq 8 ] && [ \"\$(cat '$WORK/fsize.err')\" = \"baocao: cannot write '$OUT/fsize.pdf': File too large\" ] &&
+   [ -z \"\$(ls -A '$OUT')\" ]"
+cp "$DB" "$WORK/locked.db"
+python3 - "$WORK/locked.db" "$WORK/locked.ready" <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+c.execute("UPDATE agency SET name = name")
+open(sys.argv[2], "w").close()
+time.sleep(6)
+c.execute("ROLLBACK")
+PY
+locker=$!
+for _ in $(seq 50); do [ -e "$WORK/locked.ready" ] && break; sleep 0.1; done
+expect "a database locked by another program" 3 "baocao: database '$WORK/locked.db' is locked by another program" \
+  "${RENDER[@]}" --db "$WORK/locked.db" -o "$OUT/r.pdf"
+wait "$locker"
+cp "$DB" "$WORK/damaged.db"
+python3 - "$WORK/damaged.db" <<'PY'
+import sys
+d = bytearray(open(sys.argv[1], "rb").read())
+for i in range(8192, min(len(d), 40960)):
+    d[i] = (d[i] * 7 + 13) & 0xFF
+open(sys.argv[1], "wb").write(d)
+PY
+expect "a damaged database" 3 "baocao: $WORK/damaged.db: database '$WORK/damaged.db' is damaged: database disk image is malformed $CTX" \
+  "${RENDER[@]}" --db "$WORK/damaged.db" -o "$OUT/r.pdf"
+cp "$DB" "$WORK/notable.db"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('drop table narrative'); c.commit()" "$WORK/notable.db"
+expect "schema version 2 without its tables" 3 "baocao: database '$WORK/notable.db' does not match schema version 2: no such table: narrative" \
+  "${RENDER[@]}" --db "$WORK/notable.db" -o "$OUT/r.pdf"
+check "no temporary files left" bash -c "[ -z \"\$(ls -A '$OUT')\" ]"
+finish
