@@ -1,0 +1,57 @@
+/* tests/fuzz/fuzz_markdown.c: libFuzzer target: any bytes as the expanded
+ * Markdown body of the Trà Vinh report: UTF-8 check and NFC (common), then
+ * cmark-gfm to the document tree with the Decree 30 header (markup). */
+#include "common/utf8.h"
+#include "fuzz_common.h"
+#include "markup/markup.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static bc_arena model_arena;
+static bc_report_model model;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+  (void)argc;
+  (void)argv;
+  bc_arena_init(&model_arena, bc_allocator_default());
+  fz_load_model(&model, fz_sample_db(NULL), &model_arena);
+  bc_markup_init();
+  return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  static const bc_meta_entry meta[] = {{"trich_yeu", "Thử trích yếu"}};
+  bc_expansion exp;
+  bc_arena arena;
+  bc_error err;
+  bc_doc doc;
+  const char *md;
+  size_t md_len, bad = bc_utf8_check((const char *)data, size);
+  int rc;
+
+  bc_arena_init(&arena, bc_allocator_default());
+  bc_error_clear(&err);
+  rc = bc_utf8_nfc(&md, &md_len, (const char *)data, size, &arena, &err);
+  fz_check_error(rc, err.message);
+  /* Invalid UTF-8 or a NUL is refused, naming the byte offset. */
+  if ((rc != 0) != (bad != SIZE_MAX))
+    fz_fail("bc_utf8_check says %zu, bc_utf8_nfc returned %d", bad, rc);
+  if (rc == 0) {
+    if (bc_utf8_check(md, md_len) != SIZE_MAX || strlen(md) != md_len)
+      fz_fail("the NFC text is not valid UTF-8 of its length");
+    memset(&exp, 0, sizeof exp);
+    exp.markdown = md;
+    exp.markdown_len = md_len;
+    exp.meta = meta;
+    exp.meta_count = 1;
+    bc_error_clear(&err);
+    rc = bc_doc_build(&doc, &model, &exp, md, md_len, &arena, &err);
+    fz_check_error(rc, err.message);
+  }
+  bc_arena_release(&arena);
+  return 0;
+}

@@ -1,0 +1,74 @@
+/* tests/fuzz/fuzz_pdfread.c: libFuzzer target: any bytes as a PDF for the
+ * reader `sign` and `verify` use (sign/pdfread.c): the cross-reference
+ * tables, every object parsed, resolved and written back, and the
+ * signature fields as `verify` reads them. */
+#include "fuzz_common.h"
+#include "sign/pdfread.h"
+#include "sign/sign.h"
+#include "sign/sign_int.h"
+
+#include <stdint.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Every value under v, references followed (pdf_resolve bounds them). */
+static void walk(pdf_file *f, const pdf_value *v, int depth) {
+  const pdf_value *r;
+  bc_error err;
+  if (depth > 16)
+    return;
+  if (v->kind == PDF_REF) {
+    if (pdf_resolve(&r, f, v, &err) == 0 && r->kind != PDF_REF)
+      walk(f, r, depth + 1);
+    return;
+  }
+  if (v->kind == PDF_ARRAY || v->kind == PDF_DICT)
+    for (size_t i = 0; i < v->count; i++)
+      walk(f, &v->items[i], depth + 1);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  bc_arena arena;
+  pdf_file f;
+  bc_error err;
+  bc_buf out;
+  int rc;
+
+  bc_arena_init(&arena, bc_allocator_default());
+  bc_buf_init(&out, bc_allocator_default());
+  bc_error_clear(&err);
+  rc = pdf_open(&f, data, size, "fuzz.pdf", &arena, &err);
+  fz_check_error(rc, err.message);
+  if (rc == 0) {
+    pdf_write_value(&out, &f.trailer);
+    for (size_t num = 0, n = 0; num < f.size && n < 2000; num++) {
+      pdf_value *v;
+      if (!f.offsets[num])
+        continue;
+      n++;
+      bc_error_clear(&err);
+      rc = pdf_object(&v, &f, (long long)num, &err);
+      fz_check_error(rc, err.message);
+      if (rc == 0) {
+        if (v->end > size || v->start > v->end)
+          fz_fail("object %zu spans bytes %zu..%zu of %zu", num, v->start,
+                  v->end, size);
+        walk(&f, v, 0);
+        bc_buf_reset(&out);
+        pdf_write_value(&out, v);
+      }
+    }
+  }
+  {
+    bc_field_report *list;
+    size_t count;
+    bc_error_clear(&err);
+    rc = bc_sign__verify_bytes(&list, &count, data, size, "fuzz.pdf", &arena,
+                               &err);
+    fz_check_error(rc, err.message);
+  }
+  bc_buf_free(&out);
+  bc_arena_release(&arena);
+  return 0;
+}
