@@ -145,6 +145,14 @@ START_TEST(test_common_utf8__nfc_composes_vietnamese) {
   ck_assert_str_eq(err.message, "invalid UTF-8 at byte 3");
   ck_assert_int_eq(bc_utf8_nfc(&out, &len, "a\0b", 3, &a, &err), BC_EDATA);
   ck_assert_str_eq(err.message, "NUL byte at byte 1");
+  /* After text that needs utf8proc too (found by fuzz_markdown: utf8proc
+   * takes a NUL byte for text, and names no offset). */
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "e\xCC\x82 a\0b", 7, &a, &err),
+                   BC_EDATA);
+  ck_assert_str_eq(err.message, "NUL byte at byte 5");
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "e\xCC\x82 a\xC3(", 7, &a, &err),
+                   BC_EDATA);
+  ck_assert_str_eq(err.message, "invalid UTF-8 at byte 5");
   bc_arena_release(&a);
 }
 END_TEST

@@ -249,9 +249,11 @@ int bc_utf8_nfc(const char **out,
                 bc_arena *arena,
                 bc_error *err) {
   size_t n = 0, copied = 0;
+  bool inert = true;
   char *dst;
 
-  /* One pass checks the UTF-8 and whether the text is inert. */
+  /* One pass checks the UTF-8 (all of it: utf8proc takes NUL bytes for
+   * text and names no offset) and whether the text is inert. */
   for (size_t i = 0; i < len;) {
     uint32_t cp;
     size_t k;
@@ -263,10 +265,11 @@ int bc_utf8_nfc(const char **out,
     }
     if (!(k = bc_utf8_decode(s + i, len - i, &cp)))
       return bc_error_set(err, BC_EDATA, "invalid UTF-8 at byte %zu", i);
-    if (!nfc_inert(cp))
-      return nfc_slow(out, out_len, s, len, arena, err);
+    inert = inert && nfc_inert(cp);
     i += k;
   }
+  if (!inert)
+    return nfc_slow(out, out_len, s, len, arena, err);
   /* Inert text is NFC already: only a syllable where a tone may sit on
    * the wrong vowel (o or u followed by a letter with a mark: hoà, thuỷ,
    * but also của) goes through utf8proc, one syllable at a time. */

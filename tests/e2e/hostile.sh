@@ -51,6 +51,9 @@ expect "a block in a narrative" 6 "baocao: narrative 'hai':1:4: only value place
 db=$(hostile nul "'x'" "CAST(X'C4906FE1BAA16E0041' AS TEXT)")
 expect "a NUL byte in a narrative" 5 "baocao: $db: narrative 'hai': NUL byte at byte 7 $CTX" \
   "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
+db=$(hostile nul_late "'x'" "'Ho' || char(0x61, 0x300) || ' x' || char(0) || 'y'")
+expect "a NUL byte after decomposed text" 5 "baocao: $db: narrative 'hai': NUL byte at byte 7 $CTX" \
+  "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
 db=$(hostile badutf8 "CAST(X'41E1BB' AS TEXT)" "'x'")
 expect "invalid UTF-8 in a value" 5 "baocao: $db: indicator 'hai.chu': invalid UTF-8 at byte 1 $CTX" \
   "${RENDER[@]}" --db "$db" --template-dir "$TPL" -o "$OUT/r.pdf"
