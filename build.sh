@@ -7,14 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages: build tools, the libraries, and what the tests inspect
-# PDFs with.
+# PDFs with (and valgrind, for one render under memcheck).
 PACKAGES=(
   cmake make pkg-config gcc clang libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
   libutf8proc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev
   libssl-dev zlib1g-dev libcjson-dev
   check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
-  libnss3-tools
+  libnss3-tools valgrind
 )
 
 log() { printf '== %s\n' "$*" >&2; }
@@ -77,8 +77,10 @@ case "${1:-}" in
     make_samples_db
     log "tests (gcc)"
     ctest --test-dir build --output-on-failure -j "$(nproc)"
-    build build-asan -DCMAKE_C_COMPILER=clang -DBC_SANITIZE=ON
-    log "tests (clang, AddressSanitizer + UndefinedBehaviorSanitizer)"
+    # The same build holds the fuzz targets (tests/fuzz): ctest replays
+    # their corpora and regressions and fuzzes each a few seconds.
+    build build-asan -DCMAKE_C_COMPILER=clang -DBC_SANITIZE=ON -DBC_FUZZ=ON
+    log "tests (clang, AddressSanitizer + UndefinedBehaviorSanitizer, fuzz smoke runs)"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
