@@ -138,7 +138,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   rc = bc_utf8_nfc(&text, &len, (const char *)data, size, &arena, &err);
   if (rc) {
     char want[64];
-    snprintf(want, sizeof want, "invalid UTF-8 at byte %zu", bad);
+    snprintf(want, sizeof want, "%s at byte %zu",
+             bad < size && !data[bad] ? "NUL byte" : "invalid UTF-8", bad);
     if (bad == SIZE_MAX || !strstr(err.message, want))
       fz_fail("'%s' for bytes whose first bad one is at %zu", err.message, bad);
     bc_arena_release(&arena);
