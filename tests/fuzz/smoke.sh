@@ -13,10 +13,10 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTION
 echo "== replaying ${inputs[*]}"
 "$fuzzer" -runs=0 -rss_limit_mb=2048 "${inputs[@]}" > "$work/replay.log" 2>&1 ||
   { tail -40 "$work/replay.log"; exit 1; }
-grep -E '^#[0-9]+ *(INITED|DONE)' "$work/replay.log" | tail -1
+grep -E '^#[0-9]+[[:space:]]+DONE' "$work/replay.log" || true
 echo "== fuzzing $seconds s"
 cp -r "$dir/corpus/$target/." "$work/corpus/"
 "$fuzzer" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
   -artifact_prefix="$work/" -print_final_stats=1 "$work/corpus" > "$work/fuzz.log" 2>&1 ||
   { tail -60 "$work/fuzz.log"; echo "crash input: $(ls "$work"/crash-* "$work"/leak-* "$work"/timeout-* 2>/dev/null)"; exit 1; }
-grep -E 'stat::number_of_executed_units|^#[0-9]+ .*cov:' "$work/fuzz.log" | tail -2
+grep -E 'stat::number_of_executed_units|^#[0-9]+[[:space:]]+DONE' "$work/fuzz.log" || true
