@@ -131,6 +131,12 @@ check "... four PDFs, all inside the output directory, nothing elsewhere" bash -
    [ \"\$(find / /etc -maxdepth 1 -newer '$db' -name '*.pdf' | wc -l)\" -eq 0 ] &&
    ! ls '$WORK/codes/out' | grep -q '/'"
 
+# --- nor SQL ---
+expect "SQL in an agency code" 4 "baocao: $DB: unknown agency 'x' OR 1=1; DROP TABLE report; --'" \
+  render --db "$DB" --agency "x' OR 1=1; DROP TABLE report; --" --period 2023-Q3 -o "$OUT/r.pdf"
+check "... the database is untouched" "$BAOCAO" "${RENDER[@]}" --db "$DB" -o "$OUT/sql.pdf"
+rm -f "$OUT/sql.pdf"
+
 # --- faults: a file size limit, a locked, damaged or foreign database ---
 set +e
 (ulimit -f 16; "$BAOCAO" "${RENDER[@]}" --db "$DB" -o "$OUT/fsize.pdf" 2> "$WORK/fsize.err")
