@@ -75,13 +75,16 @@ const char *fz_sample_db(const char *extra_sql) {
   return path;
 }
 
-void fz_load_model(bc_report_model *model, const char *db, bc_arena *arena) {
+bc_arena *fz_load_model(bc_report_model *model, const char *extra_sql) {
+  static bc_arena arena;
   bc_db *d;
   bc_error err;
-  if (bc_db_open(&d, db, &err) ||
-      bc_db_load_report(model, d, "STTTT-TV", "2023-Q3", NULL, arena, &err))
+  bc_arena_init(&arena, bc_allocator_default());
+  if (bc_db_open(&d, fz_sample_db(extra_sql), &err) ||
+      bc_db_load_report(model, d, "STTTT-TV", "2023-Q3", NULL, &arena, &err))
     fz_fail("%s", err.message);
   bc_db_close(d);
+  return &arena;
 }
 
 void fz_check_error(int rc, const char *message) {

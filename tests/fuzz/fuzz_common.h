@@ -20,9 +20,10 @@ const char *fz_source_path(char *buf, size_t size, const char *rel);
  * be NULL), created once per process; its path. Aborts on failure. */
 const char *fz_sample_db(const char *extra_sql);
 
-/* The STTTT-TV 2023-Q3 report of db, from arena (which must outlive it).
- * Aborts on failure. */
-void fz_load_model(bc_report_model *model, const char *db, bc_arena *arena);
+/* The STTTT-TV 2023-Q3 report of the sample database (with extra_sql),
+ * in an arena kept for the process, which it returns for more of the
+ * same lifetime. Aborts on failure. */
+bc_arena *fz_load_model(bc_report_model *model, const char *extra_sql);
 
 /* Aborts with a message: an invariant of the code under test broke. */
 void fz_fail(const char *fmt, ...);

@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <string.h>
 
-static bc_arena model_arena;
 static bc_report_model model;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -17,8 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
   (void)argv;
-  bc_arena_init(&model_arena, bc_allocator_default());
-  fz_load_model(&model, fz_sample_db(NULL), &model_arena);
+  fz_load_model(&model, NULL);
   bc_markup_init();
   return 0;
 }

@@ -32,7 +32,6 @@ static const char template_md[] =
 
 static bc_context *ctx;
 static const bc_template *tmpl;
-static bc_arena model_arena;
 static bc_report_model model;
 static const char **value_text, **narrative_text;
 
@@ -56,8 +55,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   if (bc_context_new(&ctx, &o, &err) ||
       bc_context__template(&tmpl, ctx, "cchc_quy", &err))
     fz_fail("%s", err.message);
-  bc_arena_init(&model_arena, bc_allocator_default());
-  fz_load_model(&model, fz_sample_db(extra_sql), &model_arena);
+  fz_load_model(&model, extra_sql);
   for (size_t i = 0; i < model.value_count; i++)
     if (!strcmp(model.values[i].code, "fz.chu"))
       value_text = &model.values[i].value.text;

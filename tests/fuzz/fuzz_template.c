@@ -21,7 +21,6 @@ static const char extra_sql[] =
     "'# **a** _b_ {{ky.nam}} {{{narrative.x}}} <b> [a](b) | c | \\\\ `d` "
     "1. '), ('STTTT-TV', '2023-Q3', 'fz.ngay', NULL, '2023-09-28');\n";
 
-static bc_arena model_arena;
 static bc_report_model model;
 static bc_narrative *narratives; /* the model's, plus "fuzz" */
 static size_t fuzz_slot;
@@ -32,11 +31,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
   (void)argv;
-  bc_arena_init(&model_arena, bc_allocator_default());
-  fz_load_model(&model, fz_sample_db(extra_sql), &model_arena);
+  bc_arena *arena = fz_load_model(&model, extra_sql);
   /* One more narrative, "fuzz", kept in key order (lookups bisect). */
-  narratives = bc_arena_calloc(&model_arena, model.narrative_count + 1,
-                               sizeof *narratives);
+  narratives =
+      bc_arena_calloc(arena, model.narrative_count + 1, sizeof *narratives);
   size_t j = 0;
   for (size_t i = 0; i < model.narrative_count; i++) {
     if (j == i && strcmp(model.narratives[i].key, "fuzz") > 0)
