@@ -3,11 +3,7 @@
 # stderr naming the input, its own exit code, and leaves no file behind
 # (and an existing output file untouched). See docs/errors.md.
 source "$(dirname "$0")/common.bash"
-sample_db
-DB=$WORK/baocao.db
-OUT=$WORK/out
-mkdir -p "$OUT"
-RENDER=(render --agency STTTT-TV --period 2023-Q3)
+render_setup
 
 # --- command line ---
 set +e; "$BAOCAO" > /dev/null 2> "$WORK/stderr"; code=$?; set -e

@@ -101,6 +101,16 @@ huong: ngang
 MD
 }
 
+# render_setup: the sample database as $DB, an empty output directory $OUT
+# and the render arguments of the Trà Vinh report in RENDER.
+render_setup() {
+  sample_db
+  DB=$WORK/baocao.db
+  OUT=$WORK/out
+  mkdir -p "$OUT"
+  RENDER=(render --agency STTTT-TV --period 2023-Q3)
+}
+
 # expect NAME EXIT_CODE MESSAGE ARGS...: runs baocao ARGS, compares the exit
 # code and stderr exactly, and checks that $OUT (set by the test) holds no
 # new file.
