@@ -12,7 +12,7 @@
 #   -b DIR      the clang build with -DBC_FUZZ=ON (default build-fuzz; made
 #               with cmake when missing)
 #   --merge     afterwards, merge new coverage into tests/fuzz/corpus/T
-#   TARGET      template, markdown, pdfread, render (default: all)
+#   TARGET      template, markdown, pdfread, render (default: all built)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=600 build=build-fuzz merge=0 targets=()
@@ -25,13 +25,16 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(template markdown pdfread render)
-
-if [ ! -x "$build/tests/fuzz/fuzz_${targets[0]}" ]; then
+if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_C_COMPILER=clang -DBC_SANITIZE=ON -DBC_FUZZ=ON > /dev/null
 fi
 cmake --build "$build" -j "$(nproc)" > /dev/null
+if [ ${#targets[@]} -eq 0 ]; then # every target the build has
+  for b in "$build"/tests/fuzz/fuzz_*; do
+    [ -x "$b" ] && targets+=("${b##*/fuzz_}")
+  done
+fi
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
