@@ -12,15 +12,17 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Every value under v, references followed (pdf_resolve bounds them). */
+/* Every value under v, each reference resolved (not followed further:
+ * every object is parsed in turn anyway, and a page tree's /Parent and
+ * /Kids would make following them exponential). */
 static void walk(pdf_file *f, const pdf_value *v, int depth) {
   const pdf_value *r;
   bc_error err;
-  if (depth > 16)
-    return;
+  if (depth > 64)
+    fz_fail("a value nested deeper than the parser allows");
   if (v->kind == PDF_REF) {
-    if (pdf_resolve(&r, f, v, &err) == 0 && r->kind != PDF_REF)
-      walk(f, r, depth + 1);
+    if (pdf_resolve(&r, f, v, &err) == 0 && r->kind == PDF_REF)
+      fz_fail("pdf_resolve gave back a reference");
     return;
   }
   if (v->kind == PDF_ARRAY || v->kind == PDF_DICT)
