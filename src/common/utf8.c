@@ -140,9 +140,13 @@ static void place_tone(utf8proc_int32_t *w, size_t n) {
   char letters[8];
   for (size_t i = 0; i < n; i++) {
     if (is_mark(w[i])) {
-      if (is_tone(w[i]))
+      if (is_tone(w[i])) {
+        if (tone != SIZE_MAX)
+          return; /* two tones: a typing error, left as typed (moving one
+                     would move the other the next time, text changing at
+                     each normalisation) */
         tone = i;
-      else if (nb)
+      } else if (nb)
         return; /* a vowel with ^, breve or horn: not oa/oe/uy */
       continue;
     }
