@@ -91,6 +91,8 @@ expect "a direction override in the agency name" 5 "baocao: character U+202E in 
 drawn "decomposed Vietnamese, drawn composed (NFC, tone on the first vowel of oa, uy)" \
   "'x'" "'Ho' || char(0x61, 0x300) || ' thuy' || char(0x301) || ' e' || char(0x302, 0x301) || 't'" \
   'Hòa thúy ết'
+drawn "two tone marks on one syllable (a typing error), printed as typed" \
+  "'x'" "'Ho' || char(0x61, 0x300, 0x309) || '% xong'" 'Hoà̉% xong'
 drawn "other characters the font has" "'x'" "'Chỉ số ≥ 95 % — “tốt”; ½ · № 5 · © ă̂ ‑ kết thúc'" \
   'Chỉ số ≥ 95 % — “tốt”; ½ · № 5 · © ă̂ ‑ kết thúc'
 
