@@ -164,6 +164,23 @@ START_TEST(test_import_csv__writer_quotes_when_needed) {
   ck_assert_str_eq(csv_next(&f, b, sizeof b),
                    "plain|a,b|say \"x\"|two\nlines|| pad|x;y|Việt");
   bc_csv_close(&f.r);
+  /* Found by fuzz_csv: a record of one empty field, and a first field
+   * starting with a BOM, are quoted, or they would not read back. */
+  bc_buf_reset(&out);
+  bc_csv_put(&out,
+             "\xEF\xBB\xBF"
+             "a",
+             4, true);
+  bc_csv_end(&out);
+  bc_csv_put(&out, "", 0, true);
+  bc_csv_end(&out);
+  ck_assert_str_eq(bc_buf_cstr(&out), "\"\xEF\xBB\xBF"
+                                      "a\"\r\n\"\"\r\n");
+  ck_assert_int_eq(csv_open(&f, bc_buf_cstr(&out)), 0);
+  ck_assert_str_eq(csv_next(&f, b, sizeof b), "\xEF\xBB\xBF"
+                                              "a");
+  ck_assert_str_eq(csv_next(&f, b, sizeof b), "");
+  bc_csv_close(&f.r);
   bc_buf_free(&out);
 }
 END_TEST

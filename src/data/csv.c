@@ -229,7 +229,12 @@ int bc_csv_next(bc_csv_reader *r, bc_csv_record *rec, bc_error *err) {
 }
 
 void bc_csv_put(bc_buf *out, const char *s, size_t len, bool first) {
-  bool quote = len && (s[0] == ' ' || s[len - 1] == ' ');
+  /* Quoted too: an empty first field (alone it would be a blank line,
+   * which reading skips) and one starting with a BOM (which reading skips
+   * at the start of a file). */
+  bool quote = len ? s[0] == ' ' || s[len - 1] == ' ' ||
+                         (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+                   : first;
   for (size_t i = 0; i < len && !quote; i++)
     quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n' ||
             s[i] == ';';

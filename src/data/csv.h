@@ -69,8 +69,9 @@ void bc_csv_close(bc_csv_reader *r);
 
 /*
  * Appends one field to out, after a ',' unless it is the first of its
- * record, quoted when it holds ',', '"', CR, LF or ';' or starts or ends
- * with a space.
+ * record, quoted when it holds ',', '"', CR, LF or ';', starts or ends
+ * with a space or starts with a BOM, or is an empty first field: what is
+ * written reads back the same.
  */
 void bc_csv_put(bc_buf *out, const char *s, size_t len, bool first);
 

@@ -22,7 +22,7 @@ static void remove_tmpdir(void) {
   }
 }
 
-void fz_fail(const char *fmt, ...) {
+_Noreturn void fz_fail(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   fputs("fuzz: ", stderr);

@@ -26,7 +26,7 @@ const char *fz_sample_db(const char *extra_sql);
 bc_arena *fz_load_model(bc_report_model *model, const char *extra_sql);
 
 /* Aborts with a message: an invariant of the code under test broke. */
-void fz_fail(const char *fmt, ...);
+_Noreturn void fz_fail(const char *fmt, ...);
 
 /* rc is 0 or a bc_error_code, and a failure carries a message. */
 void fz_check_error(int rc, const char *message);

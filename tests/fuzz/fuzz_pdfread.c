@@ -1,13 +1,16 @@
 /* tests/fuzz/fuzz_pdfread.c: libFuzzer target: any bytes as a PDF for the
- * reader `sign` and `verify` use (sign/pdfread.c): the cross-reference
- * tables, every object parsed, resolved and written back, and the
- * signature fields as `verify` reads them. */
+ * reader `sign`, `verify` and `db import-pdf` use (sign/pdfread.c): the
+ * cross-reference tables, every object parsed, resolved and written back,
+ * every stream's bytes, the signature fields as `verify` reads them, and
+ * the received report's data as `db import-pdf` reads it. */
+#include "exchange/received.h"
 #include "fuzz_common.h"
 #include "sign/pdfread.h"
 #include "sign/sign.h"
 #include "sign/sign_int.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -60,6 +63,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         bc_buf_reset(&out);
         pdf_write_value(&out, v);
       }
+      {
+        const unsigned char *bytes;
+        size_t len;
+        const pdf_value *dict;
+        if (pdf_stream(&bytes, &len, &dict, &f, (long long)num, &err) == 0 &&
+            (bytes < data || bytes + len > data + size))
+          fz_fail("stream %zu lies outside the file", num);
+      }
     }
   }
   {
@@ -68,6 +79,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     bc_error_clear(&err);
     rc = bc_sign__verify_bytes(&list, &count, data, size, "fuzz.pdf", &arena,
                                &err);
+    fz_check_error(rc, err.message);
+  }
+  {
+    /* db import-pdf reads a file. */
+    static char path[300];
+    bc_received r;
+    FILE *fp;
+    if (!path[0])
+      snprintf(path, sizeof path, "%s/received.pdf", fz_tmpdir());
+    if (!(fp = fopen(path, "wb")) || fwrite(data, 1, size, fp) != size ||
+        fclose(fp))
+      fz_fail("cannot write %s", path);
+    bc_error_clear(&err);
+    rc = bc_received_read(&r, path, &arena, &err);
     fz_check_error(rc, err.message);
   }
   bc_buf_free(&out);
