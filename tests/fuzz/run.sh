@@ -15,6 +15,7 @@
 #   TARGET      template, markdown, pdfread, render (default: all built)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+root=$PWD
 seconds=600 build=build-fuzz merge=0 targets=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -40,28 +41,31 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
 for t in "${targets[@]}"; do
-  bin=$build/tests/fuzz/fuzz_$t
-  corpus=$build/fuzz/corpus/$t
-  artifacts=$build/fuzz/artifacts/$t
-  log=$build/fuzz/$t.log
-  mkdir -p "$corpus" "$artifacts"
+  bin=$(realpath "$build/tests/fuzz/fuzz_$t")
+  work=$(realpath -m "$build/fuzz")
+  corpus=$work/corpus/$t
+  artifacts=$work/artifacts/$t
+  log=$work/$t.log
+  mkdir -p "$corpus" "$artifacts" "$work/run-$t"
   dict=()
   case $t in
-    template) dict=(-dict=tests/fuzz/template.dict) ;;
-    markdown|render) dict=(-dict=tests/fuzz/markdown.dict) ;;
+    template) dict=(-dict="$root/tests/fuzz/template.dict") ;;
+    markdown|render) dict=(-dict="$root/tests/fuzz/markdown.dict") ;;
   esac
   regressions=()
-  [ -d "tests/fuzz/regressions/$t" ] && regressions=("tests/fuzz/regressions/$t")
+  [ -d "tests/fuzz/regressions/$t" ] && regressions=("$root/tests/fuzz/regressions/$t")
   echo "== $t: ${seconds}s, log $log" >&2
+  # -jobs=1 runs the fuzzer in a child that logs to fuzz-0.log in the
+  # current directory: one directory per target, so that runs never mix.
   set +e
-  nice -n 10 "$bin" "${dict[@]}" -max_total_time="$seconds" -timeout=30 \
-    -rss_limit_mb=2048 -max_len=65536 -jobs=1 -workers=1 -print_final_stats=1 \
-    -artifact_prefix="$artifacts/" "$corpus" "tests/fuzz/corpus/$t" \
-    "${regressions[@]}" > "$log" 2>&1
+  (cd "$work/run-$t" && nice -n 10 "$bin" "${dict[@]}" -max_total_time="$seconds" \
+    -timeout=30 -rss_limit_mb=2048 -max_len=65536 -jobs=1 -workers=1 \
+    -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" \
+    "$root/tests/fuzz/corpus/$t" "${regressions[@]}") > "$log" 2>&1
   rc=$?
   set -e
-  # -jobs=1 runs the fuzzer in a child whose output is fuzz-0.log
-  [ -f fuzz-0.log ] && { cat fuzz-0.log >> "$log"; rm -f fuzz-0.log; }
+  [ -f "$work/run-$t/fuzz-0.log" ] && cat "$work/run-$t/fuzz-0.log" >> "$log"
+  rm -f "$work/run-$t/fuzz-0.log"
   execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)
   last=$(grep -E '^#[0-9]+' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' <<< "$last" | grep -o '[0-9]*' || true)
