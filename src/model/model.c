@@ -148,14 +148,21 @@ static bool prefixed(const char *name,
   return true;
 }
 
-/* The member without a number for code, or NULL when all have one. */
-static const bc_report_model *
-aggregate_gap(const bc_report_model *m, const char *code, size_t len) {
+/*
+ * The sum of code over the members into *sum; returns the first member
+ * without a number for it (*sum then partial), or NULL when all have one.
+ */
+static const bc_report_model *member_sum(double *sum,
+                                         const bc_report_model *m,
+                                         const char *code,
+                                         size_t len) {
+  *sum = 0;
   for (size_t i = 0; i < m->member_count; i++) {
     const bc_indicator_value *iv =
         bc_model_indicator(&m->members[i], code, len);
     if (!iv || iv->value.kind != BC_VALUE_NUMBER)
       return &m->members[i];
+    *sum += iv->value.number;
   }
   return NULL;
 }
@@ -165,11 +172,9 @@ aggregate_gap(const bc_report_model *m, const char *code, size_t len) {
 static bc_value
 aggregate(const bc_report_model *m, const char *code, size_t len, bool mean) {
   bc_value v = {0};
-  double sum = 0;
-  if (!m->member_count || aggregate_gap(m, code, len))
+  double sum;
+  if (!m->member_count || member_sum(&sum, m, code, len))
     return v;
-  for (size_t i = 0; i < m->member_count; i++)
-    sum += bc_model_indicator(&m->members[i], code, len)->value.number;
   return number_value(mean ? sum / (double)m->member_count : sum);
 }
 
@@ -178,10 +183,11 @@ bc_model_aggregate_gap(const bc_report_model *m, const char *name, size_t len) {
   const bc_report_model *gap;
   const char *k;
   size_t kl;
+  double sum;
   if (!prefixed(name, len, "tong.", &k, &kl) &&
       !prefixed(name, len, "trung_binh.", &k, &kl))
     return NULL;
-  gap = aggregate_gap(m, k, kl);
+  gap = member_sum(&sum, m, k, kl);
   return gap ? gap->agency.code : NULL;
 }
 
