@@ -614,23 +614,21 @@ static int load_related(bc_report_model *m, load_state *ls, int what) {
   bc_report_model *sub;
   int rc;
   if (what & RELATED_PERIODS) {
-    if ((rc = load_strings(&codes, &n, ls, STMT_SAME_PERIOD_LAST_YEAR,
-                           m->period.code, NULL, "code")))
-      return rc;
-    if (n) {
+    const struct {
+      int stmt;
+      const bc_report_model **slot;
+    } periods[] = {{STMT_SAME_PERIOD_LAST_YEAR, &m->same_period_last_year},
+                   {STMT_PREVIOUS_PERIOD, &m->previous_period}};
+    for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++) {
+      if ((rc = load_strings(&codes, &n, ls, periods[i].stmt, m->period.code,
+                             NULL, "code")))
+        return rc;
+      if (!n)
+        continue;
       if ((rc = load_values_of(&sub, ls, m->agency.code, codes[0], m,
                                what & RELATED_MEMBERS)))
         return rc;
-      m->same_period_last_year = sub;
-    }
-    if ((rc = load_strings(&codes, &n, ls, STMT_PREVIOUS_PERIOD, m->period.code,
-                           NULL, "code")))
-      return rc;
-    if (n) {
-      if ((rc = load_values_of(&sub, ls, m->agency.code, codes[0], m,
-                               what & RELATED_MEMBERS)))
-        return rc;
-      m->previous_period = sub;
+      *periods[i].slot = sub;
     }
   }
   if (what & RELATED_MEMBERS) {
