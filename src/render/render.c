@@ -30,6 +30,7 @@
 typedef struct template_entry {
   char *name;
   bc_template *tmpl;
+  char sha256[65]; /* of its files, for the data each PDF carries */
   struct template_entry *next;
 } template_entry;
 
@@ -98,6 +99,11 @@ void bc_context_free(bc_context *ctx) {
   bc_free(ctx->alloc, ctx);
 }
 
+static int template_digest(char hex[65],
+                           const bc_template *tmpl,
+                           const bc_allocator *alloc,
+                           bc_error *err);
+
 int bc_context__template(const bc_template **out,
                          bc_context *ctx,
                          const char *name,
@@ -118,6 +124,8 @@ int bc_context__template(const bc_template **out,
     return bc_error_oom(err);
   }
   rc = bc_template_compile(&e->tmpl, ctx->template_dir, name, ctx->alloc, err);
+  if (!rc && (rc = template_digest(e->sha256, e->tmpl, ctx->alloc, err)))
+    bc_template_free(e->tmpl);
   if (rc) {
     bc_free(ctx->alloc, e->name);
     bc_free(ctx->alloc, e);
@@ -332,21 +340,27 @@ static int template_digest(char hex[65],
   return hash_buf(hex, &b, err);
 }
 
+/* The SHA-256 of a template the context compiled, kept with it. */
+static const char *template_sha256(const bc_context *ctx,
+                                   const bc_template *tmpl) {
+  for (const template_entry *e = ctx->templates; e; e = e->next)
+    if (e->tmpl == tmpl)
+      return e->sha256;
+  return NULL;
+}
+
 /* The report's data (docs/data-exchange.md), attached to the PDF as
  * baocao-data.json; memory from arena. */
 static int attach_data(bc_pdf_info *info,
                        const bc_report_model *model,
-                       const bc_template *tmpl,
+                       const char *template_sha256,
                        bc_arena *arena,
                        bc_error *err) {
-  char hex[65];
   bc_buf b;
   unsigned char *copy;
   int rc;
-  if ((rc = template_digest(hex, tmpl, arena->alloc, err)))
-    return rc;
   bc_buf_init(&b, arena->alloc);
-  bc_model_json(&b, model, hex);
+  bc_model_json(&b, model, template_sha256);
   if (!(rc = bc_buf_check(&b, err))) {
     if (!(copy = bc_arena_alloc(arena, b.len)))
       rc = bc_error_oom(err);
@@ -415,7 +429,8 @@ int bc_render(bc_render_result *result,
   info.subject = doc.subject;
   info.created = creation_time(opts->created);
   info.compress = true;
-  if ((rc = attach_data(&info, &model, tmpl, &arena, err)) ||
+  if ((rc = attach_data(&info, &model, template_sha256(ctx, tmpl), &arena,
+                        err)) ||
       (rc = bc_pdf_write(&pdf, &pdf_len, &pages, ctx->fonts, &info, &arena,
                          err)) ||
       (rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len,
