@@ -208,8 +208,14 @@ typedef struct reader {
   bc_received *r;
   bc_arena *arena;
   bc_error *err;
-  char where[96]; /* the field being read, for messages */
+  char prefix[48]; /* the object being read: "agency.", "values[3]." */
+  char where[96];  /* the field being read, for messages */
 } reader;
+
+/* Names the field being read: the object's prefix and key. */
+static void field(reader *x, const char *key) {
+  snprintf(x->where, sizeof x->where, "%s%s", x->prefix, key);
+}
 
 static int bad(reader *x, const char *what) {
   return bc_error_set(x->err, BC_EDATA, "'%s': %s: %s %s", x->r->file,
@@ -234,8 +240,7 @@ static int text(const char **out,
                 bool nullable) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
   size_t len;
-  snprintf(x->where + strlen(x->where), sizeof x->where - strlen(x->where),
-           "%s", key);
+  field(x, key);
   if (nullable && (!v || cJSON_IsNull(v))) {
     *out = NULL;
     return 0;
@@ -257,8 +262,7 @@ static int integer(int *out,
                    int hi,
                    bool nullable) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-  snprintf(x->where + strlen(x->where), sizeof x->where - strlen(x->where),
-           "%s", key);
+  field(x, key);
   if (nullable && (!v || cJSON_IsNull(v))) {
     *out = 0;
     return 0;
@@ -281,22 +285,23 @@ static int iso_date(const char **out,
                     bool nullable,
                     bool partial) {
   bc_date d;
-  size_t at = strlen(x->where);
   int rc = text(out, x, obj, key, nullable);
   if (rc || !*out)
     return rc;
-  if (!bc_date_parse(&d, *out) || (!partial && !d.day)) {
-    x->where[at] = '\0';
-    snprintf(x->where + at, sizeof x->where - at, "%s", key);
+  if (!bc_date_parse(&d, *out) || (!partial && !d.day))
     return bad(x, partial ? "is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
                           : "is not a date (YYYY-MM-DD)");
-  }
   return 0;
 }
 
-/* Sets where to prefix (e.g. "agency.") for the next field. */
+/* Names a whole object or field, for a message about it. */
+static void whole(reader *x, const char *name) {
+  snprintf(x->where, sizeof x->where, "%s", name);
+}
+
+/* The fields read next belong to this object ("agency."). */
 static void at(reader *x, const char *prefix) {
-  snprintf(x->where, sizeof x->where, "%s", prefix);
+  snprintf(x->prefix, sizeof x->prefix, "%s", prefix);
 }
 
 static const cJSON *object(const cJSON *doc, const char *key) {
@@ -315,46 +320,35 @@ static int read_value(reader *x, const cJSON *item, size_t i) {
   static const char *const kinds[] = {"number", "percent", "text", "date"};
   bc_received_value *v = &x->r->values[i];
   const cJSON *value;
-  char prefix[48];
   int rc;
-  snprintf(prefix, sizeof prefix, "values[%zu].", i);
   if (!cJSON_IsObject(item)) {
-    at(x, prefix);
-    x->where[strlen(x->where) - 1] = '\0';
+    snprintf(x->where, sizeof x->where, "values[%zu]", i);
     return bad(x, "is not an object");
   }
-  at(x, prefix);
+  snprintf(x->prefix, sizeof x->prefix, "values[%zu].", i);
   if ((rc = text(&v->code, x, item, "code", false)))
     return rc;
   if (!all_of(v->code, "_.", false) || strlen(v->code) > 128)
     return bad(x, "is not an indicator code (a-z 0-9 _ .)");
-  at(x, prefix);
-  if ((rc = text(&v->name, x, item, "name", false)))
-    return rc;
-  at(x, prefix);
-  if ((rc = text(&v->unit, x, item, "unit", false)))
-    return rc;
-  at(x, prefix);
-  if ((rc = text(&v->section, x, item, "section", false)))
+  if ((rc = text(&v->name, x, item, "name", false)) ||
+      (rc = text(&v->unit, x, item, "unit", false)) ||
+      (rc = text(&v->section, x, item, "section", false)))
     return rc;
   if (*v->section && !all_of(v->section, "_", false))
     return bad(x, "is not a section code (a-z 0-9 _)");
-  at(x, prefix);
   if ((rc = text(&v->kind, x, item, "kind", false)))
     return rc;
   if (!one_of(v->kind, kinds, 4))
     return bad(x, "is not number, percent, text or date");
-  value = cJSON_GetObjectItemCaseSensitive(item, "value");
   if (!strcmp(v->kind, "number") || !strcmp(v->kind, "percent")) {
-    at(x, prefix);
-    strcat(x->where, "value");
+    value = cJSON_GetObjectItemCaseSensitive(item, "value");
+    field(x, "value");
     if (!cJSON_IsNumber(value) || !isfinite(value->valuedouble))
       return bad(x, "is not a number");
     v->is_number = true;
     v->number = value->valuedouble;
     return 0;
   }
-  at(x, prefix);
   return !strcmp(v->kind, "date")
              ? iso_date(&v->text, x, item, "value", false, false)
              : text(&v->text, x, item, "value", false);
@@ -367,7 +361,7 @@ static int read_document(bc_received *r,
                          bc_error *err) {
   static const char *const kinds[] = {"quarter", "half", "nine_months", "year",
                                       "custom"};
-  reader x = {r, arena, err, ""};
+  reader x = {r, arena, err, "", ""};
   cJSON *doc = cJSON_ParseWithLength(json, len);
   const cJSON *format, *version, *agency, *period, *report, *values;
   int rc = 0, v = 0;
@@ -392,87 +386,75 @@ static int read_document(bc_received *r,
   report = object(doc, "report");
   values = cJSON_GetObjectItemCaseSensitive(doc, "values");
   if (!agency || !period || !report || !cJSON_IsArray(values)) {
-    at(&x, !agency   ? "agency"
-           : !period ? "period"
-           : !report ? "report"
-                     : "values");
+    whole(&x, !agency   ? "agency"
+              : !period ? "period"
+              : !report ? "report"
+                        : "values");
     rc = bad(&x, "is missing or of the wrong type");
     goto done;
   }
   /* agency */
-  if ((at(&x, "agency."),
-       rc = text(&r->agency_code, &x, agency, "code", false)))
+  at(&x, "agency.");
+  if ((rc = text(&r->agency_code, &x, agency, "code", false)))
     goto done;
   if (!all_of(r->agency_code, "-_", true) || strlen(r->agency_code) > 64) {
     rc = bad(&x, "is not an agency code (letters, digits, - _)");
     goto done;
   }
-  if ((at(&x, "agency."),
-       rc = text(&r->agency_name, &x, agency, "name", false)) ||
-      (at(&x, "agency."),
-       rc = text(&r->agency_full_name, &x, agency, "full_name", false)) ||
-      (at(&x, "agency."),
-       rc = text(&r->agency_parent_name, &x, agency, "parent_name", true)) ||
-      (at(&x, "agency."),
-       rc = text(&r->agency_symbol, &x, agency, "symbol", false)) ||
-      (at(&x, "agency."),
-       rc = text(&r->agency_place, &x, agency, "place", false)))
+  if ((rc = text(&r->agency_name, &x, agency, "name", false)) ||
+      (rc = text(&r->agency_full_name, &x, agency, "full_name", false)) ||
+      (rc = text(&r->agency_parent_name, &x, agency, "parent_name", true)) ||
+      (rc = text(&r->agency_symbol, &x, agency, "symbol", false)) ||
+      (rc = text(&r->agency_place, &x, agency, "place", false)))
     goto done;
   /* period */
-  if ((at(&x, "period."),
-       rc = text(&r->period_code, &x, period, "code", false)))
+  at(&x, "period.");
+  if ((rc = text(&r->period_code, &x, period, "code", false)))
     goto done;
   if (!all_of(r->period_code, "-_.", true) || strlen(r->period_code) > 64) {
     rc = bad(&x, "is not a period code");
     goto done;
   }
-  if ((at(&x, "period."),
-       rc = text(&r->period_kind, &x, period, "kind", false)))
+  if ((rc = text(&r->period_kind, &x, period, "kind", false)))
     goto done;
   if (!one_of(r->period_kind, kinds, 5)) {
     rc = bad(&x, "is not quarter, half, nine_months, year or custom");
     goto done;
   }
   bool quarter = !strcmp(r->period_kind, "quarter");
-  if ((at(&x, "period."),
-       rc = integer(&r->period_year, &x, period, "year", 1900, 9999, false)) ||
-      (at(&x, "period."),
-       rc = integer(&r->period_number, &x, period, "number", 1, 4, !quarter)) ||
-      (at(&x, "period."),
-       rc = iso_date(&r->period_starts, &x, period, "starts", false, false)) ||
-      (at(&x, "period."),
-       rc = iso_date(&r->period_ends, &x, period, "ends", false, false)))
+  if ((rc = integer(&r->period_year, &x, period, "year", 1900, 9999, false)) ||
+      (rc = integer(&r->period_number, &x, period, "number", 1, 4, !quarter)) ||
+      (rc = iso_date(&r->period_starts, &x, period, "starts", false, false)) ||
+      (rc = iso_date(&r->period_ends, &x, period, "ends", false, false)))
     goto done;
   if (!quarter && r->period_number) {
-    at(&x, "period.number");
+    whole(&x, "period.number");
     rc = bad(&x, "is set for a period that is not a quarter");
     goto done;
   }
   /* report */
-  if ((at(&x, "report."),
-       rc = text(&r->template_name, &x, report, "template", false)))
+  at(&x, "report.");
+  if ((rc = text(&r->template_name, &x, report, "template", false)))
     goto done;
   if (!all_of(r->template_name, "_-/", false)) {
     rc = bad(&x, "is not a template name");
     goto done;
   }
-  if ((at(&x, "report."),
-       rc = text(&r->template_sha256, &x, report, "template_sha256", false)))
+  if ((rc = text(&r->template_sha256, &x, report, "template_sha256", false)))
     goto done;
   if (strlen(r->template_sha256) != 64 ||
       !all_of(r->template_sha256, "", false)) {
     rc = bad(&x, "is not a SHA-256 in hex");
     goto done;
   }
-  if ((at(&x, "report."), rc = integer(&r->report_number, &x, report, "number",
-                                       1, 999999, true)) ||
-      (at(&x, "report."),
-       rc = iso_date(&r->report_issued, &x, report, "issued_on", true, true)))
+  if ((rc =
+           integer(&r->report_number, &x, report, "number", 1, 999999, true)) ||
+      (rc = iso_date(&r->report_issued, &x, report, "issued_on", true, true)))
     goto done;
   /* values */
   int n = cJSON_GetArraySize(values);
   if (n > MAX_VALUES) {
-    at(&x, "values");
+    whole(&x, "values");
     rc = bad(&x, "has more than 100000 items");
     goto done;
   }
