@@ -443,7 +443,7 @@ static int read_document(bc_received *r,
   if ((rc = text(&r->template_sha256, &x, report, "template_sha256", false)))
     goto done;
   if (strlen(r->template_sha256) != 64 ||
-      !all_of(r->template_sha256, "", false)) {
+      strspn(r->template_sha256, "0123456789abcdef") != 64) {
     rc = bad(&x, "is not a SHA-256 in hex");
     goto done;
   }

@@ -206,6 +206,7 @@ bad_data not-json "d = '{\"format\": \"baocao-data\", '" " is not JSON"
 bad_data agency-path "d['agency']['code'] = '../../etc'" ": agency.code is not an agency code (letters, digits, - _)"
 bad_data value-kind "d['values'][2]['value'] = 'nhiều'" ": values[2].value is not a number"
 bad_data no-period "del d['period']" ": period is missing or of the wrong type"
+bad_data not-hex "d['report']['template_sha256'] = 'z' * 64" ": report.template_sha256 is not a SHA-256 in hex"
 check "--accept-unsigned imports the file changed after signing" bash -c "
   '$BAOCAO' db import-pdf --db '$UP' --accept-unsigned '$WORK/received/D11-XX.pdf' |
   grep -q '^$WORK/received/D11-XX.pdf: D11-XX 2023-Q3: 18 values imported, 0 already there; changed after it was signed'"
