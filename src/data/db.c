@@ -226,6 +226,13 @@ typedef struct load_state {
   const char *period;
 } load_state;
 
+/* err's message, now after "what: "; returns rc. */
+static int prefix_error(bc_error *err, int rc, const char *what) {
+  char msg[BC_ERROR_MESSAGE_SIZE];
+  snprintf(msg, sizeof msg, "%s", err->message);
+  return bc_error_set(err, rc, "%s: %s", what, msg);
+}
+
 /*
  * Copies column col as NFC text into the arena; NULL columns give NULL.
  * what names the field in errors ("agency name").
@@ -246,12 +253,7 @@ static int column_text(const char **out,
   }
   n = (size_t)sqlite3_column_bytes(s, col);
   rc = bc_utf8_nfc(out, &n, (const char *)t, n, ls->arena, ls->err);
-  if (rc == BC_EDATA) {
-    char msg[BC_ERROR_MESSAGE_SIZE];
-    snprintf(msg, sizeof msg, "%s", ls->err->message);
-    return bc_error_set(ls->err, BC_EDATA, "%s: %s", what, msg);
-  }
-  return rc;
+  return rc == BC_EDATA ? prefix_error(ls->err, rc, what) : rc;
 }
 
 static int step_error(load_state *ls, int rc) {
@@ -594,13 +596,9 @@ static int load_values_of(bc_report_model **out,
   if ((rc = load_agency(m, &ls)) || (rc = load_period(m, &ls)) ||
       (rc = load_values(m, &ls)) || (rc = load_related(m, &ls, what)) ||
       (rc = bc_model_finish(m, ls.arena, ls.err))) {
-    if (rc != BC_ENOMEM) {
-      char msg[BC_ERROR_MESSAGE_SIZE];
-      snprintf(msg, sizeof msg, "%s", ls.err->message);
-      bc_error_set(ls.err, rc, "agency '%s', period '%s': %s", agency, period,
-                   msg);
-    }
-    return rc;
+    char where[BC_ERROR_MESSAGE_SIZE];
+    snprintf(where, sizeof where, "agency '%s', period '%s'", agency, period);
+    return rc == BC_ENOMEM ? rc : prefix_error(ls.err, rc, where);
   }
   *out = m;
   return 0;
