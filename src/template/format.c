@@ -336,6 +336,12 @@ static int ref_number(double *out,
   return 0;
 }
 
+/* A printed number that is all zeros ("0", "0,0"): the change it shows
+ * rounded away. */
+static bool rounds_to_zero(const char *num) {
+  return strspn(num, "0,") == strlen(num);
+}
+
 /* so_voi: "tăng 12,5% so với cùng kỳ", "giảm 3,0% so với cùng kỳ", "bằng
  * cùng kỳ"; a change that rounds to 0 is "tăng dưới 0,1% so với ...". */
 static int compare_percent(
@@ -358,7 +364,7 @@ static int compare_percent(
   change = (value - base) / fabs(base) * 100;
   bc_buf_puts(b, change > 0 ? "tăng " : "giảm ");
   format_number_chars(num, fabs(change), decimals, true);
-  if (fabs(change) < step / 2 || strspn(num, "0,") == strlen(num)) {
+  if (rounds_to_zero(num)) {
     bc_buf_puts(b, "dưới ");
     bc_format_percent(b, step, decimals);
   } else {
@@ -376,7 +382,7 @@ compare_amount(bc_buf *b, const bc_tfmt *f, double value, double base) {
   char num[NUMBER_CHARS];
   double diff = value - base;
   format_number_chars(num, fabs(diff), f->decimals, true);
-  if (strspn(num, "0,") == strlen(num)) {
+  if (rounds_to_zero(num)) {
     bc_buf_puts(b, "không thay đổi");
     return;
   }
