@@ -332,9 +332,16 @@ START_TEST(test_layout_frame__closing_block) {
   const bc_run *kt = find(&pg, last, "KT. GIÁM ĐỐC");
   const bc_run *pgd = find(&pg, last, "PHÓ GIÁM ĐỐC");
   const bc_run *name = find(&pg, last, "Bùi Thông Nhứt");
-  const bc_run *item = find(&pg, last, "- Sở Nội vụ (b/c);");
-  const bc_run *luu = find(&pg, last, "- Lưu: VT, VP.");
-  ck_assert(nn && kt && pgd && name && item && luu);
+  /* Each recipient's "- " is a run of its own (the list item's label in
+   * the structure), ending where the recipient's text begins. */
+  const bc_run *item = find(&pg, last, "Sở Nội vụ (b/c);");
+  const bc_run *luu = find(&pg, last, "Lưu: VT, VP.");
+  const bc_run *dash = find(&pg, last, "- ");
+  ck_assert(nn && kt && pgd && name && item && luu && dash);
+  ck_assert(item == dash + 1 && dash->count == 2);
+  ck_assert(fabs(dash->x_pt - frame.margin_left) < 0.01);
+  ck_assert(fabs(dash->x_pt + run_width(dash) - item->x_pt) < 0.01);
+  ck_assert(dash->y_pt == item->y_pt);
   ck_assert(nn->style == BC_STYLE_BOLD_ITALIC && nn->size_pt == 12);
   ck_assert(fabs(nn->x_pt - frame.margin_left) < 0.01);
   ck_assert(fabs(nn->y_pt - kt->y_pt) < 0.01); /* level with the capacity */
