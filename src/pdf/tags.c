@@ -11,17 +11,24 @@
  *     order (integers on its /Pg page, MCR dictionaries on others) and the
  *     widget of a Form element (OBJR). The page model gives an element
  *     children or content, not both.
- *  3. PDF/A keeps arrays to 8191 entries (ISO 19005-1 6.1.12, libharu
- *     enforces it): an element with more children (a table of 10,000
- *     rows) gets them in groups, TBody in a table and NonStruct elsewhere
- *     (14.8.4.2: grouping without meaning); the ParentTree's number tree
- *     gets leaves of a limited size under /Kids.
+ *  3. PDF/A keeps arrays to 8191 entries (ISO 19005-1 6.1.12): an element
+ *     with more children (a table of 10,000 rows) gets them in groups,
+ *     TBody in a table and NonStruct elsewhere (14.8.4.2: grouping without
+ *     meaning); the ParentTree's number tree gets leaves of a limited size
+ *     under /Kids.
+ *  4. A report has hundreds of elements, a big table tens of thousands.
+ *     Built from libharu objects each would cost about ten allocations
+ *     (entries, names, numbers, a proxy per reference), so each element,
+ *     group and ParentTree leaf is an empty libharu dictionary, numbered by
+ *     the xref, whose entries its write_fn writes from the tree below when
+ *     the file is saved (the hook pdf.c uses for /Filter), on one line.
  */
 #include "pdf/pdf_int.h"
 
 #include "common/error.h"
 
 #include <assert.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -130,19 +137,43 @@ typedef struct kid {
   uint32_t b; /* the MCID */
 } kid;
 
+/* A group of KIDS_MAX kids of one element (design note 3). */
+typedef struct group {
+  uint32_t elem;
+  size_t from, to; /* kids[from..to) */
+  uint32_t id;     /* its object number */
+} group;
+
+/* What the write_fn of the dictionaries reads; from the arena, alive
+ * until the document is saved. Object numbers, not libharu objects. */
 typedef struct tree {
-  HPDF_Doc doc;
-  HPDF_MMgr mm;
   const bc_pages *pages;
   const bc_tags *tags;
-  const HPDF_Page *pdf_pages;
-  const HPDF_Dict *widgets;
-  size_t n;           /* elements */
-  HPDF_Dict *dicts;   /* [n] */
-  HPDF_Dict *parents; /* [n]: the dictionary each element's /P names */
-  size_t *first;      /* [n + 1]: element e's kids are kids[first[e]..] */
+  size_t n;             /* elements */
+  uint32_t *page_ids;   /* [page count] */
+  uint32_t *widget_ids; /* [field count] */
+  uint32_t *elem_ids;   /* [n] */
+  uint32_t *parent_ids; /* [n]: the root, an element or a group */
+  const char **titles;  /* [n]: /T as UTF-16BE hex digits, or NULL */
+  size_t *first;        /* [n + 1]: element e's kids are kids[first[e]..] */
   kid *kids;
+  group *groups;
+  size_t group_count;
+  size_t keys; /* of the ParentTree: pages, then widgets */
 } tree;
+
+/* What one dictionary is (its attr). */
+typedef enum node_kind { NODE_ELEM, NODE_GROUP, NODE_NUMS } node_kind;
+
+typedef struct node {
+  const tree *tr;
+  node_kind kind;
+  size_t index; /* element, group, or first key of a ParentTree leaf */
+} node;
+
+static uint32_t obj_num(const void *obj) {
+  return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
+}
 
 /* Places every kid in the order of design note 2, by counting. */
 static int place_kids(tree *tr, bc_arena *arena, bc_error *err) {
@@ -191,160 +222,220 @@ static size_t content_page(const tree *tr, size_t e) {
   return SIZE_MAX;
 }
 
-/* The object for a kid: the element, an MCID (an integer on the element's
- * page pg, else a marked-content reference), or a widget's OBJR. */
-static void *kid_value(const tree *tr, const kid *k, size_t pg) {
-  HPDF_Dict d;
+/* ---- writing (at save time, from write_fn) ---- */
+
+static HPDF_STATUS put(HPDF_Stream s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static HPDF_STATUS put(HPDF_Stream s, const char *fmt, ...) {
+  char buf[128];
+  va_list ap;
+  int n;
+  va_start(ap, fmt);
+  n = vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  assert(n >= 0 && (size_t)n < sizeof buf);
+  return HPDF_Stream_Write(s, (const HPDF_BYTE *)buf, (HPDF_UINT)n);
+}
+
+/* One kid: an element or group by reference, an MCID (an integer on the
+ * element's page pg, else a marked-content reference), a widget's
+ * object reference. */
+static HPDF_STATUS
+put_kid(HPDF_Stream s, const tree *tr, const kid *k, size_t pg) {
   if (k->kind == KID_ELEM)
-    return tr->dicts[k->a];
+    return put(s, " %u 0 R", (unsigned)tr->elem_ids[k->a]);
   if (k->kind == KID_MCID && k->a == pg)
-    return HPDF_Number_New(tr->mm, (HPDF_INT32)k->b);
-  if (!(d = HPDF_Dict_New(tr->mm)))
-    return NULL;
-  if (k->kind == KID_MCID) {
-    HPDF_Dict_AddName(d, "Type", "MCR");
-    HPDF_Dict_Add(d, "Pg", tr->pdf_pages[k->a]);
-    HPDF_Dict_AddNumber(d, "MCID", (HPDF_INT32)k->b);
-  } else {
-    HPDF_Dict_AddName(d, "Type", "OBJR");
-    HPDF_Dict_Add(d, "Obj", tr->widgets[k->a]);
-  }
-  return d;
+    return put(s, " %u", (unsigned)k->b);
+  if (k->kind == KID_MCID)
+    return put(s, " <</Type/MCR/Pg %u 0 R/MCID %u>>",
+               (unsigned)tr->page_ids[k->a], (unsigned)k->b);
+  return put(s, " <</Type/OBJR/Obj %u 0 R>>", (unsigned)tr->widget_ids[k->a]);
 }
 
-/* Kids [from, to) of element e into dict's /K: one kid as it is, more in
- * an array. */
-static int put_kids(tree *tr,
-                    HPDF_Dict dict,
-                    size_t from,
-                    size_t to,
-                    size_t pg,
-                    bc_error *err) {
-  HPDF_Array a;
-  if (to - from == 1)
-    return HPDF_Dict_Add(dict, "K", kid_value(tr, &tr->kids[from], pg)) ==
-                   HPDF_OK
-               ? 0
-               : bc_error_oom(err);
-  if (!(a = HPDF_Array_New(tr->mm)) || HPDF_Dict_Add(dict, "K", a) != HPDF_OK)
-    return bc_error_oom(err);
-  for (size_t i = from; i < to; i++)
-    HPDF_Array_Add(a, kid_value(tr, &tr->kids[i], pg));
-  return 0;
+/* /K with kids [from, to): one as it is, more in an array. */
+static HPDF_STATUS
+put_kids(HPDF_Stream s, const tree *tr, size_t from, size_t to, size_t pg) {
+  HPDF_STATUS ret = HPDF_Stream_WriteStr(s, to - from > 1 ? "/K[" : "/K");
+  for (size_t i = from; i < to && ret == HPDF_OK; i++)
+    ret = put_kid(s, tr, &tr->kids[i], pg);
+  if (ret == HPDF_OK && to - from > 1)
+    ret = HPDF_Stream_WriteStr(s, "]");
+  return ret;
 }
 
-/* Design note 3: more than KIDS_MAX children go into groups, which become
- * the children's parents. */
-static int put_groups(tree *tr, size_t e, bc_error *err) {
-  HPDF_Array a;
-  const char *group =
-      tr->pages->elems[e].type == BC_STRUCT_TABLE ? "TBody" : "NonStruct";
-  int rc;
-  if (!(a = HPDF_Array_New(tr->mm)) ||
-      HPDF_Dict_Add(tr->dicts[e], "K", a) != HPDF_OK)
-    return bc_error_oom(err);
-  for (size_t i = tr->first[e]; i < tr->first[e + 1]; i += KIDS_MAX) {
-    size_t to =
-        i + KIDS_MAX < tr->first[e + 1] ? i + KIDS_MAX : tr->first[e + 1];
-    HPDF_Dict g = HPDF_Dict_New(tr->mm);
-    if (!g || HPDF_Xref_Add(tr->doc->xref, g) != HPDF_OK)
-      return bc_error_oom(err);
-    HPDF_Array_Add(a, g);
-    HPDF_Dict_AddName(g, "S", group);
-    HPDF_Dict_Add(g, "P", tr->dicts[e]);
-    for (size_t k = i; k < to; k++) {
-      if (tr->kids[k].kind != KID_ELEM)
-        return bc_error_set(err, BC_ELAYOUT,
-                            "a %s element with more than %d parts cannot be "
-                            "tagged",
-                            type_names[tr->pages->elems[e].type], KIDS_MAX);
-      tr->parents[tr->kids[k].a] = g;
-    }
-    if ((rc = put_kids(tr, g, i, to, SIZE_MAX, err)))
-      return rc;
-  }
-  return 0;
-}
-
-/* Fills element e's dictionary: /S, /P, /T, /A, /Pg, /K. */
-static int put_elem(tree *tr, size_t e, bc_buf *text, bc_error *err) {
+/* An element: /S, /P, /T, /A, /Pg, /K (its groups when it has them). */
+static HPDF_STATUS put_elem(HPDF_Stream s, const tree *tr, size_t e) {
   const bc_struct_elem *el = &tr->pages->elems[e];
-  HPDF_Dict d = tr->dicts[e];
   size_t from = tr->first[e], to = tr->first[e + 1];
   size_t pg = content_page(tr, e);
-  HPDF_Dict_AddName(d, "S", type_names[el->type]);
-  HPDF_Dict_Add(d, "P", tr->parents[e]);
-  if (el->title) {
-    HPDF_Binary title = bc_pdf__text_string(tr->mm, el->title, text);
-    if (!title || HPDF_Dict_Add(d, "T", title) != HPDF_OK)
-      return bc_error_oom(err);
-  }
-  if (el->type == BC_STRUCT_TH) {
-    /* A header row's cell heads its column (14.8.5.7, Table 349). */
-    HPDF_Dict attr = HPDF_Dict_New(tr->mm);
-    if (!attr || HPDF_Dict_Add(d, "A", attr) != HPDF_OK)
-      return bc_error_oom(err);
-    HPDF_Dict_AddName(attr, "O", "Table");
-    HPDF_Dict_AddName(attr, "Scope", "Column");
-  }
-  if (pg != SIZE_MAX)
-    HPDF_Dict_Add(d, "Pg", tr->pdf_pages[pg]);
-  if (from == to)
-    return 0;
-  if (to - from > KIDS_MAX)
-    return put_groups(tr, e, err);
-  return put_kids(tr, d, from, to, pg, err);
+  HPDF_STATUS ret;
+  ret = put(s, "/S/%s/P %u 0 R", type_names[el->type],
+            (unsigned)tr->parent_ids[e]);
+  if (ret == HPDF_OK && tr->titles[e])
+    ret = HPDF_Stream_WriteStr(s, "/T<FEFF") ||
+          HPDF_Stream_WriteStr(s, tr->titles[e]) ||
+          HPDF_Stream_WriteStr(s, ">");
+  /* A header row's cell heads its column (14.8.5.7, Table 349). */
+  if (ret == HPDF_OK && el->type == BC_STRUCT_TH)
+    ret = HPDF_Stream_WriteStr(s, "/A<</O/Table/Scope/Column>>");
+  if (ret == HPDF_OK && pg != SIZE_MAX)
+    ret = put(s, "/Pg %u 0 R", (unsigned)tr->page_ids[pg]);
+  if (ret != HPDF_OK || from == to)
+    return ret;
+  if (to - from <= KIDS_MAX)
+    return put_kids(s, tr, from, to, pg);
+  ret = HPDF_Stream_WriteStr(s, "/K[");
+  for (size_t g = 0; g < tr->group_count && ret == HPDF_OK; g++)
+    if (tr->groups[g].elem == e)
+      ret = put(s, " %u 0 R", (unsigned)tr->groups[g].id);
+  return ret == HPDF_OK ? HPDF_Stream_WriteStr(s, "]") : ret;
 }
 
-/* The ParentTree (14.7.4.4): for each page, the element of each of its
- * MCIDs; for each widget, its Form element. A number tree with one leaf,
- * or leaves under /Kids when it is large (design note 3). */
-static int put_parent_tree(tree *tr, HPDF_Dict root, bc_error *err) {
+/* A ParentTree leaf: keys [first, first + NUMS_KEYS_MAX) of the tree:
+ * each page's array of the element of each of its MCIDs, each widget's
+ * Form element. */
+static HPDF_STATUS
+put_nums(HPDF_Stream s, const tree *tr, size_t first, bool limits) {
   const bc_pages *pg = tr->pages;
-  size_t keys = pg->count + pg->field_count;
-  HPDF_Dict pt = HPDF_Dict_New(tr->mm), leaf = NULL;
-  HPDF_Array kids = NULL, nums = NULL, limits;
-  if (!pt || HPDF_Xref_Add(tr->doc->xref, pt) != HPDF_OK ||
-      HPDF_Dict_Add(root, "ParentTree", pt) != HPDF_OK)
-    return bc_error_oom(err);
-  if (keys > NUMS_KEYS_MAX && (!(kids = HPDF_Array_New(tr->mm)) ||
-                               HPDF_Dict_Add(pt, "Kids", kids) != HPDF_OK))
-    return bc_error_oom(err);
-  for (size_t key = 0; key < keys; key++) {
-    if (key % NUMS_KEYS_MAX == 0) {
-      leaf = pt;
-      if (kids) {
-        size_t last =
-            key + NUMS_KEYS_MAX - 1 < keys ? key + NUMS_KEYS_MAX - 1 : keys - 1;
-        if (!(leaf = HPDF_Dict_New(tr->mm)) ||
-            HPDF_Xref_Add(tr->doc->xref, leaf) != HPDF_OK ||
-            HPDF_Array_Add(kids, leaf) != HPDF_OK ||
-            !(limits = HPDF_Array_New(tr->mm)) ||
-            HPDF_Dict_Add(leaf, "Limits", limits) != HPDF_OK)
-          return bc_error_oom(err);
-        HPDF_Array_AddNumber(limits, (HPDF_INT32)key);
-        HPDF_Array_AddNumber(limits, (HPDF_INT32)last);
-      }
-      if (!(nums = HPDF_Array_New(tr->mm)) ||
-          HPDF_Dict_Add(leaf, "Nums", nums) != HPDF_OK)
-        return bc_error_oom(err);
-    }
-    HPDF_Array_AddNumber(nums, (HPDF_INT32)key);
+  size_t last =
+      first + NUMS_KEYS_MAX < tr->keys ? first + NUMS_KEYS_MAX : tr->keys;
+  HPDF_STATUS ret = HPDF_OK;
+  if (limits)
+    ret = put(s, "/Limits[%zu %zu]", first, last - 1);
+  if (ret == HPDF_OK)
+    ret = HPDF_Stream_WriteStr(s, "/Nums[");
+  for (size_t key = first; key < last && ret == HPDF_OK; key++) {
     if (key < pg->count) {
       const page_marks *m = &tr->tags->marks[key];
-      HPDF_Array a = HPDF_Array_New(tr->mm);
-      if (!a || HPDF_Array_Add(nums, a) != HPDF_OK)
-        return bc_error_oom(err);
-      for (size_t i = 0; i < m->count; i++)
-        HPDF_Array_Add(a, tr->dicts[m->elem[i]]);
+      ret = put(s, "%s%zu[", key > first ? " " : "", key);
+      for (size_t i = 0; i < m->count && ret == HPDF_OK; i++)
+        ret = put(s, "%s%u 0 R", i ? " " : "",
+                  (unsigned)tr->elem_ids[m->elem[i]]);
+      if (ret == HPDF_OK)
+        ret = HPDF_Stream_WriteStr(s, "]");
     } else {
-      HPDF_Array_Add(nums, tr->dicts[pg->fields[key - pg->count].elem]);
+      ret = put(s, "%s%zu %u 0 R", key > first ? " " : "", key,
+                (unsigned)tr->elem_ids[pg->fields[key - pg->count].elem]);
     }
   }
-  return HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)keys) ==
-                 HPDF_OK
-             ? 0
-             : bc_error_oom(err);
+  return ret == HPDF_OK ? HPDF_Stream_WriteStr(s, "]") : ret;
+}
+
+static HPDF_STATUS write_node(HPDF_Dict dict, HPDF_Stream s) {
+  const node *n = dict->attr;
+  const tree *tr = n->tr;
+  const group *g;
+  switch (n->kind) {
+  case NODE_ELEM:
+    return put_elem(s, tr, n->index);
+  case NODE_GROUP:
+    g = &tr->groups[n->index];
+    return put(s, "/S/%s/P %u 0 R",
+               tr->pages->elems[g->elem].type == BC_STRUCT_TABLE ? "TBody"
+                                                                 : "NonStruct",
+               (unsigned)tr->elem_ids[g->elem]) ||
+                   put_kids(s, tr, g->from, g->to, SIZE_MAX)
+               ? HPDF_FAILD_TO_ALLOC_MEM
+               : HPDF_OK;
+  case NODE_NUMS:
+    return put_nums(s, tr, n->index, tr->keys > NUMS_KEYS_MAX);
+  }
+  return HPDF_INVALID_OBJECT;
+}
+
+/* ---- building (from bc_pdf__tags_write) ---- */
+
+/* An empty dictionary in the xref that write_node fills when saved;
+ * *id_out gets its object number. */
+static int new_node(HPDF_Dict *out,
+                    uint32_t *id_out,
+                    HPDF_Doc doc,
+                    const tree *tr,
+                    node_kind kind,
+                    size_t index,
+                    bc_arena *arena,
+                    bc_error *err) {
+  node *n = bc_arena_alloc(arena, sizeof *n);
+  HPDF_Dict d;
+  if (!n || !(d = HPDF_Dict_New(doc->mmgr)) ||
+      HPDF_Xref_Add(doc->xref, d) != HPDF_OK) /* frees d */
+    return bc_error_oom(err);
+  n->tr = tr;
+  n->kind = kind;
+  n->index = index;
+  d->attr = n; /* arena memory: libharu does not free attr */
+  d->write_fn = write_node;
+  if (out)
+    *out = d;
+  if (id_out)
+    *id_out = obj_num(d);
+  return 0;
+}
+
+/* Groups for the elements with more than KIDS_MAX children, which become
+ * the children's parents (design note 3). */
+static int make_groups(tree *tr, HPDF_Doc doc, bc_arena *arena, bc_error *err) {
+  size_t count = 0, g = 0;
+  int rc;
+  for (size_t e = 0; e < tr->n; e++)
+    if (tr->first[e + 1] - tr->first[e] > KIDS_MAX)
+      count += (tr->first[e + 1] - tr->first[e] + KIDS_MAX - 1) / KIDS_MAX;
+  if (!count)
+    return 0;
+  if (!(tr->groups = bc_arena_calloc(arena, count, sizeof *tr->groups)))
+    return bc_error_oom(err);
+  for (size_t e = 0; e < tr->n; e++) {
+    if (tr->first[e + 1] - tr->first[e] <= KIDS_MAX)
+      continue;
+    for (size_t i = tr->first[e]; i < tr->first[e + 1]; i += KIDS_MAX, g++) {
+      group *gr = &tr->groups[g];
+      gr->elem = (uint32_t)e;
+      gr->from = i;
+      gr->to =
+          i + KIDS_MAX < tr->first[e + 1] ? i + KIDS_MAX : tr->first[e + 1];
+      if ((rc = new_node(NULL, &gr->id, doc, tr, NODE_GROUP, g, arena, err)))
+        return rc;
+      for (size_t k = gr->from; k < gr->to; k++) {
+        if (tr->kids[k].kind != KID_ELEM)
+          return bc_error_set(err, BC_ELAYOUT,
+                              "a %s element with more than %d parts cannot "
+                              "be tagged",
+                              type_names[tr->pages->elems[e].type], KIDS_MAX);
+        tr->parent_ids[tr->kids[k].a] = gr->id;
+      }
+    }
+  }
+  tr->group_count = count;
+  return 0;
+}
+
+/* The ParentTree (14.7.4.4): one leaf, or leaves under /Kids when it is
+ * large (design note 3). */
+static int make_parent_tree(
+    HPDF_Dict root, tree *tr, HPDF_Doc doc, bc_arena *arena, bc_error *err) {
+  HPDF_Dict pt, leaf;
+  HPDF_Array kids;
+  int rc;
+  if (tr->keys <= NUMS_KEYS_MAX) {
+    if ((rc = new_node(&pt, NULL, doc, tr, NODE_NUMS, 0, arena, err)))
+      return rc;
+  } else if (!(pt = HPDF_Dict_New(doc->mmgr)) ||
+             HPDF_Xref_Add(doc->xref, pt) != HPDF_OK ||
+             !(kids = HPDF_Array_New(doc->mmgr)) ||
+             HPDF_Dict_Add(pt, "Kids", kids) != HPDF_OK) {
+    return bc_error_oom(err);
+  } else {
+    for (size_t key = 0; key < tr->keys; key += NUMS_KEYS_MAX)
+      if ((rc = new_node(&leaf, NULL, doc, tr, NODE_NUMS, key, arena, err)) ||
+          (rc = HPDF_Array_Add(kids, leaf) == HPDF_OK ? 0 : bc_error_oom(err)))
+        return rc;
+  }
+  if (HPDF_Dict_Add(root, "ParentTree", pt) != HPDF_OK ||
+      HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)tr->keys) !=
+          HPDF_OK)
+    return bc_error_oom(err);
+  return 0;
 }
 
 int bc_pdf__tags_write(HPDF_Doc doc,
@@ -354,45 +445,58 @@ int bc_pdf__tags_write(HPDF_Doc doc,
                        bc_arena *arena,
                        bc_error *err) {
   const bc_pages *pg = t->pages;
-  tree tr;
-  HPDF_Dict root, mark, prefs;
-  bc_buf text;
+  tree *tr = bc_arena_calloc(arena, 1, sizeof *tr);
+  HPDF_Dict root, mark, prefs, doc_elem;
+  bc_buf hex;
   int rc = 0;
 
-  memset(&tr, 0, sizeof tr);
-  tr.doc = doc;
-  tr.mm = doc->mmgr;
-  tr.pages = pg;
-  tr.tags = t;
-  tr.pdf_pages = pdf_pages;
-  tr.widgets = widgets;
-  tr.n = pg->elem_count;
-  tr.dicts = bc_arena_calloc(arena, tr.n, sizeof *tr.dicts);
-  tr.parents = bc_arena_calloc(arena, tr.n, sizeof *tr.parents);
-  if (!tr.dicts || !tr.parents)
+  if (!tr)
     return bc_error_oom(err);
-  if ((rc = place_kids(&tr, arena, err)))
+  tr->pages = pg;
+  tr->tags = t;
+  tr->n = pg->elem_count;
+  tr->keys = pg->count + pg->field_count;
+  tr->page_ids = bc_arena_calloc(arena, pg->count + 1, sizeof *tr->page_ids);
+  tr->widget_ids =
+      bc_arena_calloc(arena, pg->field_count + 1, sizeof *tr->widget_ids);
+  tr->elem_ids = bc_arena_calloc(arena, tr->n, sizeof *tr->elem_ids);
+  tr->parent_ids = bc_arena_calloc(arena, tr->n, sizeof *tr->parent_ids);
+  tr->titles = bc_arena_calloc(arena, tr->n, sizeof *tr->titles);
+  if (!tr->page_ids || !tr->widget_ids || !tr->elem_ids || !tr->parent_ids ||
+      !tr->titles)
+    return bc_error_oom(err);
+  for (size_t p = 0; p < pg->count; p++)
+    tr->page_ids[p] = obj_num(pdf_pages[p]);
+  for (size_t f = 0; f < pg->field_count; f++)
+    tr->widget_ids[f] = obj_num(widgets[f]);
+  if ((rc = place_kids(tr, arena, err)))
     return rc;
-  root = HPDF_Dict_New(tr.mm);
+
+  root = HPDF_Dict_New(doc->mmgr);
   if (!root || HPDF_Xref_Add(doc->xref, root) != HPDF_OK ||
       HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root) != HPDF_OK)
     return bc_error_oom(err);
   HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-  for (size_t e = 0; e < tr.n; e++) {
-    tr.dicts[e] = HPDF_Dict_New(tr.mm);
-    if (!tr.dicts[e] || HPDF_Xref_Add(doc->xref, tr.dicts[e]) != HPDF_OK)
-      return bc_error_oom(err);
-    tr.parents[e] = e ? tr.dicts[pg->elems[e].parent] : root;
+  bc_buf_init(&hex, arena->alloc);
+  for (size_t e = 0; e < tr->n && !rc; e++) {
+    const char *title = pg->elems[e].title;
+    rc = new_node(e ? NULL : &doc_elem, &tr->elem_ids[e], doc, tr, NODE_ELEM, e,
+                  arena, err);
+    tr->parent_ids[e] = e ? tr->elem_ids[pg->elems[e].parent] : obj_num(root);
+    if (!rc && title) {
+      bc_buf_reset(&hex);
+      bc_utf16_hex(&hex, title, strlen(title));
+      if (!(rc = bc_buf_check(&hex, err)) &&
+          !(tr->titles[e] = bc_arena_strndup(arena, hex.data, hex.len)))
+        rc = bc_error_oom(err);
+    }
   }
-  HPDF_Dict_Add(root, "K", tr.dicts[0]);
-  /* In index order: a parent's groups are made before its children's /P
-   * is written (design note 3). */
-  bc_buf_init(&text, arena->alloc);
-  for (size_t e = 0; e < tr.n && !rc; e++)
-    rc = put_elem(&tr, e, &text, err);
-  bc_buf_free(&text);
-  if (rc || (rc = put_parent_tree(&tr, root, err)))
+  bc_buf_free(&hex);
+  if (rc || (rc = make_groups(tr, doc, arena, err)) ||
+      (rc = make_parent_tree(root, tr, doc, arena, err)))
     return rc;
+  if (HPDF_Dict_Add(root, "K", doc_elem) != HPDF_OK)
+    return bc_error_oom(err);
 
   for (size_t p = 0; p < pg->count; p++) {
     HPDF_Dict_AddNumber(pdf_pages[p], "StructParents", (HPDF_INT32)p);
@@ -403,13 +507,15 @@ int bc_pdf__tags_write(HPDF_Doc doc,
     HPDF_Dict_AddNumber(widgets[f], "StructParent",
                         (HPDF_INT32)(pg->count + f));
 
-  if (!(mark = HPDF_Dict_New(tr.mm)) ||
+  if (!(mark = HPDF_Dict_New(doc->mmgr)) ||
       HPDF_Dict_Add(doc->catalog, "MarkInfo", mark) != HPDF_OK ||
-      !(prefs = HPDF_Dict_New(tr.mm)) ||
+      !(prefs = HPDF_Dict_New(doc->mmgr)) ||
       HPDF_Dict_Add(doc->catalog, "ViewerPreferences", prefs) != HPDF_OK)
     return bc_error_oom(err);
-  HPDF_Dict_Add(mark, "Marked", HPDF_Boolean_New(tr.mm, HPDF_TRUE));
-  HPDF_Dict_Add(prefs, "DisplayDocTitle", HPDF_Boolean_New(tr.mm, HPDF_TRUE));
-  HPDF_Dict_Add(doc->catalog, "Lang", HPDF_String_New(tr.mm, "vi-VN", NULL));
+  HPDF_Dict_Add(mark, "Marked", HPDF_Boolean_New(doc->mmgr, HPDF_TRUE));
+  HPDF_Dict_Add(prefs, "DisplayDocTitle",
+                HPDF_Boolean_New(doc->mmgr, HPDF_TRUE));
+  HPDF_Dict_Add(doc->catalog, "Lang",
+                HPDF_String_New(doc->mmgr, "vi-VN", NULL));
   return 0;
 }
