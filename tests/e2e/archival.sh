@@ -7,7 +7,7 @@
 # gives the published reports' body text in order, with the structure
 # types of the frame, lists and tables; MuPDF reads every page; the same
 # input gives the same bytes; --pdf-standard none writes a plain, untagged
-# PDF 1.7.
+# PDF 1.7; after baocao sign twice, the Trà Vinh report is all that still.
 # Preflight's verdict on the same files is preflight.sh's.
 source "$(dirname "$0")/common.bash"
 sample_db
@@ -99,6 +99,17 @@ ths = re.findall(r"^\s*TH\b.*\n(.*)", text, re.M)
 assert ths and all(t.strip() == "/Scope /Column" for t in ths), "a TH without /Scope /Column"
 print("TH:", len(re.findall(r"^\s*TH\b", text, re.M)), "TD:", len(re.findall(r"^\s*TD\b", text, re.M)))
 PY
+
+# Signing keeps it all: baocao sign, the signer then the seal, adds its
+# appearances and signatures in incremental updates; the widgets keep their
+# /StructParent and Form elements.
+signing_key "$WORK/k.p12"
+"$BAOCAO" sign --p12 "$WORK/k.p12" --password x --field ky_nguoi_co_tham_quyen \
+  "$TV" -o "$WORK/signed-1.pdf" > /dev/null
+"$BAOCAO" sign --p12 "$WORK/k.p12" --password x --field ky_co_quan \
+  "$WORK/signed-1.pdf" -o "$WORK/signed-2.pdf" > /dev/null
+check "Trà Vinh signed twice: still PDF/A-3b metadata and tagged (archival.py)" \
+  python3 "$SRC/tests/e2e/archival.py" "$WORK/signed-2.pdf"
 
 # MuPDF reads every page (Debian's MuPDF has no colour management: it says
 # so once, for the output intent's profile, and that is all it may say).

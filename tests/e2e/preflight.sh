@@ -34,10 +34,7 @@ ALLOW=(
 
 sample_db
 export SOURCE_DATE_EPOCH=1700000000
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/k.key" -out "$WORK/k.crt" \
-  -days 730 -subj "/CN=Bùi Thông Nhứt/O=Sở Thông tin và Truyền thông Trà Vinh/C=VN" \
-  -utf8 -addext "keyUsage=digitalSignature,nonRepudiation" 2>/dev/null
-openssl pkcs12 -export -inkey "$WORK/k.key" -in "$WORK/k.crt" -out "$WORK/k.p12" -passout pass:x
+signing_key "$WORK/k.p12"
 
 FILES=()
 while IFS=$'\t' read -r agency period file; do
