@@ -172,14 +172,13 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
   /* The structure reads the header as the decree numbers its parts: Quốc
    * hiệu and Tiêu ngữ (ô 1), the agency (ô 2), Số (ô 3), place and date
    * (ô 4); then the title (ô 5a), the first heading of the document. */
-  if ((rc = bc_layout__elem_add(&header, l, BC_STRUCT_DIV, 0,
-                                "Phần đầu văn bản")) ||
-      (rc = bc_layout__elem_add(&national, l, BC_STRUCT_P, header, NULL)) ||
-      (rc = bc_layout__elem_add(&motto, l, BC_STRUCT_P, header, NULL)) ||
-      (rc = bc_layout__elem_add(&agency, l, BC_STRUCT_P, header, NULL)) ||
-      (rc = bc_layout__elem_add(&number, l, BC_STRUCT_P, header, NULL)) ||
-      (rc = bc_layout__elem_add(&place_date, l, BC_STRUCT_P, header, NULL)) ||
-      (rc = bc_layout__elem_add(&title, l, BC_STRUCT_H1, 0, NULL)))
+  if ((rc = bc_layout__elem_add(&header, l, BC_STRUCT_DIV, 0)) ||
+      (rc = bc_layout__elem_add(&national, l, BC_STRUCT_P, header)) ||
+      (rc = bc_layout__elem_add(&motto, l, BC_STRUCT_P, header)) ||
+      (rc = bc_layout__elem_add(&agency, l, BC_STRUCT_P, header)) ||
+      (rc = bc_layout__elem_add(&number, l, BC_STRUCT_P, header)) ||
+      (rc = bc_layout__elem_add(&place_date, l, BC_STRUCT_P, header)) ||
+      (rc = bc_layout__elem_add(&title, l, BC_STRUCT_H1, 0)))
     return rc;
 
   /* Left column: cơ quan chủ quản (upright), cơ quan ban hành (bold), and a
@@ -275,7 +274,7 @@ static int add_field(lay *l,
                      double x1,
                      double y1) {
   bc_sig_field *f = &l->fields[l->field_count];
-  int rc = bc_layout__elem_add(&f->elem, l, BC_STRUCT_FORM, block, NULL);
+  int rc = bc_layout__elem_add(&f->elem, l, BC_STRUCT_FORM, block);
   if (rc)
     return rc;
   l->field_count++;
@@ -294,9 +293,9 @@ static int add_field(lay *l,
 static int recipients_elems(uint32_t *label_out, uint32_t *items_out, lay *l) {
   uint32_t block;
   int rc;
-  if ((rc = bc_layout__elem_add(&block, l, BC_STRUCT_DIV, 0, "Nơi nhận")) ||
-      (rc = bc_layout__elem_add(label_out, l, BC_STRUCT_P, block, NULL)) ||
-      (rc = bc_layout__elem_add(items_out, l, BC_STRUCT_L, block, NULL)))
+  if ((rc = bc_layout__elem_add(&block, l, BC_STRUCT_DIV, 0)) ||
+      (rc = bc_layout__elem_add(label_out, l, BC_STRUCT_P, block)) ||
+      (rc = bc_layout__elem_add(items_out, l, BC_STRUCT_L, block)))
     return rc;
   return 0;
 }
@@ -306,13 +305,13 @@ static int recipients_elems(uint32_t *label_out, uint32_t *items_out, lay *l) {
 static int recipient_elems(lay *l, uint32_t list, const char *text) {
   uint32_t item;
   int rc;
-  if ((rc = bc_layout__elem_add(&item, l, BC_STRUCT_LI, list, NULL)))
+  if ((rc = bc_layout__elem_add(&item, l, BC_STRUCT_LI, list)))
     return rc;
   l->label_elem = 0;
   if (!strncmp(text, "- ", 2) &&
-      (rc = bc_layout__elem_add(&l->label_elem, l, BC_STRUCT_LBL, item, NULL)))
+      (rc = bc_layout__elem_add(&l->label_elem, l, BC_STRUCT_LBL, item)))
     return rc;
-  return bc_layout__elem_add(&l->elem, l, BC_STRUCT_LBODY, item, NULL);
+  return bc_layout__elem_add(&l->elem, l, BC_STRUCT_LBODY, item);
 }
 
 int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
@@ -363,13 +362,12 @@ int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
   /* Right: capacity lines and title (bold caps), the blank space for the
    * signature and seal, then the name (bold). */
   y = base;
-  if ((rc = bc_layout__elem_add(&block, l, BC_STRUCT_DIV, 0,
-                                "Quyền hạn, chức vụ, họ tên và chữ ký")))
+  if ((rc = bc_layout__elem_add(&block, l, BC_STRUCT_DIV, 0)))
     return rc;
   for (size_t i = 0; i < doc->signer_line_count; i++) {
     if (i)
       y += f->leading;
-    if ((rc = bc_layout__elem_add(&l->elem, l, BC_STRUCT_P, block, NULL)) ||
+    if ((rc = bc_layout__elem_add(&l->elem, l, BC_STRUCT_P, block)) ||
         (rc = centred(NULL, l, doc->signer_lines[i], BC_STYLE_BOLD,
                       f->signer_size, sig_c, y)))
       return rc;
@@ -391,7 +389,7 @@ int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
     return rc;
   y = name_y;
   if (doc->signer_name &&
-      ((rc = bc_layout__elem_add(&l->elem, l, BC_STRUCT_P, block, NULL)) ||
+      ((rc = bc_layout__elem_add(&l->elem, l, BC_STRUCT_P, block)) ||
        (rc = centred(NULL, l, doc->signer_name, BC_STYLE_BOLD, f->signer_size,
                      sig_c, y))))
     return rc;
@@ -436,10 +434,10 @@ int bc_layout__frame_appendix(lay *l, const bc_appendix *a) {
     return rc;
   /* A section of the document: its heading, the (Kèm theo ...) line, then
    * its body. */
-  if ((rc = bc_layout__elem_add(&sect, l, BC_STRUCT_SECT, 0, a->label)) ||
-      (rc = bc_layout__elem_add(&heading, l, BC_STRUCT_H1, sect, NULL)) ||
+  if ((rc = bc_layout__elem_add(&sect, l, BC_STRUCT_SECT, 0)) ||
+      (rc = bc_layout__elem_add(&heading, l, BC_STRUCT_H1, sect)) ||
       (a->reference[0] &&
-       (rc = bc_layout__elem_add(&reference, l, BC_STRUCT_P, sect, NULL))))
+       (rc = bc_layout__elem_add(&reference, l, BC_STRUCT_P, sect))))
     return rc;
   bc_layout__set_section(l, sect);
   l->elem = heading;

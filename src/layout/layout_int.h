@@ -208,13 +208,11 @@ int bc_layout__break_spans(lay_line **lines_out,
 /* The document element, element 0; before anything else. */
 int bc_layout__struct_begin(lay *l);
 
-/* Appends an element; *out (may be NULL) gets its index. title must
- * outlive the pages. */
+/* Appends an element; *out (may be NULL) gets its index. */
 int bc_layout__elem_add(uint32_t *out,
                         lay *l,
                         bc_struct_type type,
-                        uint32_t parent,
-                        const char *title);
+                        uint32_t parent);
 
 /* The elements of a body block about to be placed, inside the lists and
  * the section it is in: b->elem (its P, H or Table, or the LBody of a

@@ -88,10 +88,8 @@ typedef enum bc_struct_type {
 
 typedef struct bc_struct_elem {
   bc_struct_type type;
-  uint32_t parent;   /* index of the parent element (0 for the document's
-                        own children, and for the document) */
-  const char *title; /* what the element is, for a reader (/T), or NULL:
-                        "Nơi nhận", "Phụ lục I" */
+  uint32_t parent; /* index of the parent element (0 for the document's own
+                      children, and for the document) */
 } bc_struct_elem;
 
 typedef struct bc_page {

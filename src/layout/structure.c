@@ -19,8 +19,7 @@
 int bc_layout__elem_add(uint32_t *out,
                         lay *l,
                         bc_struct_type type,
-                        uint32_t parent,
-                        const char *title) {
+                        uint32_t parent) {
   bc_struct_elem *e;
   if (l->elem_count >= UINT32_MAX)
     return bc_error_set(l->err, BC_ELAYOUT,
@@ -32,7 +31,6 @@ int bc_layout__elem_add(uint32_t *out,
   e = &l->elems[l->elem_count];
   e->type = type;
   e->parent = parent;
-  e->title = title;
   if (out)
     *out = (uint32_t)l->elem_count;
   l->elem_count++;
@@ -42,7 +40,7 @@ int bc_layout__elem_add(uint32_t *out,
 int bc_layout__struct_begin(lay *l) {
   l->section = 0;
   l->list_open = 0;
-  return bc_layout__elem_add(NULL, l, BC_STRUCT_DOCUMENT, 0, NULL);
+  return bc_layout__elem_add(NULL, l, BC_STRUCT_DOCUMENT, 0);
 }
 
 void bc_layout__set_section(lay *l, uint32_t parent) {
@@ -57,12 +55,12 @@ static int open_item(lay *l, unsigned k, bool new_list, uint32_t *label_out) {
   uint32_t list = l->lists[k - 1].list, item, body;
   int rc;
   if ((new_list || l->list_open < k) &&
-      (rc = bc_layout__elem_add(&list, l, BC_STRUCT_L, parent, NULL)))
+      (rc = bc_layout__elem_add(&list, l, BC_STRUCT_L, parent)))
     return rc;
-  if ((rc = bc_layout__elem_add(&item, l, BC_STRUCT_LI, list, NULL)) ||
+  if ((rc = bc_layout__elem_add(&item, l, BC_STRUCT_LI, list)) ||
       (label_out &&
-       (rc = bc_layout__elem_add(label_out, l, BC_STRUCT_LBL, item, NULL))) ||
-      (rc = bc_layout__elem_add(&body, l, BC_STRUCT_LBODY, item, NULL)))
+       (rc = bc_layout__elem_add(label_out, l, BC_STRUCT_LBL, item))) ||
+      (rc = bc_layout__elem_add(&body, l, BC_STRUCT_LBODY, item)))
     return rc;
   l->lists[k - 1].list = list;
   l->lists[k - 1].item = item;
@@ -135,5 +133,5 @@ int bc_layout__block_elems(lay_block *b, lay *l, const lay_block *next) {
     b->elem = parent; /* design note 2 */
     return 0;
   }
-  return bc_layout__elem_add(&b->elem, l, type, parent, NULL);
+  return bc_layout__elem_add(&b->elem, l, type, parent);
 }

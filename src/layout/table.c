@@ -281,10 +281,10 @@ static int row_elems(lay *l, const lay_table *t, size_t r, uint32_t table) {
   int rc;
   if (t->elems[r])
     return 0;
-  if ((rc = bc_layout__elem_add(&t->elems[r], l, BC_STRUCT_TR, table, NULL)))
+  if ((rc = bc_layout__elem_add(&t->elems[r], l, BC_STRUCT_TR, table)))
     return rc;
   for (size_t k = 0; k < t->columns; k++)
-    if ((rc = bc_layout__elem_add(&cells[k], l, cell, t->elems[r], NULL)))
+    if ((rc = bc_layout__elem_add(&cells[k], l, cell, t->elems[r])))
       return rc;
   return 0;
 }

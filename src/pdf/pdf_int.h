@@ -76,9 +76,8 @@ int bc_pdf__tags_write(HPDF_Doc doc,
 
 /* ---- pdfa.c: PDF/A-3b (ISO 19005-3) ---- */
 
-/* The document ID (PDF 14.4): a 128-bit hash, two FNV-1a 64 with other
- * offset bases, of what the document shows and carries. Same input, same
- * ID. */
+/* The document ID (PDF 14.4): a 128-bit hash (not a cryptographic one) of
+ * what the document shows and carries. Same input, same ID. */
 typedef struct bc_doc_id {
   uint64_t h[2];
 } bc_doc_id;

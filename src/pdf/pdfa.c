@@ -19,19 +19,35 @@ extern const size_t bc_srgb_icc_len;
 /* ---- the document ID ---- */
 
 void bc_pdf__id_init(bc_doc_id *id) {
-  id->h[0] = 14695981039346656037u; /* FNV-1a 64 offset basis */
-  id->h[1] = 0x62616f63616f3135u /* "baocao15" */;
+  id->h[0] = 0x62616f63616f3135u; /* "baocao15" */
+  id->h[1] = 0x6964656e74696679u; /* "identify" */
+}
+
+/* One 64-bit word into both halves: multiply-xorshift with two odd
+ * constants (the golden ratio's, MurmurHash3's). */
+static void id_mix(bc_doc_id *id, uint64_t w) {
+  id->h[0] = (id->h[0] ^ w) * 0x9E3779B97F4A7C15u;
+  id->h[0] ^= id->h[0] >> 32;
+  id->h[1] = (id->h[1] ^ w) * 0xC2B2AE3D27D4EB4Fu;
+  id->h[1] ^= id->h[1] >> 29;
 }
 
 void bc_pdf__id_feed(bc_doc_id *id, const void *data, size_t len) {
   const unsigned char *p = data;
-  uint64_t a = id->h[0], b = id->h[1];
-  for (size_t i = 0; i < len; i++) {
-    a = (a ^ p[i]) * 1099511628211u;
-    b = (b ^ p[i]) * 1099511628211u;
-  }
-  id->h[0] = a;
-  id->h[1] = b;
+  uint64_t w = 0;
+  size_t i = 0;
+  /* Eight bytes at a time, read little-endian so that the ID is the same
+   * on every machine; the rest with the length, so "a" + "b" and "ab"
+   * differ. */
+  for (; i + 8 <= len; i += 8)
+    id_mix(id, (uint64_t)p[i] | (uint64_t)p[i + 1] << 8 |
+                   (uint64_t)p[i + 2] << 16 | (uint64_t)p[i + 3] << 24 |
+                   (uint64_t)p[i + 4] << 32 | (uint64_t)p[i + 5] << 40 |
+                   (uint64_t)p[i + 6] << 48 | (uint64_t)p[i + 7] << 56);
+  w = len;
+  for (; i < len; i++)
+    w = w << 8 | p[i];
+  id_mix(id, w);
 }
 
 void bc_pdf__id_bytes(unsigned char out[16], const bc_doc_id *id) {

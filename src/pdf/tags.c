@@ -154,7 +154,6 @@ typedef struct tree {
   uint32_t *widget_ids; /* [field count] */
   uint32_t *elem_ids;   /* [n] */
   uint32_t *parent_ids; /* [n]: the root, an element or a group */
-  const char **titles;  /* [n]: /T as UTF-16BE hex digits, or NULL */
   size_t *first;        /* [n + 1]: element e's kids are kids[first[e]..] */
   kid *kids;
   group *groups;
@@ -264,7 +263,7 @@ put_kids(HPDF_Stream s, const tree *tr, size_t from, size_t to, size_t pg) {
   return ret;
 }
 
-/* An element: /S, /P, /T, /A, /Pg, /K (its groups when it has them). */
+/* An element: /S, /P, /A, /Pg, /K (its groups when it has them). */
 static HPDF_STATUS put_elem(HPDF_Stream s, const tree *tr, size_t e) {
   const bc_struct_elem *el = &tr->pages->elems[e];
   size_t from = tr->first[e], to = tr->first[e + 1];
@@ -272,10 +271,6 @@ static HPDF_STATUS put_elem(HPDF_Stream s, const tree *tr, size_t e) {
   HPDF_STATUS ret;
   ret = put(s, "/S/%s/P %u 0 R", type_names[el->type],
             (unsigned)tr->parent_ids[e]);
-  if (ret == HPDF_OK && tr->titles[e])
-    ret = HPDF_Stream_WriteStr(s, "/T<FEFF") ||
-          HPDF_Stream_WriteStr(s, tr->titles[e]) ||
-          HPDF_Stream_WriteStr(s, ">");
   /* A header row's cell heads its column (14.8.5.7, Table 349). */
   if (ret == HPDF_OK && el->type == BC_STRUCT_TH)
     ret = HPDF_Stream_WriteStr(s, "/A<</O/Table/Scope/Column>>");
@@ -446,8 +441,7 @@ int bc_pdf__tags_write(HPDF_Doc doc,
                        bc_error *err) {
   const bc_pages *pg = t->pages;
   tree *tr = bc_arena_calloc(arena, 1, sizeof *tr);
-  HPDF_Dict root, mark, prefs, doc_elem;
-  bc_buf hex;
+  HPDF_Dict root, mark, prefs, doc_elem = NULL;
   int rc = 0;
 
   if (!tr)
@@ -461,9 +455,7 @@ int bc_pdf__tags_write(HPDF_Doc doc,
       bc_arena_calloc(arena, pg->field_count + 1, sizeof *tr->widget_ids);
   tr->elem_ids = bc_arena_calloc(arena, tr->n, sizeof *tr->elem_ids);
   tr->parent_ids = bc_arena_calloc(arena, tr->n, sizeof *tr->parent_ids);
-  tr->titles = bc_arena_calloc(arena, tr->n, sizeof *tr->titles);
-  if (!tr->page_ids || !tr->widget_ids || !tr->elem_ids || !tr->parent_ids ||
-      !tr->titles)
+  if (!tr->page_ids || !tr->widget_ids || !tr->elem_ids || !tr->parent_ids)
     return bc_error_oom(err);
   for (size_t p = 0; p < pg->count; p++)
     tr->page_ids[p] = obj_num(pdf_pages[p]);
@@ -477,21 +469,11 @@ int bc_pdf__tags_write(HPDF_Doc doc,
       HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root) != HPDF_OK)
     return bc_error_oom(err);
   HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-  bc_buf_init(&hex, arena->alloc);
   for (size_t e = 0; e < tr->n && !rc; e++) {
-    const char *title = pg->elems[e].title;
     rc = new_node(e ? NULL : &doc_elem, &tr->elem_ids[e], doc, tr, NODE_ELEM, e,
                   arena, err);
     tr->parent_ids[e] = e ? tr->elem_ids[pg->elems[e].parent] : obj_num(root);
-    if (!rc && title) {
-      bc_buf_reset(&hex);
-      bc_utf16_hex(&hex, title, strlen(title));
-      if (!(rc = bc_buf_check(&hex, err)) &&
-          !(tr->titles[e] = bc_arena_strndup(arena, hex.data, hex.len)))
-        rc = bc_error_oom(err);
-    }
   }
-  bc_buf_free(&hex);
   if (rc || (rc = make_groups(tr, doc, arena, err)) ||
       (rc = make_parent_tree(root, tr, doc, arena, err)))
     return rc;
