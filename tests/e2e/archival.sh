@@ -90,14 +90,25 @@ lbl = [lines[i + 1].strip() for i, l in enumerate(lines) if l.strip() == "Lbl (b
 assert lbl and all(re.fullmatch(r'"([-+●]|\d+[.)]) "', t) for t in lbl), f"labels: {set(lbl)}"
 print(f"types: {sorted(types)}; {len(lbl)} list labels; frame in reading order")
 PY
-check "Sở Tư pháp: a phụ lục is a Sect with its table's TR, TH (scope Column), TD" python3 - "$STP.struct" <<'PY'
+check "Sở Tư pháp: a phụ lục is a Sect with its table's TR, TH (scope Column), TD, in order" python3 - "$STP.struct" <<'PY'
 import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 for t in ["Sect", "Table", "TR", "TH", "TD"]:
     assert re.search(rf"^\s*{t}\b", text, re.M), f"no {t}"
 ths = re.findall(r"^\s*TH\b.*\n(.*)", text, re.M)
 assert ths and all(t.strip() == "/Scope /Column" for t in ths), "a TH without /Scope /Column"
-print("TH:", len(re.findall(r"^\s*TH\b", text, re.M)), "TD:", len(re.findall(r"^\s*TD\b", text, re.M)))
+# The cells in reading order: row by row, each row's cells left to right.
+cells = " ".join(t.strip()[1:-1] for t in text.splitlines() if t.strip().startswith('"'))
+rows = ["STT Chỉ tiêu Đơn vị tính Kết quả quý III năm 2023 Cùng kỳ năm trước Tăng, giảm",
+        "V CẢI CÁCH TÀI CHÍNH CÔNG",
+        "1 Dự toán chi ngân sách được giao triệu đồng 18.985 33.698 giảm 14.713",
+        "2 Kinh phí đã giải ngân triệu đồng 4.061 6.559 giảm 2.498",
+        "VII TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+        "1 Điểm tự đánh giá Chỉ số cải cách hành chính điểm 92 79 tăng 13"]
+at = [cells.find(r) for r in rows]
+assert -1 not in at and at == sorted(at), f"table rows in the tags: {at}"
+print("TH:", len(re.findall(r"^\s*TH\b", text, re.M)), "TD:", len(re.findall(r"^\s*TD\b", text, re.M)),
+      "; rows in order")
 PY
 
 # Signing keeps it all: baocao sign, the signer then the seal, adds its
