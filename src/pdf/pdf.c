@@ -727,7 +727,7 @@ static int put_content(bc_buf *b,
     bc_pdf__tags_rules_end(tags, b);
   for (size_t r = 0; r < pg->run_count; r++) {
     const bc_run *run = &pg->runs[r];
-    if (tags && (rc = bc_pdf__tags_run(tags, b, p, run->elem)))
+    if (tags && (rc = bc_pdf__tags_run(tags, b, p, run->elem, err)))
       return rc;
     put_run(b, run, &uses[run->style & 3u], fonts);
   }

@@ -57,7 +57,8 @@ int bc_pdf__tags_new(bc_tags **out,
  * bc_pdf__tags_end_page after the last. */
 void bc_pdf__tags_rules_begin(bc_tags *t, bc_buf *b);
 void bc_pdf__tags_rules_end(bc_tags *t, bc_buf *b);
-int bc_pdf__tags_run(bc_tags *t, bc_buf *b, size_t page, uint32_t elem);
+int bc_pdf__tags_run(
+    bc_tags *t, bc_buf *b, size_t page, uint32_t elem, bc_error *err);
 void bc_pdf__tags_end_page(bc_tags *t, bc_buf *b);
 
 /*

@@ -98,7 +98,8 @@ void bc_pdf__tags_rules_end(bc_tags *t, bc_buf *b) {
   bc_buf_puts(b, "EMC\n");
 }
 
-int bc_pdf__tags_run(bc_tags *t, bc_buf *b, size_t page, uint32_t elem) {
+int bc_pdf__tags_run(
+    bc_tags *t, bc_buf *b, size_t page, uint32_t elem, bc_error *err) {
   page_marks *m = &t->marks[page];
   assert(elem < t->pages->elem_count);
   if (t->open && t->open_elem == elem)
@@ -114,7 +115,7 @@ int bc_pdf__tags_run(bc_tags *t, bc_buf *b, size_t page, uint32_t elem) {
   m->elem =
       bc_arena_grow(t->arena, m->elem, m->count, &m->cap, sizeof *m->elem);
   if (!m->elem)
-    return BC_ENOMEM; /* the caller's bc_buf_check names it */
+    return bc_error_oom(err);
   bc_buf_printf(b, "/%s <</MCID %zu>> BDC\n",
                 type_names[t->pages->elems[elem].type], m->count);
   m->elem[m->count++] = elem;
