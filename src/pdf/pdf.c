@@ -741,11 +741,12 @@ static int put_content(bc_buf *b,
 static void id_feed_info(bc_doc_id *id, const bc_pdf_info *info) {
   const char *texts[] = {info->title, info->author, info->subject,
                          info->keywords};
-  long long created = (long long)info->created;
+  char created[32];
+  int n = snprintf(created, sizeof created, "%lld", (long long)info->created);
   for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
     bc_pdf__id_feed(id, texts[i] ? texts[i] : "",
                     texts[i] ? strlen(texts[i]) + 1 : 1);
-  bc_pdf__id_feed(id, &created, sizeof created);
+  bc_pdf__id_feed(id, created, (size_t)n);
   if (info->attachment)
     bc_pdf__id_feed(id, info->attachment, info->attachment_len);
 }
