@@ -7,14 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages: build tools, the libraries, and what the tests inspect
-# PDFs with (and valgrind, for one render under memcheck).
+# PDFs with (and valgrind, for one render under memcheck). Apache PDFBox
+# Preflight (tests/e2e/preflight.sh) is installed by ../shared/tools/preflight
+# --install itself.
 PACKAGES=(
   cmake make pkg-config gcc clang libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
   libutf8proc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev
   libssl-dev zlib1g-dev libcjson-dev
-  check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
-  libnss3-tools valgrind
+  check poppler-utils qpdf mupdf-tools python3 python3-fitz
+  python3-jsonschema openssl libnss3-tools valgrind
 )
 
 log() { printf '== %s\n' "$*" >&2; }

@@ -3,7 +3,9 @@
 figures: median and spread of wall time over N runs, peak RSS, PDF size and
 pages. Figures only, never pass/fail.
 
-Usage: bench/render.py [BAOCAO] [RUNS]   (run ./build.sh samples first)
+Usage: bench/render.py [BAOCAO] [RUNS] [RENDER OPTION...]
+       (run ./build.sh samples first; e.g. --pdf-standard none to time
+       plain PDFs against the default PDF/A-3b, tagged)
 """
 import os
 import resource
@@ -16,17 +18,18 @@ import time
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 baocao = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "build", "baocao")
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 21
+extra = sys.argv[3:]
 db = os.path.join(root, "samples", "baocao.db")
 env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
 
 with open(os.path.join(root, "samples", "reports.tsv"), encoding="utf-8") as f:
     reports = [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
 
-print(f"baocao render, {runs} runs each, {os.cpu_count()} cores")
+print(f"baocao render {' '.join(extra)}, {runs} runs each, {os.cpu_count()} cores")
 with tempfile.TemporaryDirectory() as tmp:
     for agency, period, name in reports:
         out = os.path.join(tmp, name)
-        cmd = [baocao, "render", "--db", db, "--agency", agency, "--period", period, "-o", out]
+        cmd = [baocao, "render", "--db", db, "--agency", agency, "--period", period, "-o", out] + extra
         times = []
         for _ in range(runs):
             t = time.perf_counter()

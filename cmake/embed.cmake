@@ -1,4 +1,5 @@
-# cmake/embed.cmake: turns a text file into a C string constant.
+# cmake/embed.cmake: turns a file into a C array constant (text files: a
+# string; binary files: the bytes, then a NUL that _len leaves out).
 # Usage: cmake -DINPUT=file -DOUTPUT=file.c -DSYMBOL=name -P embed.cmake
 file(READ "${INPUT}" hex HEX)
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," hex "${hex}")

@@ -332,9 +332,16 @@ START_TEST(test_layout_frame__closing_block) {
   const bc_run *kt = find(&pg, last, "KT. GIÁM ĐỐC");
   const bc_run *pgd = find(&pg, last, "PHÓ GIÁM ĐỐC");
   const bc_run *name = find(&pg, last, "Bùi Thông Nhứt");
-  const bc_run *item = find(&pg, last, "- Sở Nội vụ (b/c);");
-  const bc_run *luu = find(&pg, last, "- Lưu: VT, VP.");
-  ck_assert(nn && kt && pgd && name && item && luu);
+  /* Each recipient's "- " is a run of its own (the list item's label in
+   * the structure), ending where the recipient's text begins. */
+  const bc_run *item = find(&pg, last, "Sở Nội vụ (b/c);");
+  const bc_run *luu = find(&pg, last, "Lưu: VT, VP.");
+  const bc_run *dash = find(&pg, last, "- ");
+  ck_assert(nn && kt && pgd && name && item && luu && dash);
+  ck_assert(item == dash + 1 && dash->count == 2);
+  ck_assert(fabs(dash->x_pt - frame.margin_left) < 0.01);
+  ck_assert(fabs(dash->x_pt + run_width(dash) - item->x_pt) < 0.01);
+  ck_assert(dash->y_pt == item->y_pt);
   ck_assert(nn->style == BC_STYLE_BOLD_ITALIC && nn->size_pt == 12);
   ck_assert(fabs(nn->x_pt - frame.margin_left) < 0.01);
   ck_assert(fabs(nn->y_pt - kt->y_pt) < 0.01); /* level with the capacity */
@@ -372,11 +379,18 @@ START_TEST(test_layout_body__long_address_breaks_without_overflow) {
     const char *t = run_text(&pg.pages[0].runs[r]);
     if (pg.pages[0].runs[r].size_pt != 14)
       continue; /* header and closing block */
-    if (strstr(t, "youtube") || strstr(t, "abcdefghij") ||
-        strstr(t, "123456789"))
-      url_lines++;
     ck_assert_msg(!strchr("/.-?&=_#", t[0]) || !t[0], "line starts with '%c'",
                   t[0]);
+    if (strstr(t, "youtube") || strstr(t, "abcdefghij") ||
+        strstr(t, "123456789")) {
+      const bc_run *run = &pg.pages[0].runs[r];
+      url_lines++;
+      /* A break inside the address is no word space: no space glyph. */
+      if (r + 1 < pg.pages[0].run_count && run[1].size_pt == 14 &&
+          strncmp(run_text(&run[1]), "ngay", 4) != 0)
+        ck_assert_msg(run->glyphs[run->count - 1].text[0] != ' ',
+                      "a space where the address breaks");
+    }
   }
   ck_assert_uint_ge(url_lines, 3);
   bc_buf_free(&b);
@@ -418,6 +432,154 @@ START_TEST(test_layout_table__alignment_and_borders) {
 }
 END_TEST
 
+/* The element of the first run on page p whose text starts with prefix. */
+static const bc_struct_elem *elem_of(const bc_pages *pg,
+                                     size_t p,
+                                     const char *prefix) {
+  const bc_run *r = find(pg, p, prefix);
+  ck_assert_msg(r != NULL, "no run '%s' on page %zu", prefix, p + 1);
+  ck_assert_uint_lt(r->elem, pg->elem_count);
+  return &pg->elems[r->elem];
+}
+
+START_TEST(test_layout_structure__runs_name_their_elements) {
+  bc_pages pg = layout_md(
+      "## I. MỤC MỘT\n\nĐoạn văn.\n\n- Mục một.\n- Mục hai:\n\n  Đoạn "
+      "thứ hai của mục hai.\n\n| STT | Tên |\n|---|---|\n| 1 | Một |\n\n"
+      "### 1. Mục con\n\nTrên đây là báo cáo.\n");
+  size_t last = pg.count - 1;
+  bool has_runs[4096] = {false};
+  ck_assert_uint_gt(pg.elem_count, 20);
+  ck_assert_uint_lt(pg.elem_count, 4096);
+  ck_assert_int_eq(pg.elems[0].type, BC_STRUCT_DOCUMENT);
+  for (size_t e = 1; e < pg.elem_count; e++)
+    ck_assert_uint_lt(pg.elems[e].parent, e); /* reading order */
+  /* Every run is content of an element that has no children, but the page
+   * numbers (none here: one page). */
+  for (size_t p = 0; p < pg.count; p++)
+    for (size_t r = 0; r < pg.pages[p].run_count; r++) {
+      uint32_t e = pg.pages[p].runs[r].elem;
+      ck_assert_msg(e > 0 && e < pg.elem_count, "run '%s' is an artifact",
+                    run_text(&pg.pages[p].runs[r]));
+      has_runs[e] = true;
+    }
+  for (size_t e = 1; e < pg.elem_count; e++)
+    ck_assert(!has_runs[pg.elems[e].parent]);
+  /* The frame, in the decree's order. */
+  const bc_struct_elem *qh = elem_of(&pg, 0, "CỘNG HÒA");
+  ck_assert_int_eq(qh->type, BC_STRUCT_P);
+  ck_assert_int_eq(pg.elems[qh->parent].type, BC_STRUCT_DIV);
+  ck_assert_int_eq(elem_of(&pg, 0, "UBND TỈNH")->parent, qh->parent);
+  ck_assert(elem_of(&pg, 0, "SỞ THÔNG TIN") == elem_of(&pg, 0, "UBND TỈNH"));
+  ck_assert(elem_of(&pg, 0, "CỘNG HÒA") < elem_of(&pg, 0, "UBND TỈNH"));
+  ck_assert_int_eq(elem_of(&pg, 0, "BÁO CÁO")->type, BC_STRUCT_H1);
+  ck_assert(elem_of(&pg, 0, "BÁO CÁO") == elem_of(&pg, 0, "Công tác"));
+  ck_assert_int_eq(elem_of(&pg, 0, "I. MỤC MỘT")->type, BC_STRUCT_H2);
+  ck_assert_int_eq(elem_of(&pg, 0, "1. Mục con")->type, BC_STRUCT_H3);
+  ck_assert_int_eq(elem_of(&pg, 0, "Đoạn văn.")->type, BC_STRUCT_P);
+  /* Lists: the marker is the Lbl; an item of one paragraph has its text in
+   * the LBody, an item of more in P elements inside it. */
+  const bc_struct_elem *one = elem_of(&pg, 0, "Mục một."),
+                       *two = elem_of(&pg, 0, "Mục hai:"),
+                       *more = elem_of(&pg, 0, "Đoạn thứ hai");
+  ck_assert_int_eq(one->type, BC_STRUCT_LBODY);
+  ck_assert_int_eq(two->type, BC_STRUCT_P);
+  ck_assert_int_eq(more->type, BC_STRUCT_P);
+  ck_assert_uint_eq(two->parent, more->parent);
+  ck_assert_int_eq(pg.elems[two->parent].type, BC_STRUCT_LBODY);
+  const bc_run *dash = find(&pg, 0, "- ");
+  ck_assert(dash && dash->count == 2 && dash + 1 == find(&pg, 0, "Mục một."));
+  ck_assert_int_eq(pg.elems[dash->elem].type, BC_STRUCT_LBL);
+  ck_assert_uint_eq(pg.elems[dash->elem].parent, one->parent); /* the LI */
+  ck_assert_int_eq(pg.elems[one->parent].type, BC_STRUCT_LI);
+  ck_assert_uint_eq(pg.elems[pg.elems[one->parent].parent].type, BC_STRUCT_L);
+  /* The table: TH in the header row, TD below, in TR in the Table. */
+  const bc_struct_elem *th = elem_of(&pg, 0, "STT"), *td = elem_of(&pg, 0, "Một");
+  ck_assert_int_eq(th->type, BC_STRUCT_TH);
+  ck_assert_int_eq(td->type, BC_STRUCT_TD);
+  ck_assert_int_eq(pg.elems[td->parent].type, BC_STRUCT_TR);
+  ck_assert_uint_eq(pg.elems[th->parent].parent, pg.elems[td->parent].parent);
+  ck_assert_int_eq(pg.elems[pg.elems[td->parent].parent].type,
+                   BC_STRUCT_TABLE);
+  /* Nơi nhận: a list of recipients; the signature block: its lines and a
+   * Form for each field. */
+  ck_assert_int_eq(elem_of(&pg, last, "Sở Nội vụ")->type, BC_STRUCT_LBODY);
+  ck_assert_int_eq(elem_of(&pg, last, "Nơi nhận:")->type, BC_STRUCT_P);
+  const bc_struct_elem *kt = elem_of(&pg, last, "KT. GIÁM ĐỐC");
+  ck_assert_uint_eq(pg.field_count, 2);
+  for (size_t f = 0; f < pg.field_count; f++) {
+    ck_assert_int_eq(pg.elems[pg.fields[f].elem].type, BC_STRUCT_FORM);
+    ck_assert_uint_eq(pg.elems[pg.fields[f].elem].parent, kt->parent);
+    ck_assert(pg.fields[f].label && strlen(pg.fields[f].label) > 10);
+  }
+  ck_assert_uint_eq(elem_of(&pg, last, "Bùi Thông Nhứt")->parent, kt->parent);
+}
+END_TEST
+
+START_TEST(test_layout_structure__repeated_table_header_is_an_artifact) {
+  char md[60000];
+  size_t n = (size_t)snprintf(md, sizeof md,
+                              "| STT | Chỉ tiêu | Kết quả |\n|---|---|---|\n");
+  for (int i = 1; i <= 120; i++)
+    n += (size_t)snprintf(md + n, sizeof md - n, "| %d | Chỉ tiêu số %d | %d |\n",
+                          i, i, i * 7);
+  bc_pages pg = layout_md(md);
+  ck_assert_uint_ge(pg.count, 3);
+  for (size_t p = 0; p < pg.count; p++) {
+    const bc_run *stt = find(&pg, p, "STT");
+    if (!stt)
+      continue;
+    if (p == 0)
+      ck_assert_int_eq(pg.elems[stt->elem].type, BC_STRUCT_TH);
+    else
+      ck_assert_uint_eq(stt->elem, 0); /* repeated: an artifact */
+    /* The page number is an artifact too. */
+    char num[24];
+    snprintf(num, sizeof num, "%zu", p + 1);
+    for (size_t r = 0; p && r < pg.pages[p].run_count; r++)
+      if (!strcmp(run_text(&pg.pages[p].runs[r]), num) &&
+          pg.pages[p].runs[r].y_pt > frame.page_height - frame.margin_top)
+        ck_assert_uint_eq(pg.pages[p].runs[r].elem, 0);
+  }
+  /* Each row a TR of three cells, one TR per row. */
+  size_t tr = 0;
+  for (size_t e = 0; e < pg.elem_count; e++)
+    if (pg.elems[e].type == BC_STRUCT_TR) {
+      size_t cells = 0;
+      tr++;
+      for (size_t c = e + 1; c < pg.elem_count; c++)
+        cells += pg.elems[c].parent == e;
+      ck_assert_uint_eq(cells, 3);
+    }
+  ck_assert_uint_eq(tr, 121);
+}
+END_TEST
+
+START_TEST(test_layout_body__line_ends_keep_their_space) {
+  bc_pages pg = layout_md(filler(3));
+  size_t lines = 0;
+  for (size_t r = 0; r + 1 < pg.pages[0].run_count; r++) {
+    const bc_run *run = &pg.pages[0].runs[r], *next = run + 1;
+    char t[2048];
+    snprintf(t, sizeof t, "%s", run_text(run));
+    if (run->size_pt != 14 || strncmp(run_text(next), "Đoạn", 4) == 0 ||
+        run->x_pt > frame.margin_left + frame.first_indent + 0.01 ||
+        fabs(next->y_pt - run->y_pt) < 0.01 || !strstr(t, "cải cách"))
+      continue;
+    /* A line followed by another line of its paragraph ends with the word
+     * space, which takes no room: the glyph before it ends the line. */
+    const bc_placed_glyph *sp = &run->glyphs[run->count - 1];
+    ck_assert_msg(sp->text_len == 1 && sp->text[0] == ' ', "line '%s'", t);
+    ck_assert(run->glyphs[run->count - 2].advance_pt + sp->advance_pt > 0);
+    ck_assert_msg(fabs(run->x_pt + run_width(run) -
+                       (frame.page_width - frame.margin_right)) < 0.01,
+                  "'%s' ends at %f", t, run->x_pt + run_width(run));
+    lines++;
+  }
+  ck_assert_uint_ge(lines, 3);
+}
+END_TEST
+
 Suite *layout_suite(void) {
   Suite *s = suite_create("layout");
   TCase *tc = tcase_create("frame");
@@ -435,6 +597,13 @@ Suite *layout_suite(void) {
   tcase_add_test(tc, test_layout_body__heading_keeps_with_next);
   tcase_add_test(tc, test_layout_body__long_address_breaks_without_overflow);
   tcase_add_test(tc, test_layout_table__alignment_and_borders);
+  tcase_add_test(tc, test_layout_body__line_ends_keep_their_space);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("structure");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_layout_structure__runs_name_their_elements);
+  tcase_add_test(tc, test_layout_structure__repeated_table_header_is_an_artifact);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -72,6 +72,35 @@ START_TEST(test_markup_markup__list_items_keep_their_marker) {
 }
 END_TEST
 
+/* The list each block is in: depth, BC_LIST_ITEM (I) and BC_LIST_FIRST
+ * (F), and whether its first span is a label, e.g. "1IF:L". */
+static const char *list_of(const bc_block *b) {
+  static char out[32];
+  snprintf(out, sizeof out, "%u%s%s%s", b->list_depth,
+           (b->list_flags & BC_LIST_ITEM) ? "I" : "",
+           (b->list_flags & BC_LIST_FIRST) ? "F" : "",
+           b->span_count && (b->spans[0].flags & BC_SPAN_LABEL) ? ":L" : "");
+  return out;
+}
+
+START_TEST(test_markup_markup__lists_for_the_structure) {
+  parse("Mở đầu.\n\n- Một\n\n  Đoạn hai của mục một.\n\n  1. Con một\n"
+        "  2. Con hai\n\n- Hai\n\n+ Danh sách khác\n\n-\n  - Lồng ngay\n\n"
+        "Kết.\n");
+  ck_assert_uint_eq(count, 10);
+  const char *want[] = {"0",     "1IF:L", "1",    "2IF:L", "2I:L",
+                        "1I:L",  "1IF:L", "1IF:L", "2IF:L", "0"};
+  for (size_t i = 0; i < count; i++)
+    ck_assert_msg(!strcmp(list_of(&blocks[i]), want[i]), "block %zu: %s (%s)",
+                  i, list_of(&blocks[i]), render_block(&blocks[i]));
+  /* The label is the marker span alone. */
+  ck_assert_str_eq(render_block(&blocks[3]), "1. Con một");
+  ck_assert_uint_eq(blocks[3].spans[0].len, 3);
+  ck_assert_str_eq(render_block(&blocks[7]), "- ");
+  bc_arena_release(&arena);
+}
+END_TEST
+
 START_TEST(test_markup_markup__emphasis_and_breaks) {
   parse("**V. KIẾN NGHỊ:** Không có (*đính kèm **phụ** lục*)\\\ndòng mới "
         "<https://travinh.gov.vn/>\n");
@@ -122,6 +151,7 @@ Suite *markup_suite(void) {
   TCase *tc = tcase_create("markup");
   tcase_add_test(tc, test_markup_markup__headings_and_paragraphs);
   tcase_add_test(tc, test_markup_markup__list_items_keep_their_marker);
+  tcase_add_test(tc, test_markup_markup__lists_for_the_structure);
   tcase_add_test(tc, test_markup_markup__emphasis_and_breaks);
   tcase_add_test(tc, test_markup_markup__html_and_code_stay_text);
   tcase_add_test(tc, test_markup_markup__gfm_tables);

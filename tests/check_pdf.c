@@ -30,8 +30,9 @@ static const char body[] =
     "ú ủ ũ ụ ừ ứ ử ữ ự ỳ ý ỷ ỹ ỵ. *Nghiêng: Ưu tiên đơn vị* **Đậm: "
     "Cổng dịch vụ công** ***Đậm nghiêng: Ưởng Ợ Ữ*** AV To fi fl.\n";
 
-/* Lays out body, writes the PDF to path; returns its size. */
-static size_t write_pdf(const char *path, long created) {
+/* Lays out body, writes the PDF to path (plain: --pdf-standard none);
+ * returns its size. */
+static size_t write_pdf_as(const char *path, long created, bool plain) {
   bc_doc d;
   bc_block *blocks;
   size_t nb, len;
@@ -73,10 +74,15 @@ static size_t write_pdf(const char *path, long created) {
   info.attachment_name = "data.json";
   info.attachment_mime = "application/json";
   info.attachment_description = "Số liệu";
+  info.plain = plain;
   ck_assert_int_eq(
       bc_pdf_write(&pdf, &len, &pages, tf.fonts, &info, &tf.arena, &err), 0);
   ck_assert_int_eq(bc_file_write_atomic(path, pdf, len, NULL, &err), 0);
   return len;
+}
+
+static size_t write_pdf(const char *path, long created) {
+  return write_pdf_as(path, created, false);
 }
 
 START_TEST(test_pdf_pdf__text_fonts_structure) {
@@ -161,6 +167,39 @@ START_TEST(test_pdf_pdf__same_input_same_bytes) {
 }
 END_TEST
 
+/* The default is PDF/A-3b and tagged; plain is neither; both are 1.7 and
+ * have an /ID. */
+START_TEST(test_pdf_pdf__archival_by_default_plain_on_request) {
+  char a[512], b[512], cmd[1400], *out;
+  snprintf(a, sizeof a, "%s/archival.pdf", tu_tmpdir());
+  snprintf(b, sizeof b, "%s/plain.pdf", tu_tmpdir());
+  write_pdf_as(a, 1700000000, false);
+  write_pdf_as(b, 1700000000, true);
+  snprintf(cmd, sizeof cmd,
+           "for f in '%s' '%s'; do head -c 8 \"$f\"; echo; pdfinfo \"$f\" | "
+           "grep -E '^(Tagged|Metadata Stream|PDF version):' | tr -s ' '; "
+           "qpdf --show-object=trailer \"$f\" | grep -o '/ID \\[ <[0-9a-f]*>' "
+           "| wc -l; done",
+           a, b);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  ck_assert_str_eq(out, "%PDF-1.7\nMetadata Stream: yes\nTagged: yes\n"
+                        "PDF version: 1.7\n1\n"
+                        "%PDF-1.7\nMetadata Stream: no\nTagged: no\n"
+                        "PDF version: 1.7\n1\n");
+  free(out);
+  /* The tags hold the text, in order, and the XMP says PDF/A-3b. */
+  snprintf(cmd, sizeof cmd,
+           "pdfinfo -struct-text '%s' 2>&1 | grep -c -e '^Document' "
+           "-e '^  H1' -e 'Tiếng Việt đủ dấu' -e 'Nguyễn Văn A' -e Form; "
+           "pdfinfo -meta '%s' | grep -o -e '<pdfaid:part>3' "
+           "-e '<pdfaid:conformance>B'",
+           a, a);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  ck_assert_str_eq(out, "6\n<pdfaid:part>3\n<pdfaid:conformance>B\n");
+  free(out);
+}
+END_TEST
+
 Suite *pdf_suite(void) {
   Suite *s = suite_create("pdf");
   TCase *tc = tcase_create("pdf");
@@ -168,6 +207,7 @@ Suite *pdf_suite(void) {
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_pdf_pdf__text_fonts_structure);
   tcase_add_test(tc, test_pdf_pdf__same_input_same_bytes);
+  tcase_add_test(tc, test_pdf_pdf__archival_by_default_plain_on_request);
   suite_add_tcase(s, tc);
   return s;
 }

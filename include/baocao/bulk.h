@@ -5,6 +5,7 @@
 
 #include "baocao/alloc.h"
 #include "baocao/error.h"
+#include "baocao/render.h"
 
 #include <stddef.h>
 
@@ -72,13 +73,14 @@ typedef struct bc_bulk_options {
                   const bc_bulk_progress *progress);
   void *on_item_ud;
   const bc_allocator *alloc;      /* NULL: the C library's */
+  bc_pdf_standard pdf_standard;   /* as bc_render_options.pdf_standard */
 } bc_bulk_options;
 
 #define BC_BULK_OPTIONS_VERSION 1
 #define BC_BULK_OPTIONS_INIT                                                   \
   {                                                                            \
     BC_BULK_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0, 0,      \
-        NULL, NULL, -1, NULL, NULL, NULL                                       \
+        NULL, NULL, -1, NULL, NULL, NULL, BC_PDF_STANDARD_A3B                  \
   }
 
 /* The run's totals. */

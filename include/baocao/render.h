@@ -39,6 +39,16 @@ int bc_context_new(bc_context **out,
                    bc_error *err);
 void bc_context_free(bc_context *ctx);
 
+/* What kind of PDF a report is written as (`--pdf-standard`). */
+typedef enum bc_pdf_standard {
+  /* The default, for archives and screen readers: PDF/A-3b (ISO 19005-3)
+   * with the report's data as an associated file, tagged (the logical
+   * structure of the report, language vi-VN; designed to PDF/UA-1). */
+  BC_PDF_STANDARD_A3B = 0,
+  /* A plain PDF 1.7: no PDF/A metadata or output intent, no tags. */
+  BC_PDF_STANDARD_NONE
+} bc_pdf_standard;
+
 typedef struct bc_render_options {
   unsigned version;
   const char *db_path;
@@ -64,13 +74,14 @@ typedef struct bc_render_options {
                                 Implies input_digest */
   int no_fsync;              /* do not flush the file to disk before the
                                 rename (bulk syncs once at the end) */
+  bc_pdf_standard pdf_standard; /* default PDF/A-3b, tagged */
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
 #define BC_RENDER_OPTIONS_INIT                                                 \
     {                                                                            \
     BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, 0,    \
-        NULL, 0                                                                \
+        NULL, 0, BC_PDF_STANDARD_A3B                                           \
   }
 
 /* Figures about one rendered report. */

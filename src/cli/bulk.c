@@ -36,6 +36,8 @@ static const char bulk_usage[] =
     "                       split a run with no coordinator\n"
     "  --font-dir DIR       the Liberation Serif files (default: fonts/)\n"
     "  --template-dir DIR   the templates (default: templates/)\n"
+    "  --pdf-standard STD   a-3b (default): PDF/A-3b, tagged; none: a plain\n"
+    "                       PDF 1.7\n"
     "  -q, --quiet          no progress, only failures\n"
     "  -h, --help           this text\n"
     "\n"
@@ -128,6 +130,7 @@ int cmd_bulk(int argc, char **argv) {
       {"resume", 0, false, NULL},    {"shard", 0, true, NULL},
       {"font-dir", 0, true, NULL},   {"template-dir", 0, true, NULL},
       {"quiet", 'q', false, NULL},   {"help", 'h', false, NULL},
+      {"pdf-standard", 0, true, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
@@ -171,6 +174,9 @@ int cmd_bulk(int argc, char **argv) {
             shard);
     return EXIT_USAGE;
   }
+  if (!cli_pdf_standard(cli_get(opts, n, "pdf-standard"), "bulk",
+                        &bo.pdf_standard))
+    return EXIT_USAGE;
   if (cli_get(opts, n, "agencies")) {
     const char *list = cli_get(opts, n, "agencies");
     size_t max = strlen(list) / 2 + 1;

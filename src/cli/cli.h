@@ -77,6 +77,12 @@ bool cli_default_output(char *buf,
                         const char *period,
                         const char *suffix);
 
+/* The value of --pdf-standard (cli/render.c): a-3b (also when value is
+ * NULL) or none. Prints the problem and returns false otherwise. */
+bool cli_pdf_standard(const char *value,
+                      const char *command,
+                      bc_pdf_standard *out);
+
 /* ---- the terminal (terminal.c) ---- */
 
 /* COLUMNS, else the window's width, else 100. */

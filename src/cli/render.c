@@ -1,6 +1,8 @@
 /* cli/render.c: `baocao render`: one report to PDF. */
 #include "cli/cli.h"
 
+#include <string.h>
+
 static const char render_usage[] =
     "Usage: baocao render --db FILE --agency CODE --period CODE [options]\n"
     "\n"
@@ -19,11 +21,28 @@ static const char render_usage[] =
     "                       the văn thư, even when the database has them\n"
     "  --first-fit          break lines first fit instead of total fit\n"
     "                       (Knuth-Plass), to compare the two with --stats\n"
+    "  --pdf-standard STD   a-3b (default): PDF/A-3b for archives, tagged for\n"
+    "                       screen readers; none: a plain PDF 1.7\n"
     "  -h, --help           this text\n"
     "\n"
     "Example:\n"
     "  baocao render --db samples/baocao.db --agency STTTT-TV \\\n"
     "      --period 2023-Q3 -o out/tra-vinh-2023-q3.pdf\n";
+
+bool cli_pdf_standard(const char *value,
+                      const char *command,
+                      bc_pdf_standard *out) {
+  if (!value || !strcmp(value, "a-3b")) {
+    *out = BC_PDF_STANDARD_A3B;
+    return true;
+  }
+  if (!strcmp(value, "none")) {
+    *out = BC_PDF_STANDARD_NONE;
+    return true;
+  }
+  fprintf(stderr, "baocao %s: --pdf-standard takes a-3b or none\n", command);
+  return false;
+}
 
 int cmd_render(int argc, char **argv) {
   cli_option opts[] = {
@@ -32,7 +51,7 @@ int cmd_render(int argc, char **argv) {
       {"template", 0, true, NULL},     {"font-dir", 0, true, NULL},
       {"template-dir", 0, true, NULL}, {"stats", 0, false, NULL},
       {"first-fit", 0, false, NULL},   {"blank-number-date", 0, false, NULL},
-      {"help", 'h', false, NULL},
+      {"help", 'h', false, NULL},      {"pdf-standard", 0, true, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
@@ -58,6 +77,9 @@ int cmd_render(int argc, char **argv) {
   ropts.output_path = cli_get(opts, n, "output");
   ropts.first_fit = cli_get(opts, n, "first-fit") != NULL;
   ropts.blank_number_date = cli_get(opts, n, "blank-number-date") != NULL;
+  if (!cli_pdf_standard(cli_get(opts, n, "pdf-standard"), "render",
+                        &ropts.pdf_standard))
+    return EXIT_USAGE;
   if (!ropts.db_path || !ropts.agency || !ropts.period) {
     fprintf(stderr, "baocao render: --db, --agency and --period are required "
                     "(see baocao help render)\n");

@@ -425,6 +425,8 @@ static int centred_lines(
                                    style, size, 0)))
       return rc;
     run->x_pt = (float)((left + right - w) / 2);
+    if (i + 1 < count && (rc = bc_layout__space_after(run, l)))
+      return rc;
     out->lines[i].runs = run;
     out->lines[i].run_count = 1;
     out->lines[i].width = w;
@@ -495,6 +497,13 @@ int bc_layout__break_spans(lay_line **lines_out,
                         st->x)))
       return rc;
     lines[i].justified = justify;
+    /* A break at a space, or a forced one, separates words: the line keeps
+     * its space; a break inside a web address does not. */
+    if (i + 1 < nbreaks && lines[i].run_count &&
+        (p.items[to].kind == BC_ITEM_GLUE || forced) &&
+        (rc = bc_layout__space_after(&lines[i].runs[lines[i].run_count - 1],
+                                     l)))
+      return rc;
     from = to + 1;
   }
   *lines_out = lines;
@@ -502,7 +511,40 @@ int bc_layout__break_spans(lay_line **lines_out,
   return 0;
 }
 
-int bc_layout__block_lines(lay_block *out, lay *l, const bc_block *b) {
+/* Splits a list item's first line after its marker (bytes long), so that
+ * the marker is runs of its own: the item's label in the structure. */
+static int split_label(lay_line *line, size_t bytes, lay *l) {
+  size_t r = 0;
+  while (r < line->run_count && bytes > 0) {
+    bc_run *run = &line->runs[r];
+    size_t len = 0, k;
+    for (size_t i = 0; i < run->count; i++)
+      len += run->glyphs[i].text_len;
+    if (len <= bytes) {
+      bytes -= len;
+      r++;
+      continue;
+    }
+    if ((k = bc_layout__prefix_glyphs(run, bytes)) > 0) {
+      bc_run *runs =
+          bc_arena_calloc(l->arena, line->run_count + 1, sizeof *runs);
+      if (!runs)
+        return bc_error_oom(l->err);
+      memcpy(runs, line->runs, (r + 1) * sizeof *runs);
+      memcpy(runs + r + 2, line->runs + r + 1,
+             (line->run_count - r - 1) * sizeof *runs);
+      bc_layout__split_run(&runs[r], &runs[r + 1], k);
+      line->runs = runs;
+      line->run_count++;
+      r++;
+    }
+    break;
+  }
+  line->label_runs = r;
+  return 0;
+}
+
+static int block_lines(lay_block *out, lay *l, const bc_block *b) {
   const bc_frame *fr = l->frame;
   bc_break_style st;
 
@@ -531,12 +573,22 @@ int bc_layout__block_lines(lay_block *out, lay *l, const bc_block *b) {
                                 b->span_count, &st, b->source_line);
 }
 
+int bc_layout__block_lines(lay_block *out, lay *l, const bc_block *b) {
+  int rc = block_lines(out, l, b);
+  if (!rc && (b->list_flags & BC_LIST_ITEM) && b->span_count &&
+      (b->spans[0].flags & BC_SPAN_LABEL) && out->line_count)
+    rc = split_label(&out->lines[0], b->spans[0].len, l);
+  return rc;
+}
+
 static int place_line(lay *l, const lay_block *b, const lay_line *line) {
   double base = l->y + bc_layout__baseline_offset(l, b->size, b->leading);
   int rc;
-  for (size_t r = 0; r < line->run_count; r++)
+  for (size_t r = 0; r < line->run_count; r++) {
+    l->elem = r < line->label_runs ? b->label_elem : b->elem;
     if ((rc = bc_layout__add_run(l, &line->runs[r], base)))
       return rc;
+  }
   l->y += b->leading;
   l->stats.lines++;
   /* Measured, not assumed: where the material really ends (a line never
@@ -594,6 +646,12 @@ int bc_layout__paginate(lay *l,
     size_t n = b->line_count;
     if (is_empty(b))
       continue;
+    size_t after = i + 1;
+    while (after < count && is_empty(&blocks[after]))
+      after++;
+    if ((rc = bc_layout__block_elems(b, l,
+                                     after < count ? &blocks[after] : NULL)))
+      return rc;
     /* Keep a heading with the first lines of what follows. */
     if (b->keep_with_next) {
       double next = 0;

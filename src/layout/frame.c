@@ -1,7 +1,9 @@
 /* layout/frame.c: the parts of the Decree 30 frame around the body: page 1's
  * two-column header (ô 1-4), "BÁO CÁO" and the trích yếu (ô 5a), Nơi nhận
  * (ô 9b) beside the signature block (ô 7a-7c), and page numbers (PL I, I.7).
- * Sizes come from bc_frame; positions follow decree30-layout.md §3-8. */
+ * Sizes come from bc_frame; positions follow decree30-layout.md §3-8. Each
+ * part is also an element of the structure, in the decree's reading order;
+ * page numbers are artifacts. */
 #include "layout/layout_int.h"
 
 #include "common/error.h"
@@ -46,6 +48,14 @@ static int centred(double *width_out,
   return 0;
 }
 
+/* Ends the last run drawn with a word space: the element's text goes on
+ * in the next line drawn (bc_layout__space_after). */
+static int space_after_last(lay *l) {
+  page_builder *p = &l->pages[l->page];
+  return p->run_count ? bc_layout__space_after(&p->runs[p->run_count - 1], l)
+                      : 0;
+}
+
 /* Where a wrapped block goes: centred in [x, x + width) with balanced
  * lines, or flush left at x with a hanging indent for later lines. */
 typedef struct column {
@@ -54,7 +64,27 @@ typedef struct column {
   bool centred;
   double indent;
   double step; /* baseline to baseline */
+  size_t label_bytes; /* the text starts with a list marker this long
+                         ("- " in Nơi nhận): runs of its own, content of
+                         l->label_elem */
 } column;
+
+/* Draws the first glyphs of run, those showing its first `bytes` bytes,
+ * as content of l->label_elem, and leaves the rest in run. */
+static int add_label(lay *l, bc_run *run, size_t bytes, double y) {
+  size_t k = bc_layout__prefix_glyphs(run, bytes);
+  uint32_t elem = l->elem;
+  bc_run rest;
+  int rc;
+  if (k == 0 || k >= run->count)
+    return 0;
+  bc_layout__split_run(run, &rest, k);
+  l->elem = l->label_elem;
+  rc = bc_layout__add_run(l, run, y);
+  l->elem = elem;
+  *run = rest;
+  return rc;
+}
 
 /*
  * Wraps text into the column and draws it, the first baseline at *y (or
@@ -85,6 +115,11 @@ static int wrapped_line(double *widest,
       return rc;
     if (c->centred)
       run.x_pt = (float)(c->x + (c->width - w) / 2);
+    if (i == 0 && c->label_bytes && l->label_elem &&
+        (rc = add_label(l, &run, c->label_bytes, *y)))
+      return rc;
+    if (i + 1 < count && (rc = bc_layout__space_after(&run, l)))
+      return rc;
     if ((rc = bc_layout__add_run(l, &run, *y)))
       return rc;
     if (widest && w > *widest)
@@ -103,6 +138,8 @@ static int wrapped_block(double *widest,
                          const column *c,
                          double *y,
                          bool first) {
+  column rest = *c;
+  rest.label_bytes = 0;
   for (;;) {
     const char *nl = strchr(text, '\n');
     char *line;
@@ -111,10 +148,12 @@ static int wrapped_block(double *widest,
       return wrapped_line(widest, l, text, style, size, c, y, first);
     if (!(line = bc_arena_strndup(l->arena, text, (size_t)(nl - text))))
       return bc_error_oom(l->err);
-    if ((rc = wrapped_line(widest, l, line, style, size, c, y, first)))
+    if ((rc = wrapped_line(widest, l, line, style, size, c, y, first)) ||
+        (rc = space_after_last(l)))
       return rc;
     first = false;
     text = nl + 1;
+    c = &rest;
   }
 }
 
@@ -125,17 +164,32 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
   double right_c = right_x + HEADER_RIGHT_W / 2;
   double top = f->margin_top;
   const column left_col = {HEADER_LEFT_X, HEADER_LEFT_W, true, 0,
-                           f->agency_size * HEADER_STEP};
+                           f->agency_size * HEADER_STEP, 0};
   double y_left, y_right, w = 0, widest = 0;
+  uint32_t header, national, motto, agency, number, place_date, title;
   int rc;
+
+  /* The structure reads the header as the decree numbers its parts: Quốc
+   * hiệu and Tiêu ngữ (ô 1), the agency (ô 2), Số (ô 3), place and date
+   * (ô 4); then the title (ô 5a), the first heading of the document. */
+  if ((rc = bc_layout__elem_add(&header, l, BC_STRUCT_DIV, 0)) ||
+      (rc = bc_layout__elem_add(&national, l, BC_STRUCT_P, header)) ||
+      (rc = bc_layout__elem_add(&motto, l, BC_STRUCT_P, header)) ||
+      (rc = bc_layout__elem_add(&agency, l, BC_STRUCT_P, header)) ||
+      (rc = bc_layout__elem_add(&number, l, BC_STRUCT_P, header)) ||
+      (rc = bc_layout__elem_add(&place_date, l, BC_STRUCT_P, header)) ||
+      (rc = bc_layout__elem_add(&title, l, BC_STRUCT_H1, 0)))
+    return rc;
 
   /* Left column: cơ quan chủ quản (upright), cơ quan ban hành (bold), and a
    * rule of 40% of the issuing body's line (the decree: 1/3 to 1/2). */
   y_left = top + f->agency_size;
   bool first = true;
+  l->elem = agency;
   if (doc->parent_name && doc->parent_name[0]) {
     if ((rc = wrapped_block(NULL, l, doc->parent_name, BC_STYLE_REGULAR,
-                            f->agency_size, &left_col, &y_left, true)))
+                            f->agency_size, &left_col, &y_left, true)) ||
+        (rc = space_after_last(l)))
       return rc;
     first = false;
   }
@@ -149,10 +203,12 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
 
   /* Right column: Quốc hiệu, Tiêu ngữ, and a rule as long as the Tiêu ngữ. */
   y_right = top + f->agency_size;
+  l->elem = national;
   if ((rc = centred(NULL, l, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     BC_STYLE_BOLD, f->national_size, right_c, y_right)))
     return rc;
   y_right += f->motto_size * HEADER_STEP;
+  l->elem = motto;
   if ((rc = centred(&w, l, "Độc lập - Tự do - Hạnh phúc", BC_STYLE_BOLD,
                     f->motto_size, right_c, y_right)))
     return rc;
@@ -163,23 +219,28 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
 
   /* Số and địa danh, ngày on one baseline below both rules. */
   double row = (y_left > y_right ? y_left : y_right) + f->date_size * 1.6;
+  l->elem = number;
   if ((rc = centred(NULL, l, doc->number_line, BC_STYLE_REGULAR, f->number_size,
-                    left_c, row)) ||
-      (rc = centred(NULL, l, doc->place_date, BC_STYLE_ITALIC, f->date_size,
+                    left_c, row)))
+    return rc;
+  l->elem = place_date;
+  if ((rc = centred(NULL, l, doc->place_date, BC_STYLE_ITALIC, f->date_size,
                     right_c, row)))
     return rc;
 
   /* BÁO CÁO, the trích yếu, and its rule, centred on the text block. */
   double body_c = (bc_layout__left(l) + bc_layout__right(l)) / 2;
   double y = row + f->title_size * 2.6;
+  l->elem = title;
   if ((rc = centred(NULL, l, doc->doc_type, BC_STYLE_BOLD, f->title_size,
-                    body_c, y)))
+                    body_c, y)) ||
+      (rc = space_after_last(l)))
     return rc;
   y += f->leading;
   widest = 0;
   double subject_w = (bc_layout__right(l) - bc_layout__left(l)) * 0.85;
   const column title_col = {body_c - subject_w / 2, subject_w, true, 0,
-                            f->leading};
+                            f->leading, 0};
   if ((rc = wrapped_block(&widest, l, doc->subject, BC_STYLE_BOLD,
                           f->title_size, &title_col, &y, true)))
     return rc;
@@ -188,6 +249,7 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
                                 y, f->rule_width)))
     return rc;
   l->y = y + f->leading * 0.9;
+  l->elem = 0;
   return 0;
 }
 
@@ -201,16 +263,55 @@ double bc_layout__closing_height(const lay *l, const bc_doc *doc) {
   return f->leading * 0.5 + f->leading + (left > right ? left : right);
 }
 
-/* Records a signature field on the current page; y in points from the top. */
-static void add_field(
-    lay *l, const char *name, double x0, double y0, double x1, double y1) {
-  bc_sig_field *f = &l->fields[l->field_count++];
+/* Records a signature field on the current page, a Form element of the
+ * signature block; y in points from the top. */
+static int add_field(lay *l,
+                     const char *name,
+                     const char *label,
+                     uint32_t block,
+                     double x0,
+                     double y0,
+                     double x1,
+                     double y1) {
+  bc_sig_field *f = &l->fields[l->field_count];
+  int rc = bc_layout__elem_add(&f->elem, l, BC_STRUCT_FORM, block);
+  if (rc)
+    return rc;
+  l->field_count++;
   f->name = name;
+  f->label = label;
   f->page = l->page;
   f->x0_pt = (float)x0;
   f->x1_pt = (float)x1;
   f->y0_pt = (float)(l->page_height - y1);
   f->y1_pt = (float)(l->page_height - y0);
+  return 0;
+}
+
+/* The structure of Nơi nhận: its label, then a list with an item per
+ * recipient; *items_out gets the list. */
+static int recipients_elems(uint32_t *label_out, uint32_t *items_out, lay *l) {
+  uint32_t block;
+  int rc;
+  if ((rc = bc_layout__elem_add(&block, l, BC_STRUCT_DIV, 0)) ||
+      (rc = bc_layout__elem_add(label_out, l, BC_STRUCT_P, block)) ||
+      (rc = bc_layout__elem_add(items_out, l, BC_STRUCT_L, block)))
+    return rc;
+  return 0;
+}
+
+/* A recipient's LI: its "- " as the Lbl, the rest as the LBody; they
+ * become l->label_elem and l->elem. */
+static int recipient_elems(lay *l, uint32_t list, const char *text) {
+  uint32_t item;
+  int rc;
+  if ((rc = bc_layout__elem_add(&item, l, BC_STRUCT_LI, list)))
+    return rc;
+  l->label_elem = 0;
+  if (!strncmp(text, "- ", 2) &&
+      (rc = bc_layout__elem_add(&l->label_elem, l, BC_STRUCT_LBL, item)))
+    return rc;
+  return bc_layout__elem_add(&l->elem, l, BC_STRUCT_LBODY, item);
 }
 
 int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
@@ -236,6 +337,9 @@ int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
   bc_run run;
   double w;
   const char *label = "Nơi nhận:";
+  uint32_t list, block;
+  if ((rc = recipients_elems(&l->elem, &list, l)))
+    return rc;
   if ((rc = bc_layout__shape_run(&run, &w, l, label, strlen(label),
                                  BC_STYLE_BOLD_ITALIC, f->recipients_label_size,
                                  left)) ||
@@ -246,9 +350,11 @@ int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
   if ((rc = bc_layout__shape_run(&run, &dash_w, l, "- ", 2, BC_STYLE_REGULAR,
                                  f->recipients_size, 0)))
     return rc;
-  const column rec_col = {left, col_w - MM_TO_PT(5), false, dash_w, step};
+  const column rec_col = {left,   col_w - MM_TO_PT(5), false, dash_w, step,
+                          /* "- " */ 2};
   for (size_t i = 0; i < doc->recipient_count; i++)
-    if ((rc = wrapped_block(NULL, l, doc->recipients[i], BC_STYLE_REGULAR,
+    if ((rc = recipient_elems(l, list, doc->recipients[i])) ||
+        (rc = wrapped_block(NULL, l, doc->recipients[i], BC_STYLE_REGULAR,
                             f->recipients_size, &rec_col, &y, false)))
       return rc;
   double left_bottom = y;
@@ -256,10 +362,13 @@ int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
   /* Right: capacity lines and title (bold caps), the blank space for the
    * signature and seal, then the name (bold). */
   y = base;
+  if ((rc = bc_layout__elem_add(&block, l, BC_STRUCT_DIV, 0)))
+    return rc;
   for (size_t i = 0; i < doc->signer_line_count; i++) {
     if (i)
       y += f->leading;
-    if ((rc = centred(NULL, l, doc->signer_lines[i], BC_STYLE_BOLD,
+    if ((rc = bc_layout__elem_add(&l->elem, l, BC_STRUCT_P, block)) ||
+        (rc = centred(NULL, l, doc->signer_lines[i], BC_STYLE_BOLD,
                       f->signer_size, sig_c, y)))
       return rc;
   }
@@ -272,15 +381,20 @@ int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
   double half_w = MM_TO_PT(35.0), seal = MM_TO_PT(36.0);
   double sx0 = sig_c - half_w, sx1 = sig_c + half_w;
   double seal_x1 = sx0 + (sx1 - sx0) / 3, seal_cy = (sig_top + sig_bottom) / 2;
-  add_field(l, BC_FIELD_SIGNER, sx0, sig_top, sx1, sig_bottom);
-  add_field(l, BC_FIELD_SEAL, seal_x1 - seal, seal_cy - seal / 2, seal_x1,
-            seal_cy + seal / 2);
+  if ((rc = add_field(l, BC_FIELD_SIGNER, "Chữ ký của người có thẩm quyền",
+                      block, sx0, sig_top, sx1, sig_bottom)) ||
+      (rc = add_field(l, BC_FIELD_SEAL, "Chữ ký số của cơ quan", block,
+                      seal_x1 - seal, seal_cy - seal / 2, seal_x1,
+                      seal_cy + seal / 2)))
+    return rc;
   y = name_y;
   if (doc->signer_name &&
-      (rc = centred(NULL, l, doc->signer_name, BC_STYLE_BOLD, f->signer_size,
-                    sig_c, y)))
+      ((rc = bc_layout__elem_add(&l->elem, l, BC_STRUCT_P, block)) ||
+       (rc = centred(NULL, l, doc->signer_name, BC_STYLE_BOLD, f->signer_size,
+                     sig_c, y))))
     return rc;
   l->y = (y > left_bottom ? y : left_bottom) + f->leading;
+  l->elem = l->label_elem = 0;
   return 0;
 }
 
@@ -298,6 +412,7 @@ int bc_layout__frame_page_numbers(lay *l) {
       continue;
     snprintf(num, sizeof num, "%d", pg->number);
     l->page = i;
+    l->elem = 0; /* an artifact */
     if ((rc = centred(NULL, l, num, BC_STYLE_REGULAR, f->page_number_size,
                       centre, f->margin_top * 0.6)))
       return rc;
@@ -312,10 +427,20 @@ int bc_layout__frame_appendix(lay *l, const bc_appendix *a) {
   char *entry;
   int rc;
 
+  uint32_t sect, heading, reference = 0;
   bc_layout__set_orientation(l, a->landscape);
   l->page_number = 0;
   if ((rc = bc_layout__new_page(l)))
     return rc;
+  /* A section of the document: its heading, the (Kèm theo ...) line, then
+   * its body. */
+  if ((rc = bc_layout__elem_add(&sect, l, BC_STRUCT_SECT, 0)) ||
+      (rc = bc_layout__elem_add(&heading, l, BC_STRUCT_H1, sect)) ||
+      (a->reference[0] &&
+       (rc = bc_layout__elem_add(&reference, l, BC_STRUCT_P, sect))))
+    return rc;
+  bc_layout__set_section(l, sect);
+  l->elem = heading;
   left = bc_layout__left(l);
   right = bc_layout__right(l);
   centre = (left + right) / 2;
@@ -328,16 +453,18 @@ int bc_layout__frame_appendix(lay *l, const bc_appendix *a) {
   /* decree30-layout.md §11: "Phụ lục" 14 pt bold, the title in capitals
    * bold, the (Kèm theo ...) line italic, all centred, then a short rule. */
   const column title_col = {left + (right - left) * 0.075,
-                            (right - left) * 0.85, true, 0, f->leading};
+                            (right - left) * 0.85, true, 0, f->leading, 0};
   y = l->y + f->title_size;
-  if ((rc =
-           centred(NULL, l, a->label, BC_STYLE_BOLD, f->title_size, centre, y)))
+  if ((rc = centred(NULL, l, a->label, BC_STYLE_BOLD, f->title_size, centre,
+                    y)) ||
+      (rc = space_after_last(l)))
     return rc;
   y += f->leading;
   if ((rc = wrapped_block(NULL, l, a->title, BC_STYLE_BOLD, f->title_size,
                           &title_col, &y, true)))
     return rc;
   y += f->leading;
+  l->elem = reference;
   if ((rc = wrapped_block(&widest, l, a->reference, BC_STYLE_ITALIC,
                           f->title_size, &title_col, &y, true)))
     return rc;

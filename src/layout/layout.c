@@ -1,6 +1,7 @@
 /* layout/layout.c: the frame defaults, page assembly, single-line shaping
  * and wrapping helpers, and bc_layout_document, which runs header, body,
- * closing block and page numbers in that order. */
+ * closing block and page numbers in that order (and so makes the structure
+ * elements in reading order: structure.c). */
 #include "layout/layout_int.h"
 
 #include "common/error.h"
@@ -105,7 +106,55 @@ int bc_layout__add_run(lay *l, const bc_run *tmpl, double y_top) {
   bc_run *r = &p->runs[p->run_count++];
   *r = *tmpl;
   r->y_pt = (float)(p->height - y_top);
+  r->elem = l->elem;
   return 0;
+}
+
+int bc_layout__space_after(bc_run *run, lay *l) {
+  unsigned style = run->style & 3u;
+  const bc_placed_glyph *last;
+  bc_placed_glyph *g;
+  double sw;
+  if (!run->count)
+    return 0;
+  last = &run->glyphs[run->count - 1];
+  if (last->text_len == 1 && last->text[0] == ' ')
+    return 0;
+  if (!(g = bc_arena_calloc(l->arena, run->count + 1, sizeof *g)))
+    return bc_error_oom(l->err);
+  memcpy(g, run->glyphs, run->count * sizeof *g);
+  sw = bc_layout__fu(l, style, l->space_advance_fu[style], run->size_pt);
+  g[run->count - 1].advance_pt -= (float)sw;
+  g[run->count].gid = l->space_gid[style];
+  g[run->count].advance_pt = (float)sw;
+  g[run->count].text = " ";
+  g[run->count].text_len = 1;
+  run->glyphs = g;
+  run->count++;
+  return 0;
+}
+
+size_t bc_layout__prefix_glyphs(const bc_run *run, size_t bytes) {
+  size_t k = 0, used = 0;
+  while (k < run->count && used + run->glyphs[k].text_len <= bytes) {
+    used += run->glyphs[k].text_len;
+    k++;
+    /* the other glyphs of the last cluster go with it */
+    while (k < run->count && !run->glyphs[k].text_len)
+      k++;
+  }
+  return k;
+}
+
+void bc_layout__split_run(bc_run *head, bc_run *tail, size_t k) {
+  double x = head->x_pt;
+  for (size_t i = 0; i < k; i++)
+    x += head->glyphs[i].advance_pt;
+  *tail = *head;
+  tail->x_pt = (float)x;
+  tail->glyphs = head->glyphs + k;
+  tail->count = head->count - k;
+  head->count = k;
 }
 
 int bc_layout__add_line(
@@ -326,6 +375,8 @@ int bc_layout_document(bc_pages *out,
   l.arena = arena;
   l.err = err;
   bc_layout__set_orientation(&l, false);
+  if ((rc = bc_layout__struct_begin(&l)))
+    return rc;
   for (int s = 0; s < BC_STYLE_COUNT; s++) {
     bc_shaped sh;
     if ((rc = bc_shaper_shape(&sh, shaper, (bc_style)s, " ", 1, arena, err)))
@@ -389,5 +440,7 @@ int bc_layout_document(bc_pages *out,
     out->field_count = l.field_count;
   }
   out->stats = l.stats;
+  out->elems = l.elems;
+  out->elem_count = l.elem_count;
   return 0;
 }

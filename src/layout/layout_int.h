@@ -28,6 +28,7 @@ typedef struct lay_line {
   double right;   /* x where the last glyph ends, as placed */
   double ratio;   /* adjustment ratio used, for statistics */
   bool justified; /* filled to the measure (not a last or forced line) */
+  size_t label_runs; /* the first runs show a list item's marker */
 } lay_line;
 
 typedef struct lay_table lay_table;
@@ -42,7 +43,12 @@ typedef struct lay_block {
   bool keep_with_next; /* headings */
   const bc_block *source;
   lay_table *table; /* tables: rows instead of lines */
+  uint32_t elem;       /* structure: the P, H or Table it is */
+  uint32_t label_elem; /* the Lbl of a list item's marker, or 0 */
 } lay_block;
+
+/* Nested lists the structure follows; deeper ones count as the deepest. */
+#define LIST_DEPTH_MAX 16
 
 typedef struct lay {
   const bc_frame *frame;
@@ -64,6 +70,19 @@ typedef struct lay {
   /* Space glyph per style, shaped once. */
   uint32_t space_gid[BC_STYLE_COUNT];
   int32_t space_advance_fu[BC_STYLE_COUNT];
+  /* Structure (structure.c): the elements so far, in reading order; the
+   * one the runs added now belong to (0: artifacts) and the Lbl for a
+   * line's marker; where body blocks go (the document or a phụ lục); the
+   * lists open around the block being placed. */
+  bc_struct_elem *elems;
+  size_t elem_count, elem_cap;
+  uint32_t elem;
+  uint32_t label_elem;
+  uint32_t section;
+  struct {
+    uint32_t list, item, body;
+  } lists[LIST_DEPTH_MAX];
+  unsigned list_open;
 } lay;
 
 /* Text block edges. */
@@ -84,13 +103,32 @@ int bc_layout__outline_add(lay *l, int level, const char *title);
 /* Starts a new page and puts the cursor at its top margin. */
 int bc_layout__new_page(lay *l);
 
-/* Appends a run (y in points from the top) / a rule to the current page. */
+/* Appends a run (y in points from the top) / a rule to the current page;
+ * the run is content of l->elem. */
 int bc_layout__add_run(lay *l, const bc_run *run_template, double y_top);
 int bc_layout__add_rule(
     lay *l, double x0, double x1, double y_top, double width);
 /* A line from (x0, y0) to (x1, y1), y in points from the top. */
 int bc_layout__add_line(
     lay *l, double x0, double y0, double x1, double y1, double width);
+
+/*
+ * Ends run with the word space of a line break: the text goes on, after a
+ * space, on the next line. The space is drawn over the end of the run's
+ * last glyph (it has no ink), so that the run's width and where its glyphs
+ * are drawn stay the same, while text extraction and the structure's text
+ * (pdfinfo -struct-text) read "word word" across the break, not
+ * "wordword". Nothing when the run ends with a space already.
+ */
+int bc_layout__space_after(bc_run *run, lay *l);
+
+/* The glyphs of run that show its first `bytes` bytes of text (whole
+ * clusters only). */
+size_t bc_layout__prefix_glyphs(const bc_run *run, size_t bytes);
+
+/* Splits head after its first k glyphs: *tail gets the others, at the x
+ * where they were drawn; head keeps k. 0 < k < head->count. */
+void bc_layout__split_run(bc_run *head, bc_run *tail, size_t k);
 
 /* Portrait or landscape A4 for the pages made from now on. */
 void bc_layout__set_orientation(lay *l, bool landscape);
@@ -164,6 +202,28 @@ int bc_layout__break_spans(lay_line **lines_out,
                            size_t span_count,
                            const bc_break_style *st,
                            int source_line);
+
+/* ---- structure (structure.c) ---- */
+
+/* The document element, element 0; before anything else. */
+int bc_layout__struct_begin(lay *l);
+
+/* Appends an element; *out (may be NULL) gets its index. */
+int bc_layout__elem_add(uint32_t *out,
+                        lay *l,
+                        bc_struct_type type,
+                        uint32_t parent);
+
+/* The elements of a body block about to be placed, inside the lists and
+ * the section it is in: b->elem (its P, H or Table, or the LBody of a
+ * list item that is this paragraph alone) and b->label_elem (the Lbl of
+ * its marker when it begins a list item). next: the next block with
+ * content, or NULL. */
+int bc_layout__block_elems(lay_block *b, lay *l, const lay_block *next);
+
+/* Body blocks from now on go into parent (a phụ lục's Sect), outside
+ * any list. */
+void bc_layout__set_section(lay *l, uint32_t parent);
 
 /* Breaks a body block into lines (body.c). */
 int bc_layout__block_lines(lay_block *out, lay *l, const bc_block *block);

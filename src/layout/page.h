@@ -1,6 +1,7 @@
 /* layout/page.h: the page model shared by the PDF and PNG backends: glyph
  * runs at absolute positions and rules, in PDF points with the origin at
- * the bottom-left corner of the page. */
+ * the bottom-left corner of the page, and the logical structure each run
+ * belongs to (for a tagged PDF). */
 #ifndef BC_PAGE_H
 #define BC_PAGE_H
 
@@ -25,6 +26,9 @@ typedef struct bc_run {
   float y_pt; /* baseline */
   const bc_placed_glyph *glyphs;
   size_t count;
+  uint32_t elem; /* the structure element it is content of (an index into
+                    bc_pages.elems); 0: an artifact (page numbers, a
+                    table's header rows repeated on a later page) */
 } bc_run;
 
 /* A solid horizontal or vertical line. */
@@ -48,7 +52,45 @@ typedef struct bc_sig_field {
   const char *name; /* ky_nguoi_co_tham_quyen, ky_co_quan */
   size_t page;      /* 0-based */
   float x0_pt, y0_pt, x1_pt, y1_pt;
+  const char *label; /* what it is for, in Vietnamese (the field's /TU) */
+  uint32_t elem;     /* its Form structure element */
 } bc_sig_field;
+
+/*
+ * Logical structure (ISO 32000-1 14.7-14.8, the standard structure types
+ * of 14.8.4): elements in reading order, each naming its parent, which
+ * comes before it. Element 0 is the document; it holds no content itself.
+ * Only elements without children hold runs, so an element's content is
+ * its children or its runs, never both.
+ */
+typedef enum bc_struct_type {
+  BC_STRUCT_DOCUMENT = 0,
+  BC_STRUCT_SECT, /* a phụ lục */
+  BC_STRUCT_DIV,  /* the header block, Nơi nhận, the signature block */
+  BC_STRUCT_H1,   /* the title; body headings by their level */
+  BC_STRUCT_H2,
+  BC_STRUCT_H3,
+  BC_STRUCT_H4,
+  BC_STRUCT_H5,
+  BC_STRUCT_H6,
+  BC_STRUCT_P,
+  BC_STRUCT_L,
+  BC_STRUCT_LI,
+  BC_STRUCT_LBL, /* a list item's marker */
+  BC_STRUCT_LBODY,
+  BC_STRUCT_TABLE,
+  BC_STRUCT_TR,
+  BC_STRUCT_TH, /* a header row's cell: it heads its column */
+  BC_STRUCT_TD,
+  BC_STRUCT_FORM, /* a signature field */
+  BC_STRUCT_COUNT
+} bc_struct_type;
+
+typedef struct bc_struct_elem {
+  bc_struct_type type;
+  uint32_t parent; /* index of the parent element (0 for the document's own
+                      children, and for the document) */
+} bc_struct_elem;
 
 typedef struct bc_page {
   float width_pt;
@@ -77,6 +119,8 @@ typedef struct bc_pages {
   const bc_sig_field *fields;
   size_t field_count;
   bc_layout_stats stats;
+  const bc_struct_elem *elems; /* [0] is the document */
+  size_t elem_count;
 } bc_pages;
 
 /* The field names, stable: e-office software and `baocao sign` use them. */

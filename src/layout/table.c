@@ -13,6 +13,9 @@
  *     use. The table always fills the measure.
  *  2. A row is never split across pages unless it is taller than a page;
  *     then it continues on the next page below the repeated header.
+ *  3. In the structure, each row is a TR of TH (header rows) or TD cells,
+ *     made when the row is first placed; the header rows repeated on later
+ *     pages are artifacts, so a reader meets them once.
  */
 #include "layout/layout_int.h"
 
@@ -28,6 +31,8 @@ struct lay_table {
   size_t *line_count; /* rows * columns */
   size_t *row_lines;  /* rows: the most lines of any cell */
   double size, leading, pad_x, pad_y;
+  uint32_t *elems; /* structure: rows TR, then rows * columns TH or TD;
+                      0 until the row is first placed */
 };
 
 static double row_height(const lay_table *t, size_t r, size_t lines) {
@@ -183,11 +188,12 @@ int bc_layout__table_lines(lay_block *out, lay *l, const bc_block *b) {
   t->lines = bc_arena_calloc(l->arena, nr * nc, sizeof *t->lines);
   t->line_count = bc_arena_calloc(l->arena, nr * nc, sizeof *t->line_count);
   t->row_lines = bc_arena_calloc(l->arena, nr, sizeof *t->row_lines);
+  t->elems = bc_arena_calloc(l->arena, nr + nr * nc, sizeof *t->elems);
   mins = bc_arena_calloc(l->arena, nc, sizeof *mins);
   maxs = bc_arena_calloc(l->arena, nc, sizeof *maxs);
   widths = bc_arena_calloc(l->arena, nc, sizeof *widths);
-  if (!t->col_x || !t->lines || !t->line_count || !t->row_lines || !mins ||
-      !maxs || !widths)
+  if (!t->col_x || !t->lines || !t->line_count || !t->row_lines ||
+      !t->elems || !mins || !maxs || !widths)
     return bc_error_oom(l->err);
 
   /* 1. Column widths (design note 1). */
@@ -266,17 +272,43 @@ double bc_layout__table_head_height(const lay_block *b) {
   return h;
 }
 
+/* The structure of row r, made when it is first placed: a TR in the
+ * table element, with a TH (header rows) or TD for every cell, empty or
+ * not, so that readers see a regular grid. */
+static int row_elems(lay *l, const lay_table *t, size_t r, uint32_t table) {
+  bc_struct_type cell = r < t->header_rows ? BC_STRUCT_TH : BC_STRUCT_TD;
+  uint32_t *cells = t->elems + t->rows + r * t->columns;
+  int rc;
+  if (t->elems[r])
+    return 0;
+  if ((rc = bc_layout__elem_add(&t->elems[r], l, BC_STRUCT_TR, table)))
+    return rc;
+  for (size_t k = 0; k < t->columns; k++)
+    if ((rc = bc_layout__elem_add(&cells[k], l, cell, t->elems[r])))
+      return rc;
+  return 0;
+}
+
 /* Draws lines [from, from + count) of row r at the cursor, with the row's
- * borders, and moves the cursor below it. */
-static int
-place_row(lay *l, const lay_table *t, size_t r, size_t from, size_t count) {
+ * borders, and moves the cursor below it. The text is content of the
+ * row's cells in element table, or an artifact when table is 0 (header
+ * rows repeated on a later page). */
+static int place_row(lay *l,
+                     const lay_table *t,
+                     size_t r,
+                     size_t from,
+                     size_t count,
+                     uint32_t table) {
   double top = l->y, h = row_height(t, r, count);
   double base = bc_layout__baseline_offset(l, t->size, t->leading);
   double rw = l->frame->table_rule;
   int rc;
+  if (table && (rc = row_elems(l, t, r, table)))
+    return rc;
   for (size_t k = 0; k < t->columns; k++) {
     const lay_line *lines = t->lines[r * t->columns + k];
     size_t n = t->line_count[r * t->columns + k];
+    l->elem = table ? t->elems[t->rows + r * t->columns + k] : 0;
     for (size_t i = from; i < from + count && i < n; i++) {
       double y = top + t->pad_y + (i - from) * t->leading + base;
       for (size_t j = 0; j < lines[i].run_count; j++)
@@ -304,10 +336,12 @@ static int close_segment(lay *l, const lay_table *t) {
                              l->frame->table_rule);
 }
 
-static int place_header(lay *l, const lay_table *t) {
+/* The header rows: content of table the first time, then (table 0)
+ * artifacts. */
+static int place_header(lay *l, const lay_table *t, uint32_t table) {
   int rc;
   for (size_t r = 0; r < t->header_rows && r < t->rows; r++)
-    if ((rc = place_row(l, t, r, 0, t->row_lines[r])))
+    if ((rc = place_row(l, t, r, 0, t->row_lines[r], table)))
       return rc;
   return 0;
 }
@@ -323,7 +357,7 @@ int bc_layout__place_table(lay *l, const lay_block *b) {
   if (l->y + bc_layout__table_head_height(b) > bc_layout__bottom(l) + 1e-6 &&
       l->y > l->frame->margin_top + 1e-6 && (rc = bc_layout__new_page(l)))
     return rc;
-  if ((rc = place_header(l, t)))
+  if ((rc = place_header(l, t, b->elem)))
     return rc;
   for (size_t r = t->header_rows; r < t->rows; r++) {
     size_t done = 0, total = t->row_lines[r];
@@ -336,13 +370,13 @@ int bc_layout__place_table(lay *l, const lay_block *b) {
         /* Design note 2: move the row whole unless it cannot fit a page. */
         if (!page_top) {
           if ((rc = close_segment(l, t)) || (rc = bc_layout__new_page(l)) ||
-              (rc = place_header(l, t)))
+              (rc = place_header(l, t, 0)))
             return rc;
           continue;
         }
         take = fit ? fit : 1;
       }
-      if ((rc = place_row(l, t, r, done, take)))
+      if ((rc = place_row(l, t, r, done, take, b->elem)))
         return rc;
       done += take;
     }

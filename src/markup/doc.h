@@ -12,6 +12,13 @@
 
 /* A span flag: a forced line break before this span's text. */
 #define BC_SPAN_LINEBREAK 1u
+/* A span flag: the marker of a list item ("- ", "1. "), its label. */
+#define BC_SPAN_LABEL 2u
+
+/* Block flags for lists: the block begins a list item (its first span is
+ * the item's marker, flagged BC_SPAN_LABEL); that item begins its list. */
+#define BC_LIST_ITEM 1u
+#define BC_LIST_FIRST 2u
 
 typedef struct bc_span {
   const char *text; /* NFC UTF-8, not NUL-terminated */
@@ -57,6 +64,12 @@ typedef struct bc_block {
   size_t span_count;
   const bc_table *table; /* BC_BLOCK_TABLE */
   int source_line;       /* line in the expanded Markdown */
+  /* Lists: items are laid out as paragraphs that start with their marker,
+   * as Vietnamese documents write them; this keeps the list for the
+   * structure of a tagged PDF. list_depth lists hold the block (0: it is
+   * in none); list_flags: BC_LIST_*. */
+  unsigned list_depth;
+  unsigned list_flags;
 } bc_block;
 
 /* A phụ lục after the report, on pages of its own (decree30-layout.md

@@ -22,6 +22,10 @@ typedef struct conv {
   size_t block_count, block_cap;
   bc_span *spans;
   size_t span_count, span_cap;
+  unsigned list_depth;      /* lists around the blocks being converted */
+  unsigned pending_flags;   /* BC_LIST_* for the block that takes the
+                               item's marker */
+  unsigned block_flags;     /* BC_LIST_* of the block being collected */
 } conv;
 
 static int add_span(
@@ -87,7 +91,15 @@ static int add_inlines(conv *c, cmark_node *node, unsigned style) {
 static int begin_block(conv *c) {
   c->spans = NULL;
   c->span_count = c->span_cap = 0;
+  c->block_flags = 0;
   return 0;
+}
+
+/* Starts the block with the item's marker, its label. */
+static int add_marker(conv *c, const char *marker) {
+  c->block_flags = c->pending_flags;
+  c->pending_flags = 0;
+  return add_span(c, marker, strlen(marker), 0, BC_SPAN_LABEL);
 }
 
 static int end_block(conv *c, bc_block_kind kind, int level, int line) {
@@ -104,6 +116,8 @@ static int end_block(conv *c, bc_block_kind kind, int level, int line) {
   b->spans = c->spans;
   b->span_count = c->span_count;
   b->source_line = line;
+  b->list_depth = c->list_depth;
+  b->list_flags = c->block_flags;
   return 0;
 }
 
@@ -162,6 +176,7 @@ static int convert_table(conv *c, cmark_node *t, int line) {
   b->kind = BC_BLOCK_TABLE;
   b->table = tb;
   b->source_line = line;
+  b->list_depth = c->list_depth;
   return 0;
 }
 
@@ -187,7 +202,9 @@ static int convert_list(conv *c, cmark_node *list) {
   int number = cmark_node_get_list_start(list);
   bool ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
   char paren = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM;
-  int rc;
+  unsigned first = BC_LIST_FIRST;
+  int rc = 0;
+  c->list_depth++;
   for (cmark_node *item = cmark_node_first_child(list); item;
        item = cmark_node_next(item)) {
     char marker[32];
@@ -200,10 +217,14 @@ static int convert_list(conv *c, cmark_node *list) {
                : b == '+' ? "+"
                           : "-");
     }
+    c->pending_flags = BC_LIST_ITEM | first;
+    first = 0;
     if ((rc = convert_blocks(c, item, marker)))
-      return rc;
+      break;
   }
-  return 0;
+  c->pending_flags = 0;
+  c->list_depth--;
+  return rc;
 }
 
 /* Converts block children; marker (or NULL) starts the first paragraph. */
@@ -218,7 +239,7 @@ static int convert_blocks(conv *c, cmark_node *parent, const char *marker) {
       bool heading = cmark_node_get_type(n) == CMARK_NODE_HEADING;
       begin_block(c);
       if (marker) {
-        if ((rc = add_span(c, marker, strlen(marker), 0, 0)))
+        if ((rc = add_marker(c, marker)))
           return rc;
         marker = NULL;
       }
@@ -233,7 +254,7 @@ static int convert_blocks(conv *c, cmark_node *parent, const char *marker) {
         /* An item that starts with a nested list: show its own marker
          * alone, as the author wrote it. */
         begin_block(c);
-        if ((rc = add_span(c, marker, strlen(marker), 0, 0)) ||
+        if ((rc = add_marker(c, marker)) ||
             (rc = end_block(c, BC_BLOCK_PARAGRAPH, 0, line)))
           return rc;
         marker = NULL;

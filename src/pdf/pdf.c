@@ -1,33 +1,32 @@
-/* pdf/pdf.c: the page model to PDF bytes. libharu provides the document,
- * pages, streams, compression and information dictionary; this file adds
- * one Type0/CIDFontType2 font per face used, embedding an hb-subset with
- * CID = GID, widths of the used glyphs and a ToUnicode CMap mapping each
- * glyph to the text of its cluster (the stock libharu UTF-8 path writes a
- * malformed ToUnicode: see ../shared/docs/design.md).
+/* pdf/pdf.c: the page model to PDF 1.7 bytes. libharu provides the
+ * document, pages, streams, compression and information dictionary; this
+ * file adds one Type0/CIDFontType2 font per face used, embedding an
+ * hb-subset with CID = GID, widths of the used glyphs and a ToUnicode CMap
+ * mapping each glyph to the text of its cluster (the stock libharu UTF-8
+ * path writes a malformed ToUnicode: see ../shared/docs/design.md), the
+ * outline, the signature fields and the data file. The tags are tags.c's,
+ * the PDF/A-3 parts pdfa.c's.
  *
  * Design notes:
  *  1. Text positions are exact: each TJ adjustment is an integer in 1/1000
  *     em chosen from the running difference between where a reader puts
  *     the pen and where the layout put it, so rounding never drifts.
  *  2. Output depends only on the input: subset tags are hashes of the glyph
- *     sets, dates come from bc_pdf_info, objects are made in a fixed order.
+ *     sets, dates come from bc_pdf_info, objects are made in a fixed order,
+ *     the trailer /ID is a hash of the information, data file and page
+ *     contents (pdfa.c).
  *  3. A glyph keeps the text of the first cluster it was drawn for; the
  *     second and later glyphs of one cluster map to nothing.
  */
-#include "pdf/pdf.h"
+#include "pdf/pdf_int.h"
 
 #include "common/buf.h"
 #include "common/error.h"
 #include "common/utf8.h"
 
-#include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <zlib.h>
 
 /* What one face contributes to the document. */
 typedef struct face_use {
@@ -112,13 +111,6 @@ static int collect(face_use *uses,
  */
 #define DEFLATE_LEVEL 3
 
-typedef struct deflater {
-  bool compress;
-  bool ready;
-  z_stream z;
-  bc_arena *arena;
-} deflater;
-
 static voidpf arena_zalloc(voidpf opaque, uInt items, uInt size) {
   return bc_arena_calloc(opaque, items, size);
 }
@@ -135,10 +127,11 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-/* Puts data into the stream object dict, deflated unless compression is
- * off. */
-static int put_stream(
-    deflater *d, HPDF_Dict dict, const void *data, size_t len, bc_error *err) {
+int bc_pdf__put_stream(bc_deflater *d,
+                       HPDF_Dict dict,
+                       const void *data,
+                       size_t len,
+                       bc_error *err) {
   unsigned char *out;
   uLong cap;
   if (!d->compress || len == 0) {
@@ -171,7 +164,7 @@ static int put_stream(
   return 0;
 }
 
-static void deflater_end(deflater *d) {
+static void deflater_end(bc_deflater *d) {
   if (d->ready)
     deflateEnd(&d->z);
 }
@@ -182,7 +175,7 @@ static int make_font(face_use *u,
                      unsigned style,
                      HPDF_Doc doc,
                      const bc_fontset *fonts,
-                     deflater *deflate_to,
+                     bc_deflater *deflate_to,
                      bc_arena *arena,
                      bc_error *err) {
   const bc_face_info *fi = bc_fontset_info(fonts, (bc_style)style);
@@ -208,7 +201,7 @@ static int make_font(face_use *u,
   HPDF_Dict file = HPDF_DictStream_New(mm, xref);
   if (!file)
     return bc_error_oom(err);
-  if ((rc = put_stream(deflate_to, file, sub, sub_len, err)))
+  if ((rc = bc_pdf__put_stream(deflate_to, file, sub, sub_len, err)))
     return rc;
   HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub_len);
 
@@ -269,7 +262,7 @@ static int make_font(face_use *u,
   bc_buf_init(&b, arena->alloc);
   bc_glyph_set_tounicode(&b, &u->glyphs);
   if (!(rc = bc_buf_check(&b, err)))
-    rc = put_stream(deflate_to, tu, b.data, b.len, err);
+    rc = bc_pdf__put_stream(deflate_to, tu, b.data, b.len, err);
   bc_buf_free(&b);
   if (rc)
     return rc;
@@ -379,8 +372,7 @@ static void put_rule(bc_buf *b, const bc_rule *r) {
 
 /* ---- document information ---- */
 
-/* A PDF text string in UTF-16BE with a byte order mark (PDF 7.9.2.2). */
-static HPDF_Binary text_string(HPDF_MMgr mm, const char *s, bc_buf *b) {
+HPDF_Binary bc_pdf__text_string(HPDF_MMgr mm, const char *s, bc_buf *b) {
   bc_buf_reset(b);
   bc_buf_put(b, "\xFE\xFF", 2);
   for (size_t i = 0, len = strlen(s); i < len;) {
@@ -411,14 +403,15 @@ static HPDF_Binary text_string(HPDF_MMgr mm, const char *s, bc_buf *b) {
   return HPDF_Binary_New(mm, (HPDF_BYTE *)b->data, (HPDF_UINT)b->len);
 }
 
+/* The information dictionary. Its dates are written as bc_pdf__date
+ * writes them (libharu's "Z00'00'" is not the form XMP dates are compared
+ * with). */
 static int set_info(HPDF_Doc doc,
                     const bc_pdf_info *info,
+                    const char *producer,
                     bc_arena *arena,
                     bc_error *err) {
-  struct tm tm;
-  HPDF_Date d;
   bc_buf b;
-  time_t t = info->created;
   const struct {
     const char *key;
     const char *value;
@@ -427,25 +420,18 @@ static int set_info(HPDF_Doc doc,
                {"Subject", info->subject},
                {"Keywords", info->keywords}};
 
-  gmtime_r(&t, &tm);
-  memset(&d, 0, sizeof d);
-  d.year = tm.tm_year + 1900;
-  d.month = tm.tm_mon + 1;
-  d.day = tm.tm_mday;
-  d.hour = tm.tm_hour;
-  d.minutes = tm.tm_min;
-  d.seconds = tm.tm_sec;
-  d.ind = 'Z';
   HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "baocao");
-  HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, d);
-  HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, d);
+  HPDF_SetInfoAttr(doc, HPDF_INFO_PRODUCER, producer);
   if (!doc->info)
     return bc_error_oom(err);
+  HPDF_Dict_Add(doc->info, "CreationDate",
+                bc_pdf__date(doc->mmgr, info->created));
+  HPDF_Dict_Add(doc->info, "ModDate", bc_pdf__date(doc->mmgr, info->created));
   bc_buf_init(&b, arena->alloc);
   for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
     if (!texts[i].value || !texts[i].value[0])
       continue;
-    HPDF_Binary v = text_string(doc->mmgr, texts[i].value, &b);
+    HPDF_Binary v = bc_pdf__text_string(doc->mmgr, texts[i].value, &b);
     if (!v) {
       bc_buf_free(&b);
       return bc_error_oom(err);
@@ -493,7 +479,7 @@ static int write_outline(HPDF_Doc doc,
     }
     /* Every object goes into the xref or its parent as soon as it exists,
      * so that libharu frees it with the document whatever fails next. */
-    HPDF_Binary title = text_string(mm, e->title, &b);
+    HPDF_Binary title = bc_pdf__text_string(mm, e->title, &b);
     if (!title) {
       rc = bc_error_oom(err);
       goto cleanup;
@@ -554,15 +540,22 @@ cleanup:
  * Empty signature fields: one widget annotation per field (merged with its
  * field dictionary), listed in the page's /Annots and the AcroForm's
  * /Fields, so that any PDF signer (pdfsig -sign NAME, e-office software,
- * baocao sign) can sign into them in an incremental update.
+ * baocao sign) can sign into them in an incremental update. Each is
+ * printed and has an appearance, an empty one until it is signed (PDF/A:
+ * ISO 19005-3 6.3.3), and says what it is for in /TU. widgets[i] gets the
+ * widget of field i.
  */
-static int write_fields(HPDF_Doc doc,
+static int write_fields(HPDF_Dict *widgets,
+                        HPDF_Doc doc,
                         const bc_pages *pages,
                         const HPDF_Page *pdf_pages,
+                        bc_arena *arena,
                         bc_error *err) {
   HPDF_MMgr mm = doc->mmgr;
   HPDF_Dict form;
   HPDF_Array fields;
+  bc_buf b;
+  int rc = 0;
   if (!pages->field_count)
     return 0;
   form = HPDF_Dict_New(mm);
@@ -571,21 +564,30 @@ static int write_fields(HPDF_Doc doc,
   fields = HPDF_Array_New(mm);
   if (!fields || HPDF_Dict_Add(form, "Fields", fields) != HPDF_OK)
     return bc_error_oom(err);
-  for (size_t i = 0; i < pages->field_count; i++) {
+  bc_buf_init(&b, arena->alloc);
+  for (size_t i = 0; i < pages->field_count && !rc; i++) {
     const bc_sig_field *f = &pages->fields[i];
     HPDF_Page page = pdf_pages[f->page];
     HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
-    HPDF_Dict w = HPDF_Dict_New(mm);
-    if (!w || HPDF_Xref_Add(doc->xref, w) != HPDF_OK)
-      return bc_error_oom(err);
+    HPDF_Dict w = HPDF_Dict_New(mm), ap, blank;
+    HPDF_Array rect, bbox;
+    if (!w || HPDF_Xref_Add(doc->xref, w) != HPDF_OK) {
+      rc = bc_error_oom(err);
+      break;
+    }
+    widgets[i] = w;
     if (!annots) {
       annots = HPDF_Array_New(mm);
-      if (!annots || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK)
-        return bc_error_oom(err);
+      if (!annots || HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK) {
+        rc = bc_error_oom(err);
+        break;
+      }
     }
-    HPDF_Array rect = HPDF_Array_New(mm);
-    if (!rect || HPDF_Dict_Add(w, "Rect", rect) != HPDF_OK)
-      return bc_error_oom(err);
+    if (!(rect = HPDF_Array_New(mm)) ||
+        HPDF_Dict_Add(w, "Rect", rect) != HPDF_OK) {
+      rc = bc_error_oom(err);
+      break;
+    }
     HPDF_Array_AddReal(rect, f->x0_pt);
     HPDF_Array_AddReal(rect, f->y0_pt);
     HPDF_Array_AddReal(rect, f->x1_pt);
@@ -594,18 +596,43 @@ static int write_fields(HPDF_Doc doc,
     HPDF_Dict_AddName(w, "Subtype", "Widget");
     HPDF_Dict_AddName(w, "FT", "Sig");
     HPDF_Dict_Add(w, "T", HPDF_String_New(mm, f->name, NULL));
+    if (f->label) {
+      HPDF_Binary tu = bc_pdf__text_string(mm, f->label, &b);
+      if (!tu || HPDF_Dict_Add(w, "TU", tu) != HPDF_OK) {
+        rc = bc_error_oom(err);
+        break;
+      }
+    }
     HPDF_Dict_AddNumber(w, "F", 4); /* printed */
     HPDF_Dict_Add(w, "P", page);
+    if (!(ap = HPDF_Dict_New(mm)) || HPDF_Dict_Add(w, "AP", ap) != HPDF_OK ||
+        !(blank = HPDF_DictStream_New(mm, doc->xref)) ||
+        HPDF_Dict_Add(ap, "N", blank) != HPDF_OK ||
+        !(bbox = HPDF_Array_New(mm)) ||
+        HPDF_Dict_Add(blank, "BBox", bbox) != HPDF_OK) {
+      rc = bc_error_oom(err);
+      break;
+    }
+    /* The empty appearance: a form XObject the size of the box. */
+    blank->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_Dict_AddName(blank, "Type", "XObject");
+    HPDF_Dict_AddName(blank, "Subtype", "Form");
+    HPDF_Array_AddNumber(bbox, 0);
+    HPDF_Array_AddNumber(bbox, 0);
+    HPDF_Array_AddReal(bbox, f->x1_pt - f->x0_pt);
+    HPDF_Array_AddReal(bbox, f->y1_pt - f->y0_pt);
     HPDF_Array_Add(annots, w);
     HPDF_Array_Add(fields, w);
   }
+  bc_buf_free(&b);
+  if (rc)
+    return rc;
   return HPDF_Dict_Add(doc->catalog, "AcroForm", form) == HPDF_OK
              ? 0
              : bc_error_oom(err);
 }
 
-/* The PDF date string of t: D:YYYYMMDDHHmmSSZ. */
-static HPDF_String pdf_date(HPDF_MMgr mm, time_t t) {
+HPDF_String bc_pdf__date(HPDF_MMgr mm, time_t t) {
   struct tm tm;
   char s[80];
   gmtime_r(&t, &tm);
@@ -624,7 +651,7 @@ static HPDF_String pdf_date(HPDF_MMgr mm, time_t t) {
  */
 static int write_attachment(HPDF_Doc doc,
                             const bc_pdf_info *info,
-                            deflater *deflate_to,
+                            bc_deflater *deflate_to,
                             bc_arena *arena,
                             bc_error *err) {
   HPDF_MMgr mm = doc->mmgr;
@@ -664,20 +691,64 @@ static int write_attachment(HPDF_Doc doc,
        HPDF_Dict_AddName(file, "Subtype", info->attachment_mime) == HPDF_OK &&
        HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)info->attachment_len) ==
            HPDF_OK &&
-       HPDF_Dict_Add(params, "ModDate", pdf_date(mm, info->created)) == HPDF_OK;
+       HPDF_Dict_Add(params, "ModDate", bc_pdf__date(mm, info->created)) ==
+           HPDF_OK;
   if (!ok)
     return bc_error_oom(err);
   bc_buf_init(&b, arena->alloc);
-  ok = (text = text_string(mm, info->attachment_name, &b)) &&
+  ok = (text = bc_pdf__text_string(mm, info->attachment_name, &b)) &&
        HPDF_Dict_Add(spec, "UF", text) == HPDF_OK &&
        (!info->attachment_description ||
-        ((text = text_string(mm, info->attachment_description, &b)) &&
+        ((text = bc_pdf__text_string(mm, info->attachment_description, &b)) &&
          HPDF_Dict_Add(spec, "Desc", text) == HPDF_OK));
   bc_buf_free(&b);
   if (!ok)
     return bc_error_oom(err);
-  return put_stream(deflate_to, file, info->attachment, info->attachment_len,
-                    err);
+  return bc_pdf__put_stream(deflate_to, file, info->attachment,
+                            info->attachment_len, err);
+}
+
+/* The content of page p: its rules, then its runs; with tags (a tagged
+ * PDF), in marked content (tags.c). */
+static int put_content(bc_buf *b,
+                       const bc_pages *pages,
+                       size_t p,
+                       const face_use *uses,
+                       const bc_fontset *fonts,
+                       bc_tags *tags,
+                       bc_error *err) {
+  const bc_page *pg = &pages->pages[p];
+  int rc;
+  if (tags && pg->rule_count)
+    bc_pdf__tags_rules_begin(tags, b);
+  for (size_t r = 0; r < pg->rule_count; r++)
+    put_rule(b, &pg->rules[r]);
+  if (tags && pg->rule_count)
+    bc_pdf__tags_rules_end(tags, b);
+  for (size_t r = 0; r < pg->run_count; r++) {
+    const bc_run *run = &pg->runs[r];
+    if (tags && (rc = bc_pdf__tags_run(tags, b, p, run->elem, err)))
+      return rc;
+    put_run(b, run, &uses[run->style & 3u], fonts);
+  }
+  if (tags)
+    bc_pdf__tags_end_page(tags, b);
+  return bc_buf_check(b, err);
+}
+
+/* What the document ID is made of besides the pages' content: the
+ * information, and the data file. */
+static void id_feed_info(bc_doc_id *id, const bc_pdf_info *info) {
+  const char *texts[] = {info->title, info->author, info->subject,
+                         info->keywords};
+  char created[32];
+  int n = snprintf(created, sizeof created, "%lld", (long long)info->created);
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    bc_pdf__id_feed(id, texts[i] ? texts[i] : "",
+                    texts[i] ? strlen(texts[i]) + 1 : 1);
+  bc_pdf__id_feed(id, created, (size_t)n);
+  if (info->attachment)
+    bc_pdf__id_feed(id, info->attachment, info->attachment_len);
 }
 
 int bc_pdf_write(const unsigned char **data_out,
@@ -694,7 +765,12 @@ int bc_pdf_write(const unsigned char **data_out,
   bc_buf content;
   unsigned char *data = NULL;
   HPDF_UINT32 size;
-  deflater deflate_to;
+  bc_deflater deflate_to;
+  bc_tags *tags = NULL;
+  HPDF_Dict *widgets;
+  bc_doc_id id;
+  unsigned char id_bytes[16];
+  char producer[64];
   int rc = 0;
 
   memset(uses, 0, sizeof uses);
@@ -702,7 +778,12 @@ int bc_pdf_write(const unsigned char **data_out,
   deflate_to.compress = info->compress;
   deflate_to.arena = arena;
   bc_buf_init(&content, arena->alloc);
-  if ((rc = collect(uses, pages, fonts, arena, err)))
+  bc_pdf__id_init(&id);
+  id_feed_info(&id, info);
+  snprintf(producer, sizeof producer, "baocao %s (libharu %s)", BC_VERSION,
+           HPDF_GetVersion());
+  if ((rc = collect(uses, pages, fonts, arena, err)) ||
+      (!info->plain && (rc = bc_pdf__tags_new(&tags, pages, arena, err))))
     goto cleanup;
   doc = HPDF_NewEx(on_error, NULL, NULL, 0, &ctx);
   if (!doc) {
@@ -711,7 +792,7 @@ int bc_pdf_write(const unsigned char **data_out,
   }
   /* No HPDF_SetCompressionMode: every stream of the file is one of ours,
    * deflated by put_stream. */
-  if ((rc = set_info(doc, info, arena, err)))
+  if ((rc = set_info(doc, info, producer, arena, err)))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
     if (uses[s].used &&
@@ -723,7 +804,8 @@ int bc_pdf_write(const unsigned char **data_out,
   }
 
   pdf_pages = bc_arena_calloc(arena, pages->count + 1, sizeof *pdf_pages);
-  if (!pdf_pages) {
+  widgets = bc_arena_calloc(arena, pages->field_count + 1, sizeof *widgets);
+  if (!pdf_pages || !widgets) {
     rc = bc_error_oom(err);
     goto cleanup;
   }
@@ -752,15 +834,12 @@ int bc_pdf_write(const unsigned char **data_out,
         HPDF_Dict_Add(fontres, uses[s].name, uses[s].font);
 
     bc_buf_reset(&content);
-    for (size_t r = 0; r < pg->rule_count; r++)
-      put_rule(&content, &pg->rules[r]);
-    for (size_t r = 0; r < pg->run_count; r++)
-      put_run(&content, &pg->runs[r], &uses[pg->runs[r].style & 3u], fonts);
-    if ((rc = bc_buf_check(&content, err)))
+    if ((rc = put_content(&content, pages, p, uses, fonts, tags, err)))
       goto cleanup;
+    bc_pdf__id_feed(&id, content.data, content.len);
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    if ((rc = put_stream(&deflate_to, attr->contents, content.data, content.len,
-                         err)))
+    if ((rc = bc_pdf__put_stream(&deflate_to, attr->contents, content.data,
+                                 content.len, err)))
       goto cleanup;
     if (ctx.status) {
       rc = hpdf_error(err, &ctx);
@@ -768,14 +847,21 @@ int bc_pdf_write(const unsigned char **data_out,
     }
   }
 
+  bc_pdf__id_bytes(id_bytes, &id);
   if ((rc = write_outline(doc, pages, pdf_pages, arena, err)) ||
-      (rc = write_fields(doc, pages, pdf_pages, err)) ||
-      (rc = write_attachment(doc, info, &deflate_to, arena, err)))
+      (rc = write_fields(widgets, doc, pages, pdf_pages, arena, err)) ||
+      (rc = write_attachment(doc, info, &deflate_to, arena, err)) ||
+      (rc = bc_pdf__write_id(doc, id_bytes, err)) ||
+      (tags && (rc = bc_pdf__tags_write(doc, tags, pdf_pages, widgets, arena,
+                                        err))) ||
+      (!info->plain && (rc = bc_pdf__write_pdfa(doc, info, producer, id_bytes,
+                                                &deflate_to, arena, err))))
     goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);
     goto cleanup;
   }
+  doc->pdf_version = HPDF_VER_17; /* libharu's default is 1.3 */
   if (HPDF_SaveToStream(doc) != HPDF_OK) {
     rc = hpdf_error(err, &ctx);
     goto cleanup;

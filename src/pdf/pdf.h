@@ -1,7 +1,7 @@
-/* pdf/pdf.h: writing the page model as PDF with libharu: embedded font
+/* pdf/pdf.h: writing the page model as PDF 1.7 with libharu: embedded font
  * subsets drawn by glyph ID (Type0/Identity-H) with a ToUnicode built from
  * the text each glyph shows, document information, an associated data
- * file, same bytes for the same input. */
+ * file, PDF/A-3b and tagged by default, same bytes for the same input. */
 #ifndef BC_PDF_H
 #define BC_PDF_H
 
@@ -23,6 +23,10 @@ typedef struct bc_pdf_info {
   const char *keywords; /* UTF-8, may be NULL */
   time_t created;       /* creation and modification date */
   bool compress;        /* Flate streams (default true) */
+  /* A plain PDF 1.7. Otherwise (the default) PDF/A-3b (ISO 19005-3: XMP
+   * metadata, an sRGB output intent) and tagged (ISO 32000-1 14.8: the
+   * structure of bc_pages in marked content, its language vi-VN). */
+  bool plain;
   /* A file to carry inside the PDF, or attachment NULL: listed in the
    * /EmbeddedFiles name tree and in the catalog's /AF with
    * /AFRelationship /Data, as PDF/A-3 associates a document's source data

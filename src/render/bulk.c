@@ -390,6 +390,7 @@ static void render_job(bulk_run *run, worker *w, bulk_job *job) {
   ro.template_name = job->template_name;
   ro.output_path = job->output_path;
   ro.created = o->created;
+  ro.pdf_standard = o->pdf_standard;
   ro.no_fsync = 1; /* one syncfs at the end of the run */
   ro.input_digest = 1; /* for the manifest, and the next --resume */
   bc_error_clear(&w->error);

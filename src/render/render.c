@@ -159,6 +159,7 @@ typedef struct report_job {
   const char *template_name;
   bool first_fit;
   bool blank_number_date;
+  bc_pdf_standard pdf_standard;
 } report_job;
 
 int bc_context__db(bc_db **out,
@@ -323,6 +324,7 @@ static int input_digest(char hex[65],
   bc_buf_put(&b, ctx->font_digest, sizeof ctx->font_digest);
   bc_buf_putc(&b, job->first_fit ? 'F' : 'T');
   bc_buf_putc(&b, job->blank_number_date ? 'B' : 'N');
+  bc_buf_putc(&b, job->pdf_standard == BC_PDF_STANDARD_NONE ? 'P' : 'A');
   bc_template_sources(tmpl, put_source, &b);
   bc_model_feed(model, put_buf, &b);
   return hash_buf(hex, &b, err);
@@ -391,7 +393,8 @@ int bc_render(bc_render_result *result,
               bc_error *err) {
   report_job job = {opts->db_path,        opts->agency,
                     opts->period,         opts->template_name,
-                    opts->first_fit != 0, opts->blank_number_date != 0};
+                    opts->first_fit != 0, opts->blank_number_date != 0,
+                    opts->pdf_standard};
   bc_arena arena;
   bc_report_model model;
   const bc_template *tmpl = NULL;
@@ -407,6 +410,10 @@ int bc_render(bc_render_result *result,
   if (opts->version != BC_RENDER_OPTIONS_VERSION)
     return bc_error_set(err, BC_ERROR, "unknown bc_render_options version %u",
                         opts->version);
+  if (opts->pdf_standard != BC_PDF_STANDARD_A3B &&
+      opts->pdf_standard != BC_PDF_STANDARD_NONE)
+    return bc_error_set(err, BC_ERROR, "unknown PDF standard %d",
+                        (int)opts->pdf_standard);
   if (result)
     memset(result, 0, sizeof *result);
   bc_arena_init(&arena, ctx->alloc);
@@ -429,6 +436,7 @@ int bc_render(bc_render_result *result,
   info.subject = doc.subject;
   info.created = creation_time(opts->created);
   info.compress = true;
+  info.plain = opts->pdf_standard == BC_PDF_STANDARD_NONE;
   if ((rc = attach_data(&info, &model, template_sha256(ctx, tmpl), &arena,
                         err)) ||
       (rc = bc_pdf_write(&pdf, &pdf_len, &pages, ctx->fonts, &info, &arena,
@@ -460,7 +468,8 @@ int bc_preview(bc_preview_result *result,
                const bc_preview_options *opts,
                bc_error *err) {
   report_job job = {opts->db_path,       opts->agency, opts->period,
-                    opts->template_name, false,        false};
+                    opts->template_name, false,        false,
+                    BC_PDF_STANDARD_A3B};
   bc_arena arena;
   bc_doc doc;
   bc_pages pages;

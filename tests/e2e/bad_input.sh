@@ -14,6 +14,8 @@ expect "unknown option" 2 "baocao render: unknown option '--colour' (see baocao 
 expect "missing --db" 2 "baocao render: --db, --agency and --period are required (see baocao help render)" \
   render --agency STTTT-TV --period 2023-Q3
 expect "option without value" 2 "baocao render: option '--db' needs a value" render --db
+expect "unknown --pdf-standard" 2 "baocao render: --pdf-standard takes a-3b or none" \
+  "${RENDER[@]}" --db "$DB" --pdf-standard a-1b -o "$OUT/r.pdf"
 
 # --- database ---
 expect "database missing" 3 "baocao: database '$WORK/none.db' does not exist" \

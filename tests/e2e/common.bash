@@ -101,6 +101,15 @@ huong: ngang
 MD
 }
 
+# signing_key FILE.p12: a self-signed key and certificate for signing
+# (password x), made with openssl.
+signing_key() {
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$1.key" -out "$1.crt" \
+    -days 730 -subj "/CN=Bùi Thông Nhứt/O=Sở Thông tin và Truyền thông Trà Vinh/C=VN" \
+    -utf8 -addext "keyUsage=digitalSignature,nonRepudiation" 2>/dev/null
+  openssl pkcs12 -export -inkey "$1.key" -in "$1.crt" -out "$1" -passout pass:x
+}
+
 # render_setup: the sample database as $DB, an empty output directory $OUT
 # and the render arguments of the Trà Vinh report in RENDER.
 render_setup() {

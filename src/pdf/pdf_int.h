@@ -1,0 +1,108 @@
+/* pdf/pdf_int.h: what the files of the pdf module share: the Flate of the
+ * large streams, text strings and dates on libharu's object layer (pdf.c),
+ * the structure tree and marked content of a tagged PDF (tags.c), and the
+ * PDF/A-3 parts: document ID, XMP metadata, output intent (pdfa.c). */
+#ifndef BC_PDF_INT_H
+#define BC_PDF_INT_H
+
+#include "pdf/pdf.h"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <zlib.h>
+
+/* ---- pdf.c ---- */
+
+/* One z_stream per document, reset between streams, with its memory from
+ * the arena; compress false: streams are stored as they are. */
+typedef struct bc_deflater {
+  bool compress;
+  bool ready;
+  z_stream z;
+  bc_arena *arena;
+} bc_deflater;
+
+/* Puts data into the stream object dict, deflated unless compression is
+ * off. */
+int bc_pdf__put_stream(bc_deflater *d,
+                       HPDF_Dict dict,
+                       const void *data,
+                       size_t len,
+                       bc_error *err);
+
+/* A PDF text string in UTF-16BE with a byte order mark (PDF 7.9.2.2),
+ * built in b; NULL when memory runs out. */
+HPDF_Binary bc_pdf__text_string(HPDF_MMgr mm, const char *s, bc_buf *b);
+
+/* The PDF date string of t in UTC: D:YYYYMMDDHHmmSSZ. */
+HPDF_String bc_pdf__date(HPDF_MMgr mm, time_t t);
+
+/* ---- tags.c: a tagged PDF (ISO 32000-1 14.7-14.8) ---- */
+
+typedef struct bc_tags bc_tags;
+
+/* The state of the marked content of every page; from arena. */
+int bc_pdf__tags_new(bc_tags **out,
+                     const bc_pages *pages,
+                     bc_arena *arena,
+                     bc_error *err);
+
+/* Marks the page's content in b: the rules as one layout artifact, then
+ * each change of element between runs closes the marked content before it
+ * and opens the next: an artifact for element 0 (page numbers, repeated
+ * table headers), else the element's tag with the page's next MCID. Call
+ * bc_pdf__tags_run before each run of page p, in order, and
+ * bc_pdf__tags_end_page after the last. */
+void bc_pdf__tags_rules_begin(bc_tags *t, bc_buf *b);
+void bc_pdf__tags_rules_end(bc_tags *t, bc_buf *b);
+int bc_pdf__tags_run(
+    bc_tags *t, bc_buf *b, size_t page, uint32_t elem, bc_error *err);
+void bc_pdf__tags_end_page(bc_tags *t, bc_buf *b);
+
+/*
+ * The structure tree of the marked content (StructTreeRoot with one
+ * StructElem per element, the ParentTree, /StructParents on the pages),
+ * the signature widgets as OBJR of their Form elements, /Tabs /S on pages
+ * with widgets, and the catalog's /MarkInfo, /Lang (vi-VN) and
+ * /ViewerPreferences /DisplayDocTitle.
+ */
+int bc_pdf__tags_write(HPDF_Doc doc,
+                       const bc_tags *t,
+                       const HPDF_Page *pdf_pages,
+                       const HPDF_Dict *widgets,
+                       bc_arena *arena,
+                       bc_error *err);
+
+/* ---- pdfa.c: PDF/A-3b (ISO 19005-3) ---- */
+
+/* The document ID (PDF 14.4): a 128-bit hash (not a cryptographic one) of
+ * what the document shows and carries. Same input, same ID. */
+typedef struct bc_doc_id {
+  uint64_t h[2];
+} bc_doc_id;
+
+void bc_pdf__id_init(bc_doc_id *id);
+void bc_pdf__id_feed(bc_doc_id *id, const void *data, size_t len);
+/* The 16 bytes of the ID. */
+void bc_pdf__id_bytes(unsigned char out[16], const bc_doc_id *id);
+
+/* The trailer's /ID: [<id> <id>] (the file has one version). */
+int bc_pdf__write_id(HPDF_Doc doc, const unsigned char id[16], bc_error *err);
+
+/*
+ * The catalog's /Metadata (XMP, uncompressed, agreeing with the
+ * information dictionary: title, author, subject, keywords, creator,
+ * producer, dates; the document ID; PDF/A-3 level B) and /OutputIntents
+ * (the sRGB profile, src/pdf/sRGB.icc). The Info entries must be set.
+ */
+int bc_pdf__write_pdfa(HPDF_Doc doc,
+                       const bc_pdf_info *info,
+                       const char *producer,
+                       const unsigned char id[16],
+                       bc_deflater *deflate_to,
+                       bc_arena *arena,
+                       bc_error *err);
+
+#endif
