@@ -74,6 +74,7 @@ typedef struct verifier {
   bc_pdf_reader **rev; /* by revision; the last is the whole file */
   found *sigs;
   size_t nsigs, cap;
+  size_t trailing; /* bytes after the last %%EOF that are not white space */
 } verifier;
 
 /* The signature value v of field f in revision i: a new one, or one seen
@@ -264,7 +265,10 @@ static int open_revisions(verifier *v, bc_error *err) {
   if ((rc = bc_pdf_revision_ends(&ends, &n, v->data, v->len, v->name,
                                  v->budget.max_revisions, v->arena, err)))
     return rc;
-  /* The whole file is the last revision, whatever follows its %%EOF. */
+  /* The whole file is the last revision, whatever follows its %%EOF; what
+   * follows is a change after every signature unless it is white space. */
+  for (size_t i = n ? ends[n - 1] : 0; i < v->len; i++)
+    v->trailing += !strchr(" \t\r\n\f", v->data[i]) || !v->data[i];
   if (!n || ends[n - 1] != v->len) {
     size_t cap = n;
     if (!(ends = bc_arena_grow(v->arena, ends, n, &cap, sizeof *ends)))
@@ -348,15 +352,28 @@ static int judge(bc_verification *out, verifier *v, bc_error *err) {
         (rc = bc_pdf_compare(&changes, &n, then, v->rev[v->nrev - 1], v->arena,
                              err)))
       return rc;
-    bc_signature_change *list = bc_arena_calloc(v->arena, n + 1, sizeof *list);
+    bc_signature_change *list = bc_arena_calloc(v->arena, n + 2, sizeof *list);
     if (!list)
       return bc_error_oom(err);
+    if (v->trailing) {
+      char what[96];
+      snprintf(what, sizeof what, "%zu bytes added at the end of the file",
+               v->trailing);
+      bc_pdf_change *more = bc_arena_calloc(v->arena, n + 1, sizeof *more);
+      if (!more || !(more[n].what = bc_arena_strdup(v->arena, what)))
+        return bc_error_oom(err);
+      if (n)
+        memcpy(more, changes, n * sizeof *more);
+      changes = more;
+      n++;
+    }
     for (size_t k = 0; k < n; k++) {
       list[k].allowed = changes[k].allowed;
       list[k].what = changes[k].what;
       if (!changes[k].allowed && !s->rep.modified) {
         s->rep.modified = 1;
-        if (out->verdict == BC_VERDICT_SIGNED) {
+        /* Named after the latest signature it follows. */
+        if (out->verdict != BC_VERDICT_INVALID) {
           out->verdict = BC_VERDICT_MODIFIED;
           snprintf(buf, sizeof buf, "%s after %s", changes[k].what,
                    s->rep.field);
