@@ -12,8 +12,9 @@
  *     A pair of indirect objects is compared once (remembered by their
  *     numbers), and taken as equal while its comparison is under way, so
  *     loops end and shared objects cost one visit. The links back up the
- *     tree (/P, /Parent) are not followed: the pages and fields they lead
- *     to are compared on their own.
+ *     tree (/P, /Parent) are not followed, and a page met on the way (an
+ *     outline's destination) is the same page when it is the same object:
+ *     pages and fields are compared on their own.
  *  2. Allowed: a signature field that was empty getting /V, /AP and /M;
  *     new signature fields (with their widgets, added to a page's
  *     /Annots and to /Fields); /SigFlags; entries added to the form's /DR;
@@ -200,7 +201,15 @@ static bool same(cmp *c, bc_pdf_obj x, bc_pdf_obj y, int depth) {
   if (m->state)
     return m->state == 1;
   m->state = 1; /* in progress: equal (design note 1) */
-  bool eq = same_direct(c, x, y, depth);
+  bool eq;
+  /* A page met on the way (an outline's or a link's destination) is the
+   * same page when it is the same object: pages are compared on their
+   * own, in order (compare_page). */
+  if (ix && iy && bc_pdf_is_name(c->a, bc_pdf_get(c->a, x, "Type"), "Page") &&
+      bc_pdf_is_name(c->b, bc_pdf_get(c->b, y, "Type"), "Page") && depth > 0)
+    eq = ix == iy;
+  else
+    eq = same_direct(c, x, y, depth);
   /* The table may have grown meanwhile: find the entry again. */
   m = memo_find(c, ((uint64_t)(uint32_t)ix << 32) | (uint32_t)iy | (1ull << 63));
   if (m)

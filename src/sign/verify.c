@@ -267,8 +267,9 @@ static int open_revisions(verifier *v, bc_error *err) {
     return rc;
   /* The whole file is the last revision, whatever follows its %%EOF; what
    * follows is a change after every signature unless it is white space. */
-  for (size_t i = n ? ends[n - 1] : 0; i < v->len; i++)
-    v->trailing += !strchr(" \t\r\n\f", v->data[i]) || !v->data[i];
+  for (size_t i = n ? ends[n - 1] : 0; i < v->len && !v->trailing; i++)
+    if (!v->data[i] || !strchr(" \t\r\n\f", v->data[i]))
+      v->trailing = v->len - (n ? ends[n - 1] : 0);
   if (!n || ends[n - 1] != v->len) {
     size_t cap = n;
     if (!(ends = bc_arena_grow(v->arena, ends, n, &cap, sizeof *ends)))
