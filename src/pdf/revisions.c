@@ -608,6 +608,8 @@ typedef struct namelist {
   size_t count, cap;
 } namelist;
 
+static void compare_named(cmp *c, namelist *pa, namelist *pb);
+
 static int collect_names(namelist *out, bc_pdf_reader *r, bc_pdf_obj node,
                          int depth, bc_arena *arena) {
   if (!bc_pdf_step(r, depth) || depth > 16)
@@ -642,6 +644,15 @@ static void compare_attachments(cmp *c, bc_pdf_obj ta, bc_pdf_obj tb) {
     c->failed = BC_ENOMEM;
     return;
   }
+  compare_named(c, &la, &lb);
+  /* Same names, same files, but a different tree: say so all the same. */
+  if (c->count == before)
+    add_change(c, false, "the attached files' name tree changed");
+}
+
+/* Files by name: each changed, removed or added. */
+static void compare_named(cmp *c, namelist *pa, namelist *pb) {
+  namelist la = *pa, lb = *pb;
   for (size_t i = 0; i < la.count; i++) {
     bool found = false;
     for (size_t j = 0; j < lb.count; j++) {
@@ -661,9 +672,35 @@ static void compare_attachments(cmp *c, bc_pdf_obj ta, bc_pdf_obj tb) {
     if (!found)
       add_change(c, false, "attached %s added", lb.items[j].name);
   }
-  /* Same names, same files, but a different tree: say so all the same. */
+}
+
+/* The catalog's /AF: each file named as the name tree names it, so that
+ * one change reads as one sentence. */
+static void compare_af(cmp *c, bc_pdf_obj aa, bc_pdf_obj ab) {
+  namelist la = {0}, lb = {0};
+  size_t before = c->count;
+  for (int side = 0; side < 2; side++) {
+    bc_pdf_reader *r = side ? c->b : c->a;
+    bc_pdf_obj arr = side ? ab : aa;
+    namelist *l = side ? &lb : &la;
+    size_t n = bc_pdf_count(r, arr);
+    for (size_t i = 0; i < n && i < 4096; i++) {
+      bc_pdf_obj spec = bc_pdf_item(r, arr, i);
+      const char *name = bc_pdf_text(r, bc_pdf_get(r, spec, "UF"));
+      if (!name)
+        name = bc_pdf_text(r, bc_pdf_get(r, spec, "F"));
+      if (!(l->items = bc_arena_grow(c->arena, l->items, l->count, &l->cap,
+                                     sizeof *l->items))) {
+        c->failed = BC_ENOMEM;
+        return;
+      }
+      l->items[l->count].name = name ? name : "(no name)";
+      l->items[l->count++].spec = spec;
+    }
+  }
+  compare_named(c, &la, &lb);
   if (c->count == before)
-    add_change(c, false, "the attached files' name tree changed");
+    add_change(c, false, "the associated files (/AF) changed");
 }
 
 /* ---- the catalog ---- */
@@ -736,8 +773,7 @@ int bc_pdf_compare(bc_pdf_change **out,
           add_change(&c, false, "the metadata (/Metadata) %s",
                      in_a && in_b ? "changed" : in_a ? "removed" : "added");
         else if (!strcmp(k, "AF"))
-          add_change(&c, false, "the associated files (/AF) %s",
-                     in_a && in_b ? "changed" : in_a ? "removed" : "added");
+          compare_af(&c, bc_pdf_get(then, ca, k), bc_pdf_get(now, cb, k));
         else
           add_change(&c, false, "the catalog's /%s changed", k);
       }

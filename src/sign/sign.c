@@ -259,6 +259,24 @@ static int check_creator(bc_pdf_reader *r, bc_error *err) {
   return bc_pdf_reader_check(r, err);
 }
 
+/* A file whose signatures do not check out, or that was changed after one
+ * of them, is not signed again: a second signature would seem to vouch
+ * for what the first signer never signed. */
+static int check_signatures(const unsigned char *data,
+                            size_t len,
+                            const char *name,
+                            bc_arena *arena,
+                            bc_error *err) {
+  bc_verification v;
+  int rc = bc_verify_bytes(&v, data, len, name, arena, err);
+  if (rc)
+    return rc;
+  if (v.verdict == BC_VERDICT_MODIFIED || v.verdict == BC_VERDICT_INVALID)
+    return bc_error_set(err, BC_EVERIFY, "'%s' is not signed again: %s", name,
+                        v.reason);
+  return 0;
+}
+
 /* ---- the update ---- */
 
 typedef struct update {
@@ -374,6 +392,8 @@ int bc_sign_pdf(const bc_sign_request *req,
   if ((rc = bc_pdf_reader_open(&rd, (const unsigned char *)input, input_len,
                                req->input, &budget, err)) ||
       (rc = check_creator(rd, err)) ||
+      (rc = check_signatures((const unsigned char *)input, input_len,
+                             req->input, arena, err)) ||
       (rc = find_target(&t, rd, req->field, arena, err)) ||
       (rc = load_signer(&s, req, err)))
     goto cleanup;
