@@ -72,9 +72,11 @@ static void find_in_tree(specs *s, bc_pdf_reader *r, bc_pdf_obj node,
   for (size_t i = 0; i + 1 < n; i += 2) {
     size_t len = 0;
     const char *name = bc_pdf_string(r, bc_pdf_item(r, names, i), &len);
-    if (name && len == strlen(BC_DATA_FILE_NAME) &&
-        !memcmp(name, BC_DATA_FILE_NAME, len))
-      add_spec(s, r, bc_pdf_item(r, names, i + 1));
+    bc_pdf_obj spec = bc_pdf_item(r, names, i + 1);
+    if ((name && len == strlen(BC_DATA_FILE_NAME) &&
+         !memcmp(name, BC_DATA_FILE_NAME, len)) ||
+        is_data_spec(r, spec))
+      add_spec(s, r, spec);
   }
   bc_pdf_obj kids = bc_pdf_get(r, node, "Kids");
   n = bc_pdf_count(r, kids);
@@ -399,20 +401,32 @@ static int json_strict(reader *x, const char *json, size_t len) {
       if (top && !top->object)
         top->index++;
     } else if (c == '"') {
-      bool nul;
-      t.s++;
-      const char *str = strict_string(&t, &nul);
-      if (!str)
-        return bc_error_oom(x->err);
-      const char *p = t.s;
-      while (p < t.end && strchr(" \t\r\n", *p))
+      bool nul = false;
+      const char *start = ++t.s, *p = start;
+      /* Where it ends, and whether it holds \u0000; only keys are kept. */
+      while (p < t.end && *p != '"') {
+        if (*p == '\\' && p + 1 < t.end) {
+          nul |= p[1] == 'u' && t.end - p >= 6 && !memcmp(p + 2, "0000", 4);
+          p++;
+        }
         p++;
-      bool is_key = top && top->object && p < t.end && *p == ':';
+      }
+      const char *after = p + 1;
+      while (after < t.end && strchr(" \t\r\n", *after))
+        after++;
+      bool is_key = top && top->object && after < t.end && *after == ':';
+      const char *str = "";
+      if (is_key) {
+        bool ignored;
+        if (!(str = strict_string(&t, &ignored)))
+          return bc_error_oom(x->err);
+      }
+      t.s = p + 1;
       if (is_key) {
         top->key = NULL;
         if (nul) {
-          strict_path(&t, "has a key with a NUL character (\\u0000)");
-          return bad(x, "");
+          strict_path(&t, NULL);
+          return bad(x, "has a key with a NUL character (\\u0000)");
         }
         for (size_t i = 0; i < top->nkeys; i++)
           if (!strcmp(top->keys[i], str)) {

@@ -209,6 +209,19 @@ bad_data agency-path "d['agency']['code'] = '../../etc'" ": agency.code is not a
 bad_data value-kind "d['values'][2]['value'] = 'nhiều'" ": values[2].value is not a number"
 bad_data no-period "del d['period']" ": period is missing or of the wrong type"
 bad_data not-hex "d['report']['template_sha256'] = 'z' * 64" ": report.template_sha256 is not a SHA-256 in hex"
+# What parsers read differently is refused: a key twice (cJSON reads the
+# first, jq and Python the last), U+0000 (it cut the string), a version no
+# int holds (undefined behaviour once).
+bad_data duplicate-key "d = json.dumps(d)[:-1] + ', \"format\": \"baocao-data\"}'" ": format is there twice (a key may appear once)"
+bad_data duplicate-nested "d = json.dumps(d).replace('\"unit\":', '\"unit\": \"x\", \"unit\":', 1)" ": values[0].unit is there twice (a key may appear once)"
+bad_data nul "d['agency']['name'] = 'SỞ\\u0000 KHÁC'" ": agency.name holds a NUL character (\\u0000)"
+bad_data version-overflow "d['version'] = 4294967297" " has version 4294967297; this baocao reads version 1"
+# Two files named baocao-data.json: pdfdetach lists both; which is the report?
+pdfdetach -save 1 -o "$BAD/first.json" "$WORK/received/D05-XX.pdf" > /dev/null
+qpdf --empty --add-attachment "$BAD/first.json" --key=baocao-data.json -- \
+  --add-attachment "$BAD/good.json" --key=other --filename=baocao-data.json -- "$BAD/two.pdf"
+expect_import "two files named baocao-data.json" 5 "baocao: '$BAD/two.pdf' carries 2 files named baocao-data.json: which one holds the report is not clear
+$NOTHING" --accept-unsigned "$BAD/two.pdf"
 expect_import "--accept-unsigned does not import a file changed after signing" 13 "baocao: '$WORK/received/D11-XX.pdf' is refused: 26 bytes added at the end of the file after ky_nguoi_co_tham_quyen (a file changed after it was signed is never imported)
 $NOTHING" --accept-unsigned "$WORK/received/D11-XX.pdf"
 expect_import "an unsigned file without --accept-unsigned" 13 "baocao: '$WORK/received/D01-XX.pdf' is not signed (--accept-unsigned imports it anyway)
