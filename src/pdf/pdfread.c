@@ -574,7 +574,10 @@ bool bc_pdf_has(bc_pdf_reader *r, bc_pdf_obj dict, const char *key) {
   return has && !qpdf_failed(r);
 }
 
-const char **bc_pdf_keys(bc_pdf_reader *r, bc_pdf_obj dict, size_t *count) {
+const char **bc_pdf_keys(bc_pdf_reader *r,
+                         bc_pdf_obj dict,
+                         bc_arena *arena,
+                         size_t *count) {
   const char **keys = NULL;
   size_t n = 0, cap = 0;
   qpdf_oh d = dict_of(r, dict);
@@ -587,8 +590,8 @@ const char **bc_pdf_keys(bc_pdf_reader *r, bc_pdf_obj dict, size_t *count) {
     char *copy;
     if (!bc_pdf_step(r, 0))
       break;
-    if (!(keys = bc_arena_grow(&r->arena, keys, n, &cap, sizeof *keys)) ||
-        !(copy = bc_arena_strdup(&r->arena, k[0] == '/' ? k + 1 : k))) {
+    if (!(keys = bc_arena_grow(arena, keys, n, &cap, sizeof *keys)) ||
+        !(copy = bc_arena_strdup(arena, k[0] == '/' ? k + 1 : k))) {
       oom(r);
       break;
     }

@@ -98,9 +98,12 @@ bc_pdf_kind bc_pdf_kind_of(bc_pdf_reader *r, bc_pdf_obj o);
  * references followed. */
 bc_pdf_obj bc_pdf_get(bc_pdf_reader *r, bc_pdf_obj dict, const char *key);
 bool bc_pdf_has(bc_pdf_reader *r, bc_pdf_obj dict, const char *key);
-/* The keys of a dictionary, without the slash, from the reader's arena
- * (NULL and 0 when not a dictionary). */
-const char **bc_pdf_keys(bc_pdf_reader *r, bc_pdf_obj dict, size_t *count);
+/* The keys of a dictionary, without the slash, from arena (NULL and 0
+ * when not a dictionary). */
+const char **bc_pdf_keys(bc_pdf_reader *r,
+                         bc_pdf_obj dict,
+                         bc_arena *arena,
+                         size_t *count);
 size_t bc_pdf_count(bc_pdf_reader *r, bc_pdf_obj array);
 bc_pdf_obj bc_pdf_item(bc_pdf_reader *r, bc_pdf_obj array, size_t i);
 /* An integer, or false when o is not one (out untouched). */

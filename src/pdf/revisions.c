@@ -131,25 +131,27 @@ static bool back_link(const char *key) {
 
 static bool same_dict(cmp *c, bc_pdf_obj x, bc_pdf_obj y, int depth) {
   size_t nx, ny;
-  const char **kx = bc_pdf_keys(c->a, x, &nx);
-  const char **ky = bc_pdf_keys(c->b, y, &ny);
-  if (nx != ny)
-    return false;
-  for (size_t i = 0; i < nx; i++) {
-    if (!bc_pdf_has(c->b, y, kx[i]))
-      return false;
+  bool eq = true;
+  bc_arena keys; /* freed here: a walk must not grow with what it visits */
+  bc_arena_init(&keys, c->arena->alloc);
+  const char **kx = bc_pdf_keys(c->a, x, &keys, &nx);
+  bc_pdf_keys(c->b, y, &keys, &ny);
+  eq = nx == ny;
+  for (size_t i = 0; i < nx && eq; i++) {
+    if (!bc_pdf_has(c->b, y, kx[i])) {
+      eq = false;
+      break;
+    }
     if (back_link(kx[i]))
       continue;
     bc_pdf_obj vx = bc_pdf_get(c->a, x, kx[i]);
     bc_pdf_obj vy = bc_pdf_get(c->b, y, kx[i]);
-    bool eq = same(c, vx, vy, depth + 1);
+    eq = same(c, vx, vy, depth + 1);
     bc_pdf_release(c->a, vx);
     bc_pdf_release(c->b, vy);
-    if (!eq)
-      return false;
   }
-  (void)ky;
-  return true;
+  bc_arena_release(&keys);
+  return eq;
 }
 
 static bool same_direct(cmp *c, bc_pdf_obj x, bc_pdf_obj y, int depth) {
@@ -205,8 +207,13 @@ static bool same(cmp *c, bc_pdf_obj x, bc_pdf_obj y, int depth) {
   /* A page met on the way (an outline's or a link's destination) is the
    * same page when it is the same object: pages are compared on their
    * own, in order (compare_page). */
-  if (ix && iy && bc_pdf_is_name(c->a, bc_pdf_get(c->a, x, "Type"), "Page") &&
-      bc_pdf_is_name(c->b, bc_pdf_get(c->b, y, "Type"), "Page") && depth > 0)
+  bc_pdf_obj tx = ix ? bc_pdf_get(c->a, x, "Type") : 0;
+  bc_pdf_obj ty = iy ? bc_pdf_get(c->b, y, "Type") : 0;
+  bool pages = tx && ty && bc_pdf_is_name(c->a, tx, "Page") &&
+               bc_pdf_is_name(c->b, ty, "Page");
+  bc_pdf_release(c->a, tx);
+  bc_pdf_release(c->b, ty);
+  if (pages && depth > 0)
     eq = ix == iy;
   else
     eq = same_direct(c, x, y, depth);
@@ -234,8 +241,8 @@ static bool same_except(cmp *c,
                         size_t nskip,
                         const char **diff) {
   size_t nx, ny;
-  const char **kx = bc_pdf_keys(c->a, x, &nx);
-  const char **ky = bc_pdf_keys(c->b, y, &ny);
+  const char **kx = bc_pdf_keys(c->a, x, c->arena, &nx);
+  const char **ky = bc_pdf_keys(c->b, y, c->arena, &ny);
   for (size_t i = 0; i < ny; i++) {
     bool skipped = false;
     for (size_t k = 0; k < nskip; k++)
@@ -409,12 +416,12 @@ static void compare_form(cmp *c,
     return;
   /* The form's own entries. */
   size_t n;
-  const char **keys = bc_pdf_keys(c->b, b, &n);
+  const char **keys = bc_pdf_keys(c->b, b, c->arena, &n);
   for (size_t i = 0; i < n; i++)
     if (!bc_pdf_has(c->a, a, keys[i]) && strcmp(keys[i], "SigFlags") &&
         strcmp(keys[i], "DR"))
       add_change(c, false, "the form's /%s added", keys[i]);
-  keys = bc_pdf_keys(c->a, a, &n);
+  keys = bc_pdf_keys(c->a, a, c->arena, &n);
   for (size_t i = 0; i < n; i++) {
     const char *k = keys[i];
     if (!strcmp(k, "Fields") || !strcmp(k, "SigFlags"))
@@ -425,12 +432,12 @@ static void compare_form(cmp *c,
       /* Resources may be added for new appearances, not changed. */
       bc_pdf_obj da = bc_pdf_get(c->a, a, k), db = bc_pdf_get(c->b, b, k);
       size_t m;
-      const char **sub = bc_pdf_keys(c->a, da, &m);
+      const char **sub = bc_pdf_keys(c->a, da, c->arena, &m);
       for (size_t j = 0; j < m; j++) {
         bc_pdf_obj sa = bc_pdf_get(c->a, da, sub[j]);
         bc_pdf_obj sb = bc_pdf_get(c->b, db, sub[j]);
         size_t q;
-        const char **names = bc_pdf_keys(c->a, sa, &q);
+        const char **names = bc_pdf_keys(c->a, sa, c->arena, &q);
         bool ok = bc_pdf_kind_of(c->a, sa) == BC_PDF_DICT
                       ? bc_pdf_kind_of(c->b, sb) == BC_PDF_DICT
                       : same(c, sa, sb, 1);
@@ -581,7 +588,7 @@ static void compare_page(cmp *c, size_t page, bc_pdf_obj pa, bc_pdf_obj pb,
   /* Every other entry of the page itself. */
   for (int side = 0; side < 2; side++) {
     bc_pdf_reader *r = side ? c->b : c->a;
-    keys = bc_pdf_keys(r, side ? pb : pa, &n);
+    keys = bc_pdf_keys(r, side ? pb : pa, c->arena, &n);
     for (size_t i = 0; i < n; i++) {
       const char *k = keys[i];
       bool skip = !strcmp(k, "Contents") || !strcmp(k, "Annots") ||
@@ -738,7 +745,7 @@ int bc_pdf_compare(bc_pdf_change **out,
   for (int side = 0; side < 2; side++) {
     bc_pdf_reader *r = side ? now : then;
     size_t n;
-    const char **keys = bc_pdf_keys(r, side ? cb : ca, &n);
+    const char **keys = bc_pdf_keys(r, side ? cb : ca, arena, &n);
     for (size_t i = 0; i < n; i++) {
       const char *k = keys[i];
       if (!strcmp(k, "Pages") || !strcmp(k, "AcroForm") ||
@@ -752,7 +759,7 @@ int bc_pdf_compare(bc_pdf_change **out,
       } else if (!strcmp(k, "Names")) {
         bc_pdf_obj na = bc_pdf_get(then, ca, k), nb = bc_pdf_get(now, cb, k);
         size_t m;
-        const char **sub = bc_pdf_keys(then, na, &m);
+        const char **sub = bc_pdf_keys(then, na, arena, &m);
         for (size_t j = 0; j < m; j++) {
           if (!strcmp(sub[j], "EmbeddedFiles"))
             compare_attachments(&c, bc_pdf_get(then, na, sub[j]),
@@ -760,7 +767,7 @@ int bc_pdf_compare(bc_pdf_change **out,
           else if (!same_key(&c, na, nb, sub[j]))
             add_change(&c, false, "the catalog's /Names /%s changed", sub[j]);
         }
-        sub = bc_pdf_keys(now, nb, &m);
+        sub = bc_pdf_keys(now, nb, arena, &m);
         for (size_t j = 0; j < m; j++)
           if (!bc_pdf_has(then, na, sub[j])) {
             if (!strcmp(sub[j], "EmbeddedFiles"))

@@ -333,13 +333,14 @@ static void write_name(bc_buf *out, const char *s) {
 
 /* A dictionary copied without some keys, then more entries. */
 static void copy_dict(bc_buf *out,
+                      bc_arena *arena,
                       bc_pdf_reader *r,
                       bc_pdf_obj d,
                       const char *const *drop,
                       size_t ndrop,
                       const char *extra) {
   size_t n;
-  const char **keys = bc_pdf_keys(r, d, &n);
+  const char **keys = bc_pdf_keys(r, d, arena, &n);
   bc_buf_puts(out, "<<");
   for (size_t i = 0; i < n; i++) {
     bool skip = false;
@@ -490,23 +491,23 @@ int bc_sign_pdf(const bc_sign_request *req,
     snprintf(extra, sizeof extra, "/V %lld 0 R /AP << /N %lld 0 R >> /M (%s)",
              n_sig, n_ap, when_pdf);
     begin_obj(&u, t.field_num);
-    copy_dict(&u.out, rd, t.field, field_drop, 3, extra);
+    copy_dict(&u.out, arena, rd, t.field, field_drop, 3, extra);
     end_obj(&u);
     static const char *const form_drop[] = {"SigFlags"};
     if (t.form_num) {
       begin_obj(&u, t.form_num);
-      copy_dict(&u.out, rd, t.form, form_drop, 1, "/SigFlags 3");
+      copy_dict(&u.out, arena, rd, t.form, form_drop, 1, "/SigFlags 3");
       end_obj(&u);
     } else {
       static const char *const root_drop[] = {"AcroForm"};
       bc_buf form;
       bc_buf_init(&form, alloc);
       bc_buf_puts(&form, "/AcroForm ");
-      copy_dict(&form, rd, t.form, form_drop, 1, "/SigFlags 3");
+      copy_dict(&form, arena, rd, t.form, form_drop, 1, "/SigFlags 3");
       rc = bc_buf_check(&form, err);
       if (!rc) {
         begin_obj(&u, t.root_num);
-        copy_dict(&u.out, rd, t.root, root_drop, 1, form.data);
+        copy_dict(&u.out, arena, rd, t.root, root_drop, 1, form.data);
         end_obj(&u);
       }
       bc_buf_free(&form);

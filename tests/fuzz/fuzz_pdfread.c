@@ -18,20 +18,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Every value under o, to a small depth (the reader's own walks are
  * bounded by its budget, which this one shares). */
-static void walk(bc_pdf_reader *r, bc_pdf_obj o, int depth) {
+static void walk(bc_pdf_reader *r, bc_pdf_obj o, bc_arena *arena, int depth) {
   if (depth > 6 || !bc_pdf_step(r, depth))
     return;
   switch (bc_pdf_kind_of(r, o)) {
   case BC_PDF_ARRAY:
     for (size_t i = 0; i < bc_pdf_count(r, o) && i < 64; i++)
-      walk(r, bc_pdf_item(r, o, i), depth + 1);
+      walk(r, bc_pdf_item(r, o, i), arena, depth + 1);
     break;
   case BC_PDF_DICT:
   case BC_PDF_STREAM: {
     size_t n;
-    const char **keys = bc_pdf_keys(r, o, &n);
+    const char **keys = bc_pdf_keys(r, o, arena, &n);
     for (size_t i = 0; i < n && i < 64; i++)
-      walk(r, bc_pdf_get(r, o, keys[i]), depth + 1);
+      walk(r, bc_pdf_get(r, o, keys[i]), arena, depth + 1);
     if (bc_pdf_kind_of(r, o) == BC_PDF_STREAM) {
       size_t len;
       bc_error err;
@@ -66,9 +66,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (rc == 0) {
     bc_pdf_field *fields;
     size_t n;
-    walk(r, bc_pdf_trailer(r), 0);
+    walk(r, bc_pdf_trailer(r), &arena, 0);
     for (int num = 1; num < 300; num++)
-      walk(r, bc_pdf_object(r, num), 1);
+      walk(r, bc_pdf_object(r, num), &arena, 1);
     bc_error_clear(&err);
     rc = bc_pdf_fields(&fields, &n, r, &arena, &err);
     fz_check_error(rc, err.message);
