@@ -32,7 +32,9 @@ typedef struct bc_sign_options {
  * Fills opts->field with a detached CMS signature (SHA-256) as an
  * incremental update: the input's bytes are the start of the output, so
  * earlier signatures stay valid. Uses ctx's fonts for a text appearance.
- * Errors: BC_EINPUT, BC_EPDF, BC_ENOTFOUND, BC_ECERT, BC_EIO, BC_ENOMEM.
+ * The input is verified first: one changed after an earlier signature is
+ * refused with BC_EVERIFY. Errors: BC_EINPUT, BC_EPDF, BC_EVERIFY,
+ * BC_ENOTFOUND, BC_ECERT, BC_EIO, BC_ENOMEM.
  */
 int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err);
 

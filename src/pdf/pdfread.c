@@ -219,6 +219,7 @@ static const unsigned char *find_bytes(const unsigned char *p,
 
 typedef struct scan_level {
   z_stream z;
+  bool ready; /* inflateInit done (once; inflateReset for each stream) */
   bool active, decided;
   size_t out;
 } scan_level;
@@ -227,12 +228,30 @@ typedef struct scanner {
   scan_level lv[SCAN_LEVELS];
   unsigned char buf[SCAN_LEVELS][SCAN_CHUNK];
   size_t limit;
-  bool over;
+  bool over, failed;
 } scanner;
 
 static bool zlib_header(const unsigned char *p, size_t n) {
   return n >= 2 && (p[0] & 0x0f) == 8 && (p[0] >> 4) <= 7 &&
          ((p[0] << 8) | p[1]) % 31 == 0;
+}
+
+/* Level k made ready for a new stream: set up once, reset after. */
+static bool scan_start(scanner *s, int k) {
+  scan_level *l = &s->lv[k];
+  if (!l->ready) {
+    memset(&l->z, 0, sizeof l->z);
+    if (inflateInit(&l->z) != Z_OK) {
+      s->failed = true;
+      return false;
+    }
+    l->ready = true;
+  } else if (inflateReset(&l->z) != Z_OK) {
+    return false;
+  }
+  l->active = l->decided = true;
+  l->out = 0;
+  return true;
 }
 
 /* Feeds n bytes to level k, whose output feeds level k+1 when it is a
@@ -254,8 +273,8 @@ static void scan_feed(scanner *s, int k, const unsigned char *in, size_t n) {
       scan_level *next = &s->lv[k + 1];
       if (!next->decided) {
         next->decided = true;
-        next->active = zlib_header(s->buf[k], m) &&
-                       inflateInit(&next->z) == Z_OK;
+        if (zlib_header(s->buf[k], m))
+          scan_start(s, k + 1);
       }
       if (next->active)
         scan_feed(s, k + 1, s->buf[k], m);
@@ -268,11 +287,13 @@ static void scan_feed(scanner *s, int k, const unsigned char *in, size_t n) {
 /* The largest output of any level of the stream starting at p. */
 static size_t scan_one(scanner *s, const unsigned char *p, size_t n) {
   size_t most = 0;
-  memset(s->lv, 0, sizeof s->lv);
+  for (int k = 0; k < SCAN_LEVELS; k++) {
+    s->lv[k].active = s->lv[k].decided = false;
+    s->lv[k].out = 0;
+  }
   s->over = false;
-  if (inflateInit(&s->lv[0].z) != Z_OK)
+  if (!scan_start(s, 0))
     return 0;
-  s->lv[0].active = s->lv[0].decided = true;
   while (n && !s->over) {
     size_t part = n > (1u << 30) ? (1u << 30) : n;
     scan_feed(s, 0, p, part);
@@ -282,12 +303,9 @@ static size_t scan_one(scanner *s, const unsigned char *p, size_t n) {
     p += part;
     n -= part;
   }
-  for (int k = 0; k < SCAN_LEVELS; k++) {
-    if (s->lv[k].active)
-      inflateEnd(&s->lv[k].z);
+  for (int k = 0; k < SCAN_LEVELS; k++)
     if (s->lv[k].out > most)
       most = s->lv[k].out;
-  }
   return most;
 }
 
@@ -296,8 +314,9 @@ int bc_pdf_scan_streams(const unsigned char *data,
                         const char *name,
                         bc_pdf_budget *budget,
                         bc_error *err) {
-  scanner *s = malloc(sizeof *s);
+  scanner *s = calloc(1, sizeof *s);
   const unsigned char *p = data, *end = data + len;
+  size_t streams = 0;
   int rc = 0;
   if (!s)
     return bc_error_oom(err);
@@ -317,6 +336,10 @@ int bc_pdf_scan_streams(const unsigned char *data,
     if (!zlib_header(p, (size_t)(end - p)))
       continue;
     size_t n = scan_one(s, p, (size_t)(end - p));
+    if (s->failed) {
+      rc = bc_error_oom(err);
+      break;
+    }
     budget->decoded += n;
     if (n > budget->max_stream || budget->decoded > budget->max_decoded)
       budget->spent = true;
@@ -334,24 +357,39 @@ int bc_pdf_scan_streams(const unsigned char *data,
                         name, budget->max_decoded >> 20);
       break;
     }
+    if ((++streams & 255) == 0 &&
+        cpu_seconds() - budget->started > budget->max_seconds) {
+      budget->spent = true;
+      rc = bc_error_set(err, BC_EPDF,
+                        "'%s' is refused: reading it takes more than 1.5 s",
+                        name);
+      break;
+    }
   }
+  for (int k = 0; k < SCAN_LEVELS; k++)
+    if (s->lv[k].ready)
+      inflateEnd(&s->lv[k].z);
   free(s);
   return rc;
 }
 
 /* ---- revisions ---- */
 
+static bool is_ws(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
+
 /* True when "startxref N" comes right before the %%EOF at e. */
 static bool after_startxref(const unsigned char *data, size_t e) {
   size_t i = e;
-  while (i > 0 && strchr(" \t\r\n\f", data[i - 1]))
+  while (i > 0 && is_ws(data[i - 1]))
     i--;
   size_t digits = i;
   while (i > 0 && data[i - 1] >= '0' && data[i - 1] <= '9')
     i--;
   if (i == digits)
     return false;
-  while (i > 0 && strchr(" \t\r\n\f", data[i - 1]))
+  while (i > 0 && is_ws(data[i - 1]))
     i--;
   return i >= 9 && !memcmp(data + i - 9, "startxref", 9);
 }
@@ -401,7 +439,7 @@ static size_t find_startxref(const unsigned char *data, size_t len) {
   if (found == SIZE_MAX)
     return SIZE_MAX;
   size_t i = found + 9, v = 0;
-  while (i < len && strchr(" \t\r\n\f", data[i]))
+  while (i < len && is_ws(data[i]))
     i++;
   if (i >= len || data[i] < '0' || data[i] > '9')
     return SIZE_MAX;

@@ -379,10 +379,6 @@ static void compare_form(cmp *c,
   bc_pdf_obj b = bc_pdf_get(c->b, cb, "AcroForm");
   bool has_a = bc_pdf_kind_of(c->a, a) == BC_PDF_DICT;
   bool has_b = bc_pdf_kind_of(c->b, b) == BC_PDF_DICT;
-  if (has_a && !has_b)
-    add_change(c, false, "the form (/AcroForm) removed");
-  else if (!has_a && has_b && bc_pdf_count(c->b, bc_pdf_get(c->b, b, "Fields")))
-    add_change(c, true, "a form (/AcroForm) added");
   for (size_t i = 0; i < fa->count; i++) {
     const field *x = &fa->items[i], *y = find_field(fb, x);
     if (!y) {
@@ -412,6 +408,11 @@ static void compare_form(cmp *c,
       add_change(c, fb->items[i].sig, "%s %s added",
                  fb->items[i].sig ? "signature field" : "field",
                  fb->items[i].name);
+  /* After the fields, so that the first change named is the signature. */
+  if (has_a && !has_b)
+    add_change(c, false, "the form (/AcroForm) removed");
+  else if (!has_a && has_b && bc_pdf_count(c->b, bc_pdf_get(c->b, b, "Fields")))
+    add_change(c, true, "a form (/AcroForm) added");
   if (!has_a || !has_b)
     return;
   /* The form's own entries. */

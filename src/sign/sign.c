@@ -4,8 +4,13 @@
  * /Contents is a detached CMS (SHA-256) over the whole file but itself.
  *
  * Design notes (byte-range layout):
+ *  0. The input is read by pdf's reader (qpdf) and verified first: a file
+ *     changed after an earlier signature is not signed again.
  *  1. Output = input bytes, unchanged, then the update: new objects, the
- *     changed field and AcroForm, an xref section and a trailer with /Prev.
+ *     changed field and AcroForm, and a cross-reference section with
+ *     /Prev: a classic table and trailer, or a cross-reference stream
+ *     when the input's last section is one (a file re-saved with object
+ *     streams).
  *  2. /ByteRange [0 a b c] leaves out exactly the /Contents hex string,
  *     brackets included: bytes [a, b). It is written with fixed-width
  *     numbers first and patched in place, so no offset moves.

@@ -30,9 +30,10 @@ typedef struct bc_sign_request {
  * signature dictionary, its appearance and the updated field are appended
  * with a cross-reference section of their own, so that earlier signatures
  * stay valid. Errors: BC_EINPUT (files), BC_EPDF (not a baocao PDF,
- * damaged, field already signed), BC_ENOTFOUND (no such field, with the
- * names there are), BC_ECERT (password, expiry, key usage), BC_EIO,
- * BC_ENOMEM. The output appears whole or not at all.
+ * damaged, field already signed), BC_EVERIFY (the input was changed after
+ * an earlier signature, or one does not check out), BC_ENOTFOUND (no such
+ * field, with the names there are), BC_ECERT (password, expiry, key
+ * usage), BC_EIO, BC_ENOMEM. The output appears whole or not at all.
  */
 int bc_sign_pdf(const bc_sign_request *req,
                 const bc_fontset *fonts,

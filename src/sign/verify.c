@@ -186,6 +186,10 @@ static bool is_hex(unsigned char c) {
   return bc_hex_digit(c) >= 0;
 }
 
+static bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
+
 /* Design note 1. */
 static int check_signature(found *s, verifier *v, bc_error *err) {
   const long long *br = s->br;
@@ -229,11 +233,11 @@ static int check_signature(found *s, verifier *v, bc_error *err) {
   for (k = a + 1; k + 1 < b; k++) {
     if (is_hex(d[k]))
       digits++;
-    else if (!strchr(" \t\r\n\f", d[k]))
+    else if (!is_space(d[k]))
       break;
   }
   size_t before = a;
-  while (before > 0 && strchr(" \t\r\n\f", d[before - 1]))
+  while (before > 0 && is_space(d[before - 1]))
     before--;
   bool keyed = before >= 9 && !memcmp(d + before - 9, "/Contents", 9);
   if (k + 1 != b || !keyed || (digits + 1) / 2 != s->contents_len) {
@@ -268,7 +272,7 @@ static int open_revisions(verifier *v, bc_error *err) {
   /* The whole file is the last revision, whatever follows its %%EOF; what
    * follows is a change after every signature unless it is white space. */
   for (size_t i = n ? ends[n - 1] : 0; i < v->len && !v->trailing; i++)
-    if (!v->data[i] || !strchr(" \t\r\n\f", v->data[i]))
+    if (!is_space(v->data[i]))
       v->trailing = v->len - (n ? ends[n - 1] : 0);
   if (!n || ends[n - 1] != v->len) {
     size_t cap = n;

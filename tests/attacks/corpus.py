@@ -263,6 +263,21 @@ subprocess.run(["pdfsig", *nss, "-nick", "signer", "-add-signature",
 case("other-producer-pdfsig", None, "signed", 0, imp=12, pdfsig="signed",
      mutool="signed", why="imported it is not: it carries no baocao data")
 
+# Updates that only add what later signatures may add: allowed.
+case("dss-after", append(s2, {catalog(s2): with_key(last_obj(s2, catalog(s2)), b"DSS",
+                                                    b"<< /Certs [] /OCSPs [] /CRLs [] >>")}),
+     "signed", 0, imp=0, pdfsig="partial", mutool="partial",
+     why="a /DSS dictionary is allowed after a signature; pdfsig and mutool "
+         "only say that an update follows")
+third = os.path.join(CASES, "third-signature-pdfsig.pdf")
+subprocess.run(["pdfsig", *nss, "-nick", "seal", "-add-signature",
+                "-new-signature-field-name", "ky_them", S2, third],
+               check=True, capture_output=True)
+case("third-signature-pdfsig", None, "signed", 0, imp=0, pdfsig="signed",
+     mutool="signed",
+     why="a new signature field with its widget, added and signed by pdfsig: "
+         "allowed")
+
 # Incremental changes after the last signature.
 size = trailer(s2)[0]
 p_last = page_nums(s2)[-1]
@@ -328,7 +343,7 @@ form_num = ref(cat, b"AcroForm")
 form = last_obj(s2, form_num)
 objs = change_data_objs(s2, size1)
 case("strip-acroform", append(s2, {**objs, cat_num: without_key(cat, b"AcroForm")}),
-     "modified", 13, "after ky_co_quan", imp=13, pdfsig="partial", mutool="unsigned",
+     "modified", 13, "signature ky_nguoi_co_tham_quyen removed after ky_co_quan", imp=13, pdfsig="partial", mutool="unsigned",
      why="pdfsig finds the widgets on the page and checks their bytes (valid, "
          "not total), not what the update did; mutool looks where the last "
          "catalog points and sees no signature")
@@ -453,6 +468,9 @@ case("nametree-kids-loop", tiny([
     b"<< /Kids [3 0 R 3 0 R 3 0 R 3 0 R 3 0 R 3 0 R] >>"]),
     "unsigned", 0, imp=12, pdfsig="unsigned", mutool="unsigned",
     why="import: no report data is found, after visiting the node once")
+case("empty-acroform", tiny([b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] >> >>",
+                             PAGES]),
+     "unsigned", 0, imp=12, pdfsig="unsigned", mutool="unsigned")
 big = b"[" + b"0 " * 300000 + b"]"
 case("fields-amplification", tiny([
     b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [" + b"3 0 R " * 3000 +
