@@ -616,7 +616,7 @@ typedef struct namelist {
   size_t count, cap;
 } namelist;
 
-static void compare_named(cmp *c, namelist *pa, namelist *pb);
+static size_t compare_named(cmp *c, namelist *pa, namelist *pb);
 
 static int collect_names(namelist *out, bc_pdf_reader *r, bc_pdf_obj node,
                          int depth, bc_arena *arena) {
@@ -644,7 +644,6 @@ static int collect_names(namelist *out, bc_pdf_reader *r, bc_pdf_obj node,
 
 static void compare_attachments(cmp *c, bc_pdf_obj ta, bc_pdf_obj tb) {
   namelist la = {0}, lb = {0};
-  size_t before = c->count;
   if (same(c, ta, tb, 1))
     return;
   if (collect_names(&la, c->a, ta, 0, c->arena) ||
@@ -652,41 +651,47 @@ static void compare_attachments(cmp *c, bc_pdf_obj ta, bc_pdf_obj tb) {
     c->failed = BC_ENOMEM;
     return;
   }
-  compare_named(c, &la, &lb);
   /* Same names, same files, but a different tree: say so all the same. */
-  if (c->count == before)
+  if (!compare_named(c, &la, &lb))
     add_change(c, false, "the attached files' name tree changed");
 }
 
-/* Files by name: each changed, removed or added. */
-static void compare_named(cmp *c, namelist *pa, namelist *pb) {
+/* Files by name: each changed, removed or added; how many differ. */
+static size_t compare_named(cmp *c, namelist *pa, namelist *pb) {
   namelist la = *pa, lb = *pb;
+  size_t found_any = 0;
   for (size_t i = 0; i < la.count; i++) {
     bool found = false;
     for (size_t j = 0; j < lb.count; j++) {
       if (strcmp(la.items[i].name, lb.items[j].name))
         continue;
       found = true;
-      if (!same(c, la.items[i].spec, lb.items[j].spec, 1))
+      if (!same(c, la.items[i].spec, lb.items[j].spec, 1)) {
         add_change(c, false, "attached %s changed", la.items[i].name);
+        found_any++;
+      }
     }
-    if (!found)
+    if (!found) {
       add_change(c, false, "attached %s removed", la.items[i].name);
+      found_any++;
+    }
   }
   for (size_t j = 0; j < lb.count; j++) {
     bool found = false;
     for (size_t i = 0; i < la.count && !found; i++)
       found = !strcmp(la.items[i].name, lb.items[j].name);
-    if (!found)
+    if (!found) {
       add_change(c, false, "attached %s added", lb.items[j].name);
+      found_any++;
+    }
   }
+  return found_any;
 }
 
 /* The catalog's /AF: each file named as the name tree names it, so that
  * one change reads as one sentence. */
 static void compare_af(cmp *c, bc_pdf_obj aa, bc_pdf_obj ab) {
   namelist la = {0}, lb = {0};
-  size_t before = c->count;
   for (int side = 0; side < 2; side++) {
     bc_pdf_reader *r = side ? c->b : c->a;
     bc_pdf_obj arr = side ? ab : aa;
@@ -706,8 +711,7 @@ static void compare_af(cmp *c, bc_pdf_obj aa, bc_pdf_obj ab) {
       l->items[l->count++].spec = spec;
     }
   }
-  compare_named(c, &la, &lb);
-  if (c->count == before)
+  if (!compare_named(c, &la, &lb))
     add_change(c, false, "the associated files (/AF) changed");
 }
 
