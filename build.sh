@@ -14,9 +14,9 @@ PACKAGES=(
   cmake make pkg-config gcc clang libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
   libutf8proc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev
-  libssl-dev zlib1g-dev libcjson-dev
-  check poppler-utils qpdf mupdf-tools python3 python3-fitz
-  python3-jsonschema openssl libnss3-tools valgrind
+  libssl-dev zlib1g-dev libcjson-dev libqpdf-dev
+  check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
+  libnss3-tools valgrind mupdf-tools
 )
 
 log() { printf '== %s\n' "$*" >&2; }

@@ -5,6 +5,7 @@
 #define BAOCAO_EXCHANGE_H
 
 #include "baocao/error.h"
+#include "baocao/sign.h"
 
 #include <stddef.h>
 
@@ -21,8 +22,9 @@ typedef struct bc_import_pdf_options {
   size_t path_count;
   const char *period;  /* refuse data of another period; NULL: any */
   const char *parent;  /* parent_code of the agencies it creates */
-  int accept_unsigned; /* import files whose signature does not check
-                          out or does not cover them */
+  int accept_unsigned; /* also import files that are not signed (a file
+                          whose signature does not check out, or that was
+                          changed after it was signed, never is) */
   int keep_going;      /* import the good files when some are refused */
 } bc_import_pdf_options;
 
@@ -33,11 +35,16 @@ typedef struct bc_import_pdf_file {
   const char *path;
   int code;              /* 0: imported; else the BC_E* it was refused for */
   const char *message;   /* why it was refused (one line), or "" */
-  const char *signature; /* "not signed", "signed, the signature covers the
-                            whole file", ... */
-  const char *signer;    /* the last signature's certificate CN, or "" */
+  const char *signature; /* bc_verdict_name(verdict), or "not signed,
+                            imported because of --accept-unsigned" */
+  const char *signer;    /* the CN of the signature covering most, or "" */
   const char *agency, *period; /* from its data, or "" */
   size_t inserted, unchanged;  /* values */
+  bc_verdict verdict;          /* what its signatures say */
+  const char *reason;          /* why not BC_VERDICT_SIGNED, or "" */
+  const bc_signature_report *signatures; /* as bc_verify gives them */
+  size_t signature_count;
+  size_t revisions;
 } bc_import_pdf_file;
 
 typedef struct bc_import_pdf_result {
@@ -53,7 +60,7 @@ typedef struct bc_import_pdf_result {
  * import was committed: every file, or with keep_going the files not
  * refused (result->refused tells). When a file is refused without
  * keep_going nothing is imported and the call returns that file's code
- * (BC_EPDF for the PDF or its signature, BC_EDATA for its data, a period
+ * (BC_EPDF for the PDF, BC_EVERIFY for its signatures, BC_EDATA for its data, a period
  * other than `period` or a conflict) with err naming it. Errors before any
  * file is read: BC_EINPUT (a path that cannot be read), BC_EDB,
  * BC_ESCHEMA, BC_ENOTFOUND (parent). Free with bc_import_pdf_result_free.

@@ -32,29 +32,77 @@ typedef struct bc_sign_options {
  * Fills opts->field with a detached CMS signature (SHA-256) as an
  * incremental update: the input's bytes are the start of the output, so
  * earlier signatures stay valid. Uses ctx's fonts for a text appearance.
- * Errors: BC_EINPUT, BC_EPDF, BC_ENOTFOUND, BC_ECERT, BC_EIO, BC_ENOMEM.
+ * The input is verified first: one changed after an earlier signature is
+ * refused with BC_EVERIFY. Errors: BC_EINPUT, BC_EPDF, BC_EVERIFY,
+ * BC_ENOTFOUND, BC_ECERT, BC_EIO, BC_ENOMEM.
  */
 int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err);
 
-/* One signature field of a PDF. */
+/* What a file's signatures say about it, worst last. */
+typedef enum bc_verdict {
+  BC_VERDICT_UNSIGNED = 0, /* no signature in any revision */
+  BC_VERDICT_SIGNED,       /* every signature valid, nothing after any of
+                              them but other signatures and what they may
+                              add (appearances, /DSS) */
+  BC_VERDICT_MODIFIED,     /* valid signatures, but something was changed
+                              after one of them (or a signature removed) */
+  BC_VERDICT_INVALID       /* a signature does not check out */
+} bc_verdict;
+
+/* One change after a signature. */
+typedef struct bc_signature_change {
+  int allowed;      /* a later signature, its appearance, /DSS */
+  const char *what; /* "page 1 content changed", "signature ky_co_quan
+                       removed", "attached baocao-data.json changed" */
+} bc_signature_change;
+
+/* One signature field of a PDF, or one signature that an earlier
+ * revision holds and the document no longer names (removed). */
 typedef struct bc_signature_report {
   const char *field;
   int is_signed;
   const char *signer;    /* certificate common name */
-  const char *signed_at; /* ISO 8601 */
+  const char *signed_at; /* ISO 8601, from /M */
   size_t covered;        /* bytes from the start that the signature covers */
   int whole_file;        /* covered is the whole file */
-  int intact;            /* the signature checks out over those bytes */
+  int intact;            /* valid: /ByteRange covers exactly one whole
+                            revision but its /Contents, and the CMS
+                            signature checks out over those bytes */
   const char *problem;   /* why not, or "" */
+  /* Revision analysis: */
+  size_t revision;       /* the revision it covers, from 1; 0: none */
+  int removed;           /* found in revision `revision` only: the
+                            document no longer names it */
+  const char *subfilter; /* adbe.pkcs7.detached, ETSI.CAdES.detached */
+  const bc_signature_change *changes; /* every change after it */
+  size_t change_count;
+  int modified; /* some change after it is not allowed */
+  /* Room for what trust chains and timestamps will add (chain status,
+   * trusted time): new fields go after this line. */
 } bc_signature_report;
 
 typedef struct bc_verify_result bc_verify_result;
 
-/* Reads the signature fields of path. Free with bc_verify_result_free. */
+/*
+ * Reads every revision of path, finds every signature in any of them,
+ * checks each (its byte range, its CMS signature; not the certificate
+ * chain) and what changed after it. Errors: BC_EINPUT (cannot read),
+ * BC_EPDF (not a PDF, damaged, refused by the reader's budget),
+ * BC_ENOMEM. A file whose signatures do not check out is not an error:
+ * see bc_verify_verdict. Free with bc_verify_result_free.
+ */
 int bc_verify(bc_verify_result **out, const char *path, bc_error *err);
 size_t bc_verify_count(const bc_verify_result *r);
 const bc_signature_report *bc_verify_field(const bc_verify_result *r, size_t i);
 size_t bc_verify_file_size(const bc_verify_result *r);
+/* Revisions of the file (incremental updates + 1). */
+size_t bc_verify_revisions(const bc_verify_result *r);
+bc_verdict bc_verify_verdict(const bc_verify_result *r);
+/* Why the verdict is not SIGNED, in one line ("page 1 content changed
+ * after ky_nguoi_co_tham_quyen"), or "". */
+const char *bc_verify_reason(const bc_verify_result *r);
+/* "signed", "not signed", "modified after signing", "invalid". */
+const char *bc_verdict_name(bc_verdict v);
 void bc_verify_result_free(bc_verify_result *r);
 
 #ifdef __cplusplus

@@ -57,6 +57,16 @@ const char *cli_get(const cli_option *options, size_t count, const char *name);
 /* `baocao db import-pdf` (cli/import_pdf.c), argv[0] being "import-pdf". */
 int cmd_db_import_pdf(int argc, char **argv);
 
+/* Signatures as `verify` and `db import-pdf` print them (verdict.c):
+ * a JSON string, the verdict's JSON name, the list as JSON, and one
+ * signature with the changes after it as lines. */
+void cli_json_string(FILE *out, const char *s);
+const char *cli_verdict_key(bc_verdict v);
+void cli_json_signatures(FILE *out,
+                         const bc_signature_report *sigs,
+                         size_t count);
+void cli_print_signature(FILE *out, const bc_signature_report *s);
+
 /* Prints "baocao: <error>" and returns the exit code for err->code. */
 int cli_fail(const bc_error *err);
 

@@ -19,22 +19,63 @@ static const char import_pdf_usage[] =
     "  --period CODE      refuse files that hold another period's data\n"
     "  --parent CODE      agencies the database does not have yet are added\n"
     "                     under this one (their values count in its tong.)\n"
-    "  --accept-unsigned  also import files whose signature does not check\n"
-    "                     out or that were changed after signing\n"
+    "  --accept-unsigned  also import files that are not signed\n"
     "  --keep-going       import the good files when some are refused\n"
     "                     (exit 15); without it one refused file imports\n"
     "                     nothing\n"
+    "  --json             print the result as JSON (docs/verify.schema.json)\n"
     "  -h, --help         this text\n"
     "\n"
-    "Files without a signature are imported and reported as not signed.\n"
+    "A file is imported when its data is covered by a valid signature and\n"
+    "nothing after that signature was changed but other signatures. A file\n"
+    "whose signature does not check out, that was changed after signing or\n"
+    "whose signature was removed is refused whatever the options (exit 13).\n"
     "A value that differs from the one the database already has refuses\n"
     "the file: nothing is ever overwritten.\n";
+
+/* The result as one JSON object (docs/verify.schema.json, "import"). */
+static void print_json(const bc_import_pdf_result *r,
+                       const bc_import_pdf_options *o,
+                       const bc_error *failed) {
+  fputs("{\"database\": ", stdout);
+  cli_json_string(stdout, o->db_path);
+  fprintf(stdout, ", \"committed\": %s, \"imported\": %zu, \"refused\": %zu",
+          failed ? "false" : "true", failed ? 0 : r->imported, r->refused);
+  if (failed) {
+    fputs(", \"error\": ", stdout);
+    cli_json_string(stdout, failed->message);
+  }
+  fputs(", \"files\": [", stdout);
+  for (size_t i = 0; i < r->file_count; i++) {
+    const bc_import_pdf_file *f = &r->files[i];
+    fputs(i ? ", {\"path\": " : "{\"path\": ", stdout);
+    cli_json_string(stdout, f->path);
+    fprintf(stdout, ", \"imported\": %s, \"message\": ",
+            !f->code && !failed ? "true" : "false");
+    cli_json_string(stdout, f->message);
+    fprintf(stdout, ", \"verdict\": \"%s\", \"reason\": ",
+            f->revisions ? cli_verdict_key(f->verdict) : "unreadable");
+    cli_json_string(stdout, f->reason);
+    fputs(", \"agency\": ", stdout);
+    cli_json_string(stdout, f->agency);
+    fputs(", \"period\": ", stdout);
+    cli_json_string(stdout, f->period);
+    fprintf(stdout,
+            ", \"inserted\": %zu, \"unchanged\": %zu, \"revisions\": %zu, "
+            "\"signatures\": ",
+            f->inserted, f->unchanged, f->revisions);
+    cli_json_signatures(stdout, f->signatures, f->signature_count);
+    fputc('}', stdout);
+  }
+  fputs("]}\n", stdout);
+}
 
 int cmd_db_import_pdf(int argc, char **argv) {
   cli_option opts[] = {
       {"db", 0, true, NULL},          {"period", 0, true, NULL},
       {"parent", 0, true, NULL},      {"accept-unsigned", 0, false, NULL},
-      {"keep-going", 0, false, NULL}, {"help", 'h', false, NULL}};
+      {"keep-going", 0, false, NULL}, {"json", 0, false, NULL},
+      {"help", 'h', false, NULL}};
   const size_t nopts = sizeof opts / sizeof opts[0];
   const char *pos[4096];
   size_t npos;
@@ -63,13 +104,16 @@ int cmd_db_import_pdf(int argc, char **argv) {
   o.parent = cli_get(opts, nopts, "parent");
   o.accept_unsigned = cli_get(opts, nopts, "accept-unsigned") != NULL;
   o.keep_going = cli_get(opts, nopts, "keep-going") != NULL;
+  bool json = cli_get(opts, nopts, "json") != NULL;
   bc_error_clear(&err);
   rc = bc_import_pdfs(&r, &o, &err);
+  if (json)
+    print_json(&r, &o, rc ? &err : NULL);
   for (size_t i = 0; i < r.file_count; i++) {
     const bc_import_pdf_file *f = &r.files[i];
     if (f->code)
       fprintf(stderr, "baocao: %s\n", f->message);
-    else if (!rc)
+    else if (!rc && !json)
       printf("%s: %s %s: %zu values imported, %zu already there; %s%s%s\n",
              f->path, f->agency, f->period, f->inserted, f->unchanged,
              f->signature, *f->signer ? " by " : "", f->signer);
@@ -78,8 +122,9 @@ int cmd_db_import_pdf(int argc, char **argv) {
     bc_import_pdf_result_free(&r);
     return cli_fail(&err);
   }
-  printf("%zu file%s: %zu imported, %zu refused\n", r.file_count,
-         r.file_count == 1 ? "" : "s", r.imported, r.refused);
+  if (!json)
+    printf("%zu file%s: %zu imported, %zu refused\n", r.file_count,
+           r.file_count == 1 ? "" : "s", r.imported, r.refused);
   rc = r.refused ? EXIT_PARTIAL : EXIT_OK;
   bc_import_pdf_result_free(&r);
   return rc;

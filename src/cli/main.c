@@ -72,6 +72,8 @@ int cli_fail(const bc_error *err) {
     return EXIT_CERT;
   case BC_EPDF:
     return EXIT_PDF;
+  case BC_EVERIFY:
+    return EXIT_INVALID;
   default:
     return EXIT_INTERNAL;
   }

@@ -25,13 +25,20 @@ static const char sign_usage[] =
     "  -h, --help           this text\n";
 
 static const char verify_usage[] =
-    "Usage: baocao verify FILE.pdf\n"
+    "Usage: baocao verify [--json] FILE.pdf\n"
     "\n"
-    "Lists the signature fields of FILE.pdf: signed or not, by whom and when,\n"
-    "how much of the file each signature covers, and whether it checks out\n"
-    "over those bytes (the certificate chain is not judged: use pdfsig or\n"
-    "the e-office software for that). Exits 0 when every signature checks\n"
-    "out, 13 when one does not.\n";
+    "Reads every revision of FILE.pdf and lists its signatures: signed or\n"
+    "not, by whom and when, which revision each covers, whether it checks\n"
+    "out over those bytes, and every change made after it (another\n"
+    "signature and its appearance are allowed; page content, the attached\n"
+    "data, annotations, a removed signature are not). The certificate\n"
+    "chain is not judged: use pdfsig or the e-office software for that.\n"
+    "\n"
+    "  --json      print the result as JSON (docs/verify.schema.json)\n"
+    "  -h, --help  this text\n"
+    "\n"
+    "Exits 0 when every signature checks out and nothing after one was\n"
+    "changed (or there is none), 13 otherwise, naming the change.\n";
 
 int cmd_sign(int argc, char **argv) {
   cli_option opts[] = {
@@ -85,16 +92,16 @@ int cmd_sign(int argc, char **argv) {
 }
 
 int cmd_verify(int argc, char **argv) {
-  cli_option opts[] = {{"help", 'h', false, NULL}};
+  cli_option opts[] = {{"json", 0, false, NULL}, {"help", 'h', false, NULL}};
   const char *pos[1];
   size_t npos;
   bc_verify_result *r = NULL;
   bc_error err;
-  int rc, bad = 0;
+  int rc;
 
-  if (!cli_parse(argc - 1, argv + 1, opts, 1, pos, 1, &npos, "verify"))
+  if (!cli_parse(argc - 1, argv + 1, opts, 2, pos, 1, &npos, "verify"))
     return EXIT_USAGE;
-  if (cli_get(opts, 1, "help")) {
+  if (cli_get(opts, 2, "help")) {
     fputs(verify_usage, stdout);
     return EXIT_OK;
   }
@@ -103,30 +110,48 @@ int cmd_verify(int argc, char **argv) {
                     "help verify)\n");
     return EXIT_USAGE;
   }
+  bool json = cli_get(opts, 2, "json") != NULL;
   bc_error_clear(&err);
-  if ((rc = bc_verify(&r, pos[0], &err)))
-    return cli_fail(&err);
-  size_t size = bc_verify_file_size(r);
-  printf("%s: %zu bytes, %zu signature field(s)\n", pos[0], size,
-         bc_verify_count(r));
-  for (size_t i = 0; i < bc_verify_count(r); i++) {
-    const bc_signature_report *f = bc_verify_field(r, i);
-    if (!f->is_signed) {
-      printf("  %s: not signed\n", f->field);
-      continue;
+  if ((rc = bc_verify(&r, pos[0], &err))) {
+    if (json) {
+      fputs("{\"file\": ", stdout);
+      cli_json_string(stdout, pos[0]);
+      fputs(", \"verdict\": \"unreadable\", \"reason\": ", stdout);
+      cli_json_string(stdout, err.message);
+      fputs("}\n", stdout);
     }
-    printf("  %s: signed by %s at %s; ", f->field,
-           f->signer[0] ? f->signer : "?",
-           f->signed_at[0] ? f->signed_at : "?");
-    if (f->whole_file)
-      printf("covers the whole file; ");
-    else
-      printf("covers bytes 0-%zu (the file as it was when signed; later "
-             "updates are not covered); ",
-             f->covered);
-    printf("%s\n", f->intact ? "intact" : f->problem);
-    bad += !f->intact;
+    return cli_fail(&err);
   }
+  bc_verdict v = bc_verify_verdict(r);
+  size_t n = bc_verify_count(r);
+  if (json) {
+    fputs("{\"file\": ", stdout);
+    cli_json_string(stdout, pos[0]);
+    fprintf(stdout, ", \"size\": %zu, \"revisions\": %zu, \"verdict\": \"%s\", "
+                    "\"reason\": ",
+            bc_verify_file_size(r), bc_verify_revisions(r), cli_verdict_key(v));
+    cli_json_string(stdout, bc_verify_reason(r));
+    fputs(", \"signatures\": ", stdout);
+    cli_json_signatures(stdout, bc_verify_field(r, 0), n);
+    fputs("}\n", stdout);
+  } else {
+    printf("%s: %zu bytes, %zu revision%s, %zu signature field(s)\n", pos[0],
+           bc_verify_file_size(r), bc_verify_revisions(r),
+           bc_verify_revisions(r) == 1 ? "" : "s", n);
+    for (size_t i = 0; i < n; i++)
+      cli_print_signature(stdout, bc_verify_field(r, i));
+    if (*bc_verify_reason(r))
+      printf("%s: %s\n", bc_verdict_name(v), bc_verify_reason(r));
+    else
+      printf("%s\n", bc_verdict_name(v));
+  }
+  if (v == BC_VERDICT_MODIFIED || v == BC_VERDICT_INVALID)
+    fprintf(stderr, "baocao: '%s' %s: %s\n", pos[0],
+            v == BC_VERDICT_MODIFIED ? "was changed after it was signed"
+                                     : "has a signature that does not check out",
+            bc_verify_reason(r));
+  rc = v == BC_VERDICT_MODIFIED || v == BC_VERDICT_INVALID ? EXIT_INVALID
+                                                          : EXIT_OK;
   bc_verify_result_free(r);
-  return bad ? EXIT_INVALID : EXIT_OK;
+  return rc;
 }

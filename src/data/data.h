@@ -7,7 +7,6 @@
 #include "baocao/db.h"
 #include "baocao/error.h"
 #include "common/arena.h"
-#include "exchange/received.h"
 #include "common/file.h"
 #include "model/model.h"
 
@@ -87,6 +86,30 @@ int bc_db_upgrade(const char *path, int *from_version, bc_error *err);
 int bc_db_run_sql_file(const char *db_path,
                        const char *sql_path,
                        bc_error *err);
+
+/* One value of a received report (the data a PDF carries). */
+typedef struct bc_received_value {
+  const char *code, *name, *unit, *section;
+  const char *kind; /* number, percent, text, date */
+  bool is_number;
+  double number;
+  const char *text; /* text, or the ISO date of a date */
+} bc_received_value;
+
+/* The data of a received report PDF (docs/data-exchange.md), checked by
+ * exchange; everything is NUL-terminated NFC UTF-8. */
+typedef struct bc_received {
+  const char *file;
+  const char *agency_code, *agency_name, *agency_full_name,
+      *agency_parent_name /* may be NULL */, *agency_symbol, *agency_place;
+  const char *period_code, *period_kind, *period_starts, *period_ends;
+  int period_year, period_number; /* number 0 unless a quarter */
+  const char *template_name, *template_sha256;
+  int report_number;         /* 0 when not assigned */
+  const char *report_issued; /* ISO date, or NULL */
+  bc_received_value *values;
+  size_t value_count;
+} bc_received;
 
 /* What became of one received file in bc_db_import_received. */
 typedef struct bc_received_result {

@@ -89,6 +89,7 @@ int bc_import_pdfs(bc_import_pdf_result *result,
   bc_arena *arena;
   const char **paths = NULL;
   size_t n = 0, accepted = 0;
+  bc_received_pdf *pdfs;
   bc_received *items;
   size_t *item_file;
   bc_received_result *db_results;
@@ -106,45 +107,64 @@ int bc_import_pdfs(bc_import_pdf_result *result,
     return rc;
   result->files = bc_arena_calloc(arena, n + 1, sizeof *result->files);
   items = bc_arena_calloc(arena, n + 1, sizeof *items);
+  pdfs = bc_arena_calloc(arena, n + 1, sizeof *pdfs);
   item_file = bc_arena_calloc(arena, n + 1, sizeof *item_file);
   db_results = bc_arena_calloc(arena, n + 1, sizeof *db_results);
-  if (!result->files || !items || !item_file || !db_results)
+  if (!result->files || !items || !pdfs || !item_file || !db_results)
     return bc_error_oom(err);
   result->file_count = n;
 
   for (size_t i = 0; i < n; i++) {
     bc_import_pdf_file *f = &result->files[i];
-    bc_received *r = &items[accepted];
+    bc_received_pdf *p = &pdfs[i];
     bc_error e;
     char msg[BC_ERROR_MESSAGE_SIZE];
     bc_error_clear(&e);
     f->path = paths[i];
-    f->message = f->signer = f->agency = f->period = "";
-    f->signature = bc_signature_state_text(BC_SIGNATURE_NONE);
-    rc = bc_received_read(r, paths[i], arena, &e);
+    f->message = f->signer = f->agency = f->period = f->reason = "";
+    f->signature = bc_verdict_name(BC_VERDICT_UNSIGNED);
+    rc = bc_received_read(p, paths[i], arena, &e);
     if (rc == BC_ENOMEM)
       return bc_error_oom(err);
     if (rc) {
       refuse(f, rc, e.message, arena);
     } else {
-      f->signature = bc_signature_state_text(r->signature);
-      f->signer = r->signer;
-      f->agency = r->agency_code;
-      f->period = r->period_code;
-      if ((r->signature == BC_SIGNATURE_CHANGED_AFTER ||
-           r->signature == BC_SIGNATURE_BROKEN) &&
-          !o->accept_unsigned) {
+      f->verdict = p->verdict;
+      f->signature = bc_verdict_name(p->verdict);
+      f->reason = p->reason;
+      f->signer = p->signer;
+      f->signatures = p->sigs;
+      f->signature_count = p->sig_count;
+      f->revisions = p->revisions;
+      f->agency = p->data.agency_code;
+      f->period = p->data.period_code;
+      /* The policy: signed, with nothing changed after any signature;
+       * unsigned only when asked; tampered never. */
+      if (p->verdict == BC_VERDICT_INVALID) {
         snprintf(msg, sizeof msg,
-                 "'%s' %s%s%s (--accept-unsigned imports it "
-                 "anyway)",
-                 paths[i], bc_signature_state_text(r->signature),
-                 *r->problem ? ": " : "", r->problem);
-        refuse(f, BC_EPDF, msg, arena);
-      } else if (o->period && strcmp(o->period, r->period_code)) {
+                 "'%s' is refused: %s (a file whose signature does not check "
+                 "out is never imported)",
+                 paths[i], p->reason);
+        refuse(f, BC_EVERIFY, msg, arena);
+      } else if (p->verdict == BC_VERDICT_MODIFIED) {
+        snprintf(msg, sizeof msg,
+                 "'%s' is refused: %s (a file changed after it was signed is "
+                 "never imported)",
+                 paths[i], p->reason);
+        refuse(f, BC_EVERIFY, msg, arena);
+      } else if (p->verdict == BC_VERDICT_UNSIGNED && !o->accept_unsigned) {
+        snprintf(msg, sizeof msg,
+                 "'%s' is not signed (--accept-unsigned imports it anyway)",
+                 paths[i]);
+        refuse(f, BC_EVERIFY, msg, arena);
+      } else if (o->period && strcmp(o->period, p->data.period_code)) {
         snprintf(msg, sizeof msg, "'%s' holds data of period '%s', not '%s'",
-                 paths[i], r->period_code, o->period);
+                 paths[i], p->data.period_code, o->period);
         refuse(f, BC_EDATA, msg, arena);
       } else {
+        if (p->verdict == BC_VERDICT_UNSIGNED)
+          f->signature = "not signed, imported because of --accept-unsigned";
+        items[accepted] = p->data;
         item_file[accepted++] = i;
         continue;
       }

@@ -1,7 +1,9 @@
-/* exchange/received.c: reading a received report PDF: its signatures
- * (sign/verify), the baocao-data.json attached to it (found through the
- * /EmbeddedFiles name tree, inflated with a size limit) and the checks of
- * every field of that untrusted document. */
+/* exchange/received.c: reading a received report PDF: what its
+ * signatures say (sign's verification of every revision), the
+ * baocao-data.json attached to it (found through the /EmbeddedFiles name
+ * tree and /AF, inflated with a size limit by pdf's reader; refused when
+ * there are two) and the checks of every field of that untrusted
+ * document, stricter than cJSON: no key twice, no NUL in a string. */
 #include "exchange/received.h"
 
 #include "common/alloc.h"
@@ -9,196 +11,121 @@
 #include "common/file.h"
 #include "common/utf8.h"
 #include "model/model.h"
-#include "sign/pdfread.h"
-#include "sign/sign_int.h"
+#include "pdf/pdfread.h"
+#include "sign/sign.h"
 
 #include <cJSON.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <zlib.h>
 
 #define MAX_PDF ((size_t)512 << 20)
 #define MAX_DATA ((size_t)16 << 20)
 #define MAX_VALUES 100000
-#define MAX_TREE_DEPTH 8
-
-const char *bc_signature_state_text(bc_signature_state state) {
-  switch (state) {
-  case BC_SIGNATURE_WHOLE:
-    return "signed, the signature covers the whole file";
-  case BC_SIGNATURE_CHANGED_AFTER:
-    return "changed after it was signed: the last signature does not cover "
-           "the whole file";
-  case BC_SIGNATURE_BROKEN:
-    return "its signature does not check out";
-  default:
-    return "not signed";
-  }
-}
+#define MAX_TREE_DEPTH 16
+#define MAX_MEMBERS 256
 
 /* ---- the attachment ---- */
 
-/* The filespec named BC_DATA_FILE_NAME in a name tree node, or NULL. */
-static int find_in_tree(const pdf_value **out,
-                        pdf_file *f,
-                        const pdf_value *node,
-                        int depth,
-                        bc_error *err) {
-  const pdf_value *names, *kids;
-  int rc;
-  if ((rc = pdf_resolve(&node, f, node, err)))
-    return rc;
-  if (depth > MAX_TREE_DEPTH || !node || node->kind != PDF_DICT)
-    return 0;
-  if ((rc = pdf_resolve(&names, f, pdf_get(node, "Names"), err)))
-    return rc;
-  if (names && names->kind == PDF_ARRAY)
-    for (size_t i = 0; i + 1 < names->count; i += 2)
-      if (names->items[i].kind == PDF_STRING &&
-          names->items[i].len == strlen(BC_DATA_FILE_NAME) &&
-          !memcmp(names->items[i].s, BC_DATA_FILE_NAME, names->items[i].len))
-        return pdf_resolve(out, f, &names->items[i + 1], err);
-  if ((rc = pdf_resolve(&kids, f, pdf_get(node, "Kids"), err)))
-    return rc;
-  if (kids && kids->kind == PDF_ARRAY)
-    for (size_t i = 0; i < kids->count && !*out; i++)
-      if ((rc = find_in_tree(out, f, &kids->items[i], depth + 1, err)))
-        return rc;
-  return 0;
+typedef struct specs {
+  bc_pdf_obj items[4];
+  int ids[4];
+  size_t count;
+  int seen[64]; /* tree nodes, against loops */
+  size_t nseen;
+} specs;
+
+/* Whether a filespec is named BC_DATA_FILE_NAME (/UF or /F). */
+static bool is_data_spec(bc_pdf_reader *r, bc_pdf_obj spec) {
+  const char *uf = bc_pdf_text(r, bc_pdf_get(r, spec, "UF"));
+  const char *f = bc_pdf_text(r, bc_pdf_get(r, spec, "F"));
+  return (uf && !strcmp(uf, BC_DATA_FILE_NAME)) ||
+         (f && !strcmp(f, BC_DATA_FILE_NAME));
 }
 
-static int inflate_data(char **out,
-                        size_t *out_len,
-                        const unsigned char *in,
-                        size_t in_len,
-                        const char *path,
-                        bc_arena *arena,
-                        bc_error *err) {
-  z_stream z;
-  size_t cap = in_len * 4 + 1024, len = 0;
-  char *buf;
-  int zr;
-  if (cap > MAX_DATA)
-    cap = MAX_DATA;
-  memset(&z, 0, sizeof z);
-  if (inflateInit(&z) != Z_OK)
-    return bc_error_oom(err);
-  for (;;) {
-    if (!(buf = bc_arena_alloc(arena, cap + 1))) {
-      inflateEnd(&z);
-      return bc_error_oom(err);
-    }
-    inflateReset(&z);
-    z.next_in = (Bytef *)in;
-    z.avail_in = (uInt)in_len;
-    z.next_out = (Bytef *)buf;
-    z.avail_out = (uInt)cap;
-    zr = inflate(&z, Z_FINISH);
-    len = cap - z.avail_out;
-    if (zr == Z_STREAM_END)
-      break;
-    if ((zr != Z_BUF_ERROR && zr != Z_OK) || z.avail_in == 0 ||
-        cap >= MAX_DATA) {
-      inflateEnd(&z);
-      return bc_error_set(err, BC_EPDF,
-                          zr == Z_DATA_ERROR || z.avail_in == 0
-                              ? "'%s' is damaged: its %s cannot be inflated"
-                              : "'%s': its %s is larger than 16 MB",
-                          path, BC_DATA_FILE_NAME);
-    }
-    cap = cap * 4 > MAX_DATA ? MAX_DATA : cap * 4;
+static void add_spec(specs *s, bc_pdf_reader *r, bc_pdf_obj spec) {
+  int id = bc_pdf_id(r, spec);
+  for (size_t i = 0; i < s->count; i++)
+    if (id && s->ids[i] == id)
+      return;
+  if (s->count < 4) {
+    s->ids[s->count] = id;
+    s->items[s->count] = spec;
   }
-  inflateEnd(&z);
-  buf[len] = '\0';
-  *out = buf;
-  *out_len = len;
-  return 0;
+  s->count++;
+}
+
+/* Every entry named BC_DATA_FILE_NAME of a name tree node. */
+static void find_in_tree(specs *s, bc_pdf_reader *r, bc_pdf_obj node,
+                         int depth) {
+  int id = bc_pdf_id(r, node);
+  if (!bc_pdf_step(r, depth) || depth > MAX_TREE_DEPTH ||
+      bc_pdf_kind_of(r, node) != BC_PDF_DICT)
+    return;
+  for (size_t i = 0; i < s->nseen && id; i++)
+    if (s->seen[i] == id)
+      return;
+  if (id && s->nseen < 64)
+    s->seen[s->nseen++] = id;
+  bc_pdf_obj names = bc_pdf_get(r, node, "Names");
+  size_t n = bc_pdf_count(r, names);
+  for (size_t i = 0; i + 1 < n; i += 2) {
+    size_t len = 0;
+    const char *name = bc_pdf_string(r, bc_pdf_item(r, names, i), &len);
+    bc_pdf_obj spec = bc_pdf_item(r, names, i + 1);
+    if ((name && len == strlen(BC_DATA_FILE_NAME) &&
+         !memcmp(name, BC_DATA_FILE_NAME, len)) ||
+        is_data_spec(r, spec))
+      add_spec(s, r, spec);
+  }
+  bc_pdf_obj kids = bc_pdf_get(r, node, "Kids");
+  n = bc_pdf_count(r, kids);
+  for (size_t i = 0; i < n; i++)
+    find_in_tree(s, r, bc_pdf_item(r, kids, i), depth + 1);
 }
 
 /* The attached baocao-data.json, inflated, NUL-terminated. */
-static int read_attachment(
-    char **out, size_t *len, pdf_file *f, const char *path, bc_error *err) {
-  const pdf_value *root, *names, *tree, *spec = NULL, *ef, *file, *filter,
-                                        *dict;
-  const unsigned char *raw;
-  size_t raw_len;
+static int read_attachment(char **out,
+                           size_t *len,
+                           bc_pdf_reader *r,
+                           const char *path,
+                           bc_error *err) {
+  specs s;
   int rc;
-  if ((rc = pdf_resolve(&root, f, pdf_get(&f->trailer, "Root"), err)) ||
-      (rc = pdf_resolve(&names, f, pdf_get(root, "Names"), err)) ||
-      (rc = pdf_resolve(&tree, f, pdf_get(names, "EmbeddedFiles"), err)) ||
-      (tree && (rc = find_in_tree(&spec, f, tree, 0, err))))
+  memset(&s, 0, sizeof s);
+  bc_pdf_obj root = bc_pdf_root(r);
+  find_in_tree(&s, r, bc_pdf_get(r, bc_pdf_get(r, root, "Names"),
+                                 "EmbeddedFiles"), 0);
+  bc_pdf_obj af = bc_pdf_get(r, root, "AF");
+  size_t naf = bc_pdf_count(r, af);
+  for (size_t i = 0; i < naf && i < 4096; i++) {
+    bc_pdf_obj spec = bc_pdf_item(r, af, i);
+    if (is_data_spec(r, spec))
+      add_spec(&s, r, spec);
+  }
+  if ((rc = bc_pdf_reader_check(r, err)))
     return rc;
-  if (!spec)
+  if (!s.count)
     return bc_error_set(err, BC_EPDF,
                         "'%s' carries no report data (no %s inside: not made "
                         "by baocao 0.2 or later)",
                         path, BC_DATA_FILE_NAME);
-  if ((rc = pdf_resolve(&ef, f, pdf_get(spec, "EF"), err)))
-    return rc;
-  file = pdf_get(ef, "F");
-  if (!file || file->kind != PDF_REF)
+  if (s.count > 1)
+    return bc_error_set(err, BC_EDATA,
+                        "'%s' carries %zu files named %s: which one holds the "
+                        "report is not clear",
+                        path, s.count, BC_DATA_FILE_NAME);
+  bc_pdf_obj file = bc_pdf_get(r, bc_pdf_get(r, s.items[0], "EF"), "F");
+  if (bc_pdf_kind_of(r, file) != BC_PDF_STREAM) {
+    if ((rc = bc_pdf_reader_check(r, err)))
+      return rc;
     return bc_error_set(err, BC_EPDF, "'%s' is damaged: %s has no stream", path,
                         BC_DATA_FILE_NAME);
-  if ((rc = pdf_stream(&raw, &raw_len, &dict, f, file->i, err)) ||
-      (rc = pdf_resolve(&filter, f, pdf_get(dict, "Filter"), err)))
-    return rc;
-  if (filter && filter->kind == PDF_ARRAY && filter->count == 1)
-    filter = &filter->items[0];
-  if (!filter) {
-    char *copy = bc_arena_alloc(f->arena, raw_len + 1);
-    if (!copy)
-      return bc_error_oom(err);
-    memcpy(copy, raw, raw_len);
-    copy[raw_len] = '\0';
-    *out = copy;
-    *len = raw_len;
-    return 0;
   }
-  if (!pdf_is_name(filter, "FlateDecode"))
-    return bc_error_set(err, BC_EPDF,
-                        "'%s': %s is encoded in a way baocao does not read",
-                        path, BC_DATA_FILE_NAME);
-  return inflate_data(out, len, raw, raw_len, path, f->arena, err);
-}
-
-/* ---- signatures ---- */
-
-static int read_signatures(bc_received *r,
-                           pdf_file *f,
-                           const unsigned char *data,
-                           size_t len,
-                           bc_arena *arena,
-                           bc_error *err) {
-  const pdf_value *root;
-  bc_field_report *list;
-  size_t n, covered = 0;
-  int rc;
-  r->signature = BC_SIGNATURE_NONE;
-  r->signer = "";
-  r->problem = "";
-  if ((rc = pdf_resolve(&root, f, pdf_get(&f->trailer, "Root"), err)))
-    return rc;
-  if (!pdf_get(root, "AcroForm"))
-    return 0;
-  if ((rc = bc_sign__verify_bytes(&list, &n, data, len, r->file, arena, err)))
-    return rc;
-  for (size_t i = 0; i < n; i++) {
-    if (!list[i].is_signed)
-      continue;
-    r->signatures++;
-    if (!list[i].intact && r->signature != BC_SIGNATURE_BROKEN) {
-      r->signature = BC_SIGNATURE_BROKEN;
-      r->problem = list[i].problem;
-    }
-    if (list[i].covered >= covered) {
-      covered = list[i].covered;
-      r->signer = list[i].signer;
-    }
-  }
-  if (r->signatures && r->signature != BC_SIGNATURE_BROKEN)
-    r->signature =
-        covered == len ? BC_SIGNATURE_WHOLE : BC_SIGNATURE_CHANGED_AFTER;
+  const unsigned char *data = bc_pdf_stream_decoded(r, file, MAX_DATA, len, err);
+  if (!data)
+    return err->code ? err->code : BC_EPDF;
+  *out = (char *)data;
   return 0;
 }
 
@@ -354,6 +281,180 @@ static int read_value(reader *x, const cJSON *item, size_t i) {
              : text(&v->text, x, item, "value", false);
 }
 
+/* ---- what cJSON lets through ---- */
+
+/* One open object or array of the strict scan. */
+typedef struct frame {
+  bool object;
+  size_t index;       /* arrays: the item being read */
+  const char *key;    /* objects: the member being read (decoded) */
+  const char **keys;  /* objects: the members seen */
+  size_t nkeys;
+} frame;
+
+typedef struct strict {
+  reader *x;
+  const char *s, *end;
+  frame *stack;
+  size_t depth, cap;
+} strict;
+
+/* The path of the value being read: "values[3].name". */
+static void strict_path(strict *t, const char *tail) {
+  size_t n = 0;
+  char *w = t->x->where;
+  size_t size = sizeof t->x->where;
+  w[0] = '\0';
+  for (size_t i = 0; i < t->depth && n < size; i++) {
+    frame *f = &t->stack[i];
+    if (f->object && f->key)
+      n += (size_t)snprintf(w + n, size - n, "%s%s", n ? "." : "", f->key);
+    else if (!f->object)
+      n += (size_t)snprintf(w + n, size - n, "[%zu]", f->index);
+  }
+  if (tail && n < size)
+    snprintf(w + n, size - n, "%s%s", n ? " " : "", tail);
+  if (!w[0])
+    snprintf(w, size, "the document");
+}
+
+/* Decodes the JSON string at t->s (after its quote) into arena memory;
+ * *nul tells whether it holds U+0000. cJSON accepted the text, so it is
+ * well formed. */
+static const char *strict_string(strict *t, bool *nul) {
+  bc_buf b;
+  const char *p = t->s;
+  *nul = false;
+  bc_buf_init(&b, t->x->arena->alloc);
+  while (p < t->end && *p != '"') {
+    if (*p != '\\') {
+      bc_buf_putc(&b, *p++);
+      continue;
+    }
+    p++;
+    if (p >= t->end)
+      break;
+    char c = *p++;
+    if (c != 'u') {
+      static const char from[] = "bfnrt", to[] = "\b\f\n\r\t";
+      const char *k = strchr(from, c);
+      bc_buf_putc(&b, k && c ? to[k - from] : c);
+      continue;
+    }
+    unsigned cp = 0;
+    for (int i = 0; i < 4 && p < t->end; i++)
+      cp = cp * 16 + (unsigned)bc_hex_digit((unsigned char)*p++);
+    if (cp >= 0xD800 && cp < 0xDC00 && p + 6 <= t->end && p[0] == '\\' &&
+        p[1] == 'u') {
+      unsigned lo = 0;
+      for (int i = 2; i < 6; i++)
+        lo = lo * 16 + (unsigned)bc_hex_digit((unsigned char)p[i]);
+      if (lo >= 0xDC00 && lo < 0xE000) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        p += 6;
+      }
+    }
+    if (cp == 0)
+      *nul = true;
+    char u[4];
+    size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    static const unsigned char lead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+    for (size_t i = n; i-- > 1; cp >>= 6)
+      u[i] = (char)(0x80 | (cp & 0x3F));
+    u[0] = (char)(n == 1 ? cp : (lead[n] | cp));
+    bc_buf_put(&b, u, n);
+  }
+  t->s = p + 1;
+  const char *out = b.failed ? NULL
+                             : bc_arena_strndup(t->x->arena,
+                                                b.data ? b.data : "", b.len);
+  bc_buf_free(&b);
+  return out;
+}
+
+static int strict_push(strict *t, bool object) {
+  if (!(t->stack = bc_arena_grow(t->x->arena, t->stack, t->depth, &t->cap,
+                                 sizeof *t->stack)))
+    return bc_error_oom(t->x->err);
+  memset(&t->stack[t->depth], 0, sizeof *t->stack);
+  t->stack[t->depth++].object = object;
+  return 0;
+}
+
+/* Refuses a key twice in one object and U+0000 in any string, naming the
+ * field; the text already parsed as JSON. */
+static int json_strict(reader *x, const char *json, size_t len) {
+  strict t = {x, json, json + len, NULL, 0, 0};
+  int rc;
+  while (t.s < t.end) {
+    char c = *t.s;
+    frame *top = t.depth ? &t.stack[t.depth - 1] : NULL;
+    if (c == '{' || c == '[') {
+      t.s++;
+      if ((rc = strict_push(&t, c == '{')))
+        return rc;
+    } else if (c == '}' || c == ']') {
+      t.s++;
+      t.depth--;
+    } else if (c == ',') {
+      t.s++;
+      if (top && !top->object)
+        top->index++;
+    } else if (c == '"') {
+      bool nul = false;
+      const char *start = ++t.s, *p = start;
+      /* Where it ends, and whether it holds \u0000; only keys are kept. */
+      while (p < t.end && *p != '"') {
+        if (*p == '\\' && p + 1 < t.end) {
+          nul |= p[1] == 'u' && t.end - p >= 6 && !memcmp(p + 2, "0000", 4);
+          p++;
+        }
+        p++;
+      }
+      const char *after = p + 1;
+      while (after < t.end && strchr(" \t\r\n", *after))
+        after++;
+      bool is_key = top && top->object && after < t.end && *after == ':';
+      const char *str = "";
+      if (is_key) {
+        bool ignored;
+        if (!(str = strict_string(&t, &ignored)))
+          return bc_error_oom(x->err);
+      }
+      t.s = p + 1;
+      if (is_key) {
+        top->key = NULL;
+        if (nul) {
+          strict_path(&t, NULL);
+          return bad(x, "has a key with a NUL character (\\u0000)");
+        }
+        for (size_t i = 0; i < top->nkeys; i++)
+          if (!strcmp(top->keys[i], str)) {
+            top->key = str;
+            strict_path(&t, NULL);
+            return bad(x, "is there twice (a key may appear once)");
+          }
+        if (top->nkeys == MAX_MEMBERS) {
+          strict_path(&t, NULL);
+          return bad(x, "has more than 256 members");
+        }
+        size_t cap = top->nkeys;
+        if (!(top->keys = bc_arena_grow(x->arena, top->keys, top->nkeys, &cap,
+                                        sizeof *top->keys)))
+          return bc_error_oom(x->err);
+        top->keys[top->nkeys++] = str;
+        top->key = str;
+      } else if (nul) {
+        strict_path(&t, NULL);
+        return bad(x, "holds a NUL character (\\u0000)");
+      }
+    } else {
+      t.s++;
+    }
+  }
+  return 0;
+}
+
 static int read_document(bc_received *r,
                          const char *json,
                          size_t len,
@@ -364,10 +465,12 @@ static int read_document(bc_received *r,
   reader x = {r, arena, err, "", ""};
   cJSON *doc = cJSON_ParseWithLength(json, len);
   const cJSON *format, *version, *agency, *period, *report, *values;
-  int rc = 0, v = 0;
+  int rc = 0;
   if (!doc)
     return bc_error_set(err, BC_EDATA, "'%s': %s is not JSON", r->file,
                         BC_DATA_FILE_NAME);
+  if ((rc = json_strict(&x, json, len)))
+    goto done;
   format = cJSON_GetObjectItemCaseSensitive(doc, "format");
   version = cJSON_GetObjectItemCaseSensitive(doc, "version");
   if (!cJSON_IsString(format) || strcmp(format->valuestring, "baocao-data")) {
@@ -375,10 +478,12 @@ static int read_document(bc_received *r,
                       BC_DATA_FILE_NAME);
     goto done;
   }
-  if (!cJSON_IsNumber(version) || (v = (int)version->valuedouble) != 1) {
+  if (!cJSON_IsNumber(version) || version->valuedouble != 1) {
+    /* Printed as a number, never cast: 4294967297 is no int. */
     rc = bc_error_set(err, BC_EDATA,
-                      "'%s': %s has version %d; this baocao reads version 1",
-                      r->file, BC_DATA_FILE_NAME, v);
+                      "'%s': %s has version %.15g; this baocao reads version 1",
+                      r->file, BC_DATA_FILE_NAME,
+                      cJSON_IsNumber(version) ? version->valuedouble : 0.0);
     goto done;
   }
   agency = object(doc, "agency");
@@ -473,33 +578,82 @@ done:
   return rc;
 }
 
-int bc_received_read(bc_received *out,
+static const char *dup(bc_arena *arena, const char *s, bool *ok) {
+  const char *c = bc_arena_strdup(arena, s ? s : "");
+  *ok &= c != NULL;
+  return c;
+}
+
+/* The verification's result copied from the scratch arena into arena. */
+static int keep_verification(bc_verification *v, bc_arena *arena,
+                             bc_error *err) {
+  bool ok = true;
+  bc_signature_report *sigs = bc_arena_calloc(arena, v->count + 1, sizeof *sigs);
+  if (!sigs)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < v->count; i++) {
+    bc_signature_report *s = &sigs[i];
+    *s = v->sigs[i];
+    s->field = dup(arena, s->field, &ok);
+    s->signer = dup(arena, s->signer, &ok);
+    s->signed_at = dup(arena, s->signed_at, &ok);
+    s->problem = dup(arena, s->problem, &ok);
+    s->subfilter = dup(arena, s->subfilter, &ok);
+    bc_signature_change *ch =
+        bc_arena_calloc(arena, s->change_count + 1, sizeof *ch);
+    ok &= ch != NULL;
+    for (size_t k = 0; ch && k < s->change_count; k++) {
+      ch[k].allowed = s->changes[k].allowed;
+      ch[k].what = dup(arena, s->changes[k].what, &ok);
+    }
+    s->changes = ch;
+  }
+  v->sigs = sigs;
+  v->reason = dup(arena, v->reason, &ok);
+  return ok ? 0 : bc_error_oom(err);
+}
+
+int bc_received_read(bc_received_pdf *out,
                      const char *path,
                      bc_arena *arena,
                      bc_error *err) {
   char *data = NULL, *json = NULL;
   size_t len, json_len = 0;
-  bc_arena scratch; /* the parsed PDF and the inflated JSON: dropped here */
-  pdf_file f;
+  bc_arena scratch; /* the attachment and what the reader keeps */
+  bc_pdf_reader *rd = NULL;
+  bc_pdf_budget budget;
+  bc_verification ver;
   int rc;
   memset(out, 0, sizeof *out);
-  if (!(out->file = bc_arena_strdup(arena, path)))
+  if (!(out->data.file = bc_arena_strdup(arena, path)))
     return bc_error_oom(err);
   if ((rc = bc_file_read(&data, &len, path, MAX_PDF, BC_EINPUT, arena->alloc,
                          err)))
     return rc;
   bc_arena_init(&scratch, arena->alloc);
-  if (!(rc = pdf_open(&f, (const unsigned char *)data, len, path, &scratch,
-                      err)) &&
-      !(rc = read_attachment(&json, &json_len, &f, path, err)) &&
-      !(rc = read_signatures(out, &f, (const unsigned char *)data, len,
+  bc_pdf_budget_init(&budget, len);
+  /* The signatures first: a file the reader refuses is refused whole. */
+  if (!(rc = bc_verify_bytes(&ver, (const unsigned char *)data, len, path,
                              &scratch, err)) &&
-      !(rc = read_document(out, json, json_len, arena, err))) {
-    out->signer = bc_arena_strdup(arena, out->signer);
-    out->problem = bc_arena_strdup(arena, out->problem);
-    if (!out->signer || !out->problem)
-      rc = bc_error_oom(err);
+      !(rc = keep_verification(&ver, arena, err)) &&
+      !(rc = bc_pdf_reader_open(&rd, (const unsigned char *)data, len, path,
+                                &budget, err)) &&
+      !(rc = read_attachment(&json, &json_len, rd, path, err)) &&
+      !(rc = read_document(&out->data, json, json_len, arena, err))) {
+    out->verdict = ver.verdict;
+    out->reason = ver.reason;
+    out->revisions = ver.revisions;
+    out->sigs = ver.sigs;
+    out->sig_count = ver.count;
+    out->signer = "";
+    size_t covered = 0;
+    for (size_t i = 0; i < ver.count; i++)
+      if (ver.sigs[i].is_signed && ver.sigs[i].covered >= covered) {
+        covered = ver.sigs[i].covered;
+        out->signer = ver.sigs[i].signer;
+      }
   }
+  bc_pdf_reader_free(rd);
   bc_arena_release(&scratch);
   bc_free(arena->alloc, data);
   return rc;

@@ -56,58 +56,48 @@ cleanup:
 struct bc_verify_result {
   const bc_allocator *alloc;
   bc_arena arena;
-  bc_signature_report *fields;
-  size_t count;
-  size_t file_size;
+  bc_verification v;
 };
 
 int bc_verify(bc_verify_result **out, const char *path, bc_error *err) {
   const bc_allocator *a = bc_allocator_default();
   bc_verify_result *r = bc_calloc(a, 1, sizeof *r);
-  bc_field_report *list;
-  size_t n;
   int rc;
   if (!r)
     return bc_error_oom(err);
   r->alloc = a;
   bc_arena_init(&r->arena, a);
-  rc = bc_verify_pdf(&list, &n, &r->file_size, path, &r->arena, err);
-  if (!rc) {
-    r->fields = bc_arena_calloc(&r->arena, n + 1, sizeof *r->fields);
-    if (!r->fields)
-      rc = bc_error_oom(err);
-  }
-  if (rc) {
+  if ((rc = bc_verify_pdf(&r->v, path, &r->arena, err))) {
     bc_verify_result_free(r);
     return rc;
   }
-  for (size_t i = 0; i < n; i++) {
-    bc_signature_report *f = &r->fields[i];
-    f->field = list[i].name;
-    f->is_signed = list[i].is_signed;
-    f->signer = list[i].signer;
-    f->signed_at = list[i].signed_at;
-    f->covered = list[i].covered;
-    f->whole_file = list[i].whole_file;
-    f->intact = list[i].intact;
-    f->problem = list[i].problem;
-  }
-  r->count = n;
   *out = r;
   return 0;
 }
 
 size_t bc_verify_count(const bc_verify_result *r) {
-  return r->count;
+  return r->v.count;
 }
 
 const bc_signature_report *bc_verify_field(const bc_verify_result *r,
                                            size_t i) {
-  return i < r->count ? &r->fields[i] : NULL;
+  return i < r->v.count ? &r->v.sigs[i] : NULL;
 }
 
 size_t bc_verify_file_size(const bc_verify_result *r) {
-  return r->file_size;
+  return r->v.file_size;
+}
+
+size_t bc_verify_revisions(const bc_verify_result *r) {
+  return r->v.revisions;
+}
+
+bc_verdict bc_verify_verdict(const bc_verify_result *r) {
+  return r->v.verdict;
+}
+
+const char *bc_verify_reason(const bc_verify_result *r) {
+  return r->v.reason;
 }
 
 void bc_verify_result_free(bc_verify_result *r) {

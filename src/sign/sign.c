@@ -4,8 +4,13 @@
  * /Contents is a detached CMS (SHA-256) over the whole file but itself.
  *
  * Design notes (byte-range layout):
+ *  0. The input is read by pdf's reader (qpdf) and verified first: a file
+ *     changed after an earlier signature is not signed again.
  *  1. Output = input bytes, unchanged, then the update: new objects, the
- *     changed field and AcroForm, an xref section and a trailer with /Prev.
+ *     changed field and AcroForm, and a cross-reference section with
+ *     /Prev: a classic table and trailer, or a cross-reference stream
+ *     when the input's last section is one (a file re-saved with object
+ *     streams).
  *  2. /ByteRange [0 a b c] leaves out exactly the /Contents hex string,
  *     brackets included: bytes [a, b). It is written with fixed-width
  *     numbers first and patched in place, so no offset moves.
@@ -21,7 +26,7 @@
 #include "common/error.h"
 #include "common/file.h"
 #include "pdf/pdf.h"
-#include "sign/pdfread.h"
+#include "pdf/pdfread.h"
 #include "sign/sign_int.h"
 
 #include <math.h>
@@ -31,7 +36,6 @@
 #include <openssl/x509v3.h>
 #include <stdio.h>
 #include <string.h>
-#include <zlib.h>
 
 #define MAX_PDF ((size_t)512 << 20)
 
@@ -184,119 +188,97 @@ cleanup:
 /* ---- finding the field ---- */
 
 typedef struct target {
-  long long field_num;
-  const pdf_value *field;
-  long long form_num; /* 0: the AcroForm is inside the catalog */
-  const pdf_value *form;
-  long long root_num;
-  const pdf_value *root;
+  int field_num;
+  bc_pdf_obj field;
+  int form_num; /* 0: the AcroForm is inside the catalog */
+  bc_pdf_obj form;
+  int root_num;
+  bc_pdf_obj root;
   double rect[4];
 } target;
 
-int bc_sign__fields(const pdf_value **fields_out,
-                    long long *form_num,
-                    const pdf_value **form_out,
-                    long long *root_num,
-                    const pdf_value **root_out,
-                    pdf_file *f,
-                    bc_error *err) {
-  const pdf_value *root_ref = pdf_get(&f->trailer, "Root"), *root, *form,
-                  *fields;
-  int rc;
-  if (root_ref->kind != PDF_REF)
-    return bc_error_set(err, BC_EPDF,
-                        "'%s' is damaged: /Root is not a reference", f->name);
-  if ((rc = pdf_resolve(&root, f, root_ref, err)))
-    return rc;
-  form = pdf_get(root, "AcroForm");
-  *form_num = form && form->kind == PDF_REF ? form->i : 0;
-  if (form && (rc = pdf_resolve(&form, f, form, err)))
-    return rc;
-  fields = pdf_get(form, "Fields");
-  if (fields && (rc = pdf_resolve(&fields, f, fields, err)))
-    return rc;
-  if (!fields || fields->kind != PDF_ARRAY)
-    return bc_error_set(err, BC_ENOTFOUND, "'%s' has no signature fields",
-                        f->name);
-  *fields_out = fields;
-  *form_out = form;
-  *root_num = root_ref->i;
-  *root_out = root;
-  return 0;
-}
-
-/* The names of the signature fields, for the "no such field" message. */
-static int field_names(bc_buf *names,
-                       pdf_file *f,
-                       const pdf_value *fields,
+static int find_target(target *t,
+                       bc_pdf_reader *r,
+                       const char *name,
+                       bc_arena *arena,
                        bc_error *err) {
-  int rc;
-  for (size_t i = 0; i < fields->count; i++) {
-    const pdf_value *fv, *title;
-    if ((rc = pdf_resolve(&fv, f, &fields->items[i], err)))
-      return rc;
-    title = pdf_get(fv, "T");
-    if (title && title->kind == PDF_STRING)
-      bc_buf_printf(names, "%s%s", names->len ? ", " : "", title->s);
-  }
-  return bc_buf_check(names, err);
-}
-
-static int find_target(
-    target *t, pdf_file *f, const char *name, bc_arena *arena, bc_error *err) {
-  const pdf_value *fields;
+  bc_pdf_field *fields;
+  size_t n;
   bc_buf names;
   int rc;
   memset(t, 0, sizeof *t);
-  if ((rc = bc_sign__fields(&fields, &t->form_num, &t->form, &t->root_num,
-                            &t->root, f, err)))
+  t->root = bc_pdf_root(r);
+  t->root_num = bc_pdf_id(r, t->root);
+  t->form = bc_pdf_get(r, t->root, "AcroForm");
+  t->form_num = bc_pdf_id(r, t->form);
+  if ((rc = bc_pdf_fields(&fields, &n, r, arena, err)))
     return rc;
-  for (size_t i = 0; i < fields->count; i++) {
-    const pdf_value *fv, *title, *rect;
-    if (fields->items[i].kind != PDF_REF)
+  if (!t->root_num)
+    return bc_error_set(err, BC_EPDF,
+                        "'%s' is damaged: /Root is not a reference",
+                        bc_pdf_reader_name(r));
+  if (bc_pdf_kind_of(r, t->form) != BC_PDF_DICT || !n)
+    return bc_error_set(err, BC_ENOTFOUND, "'%s' has no signature fields",
+                        bc_pdf_reader_name(r));
+  for (size_t i = 0; i < n; i++) {
+    bc_pdf_obj rect;
+    if (strcmp(fields[i].name, name) != 0)
       continue;
-    if ((rc = pdf_resolve(&fv, f, &fields->items[i], err)))
-      return rc;
-    title = pdf_get(fv, "T");
-    if (!title || title->kind != PDF_STRING || strcmp(title->s, name) != 0)
-      continue;
-    if (!pdf_is_name(pdf_get(fv, "FT"), "Sig"))
+    if (!fields[i].sig)
       return bc_error_set(err, BC_EPDF,
                           "field '%s' of '%s' is not a signature field", name,
-                          f->name);
-    if (pdf_get(fv, "V"))
+                          bc_pdf_reader_name(r));
+    if (bc_pdf_has(r, fields[i].field, "V"))
       return bc_error_set(err, BC_EPDF, "field '%s' of '%s' is already signed",
-                          name, f->name);
-    rect = pdf_get(fv, "Rect");
-    if (!rect || rect->kind != PDF_ARRAY || rect->count != 4)
+                          name, bc_pdf_reader_name(r));
+    rect = bc_pdf_get(r, fields[i].field, "Rect");
+    if (bc_pdf_count(r, rect) != 4 || !fields[i].id)
       return bc_error_set(err, BC_EPDF, "field '%s' of '%s' has no /Rect", name,
-                          f->name);
-    for (int k = 0; k < 4; k++)
-      t->rect[k] = rect->items[k].kind == PDF_REAL ? rect->items[k].r
-                                                   : (double)rect->items[k].i;
-    t->field_num = fields->items[i].i;
-    t->field = fv;
-    return 0;
+                          bc_pdf_reader_name(r));
+    for (size_t k = 0; k < 4; k++)
+      t->rect[k] = bc_pdf_number(r, bc_pdf_item(r, rect, k));
+    t->field_num = fields[i].id;
+    t->field = fields[i].field;
+    return bc_pdf_reader_check(r, err);
   }
   bc_buf_init(&names, arena->alloc);
-  if (!(rc = field_names(&names, f, fields, err)))
+  for (size_t i = 0; i < n; i++)
+    if (fields[i].sig)
+      bc_buf_printf(&names, "%s%s", names.len ? ", " : "", fields[i].name);
+  if (!(rc = bc_buf_check(&names, err)))
     rc = bc_error_set(err, BC_ENOTFOUND,
-                      "'%s' has no signature field '%s' (it has: %s)", f->name,
-                      name, names.len ? names.data : "none");
+                      "'%s' has no signature field '%s' (it has: %s)",
+                      bc_pdf_reader_name(r), name,
+                      names.len ? names.data : "none");
   bc_buf_free(&names);
   return rc;
 }
 
-static int check_creator(pdf_file *f, bc_error *err) {
-  const pdf_value *info = pdf_get(&f->trailer, "Info"), *creator;
-  int rc;
-  if (info && (rc = pdf_resolve(&info, f, info, err)))
+static int check_creator(bc_pdf_reader *r, bc_error *err) {
+  const char *creator = bc_pdf_text(
+      r, bc_pdf_get(r, bc_pdf_get(r, bc_pdf_trailer(r), "Info"), "Creator"));
+  if (!creator || strcmp(creator, "baocao"))
+    return bc_error_set(err, BC_EPDF,
+                        "'%s' was not made by baocao (its Creator is '%s')",
+                        bc_pdf_reader_name(r), creator ? creator : "");
+  return bc_pdf_reader_check(r, err);
+}
+
+/* A file whose signatures do not check out, or that was changed after one
+ * of them, is not signed again: a second signature would seem to vouch
+ * for what the first signer never signed. */
+static int check_signatures(const unsigned char *data,
+                            size_t len,
+                            const char *name,
+                            bc_arena *arena,
+                            bc_error *err) {
+  bc_verification v;
+  int rc = bc_verify_bytes(&v, data, len, name, arena, err);
+  if (rc)
     return rc;
-  creator = pdf_get(info, "Creator");
-  if (!creator || creator->kind != PDF_STRING || strcmp(creator->s, "baocao"))
-    return bc_error_set(
-        err, BC_EPDF, "'%s' was not made by baocao (its Creator is '%s')",
-        f->name, creator && creator->kind == PDF_STRING ? creator->s : "");
+  if (v.verdict == BC_VERDICT_MODIFIED || v.verdict == BC_VERDICT_INVALID)
+    return bc_error_set(err, BC_EVERIFY, "'%s' is not signed again: %s", name,
+                        v.reason);
   return 0;
 }
 
@@ -328,38 +310,53 @@ static int stream_obj(update *u,
                       const char *extra,
                       bc_arena *arena,
                       bc_error *err) {
-  uLongf clen = compressBound((uLong)len);
-  unsigned char *c = bc_arena_alloc(arena, clen ? clen : 1);
-  if (!c)
-    return bc_error_oom(err);
-  if (compress2(c, &clen, data, (uLong)len, 9) != Z_OK)
-    return bc_error_oom(err);
+  unsigned char *c;
+  size_t clen;
+  int rc = bc_pdf_deflate(&c, &clen, data, len, 9, arena, err);
+  if (rc)
+    return rc;
   begin_obj(u, num);
-  bc_buf_printf(&u->out, "<< /Length %lu /Filter /FlateDecode %s >>\nstream\n",
-                (unsigned long)clen, extra ? extra : "");
+  bc_buf_printf(&u->out, "<< /Length %zu /Filter /FlateDecode %s >>\nstream\n",
+                clen, extra ? extra : "");
   bc_buf_put(&u->out, c, clen);
   bc_buf_puts(&u->out, "\nendstream");
   end_obj(u);
   return 0;
 }
 
+/* A name in PDF syntax: delimiters and bytes outside ! .. ~ as #xx. */
+static void write_name(bc_buf *out, const char *s) {
+  bc_buf_putc(out, '/');
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x21 || c > 0x7e || strchr("#()<>[]{}/%", c))
+      bc_buf_printf(out, "#%02X", c);
+    else
+      bc_buf_putc(out, (char)c);
+  }
+}
+
 /* A dictionary copied without some keys, then more entries. */
 static void copy_dict(bc_buf *out,
-                      const pdf_value *d,
+                      bc_arena *arena,
+                      bc_pdf_reader *r,
+                      bc_pdf_obj d,
                       const char *const *drop,
                       size_t ndrop,
                       const char *extra) {
+  size_t n;
+  const char **keys = bc_pdf_keys(r, d, arena, &n);
   bc_buf_puts(out, "<<");
-  for (size_t i = 0; i + 1 < d->count; i += 2) {
+  for (size_t i = 0; i < n; i++) {
     bool skip = false;
     for (size_t k = 0; k < ndrop; k++)
-      skip |= !strcmp(d->items[i].s, drop[k]);
+      skip |= !strcmp(keys[i], drop[k]);
     if (skip)
       continue;
     bc_buf_putc(out, ' ');
-    pdf_write_value(out, &d->items[i]);
+    write_name(out, keys[i]);
     bc_buf_putc(out, ' ');
-    pdf_write_value(out, &d->items[i + 1]);
+    bc_pdf_unparse(out, r, bc_pdf_get(r, d, keys[i]));
   }
   bc_buf_printf(out, " %s >>", extra);
 }
@@ -379,7 +376,8 @@ int bc_sign_pdf(const bc_sign_request *req,
                 bc_error *err) {
   char *input = NULL;
   size_t input_len = 0;
-  pdf_file f;
+  bc_pdf_reader *rd = NULL;
+  bc_pdf_budget budget;
   target t;
   signer s;
   update u;
@@ -396,18 +394,20 @@ int bc_sign_pdf(const bc_sign_request *req,
   if ((rc = bc_file_read(&input, &input_len, req->input, MAX_PDF, BC_EINPUT,
                          alloc, err)))
     return rc;
-  if ((rc = pdf_open(&f, (const unsigned char *)input, input_len, req->input,
-                     arena, err)) ||
-      (rc = check_creator(&f, err)) ||
-      (rc = find_target(&t, &f, req->field, arena, err)) ||
+  bc_pdf_budget_init(&budget, input_len);
+  if ((rc = bc_pdf_reader_open(&rd, (const unsigned char *)input, input_len,
+                               req->input, &budget, err)) ||
+      (rc = check_creator(rd, err)) ||
+      (rc = check_signatures((const unsigned char *)input, input_len,
+                             req->input, arena, err)) ||
+      (rc = find_target(&t, rd, req->field, arena, err)) ||
       (rc = load_signer(&s, req, err)))
     goto cleanup;
-  const pdf_value *size = pdf_get(&f.trailer, "Size");
-  if (!size || size->kind != PDF_INT || size->i <= 0 || size->i > 8000000) {
+  if (!bc_pdf_int(rd, bc_pdf_get(rd, bc_pdf_trailer(rd), "Size"), &next) ||
+      next <= 0 || next > 8000000) {
     rc = bc_error_set(err, BC_EPDF, "'%s' is damaged: bad /Size", req->input);
     goto cleanup;
   }
-  next = size->i;
   iso_time(when, sizeof when, req->now, false);
   iso_time(when_pdf, sizeof when_pdf, req->now, true);
 
@@ -496,23 +496,23 @@ int bc_sign_pdf(const bc_sign_request *req,
     snprintf(extra, sizeof extra, "/V %lld 0 R /AP << /N %lld 0 R >> /M (%s)",
              n_sig, n_ap, when_pdf);
     begin_obj(&u, t.field_num);
-    copy_dict(&u.out, t.field, field_drop, 3, extra);
+    copy_dict(&u.out, arena, rd, t.field, field_drop, 3, extra);
     end_obj(&u);
     static const char *const form_drop[] = {"SigFlags"};
     if (t.form_num) {
       begin_obj(&u, t.form_num);
-      copy_dict(&u.out, t.form, form_drop, 1, "/SigFlags 3");
+      copy_dict(&u.out, arena, rd, t.form, form_drop, 1, "/SigFlags 3");
       end_obj(&u);
     } else {
       static const char *const root_drop[] = {"AcroForm"};
       bc_buf form;
       bc_buf_init(&form, alloc);
       bc_buf_puts(&form, "/AcroForm ");
-      copy_dict(&form, t.form, form_drop, 1, "/SigFlags 3");
+      copy_dict(&form, arena, rd, t.form, form_drop, 1, "/SigFlags 3");
       rc = bc_buf_check(&form, err);
       if (!rc) {
         begin_obj(&u, t.root_num);
-        copy_dict(&u.out, t.root, root_drop, 1, form.data);
+        copy_dict(&u.out, arena, rd, t.root, root_drop, 1, form.data);
         end_obj(&u);
       }
       bc_buf_free(&form);
@@ -522,7 +522,16 @@ int bc_sign_pdf(const bc_sign_request *req,
   }
 
   /* 5. Cross-reference section and trailer (design note 1), objects in
-   * increasing number. */
+   * increasing number: a table, or a stream when the input's last section
+   * is one (ISO 32000-1 7.5.8.4: an update goes on the way the file
+   * began). */
+  size_t xref_at = u.out.len;
+  long long xref_num = 0;
+  if (bc_pdf_reader_xref_is_stream(rd)) {
+    xref_num = next++;
+    u.num[u.n] = xref_num;
+    u.off[u.n++] = xref_at;
+  }
   for (size_t i = 1; i < u.n; i++)
     for (size_t j = i; j > 0 && u.num[j - 1] > u.num[j]; j--) {
       long long tn = u.num[j];
@@ -532,33 +541,65 @@ int bc_sign_pdf(const bc_sign_request *req,
       u.num[j - 1] = tn;
       u.off[j - 1] = to;
     }
-  size_t xref_at = u.out.len;
-  bc_buf_puts(&u.out, "xref\n");
+  bc_buf index, rows;
+  bc_buf_init(&index, alloc);
+  bc_buf_init(&rows, alloc);
+  if (!xref_num)
+    bc_buf_puts(&u.out, "xref\n");
   for (size_t i = 0; i < u.n;) {
     size_t j = i;
-    long long first = u.num[i];
-    bc_buf_printf(&u.out, "%lld ", first);
     while (j + 1 < u.n && u.num[j + 1] == u.num[j] + 1)
       j++;
-    bc_buf_printf(&u.out, "%zu\n", j - i + 1);
-    for (size_t k = i; k <= j; k++)
-      bc_buf_printf(&u.out, "%010zu 00000 n \n", u.off[k]);
+    if (xref_num) {
+      bc_buf_printf(&index, "%s%lld %zu", i ? " " : "", u.num[i], j - i + 1);
+      for (size_t k = i; k <= j; k++) {
+        unsigned char row[7] = {1,
+                                (unsigned char)(u.off[k] >> 24),
+                                (unsigned char)(u.off[k] >> 16),
+                                (unsigned char)(u.off[k] >> 8),
+                                (unsigned char)u.off[k],
+                                0,
+                                0};
+        bc_buf_put(&rows, row, sizeof row);
+      }
+    } else {
+      bc_buf_printf(&u.out, "%lld %zu\n", u.num[i], j - i + 1);
+      for (size_t k = i; k <= j; k++)
+        bc_buf_printf(&u.out, "%010zu 00000 n \n", u.off[k]);
+    }
     i = j + 1;
   }
-  bc_buf_printf(&u.out, "trailer\n<< /Size %lld /Root %lld 0 R", next,
-                t.root_num);
-  const pdf_value *info = pdf_get(&f.trailer, "Info"),
-                  *id = pdf_get(&f.trailer, "ID");
-  if (info) {
+  if (xref_num)
+    bc_buf_printf(&u.out,
+                  "%lld 0 obj\n<< /Type /XRef /W [1 4 2] /Index [%s] "
+                  "/Length %zu /Size %lld /Root %d 0 R",
+                  xref_num, index.data ? index.data : "", rows.len, next,
+                  t.root_num);
+  else
+    bc_buf_printf(&u.out, "trailer\n<< /Size %lld /Root %d 0 R", next,
+                  t.root_num);
+  bc_pdf_obj trailer = bc_pdf_trailer(rd);
+  if (bc_pdf_has(rd, trailer, "Info")) {
     bc_buf_puts(&u.out, " /Info ");
-    pdf_write_value(&u.out, info);
+    bc_pdf_unparse(&u.out, rd, bc_pdf_get(rd, trailer, "Info"));
   }
-  if (id) {
+  if (bc_pdf_has(rd, trailer, "ID")) {
     bc_buf_puts(&u.out, " /ID ");
-    pdf_write_value(&u.out, id);
+    bc_pdf_unparse(&u.out, rd, bc_pdf_get(rd, trailer, "ID"));
   }
-  bc_buf_printf(&u.out, " /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n", f.last_xref,
-                xref_at);
+  bc_buf_printf(&u.out, " /Prev %zu >>\n", bc_pdf_reader_startxref(rd));
+  if (xref_num) {
+    bc_buf_puts(&u.out, "stream\n");
+    bc_buf_put(&u.out, rows.data, rows.len);
+    bc_buf_puts(&u.out, "\nendstream\nendobj\n");
+  }
+  bc_buf_printf(&u.out, "startxref\n%zu\n%%%%EOF\n", xref_at);
+  if (!(rc = bc_buf_check(&index, err)) && !(rc = bc_buf_check(&rows, err)))
+    rc = bc_pdf_reader_check(rd, err);
+  bc_buf_free(&index);
+  bc_buf_free(&rows);
+  if (rc)
+    goto cleanup;
   if ((rc = bc_buf_check(&u.out, err)))
     goto cleanup;
 
@@ -596,6 +637,7 @@ int bc_sign_pdf(const bc_sign_request *req,
            bc_file_write_atomic(req->output, u.out.data, u.out.len, NULL, err)))
     goto cleanup;
 cleanup:
+  bc_pdf_reader_free(rd);
   OPENSSL_free(der);
   signer_free(&s);
   bc_buf_free(&u.out);

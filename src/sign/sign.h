@@ -5,6 +5,7 @@
 #define BC_SIGN_H
 
 #include "baocao/error.h"
+#include "baocao/sign.h"
 #include "common/arena.h"
 #include "text/text.h"
 
@@ -29,9 +30,10 @@ typedef struct bc_sign_request {
  * signature dictionary, its appearance and the updated field are appended
  * with a cross-reference section of their own, so that earlier signatures
  * stay valid. Errors: BC_EINPUT (files), BC_EPDF (not a baocao PDF,
- * damaged, field already signed), BC_ENOTFOUND (no such field, with the
- * names there are), BC_ECERT (password, expiry, key usage), BC_EIO,
- * BC_ENOMEM. The output appears whole or not at all.
+ * damaged, field already signed), BC_EVERIFY (the input was changed after
+ * an earlier signature, or one does not check out), BC_ENOTFOUND (no such
+ * field, with the names there are), BC_ECERT (password, expiry, key
+ * usage), BC_EIO, BC_ENOMEM. The output appears whole or not at all.
  */
 int bc_sign_pdf(const bc_sign_request *req,
                 const bc_fontset *fonts,
@@ -39,26 +41,33 @@ int bc_sign_pdf(const bc_sign_request *req,
                 bc_arena *arena,
                 bc_error *err);
 
-/* One signature field as read back from a PDF. */
-typedef struct bc_field_report {
-  const char *name;
-  bool is_signed;
-  const char *signer;    /* certificate CN, "" if unknown */
-  const char *signed_at; /* /M as ISO 8601, "" if none */
-  size_t covered;        /* bytes from 0 the signature covers */
-  bool whole_file;       /* covered == the file's size */
-  bool intact;           /* the digest and the signature check out */
-  const char *problem;   /* why not intact, or "" */
-} bc_field_report;
+/* Everything verification finds in one file (memory from the arena). */
+typedef struct bc_verification {
+  bc_signature_report *sigs; /* the document's signature fields, then
+                                signatures only earlier revisions hold */
+  size_t count;
+  size_t file_size, revisions;
+  bc_verdict verdict;
+  const char *reason; /* why not BC_VERDICT_SIGNED, or "" */
+} bc_verification;
 
 /*
- * Lists the signature fields of path with what each signature covers and
- * whether it checks out (the CMS signature over its byte ranges; the
- * certificate chain is not judged). Memory from arena.
+ * Verifies data[0..len) (see bc_verify): every revision opened as a
+ * document of its own (pdf/pdfread.h), every signature found in any of
+ * them checked, and the final document compared with each signed
+ * revision (bc_pdf_compare). data must outlive out. Errors: BC_EPDF
+ * naming `name`, BC_ENOMEM.
  */
-int bc_verify_pdf(bc_field_report **out,
-                  size_t *count,
-                  size_t *file_size,
+int bc_verify_bytes(bc_verification *out,
+                    const unsigned char *data,
+                    size_t len,
+                    const char *name,
+                    bc_arena *arena,
+                    bc_error *err);
+
+/* Reads path (at most 512 MB) and verifies it; BC_EINPUT when it cannot
+ * be read. */
+int bc_verify_pdf(bc_verification *out,
                   const char *path,
                   bc_arena *arena,
                   bc_error *err);

@@ -2,7 +2,7 @@
 #ifndef BC_SIGN_INT_H
 #define BC_SIGN_INT_H
 
-#include "sign/pdfread.h"
+#include "common/buf.h"
 #include "sign/sign.h"
 
 #include <openssl/x509.h>
@@ -47,29 +47,11 @@ int bc_sign__appearance(bc_appearance *out,
 /* Copies text, writing "@N" as "base+N 0 R". */
 void bc_sign__refs(bc_buf *out, const char *text, long long base);
 
-/* The AcroForm's /Fields, the AcroForm and the catalog of f. */
-int bc_sign__fields(const pdf_value **fields_out,
-                    long long *form_num,
-                    const pdf_value **form_out,
-                    long long *root_num,
-                    const pdf_value **root_out,
-                    pdf_file *f,
-                    bc_error *err);
-
 /* A certificate name entry (NID_commonName, ...) as UTF-8, or "". */
 void bc_sign__name_entry(char *buf,
                          size_t size,
                          const X509_NAME *name,
                          int nid);
-
-/* Reads the signature fields of a PDF in memory (see bc_verify_pdf). */
-int bc_sign__verify_bytes(bc_field_report **out,
-                          size_t *count,
-                          const unsigned char *data,
-                          size_t len,
-                          const char *name,
-                          bc_arena *arena,
-                          bc_error *err);
 
 /* After signing: field is signed, intact and covers all of data. */
 int bc_sign__check_bytes(const unsigned char *data,

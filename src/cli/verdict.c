@@ -1,0 +1,89 @@
+/* cli/verdict.c: what `verify` and `db import-pdf` print about a file's
+ * signatures: the lines for people and the JSON for scripts (the JSON
+ * Schema is docs/verify.schema.json). */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void cli_json_string(FILE *out, const char *s) {
+  fputc('"', out);
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+    if (*p == '"' || *p == '\\')
+      fprintf(out, "\\%c", *p);
+    else if (*p < 0x20)
+      fprintf(out, "\\u%04x", *p);
+    else
+      fputc(*p, out);
+  }
+  fputc('"', out);
+}
+
+const char *cli_verdict_key(bc_verdict v) {
+  switch (v) {
+  case BC_VERDICT_SIGNED:
+    return "signed";
+  case BC_VERDICT_MODIFIED:
+    return "modified";
+  case BC_VERDICT_INVALID:
+    return "invalid";
+  default:
+    return "unsigned";
+  }
+}
+
+void cli_json_signatures(FILE *out,
+                         const bc_signature_report *sigs,
+                         size_t count) {
+  fputc('[', out);
+  for (size_t i = 0; i < count; i++) {
+    const bc_signature_report *s = &sigs[i];
+    fputs(i ? ", {\"field\": " : "{\"field\": ", out);
+    cli_json_string(out, s->field);
+    fprintf(out, ", \"signed\": %s", s->is_signed ? "true" : "false");
+    if (s->is_signed) {
+      fputs(", \"signer\": ", out);
+      cli_json_string(out, s->signer);
+      fputs(", \"signed_at\": ", out);
+      cli_json_string(out, s->signed_at);
+      fputs(", \"subfilter\": ", out);
+      cli_json_string(out, s->subfilter);
+      fprintf(out,
+              ", \"revision\": %zu, \"covered\": %zu, \"whole_file\": %s, "
+              "\"valid\": %s, \"problem\": ",
+              s->revision, s->covered, s->whole_file ? "true" : "false",
+              s->intact ? "true" : "false");
+      cli_json_string(out, s->problem);
+      fprintf(out, ", \"removed\": %s, \"modified\": %s, \"changes\": [",
+              s->removed ? "true" : "false", s->modified ? "true" : "false");
+      for (size_t k = 0; k < s->change_count; k++) {
+        fputs(k ? ", {\"what\": " : "{\"what\": ", out);
+        cli_json_string(out, s->changes[k].what);
+        fprintf(out, ", \"allowed\": %s}",
+                s->changes[k].allowed ? "true" : "false");
+      }
+      fputc(']', out);
+    }
+    fputc('}', out);
+  }
+  fputc(']', out);
+}
+
+void cli_print_signature(FILE *out, const bc_signature_report *s) {
+  if (!s->is_signed) {
+    fprintf(out, "  %s: not signed\n", s->field);
+    return;
+  }
+  fprintf(out, "  %s: %ssigned by %s at %s; ", s->field,
+          s->removed ? "REMOVED, was " : "", s->signer[0] ? s->signer : "?",
+          s->signed_at[0] ? s->signed_at : "?");
+  if (s->whole_file)
+    fputs("covers the whole file; ", out);
+  else if (s->revision)
+    fprintf(out, "covers bytes 0-%zu (revision %zu); ", s->covered,
+            s->revision);
+  fprintf(out, "%s\n", s->intact ? "intact" : s->problem);
+  for (size_t k = 0; k < s->change_count; k++)
+    fprintf(out, "    then: %s (%s)\n", s->changes[k].what,
+            s->changes[k].allowed ? "allowed" : "a modification");
+}
