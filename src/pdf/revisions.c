@@ -15,7 +15,8 @@
  *     tree (/P, /Parent) are not followed, and a page met on the way (an
  *     outline's destination) is the same page when it is the same object:
  *     pages and fields are compared on their own.
- *  2. Allowed: a signature field that was empty getting /V, /AP and /M;
+ *  2. Allowed: a signature field that was empty getting /V, /AP, /M and
+ *     /AS;
  *     new signature fields (with their widgets, added to a page's
  *     /Annots and to /Fields); /SigFlags; entries added to the form's /DR;
  *     the catalog's /DSS. Everything else reachable from the catalog or
@@ -102,6 +103,10 @@ static memo_entry *memo_find(cmp *c, uint64_t key) {
   return &c->memo[j];
 }
 
+/* What a signature field may gain when it is signed (design note 2); /AS
+ * names the appearance chosen, as poppler's pdfsig sets it. */
+static const char *const signing_keys[] = {"V", "AP", "M", "AS"};
+
 /* ---- structural equality ---- */
 
 static bool same(cmp *c, bc_pdf_obj x, bc_pdf_obj y, int depth);
@@ -146,7 +151,14 @@ static bool same_dict(cmp *c, bc_pdf_obj x, bc_pdf_obj y, int depth) {
       continue;
     bc_pdf_obj vx = bc_pdf_get(c->a, x, kx[i]);
     bc_pdf_obj vy = bc_pdf_get(c->b, y, kx[i]);
-    eq = same(c, vx, vy, depth + 1);
+    /* An object reference of the structure tree (OBJR) names an annotation,
+     * and annotations are compared on their own (compare_annots): here it
+     * is the same when it is the same object, so that a signature field
+     * being signed does not change the tags. */
+    if (!strcmp(kx[i], "Obj") && bc_pdf_id(c->a, vx) && bc_pdf_id(c->b, vy))
+      eq = bc_pdf_id(c->a, vx) == bc_pdf_id(c->b, vy);
+    else
+      eq = same(c, vx, vy, depth + 1);
     bc_pdf_release(c->a, vx);
     bc_pdf_release(c->b, vy);
   }
@@ -388,12 +400,11 @@ static void compare_form(cmp *c,
                  x->name);
       continue;
     }
-    static const char *const signing[] = {"V", "AP", "M"};
     const char *diff = "";
     if (same(c, x->h, y->h, 1))
       continue;
     if (x->sig && !x->is_signed && y->is_signed &&
-        same_except(c, x->h, y->h, signing, 3, &diff))
+        same_except(c, x->h, y->h, signing_keys, 4, &diff))
       add_change(c, true, "signature %s added", y->name);
     else if (x->sig && x->is_signed && !y->is_signed)
       add_change(c, false, "signature %s removed (its /V)", x->name);
@@ -533,7 +544,6 @@ static void compare_annots(cmp *c, size_t page, bc_pdf_obj pa, bc_pdf_obj pb,
   bc_pdf_obj aa = bc_pdf_get(c->a, pa, "Annots");
   bc_pdf_obj ab = bc_pdf_get(c->b, pb, "Annots");
   size_t na = bc_pdf_count(c->a, aa), nb = bc_pdf_count(c->b, ab);
-  static const char *const signing[] = {"V", "AP", "M"};
   const char *diff = "";
   if (same(c, aa, ab, 1))
     return;
@@ -551,7 +561,7 @@ static void compare_annots(cmp *c, size_t page, bc_pdf_obj pa, bc_pdf_obj pb,
       add_change(c, false, "page %zu annotation removed", page);
     } else if (!same(c, x, y, 1) &&
                !(signing_widget(c, y, fa, fb) &&
-                 same_except(c, x, y, signing, 3, &diff))) {
+                 same_except(c, x, y, signing_keys, 4, &diff))) {
       add_change(c, false, "page %zu annotation changed", page);
     }
   }
