@@ -64,13 +64,16 @@ typedef struct bc_render_options {
                                 Implies input_digest */
   int no_fsync;              /* do not flush the file to disk before the
                                 rename (bulk syncs once at the end) */
+  int no_expansion;          /* glyphs at their natural width: justify by
+                                the spaces alone, without font expansion
+                                (to compare, with --stats) */
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
 #define BC_RENDER_OPTIONS_INIT                                                 \
     {                                                                            \
     BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, 0,    \
-        NULL, 0                                                                \
+        NULL, 0, 0                                                             \
   }
 
 /* Figures about one rendered report. */
@@ -90,6 +93,11 @@ typedef struct bc_render_result {
                             options that change the layout (not the
                             creation date); "" otherwise */
   int unchanged;         /* unless_input matched: nothing was written */
+  size_t very_loose;     /* justified lines with spaces beyond 1.6x */
+  double space_p95;      /* 95th percentile, over justified lines, of their
+                            spaces over the natural space (1: natural) */
+  double expansion_max;  /* the largest font expansion of a line, as a
+                            fraction (0.02: glyphs 2 % wider or narrower) */
 } bc_render_result;
 
 /*

@@ -159,6 +159,7 @@ typedef struct report_job {
   const char *template_name;
   bool first_fit;
   bool blank_number_date;
+  bool no_expansion;
 } report_job;
 
 int bc_context__db(bc_db **out,
@@ -241,6 +242,8 @@ static int lay_out(bc_pages *pages,
   int rc;
 
   frame.first_fit = job->first_fit;
+  if (job->no_expansion)
+    frame.expansion = frame.tracking = 0;
   if ((rc = bc_template_expand(&exp, tmpl, model, arena, err)) ||
       (rc = bc_render__document(doc, model, &exp, arena, err)) ||
       (rc = bc_layout_document(pages, doc, &frame, ctx->fonts, ctx->shaper,
@@ -323,6 +326,7 @@ static int input_digest(char hex[65],
   bc_buf_put(&b, ctx->font_digest, sizeof ctx->font_digest);
   bc_buf_putc(&b, job->first_fit ? 'F' : 'T');
   bc_buf_putc(&b, job->blank_number_date ? 'B' : 'N');
+  bc_buf_putc(&b, job->no_expansion ? 'X' : 'E');
   bc_template_sources(tmpl, put_source, &b);
   bc_model_feed(model, put_buf, &b);
   return hash_buf(hex, &b, err);
@@ -389,9 +393,13 @@ int bc_render(bc_render_result *result,
               bc_context *ctx,
               const bc_render_options *opts,
               bc_error *err) {
-  report_job job = {opts->db_path,        opts->agency,
-                    opts->period,         opts->template_name,
-                    opts->first_fit != 0, opts->blank_number_date != 0};
+  report_job job = {opts->db_path,
+                    opts->agency,
+                    opts->period,
+                    opts->template_name,
+                    opts->first_fit != 0,
+                    opts->blank_number_date != 0,
+                    opts->no_expansion != 0};
   bc_arena arena;
   bc_report_model model;
   const bc_template *tmpl = NULL;
@@ -448,6 +456,9 @@ int bc_render(bc_render_result *result,
     result->tight = pages.stats.tight;
     result->widows = pages.stats.widows;
     result->orphans = pages.stats.orphans;
+    result->very_loose = pages.stats.very_loose;
+    result->space_p95 = pages.stats.space_p95;
+    result->expansion_max = pages.stats.expansion_max;
   }
 cleanup:
   bc_render__context(err, rc, job.agency, job.period);
@@ -460,7 +471,8 @@ int bc_preview(bc_preview_result *result,
                const bc_preview_options *opts,
                bc_error *err) {
   report_job job = {opts->db_path,       opts->agency, opts->period,
-                    opts->template_name, false,        false};
+                    opts->template_name, false,        false,
+                    false};
   bc_arena arena;
   bc_doc doc;
   bc_pages pages;

@@ -59,7 +59,7 @@ def normalise(text):
 def join_broken_addresses(text):
     """A web address broken across lines (after / . - ? & = _ #, no hyphen)
     comes out of a text extraction with a line break inside it: join it."""
-    return re.sub(r"((?:https?://|www\.)\S*[/.\-?&=_#])\n\s*(?=[0-9A-Za-z%])", r"\1", text)
+    return re.sub(r"((?:https?://|www\.)(?:\S*[/.\-?&=_#])?)\n\s*(?=[0-9A-Za-z%])", r"\1", text)
 
 
 def drop_page_artefacts(text):
