@@ -39,6 +39,16 @@ int bc_context_new(bc_context **out,
                    bc_error *err);
 void bc_context_free(bc_context *ctx);
 
+/* Where the tone mark of hòa/hoà, khỏe/khoẻ, thủy/thuỷ goes: both
+ * spellings are correct Vietnamese, and a report prints what its author
+ * typed unless one style is asked for. */
+typedef enum bc_tones {
+  BC_TONES_TEMPLATE = 0, /* the template's `kieu_dau`, else as typed */
+  BC_TONES_NEW,          /* kiểu mới, on the first vowel: hòa, khỏe, thủy */
+  BC_TONES_OLD,          /* kiểu cũ, on the second vowel: hoà, khoẻ, thuỷ */
+  BC_TONES_AS_TYPED      /* as typed, whatever the template says */
+} bc_tones;
+
 typedef struct bc_render_options {
   unsigned version;
   const char *db_path;
@@ -67,13 +77,15 @@ typedef struct bc_render_options {
   int no_expansion;          /* glyphs at their natural width: justify by
                                 the spaces alone, without font expansion
                                 (to compare, with --stats) */
+  int tones;                 /* a bc_tones: the tone style of everything
+                                the report prints (its text and values) */
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
 #define BC_RENDER_OPTIONS_INIT                                                 \
     {                                                                            \
     BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, 0,    \
-        NULL, 0, 0                                                             \
+        NULL, 0, 0, 0                                                          \
   }
 
 /* Figures about one rendered report. */
@@ -129,11 +141,14 @@ typedef struct bc_preview_options {
   int keep_pixels;           /* hand the grey pixels back in the result */
   int keep_png;              /* hand the PNG back in the result (for a
                                 terminal's graphics protocol) */
+  int tones;                 /* a bc_tones, as for bc_render */
 } bc_preview_options;
 
 #define BC_PREVIEW_OPTIONS_VERSION 1
 #define BC_PREVIEW_OPTIONS_INIT                                                \
-  { BC_PREVIEW_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, NULL, 0, 0 }
+  {                                                                            \
+    BC_PREVIEW_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, NULL, 0, 0, 0 \
+  }
 
 /* One previewed page. */
 typedef struct bc_preview_result {

@@ -25,6 +25,10 @@ static const char render_usage[] =
     "  --no-expansion       justify with the spaces alone: no font expansion\n"
     "                       (glyphs up to 2 % wider or narrower, and letter\n"
     "                       spacing up to 0.01 em), to compare with --stats\n"
+    "  --tone-style STYLE   where the tone mark of hòa/hoà, khỏe/khoẻ,\n"
+    "                       thủy/thuỷ goes in everything the report prints:\n"
+    "                       moi (hòa), cu (hoà) or giu (as typed); default:\n"
+    "                       the template's kieu_dau, else as typed\n"
     "  -h, --help           this text\n"
     "\n"
     "Example:\n"
@@ -38,7 +42,7 @@ int cmd_render(int argc, char **argv) {
       {"template", 0, true, NULL},     {"font-dir", 0, true, NULL},
       {"template-dir", 0, true, NULL}, {"stats", 0, false, NULL},
       {"first-fit", 0, false, NULL},   {"blank-number-date", 0, false, NULL},
-      {"no-expansion", 0, false, NULL},
+      {"no-expansion", 0, false, NULL}, {"tone-style", 0, true, NULL},
       {"help", 'h', false, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
@@ -66,6 +70,8 @@ int cmd_render(int argc, char **argv) {
   ropts.first_fit = cli_get(opts, n, "first-fit") != NULL;
   ropts.blank_number_date = cli_get(opts, n, "blank-number-date") != NULL;
   ropts.no_expansion = cli_get(opts, n, "no-expansion") != NULL;
+  if (!cli_tones(cli_get(opts, n, "tone-style"), &ropts.tones, "render"))
+    return EXIT_USAGE;
   if (!ropts.db_path || !ropts.agency || !ropts.period) {
     fprintf(stderr, "baocao render: --db, --agency and --period are required "
                     "(see baocao help render)\n");

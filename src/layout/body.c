@@ -473,10 +473,15 @@ static line_set set_line(const para *p, size_t from, size_t to, double r) {
     ls.r = d / stretch;
   else if (d < 0 && shrink > 0)
     ls.r = d / shrink;
-  else if (chars > 1) /* no glue: the rounding goes to the tracking */
-    ls.tracking += d / (double)(chars - 1);
-  else if (boxes > 0)
-    ls.expansion += d / boxes;
+  else if (fabs(d) <= 0.0005 * (boxes + (double)chars) + 1e-9) {
+    /* No glue to take it: what the rounding left goes to the tracking,
+     * or the glyphs. More than that stays: an underfull line of one
+     * long word, as without expansion. */
+    if (chars > 1)
+      ls.tracking += d / (double)(chars - 1);
+    else if (boxes > 0)
+      ls.expansion += d / boxes;
+  }
   return ls;
 }
 

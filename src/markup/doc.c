@@ -258,3 +258,121 @@ cleanup:
   bc_buf_free(&b);
   return rc;
 }
+
+/* ---- one tone style throughout (bc_doc_tones) ---- */
+
+typedef struct restyler {
+  bc_tone_style style;
+  bc_arena *arena;
+  bc_error *err;
+} restyler;
+
+static int restyle(restyler *r, const char **s) {
+  size_t len;
+  if (!*s)
+    return 0;
+  return bc_utf8_tones(s, &len, *s, strlen(*s), r->style, r->arena, r->err);
+}
+
+static int restyle_list(restyler *r, const char *const **list, size_t n) {
+  const char **copy;
+  int rc;
+  if (!n)
+    return 0;
+  if (!(copy = bc_arena_calloc(r->arena, n, sizeof *copy)))
+    return bc_error_oom(r->err);
+  for (size_t i = 0; i < n; i++) {
+    copy[i] = (*list)[i];
+    if ((rc = restyle(r, &copy[i])))
+      return rc;
+  }
+  *list = copy;
+  return 0;
+}
+
+static int restyle_spans(restyler *r, const bc_span **spans, size_t n) {
+  bc_span *copy;
+  int rc;
+  if (!n)
+    return 0;
+  if (!(copy = bc_arena_calloc(r->arena, n, sizeof *copy)))
+    return bc_error_oom(r->err);
+  for (size_t i = 0; i < n; i++) {
+    copy[i] = (*spans)[i];
+    if ((rc = bc_utf8_tones(&copy[i].text, &copy[i].len, copy[i].text,
+                            copy[i].len, r->style, r->arena, r->err)))
+      return rc;
+  }
+  *spans = copy;
+  return 0;
+}
+
+static int restyle_blocks(restyler *r, const bc_block **blocks, size_t n) {
+  bc_block *copy;
+  int rc;
+  if (!n)
+    return 0;
+  if (!(copy = bc_arena_calloc(r->arena, n, sizeof *copy)))
+    return bc_error_oom(r->err);
+  for (size_t i = 0; i < n; i++) {
+    copy[i] = (*blocks)[i];
+    if ((rc = restyle_spans(r, &copy[i].spans, copy[i].span_count)))
+      return rc;
+    if (copy[i].table) {
+      const bc_table *t = copy[i].table;
+      size_t cells = t->rows * t->columns;
+      bc_table *tc = bc_arena_alloc(r->arena, sizeof *tc);
+      bc_cell *cc = bc_arena_calloc(r->arena, cells + 1, sizeof *cc);
+      if (!tc || !cc)
+        return bc_error_oom(r->err);
+      *tc = *t;
+      for (size_t k = 0; k < cells; k++) {
+        cc[k] = t->cells[k];
+        if ((rc = restyle_spans(r, &cc[k].spans, cc[k].span_count)))
+          return rc;
+      }
+      tc->cells = cc;
+      copy[i].table = tc;
+    }
+  }
+  *blocks = copy;
+  return 0;
+}
+
+int bc_doc_tones(bc_doc *doc,
+                 bc_tone_style style,
+                 bc_arena *arena,
+                 bc_error *err) {
+  restyler r = {style, arena, err};
+  const char **fields[] = {&doc->parent_name, &doc->agency_name,
+                           &doc->number_line, &doc->place_date,
+                           &doc->doc_type,    &doc->subject,
+                           &doc->signer_name, &doc->title,
+                           &doc->author};
+  bc_appendix *apps;
+  int rc;
+  if (style == BC_TONE_KEEP)
+    return 0;
+  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+    if ((rc = restyle(&r, fields[i])))
+      return rc;
+  if ((rc = restyle_blocks(&r, &doc->blocks, doc->block_count)) ||
+      (rc = restyle_list(&r, &doc->recipients, doc->recipient_count)) ||
+      (rc = restyle_list(&r, &doc->signer_lines, doc->signer_line_count)))
+    return rc;
+  if (!doc->appendix_count)
+    return 0;
+  apps = bc_arena_calloc(arena, doc->appendix_count, sizeof *apps);
+  if (!apps)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < doc->appendix_count; i++) {
+    apps[i] = doc->appendices[i];
+    if ((rc = restyle(&r, &apps[i].label)) ||
+        (rc = restyle(&r, &apps[i].title)) ||
+        (rc = restyle(&r, &apps[i].reference)) ||
+        (rc = restyle_blocks(&r, &apps[i].blocks, apps[i].block_count)))
+      return rc;
+  }
+  doc->appendices = apps;
+  return 0;
+}

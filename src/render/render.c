@@ -160,6 +160,7 @@ typedef struct report_job {
   bool first_fit;
   bool blank_number_date;
   bool no_expansion;
+  int tones; /* bc_tones */
 } report_job;
 
 int bc_context__db(bc_db **out,
@@ -227,6 +228,26 @@ static int load_report(bc_report_model *model,
   return bc_context__template(tmpl, ctx, model->template_name, err);
 }
 
+/* The tone style a report prints in: the caller's, else its template's
+ * `kieu_dau`, else as typed. */
+static bc_tone_style tone_style(int tones, const bc_expansion *exp) {
+  const char *kieu_dau = bc_expansion_meta(exp, "kieu_dau");
+  switch (tones) {
+  case BC_TONES_NEW:
+    return BC_TONE_NEW;
+  case BC_TONES_OLD:
+    return BC_TONE_OLD;
+  case BC_TONES_AS_TYPED:
+    return BC_TONE_KEEP;
+  default:
+    if (kieu_dau && !strcmp(kieu_dau, "moi"))
+      return BC_TONE_NEW;
+    if (kieu_dau && !strcmp(kieu_dau, "cu"))
+      return BC_TONE_OLD;
+    return BC_TONE_KEEP;
+  }
+}
+
 /* The second half, shared by both outputs: template -> markup -> layout.
  * The document and the pages come from arena. */
 static int lay_out(bc_pages *pages,
@@ -246,6 +267,7 @@ static int lay_out(bc_pages *pages,
     frame.expansion = frame.tracking = 0;
   if ((rc = bc_template_expand(&exp, tmpl, model, arena, err)) ||
       (rc = bc_render__document(doc, model, &exp, arena, err)) ||
+      (rc = bc_doc_tones(doc, tone_style(job->tones, &exp), arena, err)) ||
       (rc = bc_layout_document(pages, doc, &frame, ctx->fonts, ctx->shaper,
                                arena, err)))
     return rc;
@@ -327,6 +349,7 @@ static int input_digest(char hex[65],
   bc_buf_putc(&b, job->first_fit ? 'F' : 'T');
   bc_buf_putc(&b, job->blank_number_date ? 'B' : 'N');
   bc_buf_putc(&b, job->no_expansion ? 'X' : 'E');
+  bc_buf_putc(&b, (char)('0' + job->tones));
   bc_template_sources(tmpl, put_source, &b);
   bc_model_feed(model, put_buf, &b);
   return hash_buf(hex, &b, err);
@@ -399,7 +422,8 @@ int bc_render(bc_render_result *result,
                     opts->template_name,
                     opts->first_fit != 0,
                     opts->blank_number_date != 0,
-                    opts->no_expansion != 0};
+                    opts->no_expansion != 0,
+                    opts->tones};
   bc_arena arena;
   bc_report_model model;
   const bc_template *tmpl = NULL;
@@ -415,6 +439,8 @@ int bc_render(bc_render_result *result,
   if (opts->version != BC_RENDER_OPTIONS_VERSION)
     return bc_error_set(err, BC_ERROR, "unknown bc_render_options version %u",
                         opts->version);
+  if (opts->tones < BC_TONES_TEMPLATE || opts->tones > BC_TONES_AS_TYPED)
+    return bc_error_set(err, BC_ERROR, "unknown tone style %d", opts->tones);
   if (result)
     memset(result, 0, sizeof *result);
   bc_arena_init(&arena, ctx->alloc);
@@ -472,7 +498,7 @@ int bc_preview(bc_preview_result *result,
                bc_error *err) {
   report_job job = {opts->db_path,       opts->agency, opts->period,
                     opts->template_name, false,        false,
-                    false};
+                    false,               opts->tones};
   bc_arena arena;
   bc_doc doc;
   bc_pages pages;
@@ -487,6 +513,8 @@ int bc_preview(bc_preview_result *result,
   if (opts->version != BC_PREVIEW_OPTIONS_VERSION)
     return bc_error_set(err, BC_ERROR, "unknown bc_preview_options version %u",
                         opts->version);
+  if (opts->tones < BC_TONES_TEMPLATE || opts->tones > BC_TONES_AS_TYPED)
+    return bc_error_set(err, BC_ERROR, "unknown tone style %d", opts->tones);
   assert(result || !(opts->keep_pixels || opts->keep_png));
   bc_arena_init(&arena, ctx->alloc);
   if ((rc = build_pages(&pages, &doc, ctx, &job, &arena, err)))

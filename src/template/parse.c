@@ -1013,11 +1013,11 @@ static int parse_appendix_list(parser *p, const char *v, const char *ve) {
  * key: value lines. */
 static int parse_front_matter(parser *p, const char *s, const char **body) {
   static const char *const main_keys[] = {"trich_yeu", "loai", "ky_hieu_loai",
-                                          "phu_luc"};
+                                          "phu_luc", "kieu_dau"};
   static const char *const appendix_keys[] = {"tieu_de", "huong"};
   bc_tunit *unit = p->unit;
   const char *const *keys = unit->appendix ? appendix_keys : main_keys;
-  size_t nkeys = unit->appendix ? 2 : 4;
+  size_t nkeys = unit->appendix ? 2 : 5;
   const char *end = p->end, *after;
   int open_line, open_column, rc;
 
@@ -1073,6 +1073,13 @@ static int parse_front_matter(parser *p, const char *s, const char **body) {
         return rc;
       continue;
     }
+    if (key == main_keys[4] && !span_is(v, ve, "moi") &&
+        !span_is(v, ve, "cu"))
+      return fail_here(p, v,
+                       bc_error_set(p->err, BC_ESYNTAX,
+                                    "kieu_dau is 'moi' (hòa, khỏe, thủy) or "
+                                    "'cu' (hoà, khoẻ, thuỷ), not '%.*s'",
+                                    (int)(ve - v), v));
     if (key == appendix_keys[1] && !span_is(v, ve, "doc") &&
         !span_is(v, ve, "ngang"))
       return fail_here(p, v,

@@ -125,7 +125,7 @@ typedef struct bc_tmeta {
   bc_tnode *first; /* inline nodes of the value */
 } bc_tmeta;
 
-#define BC_TEMPLATE_MAX_META 4
+#define BC_TEMPLATE_MAX_META 5
 #define BC_TEMPLATE_MAX_APPENDICES 20
 
 struct bc_tunit {

@@ -88,9 +88,9 @@ refused "a zero-width space in a narrative" 5 "baocao: character U+200B in \"m�
 db=$(db_with rlo "UPDATE agency SET name = 'SỞ ' || char(0x202E) || 'ABC' WHERE code = 'STTTT-TV';")
 expect "a direction override in the agency name" 5 "baocao: character U+202E in \"<U+202E>ABC\" is a text direction control $CTX" \
   "${RENDER[@]}" --db "$db" -o "$OUT/r.pdf"
-drawn "decomposed Vietnamese, drawn composed (NFC, tone on the first vowel of oa, uy)" \
+drawn "decomposed Vietnamese, drawn composed (NFC, each tone where it was typed)" \
   "'x'" "'Ho' || char(0x61, 0x300) || ' thuy' || char(0x301) || ' e' || char(0x302, 0x301) || 't'" \
-  'Hòa thúy ết'
+  'Hoà thuý ết'
 drawn "two tone marks on one syllable (a typing error), printed as typed" \
   "'x'" "'Ho' || char(0x61, 0x300, 0x309) || '% xong'" 'Hoà̉% xong'
 drawn "other characters the font has" "'x'" "'Chỉ số ≥ 95 % — “tốt”; ½ · № 5 · © ă̂ ‑ kết thúc'" \
