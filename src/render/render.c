@@ -404,6 +404,20 @@ static int attach_data(bc_pdf_info *info,
   return rc;
 }
 
+/* UTF-16 code units of a PDF text string, byte order mark aside: what
+ * libharu's 65,535-byte limit allows. */
+#define PDF_TEXT_MAX 32766
+
+static size_t utf16_units(const char *s) {
+  size_t n = 0;
+  for (; s && *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    n += (c & 0xC0) != 0x80;  /* a code point */
+    n += c >= 0xF0;           /* beyond the BMP: a surrogate pair */
+  }
+  return n;
+}
+
 void bc_render__context(bc_error *err,
                         int rc,
                         const char *agency,
@@ -457,6 +471,15 @@ int bc_render(bc_render_result *result,
   }
   if ((rc = lay_out(&pages, &doc, ctx, &job, &model, tmpl, &arena, err)))
     goto cleanup;
+  /* libharu holds a string of at most 65,535 bytes: the title in UTF-16
+   * must fit (a name is checked at load, far shorter). */
+  if (utf16_units(doc.title) > PDF_TEXT_MAX) {
+    rc = bc_error_set(err, BC_EDATA,
+                      "the subject line (trich_yeu) is %zu characters long, "
+                      "more than the %d a PDF's title holds",
+                      utf16_units(doc.title), PDF_TEXT_MAX);
+    goto cleanup;
+  }
   memset(&info, 0, sizeof info);
   info.title = doc.title;
   info.author = doc.author;

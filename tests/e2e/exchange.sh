@@ -205,6 +205,11 @@ bad_data agency-path "d['agency']['code'] = '../../etc'" ": agency.code is not a
 bad_data value-kind "d['values'][2]['value'] = 'nhiều'" ": values[2].value is not a number"
 bad_data no-period "del d['period']" ": period is missing or of the wrong type"
 bad_data not-hex "d['report']['template_sha256'] = 'z' * 64" ": report.template_sha256 is not a SHA-256 in hex"
+# What CSV import and the render refuse, import-pdf refuses too, with the
+# same judge (data/valid.c, issue 19).
+bad_data ends-before-starts "d['period']['ends'] = '2023-06-30'" ": period.ends: 2023-06-30 is before starts 2023-07-01"
+bad_data year-not-starts "d['period']['year'] = 2024" ": period.year: 2024 is not the year the period starts in (2023-07-01)"
+bad_data long-name "d['agency']['full_name'] = 'Sở ' * 400" ": agency.full_name: 1200 characters long, more than the 1000 a name may have"
 check "--accept-unsigned imports the file changed after signing" bash -c "
   '$BAOCAO' db import-pdf --db '$UP' --accept-unsigned '$WORK/received/D11-XX.pdf' |
   grep -q '^$WORK/received/D11-XX.pdf: D11-XX 2023-Q3: 18 values imported, 0 already there; changed after it was signed'"
