@@ -243,8 +243,10 @@ bool bc_model_lookup(bc_value *out,
   } else if (prefixed(name, len, "bao_cao.", &k, &kl)) {
     if (name_is(k, kl, "so") && m->number > 0)
       v = number_value(m->number);
-    else if (name_is(k, kl, "ngay"))
+    else if (name_is(k, kl, "ngay")) {
       v = date_value(m->issued_on);
+      v.blanks = true;
+    }
   } else if (prefixed(name, len, "nguoi_ky.", &k, &kl)) {
     if (name_is(k, kl, "tham_quyen"))
       v = text_value(m->signer.authority);

@@ -33,9 +33,14 @@ typedef struct bc_value {
   bc_value_kind kind;
   double number;          /* BC_VALUE_NUMBER */
   const char *text;       /* BC_VALUE_TEXT, NUL-terminated UTF-8 */
-  bc_date date;           /* BC_VALUE_DATE */
+  bc_date date;           /* BC_VALUE_DATE; a partial date (year, or year
+                             and month) prints what is known: "2011",
+                             "8/2023" */
   const bc_record *items; /* BC_VALUE_LIST */
   size_t count;           /* BC_VALUE_LIST */
+  bool blanks;            /* BC_VALUE_DATE: unknown parts are blanks for
+                             the văn thư to fill in ("  /9/2023"): the
+                             report's own issue date, bao_cao.ngay */
 } bc_value;
 
 typedef struct bc_field {
