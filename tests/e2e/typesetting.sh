@@ -82,6 +82,24 @@ check "--tone-style other than moi, cu or giu is a usage error" bash -c \
   "'$BAOCAO' render --db '$WORK/baocao.db' --agency STTTT-TV --period 2023-Q3 --tone-style new 2>&1 >/dev/null | grep -q \"not 'new'\"; [ \${PIPESTATUS[0]} -eq 2 ]"
 sample_db
 
+# --- the no-break space (U+00A0, &nbsp; in Markdown) joins two words ------
+# The same paragraph with ordinary spaces (some line then ends with "ngày"
+# or "số", the control) and with no-break spaces (none does).
+para() { # para SPACE: a paragraph of dates and document numbers
+  local sp=$1 i
+  printf -- '---\ntrich_yeu: Thử\n---\n'
+  for i in $(seq 1 40); do printf 'Văn bản thứ %d ban hành ngày%s19/10/2016 theo Nghị định số%s30/2020/NĐ-CP, ' "$i" "$sp" "$sp"; done
+  printf 'hết.\n'
+}
+ends_split() { pdftotext -raw "$1" - | grep -c -E '(ngày|số)$' || true; }
+para ' ' > "$TPL/cchc_quy.md"; render nbsp-plain
+para '&nbsp;' > "$TPL/cchc_quy.md"; render nbsp
+check "control: with ordinary spaces some line ends with 'ngày' or 'số'" test "$(ends_split "$WORK/nbsp-plain.pdf")" -gt 0
+check "with no-break spaces no line does, and every date and number reads whole" bash -c "
+  [ \$(pdftotext -raw '$WORK/nbsp.pdf' - | grep -c -E '(ngày|số)\$') -eq 0 ] &&
+  [ \$(pdftotext '$WORK/nbsp.pdf' - | tr '\\n' ' ' | grep -o 'ngày 19/10/2016' | wc -l) -eq 40 ]"
+check "no-break spaces: no overfull line" grep -q ' 0 overfull' "$WORK/nbsp.stats"
+
 # --- a mark with no precomposed letter is placed by HarfBuzz's offsets ----
 printf -- '---\ntrich_yeu: Thử dấu\n---\nChữ x\xcc\xa3 và m\xcc\x83 có dấu rời.\n' > "$TPL/cchc_quy.md"
 render marks
