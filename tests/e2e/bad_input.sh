@@ -14,6 +14,13 @@ expect "unknown option" 2 "baocao render: unknown option '--colour' (see baocao 
 expect "missing --db" 2 "baocao render: --db, --agency and --period are required (see baocao help render)" \
   render --agency STTTT-TV --period 2023-Q3
 expect "option without value" 2 "baocao render: option '--db' needs a value" render --db
+# The help says where fonts and templates come from (not "fonts/").
+for cmd in render preview check bulk; do
+  check "help $cmd: fonts and templates from \$BAOCAO_FONT_DIR / the data directory" bash -c "
+    '$BAOCAO' help $cmd > '$WORK/help' &&
+    grep -q 'BAOCAO_FONT_DIR, else fonts/ in the data' '$WORK/help' &&
+    grep -q 'BAOCAO_TEMPLATE_DIR,' '$WORK/help' && ! grep -q 'default: fonts/)' '$WORK/help'"
+done
 
 # --- database ---
 expect "database missing" 3 "baocao: database '$WORK/none.db' does not exist" \

@@ -104,6 +104,14 @@ check "... every word of it drawn, qpdf --check clean" bash -c \
   "for w in Đoạn văn dài; do [ \"\$(pdftotext '$OUT/mb.pdf' - | grep -o \$w | wc -l)\" -eq 80000 ] || exit 1; done &&
    pdftotext '$OUT/mb.pdf' - | grep -q CUỐI && qpdf --check '$OUT/mb.pdf' > /dev/null"
 rm -f "$OUT/mb.pdf"
+# A subject line longer than a PDF string holds (libharu's 65,535 bytes of
+# UTF-16): named, where it used to be "out of memory" (issue 19). Names
+# are refused long before, where data comes in (tests/e2e/bad_input.sh).
+db=$(hostile longtitle "(SELECT group_concat('Sở', ' ') FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 12000) SELECT x FROM c))" "'x'")
+mkdir -p "$WORK/tpl_title"
+printf -- '---\ntrich_yeu: {{hai.chu}}\n---\nThân.\n' > "$WORK/tpl_title/cchc_quy.md"
+expect "a 36,000-character subject line" 5 "baocao: the subject line (trich_yeu) is 35999 characters long, more than the 32766 a PDF's title holds $CTX" \
+  "${RENDER[@]}" --db "$db" --template-dir "$WORK/tpl_title" -o "$OUT/r.pdf"
 db=$(db_with rows \
   "INSERT INTO indicator (code, section, position, name, unit, kind) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000) SELECT printf('z.r%05d', x), 'zz', x, printf('Hàng thử %d', x), 'hồ sơ', 'number' FROM c;" \
   "INSERT INTO indicator_value (agency_code, period_code, indicator_code, num, text) SELECT 'STTTT-TV', '2023-Q3', code, position, NULL FROM indicator WHERE section = 'zz';")
