@@ -274,68 +274,68 @@ static int restyle(restyler *r, const char **s) {
   return bc_utf8_tones(s, &len, *s, strlen(*s), r->style, r->arena, r->err);
 }
 
+/* A copy of the n elements of size bytes at src, from the arena (the
+ * document's arrays are const: restyling replaces them whole). */
+static void *copy_of(restyler *r, const void *src, size_t n, size_t size) {
+  void *copy = bc_arena_calloc(r->arena, n, size);
+  if (copy)
+    memcpy(copy, src, n * size);
+  else
+    bc_error_oom(r->err);
+  return copy;
+}
+
 static int restyle_list(restyler *r, const char *const **list, size_t n) {
-  const char **copy;
+  const char **copy = NULL;
   int rc;
-  if (!n)
-    return 0;
-  if (!(copy = bc_arena_calloc(r->arena, n, sizeof *copy)))
-    return bc_error_oom(r->err);
-  for (size_t i = 0; i < n; i++) {
-    copy[i] = (*list)[i];
+  if (n && !(copy = copy_of(r, *list, n, sizeof *copy)))
+    return BC_ENOMEM;
+  for (size_t i = 0; i < n; i++)
     if ((rc = restyle(r, &copy[i])))
       return rc;
-  }
-  *list = copy;
+  if (n)
+    *list = copy;
   return 0;
 }
 
 static int restyle_spans(restyler *r, const bc_span **spans, size_t n) {
-  bc_span *copy;
+  bc_span *copy = NULL;
   int rc;
-  if (!n)
-    return 0;
-  if (!(copy = bc_arena_calloc(r->arena, n, sizeof *copy)))
-    return bc_error_oom(r->err);
-  for (size_t i = 0; i < n; i++) {
-    copy[i] = (*spans)[i];
+  if (n && !(copy = copy_of(r, *spans, n, sizeof *copy)))
+    return BC_ENOMEM;
+  for (size_t i = 0; i < n; i++)
     if ((rc = bc_utf8_tones(&copy[i].text, &copy[i].len, copy[i].text,
                             copy[i].len, r->style, r->arena, r->err)))
       return rc;
-  }
-  *spans = copy;
+  if (n)
+    *spans = copy;
   return 0;
 }
 
 static int restyle_blocks(restyler *r, const bc_block **blocks, size_t n) {
-  bc_block *copy;
+  bc_block *copy = NULL;
   int rc;
-  if (!n)
-    return 0;
-  if (!(copy = bc_arena_calloc(r->arena, n, sizeof *copy)))
-    return bc_error_oom(r->err);
+  if (n && !(copy = copy_of(r, *blocks, n, sizeof *copy)))
+    return BC_ENOMEM;
   for (size_t i = 0; i < n; i++) {
-    copy[i] = (*blocks)[i];
+    const bc_table *t = copy[i].table;
+    bc_table *tc = NULL;
+    bc_cell *cells = NULL;
     if ((rc = restyle_spans(r, &copy[i].spans, copy[i].span_count)))
       return rc;
-    if (copy[i].table) {
-      const bc_table *t = copy[i].table;
-      size_t cells = t->rows * t->columns;
-      bc_table *tc = bc_arena_alloc(r->arena, sizeof *tc);
-      bc_cell *cc = bc_arena_calloc(r->arena, cells + 1, sizeof *cc);
-      if (!tc || !cc)
-        return bc_error_oom(r->err);
-      *tc = *t;
-      for (size_t k = 0; k < cells; k++) {
-        cc[k] = t->cells[k];
-        if ((rc = restyle_spans(r, &cc[k].spans, cc[k].span_count)))
-          return rc;
-      }
-      tc->cells = cc;
-      copy[i].table = tc;
-    }
+    if (!t)
+      continue;
+    if (!(tc = copy_of(r, t, 1, sizeof *tc)) ||
+        !(cells = copy_of(r, t->cells, t->rows * t->columns, sizeof *cells)))
+      return BC_ENOMEM;
+    for (size_t k = 0; k < t->rows * t->columns; k++)
+      if ((rc = restyle_spans(r, &cells[k].spans, cells[k].span_count)))
+        return rc;
+    tc->cells = cells;
+    copy[i].table = tc;
   }
-  *blocks = copy;
+  if (n)
+    *blocks = copy;
   return 0;
 }
 
@@ -362,11 +362,10 @@ int bc_doc_tones(bc_doc *doc,
     return rc;
   if (!doc->appendix_count)
     return 0;
-  apps = bc_arena_calloc(arena, doc->appendix_count, sizeof *apps);
-  if (!apps)
-    return bc_error_oom(err);
+  if (!(apps = copy_of(&r, doc->appendices, doc->appendix_count,
+                       sizeof *apps)))
+    return BC_ENOMEM;
   for (size_t i = 0; i < doc->appendix_count; i++) {
-    apps[i] = doc->appendices[i];
     if ((rc = restyle(&r, &apps[i].label)) ||
         (rc = restyle(&r, &apps[i].title)) ||
         (rc = restyle(&r, &apps[i].reference)) ||
