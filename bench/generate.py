@@ -80,7 +80,8 @@ def main():
     model_agency, model_period = "STTTT-TV", "2023-Q3"
     period = src.execute("SELECT kind, year, number, starts, ends FROM period WHERE code = ?",
                          (model_period,)).fetchone()
-    db.execute("INSERT INTO period VALUES (?, ?, ?, ?, ?, ?)", (a.period, *period))
+    db.execute("INSERT INTO period (code, kind, year, number, starts, ends) "
+               "VALUES (?, ?, ?, ?, ?, ?)", (a.period, *period))
     indicators = src.execute("SELECT code, section, position, name, unit, kind FROM indicator "
                              "WHERE code IN (SELECT indicator_code FROM indicator_value "
                              "WHERE agency_code = ?)", (model_agency,)).fetchall()

@@ -166,19 +166,31 @@ START_TEST(test_common_utf8__nfc_composes_vietnamese) {
 }
 END_TEST
 
-START_TEST(test_common_utf8__one_tone_placement) {
-  static const char *const cases[][2] = {
-      {"hoà hoá hoả hoã hoạ", "hòa hóa hỏa hõa họa"},
-      {"HOÀ Hoá đoá", "HÒA Hóa đóa"},
-      {"khoẻ thuỷ tuý uỷ ban", "khỏe thủy túy ủy ban"},
-      {"quý quỳ hoàn quyết thuyền hoạch", "quý quỳ hoàn quyết thuyền hoạch"},
+/* Spelling is kept: NFC only (item 1 of issue 19); bc_utf8_tones moves
+ * the tone mark of open oa, oe, uy syllables to one style, either way. */
+START_TEST(test_common_utf8__spelling_kept_and_tone_styles) {
+  static const char *const cases[][3] = {
+      /* typed, kiểu mới, kiểu cũ */
+      {"hoà hoá hoả hoã hoạ", "hòa hóa hỏa hõa họa", "hoà hoá hoả hoã hoạ"},
+      {"hòa hóa hỏa hõa họa", "hòa hóa hỏa hõa họa", "hoà hoá hoả hoã hoạ"},
+      {"HOÀ Hoá đoá", "HÒA Hóa đóa", "HOÀ Hoá đoá"},
+      {"khoẻ thuỷ tuý uỷ ban", "khỏe thủy túy ủy ban", "khoẻ thuỷ tuý uỷ ban"},
+      {"Ủy ban khỏe thùy", "Ủy ban khỏe thùy", "Uỷ ban khoẻ thuỳ"},
+      {"quý quỳ hoàn quyết thuyền hoạch huỳnh",
+       "quý quỳ hoàn quyết thuyền hoạch huỳnh",
+       "quý quỳ hoàn quyết thuyền hoạch huỳnh"},
+      {"số hoá, hoả tốc; của, ngoài, thuộc, Nguyễn",
+       "số hóa, hỏa tốc; của, ngoài, thuộc, Nguyễn",
+       "số hoá, hoả tốc; của, ngoài, thuộc, Nguyễn"},
+  };
+  static const char *const nfd[][2] = {
       {"h"
        "o"
        "a\xCC\x80"
        " th"
        "u"
        "y\xCC\x81",
-       "hòa thúy"}, /* NFD */
+       "hoà thuý"},
       {"h"
        "o\xCC\x80"
        "a",
@@ -190,9 +202,29 @@ START_TEST(test_common_utf8__one_tone_placement) {
   size_t len;
   bc_arena_init(&a, bc_allocator_default());
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    ck_assert_int_eq(
-        bc_utf8_nfc(&out, &len, cases[i][0], strlen(cases[i][0]), &a, &err), 0);
+    const char *in = cases[i][0];
+    ck_assert_int_eq(bc_utf8_nfc(&out, &len, in, strlen(in), &a, &err), 0);
+    ck_assert_str_eq(out, in);
+    ck_assert_int_eq(bc_utf8_tones(&out, &len, in, strlen(in), BC_TONE_NEW,
+                                   &a, &err),
+                     0);
     ck_assert_str_eq(out, cases[i][1]);
+    ck_assert_uint_eq(len, strlen(cases[i][1]));
+    ck_assert_int_eq(bc_utf8_tones(&out, &len, in, strlen(in), BC_TONE_OLD,
+                                   &a, &err),
+                     0);
+    ck_assert_str_eq(out, cases[i][2]);
+    ck_assert_uint_eq(len, strlen(cases[i][2]));
+    ck_assert_int_eq(bc_utf8_tones(&out, &len, in, strlen(in), BC_TONE_KEEP,
+                                   &a, &err),
+                     0);
+    ck_assert_str_eq(out, in);
+  }
+  /* Decomposed text composes to what was typed, tone where it was. */
+  for (size_t i = 0; i < sizeof nfd / sizeof nfd[0]; i++) {
+    ck_assert_int_eq(
+        bc_utf8_nfc(&out, &len, nfd[i][0], strlen(nfd[i][0]), &a, &err), 0);
+    ck_assert_str_eq(out, nfd[i][1]);
   }
   bc_arena_release(&a);
 }
@@ -205,7 +237,8 @@ START_TEST(test_common_utf8__nfc_fast_path_agrees_with_utf8proc) {
   static const char *const files[] = {"samples/tra_vinh_2023_q3.sql",
                                       "samples/tay_ninh_2024.sql"};
   static const char extra[] = "hoà Hoà HOÀ khoẻ thuỷ Thuỷ uỳ quý hoàn "
-                              "ngoài của cuối thuộc Uỷ ỦY oẹ ÔÀ Đoàn";
+                              "ngoài của cuối thuộc Uỷ ỦY oẹ ÔÀ Đoàn "
+                              "hòa Hòa HÒA khỏe thủy Thủy ùy thùy Ủy";
   bc_arena a;
   bc_error err;
   char path[1024], *data;
@@ -229,11 +262,16 @@ START_TEST(test_common_utf8__nfc_fast_path_agrees_with_utf8proc) {
       char *forced = bc_arena_alloc(&a, n + 4);
       memcpy(forced, line, n);
       memcpy(forced + n, "\xE4\xB8\x80", 3); /* U+4E00 */
-      ck_assert_int_eq(bc_utf8_nfc(&fast, &fast_len, line, n, &a, &err), 0);
-      ck_assert_int_eq(bc_utf8_nfc(&slow, &slow_len, forced, n + 3, &a, &err),
-                       0);
-      ck_assert_uint_eq(slow_len, fast_len + 3);
-      ck_assert_int_eq(memcmp(fast, slow, fast_len), 0);
+      for (int style = BC_TONE_KEEP; style <= BC_TONE_OLD; style++) {
+        ck_assert_int_eq(bc_utf8_tones(&fast, &fast_len, line, n,
+                                       (bc_tone_style)style, &a, &err),
+                         0);
+        ck_assert_int_eq(bc_utf8_tones(&slow, &slow_len, forced, n + 3,
+                                       (bc_tone_style)style, &a, &err),
+                         0);
+        ck_assert_uint_eq(slow_len, fast_len + 3);
+        ck_assert_int_eq(memcmp(fast, slow, fast_len), 0);
+      }
       checked++;
       line = nl ? nl + 1 : data + len;
     }
@@ -362,7 +400,7 @@ Suite *common_suite(void) {
   tcase_add_test(tc, test_common_utf8__nfc_composes_vietnamese);
   tcase_add_test(tc, test_common_utf8__nfc_fast_path_agrees_with_utf8proc);
   tcase_add_test(tc, test_common_utf8__file_name);
-  tcase_add_test(tc, test_common_utf8__one_tone_placement);
+  tcase_add_test(tc, test_common_utf8__spelling_kept_and_tone_styles);
   tcase_add_test(tc, test_common_utf8__upper);
   suite_add_tcase(s, tc);
   tc = tcase_create("file");

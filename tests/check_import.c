@@ -73,14 +73,15 @@ START_TEST(test_import_csv__bom_semicolons_and_nfc) {
   csv_fixture f;
   char b[256];
   /* Excel in a comma-decimal locale: BOM, ';' between fields; "Việt"
-   * typed as e + U+0302 + U+0323 and "hoà" with the old tone place */
+   * typed as e + U+0302 + U+0323 and "hoà" decomposed, which composes
+   * with its tone where it was typed */
   ck_assert_int_eq(csv_open(&f, "\xEF\xBB\xBFma;so\n"
                                 "Vie\xCC\x82\xCC\xA3t;\"1,5\"\n"
                                 "hoa\xCC\x80;2,5\n"),
                    0);
   ck_assert_str_eq(csv_next(&f, b, sizeof b), "ma|so");
   ck_assert_str_eq(csv_next(&f, b, sizeof b), "Việt|1,5");
-  ck_assert_str_eq(csv_next(&f, b, sizeof b), "hòa|2,5");
+  ck_assert_str_eq(csv_next(&f, b, sizeof b), "hoà|2,5");
   ck_assert_str_eq(csv_next(&f, b, sizeof b), "END");
   bc_csv_close(&f.r);
 }
@@ -190,7 +191,7 @@ END_TEST
 static const char base_sql[] =
     "INSERT INTO agency (code, name, full_name, symbol, place) VALUES "
     "('A1', 'SỞ A', 'Sở A', 'SA', 'Nơi A');\n"
-    "INSERT INTO period VALUES ('2023-Q3', 'quarter', 2023, 3, "
+    "INSERT INTO period (code, kind, year, number, starts, ends) VALUES ('2023-Q3', 'quarter', 2023, 3, "
     "'2023-07-01', '2023-09-30');\n"
     "INSERT INTO indicator (code, section, name, unit, kind) VALUES "
     "('a.so', 'a', 'Số', 'hồ sơ', 'number'), "
@@ -268,6 +269,27 @@ static const char *query(char *buf, size_t size, const char *sql) {
   return buf;
 }
 
+/* A one-off period with a name of its own (schema 3's period.label). */
+START_TEST(test_import_db__period_label) {
+  bc_import_result *r = calloc(1, sizeof *r);
+  bc_error err;
+  char b[256];
+  fresh_db("label.db");
+  write_file("periods.csv", "code,kind,year,starts,ends,label\n"
+                            "2011-nay,custom,2020,2011-01-01,2020-05-26,"
+                            "từ năm 2011 đến nay\n"
+                            "2016-2020,custom,2020,2016-01-01,2020-12-31,\n");
+  ck_assert_int_eq(import(r, &err, NULL, "periods.csv", NULL), 0);
+  ck_assert_str_eq(
+      query(b, sizeof b, "SELECT label FROM period WHERE code = '2011-nay'"),
+      "từ năm 2011 đến nay");
+  ck_assert_str_eq(
+      query(b, sizeof b, "SELECT label FROM period WHERE code = '2016-2020'"),
+      "NULL");
+  free(r);
+}
+END_TEST
+
 START_TEST(test_import_db__numbers_by_kind) {
   bc_import_result *r = calloc(1, sizeof *r);
   bc_error err;
@@ -320,7 +342,8 @@ START_TEST(test_import_db__numbers_by_kind) {
                    "(indicator a.tyle is a percent)");
   ck_assert_str_eq(problem_at(r, 8),
                    "values.csv:10: column 'value': '30/8/2023' is not a date "
-                   "YYYY-MM-DD, YYYY-MM or YYYY (indicator a.ngay is a date)");
+                   "(YYYY-MM-DD, YYYY-MM or YYYY) (indicator a.ngay is a "
+                   "date)");
   free(r);
 }
 END_TEST
@@ -365,9 +388,14 @@ START_TEST(test_import_db__every_bad_row_is_named) {
                             "2023-Q4,quy,2023,4,2023-10-01,2023-12-31\n"
                             "2023-H2,half,hai,,2023-07-01,2023-12-31\n"
                             "2023,year,2023,,2023-01-01,2022-12-31\n"
-                            "2024,year,2024,,2024-02-30,2024-12-31\n");
+                            "2024,year,2024,,2024-02-30,2024-12-31\n"
+                            "2023-Q5,quarter,2023,5,2023-10-01,2023-12-31\n"
+                            "X-5,year,-5,,2023-01-01,2023-12-31\n"
+                            "2022-Q1,quarter,2022,,2022-01-01,2022-03-31\n"
+                            "2022-H1,half,2022,1,2022-01-01,2022-06-30\n"
+                            "2021,year,2022,,2021-01-01,2021-12-31\n");
   ck_assert_int_eq(import(r, &err, NULL, "periods.csv", NULL), BC_EDATA);
-  ck_assert_uint_eq(r->problem_count, 4);
+  ck_assert_uint_eq(r->problem_count, 9);
   ck_assert_str_eq(problem_at(r, 0),
                    "periods.csv:2: column 'kind': 'quy' is not one of "
                    "quarter, half, nine_months, year, custom");
@@ -378,7 +406,41 @@ START_TEST(test_import_db__every_bad_row_is_named) {
                    "2023-01-01");
   ck_assert_str_eq(problem_at(r, 3),
                    "periods.csv:5: column 'starts': '2024-02-30' is not a "
-                   "date YYYY-MM-DD");
+                   "date (YYYY-MM-DD)");
+  /* What render refused and import took (issue 19): the same judge now. */
+  ck_assert_str_eq(problem_at(r, 4),
+                   "periods.csv:6: column 'number': 5 is not a quarter (1 to "
+                   "4)");
+  ck_assert_str_eq(problem_at(r, 5),
+                   "periods.csv:7: column 'year': -5 is not a year from 1900 "
+                   "to 9999");
+  ck_assert_str_eq(problem_at(r, 6),
+                   "periods.csv:8: column 'number': none, and a quarter needs "
+                   "one from 1 to 4");
+  ck_assert_str_eq(problem_at(r, 7),
+                   "periods.csv:9: column 'number': 1 is set for a period "
+                   "that is not a quarter");
+  ck_assert_str_eq(problem_at(r, 8),
+                   "periods.csv:10: column 'year': 2022 is not the year the "
+                   "period starts in (2021-01-01)");
+
+  /* A name far longer than any agency's: refused by name, not by libharu
+   * out of memory at render time. */
+  {
+    static char agencies[40000];
+    size_t n = (size_t)snprintf(agencies, sizeof agencies,
+                                "code,name,full_name,symbol,place\n"
+                                "A7,SỞ BẢY,");
+    for (int i = 0; i < 1100; i++)
+      agencies[n++] = 'x';
+    snprintf(agencies + n, sizeof agencies - n, ",SB,Huế\n");
+    write_file("agencies.csv", agencies);
+    ck_assert_int_eq(import(r, &err, NULL, "agencies.csv", NULL), BC_EDATA);
+    ck_assert_uint_eq(r->problem_count, 1);
+    ck_assert_str_eq(problem_at(r, 0),
+                     "agencies.csv:2: column 'full_name': 1100 characters "
+                     "long, more than the 1000 a name may have");
+  }
 
   write_file("reports.csv", "agency_code,period_code,template,signer_id\n"
                             "A1,2023-Q3,../etc,\n"
@@ -733,6 +795,7 @@ Suite *import_suite(void) {
   tc = tcase_create("db");
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_import_db__numbers_by_kind);
+  tcase_add_test(tc, test_import_db__period_label);
   tcase_add_test(tc, test_import_db__every_bad_row_is_named);
   tcase_add_test(tc, test_import_db__bad_files_and_headers);
   tcase_add_test(tc, test_import_db__all_or_nothing_in_dependency_order);

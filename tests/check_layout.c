@@ -187,6 +187,47 @@ START_TEST(test_layout_body__justified_inside_margins) {
 }
 END_TEST
 
+/* Font expansion and tracking: every run of a justified line is drawn at
+ * most 2 % wider or narrower with at most 0,01 em after each character,
+ * the line still ends exactly at the margin, the statistics say how the
+ * spaces came out; with both off (frame.expansion = tracking = 0) nothing
+ * is scaled and the spaces are looser. */
+START_TEST(test_layout_body__font_expansion) {
+  const char *md = filler(40);
+  double right = frame.page_width - frame.margin_right;
+  size_t scaled = 0, tracked = 0;
+  bc_pages pg = layout_md(md);
+  for (size_t p = 0; p < pg.count; p++)
+    for (size_t r = 0; r < pg.pages[p].run_count; r++) {
+      const bc_run *run = &pg.pages[p].runs[r];
+      ck_assert(fabs(run->expansion) <= 0.02 + 1e-6);
+      ck_assert(fabs(run->tracking_pt) <= 0.01 * run->size_pt + 1e-6);
+      if (run->size_pt == 14)
+        ck_assert_msg(run->x_pt + run_width(run) <= right + 0.01, "%.3f: %s",
+                      run->x_pt + run_width(run) - right, run_text(run));
+      scaled += run->expansion != 0;
+      tracked += run->tracking_pt != 0;
+    }
+  ck_assert_uint_gt(scaled, 40);
+  ck_assert_uint_gt(tracked, 40);
+  ck_assert_uint_eq(pg.stats.overfull, 0);
+  ck_assert_uint_ge(pg.stats.justified, 80);
+  ck_assert(pg.stats.expansion_max > 0 && pg.stats.expansion_max <= 0.02);
+  ck_assert(pg.stats.space_p95 > 1 && pg.stats.space_p95 < 1.5);
+  double with = pg.stats.space_p95;
+  frame.expansion = frame.tracking = 0;
+  pg = layout_md(md);
+  for (size_t p = 0; p < pg.count; p++)
+    for (size_t r = 0; r < pg.pages[p].run_count; r++) {
+      ck_assert(pg.pages[p].runs[r].expansion == 0);
+      ck_assert(pg.pages[p].runs[r].tracking_pt == 0);
+    }
+  ck_assert(pg.stats.expansion_max == 0);
+  ck_assert_msg(pg.stats.space_p95 > with, "p95 %.3f without, %.3f with",
+                pg.stats.space_p95, with);
+}
+END_TEST
+
 /* Lines (page, y) of the material from the run starting with `first` to the
  * run starting with `last`, in document order; returns lines per page. */
 static void lines_per_page(const bc_pages *pg,
@@ -593,6 +634,7 @@ Suite *layout_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_layout_body__justified_inside_margins);
+  tcase_add_test(tc, test_layout_body__font_expansion);
   tcase_add_test(tc, test_layout_body__no_orphans_no_widows);
   tcase_add_test(tc, test_layout_body__heading_keeps_with_next);
   tcase_add_test(tc, test_layout_body__long_address_breaks_without_overflow);

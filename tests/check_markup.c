@@ -146,6 +146,60 @@ START_TEST(test_markup_markup__gfm_tables) {
 }
 END_TEST
 
+/* bc_doc_tones reaches every string of the document: paragraphs, table
+ * cells, header fields, Nơi nhận, the signer, a phụ lục and the PDF's
+ * title; the tree it was given is left as it was. */
+START_TEST(test_markup_doc__one_tone_style_throughout) {
+  static const char *const rec[] = {"- Uỷ ban nhân dân tỉnh;"};
+  static const char *const sig[] = {"TM. UỶ BAN NHÂN DÂN"};
+  bc_appendix app = {"Phụ lục", "KẾT QUẢ SỐ HOÁ", "(Kèm theo …)", false, NULL,
+                     0};
+  bc_doc d = {0}, orig;
+  bc_error err;
+  parse("Hoà hợp, **thuỷ lợi**.\n\n| A | B |\n|---|---|\n| khoẻ | quý hoàn |\n");
+  d.agency_name = "UỶ BAN NHÂN DÂN";
+  d.subject = "Công tác số hoá";
+  d.title = d.subject;
+  d.author = "Uỷ ban nhân dân tỉnh";
+  d.blocks = blocks;
+  d.block_count = count;
+  d.recipients = rec;
+  d.recipient_count = 1;
+  d.signer_lines = sig;
+  d.signer_line_count = 1;
+  d.signer_name = "Nguyễn Thuỳ";
+  d.appendices = &app;
+  d.appendix_count = 1;
+  orig = d;
+  ck_assert_int_eq(bc_doc_tones(&d, BC_TONE_NEW, &arena, &err), 0);
+  ck_assert_str_eq(render_block(&d.blocks[0]), "Hòa hợp, <b>thủy lợi.");
+  bc_block cell = {0};
+  cell.spans = d.blocks[1].table->cells[2].spans;
+  cell.span_count = d.blocks[1].table->cells[2].span_count;
+  ck_assert_str_eq(render_block(&cell), "khỏe");
+  cell.spans = d.blocks[1].table->cells[3].spans;
+  cell.span_count = d.blocks[1].table->cells[3].span_count;
+  ck_assert_str_eq(render_block(&cell), "quý hoàn");
+  ck_assert_str_eq(d.agency_name, "ỦY BAN NHÂN DÂN");
+  ck_assert_str_eq(d.subject, "Công tác số hóa");
+  ck_assert_str_eq(d.title, "Công tác số hóa");
+  ck_assert_str_eq(d.author, "Ủy ban nhân dân tỉnh");
+  ck_assert_str_eq(d.recipients[0], "- Ủy ban nhân dân tỉnh;");
+  ck_assert_str_eq(d.signer_lines[0], "TM. ỦY BAN NHÂN DÂN");
+  ck_assert_str_eq(d.signer_name, "Nguyễn Thùy");
+  ck_assert_str_eq(d.appendices[0].title, "KẾT QUẢ SỐ HÓA");
+  /* The tree it was given is untouched; KEEP changes nothing. */
+  ck_assert_str_eq(render_block(&orig.blocks[0]), "Hoà hợp, <b>thuỷ lợi.");
+  ck_assert_str_eq(orig.recipients[0], "- Uỷ ban nhân dân tỉnh;");
+  ck_assert_int_eq(bc_doc_tones(&orig, BC_TONE_KEEP, &arena, &err), 0);
+  ck_assert_str_eq(orig.agency_name, "UỶ BAN NHÂN DÂN");
+  ck_assert_int_eq(bc_doc_tones(&d, BC_TONE_OLD, &arena, &err), 0);
+  ck_assert_str_eq(d.signer_name, "Nguyễn Thuỳ");
+  ck_assert_str_eq(render_block(&d.blocks[0]), "Hoà hợp, <b>thuỷ lợi.");
+  bc_arena_release(&arena);
+}
+END_TEST
+
 Suite *markup_suite(void) {
   Suite *s = suite_create("markup");
   TCase *tc = tcase_create("markup");
@@ -155,6 +209,7 @@ Suite *markup_suite(void) {
   tcase_add_test(tc, test_markup_markup__emphasis_and_breaks);
   tcase_add_test(tc, test_markup_markup__html_and_code_stay_text);
   tcase_add_test(tc, test_markup_markup__gfm_tables);
+  tcase_add_test(tc, test_markup_doc__one_tone_style_throughout);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -33,6 +33,96 @@ START_TEST(test_model_model__period_labels) {
 }
 END_TEST
 
+/* model/valid.c: the one judge of every entry point (issue 19). */
+START_TEST(test_model_valid__periods) {
+  static const struct {
+    bc_period_row row;
+    const char *field;   /* NULL: accepted */
+    const char *message;
+  } cases[] = {
+      {{"2023-Q3", "quarter", 2023, 3, "2023-07-01", "2023-09-30", NULL},
+       NULL, NULL},
+      {{"2011-nay", "custom", 2020, 0, "2011-01-01", "2020-05-26",
+        "từ năm 2011 đến nay"},
+       NULL, NULL},
+      {{"2023-Q5", "quarter", 2023, 5, "2023-10-01", "2023-12-31", NULL},
+       "number", "5 is not a quarter (1 to 4)"},
+      {{"Q", "quarter", 2023, 0, "2023-10-01", "2023-12-31", NULL}, "number",
+       "none, and a quarter needs one from 1 to 4"},
+      {{"H", "half", 2023, 1, "2023-01-01", "2023-06-30", NULL}, "number",
+       "1 is set for a period that is not a quarter"},
+      {{"X", "year", -5, 0, "2023-01-01", "2023-12-31", NULL}, "year",
+       "-5 is not a year from 1900 to 9999"},
+      {{"X", "year", 2022, 0, "2023-01-01", "2023-12-31", NULL}, "year",
+       "2022 is not the year the period starts in (2023-01-01)"},
+      {{"X", "custom", 2023, 0, "2023-05-01", "2023-01-01", NULL}, "ends",
+       "2023-01-01 is before starts 2023-05-01"},
+      {{"X", "custom", 2023, 0, "2023-05", "2023-06-30", NULL}, "starts",
+       "'2023-05' is not a whole date (YYYY-MM-DD)"},
+      {{"X", "monthly", 2023, 0, "2023-05-01", "2023-06-30", NULL}, "kind",
+       "'monthly' is not a kind of period (quarter, half, nine_months, year "
+       "or custom)"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    bc_period p;
+    bc_error err;
+    const char *field = "?";
+    int rc;
+    bc_error_clear(&err);
+    rc = bc_valid_period(&p, &cases[i].row, &field, &err);
+    if (!cases[i].field) {
+      ck_assert_int_eq(rc, 0);
+      ck_assert_ptr_null(field);
+      ck_assert_int_eq(p.year, (int)cases[i].row.year);
+      continue;
+    }
+    ck_assert_int_eq(rc, BC_EDATA);
+    ck_assert_str_eq(field, cases[i].field);
+    ck_assert_str_eq(err.message, cases[i].message);
+  }
+}
+END_TEST
+
+START_TEST(test_model_valid__values) {
+  bc_error err;
+  double r;
+  ck_assert_int_eq(bc_valid_count(4, &err), 0);
+  ck_assert_int_eq(bc_valid_count(0, &err), 0);
+  ck_assert_int_eq(bc_valid_count(-5, &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "-5 is negative: a count is 0 or more");
+  ck_assert_int_eq(bc_valid_count(2.5, &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "2.5 is not a whole number");
+  ck_assert_int_eq(bc_valid_number(1.0 / 0.0, &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "inf is not a finite number");
+  ck_assert_int_eq(bc_valid_percent(&r, 1, 4, "n", &err), 0);
+  ck_assert(r == 25);
+  ck_assert_int_eq(bc_valid_percent(&r, 1, 0, "n", &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "divides by 'n', which is 0");
+  ck_assert_int_eq(bc_valid_percent(&r, 60, 1e-320, "n", &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "divides by 'n', which is 9.99989e-321: the "
+                                "percentage is not a finite number");
+  ck_assert_int_eq(bc_valid_date(NULL, "2023-02-29", false, &err), BC_EDATA);
+  ck_assert_str_eq(err.message,
+                   "'2023-02-29' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+  ck_assert_int_eq(bc_valid_date(NULL, "2024-02-29", true, &err), 0);
+  ck_assert_int_eq(bc_valid_date(NULL, "2011", false, &err), 0);
+  ck_assert_int_eq(bc_valid_date(NULL, "0999", false, &err), BC_EDATA);
+  ck_assert_int_eq(bc_valid_value("number", false, 0, NULL, &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "no number (kind number)");
+  ck_assert_int_eq(bc_valid_value("date", false, 0, "2023-08", &err), 0);
+  ck_assert_int_eq(bc_valid_value("text", false, 0, "x", &err), 0);
+  char name[1101 * 2 + 1];
+  for (int i = 0; i < 1001; i++)
+    memcpy(name + 2 * i, "\xC3\xA0", 2); /* "à" */
+  name[2002] = '\0';
+  ck_assert_int_eq(bc_valid_name(name, &err), BC_EDATA);
+  ck_assert_str_eq(err.message,
+                   "1001 characters long, more than the 1000 a name may have");
+  name[2000] = '\0';
+  ck_assert_int_eq(bc_valid_name(name, &err), 0);
+}
+END_TEST
+
 START_TEST(test_model_model__short_dates_follow_the_decree) {
   char buf[32];
   bc_date_short(buf, sizeof buf, (bc_date){2023, 7, 26});
@@ -81,21 +171,21 @@ static bc_indicator_value values[] = {
      "hồ sơ",
      "tthc",
      2,
-     {BC_VALUE_NUMBER, 60, NULL, {0}, NULL, 0},
+     {BC_VALUE_NUMBER, 60, NULL, {0}, NULL, 0, false},
      "number"},
     {"cqs.ty_le",
      "Tỷ lệ",
      "%",
      "chinh_quyen_so",
      1,
-     {BC_VALUE_NUMBER, 30.73, NULL, {0}, NULL, 0},
+     {BC_VALUE_NUMBER, 30.73, NULL, {0}, NULL, 0, false},
      "percent"},
     {"tthc.ghi_chu",
      "Ghi chú",
      "",
      "tthc",
      1,
-     {BC_VALUE_TEXT, 0, "không có", {0}, NULL, 0},
+     {BC_VALUE_TEXT, 0, "không có", {0}, NULL, 0, false},
      "text"},
 };
 static bc_narrative narratives[] = {{"the_che", "Không có."},
@@ -150,6 +240,16 @@ START_TEST(test_model_model__lookup_names) {
   ck_assert(bc_record_get(&v.items[2], "stt", 3)->number == 3);
   ck_assert_str_eq(bc_model_narrative(&m, "chi_dao", 7), "- Tham mưu.");
   ck_assert_ptr_null(bc_model_narrative(&m, "chi", 3));
+  /* A one-off period's own name is ky.ten; there is no ky.ke_tiep. */
+  bc_arena_release(&a);
+  bc_arena_init(&a, bc_allocator_default());
+  make_model(&m, &a);
+  m.period.kind = BC_PERIOD_CUSTOM;
+  m.period.label = "giai đoạn 2016 - 2020";
+  bc_error err;
+  ck_assert_int_eq(bc_model_finish(&m, &a, &err), 0);
+  ck_assert(LOOK("ky.ten") && !strcmp(v.text, "giai đoạn 2016 - 2020"));
+  ck_assert(!LOOK("ky.ke_tiep"));
 #undef LOOK
   bc_arena_release(&a);
 }
@@ -159,6 +259,8 @@ Suite *model_suite(void) {
   Suite *s = suite_create("model");
   TCase *tc = tcase_create("model");
   tcase_add_test(tc, test_model_model__period_labels);
+  tcase_add_test(tc, test_model_valid__periods);
+  tcase_add_test(tc, test_model_valid__values);
   tcase_add_test(tc, test_model_model__short_dates_follow_the_decree);
   tcase_add_test(tc, test_model_model__date_parse);
   tcase_add_test(tc, test_model_model__roman);

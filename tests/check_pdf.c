@@ -9,6 +9,7 @@
 #include "testutil.h"
 
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +31,14 @@ static const char body[] =
     "ú ủ ũ ụ ừ ứ ử ữ ự ỳ ý ỷ ỹ ỵ. *Nghiêng: Ưu tiên đơn vị* **Đậm: "
     "Cổng dịch vụ công** ***Đậm nghiêng: Ưởng Ợ Ữ*** AV To fi fl.\n";
 
-/* Lays out body, writes the PDF to path (plain: --pdf-standard none);
- * returns its size. */
-static size_t write_pdf_as(const char *path, long created, bool plain) {
+/* Lays out text (the body when NULL), writes the PDF to path (plain:
+ * --pdf-standard none); returns its size, and the pages in *pages_out when
+ * not NULL. */
+static size_t write_pdf_of(const char *path,
+                           long created,
+                           const char *text,
+                           bool plain,
+                           bc_pages *pages_out) {
   bc_doc d;
   bc_block *blocks;
   size_t nb, len;
@@ -44,8 +50,10 @@ static size_t write_pdf_as(const char *path, long created, bool plain) {
   static const char *const sig[] = {"GIÁM ĐỐC"};
   bc_error_clear(&err);
   memset(&d, 0, sizeof d);
+  if (!text)
+    text = body;
   ck_assert_int_eq(
-      bc_markup_parse(&blocks, &nb, body, strlen(body), &tf.arena, &err), 0);
+      bc_markup_parse(&blocks, &nb, text, strlen(text), &tf.arena, &err), 0);
   d.agency_name = "SỞ THỬ";
   d.number_line = "Số: 05/BC-ST";
   d.place_date = "Hà Nội, ngày 05 tháng 01 năm 2024";
@@ -78,11 +86,13 @@ static size_t write_pdf_as(const char *path, long created, bool plain) {
   ck_assert_int_eq(
       bc_pdf_write(&pdf, &len, &pages, tf.fonts, &info, &tf.arena, &err), 0);
   ck_assert_int_eq(bc_file_write_atomic(path, pdf, len, NULL, &err), 0);
+  if (pages_out)
+    *pages_out = pages;
   return len;
 }
 
 static size_t write_pdf(const char *path, long created) {
-  return write_pdf_as(path, created, false);
+  return write_pdf_of(path, created, NULL, false, NULL);
 }
 
 START_TEST(test_pdf_pdf__text_fonts_structure) {
@@ -173,8 +183,8 @@ START_TEST(test_pdf_pdf__archival_by_default_plain_on_request) {
   char a[512], b[512], cmd[1400], *out;
   snprintf(a, sizeof a, "%s/archival.pdf", tu_tmpdir());
   snprintf(b, sizeof b, "%s/plain.pdf", tu_tmpdir());
-  write_pdf_as(a, 1700000000, false);
-  write_pdf_as(b, 1700000000, true);
+  write_pdf_of(a, 1700000000, NULL, false, NULL);
+  write_pdf_of(b, 1700000000, NULL, true, NULL);
   snprintf(cmd, sizeof cmd,
            "for f in '%s' '%s'; do head -c 8 \"$f\"; echo; pdfinfo \"$f\" | "
            "grep -E '^(Tagged|Metadata Stream|PDF version):' | tr -s ' '; "
@@ -200,6 +210,89 @@ START_TEST(test_pdf_pdf__archival_by_default_plain_on_request) {
 }
 END_TEST
 
+/*
+ * Font expansion (Tz) and tracking (Tc): poppler puts every word of a
+ * justified line where the layout put it, to 0,02 pt, and reads the words
+ * back as they were typed.
+ */
+START_TEST(test_pdf_pdf__expanded_lines_where_layout_puts_them) {
+  static char text[20000];
+  char path[512], cmd[1200], *out;
+  bc_pages pages;
+  size_t n = 0, words = 0, scaled = 0;
+  for (int i = 0; i < 12; i++)
+    n += (size_t)snprintf(text + n, sizeof text - n,
+                          "Đoạn %d: thực hiện Kế hoạch số 97/KH-UBND ngày "
+                          "30/12/2022 của UBND tỉnh về cải cách hành chính, "
+                          "Sở đã ban hành %d văn bản chỉ đạo, điều hành và "
+                          "kiểm tra việc thực hiện.\n\n",
+                          i + 1, 3 * i + 4);
+  snprintf(path, sizeof path, "%s/pdf-expanded.pdf", tu_tmpdir());
+  write_pdf_of(path, 1700000000, text, false, &pages);
+  snprintf(cmd, sizeof cmd, "pdftotext -f 1 -l 1 -bbox '%s' - 2>&1", path);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  const bc_page *pg = &pages.pages[0];
+  for (size_t r = 0; r < pg->run_count; r++) {
+    const bc_run *run = &pg->runs[r];
+    double x = run->x_pt;
+    size_t i = 0;
+    if (run->size_pt != 14)
+      continue;
+    scaled += run->expansion != 0 || run->tracking_pt != 0;
+    while (i < run->count) {
+      char word[256];
+      size_t wn = 0;
+      double start = x;
+      for (; i < run->count && run->glyphs[i].text_len == 1 &&
+             run->glyphs[i].text[0] == ' ';
+           i++)
+        start = x += run->glyphs[i].advance_pt;
+      for (; i < run->count && !(run->glyphs[i].text_len == 1 &&
+                                 run->glyphs[i].text[0] == ' ');
+           i++) {
+        if (wn + run->glyphs[i].text_len < sizeof word) {
+          memcpy(word + wn, run->glyphs[i].text, run->glyphs[i].text_len);
+          wn += run->glyphs[i].text_len;
+        }
+        x += run->glyphs[i].advance_pt;
+      }
+      word[wn] = '\0';
+      if (!wn || strchr(word, '<') || strchr(word, '&'))
+        continue;
+      /* <word xMin="85.039..." yMin=... >Đoạn</word>, with y from the top */
+      char key[400];
+      const char *at = out;
+      bool found = false;
+      snprintf(key, sizeof key, ">%s</word>", word);
+      while (!found && (at = strstr(at, key))) {
+        const char *w = at;
+        while (w > out && strncmp(w, "<word", 5) != 0)
+          w--;
+        double x0, y0;
+        ck_assert_int_eq(sscanf(w, "<word xMin=\"%lf\" yMin=\"%lf\"", &x0, &y0),
+                         2);
+        double base = pg->height_pt - run->y_pt;
+        if (y0 < base && y0 > base - run->size_pt)
+          found = fabs(x0 - start) < 0.02;
+        at += strlen(key);
+      }
+      ck_assert_msg(found, "'%s' not at x=%.3f on the line at y=%.2f", word,
+                    start, run->y_pt);
+      words++;
+    }
+  }
+  ck_assert_uint_gt(words, 300);
+  ck_assert_uint_gt(scaled, 10);
+  free(out);
+  snprintf(cmd, sizeof cmd, "pdftotext '%s' - | tr -s ' \\n' '  '", path);
+  ck_assert_int_eq(tu_run(&out, cmd), 0);
+  ck_assert_ptr_nonnull(strstr(out, "Đoạn 3: thực hiện Kế hoạch số 97/KH-UBND "
+                                    "ngày 30/12/2022 của UBND tỉnh về cải cách "
+                                    "hành chính, Sở đã ban hành 10 văn bản"));
+  free(out);
+}
+END_TEST
+
 Suite *pdf_suite(void) {
   Suite *s = suite_create("pdf");
   TCase *tc = tcase_create("pdf");
@@ -208,6 +301,7 @@ Suite *pdf_suite(void) {
   tcase_add_test(tc, test_pdf_pdf__text_fonts_structure);
   tcase_add_test(tc, test_pdf_pdf__same_input_same_bytes);
   tcase_add_test(tc, test_pdf_pdf__archival_by_default_plain_on_request);
+  tcase_add_test(tc, test_pdf_pdf__expanded_lines_where_layout_puts_them);
   suite_add_tcase(s, tc);
   return s;
 }

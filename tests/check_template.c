@@ -20,7 +20,7 @@ typedef struct fixture {
   bc_arena arena; /* the model's memory */
   bc_arena out;   /* expansions */
   bc_report_model m;
-  bc_indicator_value values[16];
+  bc_indicator_value values[20];
   bc_narrative narratives[8];
   const char *recipients[3];
   /* compare_init: cung_ky, ky_truoc and three member agencies */
@@ -200,6 +200,18 @@ static void compare_init(fixture *f) {
   ck_assert_int_eq(bc_model_finish(&f->m, &f->arena, &err), 0);
 }
 
+/* compare_init's model with a year-only date, a negative number and a
+ * denominator near 0 (issue 19's values at the edges). */
+static void edges_init(fixture *f) {
+  bc_error err;
+  compare_init(f);
+  add_value(f, "x.nam", "x", 8, date(2011, 0, 0));
+  add_value(f, "x.am", "x", 9, num(-5));
+  add_value(f, "x.nho", "x", 10, num(1e-320));
+  add_value(f, "x.lon", "x", 11, num(1.5e308));
+  ck_assert_int_eq(bc_model_finish(&f->m, &f->arena, &err), 0);
+}
+
 /* ---- helpers ------------------------------------------------------- */
 
 static const char *root_dir(void) {
@@ -280,6 +292,10 @@ static const char *errstr(const bc_error *err) {
 #define CHECK_COMPARES(src, expected) EXPANDS_WITH(compare_init, src, expected)
 #define CHECK_COMPARE_FAILS(src, want, expected)                               \
   FAILS_WITH(compare_init, src, want, expected)
+
+#define CHECK_EDGES(src, expected) EXPANDS_WITH(edges_init, src, expected)
+#define CHECK_EDGE_FAILS(src, want, expected)                                  \
+  FAILS_WITH(edges_init, src, want, expected)
 
 #define CTX " (agency STTTT-TV, period 2023-Q3)"
 
@@ -812,6 +828,56 @@ END_TEST
 
 /* ---- expand.c ------------------------------------------------------ */
 
+/* Sums over any list (issue 19): tong NAME adds NAME up over a list's
+ * items as {{#each}} sees them, with tong.<code>'s rule that every item
+ * has a number; cong adds named values. */
+START_TEST(test_template_expand__sums_over_lists) {
+  /* over don_vi it is tong.<code> */
+  CHECK_COMPARES("{{don_vi | tong tthc.so_hoa}} = {{tong.tthc.so_hoa}}; "
+                 "{{don_vi | tong tthc.dvc | so}}",
+                 "60 = 60; 450");
+  /* over chi_so: gia_tri of each item, after a filter of one's own */
+  CHECK_COMPARES("{{nhom_chi_so | tong stt}}", "10");
+  CHECK_COMPARES("{{tthc.so_hoa | cong tthc.dvc tc.du_toan | so}}",
+                 "2\\.132\\.001\\.918");
+  CHECK_COMPARES("{{tthc.so_hoa | cong tthc.dvc | ti_le tc.du_toan | "
+                 "phantram 4}}",
+                 "0\\,0001\\%");
+  CHECK_COMPARE_FAILS(
+      "{{chi_so | tong gia_tri}}", BC_EDATA,
+      "test.md:1:12: missing value 'gia_tri' of item 4 ('tthc.thieu') of "
+      "'chi_so': 'tong' adds up only when every item has a number" CTX);
+  /* a value of another kind in an item: refused by name */
+  CHECK_COMPARE_FAILS(
+      "{{#each nhom_chi_so}}{{#if @first}}{{chi_so | tong gia_tri | mac_dinh "
+      "\"?\"}}{{/if}}{{/each}}|{{nhom_chi_so | tong ten}}",
+      BC_EDATA,
+      "test.md:1:109: formatter 'tong' adds numbers, 'ten' of item 1 "
+      "('tthc') of 'nhom_chi_so' is text" CTX);
+  CHECK_COMPARES("{{don_vi | tong cq.diem}}", "255");
+  CHECK_COMPARE_FAILS("{{don_vi | tong tthc.thieu}}", BC_EDATA,
+                      "test.md:1:12: missing value 'tthc.thieu' of item 1 "
+                      "('A') of 'don_vi': 'tong' adds up only when every item "
+                      "has a number" CTX);
+  CHECK_COMPARES("{{don_vi | tong tthc.thieu | mac_dinh \"chưa đủ\"}}",
+                 "chưa đủ");
+  CHECK_COMPARE_FAILS("{{tthc.so_hoa | cong tthc.thieu}}", BC_EDATA,
+                      "test.md:1:17: missing indicator 'tthc.thieu'" CTX);
+  CHECK_COMPARES("{{tthc.so_hoa | cong tthc.thieu | mac_dinh \"—\"}}", "—");
+  CHECK_COMPARE_FAILS("{{tthc.so_hoa | cong kh.ten}}", BC_EDATA,
+                      "test.md:1:17: formatter 'cong' adds 'kh.ten', which is "
+                      "not a number" CTX);
+  CHECK_COMPARE_FAILS("{{tthc.so_hoa | tong x}}", BC_EDATA,
+                      "test.md:1:17: formatter 'tong' adds up a list, "
+                      "'tthc.so_hoa' is a number" CTX);
+  CHECK_COMPARE_FAILS("{{don_vi | so | tong x}}", BC_ESYNTAX,
+                      "test.md:1:17: formatter 'tong' adds up a list: it comes "
+                      "first, right after the list's name");
+  CHECK_COMPARE_FAILS("{{tthc.so_hoa | cong}}", BC_ESYNTAX,
+                      "test.md:1:17: formatter 'cong' takes one name or more");
+}
+END_TEST
+
 START_TEST(test_template_expand__model_names) {
   CHECK_EXPANDS("{{co_quan.ten}}|{{co_quan.ten_day_du}}|{{co_quan.chu_quan}}|"
                 "{{co_quan.ky_hieu}}|{{co_quan.dia_danh}}|{{co_quan.ma}}",
@@ -824,8 +890,12 @@ START_TEST(test_template_expand__model_names) {
   CHECK_EXPANDS("{{nguoi_ky.tham_quyen}}|{{nguoi_ky.chuc_vu}}|"
                 "{{nguoi_ky.ho_ten}}",
                 "KT\\. GIÁM ĐỐC|PHÓ GIÁM ĐỐC|Bùi Thông Nhứt");
-  CHECK_EXPANDS("{{bao_cao.ngay | ngay_dai}}|{{x.thang | ngay}}",
-                "ngày    tháng 9 năm 2023|  \\/9\\/2023");
+  /* The report's own date keeps the văn thư's blanks; any other partial
+   * date prints what is known (issue 19). */
+  CHECK_EXPANDS("{{bao_cao.ngay | ngay_dai}}|{{bao_cao.ngay}}|{{x.thang | "
+                "ngay}}|{{x.thang | ngay_dai}}|{{x.thang}}",
+                "ngày    tháng 9 năm 2023|  \\/9\\/2023|9\\/2023|tháng 9 năm "
+                "2023|9\\/2023");
 }
 END_TEST
 
@@ -911,7 +981,7 @@ START_TEST(test_template_expand__formatter_errors) {
               "test.md:1:13: formatter 'dem' needs a number, 'kh.ngay' is "
               "a date" CTX);
   CHECK_FAILS("{{x.ratio | dem}}", BC_EDATA,
-              "test.md:1:13: formatter 'dem' needs a whole number, 'x.ratio' "
+              "test.md:1:13: formatter 'dem' needs a count (a whole number, 0 or more), 'x.ratio' "
               "is 39,18" CTX);
   CHECK_FAILS("{{tthc.dvc | la_ma}}", BC_EDATA,
               "test.md:1:14: formatter 'la_ma' needs a whole number from 1 "
@@ -1288,6 +1358,13 @@ END_TEST
  * loop is recorded once; values of #each items are named by their
  * indicator. */
 START_TEST(test_template_expand__audit_values) {
+  /* tong: the first item without a number, as the render stops at it; with
+   * mac_dinh, nothing */
+  CHECK_AUDIT("{{noi_nhan | tong stt}}|{{noi_nhan | tong khong_co}}|"
+              "{{noi_nhan | tong khong_co | mac_dinh \"-\"}}",
+              "test.md:1:38: missing value 'khong_co' of item 1 of 'noi_nhan': "
+              "'tong' adds up only when every item has a number [missing "
+              "khong_co -6]\n");
   CHECK_AUDIT("{{#each noi_nhan}}{{khong_co}} {{noi_dung | so}};{{/each}}",
               "test.md:1:19: missing indicator 'khong_co' [missing khong_co "
               "-6]\n"
@@ -1299,7 +1376,7 @@ START_TEST(test_template_expand__audit_values) {
               "indicator 'kh.ngay' is a date [invalid kh.ngay -6]\n"
               "test.md:1:29: formatter 'dem' needs a number, 'gia_tri' of "
               "indicator 'kh.ten' is text [invalid kh.ten -6]\n"
-              "test.md:1:29: formatter 'dem' needs a whole number, 'gia_tri' "
+              "test.md:1:29: formatter 'dem' needs a count (a whole number, 0 or more), 'gia_tri' "
               "of indicator 'tthc.ty_le' is 30,73 [invalid tthc.ty_le -6]\n"
               "test.md:1:17: missing value 'gia_tri' of indicator "
               "'tthc.thieu' [missing tthc.thieu -6]\n"
@@ -1307,7 +1384,7 @@ START_TEST(test_template_expand__audit_values) {
               "indicator 'x.empty' is text [invalid x.empty -6]\n"
               "test.md:1:17: 'gia_tri' of indicator 'x.nan' is not a finite "
               "number [invalid x.nan -6]\n"
-              "test.md:1:29: formatter 'dem' needs a whole number, 'gia_tri' "
+              "test.md:1:29: formatter 'dem' needs a count (a whole number, 0 or more), 'gia_tri' "
               "of indicator 'x.ratio' is 39,18 [invalid x.ratio -6]\n"
               "test.md:1:29: formatter 'dem' needs a number, 'gia_tri' of "
               "indicator 'x.markup' is text [invalid x.markup -6]\n"
@@ -1457,11 +1534,76 @@ static const char *fmt_percent(double v, int decimals) {
 static const char *fmt_date_long(int y, int m, int d) {
   bc_buf b;
   bc_buf_init(&b, bc_allocator_default());
-  bc_format_date_long(&b, date(y, m, d).date);
+  bc_format_date_long(&b, date(y, m, d).date, true);
   snprintf(fmtbuf, sizeof fmtbuf, "%s", bc_buf_cstr(&b));
   bc_buf_free(&b);
   return fmtbuf;
 }
+
+/* Dates as reports write them (issue 19): a year alone, day and month
+ * without a year, dotted dates by a pattern, partial dates printing what
+ * is known. */
+START_TEST(test_template_format__dates_and_years) {
+  CHECK_EDGES("{{x.nam}}|{{x.nam | ngay}}|{{x.nam | ngay_dai}}|{{x.nam | nam}}",
+              "2011|2011|năm 2011|2011");
+  CHECK_EDGES("{{x.thang}}|{{x.thang | ngay_dai}}|{{x.thang | nam}}|"
+              "{{x.thang | dinh_dang \"M/yyyy\"}}",
+              "9\\/2023|tháng 9 năm 2023|2023|9\\/2023");
+  CHECK_EDGES("ngày {{kh.ngay | ngay_thang}}; {{ky.tu_ngay | ngay_thang}}",
+              "ngày 26\\/7; 01\\/7");
+  CHECK_EDGES("{{kh.ngay | dinh_dang \"d.M.yyyy\"}}|"
+              "{{ky.tu_ngay | dinh_dang \"d.M\"}}-{{ky.den_ngay | "
+              "dinh_dang \"d.M.yyyy\"}}|{{kh.ngay | dinh_dang "
+              "\"dd/MM/yyyy\"}}|{{kh.ngay | dinh_dang \"yyyy-MM-dd\"}}",
+              "26\\.7\\.2023|1\\.7-30\\.9\\.2023|26\\/07\\/2023|"
+              "2023\\-07\\-26");
+  CHECK_EDGES("{{ky.nam}} {{ky.tu_ngay | nam}}", "2023 2023");
+  CHECK_EDGE_FAILS("{{x.nam | ngay_thang}}", BC_EDATA,
+                   "test.md:1:11: formatter 'ngay_thang' needs the day of the "
+                   "date, 'x.nam' is 2011" CTX);
+  CHECK_EDGE_FAILS("{{x.thang | dinh_dang \"d.M.yyyy\"}}", BC_EDATA,
+                   "test.md:1:13: formatter 'dinh_dang' needs the day of the "
+                   "date, 'x.thang' is 9/2023" CTX);
+  CHECK_EDGE_FAILS("{{kh.ngay | dinh_dang \"ngày d\"}}", BC_ESYNTAX,
+                   "test.md:1:13: formatter 'dinh_dang': 'n' in \"ngày d\" "
+                   "is not d, dd, M, MM or yyyy; letters other than those "
+                   "cannot be in a pattern");
+  CHECK_EDGE_FAILS("{{kh.ngay | dinh_dang \"d.M.yy\"}}", BC_ESYNTAX,
+                   "test.md:1:13: formatter 'dinh_dang': 'y' in \"d.M.yy\" "
+                   "is not d, dd, M, MM or yyyy; letters other than those "
+                   "cannot be in a pattern");
+  CHECK_EDGE_FAILS("{{tthc.so_hoa | nam}}", BC_EDATA,
+                   "test.md:1:17: formatter 'nam' needs a date, "
+                   "'tthc.so_hoa' is a number" CTX);
+}
+END_TEST
+
+/* Values at the edges (issue 19): a negative count, a denominator so
+ * near 0 that the rate is infinite, sums too large to print. */
+START_TEST(test_template_format__values_at_the_edges) {
+  CHECK_EDGE_FAILS("{{x.am | dem}}", BC_EDATA,
+                   "test.md:1:10: formatter 'dem' needs a count (a whole "
+                   "number, 0 or more), 'x.am' is -5" CTX);
+  CHECK_EDGES("{{x.am}} {{x.am | so}}", "\\-5 \\-5");
+  CHECK_EDGE_FAILS("{{tthc.so_hoa | ti_le x.nho | phantram 2}}", BC_EDATA,
+                   "test.md:1:17: formatter 'ti_le' divides by 'x.nho', "
+                   "which is 9.99989e-321: the percentage is not a finite "
+                   "number" CTX);
+  CHECK_EDGE_FAILS("{{tthc.so_hoa | ti_le x.zero}}", BC_EDATA,
+                   "test.md:1:17: formatter 'ti_le' divides by 'x.zero', "
+                   "which is 0" CTX);
+  CHECK_EDGE_FAILS("{{x.lon | cong x.lon}}", BC_EDATA,
+                   "test.md:1:11: formatter 'cong' on 'x.lon' gives a number "
+                   "too large to print" CTX);
+  CHECK_EDGE_FAILS("{{tthc.so_hoa | so_voi x.nho \"x\"}}", BC_EDATA,
+                   "test.md:1:17: formatter 'so_voi' divides by 'x.nho', "
+                   "which is 9.99989e-321: the percentage is not a finite "
+                   "number" CTX);
+  CHECK_EDGE_FAILS("{{x.lon | hieu x.am | cong x.lon}}", BC_EDATA,
+                   "test.md:1:23: formatter 'cong' on 'x.lon' gives a number "
+                   "too large to print" CTX);
+}
+END_TEST
 
 START_TEST(test_template_format__default_numbers) {
   ck_assert_str_eq(fmt_number(37126, -1, false), "37126");
@@ -1734,6 +1876,7 @@ Suite *template_suite(void) {
   tcase_add_test(parse, test_template_parse__compile_file);
 
   tcase_add_test(expand, test_template_expand__model_names);
+  tcase_add_test(expand, test_template_expand__sums_over_lists);
   tcase_add_test(expand, test_template_expand__default_printing);
   tcase_add_test(expand, test_template_expand__escaping);
   tcase_add_test(expand, test_template_expand__missing_values);
@@ -1756,6 +1899,8 @@ Suite *template_suite(void) {
   tcase_set_timeout(expand, 120);
 
   tcase_add_test(format, test_template_format__default_numbers);
+  tcase_add_test(format, test_template_format__dates_and_years);
+  tcase_add_test(format, test_template_format__values_at_the_edges);
   tcase_add_test(format, test_template_compare__formatters);
   tcase_add_test(format, test_template_compare__errors);
   tcase_add_test(format, test_template_compare__members);

@@ -230,6 +230,46 @@ START_TEST(test_text_linebreak__no_line_overfull) {
 }
 END_TEST
 
+/* Design note 5 of linebreak.c: boxes with stretch (font expansion) share
+ * the adjustment at one ratio up to 1, then the glue alone takes the
+ * rest; without box stretch the ratio is the classic one. */
+START_TEST(test_text_linebreak__box_stretch_shares_the_ratio) {
+  bc_item items[] = {{BC_ITEM_BOX, 40, 2, 2, 0},
+                     {BC_ITEM_GLUE, 4, 2, 1, 0},
+                     {BC_ITEM_BOX, 40, 2, 2, 0},
+                     {BC_ITEM_PENALTY, 0, 0, 0, -BC_PENALTY_INF}};
+  /* natural 84; glue stretch 2, box stretch 4, glue shrink 1, box 4 */
+  ck_assert(fabs(bc_line_ratio(items, 0, 3, 84) - 0) < 1e-12);
+  ck_assert(fabs(bc_line_ratio(items, 0, 3, 87) - 0.5) < 1e-12);
+  ck_assert(fabs(bc_line_ratio(items, 0, 3, 90) - 1.0) < 1e-12);
+  ck_assert(fabs(bc_line_ratio(items, 0, 3, 92) - 2.0) < 1e-12);
+  ck_assert(fabs(bc_line_ratio(items, 0, 3, 81.5) - -0.5) < 1e-12);
+  ck_assert(fabs(bc_line_ratio(items, 0, 3, 79) - -1.0) < 1e-12);
+  ck_assert(bc_line_ratio(items, 0, 3, 78) < -1.0); /* overfull */
+  items[0].stretch = items[0].shrink = items[2].stretch = items[2].shrink = 0;
+  ck_assert(fabs(bc_line_ratio(items, 0, 3, 87) - 1.5) < 1e-12);
+  ck_assert(fabs(bc_line_ratio(items, 0, 3, 83.5) - -0.5) < 1e-12);
+}
+END_TEST
+
+/* A line of boxes only: box stretch can fill it where glue alone could
+ * not (the breaker then needs no looser pass). */
+START_TEST(test_text_linebreak__box_stretch_fills_a_line_without_glue) {
+  bc_item items[] = {{BC_ITEM_BOX, 98, 2, 2, 0},
+                     {BC_ITEM_PENALTY, 0, 0, 0, -BC_PENALTY_INF}};
+  size_t *breaks, nb;
+  bc_error err;
+  bc_break_params p = {100, 2.0, 10, 3000};
+  ck_assert(fabs(bc_line_ratio(items, 0, 1, 100) - 1.0) < 1e-12);
+  items[0].stretch = 0;
+  ck_assert(isinf(bc_line_ratio(items, 0, 1, 100)));
+  items[0].stretch = 2;
+  ck_assert_int_eq(bc_break_lines(&breaks, &nb, items, 2, &p, &tf.arena, &err),
+                   0);
+  ck_assert_uint_eq(nb, 1);
+}
+END_TEST
+
 START_TEST(test_text_linebreak__word_wider_than_measure) {
   double widths[] = {40, 140};
   bc_item items[10];
@@ -285,6 +325,8 @@ Suite *text_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_text_linebreak__no_line_overfull);
   tcase_add_test(tc, test_text_linebreak__word_wider_than_measure);
+  tcase_add_test(tc, test_text_linebreak__box_stretch_shares_the_ratio);
+  tcase_add_test(tc, test_text_linebreak__box_stretch_fills_a_line_without_glue);
   tcase_add_test(tc, test_text_linebreak__forced_breaks);
   suite_add_tcase(s, tc);
   return s;

@@ -15,6 +15,9 @@ extern "C" {
  * exists. */
 int bc_database_create(const char *path, bc_error *err);
 
+/* The schema version this baocao reads and creates. */
+#define BC_DATABASE_SCHEMA_VERSION 3
+
 /* Upgrades a database of an earlier schema version in place, in one
  * transaction; *from_version is the version it had. */
 int bc_database_upgrade(const char *path, int *from_version, bc_error *err);

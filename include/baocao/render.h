@@ -49,6 +49,16 @@ typedef enum bc_pdf_standard {
   BC_PDF_STANDARD_NONE
 } bc_pdf_standard;
 
+/* Where the tone mark of hòa/hoà, khỏe/khoẻ, thủy/thuỷ goes: both
+ * spellings are correct Vietnamese, and a report prints what its author
+ * typed unless one style is asked for. */
+typedef enum bc_tones {
+  BC_TONES_TEMPLATE = 0, /* the template's `kieu_dau`, else as typed */
+  BC_TONES_NEW,          /* kiểu mới, on the first vowel: hòa, khỏe, thủy */
+  BC_TONES_OLD,          /* kiểu cũ, on the second vowel: hoà, khoẻ, thuỷ */
+  BC_TONES_AS_TYPED      /* as typed, whatever the template says */
+} bc_tones;
+
 typedef struct bc_render_options {
   unsigned version;
   const char *db_path;
@@ -75,13 +85,18 @@ typedef struct bc_render_options {
   int no_fsync;              /* do not flush the file to disk before the
                                 rename (bulk syncs once at the end) */
   bc_pdf_standard pdf_standard; /* default PDF/A-3b, tagged */
+  int no_expansion;          /* glyphs at their natural width: justify by
+                                the spaces alone, without font expansion
+                                (to compare, with --stats) */
+  int tones;                 /* a bc_tones: the tone style of everything
+                                the report prints (its text and values) */
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
 #define BC_RENDER_OPTIONS_INIT                                                 \
     {                                                                            \
     BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, 0,    \
-        NULL, 0, BC_PDF_STANDARD_A3B                                           \
+        NULL, 0, BC_PDF_STANDARD_A3B, 0, 0                                     \
   }
 
 /* Figures about one rendered report. */
@@ -101,6 +116,11 @@ typedef struct bc_render_result {
                             options that change the layout (not the
                             creation date); "" otherwise */
   int unchanged;         /* unless_input matched: nothing was written */
+  size_t very_loose;     /* justified lines with spaces beyond 1.6x */
+  double space_p95;      /* 95th percentile, over justified lines, of their
+                            spaces over the natural space (1: natural) */
+  double expansion_max;  /* the largest font expansion of a line, as a
+                            fraction (0.02: glyphs 2 % wider or narrower) */
 } bc_render_result;
 
 /*
@@ -132,11 +152,14 @@ typedef struct bc_preview_options {
   int keep_pixels;           /* hand the grey pixels back in the result */
   int keep_png;              /* hand the PNG back in the result (for a
                                 terminal's graphics protocol) */
+  int tones;                 /* a bc_tones, as for bc_render */
 } bc_preview_options;
 
 #define BC_PREVIEW_OPTIONS_VERSION 1
 #define BC_PREVIEW_OPTIONS_INIT                                                \
-  { BC_PREVIEW_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, NULL, 0, 0 }
+  {                                                                            \
+    BC_PREVIEW_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, NULL, 0, 0, 0 \
+  }
 
 /* One previewed page. */
 typedef struct bc_preview_result {

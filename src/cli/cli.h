@@ -70,6 +70,10 @@ void cli_print_signature(FILE *out, const bc_signature_report *s);
 /* Prints "baocao: <error>" and returns the exit code for err->code. */
 int cli_fail(const bc_error *err);
 
+/* --tone-style VALUE (moi, cu or giu) as a bc_tones in *out (unchanged
+ * when value is NULL); prints the problem and returns false otherwise. */
+bool cli_tones(const char *value, int *out, const char *command);
+
 /* Font and template directories: the flag, else the environment, else
  * the build's data directory (written into buf). */
 const char *cli_font_dir(const char *flag, char *buf, size_t size);

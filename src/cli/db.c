@@ -13,9 +13,9 @@ static const char db_usage[] =
     "       baocao db import FILE [--agency A --period P] CSV|MD...\n"
     "       baocao db export FILE DIR\n"
     "\n"
-    "  init   creates an empty baocao database (schema version 2) at FILE;\n"
+    "  init   creates an empty baocao database (schema version 3) at FILE;\n"
     "         FILE must not exist yet\n"
-    "  upgrade brings a database of an earlier schema version to version 2,\n"
+    "  upgrade brings a database of an earlier schema version to version 3,\n"
     "         in one transaction\n"
     "  load   runs each SQL file against the database, each in one\n"
     "         transaction: a file is loaded whole or not at all\n"
@@ -126,10 +126,11 @@ int cmd_db(int argc, char **argv) {
     int from = 0;
     if ((rc = bc_database_upgrade(pos[1], &from, &err)))
       return cli_fail(&err);
-    if (from == 2)
-      printf("%s: already schema version 2\n", pos[1]);
+    if (from == BC_DATABASE_SCHEMA_VERSION)
+      printf("%s: already schema version %d\n", pos[1], from);
     else
-      printf("%s: upgraded from schema version %d to 2\n", pos[1], from);
+      printf("%s: upgraded from schema version %d to %d\n", pos[1], from,
+             BC_DATABASE_SCHEMA_VERSION);
     return EXIT_OK;
   }
   if (npos >= 3 && !strcmp(pos[0], "load")) {

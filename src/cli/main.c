@@ -94,6 +94,25 @@ static const char *dir_default(const char *flag,
   return buf;
 }
 
+bool cli_tones(const char *value, int *out, const char *command) {
+  if (!value)
+    return true;
+  if (!strcmp(value, "moi"))
+    *out = BC_TONES_NEW;
+  else if (!strcmp(value, "cu"))
+    *out = BC_TONES_OLD;
+  else if (!strcmp(value, "giu"))
+    *out = BC_TONES_AS_TYPED;
+  else {
+    fprintf(stderr,
+            "baocao %s: --tone-style is moi (hòa, khỏe, thủy), cu (hoà, "
+            "khoẻ, thuỷ) or giu (as typed), not '%s'\n",
+            command, value);
+    return false;
+  }
+  return true;
+}
+
 const char *cli_font_dir(const char *flag, char *buf, size_t size) {
   return dir_default(flag, "BAOCAO_FONT_DIR", "fonts", buf, size);
 }

@@ -40,8 +40,13 @@ static const char preview_usage[] =
     "  --watch              draw again whenever a template or the database\n"
     "                       changes, one line per drawing, until Ctrl-C\n"
     "  --template NAME      when the agency has several reports in the period\n"
-    "  --font-dir DIR       the Liberation Serif files (default: fonts/)\n"
-    "  --template-dir DIR   the templates (default: templates/)\n"
+    "  --tone-style STYLE   moi (hòa), cu (hoà) or giu (as typed), as for\n"
+    "                       render\n"
+    "  --font-dir DIR       the Liberation Serif files (default:\n"
+    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
+    "                       directory that `baocao help` names)\n"
+    "  --template-dir DIR   the templates (default: $BAOCAO_TEMPLATE_DIR,\n"
+    "                       else templates/ in the data directory)\n"
     "  -h, --help           this text\n"
     "\n"
     "Examples:\n"
@@ -230,7 +235,7 @@ int cmd_preview(int argc, char **argv) {
       {"dpi", 0, true, NULL},       {"output", 'o', true, NULL},
       {"terminal", 0, false, NULL}, {"color", 0, true, NULL},
       {"watch", 0, false, NULL},    {"template", 0, true, NULL},
-      {"graphics", 0, true, NULL},
+      {"graphics", 0, true, NULL},  {"tone-style", 0, true, NULL},
       {"font-dir", 0, true, NULL},  {"template-dir", 0, true, NULL},
       {"help", 'h', false, NULL},
   };
@@ -252,6 +257,8 @@ int cmd_preview(int argc, char **argv) {
   job.popts.agency = cli_get(opts, n, "agency");
   job.popts.period = cli_get(opts, n, "period");
   job.popts.template_name = cli_get(opts, n, "template");
+  if (!cli_tones(cli_get(opts, n, "tone-style"), &job.popts.tones, "preview"))
+    return EXIT_USAGE;
   if (!job.popts.db_path || !job.popts.agency || !job.popts.period) {
     fprintf(stderr, "baocao preview: --db, --agency and --period are "
                     "required (see baocao help preview)\n");

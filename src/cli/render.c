@@ -14,8 +14,11 @@ static const char render_usage[] =
     "  -o, --output FILE    the PDF to write (default out/AGENCY_PERIOD.pdf);\n"
     "                       written whole or not at all\n"
     "  --template NAME      when the agency has several reports in the period\n"
-    "  --font-dir DIR       the Liberation Serif files (default: fonts/)\n"
-    "  --template-dir DIR   the templates (default: templates/)\n"
+    "  --font-dir DIR       the Liberation Serif files (default:\n"
+    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
+    "                       directory that `baocao help` names)\n"
+    "  --template-dir DIR   the templates (default: $BAOCAO_TEMPLATE_DIR,\n"
+    "                       else templates/ in the data directory)\n"
     "  --stats              print layout figures (pages, lines, spacing)\n"
     "  --blank-number-date  leave the number and the day and month blank for\n"
     "                       the văn thư, even when the database has them\n"
@@ -23,6 +26,13 @@ static const char render_usage[] =
     "                       (Knuth-Plass), to compare the two with --stats\n"
     "  --pdf-standard STD   a-3b (default): PDF/A-3b for archives, tagged for\n"
     "                       screen readers; none: a plain PDF 1.7\n"
+    "  --no-expansion       justify with the spaces alone: no font expansion\n"
+    "                       (glyphs up to 2 % wider or narrower, and letter\n"
+    "                       spacing up to 0.01 em), to compare with --stats\n"
+    "  --tone-style STYLE   where the tone mark of hòa/hoà, khỏe/khoẻ,\n"
+    "                       thủy/thuỷ goes in everything the report prints:\n"
+    "                       moi (hòa), cu (hoà) or giu (as typed); default:\n"
+    "                       the template's kieu_dau, else as typed\n"
     "  -h, --help           this text\n"
     "\n"
     "Example:\n"
@@ -51,7 +61,8 @@ int cmd_render(int argc, char **argv) {
       {"template", 0, true, NULL},     {"font-dir", 0, true, NULL},
       {"template-dir", 0, true, NULL}, {"stats", 0, false, NULL},
       {"first-fit", 0, false, NULL},   {"blank-number-date", 0, false, NULL},
-      {"help", 'h', false, NULL},      {"pdf-standard", 0, true, NULL},
+      {"no-expansion", 0, false, NULL}, {"tone-style", 0, true, NULL},
+      {"help", 'h', false, NULL},       {"pdf-standard", 0, true, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
@@ -77,8 +88,10 @@ int cmd_render(int argc, char **argv) {
   ropts.output_path = cli_get(opts, n, "output");
   ropts.first_fit = cli_get(opts, n, "first-fit") != NULL;
   ropts.blank_number_date = cli_get(opts, n, "blank-number-date") != NULL;
+  ropts.no_expansion = cli_get(opts, n, "no-expansion") != NULL;
   if (!cli_pdf_standard(cli_get(opts, n, "pdf-standard"), "render",
-                        &ropts.pdf_standard))
+                        &ropts.pdf_standard) ||
+      !cli_tones(cli_get(opts, n, "tone-style"), &ropts.tones, "render"))
     return EXIT_USAGE;
   if (!ropts.db_path || !ropts.agency || !ropts.period) {
     fprintf(stderr, "baocao render: --db, --agency and --period are required "
@@ -104,10 +117,12 @@ int cmd_render(int argc, char **argv) {
     return cli_fail(&err);
   if (cli_get(opts, n, "stats"))
     printf("%s: %zu pages, %zu bytes, %zu lines, %zu overfull, %zu loose, "
-           "%zu tight, %zu widows, %zu orphans\n",
+           "%zu tight, %zu widows, %zu orphans; spaces p95 %.2fx, "
+           "%zu over 1.6x; expansion up to %.1f%%\n",
            ropts.output_path, result.pages, result.bytes, result.lines,
            result.overfull, result.loose, result.tight, result.widows,
-           result.orphans);
+           result.orphans, result.space_p95, result.very_loose,
+           result.expansion_max * 100);
   else
     printf("%s: %zu pages, %zu bytes\n", ropts.output_path, result.pages,
            result.bytes);

@@ -21,7 +21,9 @@ static const char sign_usage[] =
     "  --image PNG          show this image (signature or seal) instead of\n"
     "                       the signer, agency and time as text\n"
     "  --reason TEXT        the reason recorded in the signature\n"
-    "  --font-dir DIR       fonts for the text appearance (default: fonts/)\n"
+    "  --font-dir DIR       fonts for the text appearance (default:\n"
+    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
+    "                       directory that `baocao help` names)\n"
     "  -h, --help           this text\n";
 
 static const char verify_usage[] =

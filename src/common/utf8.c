@@ -129,13 +129,14 @@ static bool is_vowel(char c) {
 }
 
 /*
- * One placement of the tone mark in open syllables ending in oa, oe, uy
- * (hòa, khỏe, thủy, not hoà, khoẻ, thuỷ): the mark goes on the first
- * vowel, as the decree's own text and most official documents write it.
+ * The placement of the tone mark in open syllables ending in oa, oe, uy,
+ * the one place where two spellings are both correct Vietnamese: on the
+ * first vowel in the newer style (hòa, khỏe, thủy, as the decree's own
+ * text writes them), on the second in the older one (hoà, khoẻ, thuỷ).
  * "qu" keeps its u out of the vowel (quý), and closed syllables (hoàn,
- * quyết) are left alone. w[0..n) is one syllable in NFD.
+ * quyết) are the same in both. w[0..n) is one syllable in NFD.
  */
-static void place_tone(utf8proc_int32_t *w, size_t n) {
+static void place_tone(utf8proc_int32_t *w, size_t n, bc_tone_style style) {
   size_t base[8], nb = 0, tone = SIZE_MAX;
   char letters[8];
   for (size_t i = 0; i < n; i++) {
@@ -167,27 +168,33 @@ static void place_tone(utf8proc_int32_t *w, size_t n) {
     return;
   if (v == 1 && letters[0] == 'q')
     return; /* qu + y: quý */
-  if (tone < base[v + 1])
-    return; /* already on the first vowel */
-  /* Move the mark from after the second vowel to right after the first. */
   utf8proc_int32_t mark = w[tone];
-  for (size_t i = tone; i > base[v] + 1; i--)
-    w[i] = w[i - 1];
-  w[base[v] + 1] = mark;
+  if (style == BC_TONE_NEW && tone > base[v + 1]) {
+    /* From after the second vowel to right after the first. */
+    for (size_t i = tone; i > base[v] + 1; i--)
+      w[i] = w[i - 1];
+    w[base[v] + 1] = mark;
+  } else if (style == BC_TONE_OLD && tone < base[v + 1]) {
+    /* From after the first vowel to right after the second. */
+    for (size_t i = tone; i < base[v + 1]; i++)
+      w[i] = w[i + 1];
+    w[base[v + 1]] = mark;
+  }
 }
 
-/* NFC of cps[0..n) in place, tone marks placed first; the new length or
- * a negative utf8proc error. cps must have room for the UTF-8 result,
- * which is never longer than 4 bytes per code point. */
-static utf8proc_ssize_t compose(utf8proc_int32_t *cps, utf8proc_ssize_t m) {
+/* NFC of cps[0..n) in place, tone marks placed first as style says; the
+ * new length or a negative utf8proc error. cps must have room for the
+ * UTF-8 result, which is never longer than 4 bytes per code point. */
+static utf8proc_ssize_t
+compose(utf8proc_int32_t *cps, utf8proc_ssize_t m, bc_tone_style style) {
   const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
   /* Still decomposed here: settle where each tone mark sits. */
-  for (utf8proc_ssize_t i = 0; i < m;) {
+  for (utf8proc_ssize_t i = 0; i < m && style != BC_TONE_KEEP;) {
     utf8proc_ssize_t j = i;
     while (j < m && is_letter(cps[j]))
       j++;
     if (j > i)
-      place_tone(cps + i, (size_t)(j - i));
+      place_tone(cps + i, (size_t)(j - i), style);
     i = j > i ? j : i + 1;
   }
   if (m >= 0)
@@ -202,6 +209,7 @@ static int nfc_slow(const char **out,
                     size_t *out_len,
                     const char *s,
                     size_t len,
+                    bc_tone_style style,
                     bc_arena *arena,
                     bc_error *err) {
   const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE;
@@ -218,7 +226,7 @@ static int nfc_slow(const char **out,
   m = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
                          cps, n, opts);
   if (m >= 0)
-    m = compose(cps, m);
+    m = compose(cps, m, style);
   if (m < 0)
     return bc_error_set(err, BC_EDATA, "cannot normalise text: %s",
                         utf8proc_errmsg(m));
@@ -246,13 +254,30 @@ static bool syllable_byte(unsigned char c) {
   return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-int bc_utf8_nfc(const char **out,
-                size_t *out_len,
-                const char *s,
-                size_t len,
-                bc_arena *arena,
-                bc_error *err) {
-  size_t n = 0, copied = 0;
+/* The end of a syllable where a tone may sit on the other vowel of oa,
+ * oe, uy: o or u before a letter with a mark (hoà, thuỷ), or a letter
+ * with a mark (the last byte of its UTF-8) before a, e or y (hòa, thủy).
+ * Also catches many syllables that need nothing (của, đóa): they only go
+ * through utf8proc for nothing. */
+static bool tone_candidate(const char *s, size_t i) {
+  unsigned char c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
+  if ((c == 'o' || c == 'O' || c == 'u' || c == 'U') && d >= 0x80)
+    return true;
+  return c >= 0x80 && c < 0xC0 &&
+         (d == 'a' || d == 'e' || d == 'y' || d == 'A' || d == 'E' ||
+          d == 'Y');
+}
+
+/* NFC of s[0..len) with tones placed as style says (bc_utf8_nfc,
+ * bc_utf8_tones). */
+static int normalise(const char **out,
+                     size_t *out_len,
+                     const char *s,
+                     size_t len,
+                     bc_tone_style style,
+                     bc_arena *arena,
+                     bc_error *err) {
+  size_t n = 0, copied = 0, cap;
   bool inert = true;
   char *dst;
 
@@ -273,20 +298,20 @@ int bc_utf8_nfc(const char **out,
     i += k;
   }
   if (!inert)
-    return nfc_slow(out, out_len, s, len, arena, err);
-  /* Inert text is NFC already: only a syllable where a tone may sit on
-   * the wrong vowel (o or u followed by a letter with a mark: hoà, thuỷ,
-   * but also của) goes through utf8proc, one syllable at a time. */
-  dst = bc_arena_alloc(arena, len + 1);
+    return nfc_slow(out, out_len, s, len, style, arena, err);
+  /* Inert text is NFC already: a copy, in which only a syllable where a
+   * tone may have to move goes through utf8proc, one syllable at a time.
+   * Moving a tone changes a syllable's length by one byte at most (ù/ỳ),
+   * so the copy has room for half as much again. */
+  cap = len + len / 2 + 1;
+  dst = bc_arena_alloc(arena, cap);
   if (!dst)
     return bc_error_oom(err);
-  for (size_t i = 0; i + 1 < len; i++) {
-    char c = s[i];
+  for (size_t i = 0; style != BC_TONE_KEEP && i + 1 < len; i++) {
     size_t a = i, b = i + 1;
     utf8proc_int32_t cps[64];
     utf8proc_ssize_t m;
-    if (!((c == 'o' || c == 'O' || c == 'u' || c == 'U') &&
-          (unsigned char)s[i + 1] >= 0x80))
+    if (!tone_candidate(s, i))
       continue;
     while (a > copied && syllable_byte((unsigned char)s[a - 1]))
       a--;
@@ -295,14 +320,13 @@ int bc_utf8_nfc(const char **out,
     m = utf8proc_decompose((const utf8proc_uint8_t *)s + a,
                            (utf8proc_ssize_t)(b - a), cps, 64,
                            UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
-    if (m < 0 || m > 64)
-      return nfc_slow(out, out_len, s, len, arena, err); /* a long word */
-    if ((m = compose(cps, m)) < 0)
+    if (m < 0 || m > 64) /* a long word */
+      return nfc_slow(out, out_len, s, len, style, arena, err);
+    if ((m = compose(cps, m, style)) < 0)
       return bc_error_set(err, BC_EDATA, "cannot normalise text: %s",
                           utf8proc_errmsg(m));
-    /* Moving a tone never makes a syllable longer (oà/òa, uỳ/ùy). */
-    if ((size_t)m > b - a)
-      return nfc_slow(out, out_len, s, len, arena, err);
+    if (n + (a - copied) + (size_t)m + (len - b) >= cap)
+      return nfc_slow(out, out_len, s, len, style, arena, err);
     memcpy(dst + n, s + copied, a - copied);
     n += a - copied;
     memcpy(dst + n, cps, (size_t)m);
@@ -316,6 +340,25 @@ int bc_utf8_nfc(const char **out,
   *out = dst;
   *out_len = n;
   return 0;
+}
+
+int bc_utf8_nfc(const char **out,
+                size_t *out_len,
+                const char *s,
+                size_t len,
+                bc_arena *arena,
+                bc_error *err) {
+  return normalise(out, out_len, s, len, BC_TONE_KEEP, arena, err);
+}
+
+int bc_utf8_tones(const char **out,
+                  size_t *out_len,
+                  const char *s,
+                  size_t len,
+                  bc_tone_style style,
+                  bc_arena *arena,
+                  bc_error *err) {
+  return normalise(out, out_len, s, len, style, arena, err);
 }
 
 /* How the letters after the first are cased. */

@@ -32,11 +32,11 @@ size_t bc_utf8_length(const char *s, size_t len);
 
 /*
  * NFC of s[0..len) (TCVN 6909 / Unicode composed form: "ê" + U+0301 becomes
- * "ế"), with one placement of the tone mark in open syllables ending in
- * oa, oe, uy: on the first vowel (hoà -> hòa, thuý -> thúy, but quý and
- * hoàn unchanged), so that every way of typing a word gives the same text.
- * The result is NUL-terminated, from arena. Fails with BC_EDATA naming the
- * byte offset of invalid UTF-8 or a NUL byte, or BC_ENOMEM.
+ * "ế"): the same characters typed in another encoding are the same text.
+ * Spelling is kept: "hoà" and "hòa" stay as they were typed (both are
+ * correct; bc_utf8_tones chooses one). The result is NUL-terminated, from
+ * arena. Fails with BC_EDATA naming the byte offset of invalid UTF-8 or a
+ * NUL byte, or BC_ENOMEM.
  */
 int bc_utf8_nfc(const char **out,
                 size_t *out_len,
@@ -44,6 +44,27 @@ int bc_utf8_nfc(const char **out,
                 size_t len,
                 bc_arena *arena,
                 bc_error *err);
+
+/* Where the tone mark of an open syllable ending in oa, oe, uy goes. */
+typedef enum bc_tone_style {
+  BC_TONE_KEEP = 0, /* as typed */
+  BC_TONE_NEW,      /* kiểu mới, on the first vowel: hòa, khỏe, thủy */
+  BC_TONE_OLD       /* kiểu cũ, on the second vowel: hoà, khoẻ, thuỷ */
+} bc_tone_style;
+
+/*
+ * bc_utf8_nfc, then every open syllable ending in oa, oe or uy with its
+ * tone mark where style puts it (quý, hoàn, quyết, huỳnh are the same in
+ * both styles and left alone; a syllable with two tone marks is left as
+ * typed). For an agency that writes one style throughout.
+ */
+int bc_utf8_tones(const char **out,
+                  size_t *out_len,
+                  const char *s,
+                  size_t len,
+                  bc_tone_style style,
+                  bc_arena *arena,
+                  bc_error *err);
 
 /* Appends s in capitals (Vietnamese-aware: "đ" -> "Đ", "ư" -> "Ư").
  * first_only: only the first letter. s must be valid UTF-8. */

@@ -12,7 +12,7 @@
 
 #include <stdbool.h>
 
-#define BC_SCHEMA_VERSION 2
+#define BC_SCHEMA_VERSION BC_DATABASE_SCHEMA_VERSION
 #define BC_APPLICATION_ID 1111703887 /* 'BCAO' */
 
 typedef struct bc_db bc_db;
@@ -149,6 +149,23 @@ int bc_db_open_handle(struct sqlite3 **out,
                       bool writable,
                       bc_error *err);
 int bc_db_error(bc_error *err, struct sqlite3 *h, int rc, const char *path);
+
+/*
+ * model/valid.c's judge over every row of an open database: periods,
+ * report dates, indicator values, the lengths of names (data/valid.c).
+ * The first problem is BC_EDATA naming the table, the row's key and the
+ * field: "period '2023-Q5' number: 5 is not a quarter (1 to 4)". For `db
+ * load`, before it commits.
+ */
+int bc_db__check_all(struct sqlite3 *h, bc_error *err);
+
+/*
+ * The same judge over a received report's data, before import-pdf writes
+ * it: its period, names, issue date and values. A problem refuses the
+ * file: res->code BC_EDATA and res->message naming the field
+ * ("period.ends: 2023-06-30 is before starts 2023-07-01"); returns it.
+ */
+int bc_db__check_received(const bc_received *r, bc_received_result *res);
 
 /*
  * Imports CSV files (and narratives from .md files) into the database at

@@ -265,16 +265,14 @@ static bool read_value(file_state *f, int line, const char *s, cell *out) {
     return false;
   }
   if (!strcmp(kind, "date")) {
-    bc_date d;
-    if (bc_date_parse(&d, s)) {
+    bc_error e;
+    if (!bc_valid_date(NULL, s, false, &e)) {
       out->kind = CELL_TEXT;
       out->text = s;
       return true;
     }
-    problem(f->im, f->path, line, "value",
-            "'%s' is not a date YYYY-MM-DD, YYYY-MM or YYYY (indicator %s "
-            "is a date)",
-            shown(b, s), code);
+    problem(f->im, f->path, line, "value", "%s (indicator %s is a date)",
+            e.message, code);
     return false;
   }
   if (parse_number(s, !strcmp(kind, "percent"), &out->d)) {
@@ -326,16 +324,23 @@ static bool read_cell(file_state *f,
     break;
   case BC_COL_DATE:
   case BC_COL_FULL_DATE: {
-    bc_date d;
-    bool full = c->type == BC_COL_FULL_DATE;
-    if (!bc_date_parse(&d, s) || (full && !d.day)) {
-      problem(f->im, f->path, line, c->name, "'%s' is not a date %s",
-              shown(b, s), full ? "YYYY-MM-DD" : "YYYY-MM-DD, YYYY-MM or YYYY");
+    bc_error e;
+    if (bc_valid_date(NULL, s, c->type == BC_COL_FULL_DATE, &e)) {
+      problem(f->im, f->path, line, c->name, "%s", e.message);
       return false;
     }
     break;
   }
   default:
+    /* A name, title or line: no longer than a name may be (the
+     * narratives' Markdown may be). */
+    if (c->pattern == BC_PAT_NONE && strcmp(f->t->name, "narrative")) {
+      bc_error e;
+      if (bc_valid_name(s, &e)) {
+        problem(f->im, f->path, line, c->name, "%s", e.message);
+        return false;
+      }
+    }
     if (!bc_pattern_match(c->pattern, s)) {
       bool word = c->pattern == BC_PAT_PERIOD_KIND ||
                   c->pattern == BC_PAT_INDICATOR_KIND;
@@ -429,6 +434,23 @@ static const char *key_text(char *buf, size_t size, const bc_buf *key) {
   return buf;
 }
 
+/* A period row (columns code, kind, year, number, starts, ends, label;
+ * the optional ones NULL when the file leaves them out) through
+ * bc_valid_period; false and a problem when it refuses it. */
+static bool check_period(file_state *f, const cell *cells, int line) {
+  const char *field;
+  bc_error e;
+  bool number = f->map[3] >= 0 && cells[3].kind == CELL_INT;
+  bool label = f->map[6] >= 0 && cells[6].kind == CELL_TEXT;
+  bc_period_row row = {cells[0].text, cells[1].text,  cells[2].i,
+                       number ? cells[3].i : 0,
+                       cells[4].text, cells[5].text,  label ? cells[6].text : NULL};
+  if (!bc_valid_period(NULL, &row, &field, &e))
+    return true;
+  problem(f->im, f->path, line, field, "%s", e.message);
+  return false;
+}
+
 /* Checks one record and writes it; returns 0 unless the database or
  * memory fails (bad rows are problems). */
 static int import_row(file_state *f, const char *const *fields, int line) {
@@ -457,13 +479,9 @@ static int import_row(file_state *f, const char *const *fields, int line) {
   }
   if ((rc = bc_buf_check(&f->key, im->err)))
     return rc;
-  /* periods.csv: starts and ends are columns 4 and 5, both ISO dates */
-  if (ok && !strcmp(f->t->name, "period") &&
-      strcmp(cells[4].text, cells[5].text) > 0) {
-    problem(im, f->path, line, "ends", "%s is before starts %s", cells[5].text,
-            cells[4].text);
+  /* periods.csv: the row as a whole, by the judge of every entry point */
+  if (ok && !strcmp(f->t->name, "period") && !check_period(f, cells, line))
     ok = false;
-  }
   if (!ok || im->res->problem_count != before)
     return 0;
   if ((rc = seen_add(&f->seen, im->alloc, f->key.data, f->key.len, line, &prev,

@@ -234,6 +234,10 @@ static int import_one(importer *im,
                       const char *parent,
                       bc_received_result *res) {
   int rc;
+  /* Dates, periods, values and names: the judge of every entry point
+   * (data/valid.c). */
+  if ((rc = bc_db__check_received(r, res)))
+    return rc;
   if (sqlite3_exec(im->h, "SAVEPOINT received", NULL, NULL, NULL) != SQLITE_OK)
     return db_fail(im);
   if (!(rc = import_period(im, r, res)) &&

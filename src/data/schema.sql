@@ -1,9 +1,9 @@
--- data/schema.sql: the baocao database, schema version 2.
+-- data/schema.sql: the baocao database, schema version 3.
 -- Embedded into the binary at build time; `baocao db init` runs it.
 -- application_id 'BCAO' marks a baocao database; user_version is the
 -- schema version that data/db.c checks before reading anything.
 PRAGMA application_id = 1111703887;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- Cơ quan ban hành: the header's left column and the running text.
 CREATE TABLE agency (
@@ -34,7 +34,11 @@ CREATE TABLE period (
   year   INTEGER NOT NULL,
   number INTEGER,                    -- quarter 1..4, NULL otherwise
   starts TEXT NOT NULL,              -- ISO date 2023-07-01
-  ends   TEXT NOT NULL               -- ISO date 2023-09-30
+  ends   TEXT NOT NULL,              -- ISO date 2023-09-30
+  label  TEXT                        -- its own name in running text, for a
+                                     -- one-off report: "từ năm 2011 đến nay",
+                                     -- "giai đoạn 2016-2020"; NULL: "quý III
+                                     -- năm 2023", "từ 01/01/2024 đến 31/7/2024" (v3)
 ) STRICT;
 
 -- One report of one agency for one period, rendered with one template.

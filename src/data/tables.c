@@ -63,6 +63,7 @@ static const bc_column period_columns[] = {
      false, true, NULL},
     {"ends", BC_COL_FULL_DATE, BC_PAT_NONE, BC_REF_NONE, BC_EMPTY_ERROR, false,
      true, NULL},
+    OPTIONAL("label"),
 };
 
 static const bc_column signer_columns[] = {

@@ -50,6 +50,10 @@ typedef struct para {
   lay *l;
   double size;
   double measure;
+  double expansion; /* how much wider or narrower glyphs may be drawn, as a
+                       fraction (font expansion), 0 for none */
+  double tracking;  /* how much space may be added after or taken from each
+                       character (cluster), points, 0 for none */
   bc_item *items;  /* for bc_break_lines */
   item_info *info; /* in step with items */
   size_t item_count, item_cap, info_cap;
@@ -285,9 +289,36 @@ static int build_items(para *p,
   return forced_break(p, 0);
 }
 
-/* Builds the runs of one line: items[from..to) with glue set at ratio r. */
-static int
-emit_line(lay_line *out, para *p, size_t from, size_t to, double r, double x0) {
+/* How one line is set: its glue at ratio r (of its stretch when > 0, of
+ * its shrink when < 0), its glyphs scaled by 1 + expansion and tracking
+ * points added after each character but the last. */
+typedef struct line_set {
+  double r;
+  double expansion;
+  double tracking;
+} line_set;
+
+/* Glyph j of f ends its cluster. */
+static bool cluster_end(const frag *f, size_t j) {
+  return j + 1 == f->sh.count ||
+         f->sh.glyphs[j + 1].cluster != f->sh.glyphs[j].cluster;
+}
+
+/* The characters (clusters) of a box: where tracking goes. */
+static size_t box_clusters(const para *p, size_t i) {
+  size_t n = 0;
+  for (size_t k = 0; k < p->info[i].piece_count; k++) {
+    const piece *pc = &p->pieces[p->info[i].piece_first + k];
+    for (size_t j = pc->first; j < pc->first + pc->count; j++)
+      n += cluster_end(pc->f, j);
+  }
+  return n;
+}
+
+/* Builds the runs of one line: items[from..to) set as ls says. */
+static int emit_line(
+    lay_line *out, para *p, size_t from, size_t to, line_set ls, double x0) {
+  const double r = ls.r, scale = 1 + ls.expansion;
   size_t glyphs = 0, runs = 0;
   unsigned style = ~0u;
   /* Count glyphs and style changes to allocate once. */
@@ -309,8 +340,8 @@ emit_line(lay_line *out, para *p, size_t from, size_t to, double r, double x0) {
   bc_run *rr = bc_arena_calloc(p->l->arena, runs + 1, sizeof *rr);
   if (!g || !rr)
     return bc_error_oom(p->l->err);
-  double x = x0, natural = 0;
-  size_t ng = 0, nr = 0;
+  double x = x0, natural = 0, glue = 0, glue_set = 0;
+  size_t ng = 0, nr = 0, last = SIZE_MAX; /* last character's glyph */
   style = ~0u;
   for (size_t i = from; i < to; i++) {
     const bc_item *it = &p->items[i];
@@ -328,6 +359,8 @@ emit_line(lay_line *out, para *p, size_t from, size_t to, double r, double x0) {
           rr[nr].style = style;
           rr[nr].size_pt = (float)p->size;
           rr[nr].x_pt = (float)x;
+          rr[nr].expansion = (float)ls.expansion;
+          rr[nr].tracking_pt = (float)ls.tracking;
           rr[nr].glyphs = &g[ng];
           nr++;
         }
@@ -337,15 +370,20 @@ emit_line(lay_line *out, para *p, size_t from, size_t to, double r, double x0) {
           size_t cs, ce;
           d->gid = s->gid;
           d->advance_pt =
-              (float)bc_layout__fu(p->l, style, s->x_advance, p->size);
+              (float)(bc_layout__fu(p->l, style, s->x_advance, p->size) *
+                      scale);
           d->x_offset_pt =
-              (float)bc_layout__fu(p->l, style, s->x_offset, p->size);
+              (float)(bc_layout__fu(p->l, style, s->x_offset, p->size) * scale);
           d->y_offset_pt =
               (float)bc_layout__fu(p->l, style, s->y_offset, p->size);
           if (j == 0 || f->sh.glyphs[j - 1].cluster != s->cluster) {
             cluster_range(f, j, &cs, &ce);
             d->text = f->text + cs;
             d->text_len = (uint32_t)(ce - cs);
+          }
+          if (ls.tracking != 0 && cluster_end(f, j)) {
+            d->advance_pt += (float)ls.tracking;
+            last = ng - 1;
           }
           x += d->advance_pt;
           rr[nr - 1].count++;
@@ -356,12 +394,16 @@ emit_line(lay_line *out, para *p, size_t from, size_t to, double r, double x0) {
       if (isfinite(r))
         w += r > 0 ? r * it->stretch : r * it->shrink;
       natural += it->width;
+      glue += it->width;
+      glue_set += w;
       unsigned gs = p->info[i].style;
       if (gs != style) {
         style = gs;
         rr[nr].style = style;
         rr[nr].size_pt = (float)p->size;
         rr[nr].x_pt = (float)x;
+        rr[nr].expansion = (float)ls.expansion;
+        rr[nr].tracking_pt = (float)ls.tracking;
         rr[nr].glyphs = &g[ng];
         nr++;
       }
@@ -374,12 +416,73 @@ emit_line(lay_line *out, para *p, size_t from, size_t to, double r, double x0) {
       rr[nr - 1].count++;
     }
   }
+  /* Nothing after the last character: the line ends at the margin. */
+  if (last != SIZE_MAX) {
+    g[last].advance_pt -= (float)ls.tracking;
+    x -= ls.tracking;
+  }
   out->runs = rr;
   out->run_count = nr;
   out->width = natural;
   out->right = x;
   out->ratio = r;
+  out->space = glue > 0 ? glue_set / glue : 1;
+  out->expansion = ls.expansion;
+  out->tracking = ls.tracking;
   return 0;
+}
+
+/*
+ * How to set items[from..to) when the breaker's ratio for it is r (text.h's
+ * bc_line_ratio, box stretch included): the glyphs scaled by r times the
+ * expansion allowed and r times the tracking allowed after each character
+ * (each at most its limit), rounded to 0,1 % and 0,001 pt, so that a PDF
+ * writes them as short Tz and Tc operands; the glue takes what is left, so
+ * the line still fills the measure exactly.
+ */
+static line_set set_line(const para *p, size_t from, size_t to, double r) {
+  line_set ls = {0, 0, 0};
+  double natural = 0, boxes = 0, stretch = 0, shrink = 0, d;
+  size_t chars = 0;
+  if (r == 0 || isnan(r))
+    return ls;
+  ls.expansion = p->expansion * fmax(-1.0, fmin(1.0, r));
+  ls.expansion = round(ls.expansion * 1000) / 1000;
+  ls.tracking = p->tracking * fmax(-1.0, fmin(1.0, r));
+  ls.tracking = round(ls.tracking * 1000) / 1000;
+  for (size_t i = from; i < to; i++) {
+    const bc_item *it = &p->items[i];
+    if (it->kind == BC_ITEM_PENALTY)
+      continue;
+    natural += it->width;
+    if (it->kind == BC_ITEM_GLUE) {
+      stretch += it->stretch;
+      shrink += it->shrink;
+    } else if (p->info[i].piece_count) {
+      boxes += it->width;
+      chars += ls.tracking != 0 ? box_clusters(p, i) : 0;
+    }
+  }
+  if (p->items[to].kind == BC_ITEM_PENALTY)
+    natural += p->items[to].width;
+  d = p->measure - natural - boxes * ls.expansion -
+      (chars ? (double)(chars - 1) * ls.tracking : 0);
+  if (!p->expansion && !p->tracking)
+    ls.r = r; /* as the breaker said, whatever it is */
+  else if (d > 0 && stretch > 0)
+    ls.r = d / stretch;
+  else if (d < 0 && shrink > 0)
+    ls.r = d / shrink;
+  else if (fabs(d) <= 0.0005 * (boxes + (double)chars) + 1e-9) {
+    /* No glue to take it: what the rounding left goes to the tracking,
+     * or the glyphs. More than that stays: an underfull line of one
+     * long word, as without expansion. */
+    if (chars > 1)
+      ls.tracking += d / (double)(chars - 1);
+    else if (boxes > 0)
+      ls.expansion += d / boxes;
+  }
+  return ls;
 }
 
 /* Flattened text of a block, for centred headings and the outline. */
@@ -462,8 +565,21 @@ int bc_layout__break_spans(lay_line **lines_out,
     empty = !(p.items[i].kind == BC_ITEM_BOX && p.info[i].piece_count);
   if (empty)
     return 0; /* nothing but the indent: an empty paragraph */
+  /* Font expansion and tracking where lines are justified by total fit:
+   * each word may be drawn up to frame->expansion wider or narrower, with
+   * up to frame->tracking em more or less after each character. */
+  if (st->justify && !l->frame->first_fit &&
+      (l->frame->expansion > 0 || l->frame->tracking > 0)) {
+    p.expansion = l->frame->expansion;
+    p.tracking = l->frame->tracking * p.size;
+    for (size_t i = 0; i < p.item_count; i++)
+      if (p.items[i].kind == BC_ITEM_BOX && p.info[i].piece_count)
+        p.items[i].stretch = p.items[i].shrink =
+            p.items[i].width * p.expansion +
+            (p.tracking > 0 ? (double)box_clusters(&p, i) * p.tracking : 0);
+  }
   params.line_width = p.measure;
-  params.tolerance = 2.0;
+  params.tolerance = 1.0;
   params.line_penalty = 10;
   params.fitness_demerits = 3000;
   /* Ragged text (headings, table cells) is best broken first fit: total
@@ -493,7 +609,8 @@ int bc_layout__break_spans(lay_line **lines_out,
     /* Last lines and ragged text: spaces never stretch, but they shrink
      * when the breaker chose a line that needs it. */
     bool justify = st->justify && !forced;
-    if ((rc = emit_line(&lines[i], &p, from, to, justify ? r : fmin(r, 0.0),
+    if ((rc = emit_line(&lines[i], &p, from, to,
+                        set_line(&p, from, to, justify ? r : fmin(r, 0.0)),
                         st->x)))
       return rc;
     lines[i].justified = justify;
@@ -595,10 +712,22 @@ static int place_line(lay *l, const lay_block *b, const lay_line *line) {
    * ends with a space: the breaker discards glue at a break). */
   if (line->right > bc_layout__right(l) + 0.01)
     l->stats.overfull++;
-  if (line->justified && line->ratio > 1.0 + 1e-9)
+  if (fabs(line->expansion) > l->stats.expansion_max)
+    l->stats.expansion_max = fabs(line->expansion);
+  if (!line->justified)
+    return 0;
+  l->stats.justified++;
+  if (line->space > 1.5 + 1e-9)
     l->stats.loose++;
-  if (line->justified && line->ratio < -0.6 - 1e-9)
+  if (line->space > 1.6 + 1e-9)
+    l->stats.very_loose++;
+  if (line->space < 0.8 - 1e-9)
     l->stats.tight++;
+  l->spaces = bc_arena_grow(l->arena, l->spaces, l->space_count,
+                            &l->space_cap, sizeof *l->spaces);
+  if (!l->spaces)
+    return bc_error_oom(l->err);
+  l->spaces[l->space_count++] = line->space;
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "common/error.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void bc_frame_default(bc_frame *f) {
@@ -37,6 +38,8 @@ void bc_frame_default(bc_frame *f) {
   f->table_padding = 4;
   f->table_rule = 0.5;
   f->first_fit = false;
+  f->expansion = 0.02;
+  f->tracking = 0.01;
 }
 
 double bc_layout__left(const lay *l) {
@@ -93,6 +96,20 @@ int bc_layout__new_page(lay *l) {
   l->page = l->page_count++;
   l->y = l->frame->margin_top;
   return 0;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The value at fraction q of v[0..n) sorted (nearest rank, as
+ * bench/spacing.py takes it); 1 for none. Sorts v. */
+static double percentile(double *v, size_t n, double q) {
+  if (!n)
+    return 1;
+  qsort(v, n, sizeof *v, cmp_double);
+  return v[(size_t)lround(q * (double)(n - 1))];
 }
 
 int bc_layout__add_run(lay *l, const bc_run *tmpl, double y_top) {
@@ -442,5 +459,6 @@ int bc_layout_document(bc_pages *out,
   out->stats = l.stats;
   out->elems = l.elems;
   out->elem_count = l.elem_count;
+  out->stats.space_p95 = percentile(l.spaces, l.space_count, 0.95);
   return 0;
 }

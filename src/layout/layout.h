@@ -36,6 +36,12 @@ typedef struct bc_frame {
   double table_rule;    /* cell borders */
   bool first_fit;       /* break lines first fit instead of total fit (for
                            comparing the two) */
+  double expansion;     /* font expansion: how much wider or narrower the
+                           glyphs of a justified line may be drawn, as a
+                           fraction (0.02: ±2 %, pdfTeX's and microtype's
+                           default); 0 for none */
+  double tracking;      /* letter spacing those lines may get or lose after
+                           each character, in em (0.01); 0 for none */
 } bc_frame;
 
 /* The defaults: A4, margins 20/20/30/20 mm, 14 pt body. */

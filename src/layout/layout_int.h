@@ -26,7 +26,11 @@ typedef struct lay_line {
   size_t run_count;
   double width;   /* natural width of the material, points */
   double right;   /* x where the last glyph ends, as placed */
-  double ratio;   /* adjustment ratio used, for statistics */
+  double ratio;   /* adjustment ratio of its glue */
+  double space;   /* its spaces as set over their natural width (1: none
+                     stretched), for statistics */
+  double expansion; /* its glyphs drawn 1 + expansion wide */
+  double tracking;  /* points after each of its characters but the last */
   bool justified; /* filled to the measure (not a last or forced line) */
   size_t label_runs; /* the first runs show a list item's marker */
 } lay_line;
@@ -67,6 +71,8 @@ typedef struct lay {
   double y;                       /* cursor, points from the top of the page */
   double page_width, page_height; /* of the pages being made */
   bc_layout_stats stats;
+  double *spaces; /* each justified body line's space ratio, for the p95 */
+  size_t space_count, space_cap;
   /* Space glyph per style, shaped once. */
   uint32_t space_gid[BC_STYLE_COUNT];
   int32_t space_advance_fu[BC_STYLE_COUNT];

@@ -29,6 +29,11 @@ typedef struct bc_run {
   uint32_t elem; /* the structure element it is content of (an index into
                     bc_pages.elems); 0: an artifact (page numbers, a
                     table's header rows repeated on a later page) */
+  float expansion; /* glyphs drawn 1 + expansion as wide as the font has
+                      them (font expansion, |expansion| <= 0.02); their
+                      advances and offsets above include it. 0: natural */
+  float tracking_pt; /* space added after each character (in the advances
+                        above; a PDF writes it as Tc), 0 for none */
 } bc_run;
 
 /* A solid horizontal or vertical line. */
@@ -105,10 +110,15 @@ typedef struct bc_page {
 typedef struct bc_layout_stats {
   size_t lines;    /* body lines */
   size_t overfull; /* lines wider than the measure (always 0) */
-  size_t loose;    /* justified lines stretched beyond 1.5x */
-  size_t tight;    /* justified lines shrunk below 0.8x */
+  size_t loose;    /* justified lines with spaces beyond 1.5x */
+  size_t tight;    /* justified lines with spaces below 0.8x */
   size_t widows;   /* last line of a paragraph alone at a page top */
   size_t orphans;  /* first line of a paragraph alone at a page bottom */
+  size_t very_loose; /* justified lines with spaces beyond 1.6x */
+  size_t justified;  /* justified body lines */
+  double space_p95;  /* 95th percentile of their spaces over the natural
+                        space (1: natural) */
+  double expansion_max; /* the widest |font expansion| of a line */
 } bc_layout_stats;
 
 typedef struct bc_pages {

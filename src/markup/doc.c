@@ -258,3 +258,120 @@ cleanup:
   bc_buf_free(&b);
   return rc;
 }
+
+/* ---- one tone style throughout (bc_doc_tones) ---- */
+
+typedef struct restyler {
+  bc_tone_style style;
+  bc_arena *arena;
+  bc_error *err;
+} restyler;
+
+static int restyle(restyler *r, const char **s) {
+  size_t len;
+  if (!*s)
+    return 0;
+  return bc_utf8_tones(s, &len, *s, strlen(*s), r->style, r->arena, r->err);
+}
+
+/* A copy of the n elements of size bytes at src, from the arena (the
+ * document's arrays are const: restyling replaces them whole). */
+static void *copy_of(restyler *r, const void *src, size_t n, size_t size) {
+  void *copy = bc_arena_calloc(r->arena, n, size);
+  if (copy)
+    memcpy(copy, src, n * size);
+  else
+    bc_error_oom(r->err);
+  return copy;
+}
+
+static int restyle_list(restyler *r, const char *const **list, size_t n) {
+  const char **copy = NULL;
+  int rc;
+  if (n && !(copy = copy_of(r, *list, n, sizeof *copy)))
+    return BC_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    if ((rc = restyle(r, &copy[i])))
+      return rc;
+  if (n)
+    *list = copy;
+  return 0;
+}
+
+static int restyle_spans(restyler *r, const bc_span **spans, size_t n) {
+  bc_span *copy = NULL;
+  int rc;
+  if (n && !(copy = copy_of(r, *spans, n, sizeof *copy)))
+    return BC_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    if ((rc = bc_utf8_tones(&copy[i].text, &copy[i].len, copy[i].text,
+                            copy[i].len, r->style, r->arena, r->err)))
+      return rc;
+  if (n)
+    *spans = copy;
+  return 0;
+}
+
+static int restyle_blocks(restyler *r, const bc_block **blocks, size_t n) {
+  bc_block *copy = NULL;
+  int rc;
+  if (n && !(copy = copy_of(r, *blocks, n, sizeof *copy)))
+    return BC_ENOMEM;
+  for (size_t i = 0; i < n; i++) {
+    const bc_table *t = copy[i].table;
+    bc_table *tc = NULL;
+    bc_cell *cells = NULL;
+    if ((rc = restyle_spans(r, &copy[i].spans, copy[i].span_count)))
+      return rc;
+    if (!t)
+      continue;
+    if (!(tc = copy_of(r, t, 1, sizeof *tc)) ||
+        !(cells = copy_of(r, t->cells, t->rows * t->columns, sizeof *cells)))
+      return BC_ENOMEM;
+    for (size_t k = 0; k < t->rows * t->columns; k++)
+      if ((rc = restyle_spans(r, &cells[k].spans, cells[k].span_count)))
+        return rc;
+    tc->cells = cells;
+    copy[i].table = tc;
+  }
+  if (n)
+    *blocks = copy;
+  return 0;
+}
+
+int bc_doc_tones(bc_doc *doc,
+                 bc_tone_style style,
+                 bc_arena *arena,
+                 bc_error *err) {
+  restyler r = {style, arena, err};
+  const char **fields[] = {&doc->parent_name, &doc->agency_name,
+                           &doc->number_line, &doc->place_date,
+                           &doc->doc_type,    &doc->subject,
+                           &doc->signer_name, &doc->title,
+                           &doc->author};
+  bc_appendix *apps;
+  int rc;
+  if (style == BC_TONE_KEEP)
+    return 0;
+  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+    if ((rc = restyle(&r, fields[i])))
+      return rc;
+  if ((rc = restyle_blocks(&r, &doc->blocks, doc->block_count)) ||
+      (rc = restyle_list(&r, &doc->recipients, doc->recipient_count)) ||
+      (rc = restyle_list(&r, &doc->signer_lines, doc->signer_line_count)))
+    return rc;
+  if (!doc->appendix_count)
+    return 0;
+  if (!(apps = copy_of(&r, doc->appendices, doc->appendix_count,
+                       sizeof *apps)))
+    return BC_ENOMEM;
+  for (size_t i = 0; i < doc->appendix_count; i++) {
+    if ((rc = restyle(&r, &apps[i].label)) ||
+        (rc = restyle(&r, &apps[i].title)) ||
+        (rc = restyle(&r, &apps[i].reference)) ||
+        (rc = restyle_blocks(&r, &apps[i].blocks, apps[i].block_count)))
+      return rc;
+  }
+  doc->appendices = apps;
+  return 0;
+}

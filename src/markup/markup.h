@@ -5,6 +5,7 @@
 
 #include "baocao/error.h"
 #include "common/arena.h"
+#include "common/utf8.h"
 #include "markup/doc.h"
 #include "model/model.h"
 #include "template/template.h"
@@ -39,6 +40,19 @@ int bc_doc_build(bc_doc *out,
                  const bc_expansion *expansion,
                  const char *markdown_nfc,
                  size_t markdown_len,
+                 bc_arena *arena,
+                 bc_error *err);
+
+/*
+ * Puts the tone mark of every open syllable ending in oa, oe, uy in the
+ * document where style says (bc_utf8_tones): header, title, body, tables,
+ * Nơi nhận, signer, phụ lục and the PDF's title and author, so that an
+ * agency can print one style throughout, its template's text and its
+ * data alike. BC_TONE_KEEP changes nothing. Strings and arrays are
+ * replaced by copies from arena. Errors: BC_ENOMEM.
+ */
+int bc_doc_tones(bc_doc *doc,
+                 bc_tone_style style,
                  bc_arena *arena,
                  bc_error *err);
 

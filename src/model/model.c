@@ -243,8 +243,10 @@ bool bc_model_lookup(bc_value *out,
   } else if (prefixed(name, len, "bao_cao.", &k, &kl)) {
     if (name_is(k, kl, "so") && m->number > 0)
       v = number_value(m->number);
-    else if (name_is(k, kl, "ngay"))
+    else if (name_is(k, kl, "ngay")) {
       v = date_value(m->issued_on);
+      v.blanks = true;
+    }
   } else if (prefixed(name, len, "nguoi_ky.", &k, &kl)) {
     if (name_is(k, kl, "tham_quyen"))
       v = text_value(m->signer.authority);
@@ -331,10 +333,18 @@ static int days_in_month(int year, int month) {
   return month == 2 && leap ? 29 : days[month - 1];
 }
 
+int bc_date_cmp(bc_date a, bc_date b) {
+  if (a.year != b.year)
+    return a.year < b.year ? -1 : 1;
+  if (a.month != b.month)
+    return a.month < b.month ? -1 : 1;
+  return a.day < b.day ? -1 : a.day > b.day;
+}
+
 bool bc_date_parse(bc_date *out, const char *s) {
   bc_date d = {0};
   const char *p = s;
-  if (!parse_digits(&p, 4, &d.year) || d.year < 1900)
+  if (!parse_digits(&p, 4, &d.year) || d.year < BC_YEAR_MIN)
     return false;
   if (*p == '-') {
     p++;
@@ -439,7 +449,10 @@ int bc_model_finish(bc_report_model *m, bc_arena *arena, bc_error *err) {
 
   n = bc_period_label(label, sizeof label, &m->period);
   m->period_label =
-      bc_arena_strndup(arena, label, n < sizeof label ? n : sizeof label - 1);
+      m->period.label
+          ? m->period.label
+          : bc_arena_strndup(arena, label,
+                             n < sizeof label ? n : sizeof label - 1);
   if (!m->period_label)
     return bc_error_oom(err);
   n = next_period_label(label, sizeof label, &m->period);
@@ -641,6 +654,7 @@ static void feed_model(const feeder *fp, const bc_report_model *m) {
   feed_int(&f, m->period.number);
   feed_date(&f, m->period.starts);
   feed_date(&f, m->period.ends);
+  feed_str(&f, m->period.label);
   feed_str(&f, m->template_name);
   feed_int(&f, m->number);
   feed_date(&f, m->issued_on);

@@ -33,9 +33,14 @@ typedef struct bc_value {
   bc_value_kind kind;
   double number;          /* BC_VALUE_NUMBER */
   const char *text;       /* BC_VALUE_TEXT, NUL-terminated UTF-8 */
-  bc_date date;           /* BC_VALUE_DATE */
+  bc_date date;           /* BC_VALUE_DATE; a partial date (year, or year
+                             and month) prints what is known: "2011",
+                             "8/2023" */
   const bc_record *items; /* BC_VALUE_LIST */
   size_t count;           /* BC_VALUE_LIST */
+  bool blanks;            /* BC_VALUE_DATE: unknown parts are blanks for
+                             the văn thư to fill in ("  /9/2023"): the
+                             report's own issue date, bao_cao.ngay */
 } bc_value;
 
 typedef struct bc_field {
@@ -67,6 +72,8 @@ typedef struct bc_period {
   int number; /* quarter 1..4, else 0 */
   bc_date starts;
   bc_date ends;
+  const char *label; /* its own name in running text ("giai đoạn
+                        2016-2020"), NULL: the generated one */
 } bc_period;
 
 /* Issuing body (cơ quan ban hành). */
@@ -209,7 +216,8 @@ bc_record_get(const bc_record *record, const char *name, size_t name_len);
 
 /*
  * The period in running text: "quý III năm 2023", "6 tháng đầu năm 2023",
- * "9 tháng năm 2023", "năm 2023", "từ ngày 01/01/2024 đến ngày 31/7/2024".
+ * "9 tháng năm 2023", "năm 2023", "từ 01/01/2024 đến 31/7/2024" (ky.ten,
+ * unless the period has a label of its own, which bc_model_finish takes).
  * Writes at most size bytes (NUL-terminated); returns the length it needed.
  */
 size_t bc_period_label(char *buf, size_t size, const bc_period *period);
@@ -223,6 +231,80 @@ size_t bc_date_short(char *buf, size_t size, bc_date date);
 
 /* Parses "2023-09-28", "2023-09" (day unknown) or "2023"; false if bad. */
 bool bc_date_parse(bc_date *out, const char *s);
+
+/* <0, 0, >0 as a is before, the same as or after b (unknown parts 0). */
+int bc_date_cmp(bc_date a, bc_date b);
+
+/* ---- validation (valid.c) ----
+ *
+ * The one judge of what data may hold, called by every entry point (SQL
+ * load, CSV import, received PDFs) and by the render's load: what one of
+ * them refuses, none accepts. Each returns 0 or BC_EDATA with a message
+ * about the value ("5 is not a quarter (1 to 4)"); the caller puts where
+ * it was in front (file, line, table, field). */
+
+#define BC_YEAR_MIN 1900
+#define BC_YEAR_MAX 9999
+/* Characters a name may hold (agency, signer, section, indicator, period
+ * label): far more than any real one, far less than what breaks a PDF. */
+#define BC_NAME_MAX 1000
+
+/* A period as stored: the columns of the period table. */
+typedef struct bc_period_row {
+  const char *code;
+  const char *kind;   /* quarter, half, nine_months, year, custom */
+  long long year;
+  long long number;   /* 0: NULL */
+  const char *starts; /* ISO dates */
+  const char *ends;
+  const char *label;  /* NULL: none */
+} bc_period_row;
+
+/* The period kind named kind ("quarter" ...); false when there is none. */
+bool bc_period_kind_parse(bc_period_kind *out, const char *kind);
+
+/*
+ * A date "YYYY-MM-DD" (full) or also "YYYY-MM", "YYYY", years
+ * BC_YEAR_MIN..BC_YEAR_MAX; *out (may be NULL) gets it.
+ */
+int bc_valid_date(bc_date *out, const char *text, bool full, bc_error *err);
+
+/*
+ * A period: a known kind; a year in range, the year its dates start in
+ * (not for custom); a quarter numbered 1 to 4, no number for the other
+ * kinds; whole dates, the end not before the start; a label no longer than
+ * a name. *field (may be NULL) gets the column at fault ("number",
+ * "ends"...); *out (may be NULL) the period, strings borrowed from row.
+ */
+int bc_valid_period(bc_period *out,
+                    const bc_period_row *row,
+                    const char **field,
+                    bc_error *err);
+
+/* A finite number (not inf, not NaN). */
+int bc_valid_number(double v, bc_error *err);
+
+/* A count: a finite whole number, 0 or more. */
+int bc_valid_count(double v, bc_error *err);
+
+/* part as a percentage of whole (named whole_name in messages) into *out:
+ * whole not 0 and the result finite. */
+int bc_valid_percent(double *out,
+                     double part,
+                     double whole,
+                     const char *whole_name,
+                     bc_error *err);
+
+/* A name of at most BC_NAME_MAX characters (NULL passes). */
+int bc_valid_name(const char *text, bc_error *err);
+
+/* An indicator value of kind (number, percent: a finite number; date: a
+ * date, whole or partial; text: some text). */
+int bc_valid_value(const char *kind,
+                   bool has_number,
+                   double number,
+                   const char *text,
+                   bc_error *err);
 
 /*
  * Feeds everything the database gave the model (not the derived fields) to

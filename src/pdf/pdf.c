@@ -313,9 +313,28 @@ static void put_run(bc_buf *b,
   for (size_t i = 0; i < run->count; i++)
     offsets |=
         run->glyphs[i].x_offset_pt != 0 || run->glyphs[i].y_offset_pt != 0;
+  /* Font expansion: the glyphs drawn wider or narrower with Tz, which
+   * scales every horizontal move in the run too (PDF 9.3.4), so the pen
+   * below is kept in scaled units. Tracking: Tc after every glyph, in
+   * unscaled text space, 3 decimals as put_num writes it. Both are set
+   * back before ET. */
+  double scale = 1 + (double)run->expansion;
+  double tc = round(run->tracking_pt / scale * 1000) / 1000;
+  const char *reset = run->expansion != 0 && tc != 0 ? " 100 Tz 0 Tc"
+                      : run->expansion != 0             ? " 100 Tz"
+                      : tc != 0                         ? " 0 Tc"
+                                                        : "";
   bc_buf_printf(b, "BT /%s ", u->name);
   put_num(b, run->size_pt);
   bc_buf_puts(b, " Tf ");
+  if (run->expansion != 0) {
+    put_num(b, 100 * scale);
+    bc_buf_puts(b, " Tz ");
+  }
+  if (tc != 0) {
+    put_num(b, tc);
+    bc_buf_puts(b, " Tc ");
+  }
   if (offsets) {
     /* Marks placed by HarfBuzz: each glyph at its own position. */
     double x = run->x_pt;
@@ -330,7 +349,7 @@ static void put_run(bc_buf *b,
       bc_buf_puts(b, ") Tj ");
       x += g->advance_pt;
     }
-    bc_buf_puts(b, "ET\n");
+    bc_buf_printf(b, "%s%sET\n", reset + (*reset == ' '), *reset ? " " : "");
     return;
   }
   put_num(b, run->x_pt);
@@ -339,21 +358,20 @@ static void put_run(bc_buf *b,
   bc_buf_puts(b, " Td [(");
   /* pen_pdf: where the reader's pen is, in 1/1000 em of this size;
    * pen_true: where the layout wants it. */
-  double unit = run->size_pt / 1000.0;
-  double pen_true = 0;
-  long pen_pdf = 0;
+  double unit = run->size_pt / 1000.0 * scale;
+  double pen_true = 0, pen_pdf = 0;
   for (size_t i = 0; i < run->count; i++) {
     const bc_placed_glyph *g = &run->glyphs[i];
     put_gid(b, g->gid);
-    pen_pdf += bc_glyph_set_width(&u->glyphs, fonts, g->gid);
+    pen_pdf += bc_glyph_set_width(&u->glyphs, fonts, g->gid) + tc * scale / unit;
     pen_true += g->advance_pt / unit;
-    long adj = lround((double)pen_pdf - pen_true);
+    long adj = lround(pen_pdf - pen_true);
     if (adj != 0 && i + 1 < run->count) {
       bc_buf_printf(b, ") %ld (", adj);
       pen_pdf -= adj;
     }
   }
-  bc_buf_puts(b, ")] TJ ET\n");
+  bc_buf_printf(b, ")] TJ%s ET\n", reset);
 }
 
 static void put_rule(bc_buf *b, const bc_rule *r) {

@@ -225,6 +225,12 @@ static int draw_run(bc_raster *r,
     if (face->glyph->format != FT_GLYPH_FORMAT_OUTLINE ||
         face->glyph->outline.n_points == 0)
       continue;
+    if (run->expansion != 0) {
+      /* Font expansion: the outline scaled across, as Tz draws it. */
+      FT_Matrix m = {(FT_Fixed)lround((1 + (double)run->expansion) * 65536),
+                     0, 0, 0x10000};
+      FT_Outline_Transform(&face->glyph->outline, &m);
+    }
     /* Design note 1: a quarter pixel across, a whole pixel down. */
     double xq = floor(x * 4) / 4;
     double yq = cv->height - floor(y);

@@ -160,6 +160,8 @@ typedef struct report_job {
   bool first_fit;
   bool blank_number_date;
   bc_pdf_standard pdf_standard;
+  bool no_expansion;
+  int tones; /* bc_tones */
 } report_job;
 
 int bc_context__db(bc_db **out,
@@ -227,6 +229,26 @@ static int load_report(bc_report_model *model,
   return bc_context__template(tmpl, ctx, model->template_name, err);
 }
 
+/* The tone style a report prints in: the caller's, else its template's
+ * `kieu_dau`, else as typed. */
+static bc_tone_style tone_style(int tones, const bc_expansion *exp) {
+  const char *kieu_dau = bc_expansion_meta(exp, "kieu_dau");
+  switch (tones) {
+  case BC_TONES_NEW:
+    return BC_TONE_NEW;
+  case BC_TONES_OLD:
+    return BC_TONE_OLD;
+  case BC_TONES_AS_TYPED:
+    return BC_TONE_KEEP;
+  default:
+    if (kieu_dau && !strcmp(kieu_dau, "moi"))
+      return BC_TONE_NEW;
+    if (kieu_dau && !strcmp(kieu_dau, "cu"))
+      return BC_TONE_OLD;
+    return BC_TONE_KEEP;
+  }
+}
+
 /* The second half, shared by both outputs: template -> markup -> layout.
  * The document and the pages come from arena. */
 static int lay_out(bc_pages *pages,
@@ -242,8 +264,11 @@ static int lay_out(bc_pages *pages,
   int rc;
 
   frame.first_fit = job->first_fit;
+  if (job->no_expansion)
+    frame.expansion = frame.tracking = 0;
   if ((rc = bc_template_expand(&exp, tmpl, model, arena, err)) ||
       (rc = bc_render__document(doc, model, &exp, arena, err)) ||
+      (rc = bc_doc_tones(doc, tone_style(job->tones, &exp), arena, err)) ||
       (rc = bc_layout_document(pages, doc, &frame, ctx->fonts, ctx->shaper,
                                arena, err)))
     return rc;
@@ -325,6 +350,8 @@ static int input_digest(char hex[65],
   bc_buf_putc(&b, job->first_fit ? 'F' : 'T');
   bc_buf_putc(&b, job->blank_number_date ? 'B' : 'N');
   bc_buf_putc(&b, job->pdf_standard == BC_PDF_STANDARD_NONE ? 'P' : 'A');
+  bc_buf_putc(&b, job->no_expansion ? 'X' : 'E');
+  bc_buf_putc(&b, (char)('0' + job->tones));
   bc_template_sources(tmpl, put_source, &b);
   bc_model_feed(model, put_buf, &b);
   return hash_buf(hex, &b, err);
@@ -379,6 +406,20 @@ static int attach_data(bc_pdf_info *info,
   return rc;
 }
 
+/* UTF-16 code units of a PDF text string, byte order mark aside: what
+ * libharu's 65,535-byte limit allows. */
+#define PDF_TEXT_MAX 32766
+
+static size_t utf16_units(const char *s) {
+  size_t n = 0;
+  for (; s && *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    n += (c & 0xC0) != 0x80;  /* a code point */
+    n += c >= 0xF0;           /* beyond the BMP: a surrogate pair */
+  }
+  return n;
+}
+
 void bc_render__context(bc_error *err,
                         int rc,
                         const char *agency,
@@ -391,10 +432,15 @@ int bc_render(bc_render_result *result,
               bc_context *ctx,
               const bc_render_options *opts,
               bc_error *err) {
-  report_job job = {opts->db_path,        opts->agency,
-                    opts->period,         opts->template_name,
-                    opts->first_fit != 0, opts->blank_number_date != 0,
-                    opts->pdf_standard};
+  report_job job = {opts->db_path,
+                    opts->agency,
+                    opts->period,
+                    opts->template_name,
+                    opts->first_fit != 0,
+                    opts->blank_number_date != 0,
+                    opts->pdf_standard,
+                    opts->no_expansion != 0,
+                    opts->tones};
   bc_arena arena;
   bc_report_model model;
   const bc_template *tmpl = NULL;
@@ -414,6 +460,8 @@ int bc_render(bc_render_result *result,
       opts->pdf_standard != BC_PDF_STANDARD_NONE)
     return bc_error_set(err, BC_ERROR, "unknown PDF standard %d",
                         (int)opts->pdf_standard);
+  if (opts->tones < BC_TONES_TEMPLATE || opts->tones > BC_TONES_AS_TYPED)
+    return bc_error_set(err, BC_ERROR, "unknown tone style %d", opts->tones);
   if (result)
     memset(result, 0, sizeof *result);
   bc_arena_init(&arena, ctx->alloc);
@@ -430,6 +478,15 @@ int bc_render(bc_render_result *result,
   }
   if ((rc = lay_out(&pages, &doc, ctx, &job, &model, tmpl, &arena, err)))
     goto cleanup;
+  /* libharu holds a string of at most 65,535 bytes: the title in UTF-16
+   * must fit (a name is checked at load, far shorter). */
+  if (utf16_units(doc.title) > PDF_TEXT_MAX) {
+    rc = bc_error_set(err, BC_EDATA,
+                      "the subject line (trich_yeu) is %zu characters long, "
+                      "more than the %d a PDF's title holds",
+                      utf16_units(doc.title), PDF_TEXT_MAX);
+    goto cleanup;
+  }
   memset(&info, 0, sizeof info);
   info.title = doc.title;
   info.author = doc.author;
@@ -456,6 +513,9 @@ int bc_render(bc_render_result *result,
     result->tight = pages.stats.tight;
     result->widows = pages.stats.widows;
     result->orphans = pages.stats.orphans;
+    result->very_loose = pages.stats.very_loose;
+    result->space_p95 = pages.stats.space_p95;
+    result->expansion_max = pages.stats.expansion_max;
   }
 cleanup:
   bc_render__context(err, rc, job.agency, job.period);
@@ -469,7 +529,7 @@ int bc_preview(bc_preview_result *result,
                bc_error *err) {
   report_job job = {opts->db_path,       opts->agency, opts->period,
                     opts->template_name, false,        false,
-                    BC_PDF_STANDARD_A3B};
+                    BC_PDF_STANDARD_A3B, false,  opts->tones};
   bc_arena arena;
   bc_doc doc;
   bc_pages pages;
@@ -484,6 +544,8 @@ int bc_preview(bc_preview_result *result,
   if (opts->version != BC_PREVIEW_OPTIONS_VERSION)
     return bc_error_set(err, BC_ERROR, "unknown bc_preview_options version %u",
                         opts->version);
+  if (opts->tones < BC_TONES_TEMPLATE || opts->tones > BC_TONES_AS_TYPED)
+    return bc_error_set(err, BC_ERROR, "unknown tone style %d", opts->tones);
   assert(result || !(opts->keep_pixels || opts->keep_png));
   bc_arena_init(&arena, ctx->alloc);
   if ((rc = build_pages(&pages, &doc, ctx, &job, &arena, err)))

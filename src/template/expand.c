@@ -297,15 +297,15 @@ static int missing(expander *x,
 /* bc_tref for put_value: a formatter's name argument, looked up like a
  * placeholder's name. */
 static int
-lookup_ref(void *ud, const bc_tfmt *f, bc_value *out, bc_error *err) {
+lookup_ref(void *ud, const bc_tname *name, bc_value *out, bc_error *err) {
   const expander *x = ud;
   bc_tsubject s;
   const bc_record *record;
   (void)err; /* missing_message writes x->err, the same error */
-  resolve(x, &f->ref, out, &s, &record);
+  resolve(x, name, out, &s, &record);
   if (out->kind != BC_VALUE_NONE)
     return 0;
-  return missing_message(x, &f->ref, &s, record);
+  return missing_message(x, name, &s, record);
 }
 
 static const char *kind_name(bc_value_kind kind) {
@@ -323,14 +323,81 @@ static const char *kind_name(bc_value_kind kind) {
   }
 }
 
+/*
+ * tong NAME over a list: the sum of NAME looked up in each item (the item
+ * the innermost scope, as inside {{#each}}), into *v as a number. Every
+ * item must have a number for it, as for tong.<code>: a missing one is a
+ * missing value naming the item (or, when the placeholder has mac_dinh,
+ * *gap and nothing else), a value of another kind is refused.
+ */
+static int sum_items(expander *x,
+                     const bc_tnode *n,
+                     bc_value *v,
+                     const bc_tsubject *list_subject,
+                     bool *gap) {
+  const bc_tfmt *f = &n->fmts[0];
+  double sum = 0;
+  *gap = false;
+  for (size_t i = 0; i < v->count; i++) {
+    frame tmp = {&v->items[i], i, v->count, x->frames};
+    const frame *saved = x->frames;
+    const bc_record *record;
+    const bc_value *code = bc_record_get(&v->items[i], "ma", 2);
+    char item[200];
+    bc_tsubject s;
+    bc_value iv;
+    x->frames = &tmp;
+    resolve(x, &f->ref, &iv, &s, &record);
+    x->frames = saved;
+    if (code && code->kind == BC_VALUE_TEXT)
+      snprintf(item, sizeof item, "item %zu ('%.120s')", i + 1, code->text);
+    else
+      snprintf(item, sizeof item, "item %zu", i + 1);
+    if (iv.kind == BC_VALUE_NONE && n->fallback) {
+      *gap = true;
+      return 0;
+    }
+    if (iv.kind == BC_VALUE_NONE)
+      return value_problem(
+          x, BC_AUDIT_MISSING_VALUE, &s, f->line, f->column,
+          bc_error_set(x->err, BC_EDATA,
+                       "missing value '%.*s' of %s of '%.*s': 'tong' adds up "
+                       "only when every item has a number",
+                       (int)f->ref.len, f->ref.s, item, (int)list_subject->len,
+                       list_subject->name));
+    if (iv.kind != BC_VALUE_NUMBER)
+      return value_problem(
+          x, BC_AUDIT_INVALID_VALUE, &s, f->line, f->column,
+          bc_error_set(x->err, BC_EDATA,
+                       "formatter 'tong' adds numbers, '%.*s' of %s of "
+                       "'%.*s' is %s",
+                       (int)f->ref.len, f->ref.s, item, (int)list_subject->len,
+                       list_subject->name, kind_name(iv.kind)));
+    sum += iv.number;
+  }
+  if (bc_valid_number(sum, x->err))
+    return value_problem(x, BC_AUDIT_INVALID_VALUE, list_subject, f->line,
+                         f->column,
+                         bc_error_set(x->err, BC_EDATA,
+                                      "formatter 'tong' over '%.*s' gives a "
+                                      "number too large to print",
+                                      (int)list_subject->len,
+                                      list_subject->name));
+  memset(v, 0, sizeof *v);
+  v->kind = BC_VALUE_NUMBER;
+  v->number = sum;
+  return 0;
+}
+
 static int put_value(expander *x, const bc_tnode *n) {
   bc_value v;
   bc_tsubject s;
   const bc_record *record;
   const char *text;
-  size_t len, failed;
+  const bc_tfmt *fmts = n->fmts;
+  size_t len, failed, count = n->fmt_count;
   bc_tref ref;
-  bool ref_missing;
+  const bc_tname *ref_missing;
   int rc;
 
   resolve(x, &n->name, &v, &s, &record);
@@ -340,6 +407,27 @@ static int put_value(expander *x, const bc_tnode *n) {
       return 0;
     }
     return missing(x, n, &s, record);
+  }
+  if (count && fmts[0].kind == BC_TFMT_TONG) {
+    bool gap;
+    if (v.kind != BC_VALUE_LIST) {
+      char what[320];
+      bc_template__describe(what, sizeof what, &s);
+      return value_problem(x, BC_AUDIT_INVALID_VALUE, &s, fmts[0].line,
+                           fmts[0].column,
+                           bc_error_set(x->err, BC_EDATA,
+                                        "formatter 'tong' adds up a list, %s "
+                                        "is %s",
+                                        what, kind_name(v.kind)));
+    }
+    if ((rc = sum_items(x, n, &v, &s, &gap)))
+      return rc;
+    if (gap) {
+      put_escaped(x, n->fallback->text, n->fallback->text_len);
+      return 0;
+    }
+    if (v.kind != BC_VALUE_NUMBER)
+      return 0; /* audit mode: the problem is recorded */
   }
   if (v.kind == BC_VALUE_LIST) {
     char what[320];
@@ -353,7 +441,7 @@ static int put_value(expander *x, const bc_tnode *n) {
   ref.fn = lookup_ref;
   ref.ud = x;
   rc = bc_template__format(&text, &len, &failed, &ref_missing, x->scratch, &v,
-                           n->fmts, n->fmt_count, &ref, &s, x->err);
+                           fmts, count, &ref, &s, x->err);
   if (rc && ref_missing && n->fallback) {
     bc_error_clear(x->err);
     put_escaped(x, n->fallback->text, n->fallback->text_len);
@@ -362,7 +450,7 @@ static int put_value(expander *x, const bc_tnode *n) {
   if (rc) {
     if (ref_missing) {
       const bc_tfmt *f = &n->fmts[failed];
-      bc_tsubject rs = {f->ref.s, f->ref.len, NULL, NULL};
+      bc_tsubject rs = {ref_missing->s, ref_missing->len, NULL, NULL};
       return value_problem(x, BC_AUDIT_MISSING_VALUE, &rs, f->line, f->column,
                            rc);
     }

@@ -1,6 +1,7 @@
 /* template/format.c: the Vietnamese formatters (so, dem, phantram, ngay,
- * ngay_dai, la_ma, hoa, hoa_dau, mac_dinh), the comparing ones (ti_le,
- * hieu, so_voi, chenh_lech) and the default printing of numbers and dates.
+ * ngay_dai, ngay_thang, nam, dinh_dang, la_ma, hoa, hoa_dau, mac_dinh),
+ * the comparing and adding ones (ti_le, hieu, so_voi, chenh_lech, cong)
+ * and the default printing of numbers and dates (partial ones too).
  * Escaping for Markdown and looking names up are expand.c's job. */
 #include "template/template_int.h"
 
@@ -37,6 +38,11 @@ static const struct {
     {"chenh_lech", BC_TFMT_CHENH_LECH, BC_TARG_NAME_UNIT},
     {"giam_dan", BC_TFMT_GIAM_DAN, BC_TARG_NAME},
     {"tang_dan", BC_TFMT_TANG_DAN, BC_TARG_NAME},
+    {"nam", BC_TFMT_NAM, BC_TARG_NONE},
+    {"ngay_thang", BC_TFMT_NGAY_THANG, BC_TARG_NONE},
+    {"dinh_dang", BC_TFMT_DINH_DANG, BC_TARG_TEXT},
+    {"tong", BC_TFMT_TONG, BC_TARG_NAME},
+    {"cong", BC_TFMT_CONG, BC_TARG_NAMES},
 };
 
 bool bc_template__formatter_find(bc_tfmt_kind *kind_out,
@@ -200,9 +206,18 @@ void bc_format_percent(bc_buf *out, double value, int decimals) {
   bc_buf_putc(out, '%');
 }
 
-void bc_format_date_long(bc_buf *out, bc_date d) {
-  /* Unknown parts stay blank for the clerk to fill in by hand
-   * ("ngày    tháng 9 năm 2023"), as bc_date_short does. */
+void bc_format_date_long(bc_buf *out, bc_date d, bool blanks) {
+  /* A partial date says what is known: "năm 2011", "tháng 8 năm 2023". */
+  if (!blanks && !d.day) {
+    if (d.month)
+      bc_buf_printf(out, d.month < 3 ? "tháng %02d năm %d" : "tháng %d năm %d",
+                    d.month, d.year);
+    else
+      bc_buf_printf(out, "năm %d", d.year);
+    return;
+  }
+  /* The report's own date: unknown parts stay blank for the clerk to fill
+   * in by hand ("ngày    tháng 9 năm 2023"), as bc_date_short does. */
   bc_buf_puts(out, "ngày ");
   if (d.day > 0)
     bc_buf_printf(out, "%02d", d.day);
@@ -220,10 +235,69 @@ void bc_format_date_long(bc_buf *out, bc_date d) {
     bc_buf_puts(out, "    ");
 }
 
-static void format_date_short(bc_buf *out, bc_date d) {
+/* "26/7/2023"; a partial date what is known, "8/2023" or "2011" (with
+ * blanks, the clerk's room: "  /9/2023"). */
+static void format_date_short(bc_buf *out, bc_date d, bool blanks) {
   char s[64];
-  size_t n = bc_date_short(s, sizeof s, d);
+  size_t n;
+  if (!blanks && !d.day) {
+    if (d.month)
+      bc_buf_printf(out, d.month < 3 ? "%02d/%d" : "%d/%d", d.month, d.year);
+    else
+      bc_buf_printf(out, "%d", d.year);
+    return;
+  }
+  n = bc_date_short(s, sizeof s, d);
   bc_buf_put(out, s, n < sizeof s ? n : sizeof s - 1);
+}
+
+const char *bc_template__pattern_fault(const char *p, size_t len) {
+  for (size_t i = 0; i < len;) {
+    char c = p[i];
+    size_t run = 1;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      i++;
+      continue;
+    }
+    while (i + run < len && p[i + run] == c)
+      run++;
+    if (!((c == 'd' && run <= 2) || (c == 'M' && run <= 2) ||
+          (c == 'y' && run == 4)))
+      return p + i;
+    i += run;
+  }
+  return NULL;
+}
+
+/* dinh_dang: the pattern's d, dd, M, MM and yyyy replaced by the date's
+ * parts; everything else as written. False when the pattern asks for a
+ * part the date does not have (*missing: "day" or "month"). */
+static bool format_pattern(bc_buf *out,
+                           bc_date d,
+                           const char *p,
+                           size_t len,
+                           const char **missing) {
+  for (size_t i = 0; i < len;) {
+    char c = p[i];
+    size_t run = 1;
+    if (c != 'd' && c != 'M' && c != 'y') {
+      bc_buf_putc(out, c);
+      i++;
+      continue;
+    }
+    while (i + run < len && p[i + run] == c)
+      run++;
+    if ((c == 'd' && !d.day) || (c == 'M' && !d.month)) {
+      *missing = c == 'd' ? "day" : "month";
+      return false;
+    }
+    if (c == 'y')
+      bc_buf_printf(out, "%d", d.year);
+    else
+      bc_buf_printf(out, run == 2 ? "%02d" : "%d", c == 'd' ? d.day : d.month);
+    i += run;
+  }
+  return true;
 }
 
 /* The pipeline's current value. */
@@ -233,6 +307,7 @@ typedef struct stage {
   stage_kind kind;
   double number;
   bc_date date;
+  bool blanks; /* the date's unknown parts print as blanks */
   const char *text;
   size_t len;
   int buf; /* scratch buffer holding text, or -1 */
@@ -281,7 +356,7 @@ static int to_text(stage *st, bc_buf scratch[2], bc_error *err) {
   if (st->kind == STAGE_NUMBER)
     bc_format_number(b, st->number, -1, false);
   else
-    format_date_short(b, st->date);
+    format_date_short(b, st->date, st->blanks);
   return set_text(st, scratch, index, err);
 }
 
@@ -309,31 +384,51 @@ static int wrong_number(const bc_tfmt *f,
                       bc_template__formatter_name(f->kind), needs, what, num);
 }
 
-/* The number a comparing formatter compares with, through ref. */
+/* The number name gives a comparing or adding formatter, through ref. */
 static int ref_number(double *out,
                       const bc_tfmt *f,
+                      const bc_tname *name,
                       const bc_tref *ref,
-                      bool *ref_missing,
+                      const bc_tname **ref_missing,
                       bc_error *err) {
   bc_value v;
   bc_tsubject s = {0};
-  int rc = ref->fn(ref->ud, f, &v, err);
+  int rc = ref->fn(ref->ud, name, &v, err);
   if (rc) {
-    *ref_missing = rc == BC_EDATA;
+    if (rc == BC_EDATA)
+      *ref_missing = name;
     return rc;
   }
-  s.name = f->ref.s;
-  s.len = f->ref.len;
+  s.name = name->s;
+  s.len = name->len;
   if (v.kind != BC_VALUE_NUMBER || !isfinite(v.number)) {
     char what[320];
     bc_template__describe(what, sizeof what, &s);
     return bc_error_set(err, BC_EDATA,
-                        "formatter '%s' compares with %s, "
-                        "which is not a number",
+                        f->kind == BC_TFMT_CONG
+                            ? "formatter '%s' adds %s, which is not a number"
+                            : "formatter '%s' compares with %s, "
+                              "which is not a number",
                         bc_template__formatter_name(f->kind), what);
   }
   *out = v.number;
   return 0;
+}
+
+/* A number a formatter made (a rate, a difference, a sum): it must be
+ * finite, or the report would print "inf". */
+static int finite_result(const bc_tfmt *f,
+                         double v,
+                         const bc_tsubject *subject,
+                         bc_error *err) {
+  char what[320];
+  if (!bc_valid_number(v, err))
+    return 0;
+  bc_template__describe(what, sizeof what, subject);
+  return bc_error_set(err, BC_EDATA,
+                      "formatter '%s' on %s gives a number too large to "
+                      "print",
+                      bc_template__formatter_name(f->kind), what);
 }
 
 /* A printed number that is all zeros ("0", "0,0"): the change it shows
@@ -361,7 +456,17 @@ static int compare_percent(
                         "('%.*s' is 0); use chenh_lech",
                         n, f->ref.s);
   }
-  change = (value - base) / fabs(base) * 100;
+  {
+    /* The same judge as ti_le: a base so near 0 that the change is
+     * infinite is refused, not printed as "tăng inf%". */
+    char whole[220], msg[BC_ERROR_MESSAGE_SIZE];
+    snprintf(whole, sizeof whole, "%.*s",
+             (int)(f->ref.len > 200 ? 200 : f->ref.len), f->ref.s);
+    if (bc_valid_percent(&change, value - base, fabs(base), whole, err)) {
+      snprintf(msg, sizeof msg, "%s", err->message);
+      return bc_error_set(err, BC_EDATA, "formatter 'so_voi' %s", msg);
+    }
+  }
   bc_buf_puts(b, change > 0 ? "tăng " : "giảm ");
   format_number_chars(num, fabs(change), decimals, true);
   if (rounds_to_zero(num)) {
@@ -397,7 +502,7 @@ compare_amount(bc_buf *b, const bc_tfmt *f, double value, double base) {
 int bc_template__format(const char **text_out,
                         size_t *len_out,
                         size_t *failed_at,
-                        bool *ref_missing,
+                        const bc_tname **ref_missing,
                         bc_buf scratch[2],
                         const bc_value *value,
                         const bc_tfmt *fmts,
@@ -410,7 +515,7 @@ int bc_template__format(const char **text_out,
   bc_buf *b;
   double base;
 
-  *ref_missing = false;
+  *ref_missing = NULL;
   st.buf = -1;
   *failed_at = count;
   switch (value->kind) {
@@ -426,6 +531,7 @@ int bc_template__format(const char **text_out,
   case BC_VALUE_DATE:
     st.kind = STAGE_DATE;
     st.date = value->date;
+    st.blanks = value->blanks;
     break;
   default: {
     /* Text prints as it is, without the spaces and line breaks around it. */
@@ -451,28 +557,48 @@ int bc_template__format(const char **text_out,
     case BC_TFMT_MAC_DINH:
     case BC_TFMT_GIAM_DAN:
     case BC_TFMT_TANG_DAN:
+    case BC_TFMT_TONG: /* expand.c added the list up before */
       continue;
     case BC_TFMT_TI_LE:
     case BC_TFMT_HIEU:
       if (st.kind != STAGE_NUMBER)
         return wrong_kind(f, "a number", &st, subject, err);
-      if ((rc = ref_number(&base, f, ref, ref_missing, err)))
+      if ((rc = ref_number(&base, f, &f->ref, ref, ref_missing, err)))
         return rc;
       if (f->kind == BC_TFMT_HIEU) {
         st.number -= base;
-        continue;
+      } else {
+        /* A denominator of 0, or so near it that the rate is infinite
+         * (1e-320 gave "inf%"), is refused by the one judge. */
+        char whole[220], msg[BC_ERROR_MESSAGE_SIZE];
+        snprintf(whole, sizeof whole, "%.*s",
+                 (int)(f->ref.len > 200 ? 200 : f->ref.len), f->ref.s);
+        if ((rc = bc_valid_percent(&st.number, st.number, base, whole, err))) {
+          snprintf(msg, sizeof msg, "%s", err->message);
+          return bc_error_set(err, rc, "formatter 'ti_le' %s", msg);
+        }
       }
-      if (base == 0)
-        return bc_error_set(
-            err, BC_EDATA, "formatter 'ti_le' divides by '%.*s', which is 0",
-            (int)(f->ref.len > 200 ? 200 : f->ref.len), f->ref.s);
-      st.number = st.number / base * 100;
+      if ((rc = finite_result(f, st.number, subject, err)))
+        return rc;
+      continue;
+    case BC_TFMT_CONG:
+      if (st.kind != STAGE_NUMBER)
+        return wrong_kind(f, "a number", &st, subject, err);
+      for (size_t k = 0; k < f->ref_count; k++) {
+        if ((rc = ref_number(&base, f, &f->refs[k], ref, ref_missing, err)))
+          return rc;
+        st.number += base;
+      }
+      if ((rc = finite_result(f, st.number, subject, err)))
+        return rc;
       continue;
     case BC_TFMT_SO_VOI:
     case BC_TFMT_CHENH_LECH:
       if (st.kind != STAGE_NUMBER)
         return wrong_kind(f, "a number", &st, subject, err);
-      if ((rc = ref_number(&base, f, ref, ref_missing, err)))
+      if ((rc = ref_number(&base, f, &f->ref, ref, ref_missing, err)))
+        return rc;
+      if ((rc = finite_result(f, st.number - base, subject, err)))
         return rc;
       b = next_buf(&st, scratch, &index);
       if (f->kind == BC_TFMT_CHENH_LECH)
@@ -486,8 +612,10 @@ int bc_template__format(const char **text_out,
     case BC_TFMT_LA_MA:
       if (st.kind != STAGE_NUMBER)
         return wrong_kind(f, "a number", &st, subject, err);
-      if ((f->kind == BC_TFMT_DEM || f->kind == BC_TFMT_LA_MA) &&
-          !is_whole(st.number))
+      if (f->kind == BC_TFMT_DEM && bc_valid_count(st.number, err))
+        return wrong_number(f, "a count (a whole number, 0 or more)",
+                            st.number, subject, err);
+      if (f->kind == BC_TFMT_LA_MA && !is_whole(st.number))
         return wrong_number(f, "a whole number", st.number, subject, err);
       b = next_buf(&st, scratch, &index);
       if (f->kind == BC_TFMT_SO) {
@@ -506,14 +634,41 @@ int bc_template__format(const char **text_out,
       break;
     case BC_TFMT_NGAY:
     case BC_TFMT_NGAY_DAI:
+    case BC_TFMT_NAM:
+    case BC_TFMT_NGAY_THANG:
+    case BC_TFMT_DINH_DANG: {
+      const char *missing = NULL;
       if (st.kind != STAGE_DATE)
         return wrong_kind(f, "a date", &st, subject, err);
       b = next_buf(&st, scratch, &index);
       if (f->kind == BC_TFMT_NGAY)
-        format_date_short(b, st.date);
+        format_date_short(b, st.date, st.blanks);
+      else if (f->kind == BC_TFMT_NGAY_DAI)
+        bc_format_date_long(b, st.date, st.blanks);
+      else if (f->kind == BC_TFMT_NAM)
+        bc_buf_printf(b, "%d", st.date.year);
+      else if (f->kind == BC_TFMT_NGAY_THANG && st.date.day)
+        bc_buf_printf(b, st.date.month < 3 ? "%02d/%02d" : "%02d/%d",
+                      st.date.day, st.date.month);
+      else if (f->kind == BC_TFMT_NGAY_THANG)
+        missing = "day";
       else
-        bc_format_date_long(b, st.date);
+        format_pattern(b, st.date, f->text, f->text_len, &missing);
+      if (missing) {
+        char what[320], shown[32];
+        bc_template__describe(what, sizeof what, subject);
+        if (st.date.month)
+          snprintf(shown, sizeof shown, "%d/%d", st.date.month, st.date.year);
+        else
+          snprintf(shown, sizeof shown, "%d", st.date.year);
+        return bc_error_set(err, BC_EDATA,
+                            "formatter '%s' needs the %s of the date, %s is "
+                            "%s",
+                            bc_template__formatter_name(f->kind), missing, what,
+                            shown);
+      }
       break;
+    }
     case BC_TFMT_HOA:
     case BC_TFMT_HOA_DAU: {
       if ((rc = to_text(&st, scratch, err)))

@@ -287,6 +287,8 @@ static const char *formatter_usage(bc_targ_kind arg) {
   case BC_TARG_NAME_UNIT:
     return "a name, an optional text in double quotes and an optional "
            "number of decimals from 0 to 6";
+  case BC_TARG_NAMES:
+    return "one name or more";
   default:
     return "no argument";
   }
@@ -300,6 +302,7 @@ static int parse_formatter(
   const char *fe = word_end(q, ce);
   bc_targ_kind arg;
   int strings = 0, numbers = 0, names = 0, rc;
+  size_t ref_cap = 0;
   bool bad = false, ok;
   const char *name;
 
@@ -340,11 +343,20 @@ static int parse_formatter(
       bad = bad || d > 6;
       f->decimals = d;
     } else if ((*q >= 'a' && *q <= 'z') || *q == '@') {
+      bc_tname *list;
       names++;
       if ((rc = parse_name(p, &f->ref, q, we)))
         return rc;
       if (f->ref.kind == BC_TNAME_NARRATIVE)
         bad = true;
+      /* cong's names, in order */
+      list = bc_arena_grow(p->arena, (void *)f->refs, f->ref_count, &ref_cap,
+                           sizeof *list);
+      if (!list)
+        return bc_error_oom(p->err);
+      list[f->ref_count++] = f->ref;
+      f->refs = list;
+      f->ref = list[0];
     } else {
       bad = true;
     }
@@ -366,6 +378,9 @@ static int parse_formatter(
   case BC_TARG_NAME_TEXT:
     ok = strings == 1 && numbers <= 1 && names == 1;
     break;
+  case BC_TARG_NAMES:
+    ok = !strings && !numbers && names >= 1;
+    break;
   default:
     ok = strings <= 1 && numbers <= 1 && names == 1;
     break;
@@ -383,6 +398,23 @@ static int parse_formatter(
                                 name, formatter_usage(arg)),
                    f->line, f->column);
   }
+  if (f->kind == BC_TFMT_DINH_DANG) {
+    const char *fault = bc_template__pattern_fault(f->text, f->text_len);
+    if (fault)
+      return located(p,
+                     bc_error_set(p->err, BC_ESYNTAX,
+                                  "formatter 'dinh_dang': '%c' in \"%.*s\" is "
+                                  "not d, dd, M, MM or yyyy; letters other "
+                                  "than those cannot be in a pattern",
+                                  *fault, (int)f->text_len, f->text),
+                     f->line, f->column);
+  }
+  if (f->kind == BC_TFMT_TONG && node->fmt_count)
+    return located(p,
+                   bc_error_set(p->err, BC_ESYNTAX,
+                                "formatter 'tong' adds up a list: it comes "
+                                "first, right after the list's name"),
+                   f->line, f->column);
   if (f->kind == BC_TFMT_MAC_DINH) {
     if (node->fallback)
       return located(p,
@@ -1013,11 +1045,11 @@ static int parse_appendix_list(parser *p, const char *v, const char *ve) {
  * key: value lines. */
 static int parse_front_matter(parser *p, const char *s, const char **body) {
   static const char *const main_keys[] = {"trich_yeu", "loai", "ky_hieu_loai",
-                                          "phu_luc"};
+                                          "phu_luc", "kieu_dau"};
   static const char *const appendix_keys[] = {"tieu_de", "huong"};
   bc_tunit *unit = p->unit;
   const char *const *keys = unit->appendix ? appendix_keys : main_keys;
-  size_t nkeys = unit->appendix ? 2 : 4;
+  size_t nkeys = unit->appendix ? 2 : 5;
   const char *end = p->end, *after;
   int open_line, open_column, rc;
 
@@ -1073,6 +1105,13 @@ static int parse_front_matter(parser *p, const char *s, const char **body) {
         return rc;
       continue;
     }
+    if (key == main_keys[4] && !span_is(v, ve, "moi") &&
+        !span_is(v, ve, "cu"))
+      return fail_here(p, v,
+                       bc_error_set(p->err, BC_ESYNTAX,
+                                    "kieu_dau is 'moi' (hòa, khỏe, thủy) or "
+                                    "'cu' (hoà, khoẻ, thuỷ), not '%.*s'",
+                                    (int)(ve - v), v));
     if (key == appendix_keys[1] && !span_is(v, ve, "doc") &&
         !span_is(v, ve, "ngang"))
       return fail_here(p, v,

@@ -143,6 +143,9 @@ const char *bc_expansion_meta(const bc_expansion *e, const char *key);
 void bc_format_number(bc_buf *out, double value, int decimals, bool group);
 void bc_format_count(bc_buf *out, double value); /* dem */
 void bc_format_percent(bc_buf *out, double value, int decimals);
-void bc_format_date_long(bc_buf *out, bc_date date); /* ngay_dai */
+/* ngay_dai: "ngày 26 tháng 7 năm 2023"; a partial date what is known
+ * ("tháng 8 năm 2023", "năm 2011"), or with blanks the clerk's room
+ * ("ngày    tháng 9 năm 2023"). */
+void bc_format_date_long(bc_buf *out, bc_date date, bool blanks);
 
 #endif

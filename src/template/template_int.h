@@ -45,7 +45,12 @@ typedef enum bc_tfmt_kind {
   BC_TFMT_SO_VOI,     /* "tăng 12,5% so với <text>" */
   BC_TFMT_CHENH_LECH, /* "giảm 3 <text>" */
   BC_TFMT_GIAM_DAN,   /* {{#each}}: items by name, largest first */
-  BC_TFMT_TANG_DAN    /* {{#each}}: items by name, smallest first */
+  BC_TFMT_TANG_DAN,   /* {{#each}}: items by name, smallest first */
+  BC_TFMT_NAM,        /* a date's year: "2011" */
+  BC_TFMT_NGAY_THANG, /* day and month: "15/01" */
+  BC_TFMT_DINH_DANG,  /* a date by a pattern: "d.M.yyyy" */
+  BC_TFMT_TONG,       /* a list's items: the sum of name over them */
+  BC_TFMT_CONG        /* value + name + name ... */
 } bc_tfmt_kind;
 
 /* What a formatter takes after its name. */
@@ -55,7 +60,8 @@ typedef enum bc_targ_kind {
   BC_TARG_TEXT,      /* exactly one double-quoted string */
   BC_TARG_NAME,      /* exactly one name */
   BC_TARG_NAME_TEXT, /* a name, a string, optional decimals */
-  BC_TARG_NAME_UNIT  /* a name, an optional string, optional decimals */
+  BC_TARG_NAME_UNIT, /* a name, an optional string, optional decimals */
+  BC_TARG_NAMES      /* one name or more */
 } bc_targ_kind;
 
 typedef enum bc_tname_kind {
@@ -81,6 +87,8 @@ typedef struct bc_tfmt {
                        resolved; NULL when not given */
   size_t text_len;
   bc_tname ref; /* BC_TARG_NAME*: the other value (ref.s NULL otherwise) */
+  const bc_tname *refs; /* BC_TARG_NAMES: every name, ref is refs[0] */
+  size_t ref_count;
   int line;
   int column; /* of the formatter's name */
 } bc_tfmt;
@@ -125,7 +133,7 @@ typedef struct bc_tmeta {
   bc_tnode *first; /* inline nodes of the value */
 } bc_tmeta;
 
-#define BC_TEMPLATE_MAX_META 4
+#define BC_TEMPLATE_MAX_META 5
 #define BC_TEMPLATE_MAX_APPENDICES 20
 
 struct bc_tunit {
@@ -190,22 +198,26 @@ void bc_template__describe(char *buf, size_t size, const bc_tsubject *subject);
  * and returns 0, or describes the missing value in err and returns
  * BC_EDATA. */
 typedef struct bc_tref {
-  int (*fn)(void *ud, const bc_tfmt *f, bc_value *out, bc_error *err);
+  int (*fn)(void *ud, const bc_tname *name, bc_value *out, bc_error *err);
   void *ud;
 } bc_tref;
+
+/* A dinh_dang pattern: NULL when it is good, else the first character
+ * that is not d, dd, M, MM, yyyy or a character that is no ASCII letter. */
+const char *bc_template__pattern_fault(const char *pattern, size_t len);
 
 /*
  * Runs a present, non-list value through fmts (mac_dinh is skipped) and
  * returns the plain (unescaped) text in *text_out, which points into
  * scratch[0..1] or into the value itself. On BC_EDATA, *failed_at is the
  * index of the formatter at fault, or count when the value itself is bad
- * (not a finite number); *ref_missing tells that the formatter's name
- * argument was missing. Returns 0, BC_EDATA or BC_ENOMEM.
+ * (not a finite number); *ref_missing is the formatter's name argument
+ * that was missing, or NULL. Returns 0, BC_EDATA or BC_ENOMEM.
  */
 int bc_template__format(const char **text_out,
                         size_t *len_out,
                         size_t *failed_at,
-                        bool *ref_missing,
+                        const bc_tname **ref_missing,
                         bc_buf scratch[2],
                         const bc_value *value,
                         const bc_tfmt *fmts,

@@ -8,11 +8,20 @@
  *     discarded; a forced penalty (<= -BC_PENALTY_INF) ends a line.
  *  2. A line's adjustment ratio r is (measure - natural) / stretch (or
  *     / shrink when too long). r < -1 is never allowed: no line is overfull.
+ *     A box's stretch and shrink are font expansion (pdfTeX's, as microtype
+ *     uses it): how much wider or narrower its glyphs may be drawn. Glue and
+ *     boxes then share the adjustment at one ratio while |r| <= 1; beyond,
+ *     the glyphs stay at their limit and the glue alone takes the rest, so
+ *     r is the glue's ratio there (design note 5).
  *  3. Demerits are (line_penalty + 100|r|^3)^2 (+/- penalty^2), plus
  *     fitness_demerits when adjacent lines differ by more than one fitness
  *     class (tight < -0.5 <= normal <= 0.5 < loose <= 1 < very loose).
  *  4. Passes: params->tolerance, then 10, then unbounded, so a paragraph
  *     whose boxes fit the measure always breaks (possibly underfull lines).
+ *  5. With glue stretch G, box stretch F and a line short by d > 0:
+ *     r = d / (G + F) when d <= G + F, else (d - F) / G. Both are 1 at
+ *     d = G + F, so badness grows smoothly; shrinking is the same with the
+ *     shrinks. Items without box stretch give the classic r = d / G.
  */
 #include "text/text.h"
 
@@ -21,18 +30,24 @@
 #include <math.h>
 #include <stdlib.h>
 
+/* Totals over items: width, and the stretch and shrink of glue (g) and of
+ * boxes (font expansion, f). */
+typedef struct kp_totals {
+  double width, stretch, shrink, fstretch, fshrink;
+} kp_totals;
+
 typedef struct kp_node {
   size_t position; /* item index of the break */
   size_t line;     /* number of lines up to this break */
   int fitness;
-  double width, stretch, shrink; /* totals at the start of the next line */
+  kp_totals sum; /* totals at the start of the next line */
   double demerits;
   struct kp_node *prev; /* best previous break */
   struct kp_node *next; /* active list */
 } kp_node;
 
 typedef struct kp_sums {
-  double *width, *stretch, *shrink; /* prefix sums, [i] excludes item i */
+  kp_totals *at; /* prefix sums, [i] excludes item i */
 } kp_sums;
 
 static bool is_break(const bc_item *items, size_t i) {
@@ -65,30 +80,43 @@ static int fitness_of(double r) {
   return 3;
 }
 
-static double
-ratio(double natural, double stretch, double shrink, double measure) {
-  if (natural < measure)
-    return stretch > 0 ? (measure - natural) / stretch : INFINITY;
-  if (natural > measure)
-    return shrink > 0 ? (measure - natural) / shrink : -INFINITY;
+/* Design note 5. */
+static double ratio(double natural, const kp_totals *t, double measure) {
+  double d = measure - natural;
+  if (d > 0) {
+    if (d <= t->stretch + t->fstretch)
+      return d / (t->stretch + t->fstretch);
+    return t->stretch > 0 ? (d - t->fstretch) / t->stretch : INFINITY;
+  }
+  if (d < 0) {
+    if (-d <= t->shrink + t->fshrink)
+      return d / (t->shrink + t->fshrink);
+    return t->shrink > 0 ? (d + t->fshrink) / t->shrink : -INFINITY;
+  }
   return 0;
+}
+
+static void add_item(kp_totals *t, const bc_item *it) {
+  if (it->kind == BC_ITEM_PENALTY)
+    return;
+  t->width += it->width;
+  if (it->kind == BC_ITEM_GLUE) {
+    t->stretch += it->stretch;
+    t->shrink += it->shrink;
+  } else {
+    t->fstretch += it->stretch;
+    t->fshrink += it->shrink;
+  }
 }
 
 double
 bc_line_ratio(const bc_item *items, size_t from, size_t to, double line_width) {
-  double w = 0, st = 0, sh = 0;
-  for (size_t i = from; i < to; i++) {
-    if (items[i].kind == BC_ITEM_PENALTY)
-      continue;
-    w += items[i].width;
-    if (items[i].kind == BC_ITEM_GLUE) {
-      st += items[i].stretch;
-      sh += items[i].shrink;
-    }
-  }
+  kp_totals t = {0, 0, 0, 0, 0};
+  for (size_t i = from; i < to; i++)
+    add_item(&t, &items[i]);
   if (items[to].kind == BC_ITEM_PENALTY)
-    w += items[to].width;
-  return ratio(w, st, sh, line_width);
+    t.width += items[to].width;
+  return ratio(t.width, &t, line_width);
 }
 
 static kp_node *new_node(bc_arena *arena,
@@ -112,9 +140,7 @@ static void
 set_totals(kp_node *n, const kp_sums *s, const bc_item *items, size_t count) {
   size_t j =
       n->position == SIZE_MAX ? 0 : line_start(items, count, n->position);
-  n->width = s->width[j];
-  n->stretch = s->stretch[j];
-  n->shrink = s->shrink[j];
+  n->sum = s->at[j];
 }
 
 /* One pass at a tolerance; returns the final node or NULL (no solution). */
@@ -143,9 +169,12 @@ static int kp_pass(kp_node **best_out,
 
     for (kp_node *a = active; a;) {
       kp_node *next = a->next;
-      double natural = s->width[b] - a->width + pw;
-      double r = ratio(natural, s->stretch[b] - a->stretch,
-                       s->shrink[b] - a->shrink, p->line_width);
+      const kp_totals *e = &s->at[b];
+      kp_totals line = {e->width - a->sum.width + pw,
+                        e->stretch - a->sum.stretch, e->shrink - a->sum.shrink,
+                        e->fstretch - a->sum.fstretch,
+                        e->fshrink - a->sum.fshrink};
+      double r = ratio(line.width, &line, p->line_width);
       bool deactivate = r < -1 || is_forced(it);
       if (r >= -1 && r <= tolerance) {
         double bad = isinf(r) ? 10000.0 : fmin(100.0 * fabs(r * r * r), 1e4);
@@ -206,7 +235,7 @@ int bc_break_lines(size_t **breaks_out,
                    bc_error *err) {
   kp_sums s;
   kp_node *best = NULL;
-  const double passes[] = {p->tolerance, 10.0, INFINITY};
+  const double passes[] = {p->tolerance, 2.0, 10.0, INFINITY};
   int rc;
 
   if (!count || !is_forced(&items[count - 1]))
@@ -217,18 +246,12 @@ int bc_break_lines(size_t **breaks_out,
       return bc_error_set(err, BC_ELAYOUT,
                           "a word %.1f pt wide does not fit a %.1f pt line",
                           items[i].width, p->line_width);
-  s.width = bc_arena_calloc(arena, count + 1, sizeof(double));
-  s.stretch = bc_arena_calloc(arena, count + 1, sizeof(double));
-  s.shrink = bc_arena_calloc(arena, count + 1, sizeof(double));
-  if (!s.width || !s.stretch || !s.shrink)
+  s.at = bc_arena_calloc(arena, count + 1, sizeof *s.at);
+  if (!s.at)
     return bc_error_oom(err);
   for (size_t i = 0; i < count; i++) {
-    bool counts = items[i].kind != BC_ITEM_PENALTY;
-    s.width[i + 1] = s.width[i] + (counts ? items[i].width : 0);
-    s.stretch[i + 1] =
-        s.stretch[i] + (items[i].kind == BC_ITEM_GLUE ? items[i].stretch : 0);
-    s.shrink[i + 1] =
-        s.shrink[i] + (items[i].kind == BC_ITEM_GLUE ? items[i].shrink : 0);
+    s.at[i + 1] = s.at[i];
+    add_item(&s.at[i + 1], &items[i]);
   }
   for (size_t pass = 0; pass < sizeof passes / sizeof passes[0] && !best;
        pass++) {

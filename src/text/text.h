@@ -132,8 +132,8 @@ typedef enum bc_item_kind {
 typedef struct bc_item {
   bc_item_kind kind;
   double width; /* points */
-  double stretch;
-  double shrink;
+  double stretch; /* glue: how much wider it may get; box: how much wider */
+  double shrink;  /* its glyphs may be drawn (font expansion), 0 for none */
   int penalty;
 } bc_item;
 
@@ -175,7 +175,10 @@ int bc_break_lines_first_fit(size_t **breaks_out,
 
 /*
  * The adjustment ratio of the line items[from..to) (to = break item): how
- * far its glue is stretched (> 0) or shrunk (< 0) to fill line_width.
+ * far its glue is stretched (> 0) or shrunk (< 0) to fill line_width. Box
+ * stretch (font expansion) takes its share at the same ratio up to 1;
+ * beyond, the boxes are at their limit and the ratio is the glue's alone
+ * (linebreak.c, design note 5).
  */
 double
 bc_line_ratio(const bc_item *items, size_t from, size_t to, double line_width);

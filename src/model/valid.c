@@ -1,0 +1,196 @@
+/* model/valid.c: the one judge of dates, periods, numbers, counts,
+ * percentages and name lengths, for every way data comes in (SQL load,
+ * CSV import, received PDFs) and for the render's own load, so that what
+ * one entry point refuses none accepts. Messages say what is wrong with
+ * the value; callers say where it was (file, line, table, field). */
+#include "model/model.h"
+
+#include "common/error.h"
+#include "common/utf8.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int bc_valid_date(bc_date *out, const char *text, bool full, bc_error *err) {
+  bc_date d;
+  char shown[80];
+  if (!text)
+    return bc_error_set(err, BC_EDATA, "no date");
+  bc_utf8_quote(shown, sizeof shown, text, strlen(text));
+  if (!bc_date_parse(&d, text) || d.year > BC_YEAR_MAX)
+    return bc_error_set(err, BC_EDATA, "'%s' is not a date (%s)", shown,
+                        full ? "YYYY-MM-DD"
+                             : "YYYY-MM-DD, YYYY-MM or YYYY");
+  if (full && !d.day)
+    return bc_error_set(err, BC_EDATA, "'%s' is not a whole date (YYYY-MM-DD)",
+                        shown);
+  if (out)
+    *out = d;
+  return 0;
+}
+
+static const char *const period_kinds[] = {"quarter", "half", "nine_months",
+                                           "year", "custom"};
+
+bool bc_period_kind_parse(bc_period_kind *out, const char *kind) {
+  for (size_t i = 0; kind && i < sizeof period_kinds / sizeof *period_kinds;
+       i++)
+    if (!strcmp(kind, period_kinds[i])) {
+      if (out)
+        *out = (bc_period_kind)i;
+      return true;
+    }
+  return false;
+}
+
+/* Sets *field and the message; returns BC_EDATA. */
+static int period_problem(const char **field,
+                          const char *which,
+                          bc_error *err,
+                          const char *fmt,
+                          ...) BC_PRINTF(4, 5);
+
+static int period_problem(const char **field,
+                          const char *which,
+                          bc_error *err,
+                          const char *fmt,
+                          ...) {
+  char msg[BC_ERROR_MESSAGE_SIZE];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (field)
+    *field = which;
+  return bc_error_set(err, BC_EDATA, "%s", msg);
+}
+
+int bc_valid_period(bc_period *out,
+                    const bc_period_row *row,
+                    const char **field,
+                    bc_error *err) {
+  bc_period p;
+  int rc;
+  memset(&p, 0, sizeof p);
+  if (field)
+    *field = NULL;
+  p.code = row->code;
+  p.label = row->label;
+  if (!bc_period_kind_parse(&p.kind, row->kind)) {
+    char shown[80];
+    bc_utf8_quote(shown, sizeof shown, row->kind ? row->kind : "",
+                  row->kind ? strlen(row->kind) : 0);
+    return period_problem(field, "kind", err,
+                          "'%s' is not a kind of period (quarter, half, "
+                          "nine_months, year or custom)",
+                          shown);
+  }
+  if (row->year < BC_YEAR_MIN || row->year > BC_YEAR_MAX)
+    return period_problem(field, "year", err,
+                          "%lld is not a year from %d to %d", row->year,
+                          BC_YEAR_MIN, BC_YEAR_MAX);
+  p.year = (int)row->year;
+  if (p.kind == BC_PERIOD_QUARTER && !row->number)
+    return period_problem(field, "number", err,
+                          "none, and a quarter needs one from 1 to 4");
+  if (p.kind == BC_PERIOD_QUARTER && (row->number < 1 || row->number > 4))
+    return period_problem(field, "number", err,
+                          "%lld is not a quarter (1 to 4)", row->number);
+  if (p.kind != BC_PERIOD_QUARTER && row->number)
+    return period_problem(field, "number", err,
+                          "%lld is set for a period that is not a quarter",
+                          row->number);
+  p.number = (int)row->number;
+  if ((rc = bc_valid_date(&p.starts, row->starts, true, err))) {
+    if (field)
+      *field = "starts";
+    return rc;
+  }
+  if ((rc = bc_valid_date(&p.ends, row->ends, true, err))) {
+    if (field)
+      *field = "ends";
+    return rc;
+  }
+  if (bc_date_cmp(p.ends, p.starts) < 0)
+    return period_problem(field, "ends", err, "%s is before starts %s",
+                          row->ends, row->starts);
+  if (p.kind != BC_PERIOD_CUSTOM && p.starts.year != p.year)
+    return period_problem(field, "year", err,
+                          "%d is not the year the period starts in (%s)",
+                          p.year, row->starts);
+  if (row->label && (rc = bc_valid_name(row->label, err))) {
+    if (field)
+      *field = "label";
+    return rc;
+  }
+  if (out)
+    *out = p;
+  return 0;
+}
+
+int bc_valid_number(double v, bc_error *err) {
+  if (!isfinite(v))
+    return bc_error_set(err, BC_EDATA, "%s is not a finite number",
+                        isnan(v) ? "NaN" : v < 0 ? "-inf" : "inf");
+  return 0;
+}
+
+int bc_valid_count(double v, bc_error *err) {
+  int rc = bc_valid_number(v, err);
+  if (rc)
+    return rc;
+  if (v < 0)
+    return bc_error_set(err, BC_EDATA, "%.15g is negative: a count is 0 or more",
+                        v);
+  if (fabs(v - round(v)) > 1e-9 * fmax(1.0, fabs(v)))
+    return bc_error_set(err, BC_EDATA, "%.15g is not a whole number", v);
+  return 0;
+}
+
+int bc_valid_percent(double *out,
+                     double part,
+                     double whole,
+                     const char *whole_name,
+                     bc_error *err) {
+  double r;
+  if (whole == 0)
+    return bc_error_set(err, BC_EDATA, "divides by '%s', which is 0",
+                        whole_name);
+  r = part / whole * 100;
+  if (!isfinite(r))
+    return bc_error_set(err, BC_EDATA,
+                        "divides by '%s', which is %.6g: the percentage is "
+                        "not a finite number",
+                        whole_name, whole);
+  *out = r;
+  return 0;
+}
+
+int bc_valid_name(const char *text, bc_error *err) {
+  size_t n = text ? bc_utf8_length(text, strlen(text)) : 0;
+  if (n > BC_NAME_MAX)
+    return bc_error_set(err, BC_EDATA,
+                        "%zu characters long, more than the %d a name may "
+                        "have",
+                        n, BC_NAME_MAX);
+  return 0;
+}
+
+int bc_valid_value(const char *kind,
+                   bool has_number,
+                   double number,
+                   const char *text,
+                   bc_error *err) {
+  if (!strcmp(kind, "number") || !strcmp(kind, "percent")) {
+    if (!has_number)
+      return bc_error_set(err, BC_EDATA, "no number (kind %s)", kind);
+    return bc_valid_number(number, err);
+  }
+  if (!strcmp(kind, "date"))
+    return bc_valid_date(NULL, text, false, err);
+  if (!text)
+    return bc_error_set(err, BC_EDATA, "no text (kind %s)", kind);
+  return 0;
+}
