@@ -50,9 +50,15 @@ typedef struct bc_table {
   const bc_cell_align *align; /* per column */
 } bc_table;
 
+/* A block flag: a list item; its first span is the marker the author's
+ * list gave it ("- ", "+ ", "● " for *, "1. ", "2) "), which the PDF
+ * prints as typed and an editable draft turns into a list. */
+#define BC_BLOCK_LIST_ITEM 1u
+
 typedef struct bc_block {
   bc_block_kind kind;
   int level; /* headings: 1..6 */
+  unsigned flags; /* BC_BLOCK_* */
   const bc_span *spans;
   size_t span_count;
   const bc_table *table; /* BC_BLOCK_TABLE */

@@ -90,7 +90,8 @@ static int begin_block(conv *c) {
   return 0;
 }
 
-static int end_block(conv *c, bc_block_kind kind, int level, int line) {
+static int end_block(
+    conv *c, bc_block_kind kind, int level, int line, unsigned flags) {
   bc_block *b;
   if (!c->span_count)
     return 0;
@@ -99,8 +100,10 @@ static int end_block(conv *c, bc_block_kind kind, int level, int line) {
   if (!c->blocks)
     return bc_error_oom(c->err);
   b = &c->blocks[c->block_count++];
+  memset(b, 0, sizeof *b);
   b->kind = kind;
   b->level = level;
+  b->flags = flags;
   b->spans = c->spans;
   b->span_count = c->span_count;
   b->source_line = line;
@@ -216,6 +219,7 @@ static int convert_blocks(conv *c, cmark_node *parent, const char *marker) {
     case CMARK_NODE_PARAGRAPH:
     case CMARK_NODE_HEADING: {
       bool heading = cmark_node_get_type(n) == CMARK_NODE_HEADING;
+      unsigned flags = marker ? BC_BLOCK_LIST_ITEM : 0;
       begin_block(c);
       if (marker) {
         if ((rc = add_span(c, marker, strlen(marker), 0, 0)))
@@ -224,7 +228,8 @@ static int convert_blocks(conv *c, cmark_node *parent, const char *marker) {
       }
       if ((rc = add_inlines(c, n, 0)) ||
           (rc = end_block(c, heading ? BC_BLOCK_HEADING : BC_BLOCK_PARAGRAPH,
-                          heading ? cmark_node_get_heading_level(n) : 0, line)))
+                          heading ? cmark_node_get_heading_level(n) : 0, line,
+                          flags)))
         return rc;
       break;
     }
@@ -234,7 +239,8 @@ static int convert_blocks(conv *c, cmark_node *parent, const char *marker) {
          * alone, as the author wrote it. */
         begin_block(c);
         if ((rc = add_span(c, marker, strlen(marker), 0, 0)) ||
-            (rc = end_block(c, BC_BLOCK_PARAGRAPH, 0, line)))
+            (rc = end_block(c, BC_BLOCK_PARAGRAPH, 0, line,
+                            BC_BLOCK_LIST_ITEM)))
           return rc;
         marker = NULL;
       }
@@ -262,7 +268,7 @@ static int convert_blocks(conv *c, cmark_node *parent, const char *marker) {
           start = i + 1;
         }
       }
-      if ((rc = end_block(c, BC_BLOCK_PARAGRAPH, 0, line)))
+      if ((rc = end_block(c, BC_BLOCK_PARAGRAPH, 0, line, 0)))
         return rc;
       break;
     }
