@@ -52,7 +52,8 @@ typedef struct bc_bulk_options {
   size_t agency_count;
   const char *out_dir;            /* created if missing; PDFs are named
                                      AGENCY.pdf (AGENCY+TEMPLATE.pdf when an
-                                     agency has several reports) */
+                                     agency has several reports); drafts
+                                     AGENCY.docx or AGENCY.odt */
   const char *manifest_path;      /* NULL: out_dir/manifest.jsonl, or
                                      manifest-K-of-N.jsonl for a shard */
   unsigned workers;               /* threads; 0: one per CPU this process
@@ -72,13 +73,15 @@ typedef struct bc_bulk_options {
                   const bc_bulk_progress *progress);
   void *on_item_ud;
   const bc_allocator *alloc;      /* NULL: the C library's */
+  int format;                     /* a bc_format (baocao/render.h): PDF, or
+                                     editable drafts (pages 0) */
 } bc_bulk_options;
 
 #define BC_BULK_OPTIONS_VERSION 1
 #define BC_BULK_OPTIONS_INIT                                                   \
   {                                                                            \
     BC_BULK_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0, 0,      \
-        NULL, NULL, -1, NULL, NULL, NULL                                       \
+        NULL, NULL, -1, NULL, NULL, NULL, 0                                    \
   }
 
 /* The run's totals. */

@@ -340,6 +340,7 @@ int bc_layout__init(lay *l,
 }
 
 int bc_layout_centred_width(double *widest_out,
+                            size_t *lines_out,
                             const bc_frame *frame,
                             const bc_fontset *fonts,
                             bc_shaper *shaper,
@@ -351,6 +352,7 @@ int bc_layout_centred_width(double *widest_out,
                             bc_error *err) {
   lay l;
   double widest = 0;
+  size_t total = 0;
   int rc;
   if ((rc = bc_layout__init(&l, frame, fonts, shaper, arena, err)))
     return rc;
@@ -373,9 +375,11 @@ int bc_layout_centred_width(double *widest_out,
       if (w > widest)
         widest = w;
     }
+    total += count;
     part = nl ? nl + 1 : NULL;
   }
   *widest_out = widest;
+  *lines_out = total;
   return 0;
 }
 

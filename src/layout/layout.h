@@ -87,11 +87,13 @@ void bc_pages_dump(bc_buf *out, const bc_pages *pages);
 /*
  * The widest line of text as the frame sets a centred header text (the
  * cơ quan, the trích yếu, a phụ lục's title) in width points: split at
- * line feeds, each part wrapped at spaces into balanced lines. A
- * paragraph that wide breaks into the same lines in a word processor
- * that breaks first fit. Errors: those of shaping (BC_EDATA), BC_ENOMEM.
+ * line feeds, each part wrapped at spaces into balanced lines (lines_out:
+ * how many in all). A paragraph that wide breaks into the same lines in a
+ * word processor that breaks first fit. Errors: those of shaping
+ * (BC_EDATA), BC_ENOMEM.
  */
 int bc_layout_centred_width(double *widest_out,
+                            size_t *lines_out,
                             const bc_frame *frame,
                             const bc_fontset *fonts,
                             bc_shaper *shaper,
