@@ -1,5 +1,6 @@
 /* tests/check_render.c: the whole pipeline through the public API: the
- * sample report renders as PDF and previews as PNG; bc_check lists every
+ * sample report renders as PDF, as .docx and .odt drafts, and previews as
+ * PNG; bc_check lists every
  * problem of a period's reports; bc_bulk_run writes a manifest, resumes
  * and shards; every allocation failure is reported as BC_ENOMEM with no
  * leak and no output file; data cannot become markup. */
@@ -120,6 +121,88 @@ static void check_oom(int persistent) {
          runs - 1, persistent ? "persistent" : "transient");
   ck_assert_int_gt(runs, 100);
 }
+
+/* A draft of the Trà Vinh report with alloc: ud is the output path, whose
+ * extension gives the format; a failed one leaves no file. */
+static int draft_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  const char *out = ud;
+  bc_context *ctx = NULL;
+  bc_render_options o = BC_RENDER_OPTIONS_INIT;
+  int rc;
+  unlink(out);
+  rc = new_context(&ctx, alloc, NULL, err);
+  if (rc == 0) {
+    o.db_path = db_path;
+    o.agency = "STTTT-TV";
+    o.period = "2023-Q3";
+    o.output_path = out;
+    o.created = 1700000000;
+    o.format = bc_format_from_path(out);
+    rc = bc_render(NULL, ctx, &o, err);
+    bc_context_free(ctx);
+  }
+  if (rc)
+    ck_assert_msg(access(out, F_OK) != 0, "a failed draft left a file");
+  return rc;
+}
+
+/* Every allocation of a .docx and an .odt draft fails in turn: BC_ENOMEM,
+ * nothing leaked, no file. (libzip allocates with malloc, outside the
+ * hook: its failures are not injected.) */
+static void check_draft_oom(const char *name, int persistent) {
+  char out[512];
+  long runs;
+  snprintf(out, sizeof out, "%s/%s", tu_tmpdir(), name);
+  sample_db();
+  runs = tu_every_allocation_failure(persistent, draft_op, out);
+  printf("%s: %ld allocation indices failed in turn (%s), each clean\n", name,
+         runs - 1, persistent ? "persistent" : "transient");
+  ck_assert_int_gt(runs, 100);
+}
+
+START_TEST(test_render_render__draft_every_allocation_failure) {
+  check_draft_oom("oom.docx", 0);
+  check_draft_oom("oom.odt", 1);
+}
+END_TEST
+
+START_TEST(test_render_render__drafts) {
+  bc_context *ctx;
+  bc_error err;
+  bc_render_result res;
+  char out[512];
+  bc_render_options o = BC_RENDER_OPTIONS_INIT;
+  o.db_path = sample_db();
+  o.agency = "STTTT-TV";
+  o.period = "2023-Q3";
+  o.output_path = out;
+  o.created = 1700000000;
+  bc_error_clear(&err);
+  ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
+  for (int f = BC_FORMAT_DOCX; f <= BC_FORMAT_ODT; f++) {
+    struct stat st;
+    snprintf(out, sizeof out, "%s/draft.%s", tu_tmpdir(),
+             bc_format_name((bc_format)f));
+    o.format = f;
+    ck_assert_msg(bc_render(&res, ctx, &o, &err) == 0, "%s", err.message);
+    ck_assert_int_eq(stat(out, &st), 0);
+    ck_assert_uint_eq((size_t)st.st_size, res.bytes);
+    ck_assert_uint_eq(res.pages, 0); /* not laid out */
+    ck_assert_uint_eq(strlen(res.sha256), 64);
+  }
+  o.format = 7;
+  ck_assert_int_eq(bc_render(&res, ctx, &o, &err), BC_ERROR);
+  ck_assert_str_eq(err.message, "unknown output format 7");
+  bc_context_free(ctx);
+  ck_assert_int_eq(bc_format_from_path("x/Báo cáo.DOCX"), BC_FORMAT_DOCX);
+  ck_assert_int_eq(bc_format_from_path("a.odt"), BC_FORMAT_ODT);
+  ck_assert_int_eq(bc_format_from_path("a.pdf"), BC_FORMAT_PDF);
+  ck_assert_int_eq(bc_format_from_path("a.odt/x"), -1);
+  ck_assert_int_eq(bc_format_from_path("docx"), -1);
+  ck_assert_int_eq(bc_format_from_name("odt"), BC_FORMAT_ODT);
+  ck_assert_int_eq(bc_format_from_name("ODT"), -1);
+}
+END_TEST
 
 START_TEST(test_render_render__every_allocation_failure_transient) {
   check_oom(0);
@@ -925,6 +1008,8 @@ Suite *render_suite(void) {
   tcase_add_test(tc, test_render_render__every_allocation_failure_transient);
   tcase_add_test(tc, test_render_render__every_allocation_failure_persistent);
   tcase_add_test(tc, test_render_sign__every_allocation_failure);
+  tcase_add_test(tc, test_render_render__drafts);
+  tcase_add_test(tc, test_render_render__draft_every_allocation_failure);
   suite_add_tcase(s, tc);
   tc = tcase_create("preview");
   tcase_set_timeout(tc, 600);

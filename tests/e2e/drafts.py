@@ -29,12 +29,17 @@ Usage:
       nothing else (whitespace aside; the table header rows that repeat on
       each page are taken out of both, since the two may break pages in
       different places).
+  drafts.py report REPORT.pdf LO_DIR EPOCH
+      all four for REPORT.docx and REPORT.odt (beside REPORT.pdf) and
+      LibreOffice's LO_DIR/REPORT-docx.pdf and REPORT-odt.pdf, in one
+      process: an "ok:" or "FAIL:" line for each.
 Prints what it checked; exits 1 with the first difference.
 """
 import datetime
 import re
 import subprocess
 import sys
+import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
@@ -45,9 +50,12 @@ MM = 72 / 25.4
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+class CheckFailed(Exception):
+    pass
+
+
 def fail(msg):
-    print("FAIL:", msg)
-    sys.exit(1)
+    raise CheckFailed(msg)
 
 
 def check(cond, msg):
@@ -81,9 +89,14 @@ def package(path):
     z = zipfile.ZipFile(path)
     names = z.namelist()
     check(len(names) == len(set(names)), "duplicate entries")
-    for n in xml_parts(z):
-        r = subprocess.run(["xmllint", "--noout", "-"], input=z.read(n), capture_output=True)
-        check(r.returncode == 0, f"{n} is not well-formed XML: {r.stderr.decode()[:300]}")
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for i, n in enumerate(xml_parts(z)):
+            files.append(f"{tmp}/{i}.xml")
+            open(files[-1], "wb").write(z.read(n))
+        r = subprocess.run(["xmllint", "--noout"] + files, capture_output=True)
+        check(r.returncode == 0 and not r.stderr,
+              f"not well-formed XML ({xml_parts(z)}): {r.stderr.decode()[:300]}")
     if path.endswith(".odt"):
         first = z.infolist()[0]
         check(first.filename == "mimetype", f"first entry is {first.filename}, not mimetype")
@@ -489,18 +502,47 @@ def pages(pdf_path, converted):
           f"on its first page, {len(shown)} numbers centred in the top margin")
 
 
+def report(pdf_path, lo_dir, epoch):
+    """Every check of one report's two drafts (NAME.docx and NAME.odt beside
+    NAME.pdf, LibreOffice's NAME-docx.pdf and NAME-odt.pdf in lo_dir), in one
+    process: one line per check; the number that failed."""
+    base = pdf_path[:-len(".pdf")]
+    name = base.rsplit("/", 1)[-1]
+    failed = 0
+    for fmt in ("docx", "odt"):
+        draft = f"{base}.{fmt}"
+        converted = f"{lo_dir}/{name}-{fmt}.pdf"
+        for what, run in (("package", lambda: package(draft)),
+                          ("structure", lambda: structure(draft, pdf_path, epoch)),
+                          ("LibreOffice's pages", lambda: pages(pdf_path, converted)),
+                          ("LibreOffice's text is the report's", lambda: text(pdf_path, converted, draft))):
+            try:
+                run()
+                print(f"ok: {name}.{fmt}: {what}")
+            except (CheckFailed, Exception) as e:  # a crash is a failure too
+                failed += 1
+                print(f"FAIL: {name}.{fmt}: {what}: {type(e).__name__ if not isinstance(e, CheckFailed) else ''} {e}")
+    return failed
+
+
 def main():
     cmd = sys.argv[1]
-    if cmd == "package":
-        package(sys.argv[2])
-    elif cmd == "structure":
-        structure(sys.argv[2], sys.argv[3], int(sys.argv[4]))
-    elif cmd == "text":
-        text(sys.argv[2], sys.argv[3], sys.argv[4])
-    elif cmd == "pages":
-        pages(sys.argv[2], sys.argv[3])
-    else:
-        sys.exit(__doc__)
+    try:
+        if cmd == "package":
+            package(sys.argv[2])
+        elif cmd == "structure":
+            structure(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        elif cmd == "text":
+            text(sys.argv[2], sys.argv[3], sys.argv[4])
+        elif cmd == "pages":
+            pages(sys.argv[2], sys.argv[3])
+        elif cmd == "report":
+            sys.exit(min(report(sys.argv[2], sys.argv[3], int(sys.argv[4])), 1))
+        else:
+            sys.exit(__doc__)
+    except CheckFailed as e:
+        print("FAIL:", e)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
