@@ -3,7 +3,8 @@
  * blocks as borderless tables; a first-page master page without the page
  * number that leads to one with it, and for each phụ lục the same pair
  * (landscape where the PDF's is) with numbering from 1; the report's data
- * as a file of the package, listed in the manifest. */
+ * as a file of the package, listed in the manifest, and as a custom
+ * property in meta.xml (which survives an edit in LibreOffice). */
 #include "office/office_int.h"
 
 #include "common/error.h"
@@ -679,9 +680,17 @@ static void meta_xml(odt *o) {
   element(b, "dc:creator", info->author);
   bc_buf_printf(b,
                 "<meta:creation-date>%s</meta:creation-date>"
-                "<dc:date>%s</dc:date><dc:language>vi-VN</dc:language>"
-                "</office:meta></office:document-meta>",
+                "<dc:date>%s</dc:date><dc:language>vi-VN</dc:language>",
                 date, date);
+  /* The data again as a custom property: LibreOffice keeps those when it
+   * saves an edited draft, and drops files it does not know. */
+  if (info->data) {
+    bc_buf_puts(b, "<meta:user-defined meta:name=\"baocao-data.json\" "
+                   "meta:value-type=\"string\">");
+    bc_office__xml(b, (const char *)info->data, info->data_len);
+    bc_buf_puts(b, "</meta:user-defined>");
+  }
+  bc_buf_puts(b, "</office:meta></office:document-meta>");
 }
 
 /* Every file but the mimetype and the manifest itself, with its type. */

@@ -29,6 +29,9 @@ Usage:
       nothing else (whitespace aside; the table header rows that repeat on
       each page are taken out of both, since the two may break pages in
       different places).
+  drafts.py kept REPORT.pdf SAVED
+      SAVED, a draft LibreOffice opened and saved again (.docx or .odt),
+      still carries the PDF's baocao-data.json.
   drafts.py report REPORT.pdf LO_DIR EPOCH
       all four for REPORT.docx and REPORT.odt (beside REPORT.pdf) and
       LibreOffice's LO_DIR/REPORT-docx.pdf and REPORT-odt.pdf, in one
@@ -268,9 +271,7 @@ def docx_structure(path, facts, epoch):
     want = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).replace(tzinfo=None)
     check(cp.created == want and cp.modified == want, f"created {cp.created}, not {want}")
     z = zipfile.ZipFile(path)
-    item = ET.fromstring(z.read("customXml/item1.xml"))
-    check(item.tag == "{urn:baocao:data:1}baocao-data", f"custom XML root {item.tag}")
-    check(facts["data"] is not None and item.text.encode() == facts["data"],
+    check(facts["data"] is not None and docx_custom_data(path) == facts["data"],
           "the custom XML part is not the PDF's baocao-data.json")
     print(f"docx: {len(styles)} styles as the PDF sets them; {n_para} paragraphs, each in a named "
           f"style, no direct formatting; {len(heads)} headings = the PDF's outline; "
@@ -407,11 +408,43 @@ def odt_structure(path, facts, epoch):
         check(m and m.group(1) == val.replace("&", "&amp;"), f"meta {tag}: {m and m.group(1)!r}, not {val!r}")
     check(facts["data"] is not None and z.read("baocao-data.json") == facts["data"],
           "baocao-data.json is not the PDF's")
+    check(odt_meta_data(path) == facts["data"], "meta.xml's baocao-data.json is not the PDF's")
     print(f"odt: {len(named)} named styles as the PDF sets them; {n_para} paragraphs in named styles "
           f"(automatic ones only inset or keep); {len(heads)} headings = the PDF's outline; "
           f"{len(starts)} phụ lục page sequence(s) {['landscape' if x else 'portrait' for x in starts]}, "
           f"numbered from 1; first pages without the number; {len(data)} data table(s) with header rows, "
-          f"rows kept whole; meta title, creator, dates; baocao-data.json ({len(facts['data'])} bytes)")
+          f"rows kept whole; meta title, creator, dates; baocao-data.json ({len(facts['data'])} bytes) "
+          "as a file and as a custom property")
+
+
+def odt_meta_data(path):
+    """The custom property baocao-data.json of an .odt's meta.xml."""
+    NS = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
+    m = ET.fromstring(zipfile.ZipFile(path).read("meta.xml"))
+    for el in m.iter(NS + "user-defined"):
+        if el.get(NS + "name") == "baocao-data.json":
+            return (el.text or "").encode()
+    return None
+
+
+def docx_custom_data(path):
+    """The text of the custom XML part that is baocao's data."""
+    z = zipfile.ZipFile(path)
+    for n in z.namelist():
+        if n.startswith("customXml/item") and "Props" not in n and n.endswith(".xml"):
+            root = ET.fromstring(z.read(n))
+            if root.tag == "{urn:baocao:data:1}baocao-data":
+                return (root.text or "").encode()
+    return None
+
+
+def kept(pdf_path, saved):
+    """A draft LibreOffice saved again still carries the report's data."""
+    want = pdf_facts(pdf_path)["data"]
+    got = odt_meta_data(saved) if saved.endswith(".odt") else docx_custom_data(saved)
+    check(got == want, f"{saved}: the data did not survive ({len(got or b'')} of {len(want)} bytes)")
+    print(f"kept: {saved.rsplit('/', 1)[-1]} saved by LibreOffice still carries baocao-data.json "
+          f"({len(want)} bytes)")
 
 
 def structure(path, pdf_path, epoch):
@@ -536,6 +569,8 @@ def main():
             text(sys.argv[2], sys.argv[3], sys.argv[4])
         elif cmd == "pages":
             pages(sys.argv[2], sys.argv[3])
+        elif cmd == "kept":
+            kept(sys.argv[2], sys.argv[3])
         elif cmd == "report":
             sys.exit(min(report(sys.argv[2], sys.argv[3], int(sys.argv[4])), 1))
         else:

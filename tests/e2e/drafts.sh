@@ -91,6 +91,23 @@ for fmt in docx odt; do
     "Thực hiện Kế hoạch số 2261/KH-UBND" "của Sở Thông tin và Truyền thông./." --hyphen-breaks
 done
 
+# An edited draft still says where its figures came from: LibreOffice
+# saves the Trà Vinh drafts again (as a staff member's edit would) and
+# the data is still in them.
+mkdir -p "$WORK/saved"
+for fmt in docx odt; do
+  cp "$WORK/drafts/tra-vinh-stttt-cchc-2023-q3.$fmt" "$WORK/saved/in.$fmt"
+done
+soffice -env:UserInstallation="file://$WORK/lo-profile" --headless \
+  --convert-to 'docx:MS Word 2007 XML' --outdir "$WORK/saved/out" "$WORK/saved/in.docx" \
+  >> "$WORK/soffice.log" 2>&1 || true
+soffice -env:UserInstallation="file://$WORK/lo-profile" --headless \
+  --convert-to odt --outdir "$WORK/saved/out" "$WORK/saved/in.odt" >> "$WORK/soffice.log" 2>&1 || true
+for fmt in docx odt; do
+  check "$fmt saved again by LibreOffice keeps baocao-data.json" $PY "$DRAFTS" kept \
+    "$WORK/drafts/tra-vinh-stttt-cchc-2023-q3.pdf" "$WORK/saved/out/in.$fmt"
+done
+
 # The fonts LibreOffice drew with: Times New Roman is asked for; Debian
 # has Liberation Serif in its place (fc-match says so), embedded.
 check "fc-match: Times New Roman is Liberation Serif here" \
