@@ -21,7 +21,9 @@ const char *const bc_office__char_names[4] = {NULL, "Đậm", "Nghiêng",
  * one more word onto a line. */
 #define INSET_SLACK 2.0
 
-/* The rule paragraph: its height and the space under the trích yếu's. */
+/* The rule paragraph's height: its bottom border falls about where the
+ * PDF draws the rule under the line above (0.35 em + 1.5 pt below the
+ * baseline, frame.c). */
 #define RULE_LINE 3.0
 
 #define MOTTO "Độc lập - Tự do - Hạnh phúc"
@@ -42,13 +44,22 @@ static void set(office_pstyle *s,
   s->line = line;
 }
 
-/* The styles, with the PDF's figures (layout/frame.c, body.c, table.c). */
+/* The styles, with the PDF's figures (layout/frame.c, body.c, table.c).
+ * Where the frame puts a baseline at a distance from a rule, the space
+ * before the paragraph is worked out for a word processor that sets a line
+ * of exact height with the descender at its bottom (LibreOffice does). */
 static void fill_styles(office_draft *d, double dash_width) {
   const bc_frame *f = d->frame;
+  const bc_face_info *fi = bc_fontset_info(d->fonts, BC_STYLE_REGULAR);
+  double asc = (double)fi->ascender / fi->upem, desc = -(double)fi->descender / fi->upem;
   office_pstyle *s = d->styles;
   const unsigned B = BC_DOC_BOLD, I = BC_DOC_ITALIC;
   double header_line = f->agency_size * f->header_step;
   double table_line = f->table_size * 1.2;
+  /* Where a line of size pt sits in a line of the body's leading: from
+   * its top to its baseline, in the PDF (layout.c) and in the draft. */
+  double pdf_base = (f->leading - asc * f->body_size - desc * f->body_size) / 2 +
+                    asc * f->body_size;
 
   set(&s[PS_BODY], "NoiDung", "Nội dung", f->body_size, 0, OFFICE_JUSTIFY,
       f->leading);
@@ -90,13 +101,15 @@ static void fill_styles(office_draft *d, double dash_width) {
       f->motto_size * f->header_step);
   set(&s[PS_RULE], "DuongKe", "Đường kẻ", 1, 0, OFFICE_CENTER, RULE_LINE);
   s[PS_RULE].rule = true;
-  /* Số and the date: a row below the rules, as the PDF sets them. */
+  /* Số and the date: a row whose baselines are 1.6 lines of the date's
+   * size below the lower rule (frame.c). */
   set(&s[PS_NUMBER], "SoKyHieu", "Số, ký hiệu", f->number_size, 0,
       OFFICE_CENTER, f->leading);
-  s[PS_NUMBER].before = f->date_size * 1.6 - f->leading;
+  s[PS_NUMBER].before =
+      f->date_size * 1.6 - (f->leading - desc * f->number_size);
   set(&s[PS_DATE], "DiaDanhNgay", "Địa danh, ngày tháng", f->date_size, I,
       OFFICE_CENTER, f->leading);
-  s[PS_DATE].before = s[PS_NUMBER].before;
+  s[PS_DATE].before = f->date_size * 1.6 - (f->leading - desc * f->date_size);
   set(&s[PS_TYPE], "TenLoai", "Tên loại văn bản", f->title_size, B,
       OFFICE_CENTER, f->leading);
   s[PS_TYPE].before = f->title_size * 2.6 - f->leading;
@@ -105,7 +118,9 @@ static void fill_styles(office_draft *d, double dash_width) {
   s[PS_TITLE_RULE] = s[PS_RULE];
   s[PS_TITLE_RULE].id = "DuongKeTrichYeu";
   s[PS_TITLE_RULE].name = "Đường kẻ dưới trích yếu";
-  s[PS_TITLE_RULE].after = f->leading * 0.9 - RULE_LINE;
+  /* The body's first line starts 0.9 of a line below the rule. */
+  s[PS_TITLE_RULE].after =
+      f->leading * 0.9 + pdf_base - (f->leading - desc * f->body_size);
 
   set(&s[PS_RECIPIENTS], "NoiNhan", "Nơi nhận", f->recipients_label_size,
       B | I, OFFICE_LEFT, f->leading);
