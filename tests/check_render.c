@@ -86,45 +86,9 @@ START_TEST(test_render_render__sample_report) {
 }
 END_TEST
 
-/* One sample render with alloc; a failed one leaves no file. */
+/* One sample render with alloc into ud, the output path, whose extension
+ * gives the format (.pdf, .docx, .odt); a failed one leaves no file. */
 static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
-  const char *out = ud;
-  bc_context *ctx = NULL;
-  bc_render_options o = BC_RENDER_OPTIONS_INIT;
-  int rc;
-  unlink(out);
-  rc = new_context(&ctx, alloc, NULL, err);
-  if (rc == 0) {
-    o.db_path = db_path;
-    o.agency = "STTTT-TV";
-    o.period = "2023-Q3";
-    o.output_path = out;
-    o.created = 1700000000;
-    rc = bc_render(NULL, ctx, &o, err);
-    bc_context_free(ctx);
-  }
-  if (rc)
-    ck_assert_msg(access(out, F_OK) != 0, "a failed render left a file");
-  return rc;
-}
-
-/* Fails each allocation of the Trà Vinh render in turn: every index, from
- * the context's first to the PDF's last, is BC_ENOMEM with nothing leaked
- * and no file. */
-static void check_oom(int persistent) {
-  char out[512];
-  long runs;
-  snprintf(out, sizeof out, "%s/oom.pdf", tu_tmpdir());
-  sample_db();
-  runs = tu_every_allocation_failure(persistent, render_op, out);
-  printf("render: %ld allocation indices failed in turn (%s), each clean\n",
-         runs - 1, persistent ? "persistent" : "transient");
-  ck_assert_int_gt(runs, 100);
-}
-
-/* A draft of the Trà Vinh report with alloc: ud is the output path, whose
- * extension gives the format; a failed one leaves no file. */
-static int draft_op(const bc_allocator *alloc, bc_error *err, void *ud) {
   const char *out = ud;
   bc_context *ctx = NULL;
   bc_render_options o = BC_RENDER_OPTIONS_INIT;
@@ -142,27 +106,29 @@ static int draft_op(const bc_allocator *alloc, bc_error *err, void *ud) {
     bc_context_free(ctx);
   }
   if (rc)
-    ck_assert_msg(access(out, F_OK) != 0, "a failed draft left a file");
+    ck_assert_msg(access(out, F_OK) != 0, "a failed render left a file");
   return rc;
 }
 
-/* Every allocation of a .docx and an .odt draft fails in turn: BC_ENOMEM,
- * nothing leaked, no file. (libzip allocates with malloc, outside the
- * hook: its failures are not injected.) */
-static void check_draft_oom(const char *name, int persistent) {
+/* Fails each allocation of the Trà Vinh render into name in turn: every
+ * index, from the context's first to the file's last, is BC_ENOMEM with
+ * nothing leaked and no file. (A draft's zip is made by libzip, which
+ * allocates with malloc, outside the hook: its failures are not
+ * injected.) */
+static void check_oom(const char *name, int persistent) {
   char out[512];
   long runs;
   snprintf(out, sizeof out, "%s/%s", tu_tmpdir(), name);
   sample_db();
-  runs = tu_every_allocation_failure(persistent, draft_op, out);
+  runs = tu_every_allocation_failure(persistent, render_op, out);
   printf("%s: %ld allocation indices failed in turn (%s), each clean\n", name,
          runs - 1, persistent ? "persistent" : "transient");
   ck_assert_int_gt(runs, 100);
 }
 
 START_TEST(test_render_render__draft_every_allocation_failure) {
-  check_draft_oom("oom.docx", 0);
-  check_draft_oom("oom.odt", 1);
+  check_oom("oom.docx", 0);
+  check_oom("oom.odt", 1);
 }
 END_TEST
 
@@ -205,12 +171,12 @@ START_TEST(test_render_render__drafts) {
 END_TEST
 
 START_TEST(test_render_render__every_allocation_failure_transient) {
-  check_oom(0);
+  check_oom("oom.pdf", 0);
 }
 END_TEST
 
 START_TEST(test_render_render__every_allocation_failure_persistent) {
-  check_oom(1);
+  check_oom("oom.pdf", 1);
 }
 END_TEST
 

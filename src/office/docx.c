@@ -1,9 +1,9 @@
 /* office/docx.c: the report as a Word document (Office Open XML,
- * WordprocessingML): the document tree written as paragraphs with named
- * styles, the header block and the closing block as borderless tables,
- * one section for the report and one per phụ lục, the page number in a
- * header part shown from page 2, and the report's data as a custom XML
- * part. Element order follows the ECMA-376 schema, which Word enforces. */
+ * WordprocessingML): writes what walk.c walks as paragraphs with named
+ * styles and tables, one section for the report and one per phụ lục, the
+ * page number in a header part shown from page 2, the report's data as a
+ * custom XML part, and the package around them. Element order follows
+ * the ECMA-376 schema, which Word enforces. */
 #include "office/office_int.h"
 
 #include "common/error.h"
@@ -52,7 +52,8 @@ static const char *const part_names[P_COUNT] = {
 typedef struct docx {
   office_draft *d;
   bc_buf parts[P_COUNT];
-  bc_buf *b; /* word/document.xml */
+  bc_buf *b;        /* word/document.xml */
+  long *col_twips;  /* the current table's column widths */
 } docx;
 
 /* Points as twentieths of a point (twips), the unit of lengths. */
@@ -254,37 +255,33 @@ static void numbering_xml(docx *x) {
   bc_buf_puts(b, "</w:numbering>");
 }
 
-/* ---- document.xml ---- */
+/* ---- document.xml: the ops bc_office__walk calls ---- */
 
-/* Opens a paragraph of style s; insets (from the style's indents) when
- * not zero, keep_next for the paragraph before the closing block. */
-static void para_open(docx *x,
-                      office_style s,
-                      double inset_left,
-                      double inset_right,
-                      bool keep_next) {
+/* A paragraph of style s, set in by inset from both sides of its column;
+ * keep for the paragraph before the closing block. */
+static void op_para_start(void *w, office_style s, double inset, bool keep) {
+  docx *x = w;
   const office_pstyle *st = &x->d->styles[s];
   bc_buf_printf(x->b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", st->id);
-  if (keep_next)
+  if (keep)
     bc_buf_puts(x->b, "<w:keepNext/>");
-  if (inset_left != 0 || inset_right != 0) {
+  if (inset != 0) {
     bc_buf_puts(x->b, "<w:ind w:left=\"");
-    twips(x->b, st->left + inset_left);
+    twips(x->b, st->left + inset);
     bc_buf_puts(x->b, "\" w:right=\"");
-    twips(x->b, st->right + inset_right);
+    twips(x->b, st->right + inset);
     bc_buf_puts(x->b, "\"/>");
   }
   bc_buf_puts(x->b, "</w:pPr>");
 }
 
-/* A run of text in a character style (0: none); line feeds become
- * breaks. The text is checked as the PDF would draw it. */
-static int run(docx *x, const char *text, size_t len, unsigned style,
-               unsigned shape_style, bool break_before) {
-  bc_buf *b = x->b;
-  int rc;
-  if ((rc = bc_office__check(x->d, text, len, shape_style)))
-    return rc;
+/* A run in a character style (0: none); line feeds become breaks. */
+static void op_run(void *w,
+                   const char *text,
+                   size_t len,
+                   unsigned style,
+                   bool break_before) {
+  bc_buf *b = ((docx *)w)->b;
   bc_buf_puts(b, "<w:r>");
   if (style & 3u)
     bc_buf_printf(b, "<w:rPr><w:rStyle w:val=\"%s\"/></w:rPr>",
@@ -305,238 +302,84 @@ static int run(docx *x, const char *text, size_t len, unsigned style,
     i = j + 1;
   }
   bc_buf_puts(b, "</w:r>");
-  return 0;
 }
 
-/* A whole paragraph of one text in its style's own look. */
-static int text_para(docx *x,
-                     office_style s,
-                     const char *text,
-                     double inset_left,
-                     double inset_right) {
-  int rc;
-  para_open(x, s, inset_left, inset_right, false);
-  if (text && (rc = run(x, text, strlen(text), 0, x->d->styles[s].style,
-                        false)))
-    return rc;
-  bc_buf_puts(x->b, "</w:p>");
-  return 0;
+static void op_para_end(void *w, office_style s) {
+  (void)s;
+  bc_buf_puts(((docx *)w)->b, "</w:p>");
 }
 
-/* A rule: an empty paragraph with a bottom border, length long, centred
- * in a column width wide. */
-static void rule_para(docx *x, office_style s, double width, double length) {
-  double inset = (width - length) / 2;
-  para_open(x, s, inset > 0 ? inset : 0, inset > 0 ? inset : 0, false);
-  bc_buf_puts(x->b, "</w:p>");
-}
-
-/* The spans of a block; base is the style the paragraph already gives
- * them (headings: bold), for the check. */
-static int spans(docx *x, const bc_span *sp, size_t n, unsigned base) {
-  int rc;
-  for (size_t i = 0; i < n; i++)
-    if ((rc = run(x, sp[i].text, sp[i].len, sp[i].style, sp[i].style | base,
-                  (sp[i].flags & BC_SPAN_LINEBREAK) != 0)))
-      return rc;
-  return 0;
+/* Lists are the list styles' numbering: nothing to open or close. */
+static void op_list(void *w, int style) {
+  (void)w;
+  (void)style;
 }
 
 /* Column widths in twips that add up to the table's width exactly. */
-static void grid(bc_buf *b, long *tw, const double *widths_pt, size_t n) {
+static int op_table(void *w,
+                    const double *widths,
+                    size_t n,
+                    office_table how,
+                    double indent,
+                    double top) {
+  docx *x = w;
+  bc_buf *b = x->b;
   double total = 0;
   long sum = 0;
+  if (!(x->col_twips = bc_arena_calloc(x->d->arena, n, sizeof *x->col_twips)))
+    return bc_error_oom(x->d->err);
   for (size_t k = 0; k < n; k++) {
-    total += widths_pt[k];
-    tw[k] = lround(total * 20) - sum;
-    sum += tw[k];
+    total += widths[k];
+    x->col_twips[k] = lround(total * 20) - sum;
+    sum += x->col_twips[k];
   }
-  bc_buf_puts(b, "<w:tblGrid>");
-  for (size_t k = 0; k < n; k++)
-    bc_buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", tw[k]);
-  bc_buf_puts(b, "</w:tblGrid>");
-}
-
-static void table_open(docx *x,
-                       const char *style,
-                       double width,
-                       double indent,
-                       double top_margin) {
-  bc_buf *b = x->b;
   bc_buf_printf(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"%s\"/><w:tblW w:w=\"",
-                style);
-  twips(b, width);
+                how == OFFICE_TABLE_GRID ? OFFICE_GRID_ID : OFFICE_PLAIN_ID);
+  twips(b, total);
   bc_buf_puts(b, "\" w:type=\"dxa\"/><w:tblInd w:w=\"");
   twips(b, indent);
   bc_buf_puts(b, "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>");
-  if (top_margin > 0)
-    cell_margins(b, top_margin, 0);
+  if (top > 0)
+    cell_margins(b, top, 0);
   bc_buf_puts(b, "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" "
                  "w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
-                 "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>");
-}
-
-static void cell_open(bc_buf *b, long width_twips) {
-  bc_buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>"
-                   "</w:tcPr>",
-                width_twips);
-}
-
-/* A GFM table: the PDF's column widths, header rows repeated on every
- * page, no row split across pages, cells aligned as the PDF aligns them. */
-static int table(docx *x, const bc_table *t, bool landscape) {
-  office_draft *d = x->d;
-  bc_buf *b = x->b;
-  double measure = bc_office__text_width(d, landscape);
-  double *w = bc_arena_calloc(d->arena, t->columns, sizeof *w);
-  long *tw = bc_arena_calloc(d->arena, t->columns, sizeof *tw);
-  int rc;
-  if (!w || !tw)
-    return bc_error_oom(d->err);
-  if ((rc = bc_office__table_widths(w, d, t, measure)))
-    return rc;
-  table_open(x, OFFICE_GRID_ID, measure, 0, 0);
-  grid(b, tw, w, t->columns);
-  for (size_t r = 0; r < t->rows; r++) {
-    bool head = r < t->header_rows;
-    bc_buf_printf(b, "<w:tr><w:trPr><w:cantSplit/>%s</w:trPr>",
-                  head ? "<w:tblHeader/>" : "");
-    for (size_t k = 0; k < t->columns; k++) {
-      const bc_cell *c = &t->cells[r * t->columns + k];
-      bc_cell_align a = bc_layout_cell_align(t, r, k);
-      office_style s = head                    ? PS_CELL_HEAD
-                       : a == BC_CELL_CENTER   ? PS_CELL_CENTER
-                       : a == BC_CELL_RIGHT    ? PS_CELL_RIGHT
-                                               : PS_CELL_LEFT;
-      cell_open(b, tw[k]);
-      para_open(x, s, 0, 0, false);
-      if ((rc = spans(x, c->spans, c->span_count, d->styles[s].style)))
-        return rc;
-      bc_buf_puts(b, "</w:p></w:tc>");
-    }
-    bc_buf_puts(b, "</w:tr>");
-  }
-  bc_buf_puts(b, "</w:tbl>");
+                 "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
+  for (size_t k = 0; k < n; k++)
+    bc_buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", x->col_twips[k]);
+  bc_buf_puts(b, "</w:tblGrid>");
   return 0;
 }
 
-/* The blocks of the body or of a phụ lục; the last paragraph keeps with
- * what follows when keep_last (the closing block). */
-static int blocks(docx *x,
-                  const bc_block *bl,
-                  size_t n,
-                  bool landscape,
-                  bool keep_last) {
-  int rc;
-  for (size_t i = 0; i < n; i++) {
-    const bc_block *blk = &bl[i];
-    bool last = keep_last && i + 1 == n;
-    if (blk->kind == BC_BLOCK_TABLE) {
-      if ((rc = table(x, blk->table, landscape)))
-        return rc;
-      continue;
-    }
-    int bullet = bc_office__bullet(blk);
-    office_style s = blk->kind == BC_BLOCK_HEADING
-                         ? bc_office__heading(blk->level)
-                     : bullet >= 0 ? (office_style)bullet
-                                   : PS_BODY;
-    size_t skip = bullet >= 0 ? 1 : 0; /* the marker: the list draws it */
-    para_open(x, s, 0, 0, last && blk->kind == BC_BLOCK_PARAGRAPH);
-    if ((rc = spans(x, blk->spans + skip, blk->span_count - skip,
-                    x->d->styles[s].style)))
-      return rc;
-    bc_buf_puts(x->b, "</w:p>");
-  }
-  return 0;
+/* Rows never split across pages; header rows repeat on every page. */
+static void op_row_start(void *w, bool header) {
+  docx *x = w;
+  bc_buf_printf(x->b, "<w:tr><w:trPr><w:cantSplit/>%s</w:trPr>",
+                header ? "<w:tblHeader/>" : "");
 }
 
-/* Page 1's header block (ô 1-4): a borderless table hanging into the left
- * margin as the PDF's columns do. */
-static int header_block(docx *x) {
-  office_draft *d = x->d;
-  const bc_frame *f = d->frame;
-  const bc_doc *doc = d->doc;
-  bc_buf *b = x->b;
-  double cols[2] = {f->header_left_width, f->header_right_width};
-  long tw[2];
-  int rc;
-
-  table_open(x, OFFICE_PLAIN_ID, cols[0] + cols[1], d->header_indent, 0);
-  grid(b, tw, cols, 2);
-  bc_buf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-  cell_open(b, tw[0]);
-  if (doc->parent_name && doc->parent_name[0] &&
-      (rc = text_para(x, PS_PARENT, doc->parent_name, d->parent_inset,
-                      d->parent_inset)))
-    return rc;
-  if ((rc = text_para(x, PS_AGENCY, doc->agency_name, d->agency_inset,
-                      d->agency_inset)))
-    return rc;
-  rule_para(x, PS_RULE, cols[0], d->agency_rule);
-  bc_buf_puts(b, "</w:tc>");
-  cell_open(b, tw[1]);
-  if ((rc = text_para(x, PS_NATIONAL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0,
-                      0)) ||
-      (rc = text_para(x, PS_MOTTO, "Độc lập - Tự do - Hạnh phúc", 0, 0)))
-    return rc;
-  rule_para(x, PS_RULE, cols[1], d->motto_rule);
-  bc_buf_puts(b, "</w:tc></w:tr><w:tr><w:trPr><w:cantSplit/></w:trPr>");
-  cell_open(b, tw[0]);
-  if ((rc = text_para(x, PS_NUMBER, doc->number_line, 0, 0)))
-    return rc;
-  bc_buf_puts(b, "</w:tc>");
-  cell_open(b, tw[1]);
-  if ((rc = text_para(x, PS_DATE, doc->place_date, 0, 0)))
-    return rc;
-  bc_buf_puts(b, "</w:tc></w:tr></w:tbl>");
-
-  /* BÁO CÁO, the trích yếu and its rule (ô 5a). */
-  double text_w = bc_office__text_width(d, false);
-  if ((rc = text_para(x, PS_TYPE, doc->doc_type, 0, 0)) ||
-      (rc = text_para(x, PS_SUBJECT, doc->subject, d->subject_inset,
-                      d->subject_inset)))
-    return rc;
-  rule_para(x, PS_TITLE_RULE, text_w, d->subject_rule);
-  return 0;
+static void op_row_end(void *w) {
+  bc_buf_puts(((docx *)w)->b, "</w:tr>");
 }
 
-/* Nơi nhận beside the signature block (ô 9b, 7a-7c), a borderless table
- * of one row that stays whole, half a line below the body. */
-static int closing_block(docx *x) {
-  office_draft *d = x->d;
-  const bc_doc *doc = d->doc;
-  bc_buf *b = x->b;
-  double cols[2] = {d->frame->closing_left_width, d->closing_right_width};
-  long tw[2];
-  int rc;
+static void op_cell_start(void *w, size_t column) {
+  docx *x = w;
+  bc_buf_printf(x->b,
+                "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>"
+                "</w:tcPr>",
+                x->col_twips[column]);
+}
 
-  table_open(x, OFFICE_PLAIN_ID, cols[0] + cols[1], 0,
-             d->frame->leading * 0.5);
-  grid(b, tw, cols, 2);
-  bc_buf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-  cell_open(b, tw[0]);
-  if ((rc = text_para(x, PS_RECIPIENTS, "Nơi nhận:", 0, 0)))
-    return rc;
-  for (size_t i = 0; i < doc->recipient_count; i++)
-    if ((rc = text_para(x, PS_RECIPIENT, doc->recipients[i], 0, 0)))
-      return rc;
-  bc_buf_puts(b, "</w:tc>");
-  cell_open(b, tw[1]);
-  for (size_t i = 0; i < doc->signer_line_count; i++)
-    if ((rc = text_para(x, PS_CAPACITY, doc->signer_lines[i], 0, 0)))
-      return rc;
-  /* The name below the blank for the signature; the blank stays, with
-   * an empty name line, when the signer's name is not shown. */
-  if ((rc = text_para(x, PS_SIGNER, doc->signer_name, 0, 0)))
-    return rc;
-  bc_buf_puts(b, "</w:tc></w:tr></w:tbl>");
-  return 0;
+static void op_cell_end(void *w) {
+  bc_buf_puts(((docx *)w)->b, "</w:tc>");
+}
+
+static void op_table_end(void *w) {
+  bc_buf_puts(((docx *)w)->b, "</w:tbl>");
 }
 
 /* A section's properties: A4 portrait or landscape with the decree's
  * margins (the same four numbers on a landscape page, as the PDF), the
- * header 7.5 mm from the top edge, numbering from 1, the first page
+ * header 7 mm from the top edge, numbering from 1, the first page
  * without its number. Later sections use the first one's headers. */
 static void sect_pr(docx *x, bool landscape, bool first) {
   const bc_frame *f = x->d->frame;
@@ -560,6 +403,7 @@ static void sect_pr(docx *x, bool landscape, bool first) {
   twips(b, f->margin_bottom);
   bc_buf_puts(b, "\" w:left=\"");
   twips(b, f->margin_left);
+  /* The number's baseline where the PDF puts it, 0.6 of the top margin. */
   bc_buf_puts(b, "\" w:header=\"");
   twips(b, f->margin_top * 0.6 - f->page_number_size);
   bc_buf_puts(b, "\" w:footer=\"");
@@ -568,8 +412,9 @@ static void sect_pr(docx *x, bool landscape, bool first) {
                  "<w:titlePg/></w:sectPr>");
 }
 
-/* The empty paragraph that ends a section and carries its properties
- * (the body's last section has them at the end of the body instead). */
+/* The empty paragraph that ends a section; a section's properties go in
+ * its last paragraph (the body's last section has them at the end of the
+ * body instead). */
 static void section_end(docx *x, bool landscape, bool first, bool props) {
   bc_buf_printf(x->b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>",
                 x->d->styles[PS_SECTION_END].id);
@@ -578,46 +423,33 @@ static void section_end(docx *x, bool landscape, bool first, bool props) {
   bc_buf_puts(x->b, "</w:pPr></w:p>");
 }
 
-static int appendix(docx *x, const bc_appendix *a) {
-  office_draft *d = x->d;
-  const bc_frame *f = d->frame;
-  double width = bc_office__text_width(d, a->landscape);
-  double column = width * f->title_width, side = (width - column) / 2;
-  double inset, widest;
-  int rc;
-  if ((rc = text_para(x, PS_APPENDIX, a->label, 0, 0)) ||
-      (rc = bc_office__centred(&inset, &widest, d, a->title, BC_DOC_BOLD,
-                               f->title_size, column)) ||
-      (rc = text_para(x, PS_APPENDIX_TITLE, a->title, side + inset,
-                      side + inset)) ||
-      (rc = bc_office__centred(&inset, &widest, d, a->reference,
-                               BC_DOC_ITALIC, f->title_size, column)) ||
-      (rc = text_para(x, PS_APPENDIX_REF, a->reference, side + inset,
-                      side + inset)))
-    return rc;
-  rule_para(x, PS_TITLE_RULE, width, widest * f->appendix_rule);
-  return blocks(x, a->blocks, a->block_count, a->landscape, false);
+static void op_sequence(void *w,
+                        bool landscape,
+                        bool prev_landscape,
+                        bool prev_first) {
+  (void)landscape; /* said by the section's own properties, at its end */
+  section_end(w, prev_landscape, prev_first, true);
 }
 
+static void op_end(void *w, bool landscape, bool first) {
+  docx *x = w;
+  section_end(x, false, false, false);
+  sect_pr(x, landscape, first);
+}
+
+static const office_ops docx_ops = {
+    op_para_start, op_run,        op_para_end, op_list,
+    op_table,      op_row_start,  op_row_end,  op_cell_start,
+    op_cell_end,   op_table_end,  op_sequence, op_end,
+};
+
 static int document_xml(docx *x) {
-  const bc_doc *doc = x->d->doc;
   int rc;
   x->b = &x->parts[P_DOCUMENT];
   bc_buf_puts(x->b, XML_DECL "<w:document xmlns:w=\"" NS_W
                              "\" xmlns:r=\"" NS_R "\"><w:body>");
-  if ((rc = header_block(x)) ||
-      (rc = blocks(x, doc->blocks, doc->block_count, false, true)) ||
-      (rc = closing_block(x)))
+  if ((rc = bc_office__walk(&docx_ops, x, x->d)))
     return rc;
-  bool landscape = false;
-  for (size_t i = 0; i < doc->appendix_count; i++) {
-    section_end(x, landscape, i == 0, true);
-    if ((rc = appendix(x, &doc->appendices[i])))
-      return rc;
-    landscape = doc->appendices[i].landscape;
-  }
-  section_end(x, false, false, false);
-  sect_pr(x, landscape, doc->appendix_count == 0);
   bc_buf_puts(x->b, "</w:body></w:document>");
   return 0;
 }

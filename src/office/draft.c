@@ -279,8 +279,22 @@ int bc_office__bullet(const bc_block *b) {
   return -1;
 }
 
-office_style bc_office__heading(int level) {
-  return level <= 1 ? PS_H1 : level >= 4 ? PS_H4 : (office_style)(PS_H1 + level - 1);
+office_style bc_office__block_style(const bc_block *b, size_t *skip) {
+  int bullet = bc_office__bullet(b);
+  *skip = bullet >= 0 ? 1 : 0; /* the marker: the list draws it */
+  if (b->kind == BC_BLOCK_HEADING)
+    return b->level <= 1   ? PS_H1
+           : b->level >= 4 ? PS_H4
+                           : (office_style)(PS_H1 + b->level - 1);
+  return bullet >= 0 ? (office_style)bullet : PS_BODY;
+}
+
+office_style bc_office__cell_style(const bc_table *t, size_t row, size_t column) {
+  bc_cell_align a = bc_layout_cell_align(t, row, column);
+  return row < t->header_rows  ? PS_CELL_HEAD
+         : a == BC_CELL_CENTER ? PS_CELL_CENTER
+         : a == BC_CELL_RIGHT  ? PS_CELL_RIGHT
+                               : PS_CELL_LEFT;
 }
 
 void bc_office__xml(bc_buf *b, const char *s, size_t len) {

@@ -1,10 +1,10 @@
-/* office/odt.c: the report as an OpenDocument text (ODF 1.3, .odt): named
- * paragraph, text and list styles in styles.xml; the header and closing
- * blocks as borderless tables; a first-page master page without the page
- * number that leads to one with it, and for each phụ lục the same pair
- * (landscape where the PDF's is) with numbering from 1; the report's data
- * as a file of the package, listed in the manifest, and as a custom
- * property in meta.xml (which survives an edit in LibreOffice). */
+/* office/odt.c: the report as an OpenDocument text (ODF 1.3, .odt): writes
+ * what walk.c walks with named paragraph, text and list styles
+ * (styles.xml); a first-page master page without the page number that
+ * leads to one with it, and for each phụ lục the same pair (landscape
+ * where the PDF's is) with numbering from 1; the report's data as a file
+ * of the package, listed in the manifest, and as a custom property in
+ * meta.xml (which survives an edit in LibreOffice). */
 #include "office/office_int.h"
 
 #include "common/error.h"
@@ -38,13 +38,17 @@ enum { P_MIMETYPE, P_MANIFEST, P_CONTENT, P_STYLES, P_META, P_DATA, P_COUNT };
 typedef struct odt {
   office_draft *d;
   bc_buf parts[P_COUNT];
-  bc_buf autos; /* content.xml's automatic styles */
-  bc_buf body;  /* content.xml's text */
-  bc_buf *b;    /* = &body */
-  int next_style;  /* automatic paragraph styles P1, P2, ... */
-  int next_table;  /* tables T1, T2, ... */
-  bool space;      /* the last character written was white space, or
-                      nothing yet in the paragraph: spaces must be text:s */
+  bc_buf autos;   /* content.xml's automatic styles */
+  bc_buf body;    /* content.xml's text */
+  bc_buf *b;      /* = &body */
+  int next_style; /* automatic paragraph styles P1, P2, ... */
+  int next_table; /* tables T1, T2, ... */
+  bool space;     /* the last character written was white space, or
+                     nothing yet in the paragraph: spaces must be text:s */
+  int list;       /* the open list's style, or -1 */
+  bool header_rows;           /* inside table:table-header-rows */
+  const char *cell_style;     /* of the current table's cells */
+  const char *pending_master; /* the next paragraph starts this master */
 } odt;
 
 static void length(bc_buf *b, const char *attr, double pt) {
@@ -224,15 +228,14 @@ static void styles_xml(odt *o) {
                  "</office:master-styles></office:document-styles>");
 }
 
-/* ---- content.xml ---- */
+/* ---- content.xml: the ops bc_office__walk calls ---- */
 
 /* An automatic paragraph style: s with insets, keep-with-next, or the
  * start of a page sequence (a master page, numbering from 1). Returns its
  * number. */
 static int auto_paragraph(odt *o,
                           office_style s,
-                          double inset_left,
-                          double inset_right,
+                          double inset,
                           bool keep_next,
                           const char *master) {
   const office_pstyle *st = &o->d->styles[s];
@@ -245,9 +248,9 @@ static int auto_paragraph(odt *o,
   if (master)
     bc_buf_printf(b, " style:master-page-name=\"%s\"", master);
   bc_buf_puts(b, "><style:paragraph-properties");
-  if (inset_left != 0 || inset_right != 0) {
-    length(b, "fo:margin-left", st->left + inset_left);
-    length(b, "fo:margin-right", st->right + inset_right);
+  if (inset != 0) {
+    length(b, "fo:margin-left", st->left + inset);
+    length(b, "fo:margin-right", st->right + inset);
   }
   if (keep_next)
     bc_buf_puts(b, " fo:keep-with-next=\"always\"");
@@ -257,23 +260,33 @@ static int auto_paragraph(odt *o,
   return n;
 }
 
-/* Opens a paragraph (or heading) of style s, or of automatic style P<n>
- * when n > 0. */
-static void para_open(odt *o, office_style s, int n) {
+/* Opens a paragraph (or heading) of style s, in an automatic style when
+ * it is set in, kept with the next, or starts a page sequence (the next
+ * paragraph after op_sequence); a list item inside a list. */
+static void op_para_start(void *w, office_style s, double inset, bool keep) {
+  odt *o = w;
   const office_pstyle *st = &o->d->styles[s];
+  const char *master = o->pending_master;
+  if (o->list >= 0)
+    bc_buf_puts(o->b, "<text:list-item>");
   if (st->outline)
     bc_buf_printf(o->b, "<text:h text:outline-level=\"%d\" ", st->outline);
   else
     bc_buf_puts(o->b, "<text:p ");
-  if (n)
-    bc_buf_printf(o->b, "text:style-name=\"P%d\">", n);
+  if (inset != 0 || keep || master)
+    bc_buf_printf(o->b, "text:style-name=\"P%d\">",
+                  auto_paragraph(o, s, inset, keep, master));
   else
     bc_buf_printf(o->b, "text:style-name=\"%s\">", st->id);
+  o->pending_master = NULL;
   o->space = true;
 }
 
-static void para_close(odt *o, office_style s) {
+static void op_para_end(void *w, office_style s) {
+  odt *o = w;
   bc_buf_puts(o->b, o->d->styles[s].outline ? "</text:h>" : "</text:p>");
+  if (o->list >= 0)
+    bc_buf_puts(o->b, "</text:list-item>");
 }
 
 /* Text with ODF's white space kept: a run of spaces after the first (or
@@ -316,17 +329,13 @@ static void put_text(odt *o, const char *s, size_t len) {
   }
 }
 
-/* A span of text in a character style (0: none); checked as the PDF
- * would draw it. */
-static int span(odt *o,
-                const char *text,
-                size_t len,
-                unsigned style,
-                unsigned shape_style,
-                bool break_before) {
-  int rc;
-  if ((rc = bc_office__check(o->d, text, len, shape_style)))
-    return rc;
+/* Text in a character style (0: none). */
+static void op_run(void *w,
+                   const char *text,
+                   size_t len,
+                   unsigned style,
+                   bool break_before) {
+  odt *o = w;
   if (break_before) {
     bc_buf_puts(o->b, "<text:line-break/>");
     o->space = true;
@@ -337,87 +346,123 @@ static int span(odt *o,
   put_text(o, text, len);
   if (style & 3u)
     bc_buf_puts(o->b, "</text:span>");
-  return 0;
 }
 
-static int text_para(odt *o,
-                     office_style s,
-                     const char *text,
-                     double inset_left,
-                     double inset_right,
-                     const char *master) {
-  int n = inset_left != 0 || inset_right != 0 || master
-              ? auto_paragraph(o, s, inset_left, inset_right, false, master)
-              : 0;
-  int rc;
-  para_open(o, s, n);
-  if (text &&
-      (rc = span(o, text, strlen(text), 0, o->d->styles[s].style, false)))
-    return rc;
-  para_close(o, s);
-  return 0;
+static void op_list(void *w, int style) {
+  odt *o = w;
+  if (style >= 0)
+    bc_buf_printf(o->b, "<text:list text:style-name=\"%s\">",
+                  list_ids[style - PS_DASH]);
+  else
+    bc_buf_puts(o->b, "</text:list>");
+  o->list = style;
 }
 
-static void rule_para(odt *o, office_style s, double width, double length) {
-  double inset = (width - length) / 2;
-  int n = auto_paragraph(o, s, inset > 0 ? inset : 0, inset > 0 ? inset : 0,
-                         false, NULL);
-  para_open(o, s, n);
-  para_close(o, s);
-}
-
-static int spans(odt *o, const bc_span *sp, size_t n, unsigned base) {
-  int rc;
-  for (size_t i = 0; i < n; i++)
-    if ((rc = span(o, sp[i].text, sp[i].len, sp[i].style, sp[i].style | base,
-                   (sp[i].flags & BC_SPAN_LINEBREAK) != 0)))
-      return rc;
-  return 0;
-}
-
-/* A table's automatic styles: T<n> (width, margin, a master page for the
- * document's first one), T<n>.<k> per column. Returns n. */
-static int table_styles(odt *o,
-                        const double *widths,
-                        size_t columns,
-                        double indent,
-                        double top,
-                        const char *master) {
+/* A table's automatic styles, T<n> (width, margin; the document's first
+ * table starts its first page, the master page without the number) and
+ * T<n>.<k> per column, then the table and its columns. Cells of a grid
+ * table have borders and padding (OLuoi), of a frame block none
+ * (OTrong). */
+static int op_table(void *w,
+                    const double *widths,
+                    size_t n,
+                    office_table how,
+                    double indent,
+                    double top) {
+  odt *o = w;
   bc_buf *b = &o->autos;
-  int n = ++o->next_table;
+  int t = ++o->next_table;
   double total = 0;
-  for (size_t k = 0; k < columns; k++)
+  for (size_t k = 0; k < n; k++)
     total += widths[k];
   bc_buf_printf(b, "<style:style style:name=\"T%d\" style:family=\"table\"",
-                n);
-  if (master)
-    bc_buf_printf(b, " style:master-page-name=\"%s\"", master);
+                t);
+  if (t == 1)
+    bc_buf_puts(b, " style:master-page-name=\"" MASTER_FIRST "\"");
   bc_buf_puts(b, "><style:table-properties");
   length(b, "style:width", total);
   length(b, "fo:margin-left", indent);
   length(b, "fo:margin-top", top);
   bc_buf_puts(b, " table:align=\"left\" table:border-model=\"collapsing\"/>"
                  "</style:style>");
-  for (size_t k = 0; k < columns; k++) {
+  for (size_t k = 0; k < n; k++) {
     bc_buf_printf(b,
                   "<style:style style:name=\"T%d.%zu\" "
                   "style:family=\"table-column\"><style:table-column-properties",
-                  n, k + 1);
+                  t, k + 1);
     length(b, "style:column-width", widths[k]);
     bc_buf_puts(b, "/></style:style>");
   }
-  return n;
-}
-
-static void table_open(odt *o, int n, size_t columns) {
   bc_buf_printf(o->b, "<table:table table:name=\"Bảng%d\" "
                       "table:style-name=\"T%d\">",
-                n, n);
-  for (size_t k = 0; k < columns; k++)
+                t, t);
+  for (size_t k = 0; k < n; k++)
     bc_buf_printf(o->b,
-                  "<table:table-column table:style-name=\"T%d.%zu\"/>", n,
+                  "<table:table-column table:style-name=\"T%d.%zu\"/>", t,
                   k + 1);
+  o->cell_style = how == OFFICE_TABLE_GRID ? "OLuoi" : "OTrong";
+  return 0;
 }
+
+/* Header rows go together in table:table-header-rows, which LibreOffice
+ * repeats on every page; every row is kept whole (DongLien). */
+static void op_row_start(void *w, bool header) {
+  odt *o = w;
+  if (header && !o->header_rows)
+    bc_buf_puts(o->b, "<table:table-header-rows>");
+  else if (!header && o->header_rows)
+    bc_buf_puts(o->b, "</table:table-header-rows>");
+  o->header_rows = header;
+  bc_buf_puts(o->b, "<table:table-row table:style-name=\"DongLien\">");
+}
+
+static void op_row_end(void *w) {
+  bc_buf_puts(((odt *)w)->b, "</table:table-row>");
+}
+
+static void op_cell_start(void *w, size_t column) {
+  odt *o = w;
+  (void)column;
+  bc_buf_printf(o->b,
+                "<table:table-cell table:style-name=\"%s\" "
+                "office:value-type=\"string\">",
+                o->cell_style);
+}
+
+static void op_cell_end(void *w) {
+  bc_buf_puts(((odt *)w)->b, "</table:table-cell>");
+}
+
+static void op_table_end(void *w) {
+  odt *o = w;
+  if (o->header_rows)
+    bc_buf_puts(o->b, "</table:table-header-rows>");
+  o->header_rows = false;
+  bc_buf_puts(o->b, "</table:table>");
+}
+
+/* A phụ lục's first paragraph starts a page sequence: its first page
+ * without the number (PL I, III.1đ), numbered from 1. */
+static void op_sequence(void *w,
+                        bool landscape,
+                        bool prev_landscape,
+                        bool prev_first) {
+  (void)prev_landscape;
+  (void)prev_first;
+  ((odt *)w)->pending_master = landscape ? MASTER_LAND_FIRST : MASTER_FIRST;
+}
+
+static void op_end(void *w, bool landscape, bool first) {
+  (void)w;
+  (void)landscape;
+  (void)first;
+}
+
+static const office_ops odt_ops = {
+    op_para_start, op_run,        op_para_end, op_list,
+    op_table,      op_row_start,  op_row_end,  op_cell_start,
+    op_cell_end,   op_table_end,  op_sequence, op_end,
+};
 
 /* The shared cell and row styles (content.xml). */
 static void shared_styles(odt *o) {
@@ -440,210 +485,14 @@ static void shared_styles(odt *o) {
                  "fo:keep-together=\"always\"/></style:style>");
 }
 
-/* A GFM table: the PDF's column widths, header rows repeated on every
- * page, no row split across pages, cells aligned as the PDF aligns them. */
-static int table(odt *o, const bc_table *t, bool landscape) {
-  office_draft *d = o->d;
-  bc_buf *b = o->b;
-  double *w = bc_arena_calloc(d->arena, t->columns, sizeof *w);
-  int rc, n;
-  if (!w)
-    return bc_error_oom(d->err);
-  if ((rc = bc_office__table_widths(w, d, t,
-                                     bc_office__text_width(d, landscape))))
-    return rc;
-  n = table_styles(o, w, t->columns, 0, 0, NULL);
-  table_open(o, n, t->columns);
-  for (size_t r = 0; r < t->rows; r++) {
-    bool head = r < t->header_rows;
-    if (r == 0 && head)
-      bc_buf_puts(b, "<table:table-header-rows>");
-    bc_buf_puts(b, "<table:table-row table:style-name=\"DongLien\">");
-    for (size_t k = 0; k < t->columns; k++) {
-      const bc_cell *c = &t->cells[r * t->columns + k];
-      bc_cell_align a = bc_layout_cell_align(t, r, k);
-      office_style s = head                  ? PS_CELL_HEAD
-                       : a == BC_CELL_CENTER ? PS_CELL_CENTER
-                       : a == BC_CELL_RIGHT  ? PS_CELL_RIGHT
-                                             : PS_CELL_LEFT;
-      bc_buf_puts(b, "<table:table-cell table:style-name=\"OLuoi\" "
-                     "office:value-type=\"string\">");
-      para_open(o, s, 0);
-      if ((rc = spans(o, c->spans, c->span_count, d->styles[s].style)))
-        return rc;
-      para_close(o, s);
-      bc_buf_puts(b, "</table:table-cell>");
-    }
-    bc_buf_puts(b, "</table:table-row>");
-    if (head && r + 1 == t->header_rows)
-      bc_buf_puts(b, "</table:table-header-rows>");
-  }
-  bc_buf_puts(b, "</table:table>");
-  return 0;
-}
-
-/* The blocks of the body or of a phụ lục: bulleted items grouped into
- * lists; the last paragraph keeps with the closing block when keep_last. */
-static int blocks(odt *o,
-                  const bc_block *bl,
-                  size_t n,
-                  bool landscape,
-                  bool keep_last) {
-  int rc, open_list = -1;
-  for (size_t i = 0; i < n; i++) {
-    const bc_block *blk = &bl[i];
-    int bullet = bc_office__bullet(blk);
-    if (open_list >= 0 && bullet != open_list) {
-      bc_buf_puts(o->b, "</text:list>");
-      open_list = -1;
-    }
-    if (blk->kind == BC_BLOCK_TABLE) {
-      if ((rc = table(o, blk->table, landscape)))
-        return rc;
-      continue;
-    }
-    office_style s = blk->kind == BC_BLOCK_HEADING
-                         ? bc_office__heading(blk->level)
-                     : bullet >= 0 ? (office_style)bullet
-                                   : PS_BODY;
-    size_t skip = bullet >= 0 ? 1 : 0; /* the marker: the list draws it */
-    if (bullet >= 0 && open_list < 0) {
-      bc_buf_printf(o->b, "<text:list text:style-name=\"%s\">",
-                    list_ids[bullet - PS_DASH]);
-      open_list = bullet;
-    }
-    if (bullet >= 0)
-      bc_buf_puts(o->b, "<text:list-item>");
-    bool keep = keep_last && i + 1 == n && blk->kind == BC_BLOCK_PARAGRAPH;
-    para_open(o, s, keep ? auto_paragraph(o, s, 0, 0, true, NULL) : 0);
-    if ((rc = spans(o, blk->spans + skip, blk->span_count - skip,
-                    o->d->styles[s].style)))
-      return rc;
-    para_close(o, s);
-    if (bullet >= 0)
-      bc_buf_puts(o->b, "</text:list-item>");
-  }
-  if (open_list >= 0)
-    bc_buf_puts(o->b, "</text:list>");
-  return 0;
-}
-
-static void cell_open(odt *o) {
-  bc_buf_puts(o->b, "<table:table-cell table:style-name=\"OTrong\" "
-                    "office:value-type=\"string\">");
-}
-
-static int header_block(odt *o) {
-  office_draft *d = o->d;
-  const bc_frame *f = d->frame;
-  const bc_doc *doc = d->doc;
-  bc_buf *b = o->b;
-  double cols[2] = {f->header_left_width, f->header_right_width};
-  int rc;
-  /* The first table starts the first page: its master page has no
-   * number. */
-  int n = table_styles(o, cols, 2, d->header_indent, 0, MASTER_FIRST);
-  table_open(o, n, 2);
-  bc_buf_puts(b, "<table:table-row table:style-name=\"DongLien\">");
-  cell_open(o);
-  if (doc->parent_name && doc->parent_name[0] &&
-      (rc = text_para(o, PS_PARENT, doc->parent_name, d->parent_inset,
-                      d->parent_inset, NULL)))
-    return rc;
-  if ((rc = text_para(o, PS_AGENCY, doc->agency_name, d->agency_inset,
-                      d->agency_inset, NULL)))
-    return rc;
-  rule_para(o, PS_RULE, cols[0], d->agency_rule);
-  bc_buf_puts(b, "</table:table-cell>");
-  cell_open(o);
-  if ((rc = text_para(o, PS_NATIONAL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0,
-                      0, NULL)) ||
-      (rc = text_para(o, PS_MOTTO, "Độc lập - Tự do - Hạnh phúc", 0, 0,
-                      NULL)))
-    return rc;
-  rule_para(o, PS_RULE, cols[1], d->motto_rule);
-  bc_buf_puts(b, "</table:table-cell></table:table-row>"
-                 "<table:table-row table:style-name=\"DongLien\">");
-  cell_open(o);
-  if ((rc = text_para(o, PS_NUMBER, doc->number_line, 0, 0, NULL)))
-    return rc;
-  bc_buf_puts(b, "</table:table-cell>");
-  cell_open(o);
-  if ((rc = text_para(o, PS_DATE, doc->place_date, 0, 0, NULL)))
-    return rc;
-  bc_buf_puts(b, "</table:table-cell></table:table-row></table:table>");
-  if ((rc = text_para(o, PS_TYPE, doc->doc_type, 0, 0, NULL)) ||
-      (rc = text_para(o, PS_SUBJECT, doc->subject, d->subject_inset,
-                      d->subject_inset, NULL)))
-    return rc;
-  rule_para(o, PS_TITLE_RULE, bc_office__text_width(d, false),
-            d->subject_rule);
-  return 0;
-}
-
-static int closing_block(odt *o) {
-  office_draft *d = o->d;
-  const bc_doc *doc = d->doc;
-  bc_buf *b = o->b;
-  double cols[2] = {d->frame->closing_left_width, d->closing_right_width};
-  int rc;
-  int n = table_styles(o, cols, 2, 0, d->frame->leading * 0.5, NULL);
-  table_open(o, n, 2);
-  bc_buf_puts(b, "<table:table-row table:style-name=\"DongLien\">");
-  cell_open(o);
-  if ((rc = text_para(o, PS_RECIPIENTS, "Nơi nhận:", 0, 0, NULL)))
-    return rc;
-  for (size_t i = 0; i < doc->recipient_count; i++)
-    if ((rc = text_para(o, PS_RECIPIENT, doc->recipients[i], 0, 0, NULL)))
-      return rc;
-  bc_buf_puts(b, "</table:table-cell>");
-  cell_open(o);
-  for (size_t i = 0; i < doc->signer_line_count; i++)
-    if ((rc = text_para(o, PS_CAPACITY, doc->signer_lines[i], 0, 0, NULL)))
-      return rc;
-  if ((rc = text_para(o, PS_SIGNER, doc->signer_name, 0, 0, NULL)))
-    return rc;
-  bc_buf_puts(b, "</table:table-cell></table:table-row></table:table>");
-  return 0;
-}
-
-static int appendix(odt *o, const bc_appendix *a) {
-  office_draft *d = o->d;
-  const bc_frame *f = d->frame;
-  double width = bc_office__text_width(d, a->landscape);
-  double column = width * f->title_width, side = (width - column) / 2;
-  double inset, widest;
-  int rc;
-  /* A new page sequence: its first page without the number, numbered
-   * from 1 (PL I, III.1đ). */
-  if ((rc = text_para(o, PS_APPENDIX, a->label, 0, 0,
-                      a->landscape ? MASTER_LAND_FIRST : MASTER_FIRST)) ||
-      (rc = bc_office__centred(&inset, &widest, d, a->title, BC_DOC_BOLD,
-                               f->title_size, column)) ||
-      (rc = text_para(o, PS_APPENDIX_TITLE, a->title, side + inset,
-                      side + inset, NULL)) ||
-      (rc = bc_office__centred(&inset, &widest, d, a->reference,
-                               BC_DOC_ITALIC, f->title_size, column)) ||
-      (rc = text_para(o, PS_APPENDIX_REF, a->reference, side + inset,
-                      side + inset, NULL)))
-    return rc;
-  rule_para(o, PS_TITLE_RULE, width, widest * f->appendix_rule);
-  return blocks(o, a->blocks, a->block_count, a->landscape, false);
-}
-
 static int content_xml(odt *o) {
-  const bc_doc *doc = o->d->doc;
   bc_buf *b = &o->parts[P_CONTENT];
   int rc;
   o->b = &o->body;
+  o->list = -1;
   shared_styles(o);
-  if ((rc = header_block(o)) ||
-      (rc = blocks(o, doc->blocks, doc->block_count, false, true)) ||
-      (rc = closing_block(o)))
+  if ((rc = bc_office__walk(&odt_ops, o, o->d)))
     return rc;
-  for (size_t i = 0; i < doc->appendix_count; i++)
-    if ((rc = appendix(o, &doc->appendices[i])))
-      return rc;
   bc_buf_puts(b, XML_DECL "<office:document-content" NAMESPACES ">" FONT_DECLS
                           "<office:automatic-styles>");
   bc_buf_put(b, o->autos.data, o->autos.len);

@@ -1,6 +1,7 @@
 /* office/office_int.h: what the two writers (docx.c, odt.c) share: the
  * draft being written, its named styles as data, the frame measured once
- * (draft.c), XML text, and the zip package (package.c). */
+ * (draft.c), the walk over the report that drives both (walk.c), XML
+ * text, and the zip package (package.c). */
 #ifndef BC_OFFICE_INT_H
 #define BC_OFFICE_INT_H
 
@@ -139,8 +140,13 @@ double bc_office__text_width(const office_draft *d, bool landscape);
  * keep their typed number as text). */
 int bc_office__bullet(const bc_block *b);
 
-/* The paragraph style of a heading of this level. */
-office_style bc_office__heading(int level);
+/* The paragraph style of a body block (paragraph, heading, list item);
+ * *skip: how many of its first spans the style draws (a list's marker). */
+office_style bc_office__block_style(const bc_block *b, size_t *skip);
+
+/* The paragraph style of a table cell: the header rows', or aligned as the
+ * PDF aligns the cell. */
+office_style bc_office__cell_style(const bc_table *t, size_t row, size_t column);
 
 /* UTF-8 as XML character data, also safe inside double-quoted attribute
  * values: & < > " escaped, a character XML 1.0 cannot hold (controls
@@ -172,6 +178,57 @@ int bc_office__zip(const unsigned char **out,
                    time_t when,
                    bc_arena *arena,
                    bc_error *err);
+
+/* How a table is drawn. */
+typedef enum office_table {
+  OFFICE_TABLE_GRID = 0, /* a data table: the full grid, padded cells */
+  OFFICE_TABLE_PLAIN     /* a block of the frame: no borders, no padding */
+} office_table;
+
+/*
+ * What a format writes, called by bc_office__walk in document order. The
+ * walk checks every text before it hands it over; the calls cannot fail
+ * but for a table's memory (buffers keep a sticky failure).
+ */
+typedef struct office_ops {
+  /* A paragraph of style s, set in by inset from both sides of its column;
+   * keep: on the page of what follows (the last paragraph before the
+   * closing block). */
+  void (*para_start)(void *w, office_style s, double inset, bool keep);
+  /* Text in a character style (BC_DOC_BOLD | BC_DOC_ITALIC, 0: none),
+   * after a forced line break when break_before; line feeds break lines. */
+  void (*run)(void *w,
+              const char *text,
+              size_t len,
+              unsigned style,
+              bool break_before);
+  void (*para_end)(void *w, office_style s);
+  /* Bulleted items of list style `style` follow, or (-1) they end. */
+  void (*list)(void *w, int style);
+  /* A table of n columns this wide, indent from the margin, space above;
+   * then rows of cells, then table_end. */
+  int (*table)(void *w,
+               const double *widths,
+               size_t n,
+               office_table how,
+               double indent,
+               double top);
+  void (*row_start)(void *w, bool header); /* header rows come first */
+  void (*row_end)(void *w);
+  void (*cell_start)(void *w, size_t column);
+  void (*cell_end)(void *w);
+  void (*table_end)(void *w);
+  /* A phụ lục starts a page sequence: its orientation, the one before,
+   * and whether the one before was the report's. */
+  void (*sequence)(void *w, bool landscape, bool prev_landscape, bool prev_first);
+  /* The end of the document: the last sequence's orientation, and whether
+   * it is the report's. */
+  void (*end)(void *w, bool landscape, bool first);
+} office_ops;
+
+/* Walks the whole report through ops (walk.c). Errors: those of the ops
+ * and of measuring, BC_ENOMEM. */
+int bc_office__walk(const office_ops *ops, void *w, office_draft *d);
 
 /* The two writers: the whole package. */
 int bc_office__docx(const unsigned char **out, size_t *len, office_draft *d);

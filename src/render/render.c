@@ -497,33 +497,29 @@ int bc_render(bc_render_result *result,
       result->unchanged = 1;
     goto cleanup;
   }
+  /* The bytes: an editable draft from the document tree, or the PDF of
+   * the laid-out pages. */
+  memset(&pages, 0, sizeof pages);
   if (job.format != BC_FORMAT_PDF) {
     if ((rc = draft_bytes(&pdf, &pdf_len, ctx, &job, &model, tmpl,
-                          creation_time(opts->created), &arena, err)) ||
-        (rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len,
-                                   opts->no_fsync ? bc_sink_no_fsync() : NULL,
-                                   err)))
+                          creation_time(opts->created), &arena, err)))
       goto cleanup;
-    if (result) {
-      bc_sha256(digest, pdf, pdf_len);
-      bc_sha256_hex(result->sha256, digest);
-      result->bytes = pdf_len;
-    }
-    goto cleanup;
+  } else {
+    if ((rc = lay_out(&pages, &doc, ctx, &job, &model, tmpl, &arena, err)))
+      goto cleanup;
+    memset(&info, 0, sizeof info);
+    info.title = doc.title;
+    info.author = doc.author;
+    info.subject = doc.subject;
+    info.created = creation_time(opts->created);
+    info.compress = true;
+    if ((rc = attach_data(&info, &model, template_sha256(ctx, tmpl), &arena,
+                          err)) ||
+        (rc = bc_pdf_write(&pdf, &pdf_len, &pages, ctx->fonts, &info, &arena,
+                           err)))
+      goto cleanup;
   }
-  if ((rc = lay_out(&pages, &doc, ctx, &job, &model, tmpl, &arena, err)))
-    goto cleanup;
-  memset(&info, 0, sizeof info);
-  info.title = doc.title;
-  info.author = doc.author;
-  info.subject = doc.subject;
-  info.created = creation_time(opts->created);
-  info.compress = true;
-  if ((rc = attach_data(&info, &model, template_sha256(ctx, tmpl), &arena,
-                        err)) ||
-      (rc = bc_pdf_write(&pdf, &pdf_len, &pages, ctx->fonts, &info, &arena,
-                         err)) ||
-      (rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len,
+  if ((rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len,
                                  opts->no_fsync ? bc_sink_no_fsync() : NULL,
                                  err)))
     goto cleanup;
