@@ -2,7 +2,9 @@
 """bench/drafts.py: the editable drafts of the Tây Ninh report, in figures.
 
 1. Time and size to render each format (pdf, docx, odt) with `baocao render`:
-   median wall time over N runs (process start to exit), peak RSS, bytes.
+   median wall and CPU time over N runs (process start to exit: the
+   context's fonts and templates included), the report alone as a bulk
+   worker times it (its manifest's ms), peak RSS, bytes.
 2. LibreOffice's conversion of each draft to PDF (soffice --headless,
    a fresh profile in a temporary directory): wall time, pages.
 3. Page 1 of LibreOffice's PDF of the .docx measured beside baocao's page 1
@@ -13,6 +15,7 @@ Figures only, never pass/fail.
 
 Usage: bench/drafts.py [BAOCAO] [RUNS] [OUT_DIR]   (run ./build.sh samples first)
 """
+import json
 import os
 import resource
 import statistics
@@ -33,18 +36,35 @@ MM = 72 / 25.4
 AGENCY, PERIOD = "STTTT-TN", "2024-01-01..2024-07-31"
 
 
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def render(fmt, path):
     cmd = [baocao, "render", "--db", db, "--agency", AGENCY, "--period", PERIOD, "-o", path]
-    times = []
+    times, cpus = [], []
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), cpu()
         subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
         times.append((time.perf_counter() - t) * 1000)
+        cpus.append((cpu() - c) * 1000)
     rss = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     q = statistics.quantiles(times, n=10)
-    print(f"  {fmt:4}: median {statistics.median(times):6.1f} ms (p10 {q[0]:.1f}, p90 {q[-1]:.1f}), "
-          f"peak RSS {rss:.1f} MB, {os.path.getsize(path):6d} bytes")
+    # The report alone, without the process and the context: bulk's
+    # manifest times each report in its worker (one worker, one report).
+    inner = []
+    for i in range(runs):
+        out = os.path.join(os.path.dirname(path), f"bulk-{fmt}-{i}")
+        subprocess.run([baocao, "bulk", "--db", db, "--period", PERIOD, "--agencies", AGENCY,
+                        "--format", fmt, "-j", "1", "-q", "--out-dir", out],
+                       check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(os.path.join(out, "manifest.jsonl"), encoding="utf-8") as f:
+            inner.append(json.loads(f.readline())["ms"])
+    print(f"  {fmt:4}: wall median {statistics.median(times):6.1f} ms (p10 {q[0]:.1f}, p90 {q[-1]:.1f}), "
+          f"CPU median {statistics.median(cpus):5.1f} ms, the report alone (bulk worker) "
+          f"{statistics.median(inner):5.1f} ms, peak RSS {rss:.1f} MB, {os.path.getsize(path):6d} bytes")
 
 
 def lines(page):
