@@ -246,11 +246,12 @@ int bc_office__draft_init(office_draft *d) {
 int bc_office__check(office_draft *d,
                      const char *text,
                      size_t len,
-                     unsigned style) {
+                     unsigned style,
+                     const char *separators) {
   size_t i = 0;
   while (i < len) {
     size_t j = i;
-    while (j < len && text[j] != ' ' && text[j] != '\n')
+    while (j < len && !strchr(separators, text[j]))
       j++;
     if (j > i) {
       bc_shaped sh;

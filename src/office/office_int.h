@@ -116,12 +116,16 @@ int bc_office__centred(double *inset_out,
                        double size,
                        double width);
 
-/* Shapes every word of text as the PDF would: BC_EDATA naming a
- * character the font lacks or that cannot be drawn. */
+/* Shapes every word of text as the PDF would, the words split at the
+ * bytes in separators as the PDF's layout splits that kind of text (" \n"
+ * for the frame's texts, " \t\n" for body text, " " for a centred
+ * heading): BC_EDATA naming a character the font lacks or that cannot be
+ * drawn. */
 int bc_office__check(office_draft *d,
                      const char *text,
                      size_t len,
-                     unsigned style);
+                     unsigned style,
+                     const char *separators);
 
 /* A table's column widths at measure, as the PDF's layout chooses them
  * with a point more room in each cell: a word processor's cell keeps its

@@ -20,11 +20,13 @@ typedef struct walk {
   office_draft *d;
 } walk;
 
-/* A paragraph of style s holding text (NULL: empty), set in by inset;
- * the text checked as the PDF would draw it. */
+/* A paragraph of style s holding text (NULL: empty; a line feed breaks
+ * the line, as in the frame's texts), set in by inset; the text checked as
+ * the PDF would draw it. */
 static int text(const walk *k, office_style s, const char *t, double inset) {
   int rc;
-  if (t && (rc = bc_office__check(k->d, t, strlen(t), k->d->styles[s].style)))
+  if (t && (rc = bc_office__check(k->d, t, strlen(t), k->d->styles[s].style,
+                                  " \n")))
     return rc;
   k->ops->para_start(k->w, s, inset, false);
   if (t)
@@ -34,19 +36,34 @@ static int text(const walk *k, office_style s, const char *t, double inset) {
 }
 
 /* A paragraph of style s holding spans (their style on top of the
- * paragraph's, headings bold, for the check). */
+ * paragraph's, headings bold, for the check). As in the PDF's body, tabs
+ * and line feeds in the text are spaces between words (body.c), but a
+ * centred heading is set as one line of text (its words split at spaces
+ * only). */
 static int spans(
     const walk *k, office_style s, const bc_span *sp, size_t n, bool keep) {
   unsigned base = k->d->styles[s].style;
+  const char *separators = s == PS_H1 ? " " : " \t\n";
   int rc;
   for (size_t i = 0; i < n; i++)
     if ((rc = bc_office__check(k->d, sp[i].text, sp[i].len,
-                               sp[i].style | base)))
+                               sp[i].style | base, separators)))
       return rc;
   k->ops->para_start(k->w, s, 0, keep);
-  for (size_t i = 0; i < n; i++)
-    k->ops->run(k->w, sp[i].text, sp[i].len, sp[i].style,
+  for (size_t i = 0; i < n; i++) {
+    const char *t = sp[i].text;
+    if (memchr(t, '\t', sp[i].len) || memchr(t, '\n', sp[i].len)) {
+      char *copy = bc_arena_strndup(k->d->arena, t, sp[i].len);
+      if (!copy)
+        return bc_error_oom(k->d->err);
+      for (size_t j = 0; j < sp[i].len; j++)
+        if (copy[j] == '\t' || copy[j] == '\n')
+          copy[j] = ' ';
+      t = copy;
+    }
+    k->ops->run(k->w, t, sp[i].len, sp[i].style,
                 (sp[i].flags & BC_SPAN_LINEBREAK) != 0);
+  }
   k->ops->para_end(k->w, s);
   return 0;
 }
