@@ -143,11 +143,11 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
 
   /* Right column: Quốc hiệu, Tiêu ngữ, and a rule as long as the Tiêu ngữ. */
   y_right = top + f->agency_size;
-  if ((rc = centred(NULL, l, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+  if ((rc = centred(NULL, l, BC_FRAME_NATIONAL_NAME,
                     BC_STYLE_BOLD, f->national_size, right_c, y_right)))
     return rc;
   y_right += f->motto_size * f->header_step;
-  if ((rc = centred(&w, l, "Độc lập - Tự do - Hạnh phúc", BC_STYLE_BOLD,
+  if ((rc = centred(&w, l, BC_FRAME_MOTTO, BC_STYLE_BOLD,
                     f->motto_size, right_c, y_right)))
     return rc;
   y_right += rule_drop(f->motto_size);

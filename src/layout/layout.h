@@ -11,6 +11,10 @@
 #include "markup/doc.h"
 #include "text/text.h"
 
+/* The Quốc hiệu and the Tiêu ngữ (ô 1), as the frame sets them. */
+#define BC_FRAME_NATIONAL_NAME "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#define BC_FRAME_MOTTO "Độc lập - Tự do - Hạnh phúc"
+
 /* Sizes and distances of the frame, in points; immutable, shared. */
 typedef struct bc_frame {
   double page_width, page_height; /* A4 portrait */

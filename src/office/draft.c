@@ -26,8 +26,6 @@ const char *const bc_office__char_names[4] = {NULL, "Đậm", "Nghiêng",
  * baseline, frame.c). */
 #define RULE_LINE 3.0
 
-#define MOTTO "Độc lập - Tự do - Hạnh phúc"
-
 static void set(office_pstyle *s,
                 const char *id,
                 const char *name,
@@ -232,7 +230,8 @@ int bc_office__draft_init(office_draft *d) {
                                f->header_left_width)))
     return rc;
   d->agency_rule = widest * f->short_rule;
-  if ((rc = text_width(&d->motto_rule, d, MOTTO, BC_DOC_BOLD, f->motto_size)))
+  if ((rc = text_width(&d->motto_rule, d, BC_FRAME_MOTTO, BC_DOC_BOLD,
+                        f->motto_size)))
     return rc;
   column = bc_office__text_width(d, false) * f->title_width;
   if ((rc = bc_office__centred(&inner, &widest, d, doc->subject, BC_DOC_BOLD,

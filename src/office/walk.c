@@ -10,9 +10,6 @@
 
 #include <string.h>
 
-#define NATIONAL_NAME "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-#define MOTTO "Độc lập - Tự do - Hạnh phúc"
-
 /* What the walk's functions need. */
 typedef struct walk {
   const office_ops *ops;
@@ -99,8 +96,8 @@ static int header_block(const walk *k) {
   rule(k, PS_RULE, cols[0], d->agency_rule);
   ops->cell_end(w);
   ops->cell_start(w, 1);
-  if ((rc = text(k, PS_NATIONAL, NATIONAL_NAME, 0)) ||
-      (rc = text(k, PS_MOTTO, MOTTO, 0)))
+  if ((rc = text(k, PS_NATIONAL, BC_FRAME_NATIONAL_NAME, 0)) ||
+      (rc = text(k, PS_MOTTO, BC_FRAME_MOTTO, 0)))
     return rc;
   rule(k, PS_RULE, cols[1], d->motto_rule);
   ops->cell_end(w);
