@@ -9,14 +9,20 @@ cd "$(dirname "$0")"
 # Debian packages: build tools, the libraries, and what the tests inspect
 # PDFs with (and valgrind, for one render under memcheck). Apache PDFBox
 # Preflight (tests/e2e/preflight.sh) is installed by ../shared/tools/preflight
-# --install itself.
+# --install itself. The editable drafts' tests read .docx and .odt with
+# python3-docx, python3-odf and xmllint, and convert them with LibreOffice
+# (libreoffice-writer-nogui: 82 MB to download, about a minute to install)
+# drawing Times New Roman as Liberation Serif (fonts-liberation2; without it
+# fontconfig may pick DejaVu Serif).
 PACKAGES=(
   cmake make pkg-config gcc clang libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
   libutf8proc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev
-  libssl-dev zlib1g-dev libcjson-dev libqpdf-dev
+  libssl-dev zlib1g-dev libcjson-dev libqpdf-dev libzip-dev
   check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
   libnss3-tools valgrind mupdf-tools
+  libreoffice-writer-nogui fonts-liberation2 python3-docx python3-odf
+  libxml2-utils
 )
 
 log() { printf '== %s\n' "$*" >&2; }

@@ -10,8 +10,8 @@
   X(common)                                                                    \
   X(model)                                                                     \
   X(data)                                                                      \
-  X(import) X(template) X(markup) X(text) X(layout) X(pdf) X(raster) X(sign)   \
-      X(render)
+  X(import) X(template) X(markup) X(text) X(layout) X(pdf) X(raster)          \
+      X(office) X(sign) X(render)
 
 int main(int argc, char **argv) {
   static const struct {

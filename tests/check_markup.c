@@ -68,6 +68,14 @@ START_TEST(test_markup_markup__list_items_keep_their_marker) {
   ck_assert_str_eq(render_block(&blocks[5]), "2. Thứ hai");
   ck_assert_str_eq(render_block(&blocks[6]), "3) Ba");
   ck_assert_str_eq(render_block(&blocks[7]), "a) Không phải danh sách");
+  /* Items are flagged, their marker a span of its own (an editable draft
+   * turns it into a list); a paragraph that only looks like one is not. */
+  for (size_t i = 0; i < 7; i++) {
+    ck_assert_uint_eq(blocks[i].list_flags & BC_LIST_ITEM, BC_LIST_ITEM);
+    ck_assert_uint_ge(blocks[i].span_count, 2);
+  }
+  ck_assert_str_eq(blocks[1].spans[0].text, "+ ");
+  ck_assert_uint_eq(blocks[7].list_flags, 0);
   bc_arena_release(&arena);
 }
 END_TEST

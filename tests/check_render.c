@@ -1,5 +1,6 @@
 /* tests/check_render.c: the whole pipeline through the public API: the
- * sample report renders as PDF and previews as PNG; bc_check lists every
+ * sample report renders as PDF, as .docx and .odt drafts, and previews as
+ * PNG; bc_check lists every
  * problem of a period's reports; bc_bulk_run writes a manifest, resumes
  * and shards; every allocation failure is reported as BC_ENOMEM with no
  * leak and no output file; data cannot become markup. */
@@ -85,7 +86,8 @@ START_TEST(test_render_render__sample_report) {
 }
 END_TEST
 
-/* One sample render with alloc; a failed one leaves no file. */
+/* One sample render with alloc into ud, the output path, whose extension
+ * gives the format (.pdf, .docx, .odt); a failed one leaves no file. */
 static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
   const char *out = ud;
   bc_context *ctx = NULL;
@@ -99,6 +101,7 @@ static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
     o.period = "2023-Q3";
     o.output_path = out;
     o.created = 1700000000;
+    o.format = bc_format_from_path(out);
     rc = bc_render(NULL, ctx, &o, err);
     bc_context_free(ctx);
   }
@@ -107,27 +110,73 @@ static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
   return rc;
 }
 
-/* Fails each allocation of the Trà Vinh render in turn: every index, from
- * the context's first to the PDF's last, is BC_ENOMEM with nothing leaked
- * and no file. */
-static void check_oom(int persistent) {
+/* Fails each allocation of the Trà Vinh render into name in turn: every
+ * index, from the context's first to the file's last, is BC_ENOMEM with
+ * nothing leaked and no file. (A draft's zip is made by libzip, which
+ * allocates with malloc, outside the hook: its failures are not
+ * injected.) */
+static void check_oom(const char *name, int persistent) {
   char out[512];
   long runs;
-  snprintf(out, sizeof out, "%s/oom.pdf", tu_tmpdir());
+  snprintf(out, sizeof out, "%s/%s", tu_tmpdir(), name);
   sample_db();
   runs = tu_every_allocation_failure(persistent, render_op, out);
-  printf("render: %ld allocation indices failed in turn (%s), each clean\n",
+  printf("%s: %ld allocation indices failed in turn (%s), each clean\n", name,
          runs - 1, persistent ? "persistent" : "transient");
   ck_assert_int_gt(runs, 100);
 }
 
+START_TEST(test_render_render__draft_every_allocation_failure) {
+  check_oom("oom.docx", 0);
+  check_oom("oom.odt", 1);
+}
+END_TEST
+
+START_TEST(test_render_render__drafts) {
+  bc_context *ctx;
+  bc_error err;
+  bc_render_result res;
+  char out[512];
+  bc_render_options o = BC_RENDER_OPTIONS_INIT;
+  o.db_path = sample_db();
+  o.agency = "STTTT-TV";
+  o.period = "2023-Q3";
+  o.output_path = out;
+  o.created = 1700000000;
+  bc_error_clear(&err);
+  ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
+  for (int f = BC_FORMAT_DOCX; f <= BC_FORMAT_ODT; f++) {
+    struct stat st;
+    snprintf(out, sizeof out, "%s/draft.%s", tu_tmpdir(),
+             bc_format_name((bc_format)f));
+    o.format = f;
+    ck_assert_msg(bc_render(&res, ctx, &o, &err) == 0, "%s", err.message);
+    ck_assert_int_eq(stat(out, &st), 0);
+    ck_assert_uint_eq((size_t)st.st_size, res.bytes);
+    ck_assert_uint_eq(res.pages, 0); /* not laid out */
+    ck_assert_uint_eq(strlen(res.sha256), 64);
+  }
+  o.format = 7;
+  ck_assert_int_eq(bc_render(&res, ctx, &o, &err), BC_ERROR);
+  ck_assert_str_eq(err.message, "unknown output format 7");
+  bc_context_free(ctx);
+  ck_assert_int_eq(bc_format_from_path("x/Báo cáo.DOCX"), BC_FORMAT_DOCX);
+  ck_assert_int_eq(bc_format_from_path("a.odt"), BC_FORMAT_ODT);
+  ck_assert_int_eq(bc_format_from_path("a.pdf"), BC_FORMAT_PDF);
+  ck_assert_int_eq(bc_format_from_path("a.odt/x"), -1);
+  ck_assert_int_eq(bc_format_from_path("docx"), -1);
+  ck_assert_int_eq(bc_format_from_name("odt"), BC_FORMAT_ODT);
+  ck_assert_int_eq(bc_format_from_name("ODT"), -1);
+}
+END_TEST
+
 START_TEST(test_render_render__every_allocation_failure_transient) {
-  check_oom(0);
+  check_oom("oom.pdf", 0);
 }
 END_TEST
 
 START_TEST(test_render_render__every_allocation_failure_persistent) {
-  check_oom(1);
+  check_oom("oom.pdf", 1);
 }
 END_TEST
 
@@ -925,6 +974,8 @@ Suite *render_suite(void) {
   tcase_add_test(tc, test_render_render__every_allocation_failure_transient);
   tcase_add_test(tc, test_render_render__every_allocation_failure_persistent);
   tcase_add_test(tc, test_render_sign__every_allocation_failure);
+  tcase_add_test(tc, test_render_render__drafts);
+  tcase_add_test(tc, test_render_render__draft_every_allocation_failure);
   suite_add_tcase(s, tc);
   tc = tcase_create("preview");
   tcase_set_timeout(tc, 600);

@@ -22,6 +22,7 @@ Suite *text_suite(void);
 Suite *layout_suite(void);
 Suite *pdf_suite(void);
 Suite *raster_suite(void);
+Suite *office_suite(void);
 Suite *sign_suite(void);
 Suite *render_suite(void);
 

@@ -53,7 +53,8 @@ typedef struct bc_bulk_options {
   size_t agency_count;
   const char *out_dir;            /* created if missing; PDFs are named
                                      AGENCY.pdf (AGENCY+TEMPLATE.pdf when an
-                                     agency has several reports) */
+                                     agency has several reports); drafts
+                                     AGENCY.docx or AGENCY.odt */
   const char *manifest_path;      /* NULL: out_dir/manifest.jsonl, or
                                      manifest-K-of-N.jsonl for a shard */
   unsigned workers;               /* threads; 0: one per CPU this process
@@ -74,13 +75,15 @@ typedef struct bc_bulk_options {
   void *on_item_ud;
   const bc_allocator *alloc;      /* NULL: the C library's */
   bc_pdf_standard pdf_standard;   /* as bc_render_options.pdf_standard */
+  int format;                     /* a bc_format (baocao/render.h): PDF, or
+                                     editable drafts (pages 0) */
 } bc_bulk_options;
 
 #define BC_BULK_OPTIONS_VERSION 1
 #define BC_BULK_OPTIONS_INIT                                                   \
   {                                                                            \
     BC_BULK_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0, 0,      \
-        NULL, NULL, -1, NULL, NULL, NULL, BC_PDF_STANDARD_A3B                  \
+        NULL, NULL, -1, NULL, NULL, NULL, BC_PDF_STANDARD_A3B, 0              \
   }
 
 /* The run's totals. */

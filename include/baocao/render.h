@@ -59,6 +59,23 @@ typedef enum bc_tones {
   BC_TONES_AS_TYPED      /* as typed, whatever the template says */
 } bc_tones;
 
+/* What bc_render writes. */
+typedef enum bc_format {
+  BC_FORMAT_PDF = 0, /* the report to issue: laid out, typeset, signable */
+  BC_FORMAT_DOCX,    /* an editable draft: a Word document (Office Open XML) */
+  BC_FORMAT_ODT      /* an editable draft: an OpenDocument text */
+} bc_format;
+
+/* "pdf", "docx" or "odt". */
+const char *bc_format_name(bc_format format);
+
+/* The format named name ("pdf", "docx", "odt"), or -1. */
+int bc_format_from_name(const char *name);
+
+/* The format a file name's extension names (.pdf, .docx, .odt, in any
+ * case), or -1. */
+int bc_format_from_path(const char *path);
+
 typedef struct bc_render_options {
   unsigned version;
   const char *db_path;
@@ -90,13 +107,17 @@ typedef struct bc_render_options {
                                 (to compare, with --stats) */
   int tones;                 /* a bc_tones: the tone style of everything
                                 the report prints (its text and values) */
+  int format;                /* a bc_format: the PDF (0), or an editable
+                                draft from the same document tree, not laid
+                                out (result->pages and the layout figures
+                                are 0); see docs/drafts.md */
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
 #define BC_RENDER_OPTIONS_INIT                                                 \
     {                                                                            \
     BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, 0,    \
-        NULL, 0, BC_PDF_STANDARD_A3B, 0, 0                                     \
+        NULL, 0, BC_PDF_STANDARD_A3B, 0, 0, BC_FORMAT_PDF                      \
   }
 
 /* Figures about one rendered report. */
@@ -109,7 +130,7 @@ typedef struct bc_render_result {
   size_t tight;    /* justified lines with spaces below 0.8x */
   size_t widows;
   size_t orphans;
-  char sha256[65];       /* of the PDF written, lower-case hex */
+  char sha256[65];       /* of the file written, lower-case hex */
   char input_sha256[65]; /* with input_digest: of everything the PDF is
                             made from: the report's data, the template
                             files, the fonts, baocao's version and the
@@ -124,7 +145,8 @@ typedef struct bc_render_result {
 } bc_render_result;
 
 /*
- * Renders the agency's report for the period into opts->output_path. The
+ * Renders the agency's report for the period into opts->output_path, as
+ * PDF or, with opts->format, as an editable .docx or .odt draft. The
  * file appears complete or not at all (temporary file, then rename). The
  * context keeps the database open between calls for the same db_path (and
  * opens it again if the file was replaced).

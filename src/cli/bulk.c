@@ -23,6 +23,8 @@ static const char bulk_usage[] =
     "  --out-dir DIR        where the PDFs go (default out/PERIOD); each is\n"
     "                       AGENCY.pdf (AGENCY+TEMPLATE.pdf for an agency\n"
     "                       with several reports), written whole or not at all\n"
+    "  --format FORMAT      pdf (default), or docx or odt: editable drafts,\n"
+    "                       AGENCY.docx or AGENCY.odt\n"
     "  --manifest FILE      JSON Lines, one line per report: agency,\n"
     "                       template, period, output, status, pages, bytes,\n"
     "                       sha256, input_sha256, ms, error (default\n"
@@ -133,7 +135,7 @@ int cmd_bulk(int argc, char **argv) {
       {"resume", 0, false, NULL},    {"shard", 0, true, NULL},
       {"font-dir", 0, true, NULL},   {"template-dir", 0, true, NULL},
       {"quiet", 'q', false, NULL},   {"help", 'h', false, NULL},
-      {"pdf-standard", 0, true, NULL},
+      {"pdf-standard", 0, true, NULL}, {"format", 0, true, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
@@ -197,6 +199,10 @@ int cmd_bulk(int argc, char **argv) {
       rc = EXIT_USAGE;
       goto done;
     }
+  }
+  if (!cli_format(&bo.format, cli_get(opts, n, "format"), NULL, "bulk")) {
+    rc = EXIT_USAGE;
+    goto done;
   }
   bo.out_dir = cli_get(opts, n, "out-dir");
   if (!bo.out_dir) {

@@ -97,6 +97,15 @@ bool cli_pdf_standard(const char *value,
                       const char *command,
                       bc_pdf_standard *out);
 
+/* The output format from --format (flag, may be NULL) and the output
+ * path's extension (may be NULL), for render and preview (render.c):
+ * the flag, else the extension, else PDF. Prints the problem and returns
+ * false for an unknown format or one the extension contradicts. */
+bool cli_format(int *out,
+                const char *flag,
+                const char *output,
+                const char *command);
+
 /* ---- the terminal (terminal.c) ---- */
 
 /* COLUMNS, else the window's width, else 100. */

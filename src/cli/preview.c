@@ -39,6 +39,10 @@ static const char preview_usage[] =
     "                       unset), always or never (the characters  ░▒▓█)\n"
     "  --watch              draw again whenever a template or the database\n"
     "                       changes, one line per drawing, until Ctrl-C\n"
+    "  --format FORMAT      png (default), or docx or odt: write the whole\n"
+    "                       report as an editable draft to -o instead (with\n"
+    "                       --watch, again after every change); -o FILE.docx\n"
+    "                       or FILE.odt chooses it too\n"
     "  --template NAME      when the agency has several reports in the period\n"
     "  --tone-style STYLE   moi (hòa), cu (hoà) or giu (as typed), as for\n"
     "                       render\n"
@@ -53,7 +57,9 @@ static const char preview_usage[] =
     "  baocao preview --db samples/baocao.db --agency STTTT-TV \\\n"
     "      --period 2023-Q3 --page 2 -o page2.png\n"
     "  baocao preview --db samples/baocao.db --agency STTTT-TV \\\n"
-    "      --period 2023-Q3 --terminal --watch\n";
+    "      --period 2023-Q3 --terminal --watch\n"
+    "  baocao preview --db samples/baocao.db --agency STTTT-TV \\\n"
+    "      --period 2023-Q3 --watch -o draft.docx\n";
 
 /* What one drawing needs; the same for every drawing of a watch. */
 typedef struct preview_job {
@@ -62,6 +68,7 @@ typedef struct preview_job {
   bool terminal;
   bool colour;
   terminal_graphics graphics; /* with terminal: never AUTO */
+  int format;                 /* BC_FORMAT_PDF: a PNG; else a whole draft */
 } preview_job;
 
 /* ---- drawing once ---- */
@@ -87,6 +94,28 @@ static int draw_once(const preview_job *job, bool watching) {
   clock_gettime(CLOCK_MONOTONIC, &t0);
   bc_error_clear(&err);
   rc = bc_context_new(&ctx, &job->copts, &err);
+  if (!rc && job->format != BC_FORMAT_PDF) {
+    /* An editable draft: the whole report, written again each time. */
+    bc_render_options ro = BC_RENDER_OPTIONS_INIT;
+    bc_render_result rr;
+    ro.db_path = job->popts.db_path;
+    ro.agency = job->popts.agency;
+    ro.period = job->popts.period;
+    ro.template_name = job->popts.template_name;
+    ro.output_path = job->popts.output_path;
+    ro.format = job->format;
+    ro.tones = job->popts.tones;
+    rc = bc_render(&rr, ctx, &ro, &err);
+    bc_context_free(ctx);
+    if (rc)
+      return cli_fail(&err);
+    if (watching)
+      printf("rendered %s in %ld ms\n", ro.output_path, ms_since(&t0));
+    else
+      printf("%s: %zu bytes\n", ro.output_path, rr.bytes);
+    fflush(stdout);
+    return EXIT_OK;
+  }
   if (!rc)
     rc = bc_preview(&res, ctx, &job->popts, &err);
   bc_context_free(ctx);
@@ -236,6 +265,7 @@ int cmd_preview(int argc, char **argv) {
       {"terminal", 0, false, NULL}, {"color", 0, true, NULL},
       {"watch", 0, false, NULL},    {"template", 0, true, NULL},
       {"graphics", 0, true, NULL},  {"tone-style", 0, true, NULL},
+      {"format", 0, true, NULL},
       {"font-dir", 0, true, NULL},  {"template-dir", 0, true, NULL},
       {"help", 'h', false, NULL},
   };
@@ -245,7 +275,8 @@ int cmd_preview(int argc, char **argv) {
   char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[64];
   unsigned long page = 1, dpi = 100;
   preview_job job = {BC_CONTEXT_OPTIONS_INIT, BC_PREVIEW_OPTIONS_INIT, false,
-                     false, GRAPHICS_BLOCKS};
+                     false, GRAPHICS_BLOCKS, BC_FORMAT_PDF};
+  const char *format;
 
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "preview"))
     return EXIT_USAGE;
@@ -293,6 +324,25 @@ int cmd_preview(int argc, char **argv) {
   job.popts.page = page;
   job.popts.dpi = (double)dpi;
   output = cli_get(opts, n, "output");
+  /* png, or a draft format by name or by the extension of -o. */
+  format = cli_get(opts, n, "format");
+  if (format && strcmp(format, "png") && strcmp(format, "docx") &&
+      strcmp(format, "odt")) {
+    fprintf(stderr, "baocao preview: --format takes png, docx or odt\n");
+    return EXIT_USAGE;
+  }
+  if (format && !strcmp(format, "png"))
+    format = NULL; /* the default: an image of a page */
+  if (!cli_format(&job.format, format,
+                  output && strcmp(output, "-") ? output : NULL, "preview"))
+    return EXIT_USAGE;
+  if (job.format != BC_FORMAT_PDF &&
+      (cli_get(opts, n, "terminal") || !output || !strcmp(output, "-"))) {
+    fprintf(stderr, "baocao preview: a %s draft is written to a file: give "
+                    "-o FILE\n",
+            bc_format_name((bc_format)job.format));
+    return EXIT_USAGE;
+  }
   if (cli_get(opts, n, "terminal") && output && strcmp(output, "-")) {
     fprintf(stderr, "baocao preview: --terminal draws on stdout, not into "
                     "a file: leave out -o\n");

@@ -1,4 +1,5 @@
-/* cli/render.c: `baocao render`: one report to PDF. */
+/* cli/render.c: `baocao render`: one report to PDF, or as an editable
+ * .docx or .odt draft. */
 #include "cli/cli.h"
 
 #include <string.h>
@@ -6,13 +7,16 @@
 static const char render_usage[] =
     "Usage: baocao render --db FILE --agency CODE --period CODE [options]\n"
     "\n"
-    "Renders one agency's report for a period as a Decree 30 PDF.\n"
+    "Renders one agency's report for a period as a Decree 30 PDF, or as an\n"
+    "editable draft (Word .docx, OpenDocument .odt) from the same data.\n"
     "\n"
     "  --db FILE            the baocao database (read only)\n"
     "  --agency CODE        agency code, e.g. STTTT-TV\n"
     "  --period CODE        period code, e.g. 2023-Q3\n"
-    "  -o, --output FILE    the PDF to write (default out/AGENCY_PERIOD.pdf);\n"
-    "                       written whole or not at all\n"
+    "  -o, --output FILE    the file to write (default out/AGENCY_PERIOD.pdf,\n"
+    "                       .docx, .odt); written whole or not at all\n"
+    "  --format FORMAT      pdf (default), docx or odt; without it, the\n"
+    "                       extension of -o chooses\n"
     "  --template NAME      when the agency has several reports in the period\n"
     "  --font-dir DIR       the Liberation Serif files (default:\n"
     "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
@@ -37,7 +41,28 @@ static const char render_usage[] =
     "\n"
     "Example:\n"
     "  baocao render --db samples/baocao.db --agency STTTT-TV \\\n"
-    "      --period 2023-Q3 -o out/tra-vinh-2023-q3.pdf\n";
+    "      --period 2023-Q3 -o out/tra-vinh-2023-q3.pdf\n"
+    "  baocao render --db samples/baocao.db --agency STTTT-TV \\\n"
+    "      --period 2023-Q3 -o out/tra-vinh-2023-q3.docx\n";
+
+bool cli_format(int *out,
+                const char *flag,
+                const char *output,
+                const char *command) {
+  int by_name = flag ? bc_format_from_name(flag) : -1;
+  int by_path = output ? bc_format_from_path(output) : -1;
+  if (flag && by_name < 0) {
+    fprintf(stderr, "baocao %s: --format takes pdf, docx or odt\n", command);
+    return false;
+  }
+  if (flag && by_path >= 0 && by_path != by_name) {
+    fprintf(stderr, "baocao %s: --format %s, but '%s' names a .%s file\n",
+            command, flag, output, bc_format_name((bc_format)by_path));
+    return false;
+  }
+  *out = flag ? by_name : by_path >= 0 ? by_path : BC_FORMAT_PDF;
+  return true;
+}
 
 bool cli_pdf_standard(const char *value,
                       const char *command,
@@ -63,11 +88,12 @@ int cmd_render(int argc, char **argv) {
       {"first-fit", 0, false, NULL},   {"blank-number-date", 0, false, NULL},
       {"no-expansion", 0, false, NULL}, {"tone-style", 0, true, NULL},
       {"help", 'h', false, NULL},       {"pdf-standard", 0, true, NULL},
+      {"format", 0, true, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096], out_buf[512];
+  char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[8];
   bc_context_options copts = BC_CONTEXT_OPTIONS_INIT;
   bc_render_options ropts = BC_RENDER_OPTIONS_INIT;
   bc_render_result result;
@@ -98,9 +124,14 @@ int cmd_render(int argc, char **argv) {
                     "(see baocao help render)\n");
     return EXIT_USAGE;
   }
+  if (!cli_format(&ropts.format, cli_get(opts, n, "format"), ropts.output_path,
+                  "render"))
+    return EXIT_USAGE;
   if (!ropts.output_path) {
+    snprintf(suffix, sizeof suffix, ".%s",
+             bc_format_name((bc_format)ropts.format));
     if (!cli_default_output(out_buf, sizeof out_buf, ropts.agency, ropts.period,
-                            ".pdf"))
+                            suffix))
       return EXIT_OUTPUT;
     ropts.output_path = out_buf;
   }
@@ -115,7 +146,9 @@ int cmd_render(int argc, char **argv) {
   bc_context_free(ctx);
   if (rc)
     return cli_fail(&err);
-  if (cli_get(opts, n, "stats"))
+  if (ropts.format != BC_FORMAT_PDF)
+    printf("%s: %zu bytes\n", ropts.output_path, result.bytes);
+  else if (cli_get(opts, n, "stats"))
     printf("%s: %zu pages, %zu bytes, %zu lines, %zu overfull, %zu loose, "
            "%zu tight, %zu widows, %zu orphans; spaces p95 %.2fx, "
            "%zu over 1.6x; expansion up to %.1f%%\n",

@@ -11,14 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Header columns: practice measured on issued documents (decree30-layout.md
- * §3): a 7.5 cm left and a 10 cm right column, hanging 0.8 cm into the
- * left margin so that the Quốc hiệu fits on one line. */
-#define HEADER_LEFT_X MM_TO_PT(22.0)
-#define HEADER_LEFT_W MM_TO_PT(75.0)
-#define HEADER_RIGHT_W MM_TO_PT(100.0)
-#define HEADER_STEP 1.15 /* single spacing, times the size */
-
 /* Distance from a baseline down to a rule under that line: clear of the
  * descenders (0.22 em in Times metrics) by about 2 pt. */
 static double rule_drop(double size) {
@@ -159,12 +151,13 @@ static int wrapped_block(double *widest,
 
 int bc_layout__frame_header(lay *l, const bc_doc *doc) {
   const bc_frame *f = l->frame;
-  double left_c = HEADER_LEFT_X + HEADER_LEFT_W / 2;
-  double right_x = HEADER_LEFT_X + HEADER_LEFT_W;
-  double right_c = right_x + HEADER_RIGHT_W / 2;
+  /* The columns: f->header_* (decree30-layout.md §3). */
+  double left_c = f->header_x + f->header_left_width / 2;
+  double right_x = f->header_x + f->header_left_width;
+  double right_c = right_x + f->header_right_width / 2;
   double top = f->margin_top;
-  const column left_col = {HEADER_LEFT_X, HEADER_LEFT_W, true, 0,
-                           f->agency_size * HEADER_STEP, 0};
+  const column left_col = {f->header_x, f->header_left_width, true, 0,
+                           f->agency_size * f->header_step, 0};
   double y_left, y_right, w = 0, widest = 0;
   uint32_t header, national, motto, agency, number, place_date, title;
   int rc;
@@ -182,7 +175,7 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
     return rc;
 
   /* Left column: cơ quan chủ quản (upright), cơ quan ban hành (bold), and a
-   * rule of 40% of the issuing body's line (the decree: 1/3 to 1/2). */
+   * rule of f->short_rule (40%) of the issuing body's widest line. */
   y_left = top + f->agency_size;
   bool first = true;
   l->elem = agency;
@@ -197,19 +190,20 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
                           f->agency_size, &left_col, &y_left, first)))
     return rc;
   y_left += rule_drop(f->agency_size);
-  if ((rc = bc_layout__add_rule(l, left_c - widest * 0.2, left_c + widest * 0.2,
-                                y_left, f->rule_width)))
+  if ((rc = bc_layout__add_rule(l, left_c - widest * f->short_rule / 2,
+                                left_c + widest * f->short_rule / 2, y_left,
+                                f->rule_width)))
     return rc;
 
   /* Right column: Quốc hiệu, Tiêu ngữ, and a rule as long as the Tiêu ngữ. */
   y_right = top + f->agency_size;
   l->elem = national;
-  if ((rc = centred(NULL, l, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                    BC_STYLE_BOLD, f->national_size, right_c, y_right)))
+  if ((rc = centred(NULL, l, BC_FRAME_NATIONAL_NAME, BC_STYLE_BOLD,
+                    f->national_size, right_c, y_right)))
     return rc;
-  y_right += f->motto_size * HEADER_STEP;
+  y_right += f->motto_size * f->header_step;
   l->elem = motto;
-  if ((rc = centred(&w, l, "Độc lập - Tự do - Hạnh phúc", BC_STYLE_BOLD,
+  if ((rc = centred(&w, l, BC_FRAME_MOTTO, BC_STYLE_BOLD,
                     f->motto_size, right_c, y_right)))
     return rc;
   y_right += rule_drop(f->motto_size);
@@ -238,15 +232,16 @@ int bc_layout__frame_header(lay *l, const bc_doc *doc) {
     return rc;
   y += f->leading;
   widest = 0;
-  double subject_w = (bc_layout__right(l) - bc_layout__left(l)) * 0.85;
+  double subject_w = (bc_layout__right(l) - bc_layout__left(l)) * f->title_width;
   const column title_col = {body_c - subject_w / 2, subject_w, true, 0,
                             f->leading, 0};
   if ((rc = wrapped_block(&widest, l, doc->subject, BC_STYLE_BOLD,
                           f->title_size, &title_col, &y, true)))
     return rc;
   y += rule_drop(f->title_size);
-  if ((rc = bc_layout__add_rule(l, body_c - widest * 0.2, body_c + widest * 0.2,
-                                y, f->rule_width)))
+  if ((rc = bc_layout__add_rule(l, body_c - widest * f->short_rule / 2,
+                                body_c + widest * f->short_rule / 2, y,
+                                f->rule_width)))
     return rc;
   l->y = y + f->leading * 0.9;
   l->elem = 0;
@@ -317,7 +312,7 @@ static int recipient_elems(lay *l, uint32_t list, const char *text) {
 int bc_layout__frame_closing(lay *l, const bc_doc *doc) {
   const bc_frame *f = l->frame;
   double left = bc_layout__left(l), right = bc_layout__right(l);
-  double col_w = MM_TO_PT(75.0);
+  double col_w = f->closing_left_width;
   double sig_c = (left + col_w + right) / 2;
   double step = f->recipients_size * 1.2;
   int rc;
@@ -452,8 +447,9 @@ int bc_layout__frame_appendix(lay *l, const bc_appendix *a) {
     return rc;
   /* decree30-layout.md §11: "Phụ lục" 14 pt bold, the title in capitals
    * bold, the (Kèm theo ...) line italic, all centred, then a short rule. */
-  const column title_col = {left + (right - left) * 0.075,
-                            (right - left) * 0.85, true, 0, f->leading, 0};
+  const column title_col = {left + (right - left) * (1 - f->title_width) / 2,
+                            (right - left) * f->title_width, true, 0,
+                            f->leading, 0};
   y = l->y + f->title_size;
   if ((rc = centred(NULL, l, a->label, BC_STYLE_BOLD, f->title_size, centre,
                     y)) ||
@@ -469,8 +465,9 @@ int bc_layout__frame_appendix(lay *l, const bc_appendix *a) {
                           f->title_size, &title_col, &y, true)))
     return rc;
   y += rule_drop(f->title_size);
-  if ((rc = bc_layout__add_rule(l, centre - widest * 0.15,
-                                centre + widest * 0.15, y, f->rule_width)))
+  if ((rc = bc_layout__add_rule(l, centre - widest * f->appendix_rule / 2,
+                                centre + widest * f->appendix_rule / 2, y,
+                                f->rule_width)))
     return rc;
   l->y = y + f->leading;
   return 0;

@@ -37,6 +37,14 @@ void bc_frame_default(bc_frame *f) {
   f->table_size = 13;
   f->table_padding = 4;
   f->table_rule = 0.5;
+  f->header_x = MM_TO_PT(22.0);
+  f->header_left_width = MM_TO_PT(75.0);
+  f->header_right_width = MM_TO_PT(100.0);
+  f->header_step = 1.15;
+  f->closing_left_width = MM_TO_PT(75.0);
+  f->title_width = 0.85;
+  f->short_rule = 0.4;
+  f->appendix_rule = 0.3;
   f->first_fit = false;
   f->expansion = 0.02;
   f->tracking = 0.01;
@@ -373,6 +381,74 @@ int bc_layout__wrap(text_slice **lines_out,
   return 0;
 }
 
+int bc_layout__init(lay *l,
+                    const bc_frame *frame,
+                    const bc_fontset *fonts,
+                    bc_shaper *shaper,
+                    bc_arena *arena,
+                    bc_error *err) {
+  int rc;
+  memset(l, 0, sizeof *l);
+  l->frame = frame;
+  l->fonts = fonts;
+  l->shaper = shaper;
+  l->arena = arena;
+  l->err = err;
+  bc_layout__set_orientation(l, false);
+  for (int s = 0; s < BC_STYLE_COUNT; s++) {
+    bc_shaped sh;
+    if ((rc = bc_shaper_shape(&sh, shaper, (bc_style)s, " ", 1, arena, err)))
+      return rc;
+    l->space_gid[s] = sh.count ? sh.glyphs[0].gid : 0;
+    l->space_advance_fu[s] = sh.width;
+  }
+  return 0;
+}
+
+int bc_layout_centred_width(double *widest_out,
+                            size_t *lines_out,
+                            const bc_frame *frame,
+                            const bc_fontset *fonts,
+                            bc_shaper *shaper,
+                            const char *text,
+                            unsigned style,
+                            double size,
+                            double width,
+                            bc_arena *arena,
+                            bc_error *err) {
+  lay l;
+  double widest = 0;
+  size_t total = 0;
+  int rc;
+  if ((rc = bc_layout__init(&l, frame, fonts, shaper, arena, err)))
+    return rc;
+  /* As frame.c's wrapped_block: each line-feed part wrapped on its own. */
+  for (const char *part = text; part;) {
+    const char *nl = strchr(part, '\n');
+    size_t n = nl ? (size_t)(nl - part) : strlen(part);
+    char *copy = bc_arena_strndup(arena, part, n);
+    text_slice *lines;
+    size_t count;
+    if (!copy)
+      return bc_error_oom(err);
+    if ((rc = bc_layout__wrap(&lines, &count, &l, copy, style, size, width,
+                              width, true)))
+      return rc;
+    for (size_t i = 0; i < count; i++) {
+      double w;
+      if ((rc = measure(&w, &l, lines[i].text, lines[i].len, style, size)))
+        return rc;
+      if (w > widest)
+        widest = w;
+    }
+    total += count;
+    part = nl ? nl + 1 : NULL;
+  }
+  *widest_out = widest;
+  *lines_out = total;
+  return 0;
+}
+
 int bc_layout_document(bc_pages *out,
                        const bc_doc *doc,
                        const bc_frame *frame,
@@ -385,23 +461,9 @@ int bc_layout_document(bc_pages *out,
   bc_page *pages;
   int rc;
 
-  memset(&l, 0, sizeof l);
-  l.frame = frame;
-  l.fonts = fonts;
-  l.shaper = shaper;
-  l.arena = arena;
-  l.err = err;
-  bc_layout__set_orientation(&l, false);
-  if ((rc = bc_layout__struct_begin(&l)))
+  if ((rc = bc_layout__init(&l, frame, fonts, shaper, arena, err)) ||
+      (rc = bc_layout__struct_begin(&l)))
     return rc;
-  for (int s = 0; s < BC_STYLE_COUNT; s++) {
-    bc_shaped sh;
-    if ((rc = bc_shaper_shape(&sh, shaper, (bc_style)s, " ", 1, arena, err)))
-      return rc;
-    l.space_gid[s] = sh.count ? sh.glyphs[0].gid : 0;
-    l.space_advance_fu[s] = sh.width;
-  }
-
   blocks = bc_arena_calloc(arena, doc->block_count + 1, sizeof *blocks);
   if (!blocks)
     return bc_error_oom(err);

@@ -11,6 +11,10 @@
 #include "markup/doc.h"
 #include "text/text.h"
 
+/* The Quốc hiệu and the Tiêu ngữ (ô 1), as the frame sets them. */
+#define BC_FRAME_NATIONAL_NAME "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#define BC_FRAME_MOTTO "Độc lập - Tự do - Hạnh phúc"
+
 /* Sizes and distances of the frame, in points; immutable, shared. */
 typedef struct bc_frame {
   double page_width, page_height; /* A4 portrait */
@@ -34,6 +38,22 @@ typedef struct bc_frame {
   double table_size;    /* text in tables, 13 */
   double table_padding; /* inside each cell, horizontal */
   double table_rule;    /* cell borders */
+  /* Where the frame's columns go: practice measured on issued documents
+   * (decree30-layout.md §3): the header block hangs into the left margin
+   * so that the Quốc hiệu fits on one line. */
+  double header_x;           /* left edge of the header block, from the
+                                page's left edge */
+  double header_left_width;  /* cơ quan and Số: 75 mm */
+  double header_right_width; /* Quốc hiệu and the date: 100 mm */
+  double header_step;        /* header lines, baseline to baseline, times
+                                their size (single spacing) */
+  double closing_left_width; /* Nơi nhận, from the left margin: 75 mm */
+  double title_width;        /* trích yếu and phụ lục titles: this share of
+                                the text block, centred */
+  double short_rule;         /* rules under the cơ quan and the trích yếu:
+                                this share of their widest line (the
+                                decree: 1/3 to 1/2) */
+  double appendix_rule;      /* under the (Kèm theo ...) line: this share */
   bool first_fit;       /* break lines first fit instead of total fit (for
                            comparing the two) */
   double expansion;     /* font expansion: how much wider or narrower the
@@ -67,5 +87,48 @@ int bc_layout_document(bc_pages *out,
  * for goldens and tests (the idea of HarfBuzz's shaping test files).
  */
 void bc_pages_dump(bc_buf *out, const bc_pages *pages);
+
+/* ---- figures for the editable drafts (office/) ----
+ * A .docx or .odt of the report is not laid out by baocao: Word or
+ * LibreOffice breaks its lines and pages. These give the figures the
+ * drafts need to set the frame as the PDF has it, measured with the same
+ * fonts and the same rules. Thread-safe for distinct shapers/arenas. */
+
+/*
+ * The widest line of text as the frame sets a centred header text (the
+ * cơ quan, the trích yếu, a phụ lục's title) in width points: split at
+ * line feeds, each part wrapped at spaces into balanced lines (lines_out:
+ * how many in all). A paragraph that wide breaks into the same lines in a
+ * word processor that breaks first fit. Errors: those of shaping
+ * (BC_EDATA), BC_ENOMEM.
+ */
+int bc_layout_centred_width(double *widest_out,
+                            size_t *lines_out,
+                            const bc_frame *frame,
+                            const bc_fontset *fonts,
+                            bc_shaper *shaper,
+                            const char *text,
+                            unsigned style,
+                            double size,
+                            double width,
+                            bc_arena *arena,
+                            bc_error *err);
+
+/* The column widths (table->columns of them, points) of a table set
+ * measure points wide, as table.c sets them. Errors as above. */
+int bc_layout_table_widths(double *widths_out,
+                           const bc_frame *frame,
+                           const bc_fontset *fonts,
+                           bc_shaper *shaper,
+                           const bc_table *table,
+                           double measure,
+                           bc_arena *arena,
+                           bc_error *err);
+
+/* Where the text of a table cell goes: header rows centred, otherwise the
+ * column's alignment, or for AUTO numbers right, STT centred, text left.
+ * Never BC_CELL_AUTO. */
+bc_cell_align
+bc_layout_cell_align(const bc_table *table, size_t row, size_t column);
 
 #endif

@@ -91,6 +91,14 @@ typedef struct lay {
   unsigned list_open;
 } lay;
 
+/* A lay with no pages yet (portrait), its space glyphs shaped. */
+int bc_layout__init(lay *l,
+                    const bc_frame *frame,
+                    const bc_fontset *fonts,
+                    bc_shaper *shaper,
+                    bc_arena *arena,
+                    bc_error *err);
+
 /* Text block edges. */
 double bc_layout__left(const lay *l);
 double bc_layout__right(const lay *l);

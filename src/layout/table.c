@@ -166,12 +166,70 @@ static void column_widths(double *widths,
   }
 }
 
+/* Column widths of the table at measure (design note 1), from the arena. */
+static int table_widths(double **out,
+                        lay *l,
+                        const bc_table *tb,
+                        double measure) {
+  size_t nc = tb->columns, nr = tb->rows;
+  double *mins = bc_arena_calloc(l->arena, nc, sizeof *mins);
+  double *maxs = bc_arena_calloc(l->arena, nc, sizeof *maxs);
+  double *widths = bc_arena_calloc(l->arena, nc, sizeof *widths);
+  double size = l->frame->table_size, pad = l->frame->table_padding;
+  int rc;
+  if (!mins || !maxs || !widths)
+    return bc_error_oom(l->err);
+  for (size_t r = 0; r < nr; r++)
+    for (size_t k = 0; k < nc; k++) {
+      double lo, hi;
+      unsigned style = r < tb->header_rows ? BC_STYLE_BOLD : 0;
+      if ((rc = measure_cell(&lo, &hi, l, &tb->cells[r * nc + k], style,
+                             size)))
+        return rc;
+      mins[k] = fmax(mins[k], lo + 2 * pad);
+      maxs[k] = fmax(maxs[k], hi + 2 * pad);
+    }
+  column_widths(widths, mins, maxs, nc, measure);
+  *out = widths;
+  return 0;
+}
+
+int bc_layout_table_widths(double *widths_out,
+                           const bc_frame *frame,
+                           const bc_fontset *fonts,
+                           bc_shaper *shaper,
+                           const bc_table *table,
+                           double measure,
+                           bc_arena *arena,
+                           bc_error *err) {
+  lay l;
+  double *widths;
+  int rc;
+  if ((rc = bc_layout__init(&l, frame, fonts, shaper, arena, err)) ||
+      (rc = table_widths(&widths, &l, table, measure)))
+    return rc;
+  memcpy(widths_out, widths, table->columns * sizeof *widths_out);
+  return 0;
+}
+
+bc_cell_align
+bc_layout_cell_align(const bc_table *tb, size_t row, size_t column) {
+  bc_cell_align a = tb->align[column];
+  if (row < tb->header_rows)
+    return BC_CELL_CENTER;
+  if (a != BC_CELL_AUTO)
+    return a;
+  return cell_is_stt(&tb->cells[column])                      ? BC_CELL_CENTER
+         : cell_is_number(&tb->cells[row * tb->columns + column]) ? BC_CELL_RIGHT
+                                                                  : BC_CELL_LEFT;
+}
+
 int bc_layout__table_lines(lay_block *out, lay *l, const bc_block *b) {
   const bc_table *tb = b->table;
   const bc_frame *f = l->frame;
   size_t nc = tb->columns, nr = tb->rows;
   lay_table *t = bc_arena_calloc(l->arena, 1, sizeof *t);
-  double *mins, *maxs, *widths;
+  double *widths;
   double left = bc_layout__left(l), measure = bc_layout__right(l) - left;
   int rc;
 
@@ -189,25 +247,12 @@ int bc_layout__table_lines(lay_block *out, lay *l, const bc_block *b) {
   t->line_count = bc_arena_calloc(l->arena, nr * nc, sizeof *t->line_count);
   t->row_lines = bc_arena_calloc(l->arena, nr, sizeof *t->row_lines);
   t->elems = bc_arena_calloc(l->arena, nr + nr * nc, sizeof *t->elems);
-  mins = bc_arena_calloc(l->arena, nc, sizeof *mins);
-  maxs = bc_arena_calloc(l->arena, nc, sizeof *maxs);
-  widths = bc_arena_calloc(l->arena, nc, sizeof *widths);
-  if (!t->col_x || !t->lines || !t->line_count || !t->row_lines ||
-      !t->elems || !mins || !maxs || !widths)
+  if (!t->col_x || !t->lines || !t->line_count || !t->row_lines || !t->elems)
     return bc_error_oom(l->err);
 
   /* 1. Column widths (design note 1). */
-  for (size_t r = 0; r < nr; r++)
-    for (size_t k = 0; k < nc; k++) {
-      double lo, hi;
-      unsigned style = r < tb->header_rows ? BC_STYLE_BOLD : 0;
-      if ((rc = measure_cell(&lo, &hi, l, &tb->cells[r * nc + k], style,
-                             t->size)))
-        return rc;
-      mins[k] = fmax(mins[k], lo + 2 * t->pad_x);
-      maxs[k] = fmax(maxs[k], hi + 2 * t->pad_x);
-    }
-  column_widths(widths, mins, maxs, nc, measure);
+  if ((rc = table_widths(&widths, l, tb, measure)))
+    return rc;
   t->col_x[0] = left;
   for (size_t k = 0; k < nc; k++)
     t->col_x[k + 1] = t->col_x[k] + widths[k];
@@ -230,13 +275,7 @@ int bc_layout__table_lines(lay_block *out, lay *l, const bc_block *b) {
       if ((rc = bc_layout__break_spans(&lines, &n, l, c->spans, c->span_count,
                                        &st, b->source_line)))
         return rc;
-      bc_cell_align a = tb->align[k];
-      if (header)
-        a = BC_CELL_CENTER;
-      else if (a == BC_CELL_AUTO)
-        a = cell_is_stt(&tb->cells[k]) ? BC_CELL_CENTER
-            : cell_is_number(c)        ? BC_CELL_RIGHT
-                                       : BC_CELL_LEFT;
+      bc_cell_align a = bc_layout_cell_align(tb, r, k);
       for (size_t i = 0; i < n; i++) {
         double used = lines[i].right - st.x;
         double shift = a == BC_CELL_RIGHT    ? st.measure - used

@@ -64,9 +64,10 @@ typedef struct bc_block {
   size_t span_count;
   const bc_table *table; /* BC_BLOCK_TABLE */
   int source_line;       /* line in the expanded Markdown */
-  /* Lists: items are laid out as paragraphs that start with their marker,
-   * as Vietnamese documents write them; this keeps the list for the
-   * structure of a tagged PDF. list_depth lists hold the block (0: it is
+  /* Lists: items are laid out as paragraphs that start with their marker
+   * (the first span: "- ", "+ ", "● " for *, "1. ", "2) "), as Vietnamese
+   * documents write them; this keeps the list for the structure of a
+   * tagged PDF and for an editable draft, which turns it into a list. list_depth lists hold the block (0: it is
    * in none); list_flags: BC_LIST_*. */
   unsigned list_depth;
   unsigned list_flags;

@@ -111,6 +111,7 @@ static int end_block(conv *c, bc_block_kind kind, int level, int line) {
   if (!c->blocks)
     return bc_error_oom(c->err);
   b = &c->blocks[c->block_count++];
+  memset(b, 0, sizeof *b);
   b->kind = kind;
   b->level = level;
   b->spans = c->spans;

@@ -170,6 +170,7 @@ static int name_reports(named_report **out,
                         const bc_report_ref *refs,
                         size_t n,
                         const char *out_dir,
+                        const char *extension,
                         bc_arena *arena,
                         bc_error *err) {
   named_report *names = bc_arena_calloc(arena, n ? n : 1, sizeof *names);
@@ -182,8 +183,9 @@ static int name_reports(named_report **out,
     char a[160], t[160], path[PATH_MAX];
     bc_file_name(a, sizeof a, refs[i].agency);
     bc_file_name(t, sizeof t, refs[i].template_name);
-    if (snprintf(path, sizeof path, "%s/%s%s%s.pdf", out_dir, a,
-                 several ? "+" : "", several ? t : "") >= (int)sizeof path)
+    if (snprintf(path, sizeof path, "%s/%s%s%s.%s", out_dir, a,
+                 several ? "+" : "", several ? t : "",
+                 extension) >= (int)sizeof path)
       return bc_error_set(err, BC_EIO, "output directory '%s' is too long",
                           out_dir);
     names[i].ref = &refs[i];
@@ -231,7 +233,8 @@ static int list_jobs(bulk_run *run, bc_arena *arena, bc_error *err) {
       goto done;
     }
   }
-  if ((rc = name_reports(&names, refs, nrefs, o->out_dir, arena, err)))
+  if ((rc = name_reports(&names, refs, nrefs, o->out_dir,
+                         bc_format_name((bc_format)o->format), arena, err)))
     goto done;
   run->jobs = bc_arena_calloc(arena, nrefs ? nrefs : 1, sizeof *run->jobs);
   if (!run->jobs) {
@@ -310,20 +313,24 @@ static int read_previous(bulk_run *run,
   return 0;
 }
 
-/* A killed run leaves "X.pdf.tmp-XXXXXX" files beside its outputs: those
- * of this run's reports go (other shards' are not ours to touch). */
+/* A killed run leaves "X.pdf.tmp-XXXXXX" files (.docx, .odt) beside its
+ * outputs: those of this run's reports go (other shards' are not ours to
+ * touch). */
 static void remove_stale_temporaries(const bulk_run *run) {
   DIR *dir = opendir(run->opts->out_dir);
   struct dirent *de;
+  char marker[16];
   if (!dir)
     return;
+  snprintf(marker, sizeof marker, ".%s.tmp-",
+           bc_format_name((bc_format)run->opts->format));
   while ((de = readdir(dir)) != NULL) {
-    const char *tmp = strstr(de->d_name, ".pdf.tmp-");
+    const char *tmp = strstr(de->d_name, marker);
     char path[PATH_MAX];
     size_t stem;
-    if (!tmp || strlen(tmp) != strlen(".pdf.tmp-XXXXXX"))
+    if (!tmp || strlen(tmp) != strlen(marker) + 6)
       continue;
-    stem = (size_t)(tmp - de->d_name) + 4; /* through ".pdf" */
+    stem = (size_t)(tmp - de->d_name) + strlen(marker) - 5; /* to ".pdf" */
     for (size_t i = 0; i < run->count; i++) {
       const char *base = strrchr(run->jobs[i].output_path, '/');
       base = base ? base + 1 : run->jobs[i].output_path;
@@ -391,6 +398,7 @@ static void render_job(bulk_run *run, worker *w, bulk_job *job) {
   ro.output_path = job->output_path;
   ro.created = o->created;
   ro.pdf_standard = o->pdf_standard;
+  ro.format = o->format;
   ro.no_fsync = 1; /* one syncfs at the end of the run */
   ro.input_digest = 1; /* for the manifest, and the next --resume */
   bc_error_clear(&w->error);
@@ -531,6 +539,8 @@ static int check_options(const bc_bulk_options *o, bc_error *err) {
     return bc_error_set(err, BC_ERROR, "bulk: db_path, period, out_dir, "
                                        "font_dir and template_dir are "
                                        "required");
+  if (o->format < BC_FORMAT_PDF || o->format > BC_FORMAT_ODT)
+    return bc_error_set(err, BC_ERROR, "unknown output format %d", o->format);
   if (o->shard_count ? o->shard_index < 1 || o->shard_index > o->shard_count
                      : o->shard_index != 0)
     return bc_error_set(err, BC_ERROR,

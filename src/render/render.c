@@ -1,7 +1,9 @@
 /* render/render.c: the public API: a worker context (fonts, shaper, compiled
  * templates, rasteriser) and one pipeline data -> model -> template ->
  * markup -> layout whose pages go to one of two outputs: bc_render writes
- * them as PDF, bc_preview draws one of them as PNG. bc_check is check.c's. */
+ * them as PDF, bc_preview draws one of them as PNG. bc_render also writes
+ * the document tree as an editable draft (office/), without layout.
+ * bc_check is check.c's. */
 #include "baocao/baocao.h"
 
 #include "common/alloc.h"
@@ -12,6 +14,7 @@
 #include "data/data.h"
 #include "layout/layout.h"
 #include "markup/markup.h"
+#include "office/office.h"
 #include "pdf/pdf.h"
 #include "raster/raster.h"
 #include "render/render_int.h"
@@ -22,6 +25,7 @@
 #include <assert.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -162,6 +166,7 @@ typedef struct report_job {
   bc_pdf_standard pdf_standard;
   bool no_expansion;
   int tones; /* bc_tones */
+  int format; /* bc_format */
 } report_job;
 
 int bc_context__db(bc_db **out,
@@ -352,6 +357,8 @@ static int input_digest(char hex[65],
   bc_buf_putc(&b, job->pdf_standard == BC_PDF_STANDARD_NONE ? 'P' : 'A');
   bc_buf_putc(&b, job->no_expansion ? 'X' : 'E');
   bc_buf_putc(&b, (char)('0' + job->tones));
+  if (job->format != BC_FORMAT_PDF) /* a PDF's digest is as it always was */
+    bc_buf_puts(&b, bc_format_name((bc_format)job->format));
   bc_template_sources(tmpl, put_source, &b);
   bc_model_feed(model, put_buf, &b);
   return hash_buf(hex, &b, err);
@@ -378,9 +385,10 @@ static const char *template_sha256(const bc_context *ctx,
   return NULL;
 }
 
-/* The report's data (docs/data-exchange.md), attached to the PDF as
- * baocao-data.json; memory from arena. */
-static int attach_data(bc_pdf_info *info,
+/* The report's data (docs/data-exchange.md), baocao-data.json, in memory
+ * from arena: the PDF attaches it, a draft carries it in its package. */
+static int report_data(const unsigned char **out,
+                       size_t *len_out,
                        const bc_report_model *model,
                        const char *template_sha256,
                        bc_arena *arena,
@@ -395,11 +403,8 @@ static int attach_data(bc_pdf_info *info,
       rc = bc_error_oom(err);
     else {
       memcpy(copy, b.data, b.len);
-      info->attachment = copy;
-      info->attachment_len = b.len;
-      info->attachment_name = BC_DATA_FILE_NAME;
-      info->attachment_mime = "application/json";
-      info->attachment_description = "Số liệu của báo cáo (baocao-data 1)";
+      *out = copy;
+      *len_out = b.len;
     }
   }
   bc_buf_free(&b);
@@ -418,6 +423,74 @@ static size_t utf16_units(const char *s) {
     n += c >= 0xF0;           /* beyond the BMP: a surrogate pair */
   }
   return n;
+}
+
+static int attach_data(bc_pdf_info *info,
+                       const bc_report_model *model,
+                       const char *template_sha256,
+                       bc_arena *arena,
+                       bc_error *err) {
+  info->attachment_name = BC_DATA_FILE_NAME;
+  info->attachment_mime = "application/json";
+  info->attachment_description = "Số liệu của báo cáo (baocao-data 1)";
+  return report_data(&info->attachment, &info->attachment_len, model,
+                     template_sha256, arena, err);
+}
+
+/* The report as an editable draft: the document tree, not the pages. */
+static int draft_bytes(const unsigned char **out,
+                       size_t *len_out,
+                       bc_context *ctx,
+                       const report_job *job,
+                       const bc_report_model *model,
+                       const bc_template *tmpl,
+                       time_t created,
+                       bc_arena *arena,
+                       bc_error *err) {
+  bc_expansion exp;
+  bc_doc doc;
+  bc_office_info info;
+  int rc;
+  memset(&info, 0, sizeof info);
+  if ((rc = bc_template_expand(&exp, tmpl, model, arena, err)) ||
+      (rc = bc_render__document(&doc, model, &exp, arena, err)) ||
+      (rc = bc_doc_tones(&doc, tone_style(job->tones, &exp), arena, err)) ||
+      (rc = report_data(&info.data, &info.data_len, model,
+                        template_sha256(ctx, tmpl), arena, err)))
+    return rc;
+  info.title = doc.title;
+  info.author = doc.author;
+  info.subject = doc.subject;
+  info.generator = "baocao " BC_VERSION;
+  info.created = created;
+  return bc_office_write(out, len_out,
+                         job->format == BC_FORMAT_ODT ? BC_OFFICE_ODT
+                                                      : BC_OFFICE_DOCX,
+                         &doc, &ctx->frame, ctx->fonts, ctx->shaper, &info,
+                         arena, err);
+}
+
+static const char *const format_names[] = {"pdf", "docx", "odt"};
+
+const char *bc_format_name(bc_format format) {
+  return (unsigned)format < 3 ? format_names[format] : "?";
+}
+
+int bc_format_from_name(const char *name) {
+  for (int i = 0; i < 3; i++)
+    if (name && !strcmp(name, format_names[i]))
+      return i;
+  return -1;
+}
+
+int bc_format_from_path(const char *path) {
+  const char *dot = path ? strrchr(path, '.') : NULL;
+  if (!dot || strchr(dot, '/'))
+    return -1;
+  for (int i = 0; i < 3; i++)
+    if (!strcasecmp(dot + 1, format_names[i]))
+      return i;
+  return -1;
 }
 
 void bc_render__context(bc_error *err,
@@ -440,7 +513,8 @@ int bc_render(bc_render_result *result,
                     opts->blank_number_date != 0,
                     opts->pdf_standard,
                     opts->no_expansion != 0,
-                    opts->tones};
+                    opts->tones,
+                    opts->format};
   bc_arena arena;
   bc_report_model model;
   const bc_template *tmpl = NULL;
@@ -462,6 +536,9 @@ int bc_render(bc_render_result *result,
                         (int)opts->pdf_standard);
   if (opts->tones < BC_TONES_TEMPLATE || opts->tones > BC_TONES_AS_TYPED)
     return bc_error_set(err, BC_ERROR, "unknown tone style %d", opts->tones);
+  if (opts->format < BC_FORMAT_PDF || opts->format > BC_FORMAT_ODT)
+    return bc_error_set(err, BC_ERROR, "unknown output format %d",
+                        opts->format);
   if (result)
     memset(result, 0, sizeof *result);
   bc_arena_init(&arena, ctx->alloc);
@@ -476,29 +553,39 @@ int bc_render(bc_render_result *result,
       result->unchanged = 1;
     goto cleanup;
   }
-  if ((rc = lay_out(&pages, &doc, ctx, &job, &model, tmpl, &arena, err)))
-    goto cleanup;
-  /* libharu holds a string of at most 65,535 bytes: the title in UTF-16
-   * must fit (a name is checked at load, far shorter). */
-  if (utf16_units(doc.title) > PDF_TEXT_MAX) {
-    rc = bc_error_set(err, BC_EDATA,
-                      "the subject line (trich_yeu) is %zu characters long, "
-                      "more than the %d a PDF's title holds",
-                      utf16_units(doc.title), PDF_TEXT_MAX);
-    goto cleanup;
+  /* The bytes: an editable draft from the document tree, or the PDF of
+   * the laid-out pages. */
+  memset(&pages, 0, sizeof pages);
+  if (job.format != BC_FORMAT_PDF) {
+    if ((rc = draft_bytes(&pdf, &pdf_len, ctx, &job, &model, tmpl,
+                          creation_time(opts->created), &arena, err)))
+      goto cleanup;
+  } else {
+    if ((rc = lay_out(&pages, &doc, ctx, &job, &model, tmpl, &arena, err)))
+      goto cleanup;
+    /* libharu holds a string of at most 65,535 bytes: the title in UTF-16
+     * must fit (a name is checked at load, far shorter). */
+    if (utf16_units(doc.title) > PDF_TEXT_MAX) {
+      rc = bc_error_set(err, BC_EDATA,
+                        "the subject line (trich_yeu) is %zu characters long, "
+                        "more than the %d a PDF's title holds",
+                        utf16_units(doc.title), PDF_TEXT_MAX);
+      goto cleanup;
+    }
+    memset(&info, 0, sizeof info);
+    info.title = doc.title;
+    info.author = doc.author;
+    info.subject = doc.subject;
+    info.created = creation_time(opts->created);
+    info.compress = true;
+    info.plain = opts->pdf_standard == BC_PDF_STANDARD_NONE;
+    if ((rc = attach_data(&info, &model, template_sha256(ctx, tmpl), &arena,
+                          err)) ||
+        (rc = bc_pdf_write(&pdf, &pdf_len, &pages, ctx->fonts, &info, &arena,
+                           err)))
+      goto cleanup;
   }
-  memset(&info, 0, sizeof info);
-  info.title = doc.title;
-  info.author = doc.author;
-  info.subject = doc.subject;
-  info.created = creation_time(opts->created);
-  info.compress = true;
-  info.plain = opts->pdf_standard == BC_PDF_STANDARD_NONE;
-  if ((rc = attach_data(&info, &model, template_sha256(ctx, tmpl), &arena,
-                        err)) ||
-      (rc = bc_pdf_write(&pdf, &pdf_len, &pages, ctx->fonts, &info, &arena,
-                         err)) ||
-      (rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len,
+  if ((rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len,
                                  opts->no_fsync ? bc_sink_no_fsync() : NULL,
                                  err)))
     goto cleanup;
@@ -529,7 +616,8 @@ int bc_preview(bc_preview_result *result,
                bc_error *err) {
   report_job job = {opts->db_path,       opts->agency, opts->period,
                     opts->template_name, false,        false,
-                    BC_PDF_STANDARD_A3B, false,  opts->tones};
+                    BC_PDF_STANDARD_A3B, false,  opts->tones,
+                    BC_FORMAT_PDF};
   bc_arena arena;
   bc_doc doc;
   bc_pages pages;

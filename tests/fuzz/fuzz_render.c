@@ -2,10 +2,13 @@
  * NFC, markup, shaping, line breaking, pagination, PDF) of a report whose
  * narrative and one indicator text value are any UTF-8 text. Every
  * character of the value is drawn (its glyphs carry it as text, in order)
- * or the render fails naming a character the text has. */
+ * or the render fails naming a character the text has. The editable
+ * drafts (.docx, .odt) of the same document succeed exactly when the PDF
+ * does and refuse what it refuses. */
 #include "common/utf8.h"
 #include "fuzz_common.h"
 #include "layout/layout.h"
+#include "office/office.h"
 #include "pdf/pdf.h"
 #include "render/render_int.h"
 
@@ -120,6 +123,35 @@ static void check_missing_char(const bc_error *err, const char *text) {
     fz_fail("'%s' names a character the text does not have", err->message);
 }
 
+/* Both drafts of the document the PDF was (or could not be) made from:
+ * refused when the PDF was (a character it cannot draw), else a zip. */
+static void check_drafts(const bc_doc *doc,
+                         const bc_frame *frame,
+                         bc_arena *arena,
+                         int pdf_rc) {
+  if (!doc->blocks && !doc->subject)
+    return; /* the PDF failed before there was a document */
+  for (int kind = BC_OFFICE_DOCX; kind <= BC_OFFICE_ODT; kind++) {
+    bc_office_info info = {0};
+    const unsigned char *out;
+    size_t len;
+    bc_error err;
+    int rc;
+    info.title = doc->title;
+    info.author = doc->author;
+    info.created = 1700000000;
+    bc_error_clear(&err);
+    rc = bc_office_write(&out, &len, (bc_office_kind)kind, doc, frame,
+                         bc_context__fonts(ctx), bc_context__shaper(ctx),
+                         &info, arena, &err);
+    if (rc != pdf_rc)
+      fz_fail("draft %d: %d (%s) where the PDF gave %d", kind, rc,
+              err.message, pdf_rc);
+    if (rc == 0 && (len < 1000 || memcmp(out, "PK\x03\x04", 4)))
+      fz_fail("draft %d: a zip of %zu bytes", kind, len);
+  }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   bc_arena arena;
   bc_error err;
@@ -148,6 +180,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   *value_text = text;
   *narrative_text = text;
+  memset(&doc, 0, sizeof doc);
   bc_frame_default(&frame);
   bc_error_clear(&err);
   if (!(rc = bc_template_expand(&exp, tmpl, &model, &arena, &err)) &&
@@ -175,6 +208,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fz_check_error(rc, err.message);
   if (rc == BC_EDATA)
     check_missing_char(&err, text);
+  if (rc == 0 || rc == BC_EDATA)
+    check_drafts(&doc, &frame, &arena, rc);
   bc_arena_release(&arena);
   return 0;
 }
