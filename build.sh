@@ -12,9 +12,9 @@ PACKAGES=(
   cmake make pkg-config gcc clang libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
   libutf8proc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev
-  libssl-dev zlib1g-dev libcjson-dev
+  libssl-dev zlib1g-dev libcjson-dev libp11-dev
   check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
-  libnss3-tools valgrind
+  libnss3-tools valgrind softhsm2 opensc
 )
 
 log() { printf '== %s\n' "$*" >&2; }

@@ -24,7 +24,8 @@ typedef enum bc_error_code {
   BC_EINPUT = -10,   /* an input file (template, SQL) cannot be read */
   BC_ELAYOUT = -11,  /* content that cannot be placed on a page */
   BC_ECERT = -12,    /* signing certificate or key unusable */
-  BC_EPDF = -13      /* a PDF that cannot be signed or read */
+  BC_EPDF = -13,     /* a PDF that cannot be signed or read */
+  BC_ENET = -14      /* a network service (time-stamping authority) failed */
 } bc_error_code;
 
 #define BC_ERROR_MESSAGE_SIZE 512
