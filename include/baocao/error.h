@@ -25,8 +25,9 @@ typedef enum bc_error_code {
   BC_ELAYOUT = -11,  /* content that cannot be placed on a page */
   BC_ECERT = -12,    /* signing certificate or key unusable */
   BC_EPDF = -13,     /* a PDF that cannot be signed or read */
-  BC_EVERIFY = -14   /* signatures: one does not check out, the file was
+  BC_EVERIFY = -14,  /* signatures: one does not check out, the file was
                         changed after one, or (import) it has none */
+  BC_ENET = -15      /* a network service (time-stamping authority) failed */
 } bc_error_code;
 
 #define BC_ERROR_MESSAGE_SIZE 512

@@ -22,19 +22,30 @@ typedef struct bc_sign_options {
   const char *image_path; /* PNG shown in the field, or NULL for text */
   const char *reason;     /* /Reason, may be NULL */
   long long signing_time; /* Unix time; -1: now */
+  /* A key on a token (USB token, smart card) instead of p12_path: */
+  const char *pkcs11_uri;    /* RFC 7512, e.g. "pkcs11:token=T;object=K" */
+  const char *pkcs11_module; /* its PKCS#11 library; NULL: module-path */
+  const char *pin;           /* its user PIN; NULL: pin-value or none */
+  const char *chain_path;    /* more certificates to send (PEM), or NULL */
+  const char *tsa_url;       /* http:// RFC 3161 time-stamping authority */
+  int tsa_timeout_s;         /* 0: 10 seconds */
+  int cades;                 /* nonzero: /SubFilter /ETSI.CAdES.detached */
 } bc_sign_options;
 
 #define BC_SIGN_OPTIONS_VERSION 1
 #define BC_SIGN_OPTIONS_INIT                                                   \
-  { BC_SIGN_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, -1 }
+  { BC_SIGN_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, -1,    \
+    NULL, NULL, NULL, NULL, NULL, 0, 0 }
 
 /*
  * Fills opts->field with a detached CMS signature (SHA-256) as an
  * incremental update: the input's bytes are the start of the output, so
  * earlier signatures stay valid. Uses ctx's fonts for a text appearance.
  * The input is verified first: one changed after an earlier signature is
- * refused with BC_EVERIFY. Errors: BC_EINPUT, BC_EPDF, BC_EVERIFY,
- * BC_ENOTFOUND, BC_ECERT, BC_EIO, BC_ENOMEM.
+ * refused with BC_EVERIFY. The CMS has PAdES B-B signed attributes and
+ * the signer's chain; with tsa_url, an RFC 3161 signature timestamp
+ * (PAdES B-T). Errors: BC_EINPUT, BC_EPDF, BC_EVERIFY, BC_ENOTFOUND,
+ * BC_ECERT, BC_ENET (the TSA), BC_EIO, BC_ENOMEM.
  */
 int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err);
 

@@ -26,7 +26,8 @@ enum {
   EXIT_INVALID = 13, /* verify: a signature does not check out */
   /* check: some report of the period has problems */
   EXIT_INCOMPLETE = 14,
-  EXIT_PARTIAL = 15 /* bulk: some reports failed, the others were written */
+  EXIT_PARTIAL = 15, /* bulk: some reports failed, the others were written */
+  EXIT_NETWORK = 16  /* a time-stamping authority did not answer or refused */
 };
 
 /* An option: --name (and -s) taking a value or not. */
@@ -109,6 +110,10 @@ bool cli_format(int *out,
 /* ---- the terminal (terminal.c) ---- */
 
 /* COLUMNS, else the window's width, else 100. */
+/* Asks for a secret (a PIN) on /dev/tty without echo, into buf. buf is
+ * "" when there is no terminal. Returns EXIT_OK. */
+int cli_read_secret(char *buf, size_t size, const char *prompt);
+
 unsigned terminal_columns(void);
 /* The window's width in pixels, or 0 when the terminal does not say. */
 unsigned terminal_width_px(void);

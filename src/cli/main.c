@@ -43,6 +43,7 @@ static const char usage[] =
     "  13 a signature does not check out (verify)\n"
     "  14 some report has problems (check)\n"
     "  15 some reports failed, the others were written (bulk)\n"
+    "  16 a time-stamping authority did not answer or refused (sign)\n"
     "\n"
     "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
     "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates).\n";
@@ -75,6 +76,8 @@ int cli_fail(const bc_error *err) {
     return EXIT_PDF;
   case BC_EVERIFY:
     return EXIT_INVALID;
+  case BC_ENET:
+    return EXIT_NETWORK;
   default:
     return EXIT_INTERNAL;
   }

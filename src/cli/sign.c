@@ -6,15 +6,32 @@
 #include <string.h>
 
 static const char sign_usage[] =
-    "Usage: baocao sign --p12 FILE --field NAME IN.pdf -o OUT.pdf [options]\n"
+    "Usage: baocao sign (--p12 FILE | --pkcs11 URI) --field NAME IN.pdf\n"
+    "                   -o OUT.pdf [options]\n"
     "\n"
     "Signs a field of a report rendered by baocao with a detached CMS\n"
-    "signature (SHA-256), as an incremental update: IN.pdf's bytes are kept\n"
-    "as they are, so the signer and then the seal can sign one after the\n"
-    "other and both signatures stay valid.\n"
+    "signature (SHA-256, PAdES B-B signed attributes, the signer's chain),\n"
+    "as an incremental update: IN.pdf's bytes are kept as they are, so the\n"
+    "signer and then the seal can sign one after the other and both\n"
+    "signatures stay valid.\n"
     "\n"
     "  --p12 FILE           PKCS#12 file with the key and certificate\n"
     "  --password PW        its password (or BAOCAO_P12_PASSWORD, or none)\n"
+    "  --pkcs11 URI         the key on a USB token or smart card, as an RFC\n"
+    "                       7512 URI: 'pkcs11:token=LABEL;object=KEY' (its\n"
+    "                       certificate is the token's one with the same id\n"
+    "                       or label; CA certificates on the token are sent)\n"
+    "  --module LIB         the token's PKCS#11 library (or module-path in\n"
+    "                       the URI, or BAOCAO_PKCS11_MODULE)\n"
+    "  --pin-file FILE      the token's PIN from the first line of FILE (or\n"
+    "                       BAOCAO_PKCS11_PIN; else asked on the terminal)\n"
+    "  --chain FILE         more certificates (PEM) to send with the\n"
+    "                       signature, e.g. the CA's intermediates\n"
+    "  --tsa URL            add a signature timestamp (RFC 3161, PAdES B-T)\n"
+    "                       from this http:// time-stamping authority\n"
+    "  --tsa-timeout S      seconds to wait for it (default 10)\n"
+    "  --subfilter NAME     adbe.pkcs7.detached (default: what Vietnamese\n"
+    "                       e-office verifiers accept) or ETSI.CAdES.detached\n"
     "  --field NAME         ky_nguoi_co_tham_quyen (signer) or ky_co_quan\n"
     "                       (the agency's seal)\n"
     "  -o, --output FILE    the signed copy (written whole or not at all)\n"
@@ -42,17 +59,54 @@ static const char verify_usage[] =
     "Exits 0 when every signature checks out and nothing after one was\n"
     "changed (or there is none), 13 otherwise, naming the change.\n";
 
+/*
+ * The token's PIN: the first line of pin_file, else BAOCAO_PKCS11_PIN,
+ * else (when the URI has no pin-value) asked on the terminal without
+ * echo. "" when there is none to give: the token may need no login.
+ */
+static int cli_token_pin(char *pin,
+                         size_t size,
+                         const char *pin_file,
+                         const char *uri) {
+  pin[0] = '\0';
+  if (pin_file) {
+    FILE *f = fopen(pin_file, "r");
+    if (!f) {
+      fprintf(stderr, "baocao sign: cannot read the PIN file '%s'\n",
+              pin_file);
+      return EXIT_TEMPLATE;
+    }
+    if (!fgets(pin, (int)size, f))
+      pin[0] = '\0';
+    fclose(f);
+    pin[strcspn(pin, "\r\n")] = '\0';
+    return EXIT_OK;
+  }
+  const char *env = getenv("BAOCAO_PKCS11_PIN");
+  if (env && *env) {
+    snprintf(pin, size, "%s", env);
+    return EXIT_OK;
+  }
+  if (strstr(uri, "pin-value="))
+    return EXIT_OK;
+  return cli_read_secret(pin, size, "PIN của token: ");
+}
+
 int cmd_sign(int argc, char **argv) {
   cli_option opts[] = {
       {"p12", 0, true, NULL},      {"password", 0, true, NULL},
       {"field", 0, true, NULL},    {"output", 'o', true, NULL},
       {"image", 0, true, NULL},    {"reason", 0, true, NULL},
       {"font-dir", 0, true, NULL}, {"help", 'h', false, NULL},
+      {"pkcs11", 0, true, NULL},   {"module", 0, true, NULL},
+      {"pin-file", 0, true, NULL}, {"chain", 0, true, NULL},
+      {"tsa", 0, true, NULL},      {"tsa-timeout", 0, true, NULL},
+      {"subfilter", 0, true, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096];
+  char font_buf[4096], tmpl_buf[4096], pin[256];
   bc_context_options copts = BC_CONTEXT_OPTIONS_INIT;
   bc_sign_options sopts = BC_SIGN_OPTIONS_INIT;
   bc_context *ctx = NULL;
@@ -73,10 +127,45 @@ int cmd_sign(int argc, char **argv) {
   sopts.password = cli_get(opts, n, "password");
   if (!sopts.password)
     sopts.password = getenv("BAOCAO_P12_PASSWORD");
-  if (npos != 1 || !sopts.p12_path || !sopts.field || !sopts.output) {
-    fprintf(stderr, "baocao sign: IN.pdf, --p12, --field and -o are required "
-                    "(see baocao help sign)\n");
+  sopts.pkcs11_uri = cli_get(opts, n, "pkcs11");
+  sopts.pkcs11_module = cli_get(opts, n, "module");
+  if (!sopts.pkcs11_module)
+    sopts.pkcs11_module = getenv("BAOCAO_PKCS11_MODULE");
+  sopts.chain_path = cli_get(opts, n, "chain");
+  sopts.tsa_url = cli_get(opts, n, "tsa");
+  const char *timeout = cli_get(opts, n, "tsa-timeout");
+  if (timeout) {
+    char *end;
+    long t = strtol(timeout, &end, 10);
+    if (*end || t < 1 || t > 600) {
+      fprintf(stderr, "baocao sign: --tsa-timeout '%s' is not a number of "
+                      "seconds from 1 to 600\n",
+              timeout);
+      return EXIT_USAGE;
+    }
+    sopts.tsa_timeout_s = (int)t;
+  }
+  const char *subfilter = cli_get(opts, n, "subfilter");
+  if (subfilter && strcmp(subfilter, "adbe.pkcs7.detached") != 0 &&
+      strcmp(subfilter, "ETSI.CAdES.detached") != 0) {
+    fprintf(stderr, "baocao sign: --subfilter '%s' is neither "
+                    "adbe.pkcs7.detached nor ETSI.CAdES.detached\n",
+            subfilter);
     return EXIT_USAGE;
+  }
+  sopts.cades = subfilter && !strcmp(subfilter, "ETSI.CAdES.detached");
+  if (npos != 1 || !sopts.field || !sopts.output ||
+      !sopts.p12_path == !sopts.pkcs11_uri) {
+    fprintf(stderr, "baocao sign: IN.pdf, one of --p12 and --pkcs11, --field "
+                    "and -o are required (see baocao help sign)\n");
+    return EXIT_USAGE;
+  }
+  if (sopts.pkcs11_uri) {
+    int prc = cli_token_pin(pin, sizeof pin, cli_get(opts, n, "pin-file"),
+                            sopts.pkcs11_uri);
+    if (prc)
+      return prc;
+    sopts.pin = pin[0] ? pin : NULL;
   }
   sopts.input = pos[0];
   copts.font_dir =
@@ -86,6 +175,7 @@ int cmd_sign(int argc, char **argv) {
   if ((rc = bc_context_new(&ctx, &copts, &err)))
     return cli_fail(&err);
   rc = bc_sign(ctx, &sopts, &err);
+  memset(pin, 0, sizeof pin);
   bc_context_free(ctx);
   if (rc)
     return cli_fail(&err);

@@ -31,6 +31,40 @@ unsigned terminal_width_px(void) {
   return 0;
 }
 
+/* ---- secrets ---- */
+
+int cli_read_secret(char *buf, size_t size, const char *prompt) {
+  int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+  struct termios saved, quiet;
+  size_t n = 0;
+  buf[0] = '\0';
+  if (fd < 0)
+    return EXIT_OK; /* no terminal: nothing to ask; the token says so */
+  bool echo_off = tcgetattr(fd, &saved) == 0;
+  if (echo_off) {
+    quiet = saved;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    echo_off = tcsetattr(fd, TCSAFLUSH, &quiet) == 0;
+  }
+  if (write(fd, prompt, strlen(prompt)) < 0) {
+    /* the prompt is a courtesy; the answer is what counts */
+  }
+  while (n + 1 < size) {
+    char c;
+    if (read(fd, &c, 1) != 1 || c == '\n' || c == '\r')
+      break;
+    buf[n++] = c;
+  }
+  buf[n] = '\0';
+  if (echo_off)
+    tcsetattr(fd, TCSAFLUSH, &saved);
+  if (write(fd, "\n", 1) < 0) {
+    /* as above */
+  }
+  close(fd);
+  return EXIT_OK;
+}
+
 /* ---- which graphics ---- */
 
 /* Asks the terminal for its primary device attributes (ESC [ c); a 4 in

@@ -119,6 +119,8 @@ const char *bc_error_code_name(int code) {
     return "certificate error";
   case BC_EPDF:
     return "PDF error";
+  case BC_ENET:
+    return "network service error";
   default:
     return "error";
   }

@@ -26,6 +26,13 @@ int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err) {
   req.p12_path = opts->p12_path;
   req.password = opts->password ? opts->password : "";
   req.reason = opts->reason;
+  req.pkcs11_uri = opts->pkcs11_uri;
+  req.pkcs11_module = opts->pkcs11_module;
+  req.pin = opts->pin;
+  req.chain_path = opts->chain_path;
+  req.tsa_url = opts->tsa_url;
+  req.tsa_timeout_s = opts->tsa_timeout_s;
+  req.cades = opts->cades != 0;
   req.now = opts->signing_time >= 0 ? (time_t)opts->signing_time : time(NULL);
   bc_arena_init(&arena, bc_context__alloc(ctx));
   if (opts->image_path) {

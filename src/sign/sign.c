@@ -30,160 +30,11 @@
 #include "sign/sign_int.h"
 
 #include <math.h>
-#include <openssl/cms.h>
-#include <openssl/err.h>
-#include <openssl/pkcs12.h>
-#include <openssl/x509v3.h>
+#include <openssl/crypto.h>
 #include <stdio.h>
 #include <string.h>
 
 #define MAX_PDF ((size_t)512 << 20)
-
-/* ---- the certificate ---- */
-
-typedef struct signer {
-  EVP_PKEY *key;
-  X509 *cert;
-  STACK_OF(X509) * chain;
-  char cn[256];
-  char org[256];
-} signer;
-
-static void signer_free(signer *s) {
-  EVP_PKEY_free(s->key);
-  X509_free(s->cert);
-  sk_X509_pop_free(s->chain, X509_free);
-  memset(s, 0, sizeof *s);
-}
-
-void bc_sign__name_entry(char *buf,
-                         size_t size,
-                         const X509_NAME *name,
-                         int nid) {
-  int idx = X509_NAME_get_index_by_NID(name, nid, -1);
-  unsigned char *utf8 = NULL;
-  buf[0] = '\0';
-  if (idx < 0)
-    return;
-  int n = ASN1_STRING_to_UTF8(
-      &utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, idx)));
-  if (n < 0)
-    return;
-  snprintf(buf, size, "%.*s", n, (const char *)utf8);
-  OPENSSL_free(utf8);
-}
-
-static void asn1_date(char *buf, size_t size, const ASN1_TIME *t) {
-  struct tm tm;
-  if (ASN1_TIME_to_tm(t, &tm) == 1)
-    strftime(buf, size, "%Y-%m-%d", &tm);
-  else
-    snprintf(buf, size, "?");
-}
-
-static int load_signer(signer *s, const bc_sign_request *req, bc_error *err) {
-  BIO *in = NULL;
-  PKCS12 *p12 = NULL;
-  int rc = 0;
-  char when[32];
-
-  memset(s, 0, sizeof *s);
-  in = BIO_new_file(req->p12_path, "rb");
-  if (!in) {
-    rc = bc_error_set(err, BC_EINPUT, "cannot open '%s'", req->p12_path);
-    goto cleanup;
-  }
-  p12 = d2i_PKCS12_bio(in, NULL);
-  if (!p12) {
-    rc = bc_error_set(err, BC_ECERT, "'%s' is not a PKCS#12 (.p12) file",
-                      req->p12_path);
-    goto cleanup;
-  }
-  if (!PKCS12_verify_mac(p12, req->password, -1)) {
-    rc = bc_error_set(err, BC_ECERT, "wrong password for '%s'", req->p12_path);
-    goto cleanup;
-  }
-  if (!PKCS12_parse(p12, req->password, &s->key, &s->cert, &s->chain) ||
-      !s->key || !s->cert) {
-    rc = bc_error_set(err, BC_ECERT,
-                      "'%s' holds no private key with its certificate",
-                      req->p12_path);
-    goto cleanup;
-  }
-  bc_sign__name_entry(s->cn, sizeof s->cn, X509_get_subject_name(s->cert),
-                      NID_commonName);
-  bc_sign__name_entry(s->org, sizeof s->org, X509_get_subject_name(s->cert),
-                      NID_organizationName);
-  time_t now = req->now;
-  if (X509_cmp_time(X509_get0_notAfter(s->cert), &now) < 0) {
-    asn1_date(when, sizeof when, X509_get0_notAfter(s->cert));
-    rc = bc_error_set(err, BC_ECERT, "the certificate of '%s' expired on %s",
-                      s->cn, when);
-    goto cleanup;
-  }
-  if (X509_cmp_time(X509_get0_notBefore(s->cert), &now) > 0) {
-    asn1_date(when, sizeof when, X509_get0_notBefore(s->cert));
-    rc = bc_error_set(err, BC_ECERT,
-                      "the certificate of '%s' is not valid before %s", s->cn,
-                      when);
-    goto cleanup;
-  }
-  uint32_t ku = X509_get_key_usage(s->cert);
-  if (ku != UINT32_MAX && !(ku & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION))) {
-    rc = bc_error_set(err, BC_ECERT,
-                      "the certificate of '%s' is not for signing (its key "
-                      "usage has neither digitalSignature nor nonRepudiation)",
-                      s->cn);
-    goto cleanup;
-  }
-  if (X509_check_private_key(s->cert, s->key) != 1) {
-    rc = bc_error_set(err, BC_ECERT,
-                      "the key in '%s' does not belong to its certificate",
-                      req->p12_path);
-    goto cleanup;
-  }
-cleanup:
-  ERR_clear_error();
-  PKCS12_free(p12);
-  BIO_free(in);
-  if (rc)
-    signer_free(s);
-  return rc;
-}
-
-/* A detached CMS signature (SHA-256) of data, DER in *out (OPENSSL_free). */
-static int cms_sign(unsigned char **out,
-                    int *out_len,
-                    const signer *s,
-                    const unsigned char *data,
-                    size_t len,
-                    bc_error *err) {
-  BIO *in = BIO_new_mem_buf(data, (int)len);
-  CMS_ContentInfo *cms = NULL;
-  int rc = 0;
-  unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL;
-  *out = NULL;
-  if (!in || len > INT32_MAX) {
-    rc = bc_error_oom(err);
-    goto cleanup;
-  }
-  cms = CMS_sign(NULL, NULL, s->chain, NULL, flags);
-  if (!cms ||
-      !CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(), CMS_BINARY) ||
-      !CMS_final(cms, in, NULL, CMS_DETACHED | CMS_BINARY)) {
-    rc = bc_error_set(err, BC_ECERT, "OpenSSL cannot sign with this key: %s",
-                      ERR_reason_error_string(ERR_peek_last_error()));
-    goto cleanup;
-  }
-  *out_len = i2d_CMS_ContentInfo(cms, out);
-  if (*out_len <= 0)
-    rc = bc_error_oom(err);
-cleanup:
-  ERR_clear_error();
-  CMS_ContentInfo_free(cms);
-  BIO_free(in);
-  return rc;
-}
 
 /* ---- finding the field ---- */
 
@@ -379,7 +230,7 @@ int bc_sign_pdf(const bc_sign_request *req,
   bc_pdf_reader *rd = NULL;
   bc_pdf_budget budget;
   target t;
-  signer s;
+  bc_sign_key s;
   update u;
   bc_appearance ap;
   unsigned char *der = NULL;
@@ -401,7 +252,7 @@ int bc_sign_pdf(const bc_sign_request *req,
       (rc = check_signatures((const unsigned char *)input, input_len,
                              req->input, arena, err)) ||
       (rc = find_target(&t, rd, req->field, arena, err)) ||
-      (rc = load_signer(&s, req, err)))
+      (rc = bc_sign__signer_load(&s, req, err)))
     goto cleanup;
   if (!bc_pdf_int(rd, bc_pdf_get(rd, bc_pdf_trailer(rd), "Size"), &next) ||
       next <= 0 || next > 8000000) {
@@ -462,15 +313,21 @@ int bc_sign_pdf(const bc_sign_request *req,
   }
 
   /* 3. The signature dictionary, with placeholders (design notes 2, 3). */
-  if ((rc = cms_sign(&der, &der_len, &s, (const unsigned char *)"x", 1, err)))
+  /* The trial signature carries a timestamp too when there is one, so the
+   * room reserved holds the TSA's token and its chain. */
+  bc_cms_options cms = {req->cades, req->tsa_url, req->tsa_timeout_s};
+  if ((rc = bc_sign__cms(&der, &der_len, &s, (const unsigned char *)"x", 1,
+                         &cms, err)))
     goto cleanup;
   size_t reserve = ((size_t)der_len + 2048) * 2;
   OPENSSL_free(der);
   der = NULL;
   n_sig = next++;
   begin_obj(&u, n_sig);
-  bc_buf_puts(&u.out, "<< /Type /Sig /Filter /Adobe.PPKLite "
-                      "/SubFilter /adbe.pkcs7.detached /Name <FEFF");
+  bc_buf_printf(&u.out,
+                "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /%s "
+                "/Name <FEFF",
+                req->cades ? "ETSI.CAdES.detached" : "adbe.pkcs7.detached");
   bc_utf16_hex(&u.out, s.cn, strlen(s.cn));
   bc_buf_printf(&u.out, "> /M (%s)", when_pdf);
   if (req->reason && req->reason[0]) {
@@ -616,7 +473,8 @@ int bc_sign_pdf(const bc_sign_request *req,
     }
     memcpy(signed_bytes, u.out.data, a);
     memcpy(signed_bytes + a, u.out.data + b, c);
-    if ((rc = cms_sign(&der, &der_len, &s, signed_bytes, a + c, err)))
+    if ((rc = bc_sign__cms(&der, &der_len, &s, signed_bytes, a + c, &cms,
+                           err)))
       goto cleanup;
     if ((size_t)der_len * 2 > reserve) {
       rc = bc_error_set(err, BC_ECERT,
@@ -639,7 +497,7 @@ int bc_sign_pdf(const bc_sign_request *req,
 cleanup:
   bc_pdf_reader_free(rd);
   OPENSSL_free(der);
-  signer_free(&s);
+  bc_sign__signer_free(&s);
   bc_buf_free(&u.out);
   bc_free(alloc, input);
   return rc;

@@ -19,6 +19,13 @@ typedef struct bc_sign_request {
   const char *field;               /* ky_nguoi_co_tham_quyen, ky_co_quan, ... */
   const char *p12_path;            /* PKCS#12: key, certificate, chain */
   const char *password;            /* of the PKCS#12 file; may be "" */
+  const char *pkcs11_uri;    /* RFC 7512 key on a token, instead of p12 */
+  const char *pkcs11_module; /* the token's PKCS#11 library, or NULL */
+  const char *pin;           /* the token's user PIN, or NULL */
+  const char *chain_path;    /* extra certificates to send, or NULL */
+  const char *tsa_url;       /* RFC 3161 timestamp from here, or NULL */
+  int tsa_timeout_s;         /* 0: 10 s */
+  bool cades;                /* /SubFilter /ETSI.CAdES.detached */
   const unsigned char *image_rgba; /* visible image (RGBA), or NULL: text */
   unsigned image_width, image_height;
   const char *reason; /* may be NULL */

@@ -7,6 +7,55 @@
 
 #include <openssl/x509.h>
 
+/* The signer's key and certificate (signer.c). A token's key stays on the
+ * token, which stays open (token) until bc_sign__signer_free. */
+typedef struct bc_sign_key {
+  EVP_PKEY *key;
+  X509 *cert;
+  STACK_OF(X509) * chain; /* certificates sent with the signature */
+  char cn[256];           /* subject commonName, UTF-8 */
+  char org[256];          /* subject organizationName, UTF-8 */
+  struct bc_sign_token *token; /* NULL for a PKCS#12 file */
+} bc_sign_key;
+
+/*
+ * Loads req's signer: req->pkcs11_uri names a key on a token (module from
+ * req->pkcs11_module or the URI's module-path, PIN from req->pin or the
+ * URI's pin-value), else req->p12_path and req->password; req->chain_path
+ * adds certificates. Checks validity at req->now and the usage. Errors:
+ * BC_EINPUT (files, URI, module), BC_ENOTFOUND (token, key, certificate),
+ * BC_ECERT, BC_ENOMEM. Free with bc_sign__signer_free, also after failure.
+ */
+int bc_sign__signer_load(bc_sign_key *s,
+                         const bc_sign_request *req,
+                         bc_error *err);
+void bc_sign__signer_free(bc_sign_key *s);
+
+/* Why cert may not sign documents (key usage, extended key usage), or
+ * NULL when it may. */
+const char *bc_sign__usage_problem(X509 *cert);
+
+/* How the CMS is made (cms.c). */
+typedef struct bc_cms_options {
+  bool cades;          /* ETSI.CAdES.detached: no signing-time attribute */
+  const char *tsa_url; /* RFC 3161 time-stamping authority, or NULL */
+  int tsa_timeout_s;   /* 0: 10 seconds */
+} bc_cms_options;
+
+/*
+ * A detached CMS signature (SHA-256) of data by s, with PAdES B-B signed
+ * attributes and, with opts->tsa_url, a signature timestamp. DER in *out
+ * (OPENSSL_free). Errors: BC_ECERT, BC_ENET (the TSA), BC_EINPUT (its
+ * URL), BC_ENOMEM.
+ */
+int bc_sign__cms(unsigned char **out,
+                 int *out_len,
+                 const bc_sign_key *s,
+                 const unsigned char *data,
+                 size_t len,
+                 const bc_cms_options *opts,
+                 bc_error *err);
+
 /*
  * Objects of an appearance, written by sign.c as new objects numbered
  * from a base: in dictionary text, "@N" stands for "base+N 0 R".
