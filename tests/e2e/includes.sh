@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # tests/e2e/includes.sh: the two include rules of docs/architecture.md,
 # checked on every #include of src/: a module includes only headers of its
-# own and of modules to its left in the pipeline (pdf and raster side by
-# side), and each third-party library is included by the module that owns
+# own and of modules to its left in the pipeline (pdf, raster and
+# office side by side), and each third-party library is included by the module that owns
 # it (raster may use FreeType too).
 source "$(dirname "$0")/common.bash"
-order=(common model data template markup text layout "pdf raster" sign render exchange cli)
+order=(common model data template markup text layout "pdf raster office" sign render exchange cli)
 declare -A rank
 for i in "${!order[@]}"; do for m in ${order[$i]}; do rank[$m]=$i; done; done
 # header pattern -> the modules that may include it
@@ -14,6 +14,7 @@ declare -A owner=(
   ['ft2build.h']="text raster" ['freetype/']="text raster" ['hpdf']=pdf
   ['qpdf/']=pdf ['zlib.h']=pdf ['openssl/']=sign ['png.h']=raster
   ['utf8proc.h']=common ['cJSON.h']=exchange
+  [zip.h]=office
 )
 bad=0
 while IFS=: read -r file _ line; do
