@@ -27,8 +27,11 @@ OCSP_PORT=$(free_port)
 pids+=($!)
 python3 "$SRC/tests/pki/tsa_server.py" "$PKI" "$WORK/tsa.port" &
 pids+=($!)
-for _ in $(seq 50); do [ -f "$WORK/tsa.port" ] && break; sleep 0.1; done
+# Both servers answer before anything asks them (under load, a second or
+# more): pdfsig's verdict depends on the OCSP responder.
+for _ in $(seq 300); do [ -f "$WORK/tsa.port" ] && break; sleep 0.1; done
 TSA="http://127.0.0.1:$(cat "$WORK/tsa.port")/"
+for _ in $(seq 300); do (exec 3<>"/dev/tcp/127.0.0.1/$OCSP_PORT") 2>/dev/null && break; sleep 0.1; done
 eval "$("$SRC/tests/pki/softhsm_token.sh" "$WORK/hsm" "$PKI")"
 echo 1234 > "$WORK/pin"
 echo 9999 > "$WORK/badpin"
