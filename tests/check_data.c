@@ -1,6 +1,6 @@
 /* tests/check_data.c: database creation, SQL loading in one transaction,
- * the schema check, loading a report into the model, listing the reports
- * of a period. */
+ * the schema check and upgrade, loading a report into the model, listing
+ * the reports of a period, the certificates bound to an agency. */
 #include "common/arena.h"
 #include "data/data.h"
 #include "testutil.h"
@@ -380,6 +380,231 @@ START_TEST(test_data_db__loads_a_report_without_signer) {
 }
 END_TEST
 
+/* ---- the certificates bound to an agency (issue 14) ---- */
+
+#define FP_SEAL "3f1a9c0d5e7b2a4c6d8e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e"
+#define FP_SIGNER                                                              \
+  "00a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f"
+
+static const char bindings[] =
+    "INSERT INTO agency (code, name, full_name, symbol, place) "
+    "VALUES ('B2', 'SỞ KHÁC', 'Sở Khác', 'SK', 'Xã Z');\n"
+    "INSERT INTO agency_certificate VALUES ('A1', 'signer', NULL, "
+    "'CN=Test Intermediate CA,O=Ban Co yeu,C=VN', "
+    "'CN=Nguyễn Văn A,O=Sở Thử,C=VN', NULL);\n"
+    "INSERT INTO agency_certificate VALUES ('A1', 'signer', '" FP_SIGNER
+    "', NULL, NULL, NULL);\n"
+    "INSERT INTO agency_certificate VALUES ('A1', 'seal', '" FP_SEAL
+    "', NULL, NULL, 'USB token của văn thư, cấp 2024');\n"
+    /* the same key for another agency: its own row */
+    "INSERT INTO agency_certificate VALUES ('B2', 'seal', '" FP_SEAL
+    "', NULL, NULL, NULL);\n";
+
+START_TEST(test_data_db__agency_certs) {
+  bc_db *db;
+  bc_error err;
+  bc_arena a;
+  bc_agency_cert *c = NULL;
+  size_t n = 99;
+  make_db("certs");
+  bc_error_clear(&err);
+  ck_assert_int_eq(run_sql(bindings, &err), 0);
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  ck_assert_int_eq(bc_db_agency_certs(&c, &n, db, "A1", &a, &err), 0);
+  /* by role, then fingerprint (NULL first), then issuer and subject */
+  ck_assert_uint_eq(n, 3);
+  ck_assert_str_eq(c[0].role, "seal");
+  ck_assert_str_eq(c[0].spki_sha256, FP_SEAL);
+  ck_assert_ptr_null(c[0].issuer);
+  ck_assert_ptr_null(c[0].subject);
+  ck_assert_str_eq(c[0].note, "USB token của văn thư, cấp 2024");
+  ck_assert_str_eq(c[1].role, "signer");
+  ck_assert_ptr_null(c[1].spki_sha256);
+  ck_assert_str_eq(c[1].issuer, "CN=Test Intermediate CA,O=Ban Co yeu,C=VN");
+  ck_assert_str_eq(c[1].subject, "CN=Nguyễn Văn A,O=Sở Thử,C=VN");
+  ck_assert_ptr_null(c[1].note);
+  ck_assert_str_eq(c[2].role, "signer");
+  ck_assert_str_eq(c[2].spki_sha256, FP_SIGNER);
+  /* only the agency's own rows */
+  ck_assert_int_eq(bc_db_agency_certs(&c, &n, db, "B2", &a, &err), 0);
+  ck_assert_uint_eq(n, 1);
+  ck_assert_str_eq(c[0].spki_sha256, FP_SEAL);
+  /* none: an agency without bindings, one the database does not hold, and
+   * a code that would be SQL if it were pasted into the statement */
+  ck_assert_int_eq(bc_db_agency_certs(&c, &n, db, "C3", &a, &err), 0);
+  ck_assert_uint_eq(n, 0);
+  ck_assert_ptr_null(c);
+  n = 99;
+  ck_assert_int_eq(bc_db_agency_certs(&c, &n, db, "' OR 1=1 --", &a, &err), 0);
+  ck_assert_uint_eq(n, 0);
+  /* the statements are still usable for a report */
+  bc_report_model m;
+  ck_assert_int_eq(bc_db_load_report(&m, db, "A1", "2023-Q3", NULL, &a, &err),
+                   0);
+  bc_db_close(db);
+  /* by path: the same rows */
+  ck_assert_int_eq(bc_db_agency_certs_at(&c, &n, db_path, "A1", &a, &err), 0);
+  ck_assert_uint_eq(n, 3);
+  ck_assert_str_eq(c[2].spki_sha256, FP_SIGNER);
+  bc_arena_release(&a);
+}
+END_TEST
+
+static int certs_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  bc_db *db = ud;
+  bc_arena a;
+  bc_agency_cert *c;
+  size_t n;
+  int rc;
+  bc_arena_init(&a, alloc);
+  rc = bc_db_agency_certs(&c, &n, db, "A1", &a, err);
+  ck_assert(rc || n == 3);
+  bc_arena_release(&a);
+  return rc;
+}
+
+START_TEST(test_data_db__agency_certs_out_of_memory) {
+  bc_db *db;
+  bc_error err;
+  make_db("certs_oom");
+  ck_assert_int_eq(run_sql(bindings, &err), 0);
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  ck_assert_int_gt(tu_every_allocation_failure(0, certs_op, db), 1);
+  ck_assert_int_gt(tu_every_allocation_failure(1, certs_op, db), 1);
+  bc_db_close(db);
+}
+END_TEST
+
+/* Every way in judges the rows: `db load` (the SQL's statements, then
+ * bc_db__check_all) and, for rows written behind baocao's back, the
+ * lookup itself. */
+START_TEST(test_data_db__agency_certs_judged) {
+  static const struct {
+    const char *sql;
+    int code;
+    const char *message;
+  } cases[] = {
+      {"INSERT INTO agency_certificate VALUES ('A1', 'seal', "
+       "'3F1A9C0D5E7B2A4C6D8E0F1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E', "
+       "NULL, NULL, NULL);",
+       BC_EDATA,
+       "agency_certificate of agency 'A1' spki_sha256: "
+       "'3F1A9C0D5E7B2A4C6D8E0F1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E' is "
+       "not a SHA-256 fingerprint (64 lowercase hex digits)"},
+      {"INSERT INTO agency_certificate VALUES ('A1', 'signer', NULL, "
+       "'C = VN, CN = CA', 'CN=X', NULL);",
+       BC_EDATA,
+       "agency_certificate of agency 'A1' issuer: 'C = VN, CN = CA' is not a "
+       "distinguished name as openssl prints it with -nameopt "
+       "RFC2253,-esc_msb (CN=...,O=...,C=VN)"},
+      /* the schema's own rules */
+      {"INSERT INTO agency_certificate VALUES ('A1', 'seal', '" FP_SEAL
+       "', 'CN=CA', 'CN=X', NULL);",
+       BC_EDB, "CHECK constraint failed: one_binding"},
+      {"INSERT INTO agency_certificate VALUES ('A1', 'seal', NULL, NULL, "
+       "NULL, NULL);",
+       BC_EDB, "CHECK constraint failed: one_binding"},
+      {"INSERT INTO agency_certificate VALUES ('A1', 'boss', '" FP_SEAL
+       "', NULL, NULL, NULL);",
+       BC_EDB, "CHECK constraint failed: role IN ('seal', 'signer')"},
+      {"INSERT INTO agency_certificate VALUES ('ZZ', 'seal', '" FP_SEAL
+       "', NULL, NULL, NULL);",
+       BC_EDB, "FOREIGN KEY constraint failed"},
+      {"INSERT INTO agency_certificate VALUES ('A1', 'seal', '" FP_SEAL
+       "', NULL, NULL, 'a');\n"
+       "INSERT INTO agency_certificate VALUES ('A1', 'seal', '" FP_SEAL
+       "', NULL, NULL, 'b');",
+       BC_EDB,
+       "UNIQUE constraint failed: agency_certificate.agency_code, "
+       "agency_certificate.role, agency_certificate.spki_sha256"},
+      {"INSERT INTO agency_certificate VALUES ('A1', 'seal', NULL, 'CN=CA', "
+       "'CN=X', NULL);\n"
+       "INSERT INTO agency_certificate VALUES ('A1', 'seal', NULL, 'CN=CA', "
+       "'CN=X', NULL);",
+       BC_EDB,
+       "UNIQUE constraint failed: agency_certificate.agency_code, "
+       "agency_certificate.role, agency_certificate.issuer, "
+       "agency_certificate.subject"},
+  };
+  bc_error err;
+  bc_db *db;
+  bc_arena a;
+  bc_agency_cert *c;
+  size_t n;
+  make_db("certs_judged");
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    bc_error_clear(&err);
+    ck_assert_int_eq(run_sql(cases[i].sql, &err), cases[i].code);
+    ck_assert_str_eq(err.message, cases[i].message);
+  }
+  /* nothing stayed; another role for the same key is its own row */
+  ck_assert_int_eq(
+      run_sql("INSERT INTO agency_certificate VALUES ('A1', 'seal', '" FP_SEAL
+              "', NULL, NULL, NULL);\n"
+              "INSERT INTO agency_certificate VALUES ('A1', 'signer', '" FP_SEAL
+              "', NULL, NULL, NULL);",
+              &err),
+      0);
+  /* a row written by another tool: the lookup refuses it */
+  run_raw("INSERT INTO agency_certificate VALUES ('A1', 'seal', 'abc', NULL, "
+          "NULL, NULL);");
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), 0);
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_db_agency_certs(&c, &n, db, "A1", &a, &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "agency_certificate of agency 'A1' "
+                                "spki_sha256: 'abc' is not a SHA-256 "
+                                "fingerprint (64 lowercase hex digits)");
+  ck_assert_str_eq(err.file, db_path);
+  bc_db_close(db);
+  bc_arena_release(&a);
+}
+END_TEST
+
+/* `db upgrade` brings version 3 to 4: the table with the same rules. */
+START_TEST(test_data_db__upgrade_adds_agency_certificate) {
+  bc_db *db = NULL;
+  bc_error err;
+  bc_arena a;
+  bc_agency_cert *c;
+  size_t n;
+  int from = 0;
+  char msg[1200];
+  make_db("upgrade");
+  run_raw("DROP TABLE agency_certificate; PRAGMA user_version = 3;");
+  ck_assert_int_eq(bc_db_open(&db, db_path, &err), BC_ESCHEMA);
+  snprintf(msg, sizeof msg,
+           "'%s' has schema version 3; this baocao reads version 4 (upgrade "
+           "it with: baocao db upgrade %s)",
+           db_path, db_path);
+  ck_assert_str_eq(err.message, msg);
+  ck_assert_int_eq(bc_db_upgrade(db_path, &from, &err), 0);
+  ck_assert_int_eq(from, 3);
+  ck_assert_int_eq(bc_db_upgrade(db_path, &from, &err), 0);
+  ck_assert_int_eq(from, 4);
+  bc_error_clear(&err);
+  ck_assert_int_eq(run_sql(bindings, &err), 0);
+  ck_assert_int_eq(
+      run_sql("INSERT INTO agency_certificate VALUES ('A1', 'seal', '" FP_SEAL
+              "', NULL, NULL, 'again');",
+              &err),
+      BC_EDB);
+  ck_assert_str_eq(err.message,
+                   "UNIQUE constraint failed: agency_certificate.agency_code, "
+                   "agency_certificate.role, agency_certificate.spki_sha256");
+  ck_assert_int_eq(run_sql("INSERT INTO agency_certificate VALUES ('A1', "
+                           "'seal', NULL, NULL, NULL, NULL);",
+                           &err),
+                   BC_EDB);
+  ck_assert_str_eq(err.message, "CHECK constraint failed: one_binding");
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_db_agency_certs_at(&c, &n, db_path, "A1", &a, &err), 0);
+  ck_assert_uint_eq(n, 3);
+  bc_arena_release(&a);
+}
+END_TEST
+
 Suite *data_suite(void) {
   Suite *s = suite_create("data");
   TCase *tc = tcase_create("db");
@@ -391,6 +616,10 @@ Suite *data_suite(void) {
   tcase_add_test(tc, test_data_db__sql_file_is_all_or_nothing);
   tcase_add_test(tc, test_data_db__lists_the_reports_of_a_period);
   tcase_add_test(tc, test_data_db__loads_a_report_without_signer);
+  tcase_add_test(tc, test_data_db__agency_certs);
+  tcase_add_test(tc, test_data_db__agency_certs_out_of_memory);
+  tcase_add_test(tc, test_data_db__agency_certs_judged);
+  tcase_add_test(tc, test_data_db__upgrade_adds_agency_certificate);
   suite_add_tcase(s, tc);
   return s;
 }

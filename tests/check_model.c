@@ -123,6 +123,109 @@ START_TEST(test_model_valid__values) {
 }
 END_TEST
 
+/* A certificate bound to an agency (agency_certificate, issue 14). */
+START_TEST(test_model_valid__cert_bindings) {
+  static const char fp[] =
+      "3f1a9c0d5e7b2a4c6d8e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e";
+  static const struct {
+    bc_cert_binding_row row;
+    const char *field; /* NULL: accepted */
+    const char *message;
+  } cases[] = {
+      {{"seal", fp, NULL, NULL, "USB token của văn thư, cấp 2024"}, NULL,
+       NULL},
+      {{"signer", NULL, "CN=Test Intermediate CA,O=Ban Co yeu,C=VN",
+        "CN=Bùi Thông Nhứt,OU=Phòng Hành chính\\, Tổng hợp,"
+        "O=Sở Thông tin và Truyền thông+L=Trà Vinh,C=VN,"
+        "0.9.2342.19200300.100.1.1=CMND:123",
+        NULL},
+       NULL, NULL},
+      {{"văn thư", fp, NULL, NULL, NULL}, "role",
+       "'văn thư' is not one of seal, signer"},
+      {{NULL, fp, NULL, NULL, NULL}, "role", "'' is not one of seal, signer"},
+      {{"seal", NULL, NULL, NULL, NULL}, "spki_sha256",
+       "binds no certificate: give spki_sha256, or issuer and subject"},
+      {{"seal", fp, "CN=CA", "CN=X", NULL}, "issuer",
+       "is set with spki_sha256: a row binds by fingerprint or by issuer and "
+       "subject, not both"},
+      {{"seal", fp, NULL, "CN=X", NULL}, "subject",
+       "is set with spki_sha256: a row binds by fingerprint or by issuer and "
+       "subject, not both"},
+      {{"seal", NULL, "CN=CA", NULL, NULL}, "subject",
+       "is empty: issuer and subject go together"},
+      {{"seal", NULL, NULL, "CN=X", NULL}, "issuer",
+       "is empty: issuer and subject go together"},
+      {{"seal",
+        "3F1A9C0D5E7B2A4C6D8E0F1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E",
+        NULL, NULL, NULL},
+       "spki_sha256",
+       "'3F1A9C0D5E7B2A4C6D8E0F1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E' "
+       "is not a SHA-256 fingerprint (64 lowercase hex digits)"},
+      {{"seal", "3f1a9c", NULL, NULL, NULL}, "spki_sha256",
+       "'3f1a9c' is not a SHA-256 fingerprint (64 lowercase hex digits)"},
+      {{"seal",
+        "3f1a9c0d5e7b2a4c6d8e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e  -",
+        NULL, NULL, NULL},
+       "spki_sha256",
+       "'3f1a9c0d5e7b2a4c6d8e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e  -' "
+       "is not a SHA-256 fingerprint (64 lowercase hex digits)"},
+      {{"seal", NULL, "CN=CA", "subject=CN=X,C=VN", NULL}, "subject",
+       "'subject=CN=X,C=VN' starts with the label 'subject=' that openssl "
+       "prints before the name: leave it out"},
+      {{"seal", NULL, "C = VN, O = Ban Co yeu, CN = CA", "CN=X", NULL},
+       "issuer",
+       "'C = VN, O = Ban Co yeu, CN = CA' is not a distinguished name as "
+       "openssl prints it with -nameopt RFC2253,-esc_msb (CN=...,O=...,C=VN)"},
+      {{"seal", NULL, "/C=VN/O=Ban Co yeu/CN=CA", "CN=X", NULL}, "issuer",
+       "'/C=VN/O=Ban Co yeu/CN=CA' is not a distinguished name as openssl "
+       "prints it with -nameopt RFC2253,-esc_msb (CN=...,O=...,C=VN)"},
+      {{"seal", NULL, "CN=CA", "CN=X, O=Y", NULL}, "subject",
+       "'CN=X, O=Y' is not a distinguished name as openssl prints it with "
+       "-nameopt RFC2253,-esc_msb (CN=...,O=...,C=VN)"},
+      {{"seal", NULL, "CN=CA", "CN=X,", NULL}, "subject",
+       "'CN=X,' is not a distinguished name as openssl prints it with "
+       "-nameopt RFC2253,-esc_msb (CN=...,O=...,C=VN)"},
+      {{"seal", NULL, "CN=CA", "", NULL}, "subject",
+       "'' is not a distinguished name as openssl prints it with -nameopt "
+       "RFC2253,-esc_msb (CN=...,O=...,C=VN)"},
+      {{"seal", NULL, "CN=CA", "CN=X\nO=Y", NULL}, "subject",
+       "'CN=X<U+000A>O=Y' holds a control character (openssl prints one as "
+       "\\XX)"},
+      {{"seal", NULL, "CN=C\xC3\x28", "CN=X", NULL}, "issuer",
+       "invalid UTF-8 at byte 4"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    bc_error err;
+    const char *field = "?";
+    int rc;
+    bc_error_clear(&err);
+    rc = bc_valid_cert_binding(&cases[i].row, &field, &err);
+    if (!cases[i].field) {
+      ck_assert_msg(rc == 0, "case %zu: %s", i, err.message);
+      ck_assert_ptr_null(field);
+      continue;
+    }
+    ck_assert_msg(rc == BC_EDATA, "case %zu accepted", i);
+    ck_assert_str_eq(field, cases[i].field);
+    ck_assert_str_eq(err.message, cases[i].message);
+  }
+  /* a name: at most BC_NAME_MAX characters, like every other */
+  char dn[1100];
+  bc_cert_binding_row row = {"signer", NULL, "CN=CA", dn, NULL};
+  bc_error err;
+  const char *field;
+  memset(dn, 'a', sizeof dn);
+  memcpy(dn, "CN=", 3);
+  dn[1001] = '\0';
+  ck_assert_int_eq(bc_valid_cert_binding(&row, &field, &err), BC_EDATA);
+  ck_assert_str_eq(field, "subject");
+  ck_assert_str_eq(err.message,
+                   "1001 characters long, more than the 1000 a name may have");
+  dn[1000] = '\0';
+  ck_assert_int_eq(bc_valid_cert_binding(&row, &field, &err), 0);
+}
+END_TEST
+
 START_TEST(test_model_model__short_dates_follow_the_decree) {
   char buf[32];
   bc_date_short(buf, sizeof buf, (bc_date){2023, 7, 26});
@@ -261,6 +364,7 @@ Suite *model_suite(void) {
   tcase_add_test(tc, test_model_model__period_labels);
   tcase_add_test(tc, test_model_valid__periods);
   tcase_add_test(tc, test_model_valid__values);
+  tcase_add_test(tc, test_model_valid__cert_bindings);
   tcase_add_test(tc, test_model_model__short_dates_follow_the_decree);
   tcase_add_test(tc, test_model_model__date_parse);
   tcase_add_test(tc, test_model_model__roman);

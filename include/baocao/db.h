@@ -16,7 +16,7 @@ extern "C" {
 int bc_database_create(const char *path, bc_error *err);
 
 /* The schema version this baocao reads and creates. */
-#define BC_DATABASE_SCHEMA_VERSION 3
+#define BC_DATABASE_SCHEMA_VERSION 4
 
 /* Upgrades a database of an earlier schema version in place, in one
  * transaction; *from_version is the version it had. */

@@ -1,6 +1,7 @@
 /* data/data.h: the SQLite database: opening it read-only with a schema
- * check, loading one report into a bc_report_model, creating a database and
- * loading SQL files. Every statement uses bound parameters. */
+ * check, loading one report into a bc_report_model, the certificates bound
+ * to an agency, creating a database and loading SQL files. Every statement
+ * uses bound parameters. */
 #ifndef BC_DATA_H
 #define BC_DATA_H
 
@@ -63,6 +64,42 @@ int bc_db_list_reports(bc_report_ref **out,
                        const char *period,
                        bc_arena *arena,
                        bc_error *err);
+
+/* A certificate that may sign for an agency (table agency_certificate,
+ * docs/data.md): bound by the SHA-256 of its SubjectPublicKeyInfo, or by
+ * its issuer and subject, never both. Names are RFC 4514 as OpenSSL
+ * prints them with XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB, NFC. */
+typedef struct bc_agency_cert {
+  const char *role;             /* "seal" (ký cơ quan) or "signer" */
+  const char *spki_sha256;      /* 64 lowercase hex digits; NULL when bound
+                                   by issuer and subject */
+  const char *issuer, *subject; /* NULL when bound by spki_sha256 */
+  const char *note;             /* NULL: none */
+} bc_agency_cert;
+
+/*
+ * Every certificate bound to agency_code (any role), sorted by role, then
+ * fingerprint, then issuer and subject, with strings from arena; *count 0
+ * (and *out NULL) when none, also for an agency the database does not
+ * hold. Each row passes bc_valid_cert_binding again (a row written behind
+ * baocao's back): BC_EDATA naming the agency and the column otherwise.
+ * Errors: BC_EDATA, BC_EDB, BC_ENOMEM.
+ */
+int bc_db_agency_certs(bc_agency_cert **out,
+                       size_t *count,
+                       bc_db *db,
+                       const char *agency_code,
+                       bc_arena *arena,
+                       bc_error *err);
+
+/* The same from the database at db_path, opened read-only and closed
+ * again (bc_db_open's errors too: BC_ESCHEMA for another version). */
+int bc_db_agency_certs_at(bc_agency_cert **out,
+                          size_t *count,
+                          const char *db_path,
+                          const char *agency_code,
+                          bc_arena *arena,
+                          bc_error *err);
 
 /*
  * Creates a new, empty baocao database at path with the current schema.
@@ -152,7 +189,8 @@ int bc_db_error(bc_error *err, struct sqlite3 *h, int rc, const char *path);
 
 /*
  * model/valid.c's judge over every row of an open database: periods,
- * report dates, indicator values, the lengths of names (data/valid.c).
+ * report dates, indicator values, certificate bindings, the lengths of
+ * names (data/valid.c).
  * The first problem is BC_EDATA naming the table, the row's key and the
  * field: "period '2023-Q5' number: 5 is not a quarter (1 to 4)". For `db
  * load`, before it commits.

@@ -1,9 +1,9 @@
--- data/schema.sql: the baocao database, schema version 3.
+-- data/schema.sql: the baocao database, schema version 4.
 -- Embedded into the binary at build time; `baocao db init` runs it.
 -- application_id 'BCAO' marks a baocao database; user_version is the
 -- schema version that data/db.c checks before reading anything.
 PRAGMA application_id = 1111703887;
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- Cơ quan ban hành: the header's left column and the running text.
 CREATE TABLE agency (
@@ -24,6 +24,34 @@ CREATE TABLE signer (
   authority   TEXT,           -- KT. GIÁM ĐỐC (several lines separated by LF)
   title       TEXT NOT NULL,  -- PHÓ GIÁM ĐỐC
   full_name   TEXT NOT NULL   -- Bùi Thông Nhứt
+) STRICT;
+
+-- Chứng thư số: which certificates may sign for which agency (v4). A row
+-- binds one certificate by the SHA-256 of its public key, or every
+-- certificate an issuer gives with exactly that subject; never both. The
+-- two UNIQUE rules are the row's key: one agency, role and fingerprint, or
+-- one agency, role, issuer and subject (a row's other binding is NULL, and
+-- NULLs never collide). The same certificate may be bound to another
+-- agency or role in its own row. Names are RFC 4514 as OpenSSL prints them
+-- with XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB (UTF-8 kept, not \XX):
+-- CN=Sở Thông tin và Truyền thông,O=UBND tỉnh Trà Vinh,C=VN.
+CREATE TABLE agency_certificate (
+  agency_code TEXT NOT NULL REFERENCES agency(code),
+  role        TEXT NOT NULL
+              CHECK (role IN ('seal', 'signer')),  -- seal: ký cơ quan (the
+                              -- agency's own certificate, văn thư's token);
+                              -- signer: ký người có thẩm quyền
+  spki_sha256 TEXT,           -- SHA-256 of the SubjectPublicKeyInfo (DER),
+                              -- 64 lowercase hex digits
+  issuer      TEXT,           -- CN=Test Intermediate CA,O=Ban Co yeu,C=VN
+  subject     TEXT,           -- with issuer: any certificate of that issuer
+                              -- with exactly this subject
+  note        TEXT,           -- USB token của văn thư, cấp 2024
+  CONSTRAINT one_binding CHECK (
+    (spki_sha256 IS NOT NULL AND issuer IS NULL AND subject IS NULL) OR
+    (spki_sha256 IS NULL AND issuer IS NOT NULL AND subject IS NOT NULL)),
+  UNIQUE (agency_code, role, spki_sha256),
+  UNIQUE (agency_code, role, issuer, subject)
 ) STRICT;
 
 -- Kỳ báo cáo.

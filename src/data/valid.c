@@ -1,6 +1,6 @@
 /* data/valid.c: model/valid.c's judge applied where data enters the
- * database: every row after `db load` has run an SQL file
- * (bc_db__check_all), and a received report's data before `db import-pdf`
+ * database: every row (certificate bindings too) after `db load` has run
+ * an SQL file (bc_db__check_all), and a received report's data before `db import-pdf`
  * writes it (bc_db__check_received). CSV import judges each row as it
  * reads it (import.c), the render each value as it loads it (db.c). */
 #include "data/data.h"
@@ -83,6 +83,19 @@ static int value_row(sqlite3_stmt *s, bc_error *err) {
   return 0;
 }
 
+static int cert_row(sqlite3_stmt *s, bc_error *err) {
+  bc_cert_binding_row row = {text(s, 1), text(s, 2), text(s, 3), text(s, 4),
+                             text(s, 5)};
+  const char *field;
+  char where[160];
+  if (bc_valid_cert_binding(&row, &field, err)) {
+    snprintf(where, sizeof where, "agency_certificate of agency '%s' %s",
+             text(s, 0), field);
+    return at(err, where);
+  }
+  return 0;
+}
+
 /* Rows of (table, key, column, name): every name checked. */
 static int name_row(sqlite3_stmt *s, bc_error *err) {
   char where[200];
@@ -122,6 +135,10 @@ int bc_db__check_all(sqlite3 *h, bc_error *err) {
                      "JOIN indicator i ON i.code = v.indicator_code "
                      "ORDER BY 1, 2, 3",
                      value_row, err)) ||
+      (rc = each_row(h,
+                     "SELECT agency_code, role, spki_sha256, issuer, subject, "
+                     "note FROM agency_certificate ORDER BY 1, 2, 3, 4, 5",
+                     cert_row, err)) ||
       (rc = each_row(h, names, name_row, err)))
     return rc;
   return 0;

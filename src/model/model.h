@@ -306,6 +306,32 @@ int bc_valid_value(const char *kind,
                    const char *text,
                    bc_error *err);
 
+/* A certificate bound to an agency, as stored: the columns of the
+ * agency_certificate table (docs/data.md). */
+typedef struct bc_cert_binding_row {
+  const char *role;        /* seal (ký cơ quan) or signer */
+  const char *spki_sha256; /* NULL: bound by issuer and subject */
+  const char *issuer;      /* NULL: bound by spki_sha256 */
+  const char *subject;     /* NULL: bound by spki_sha256 */
+  const char *note;        /* NULL: none */
+} bc_cert_binding_row;
+
+/* The words a binding's role may be, for messages: "seal, signer". */
+#define BC_CERT_ROLES "seal, signer"
+
+/*
+ * A certificate binding: role seal or signer; either spki_sha256 alone,
+ * 64 lowercase hex digits, or issuer and subject together, each a
+ * distinguished name as OpenSSL prints it in RFC 4514 form (type=value
+ * joined by ',' or '+', no spaces around them, no control characters) of
+ * at most BC_NAME_MAX characters; a note no longer than a name. *field (may
+ * be NULL) gets the column at fault ("spki_sha256", "subject"...), NULL
+ * when the row passes.
+ */
+int bc_valid_cert_binding(const bc_cert_binding_row *row,
+                          const char **field,
+                          bc_error *err);
+
 /*
  * Feeds everything the database gave the model (not the derived fields) to
  * put, as length-prefixed fields in a fixed order: two models that feed

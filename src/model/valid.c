@@ -1,5 +1,5 @@
 /* model/valid.c: the one judge of dates, periods, numbers, counts,
- * percentages and name lengths, for every way data comes in (SQL load,
+ * percentages, name lengths and certificate bindings, for every way data comes in (SQL load,
  * CSV import, received PDFs) and for the render's own load, so that what
  * one entry point refuses none accepts. Messages say what is wrong with
  * the value; callers say where it was (file, line, table, field). */
@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -193,4 +194,124 @@ int bc_valid_value(const char *kind,
   if (!text)
     return bc_error_set(err, BC_EDATA, "no text (kind %s)", kind);
   return 0;
+}
+
+/* A distinguished name as X509_NAME_print_ex prints it with
+ * XN_FLAG_RFC2253 (and UTF-8 kept): attribute types (keywords such as CN,
+ * emailAddress, or dotted OIDs) each followed by '=' and a value that runs
+ * to the next ',' or '+' not escaped with '\'. No spaces around the
+ * separators: the other forms openssl prints ("C = VN, O = ...",
+ * "/C=VN/O=...") and the "subject=" before the name are refused, since the
+ * name is compared byte for byte. */
+static int valid_dn(const char *s, bc_error *err) {
+  char shown[80];
+  size_t len = strlen(s), bad = bc_utf8_check(s, len);
+  const char *p = s;
+  if (bad != SIZE_MAX)
+    return bc_error_set(err, BC_EDATA, "invalid UTF-8 at byte %zu", bad);
+  if (bc_valid_name(s, err))
+    return BC_EDATA;
+  bc_utf8_quote(shown, sizeof shown, s, len);
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+      return bc_error_set(err, BC_EDATA,
+                          "'%s' holds a control character (openssl prints "
+                          "one as \\XX)",
+                          shown);
+  for (const char *label = "subject=\0issuer="; *label;
+       label += strlen(label) + 1)
+    if (!strncmp(s, label, strlen(label)))
+      return bc_error_set(err, BC_EDATA,
+                          "'%s' starts with the label '%s' that openssl "
+                          "prints before the name: leave it out",
+                          shown, label);
+  for (;;) {
+    const char *type = p;
+    if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+      while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+             (*p >= '0' && *p <= '9') || *p == '-')
+        p++;
+    else
+      while ((*p >= '0' && *p <= '9') || (*p == '.' && p > type))
+        p++;
+    if (p == type || *p != '=')
+      return bc_error_set(err, BC_EDATA,
+                          "'%s' is not a distinguished name as openssl "
+                          "prints it with -nameopt RFC2253,-esc_msb "
+                          "(CN=...,O=...,C=VN)",
+                          shown);
+    for (p++; *p && *p != ',' && *p != '+'; p++)
+      if (*p == '\\' && p[1])
+        p++;
+    if (!*p)
+      return 0;
+    p++;
+  }
+}
+
+static bool is_sha256_hex(const char *s) {
+  size_t n = 0;
+  while ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f'))
+    n++;
+  return n == 64 && !s[n];
+}
+
+int bc_valid_cert_binding(const bc_cert_binding_row *row,
+                          const char **field,
+                          bc_error *err) {
+  const char *f = "role", *s = row->spki_sha256;
+  char shown[80];
+  int rc;
+  if (!row->role || (strcmp(row->role, "seal") && strcmp(row->role, "signer"))) {
+    bc_utf8_quote(shown, sizeof shown, row->role ? row->role : "",
+                  row->role ? strlen(row->role) : 0);
+    rc = bc_error_set(err, BC_EDATA, "'%s' is not one of %s", shown,
+                      BC_CERT_ROLES);
+    goto fail;
+  }
+  if (s) {
+    f = row->issuer ? "issuer" : "subject";
+    if (row->issuer || row->subject) {
+      rc = bc_error_set(err, BC_EDATA,
+                        "is set with spki_sha256: a row binds by fingerprint "
+                        "or by issuer and subject, not both");
+      goto fail;
+    }
+    f = "spki_sha256";
+    if (!is_sha256_hex(s)) {
+      bc_utf8_quote(shown, sizeof shown, s, strlen(s));
+      rc = bc_error_set(err, BC_EDATA,
+                        "'%s' is not a SHA-256 fingerprint (64 lowercase hex "
+                        "digits)",
+                        shown);
+      goto fail;
+    }
+  } else if (!row->issuer && !row->subject) {
+    f = "spki_sha256";
+    rc = bc_error_set(err, BC_EDATA,
+                      "binds no certificate: give spki_sha256, or issuer "
+                      "and subject");
+    goto fail;
+  } else {
+    f = row->issuer ? "subject" : "issuer";
+    if (!row->issuer || !row->subject) {
+      rc = bc_error_set(err, BC_EDATA,
+                        "is empty: issuer and subject go together");
+      goto fail;
+    }
+    f = "issuer";
+    if ((rc = valid_dn(row->issuer, err)))
+      goto fail;
+    f = "subject";
+    if ((rc = valid_dn(row->subject, err)))
+      goto fail;
+  }
+  f = "note";
+  if ((rc = bc_valid_name(row->note, err)))
+    goto fail;
+  f = NULL;
+fail:
+  if (field)
+    *field = f;
+  return rc;
 }

@@ -35,27 +35,34 @@ expect "another application's database" 3 "baocao: '$WORK/other.db' is not a bao
   "${RENDER[@]}" --db "$WORK/other.db" -o "$OUT/r.pdf"
 cp "$DB" "$WORK/v9.db"
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('pragma user_version=9'); c.commit()" "$WORK/v9.db"
-expect "other schema version" 3 "baocao: '$WORK/v9.db' has schema version 9; this baocao reads version 3" \
+expect "other schema version" 3 "baocao: '$WORK/v9.db' has schema version 9; this baocao reads version 4" \
   "${RENDER[@]}" --db "$WORK/v9.db" -o "$OUT/r.pdf"
-# A schema-1 database (before agency.parent_code, section and
-# period.label) and a schema-2 one (before period.label): refused with the
-# upgrade command, then upgraded in place and rendered.
+# A schema-1 database (before agency.parent_code, section, period.label and
+# agency_certificate), a schema-2 one (before period.label) and a schema-3
+# one (before agency_certificate): refused with the upgrade command, then
+# upgraded in place and rendered.
 cp "$DB" "$WORK/v1.db"
-python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript('drop table section; alter table agency drop column parent_code; alter table period drop column label; pragma user_version=1')" "$WORK/v1.db"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript('drop table agency_certificate; drop table section; alter table agency drop column parent_code; alter table period drop column label; pragma user_version=1')" "$WORK/v1.db"
 cp "$DB" "$WORK/v2.db"
-python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript('alter table period drop column label; pragma user_version=2')" "$WORK/v2.db"
-expect "schema version 1" 3 "baocao: '$WORK/v1.db' has schema version 1; this baocao reads version 3 (upgrade it with: baocao db upgrade $WORK/v1.db)" \
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript('drop table agency_certificate; alter table period drop column label; pragma user_version=2')" "$WORK/v2.db"
+cp "$DB" "$WORK/v3.db"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript('drop table agency_certificate; pragma user_version=3')" "$WORK/v3.db"
+expect "schema version 1" 3 "baocao: '$WORK/v1.db' has schema version 1; this baocao reads version 4 (upgrade it with: baocao db upgrade $WORK/v1.db)" \
   "${RENDER[@]}" --db "$WORK/v1.db" -o "$OUT/r.pdf"
-check "db upgrade from version 1" \
-  bash -c "'$BAOCAO' db upgrade '$WORK/v1.db' | grep -qx '$WORK/v1.db: upgraded from schema version 1 to 3'"
-check "db upgrade from version 2" \
-  bash -c "'$BAOCAO' db upgrade '$WORK/v2.db' | grep -qx '$WORK/v2.db: upgraded from schema version 2 to 3'"
-check "render after upgrade" "$BAOCAO" "${RENDER[@]}" --db "$WORK/v1.db" -o "$OUT/v1.pdf"
-check "render after upgrade from 2" "$BAOCAO" "${RENDER[@]}" --db "$WORK/v2.db" -o "$OUT/v2.pdf"
-rm -f "$OUT/v1.pdf" "$OUT/v2.pdf"
+expect "schema version 3" 3 "baocao: '$WORK/v3.db' has schema version 3; this baocao reads version 4 (upgrade it with: baocao db upgrade $WORK/v3.db)" \
+  "${RENDER[@]}" --db "$WORK/v3.db" -o "$OUT/r.pdf"
+for v in 1 2 3; do
+  check "db upgrade from version $v" \
+    bash -c "'$BAOCAO' db upgrade '$WORK/v$v.db' | grep -qx '$WORK/v$v.db: upgraded from schema version $v to 4'"
+  check "render after upgrade from $v" "$BAOCAO" "${RENDER[@]}" --db "$WORK/v$v.db" -o "$OUT/v$v.pdf"
+  rm -f "$OUT/v$v.pdf"
+done
+printf "INSERT INTO agency_certificate (agency_code, role, spki_sha256) SELECT code, 'seal', '%s' FROM agency LIMIT 1;\n" \
+  3f1a9c0d5e7b2a4c6d8e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e > "$WORK/bind.sql"
+check "upgraded from 1: an agency's certificate can be bound" "$BAOCAO" db load "$WORK/v1.db" "$WORK/bind.sql"
 check "db upgrade twice: nothing to do" \
-  bash -c "'$BAOCAO' db upgrade '$WORK/v1.db' | grep -qx '$WORK/v1.db: already schema version 3'"
-expect "db upgrade of version 9" 3 "baocao: '$WORK/v9.db' has schema version 9; this baocao upgrades versions 1 to 3" \
+  bash -c "'$BAOCAO' db upgrade '$WORK/v1.db' | grep -qx '$WORK/v1.db: already schema version 4'"
+expect "db upgrade of version 9" 3 "baocao: '$WORK/v9.db' has schema version 9; this baocao upgrades versions 1 to 4" \
   db upgrade "$WORK/v9.db"
 head -c 5000 "$DB" > "$WORK/truncated.db"
 set +e; "$BAOCAO" "${RENDER[@]}" --db "$WORK/truncated.db" -o "$OUT/r.pdf" 2> "$WORK/stderr"; code=$?; set -e

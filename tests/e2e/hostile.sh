@@ -184,7 +184,7 @@ expect "a damaged database" 3 "baocao: $WORK/damaged.db: database '$WORK/damaged
   "${RENDER[@]}" --db "$WORK/damaged.db" -o "$OUT/r.pdf"
 cp "$DB" "$WORK/notable.db"
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('drop table narrative'); c.commit()" "$WORK/notable.db"
-expect "schema version 3 without its tables" 3 "baocao: database '$WORK/notable.db' does not match schema version 3: no such table: narrative" \
+expect "schema version 4 without its tables" 3 "baocao: database '$WORK/notable.db' does not match schema version 4: no such table: narrative" \
   "${RENDER[@]}" --db "$WORK/notable.db" -o "$OUT/r.pdf"
 check "no temporary files left" bash -c "[ -z \"\$(ls -A '$OUT')\" ]"
 finish
