@@ -201,6 +201,8 @@ static const char base_sql[] =
 
 static char db[512];
 
+#define FP "3f1a9c0d5e7b2a4c6d8e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e"
+
 static void write_file(const char *name, const char *text) {
   char path[600];
   FILE *fp;
@@ -688,12 +690,13 @@ START_TEST(test_import_db__problems_are_capped) {
 END_TEST
 
 static int import_with(const bc_allocator *alloc, bc_error *err, void *ud) {
-  char p[3][600];
-  const char *files[3] = {tmp(p[0], sizeof p[0], "a/values.csv"),
+  char p[4][600];
+  const char *files[4] = {tmp(p[0], sizeof p[0], "a/values.csv"),
                           tmp(p[1], sizeof p[1], "a/agencies.csv"),
-                          tmp(p[2], sizeof p[2], "a/notes.md")};
+                          tmp(p[2], sizeof p[2], "a/notes.md"),
+                          tmp(p[3], sizeof p[3], "a/agency_certificates.csv")};
   bc_import_options o = {"A1", "2023-Q3"};
-  return bc_db_import(db, files, 3, &o, ud, alloc, err);
+  return bc_db_import(db, files, 4, &o, ud, alloc, err);
 }
 
 START_TEST(test_import_db__allocation_failures) {
@@ -708,9 +711,121 @@ START_TEST(test_import_db__allocation_failures) {
                              "B1,2023-Q3,a.so,7\n"
                              "A1,2023-Q3,a.chu,Vie\xCC\x82\xCC\xA3t\n");
   write_file("a/notes.md", "Ghi chú: hoa\xCC\x80\n");
+  write_file("a/agency_certificates.csv",
+             "agency_code,role,spki_sha256,issuer,subject,note\n"
+             "B1,seal," FP ",,,\n"
+             "B1,signer,,CN=CA,\"CN=Tra\xCC\x82\xCC\x80n B,C=VN\",cấp 2024\n");
   ck_assert_int_gt(tu_every_allocation_failure(1, import_with, r), 2);
   ck_assert_int_gt(tu_every_allocation_failure(0, import_with, r), 2);
   ck_assert_uint_eq(r->problem_count, 0);
+  free(r);
+}
+END_TEST
+
+/* Certificates bound to an agency (schema 4, issue 14): either binding,
+ * a note updated by its key, every bad row named with its reason. */
+START_TEST(test_import_db__agency_certificates) {
+  bc_import_result *r = calloc(1, sizeof *r);
+  bc_error err;
+  char b[256];
+  fresh_db("certs.db");
+  /* the subject typed decomposed ("ầ" as a + U+0302 + U+0300): NFC */
+  write_file("agency_certificates.csv",
+             "agency_code,role,spki_sha256,issuer,subject,note\n"
+             "A1,seal," FP ",,,USB token của văn thư\n"
+             "A1,signer,,\"CN=Test Intermediate CA,O=Ban Co yeu,C=VN\","
+             "\"CN=Tra\xCC\x82\xCC\x80n B,O=Sở A,C=VN\",\n");
+  ck_assert_int_eq(import(r, &err, NULL, "agency_certificates.csv", NULL), 0);
+  ck_assert_str_eq(r->table[9], "agency_certificate");
+  ck_assert_uint_eq(r->inserted[9], 2);
+  ck_assert_str_eq(query(b, sizeof b,
+                         "SELECT subject FROM agency_certificate WHERE "
+                         "role = 'signer'"),
+                   "CN=Trần B,O=Sở A,C=VN");
+  ck_assert_str_eq(query(b, sizeof b,
+                         "SELECT issuer IS NULL AND subject IS NULL FROM "
+                         "agency_certificate WHERE role = 'seal'"),
+                   "1");
+  /* the same keys again: the notes are updated, no row added; the header
+   * may leave the note out */
+  write_file("agency_certificates.csv",
+             "agency_code,role,spki_sha256,issuer,subject,note\n"
+             "A1,seal," FP ",,,cấp lại 2025\n"
+             "A1,signer,,\"CN=Test Intermediate CA,O=Ban Co yeu,C=VN\","
+             "\"CN=Trần B,O=Sở A,C=VN\",người ký\n");
+  ck_assert_int_eq(import(r, &err, NULL, "agency_certificates.csv", NULL), 0);
+  ck_assert_uint_eq(r->inserted[9], 0);
+  ck_assert_uint_eq(r->updated[9], 2);
+  ck_assert_str_eq(query(b, sizeof b,
+                         "SELECT count(*) || ' ' || group_concat(note, '|') "
+                         "FROM (SELECT note FROM agency_certificate "
+                         "ORDER BY role)"),
+                   "2 cấp lại 2025|người ký");
+  write_file("agency_certificate.csv",
+             "agency_code,role,spki_sha256,issuer,subject\n"
+             "A1,signer," FP ",,\n");
+  ck_assert_int_eq(import(r, &err, NULL, "agency_certificate.csv", NULL), 0);
+  ck_assert_uint_eq(r->inserted[9], 1);
+  /* every bad row named with its reason; nothing imported */
+  write_file("agency_certificates.csv",
+             "agency_code,role,spki_sha256,issuer,subject,note\n"
+             "A1,boss," FP ",,,\n"
+             "ZZ,seal," FP ",,,\n"
+             "A1,seal,3F1A9C0D5E7B2A4C6D8E0F1A2B3C4D5E6F708192A3B4C5D6E7F809"
+             "1A2B3C4D5E,,,\n"
+             "A1,seal," FP ",CN=CA,CN=X,\n"
+             "A1,seal,,,,\n"
+             "A1,seal,,CN=CA,,\n"
+             "A1,seal,,CN=CA,subject=CN=X,\n"
+             "A1,seal,,\"C = VN, CN = CA\",CN=X,\n"
+             "A1,signer,,CN=CA,CN=Y,\n"
+             "A1,signer,,CN=CA,CN=Y,again\n");
+  ck_assert_int_eq(import(r, &err, NULL, "agency_certificates.csv", NULL),
+                   BC_EDATA);
+  ck_assert_uint_eq(r->problem_count, 9);
+  ck_assert_str_eq(problem_at(r, 0),
+                   "agency_certificates.csv:2: column 'role': 'boss' is not "
+                   "one of seal, signer");
+  ck_assert_str_eq(problem_at(r, 1),
+                   "agency_certificates.csv:3: column 'agency_code': no "
+                   "agency 'ZZ'");
+  ck_assert_str_eq(problem_at(r, 2),
+                   "agency_certificates.csv:4: column 'spki_sha256': "
+                   "'3F1A9C0D5E7B2A4C6D8E0F1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B"
+                   "3C4D5E' is not a SHA-256 fingerprint (64 lowercase hex "
+                   "digits)");
+  ck_assert_str_eq(problem_at(r, 3),
+                   "agency_certificates.csv:5: column 'issuer': is set with "
+                   "spki_sha256: a row binds by fingerprint or by issuer and "
+                   "subject, not both");
+  ck_assert_str_eq(problem_at(r, 4),
+                   "agency_certificates.csv:6: column 'spki_sha256': binds no "
+                   "certificate: give spki_sha256, or issuer and subject");
+  ck_assert_str_eq(problem_at(r, 5),
+                   "agency_certificates.csv:7: column 'subject': is empty: "
+                   "issuer and subject go together");
+  ck_assert_str_eq(problem_at(r, 6),
+                   "agency_certificates.csv:8: column 'subject': "
+                   "'subject=CN=X' starts with the label 'subject=' that "
+                   "openssl prints before the name: leave it out");
+  ck_assert_str_eq(problem_at(r, 7),
+                   "agency_certificates.csv:9: column 'issuer': 'C = VN, CN = "
+                   "CA' is not a distinguished name as openssl prints it with "
+                   "-nameopt RFC2253,-esc_msb (CN=...,O=...,C=VN)");
+  ck_assert_str_eq(problem_at(r, 8),
+                   "agency_certificates.csv:11: duplicates line 10 (A1, "
+                   "signer, CN=CA, CN=Y)");
+  ck_assert_str_eq(
+      query(b, sizeof b, "SELECT count(*) FROM agency_certificate"), "3");
+  /* the header must name every part of the key */
+  write_file("agency_certificates.csv", "agency_code,role,spki_sha256\n"
+                                        "A1,seal," FP "\n");
+  ck_assert_int_eq(import(r, &err, NULL, "agency_certificates.csv", NULL),
+                   BC_EINPUT);
+  ck_assert_str_eq(problem_at(r, 0), "agency_certificates.csv:1: no column "
+                                     "'issuer' (required)");
+  ck_assert_str_eq(problem_at(r, 1), "agency_certificates.csv:1: no column "
+                                     "'subject' (required)");
   free(r);
 }
 END_TEST
@@ -729,6 +844,12 @@ START_TEST(test_import_export__numbers_and_round_trip) {
                            "A1,2023-Q3,a.tyle,-2.5\n"
                            "A1,2023-Q3,a.chu,\"có \"\"ngoặc\"\", phẩy\"\n");
   ck_assert_int_eq(import(r, &err, NULL, "values.csv", NULL), 0);
+  write_file("agency_certificates.csv",
+             "agency_code,role,spki_sha256,issuer,subject,note\n"
+             "A1,signer,,\"CN=CA,O=Ban Co yeu,C=VN\",\"CN=Trần B,O=Sở A\\, "
+             "Tỉnh X,C=VN\",\"cấp 2024, \"\"USB\"\"\"\n"
+             "A1,seal," FP ",,,\n");
+  ck_assert_int_eq(import(r, &err, NULL, "agency_certificates.csv", NULL), 0);
   write_file("big.sql", "UPDATE indicator_value SET num = 1e20 WHERE "
                         "indicator_code = 'a.so';");
   ck_assert_int_eq(
@@ -737,6 +858,15 @@ START_TEST(test_import_export__numbers_and_round_trip) {
       bc_db_export(db, tmp(out, sizeof out, "export1"), rows, NULL, &err), 0);
   ck_assert_uint_eq(rows[0], 1);
   ck_assert_uint_eq(rows[7], 3);
+  ck_assert_uint_eq(rows[9], 2);
+  snprintf(path, sizeof path, "%s/agency_certificates.csv", out);
+  a = slurp(path, &n1);
+  ck_assert_str_eq(a, "\xEF\xBB\xBF"
+                      "agency_code,role,spki_sha256,issuer,subject,note\r\n"
+                      "A1,seal," FP ",,,\r\n"
+                      "A1,signer,,\"CN=CA,O=Ban Co yeu,C=VN\",\"CN=Trần B,"
+                      "O=Sở A\\, Tỉnh X,C=VN\",\"cấp 2024, \"\"USB\"\"\"\r\n");
+  free(a);
   snprintf(path, sizeof path, "%s/values.csv", out);
   a = slurp(path, &n1);
   ck_assert_str_eq(a, "\xEF\xBB\xBF"
@@ -752,8 +882,9 @@ START_TEST(test_import_export__numbers_and_round_trip) {
     char p[BC_IMPORT_TABLES][700];
     const char *files[BC_IMPORT_TABLES];
     static const char *const names[BC_IMPORT_TABLES] = {
-        "agencies", "sections",   "indicators", "periods",   "signers",
-        "reports",  "recipients", "values",     "narratives"};
+        "agencies", "sections",   "indicators", "periods",
+        "signers",  "reports",    "recipients", "values",
+        "narratives", "agency_certificates"};
     for (int i = 0; i < BC_IMPORT_TABLES; i++) {
       snprintf(p[i], sizeof p[i], "%s/%s.csv", out, names[i]);
       files[i] = p[i];
@@ -765,6 +896,13 @@ START_TEST(test_import_export__numbers_and_round_trip) {
       bc_db_export(db, tmp(out, sizeof out, "export2"), rows, NULL, &err), 0);
   snprintf(path, sizeof path, "%s/values.csv", out);
   b = slurp(path, &n2);
+  ck_assert_uint_eq(n1, n2);
+  ck_assert_int_eq(memcmp(a, b, n1), 0);
+  free(a);
+  free(b);
+  ck_assert_uint_eq(rows[9], 2);
+  a = slurp(tmp(path, sizeof path, "export1/agency_certificates.csv"), &n1);
+  b = slurp(tmp(path, sizeof path, "export2/agency_certificates.csv"), &n2);
   ck_assert_uint_eq(n1, n2);
   ck_assert_int_eq(memcmp(a, b, n1), 0);
   free(a);
@@ -796,6 +934,7 @@ Suite *import_suite(void) {
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_import_db__numbers_by_kind);
   tcase_add_test(tc, test_import_db__period_label);
+  tcase_add_test(tc, test_import_db__agency_certificates);
   tcase_add_test(tc, test_import_db__every_bad_row_is_named);
   tcase_add_test(tc, test_import_db__bad_files_and_headers);
   tcase_add_test(tc, test_import_db__all_or_nothing_in_dependency_order);

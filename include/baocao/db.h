@@ -29,7 +29,7 @@ int bc_database_load_sql(const char *db_path,
 
 /* ---- CSV import and export (docs/data.md) ---- */
 
-#define BC_IMPORT_TABLES 9         /* agency ... narrative, in import order */
+#define BC_IMPORT_TABLES 10        /* agency ... agency_certificate */
 #define BC_IMPORT_MAX_PROBLEMS 100 /* problems kept with their text */
 
 typedef struct bc_import_options {
@@ -38,7 +38,7 @@ typedef struct bc_import_options {
 } bc_import_options;
 
 typedef struct bc_import_result {
-  const char *table[BC_IMPORT_TABLES]; /* "agency", ..., "narrative" */
+  const char *table[BC_IMPORT_TABLES]; /* "agency", ..., "agency_certificate" */
   size_t inserted[BC_IMPORT_TABLES];
   size_t updated[BC_IMPORT_TABLES];
   size_t problem_count; /* every problem found (bad rows, broken files) */

@@ -343,7 +343,8 @@ static bool read_cell(file_state *f,
     }
     if (!bc_pattern_match(c->pattern, s)) {
       bool word = c->pattern == BC_PAT_PERIOD_KIND ||
-                  c->pattern == BC_PAT_INDICATOR_KIND;
+                  c->pattern == BC_PAT_INDICATOR_KIND ||
+                  c->pattern == BC_PAT_ROLE;
       problem(f->im, f->path, line, c->name,
               word ? "'%s' is not %s" : "'%s' is not a code (%s)", shown(b, s),
               bc_pattern_rule(c->pattern));
@@ -421,13 +422,16 @@ static void bind_cell(sqlite3_stmt *s, int i, const cell *c) {
   }
 }
 
-/* The key, with ", " between its parts, for a message. */
+/* The key, with ", " between its parts (the empty ones left out), for a
+ * message. */
 static const char *key_text(char *buf, size_t size, const bc_buf *key) {
   size_t n = 0;
   buf[0] = '\0';
   for (size_t off = 0; off < key->len; off += strlen(key->data + off) + 1) {
     char b[80];
-    snprintf(buf + n, size - n, "%s%s", off ? ", " : "",
+    if (!key->data[off])
+      continue;
+    snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
              shown(b, key->data + off));
     n = strlen(buf);
   }
@@ -446,6 +450,21 @@ static bool check_period(file_state *f, const cell *cells, int line) {
                        number ? cells[3].i : 0,
                        cells[4].text, cells[5].text,  label ? cells[6].text : NULL};
   if (!bc_valid_period(NULL, &row, &field, &e))
+    return true;
+  problem(f->im, f->path, line, field, "%s", e.message);
+  return false;
+}
+
+/* An agency_certificate row (columns agency_code, role, spki_sha256,
+ * issuer, subject, note) through bc_valid_cert_binding: which of the two
+ * bindings, in what form; false and a problem when it refuses it. */
+static bool check_binding(file_state *f, const cell *cells, int line) {
+  const char *v[6], *field;
+  bc_error e;
+  for (int i = 0; i < 6; i++)
+    v[i] = f->map[i] >= 0 && cells[i].kind == CELL_TEXT ? cells[i].text : NULL;
+  bc_cert_binding_row row = {v[1], v[2], v[3], v[4], v[5]};
+  if (!bc_valid_cert_binding(&row, &field, &e))
     return true;
   problem(f->im, f->path, line, field, "%s", e.message);
   return false;
@@ -472,15 +491,18 @@ static int import_row(file_state *f, const char *const *fields, int line) {
     if (c->key) {
       if (cells[i].kind == CELL_INT)
         bc_buf_printf(&f->key, "%lld", cells[i].i);
-      else
+      else if (cells[i].kind == CELL_TEXT)
         bc_buf_puts(&f->key, cells[i].text);
-      bc_buf_putc(&f->key, '\0');
+      bc_buf_putc(&f->key, '\0'); /* NULL: the empty part */
     }
   }
   if ((rc = bc_buf_check(&f->key, im->err)))
     return rc;
   /* periods.csv: the row as a whole, by the judge of every entry point */
   if (ok && !strcmp(f->t->name, "period") && !check_period(f, cells, line))
+    ok = false;
+  if (ok && !strcmp(f->t->name, "agency_certificate") &&
+      !check_binding(f, cells, line))
     ok = false;
   if (!ok || im->res->problem_count != before)
     return 0;
@@ -580,9 +602,12 @@ static int prepare(importer *im, const char *sql, sqlite3_stmt **out) {
 
 /*
  * The statements for the header's columns, with names from bc_tables only:
- * "SELECT 1 FROM t WHERE k1 = ?1 AND ..." and "INSERT INTO t (...) VALUES
- * (...) ON CONFLICT (keys) DO UPDATE SET c = excluded.c, ..." where a
- * column the header leaves out keeps its value (or gets its default).
+ * "SELECT 1 FROM t WHERE k1 IS ?1 AND ..." (IS: a part of the key may be
+ * NULL) and "INSERT INTO t (...) VALUES (...) ON CONFLICT DO UPDATE SET c =
+ * excluded.c, ..." where a column the header leaves out keeps its value (or
+ * gets its default). ON CONFLICT names no target: a table's only
+ * uniqueness rules are its key, and agency_certificate's key is two UNIQUE
+ * rules (one per kind of binding, since NULLs never collide).
  */
 static int prepare_file(file_state *f) {
   const bc_table *t = f->t;
@@ -593,7 +618,7 @@ static int prepare_file(file_state *f) {
   bc_buf_printf(&b, "SELECT 1 FROM %s WHERE ", t->name);
   for (size_t i = 0; i < t->count; i++)
     if (t->columns[i].key)
-      bc_buf_printf(&b, "%s%s = ?%d", k ? " AND " : "", t->columns[i].name,
+      bc_buf_printf(&b, "%s%s IS ?%d", k ? " AND " : "", t->columns[i].name,
                     k + 1),
           k++;
   if (!(rc = bc_buf_check(&b, f->im->err)))
@@ -609,11 +634,7 @@ static int prepare_file(file_state *f) {
   for (int i = 0, m = n + (t->columns[t->count - 1].type == BC_COL_VALUE);
        i < m; i++)
     bc_buf_printf(&b, "%s?%d", i ? ", " : "", i + 1);
-  bc_buf_puts(&b, ") ON CONFLICT (");
-  for (size_t i = 0, j = 0; i < t->count; i++)
-    if (t->columns[i].key)
-      bc_buf_printf(&b, "%s%s", j++ ? ", " : "", t->columns[i].name);
-  bc_buf_puts(&b, ") DO ");
+  bc_buf_puts(&b, ") ON CONFLICT DO ");
   for (size_t i = 0; i < t->count; i++) {
     const char *c = t->columns[i].name;
     if (f->map[i] < 0 || t->columns[i].key)
@@ -767,7 +788,7 @@ static int import_markdown(importer *im,
   bc_arena arena;
   int rc = 0;
 
-  file_init(&f, im, NULL, BC_TABLE_COUNT - 1);
+  file_init(&f, im, NULL, BC_TABLE_NARRATIVE);
   for (size_t i = 0; i < f.t->count; i++)
     f.map[i] = (int)i;
   f.fields = f.t->count;

@@ -2,7 +2,14 @@
  * the patterns codes must follow (as src/data/schema.sql's comments say). */
 #include "data/tables.h"
 
+#include "baocao/db.h"
+#include "model/model.h"
+
 #include <string.h>
+
+_Static_assert(BC_TABLE_COUNT == BC_IMPORT_TABLES,
+               "include/baocao/db.h counts the tables tables.c lists");
+_Static_assert(BC_TABLE_NARRATIVE < BC_TABLE_COUNT, "narrative is a table");
 
 /* Text the header must name; an empty cell is '' (the schema's NOT NULL
  * allows it: a signer whose name is left blank for the signature). */
@@ -21,6 +28,9 @@
   { n, BC_COL_TEXT, p, r, BC_EMPTY_ERROR, true, true, NULL }
 #define REF(n, p, r)                                                           \
   { n, BC_COL_TEXT, p, r, BC_EMPTY_ERROR, false, true, NULL }
+/* Part of the key that may be empty (NULL): the header must still name it. */
+#define NULLABLE_KEY(n)                                                        \
+  { n, BC_COL_TEXT, BC_PAT_NONE, BC_REF_NONE, BC_EMPTY_NULL, true, true, NULL }
 
 static const bc_column agency_columns[] = {
     KEY("code", BC_PAT_AGENCY, BC_REF_NONE),
@@ -75,6 +85,18 @@ static const bc_column signer_columns[] = {
     TEXT("full_name"),
 };
 
+/* Each row binds by spki_sha256 or by issuer and subject (the other
+ * NULL): the row's key is all five, judged as a whole by
+ * bc_valid_cert_binding (import.c). */
+static const bc_column certificate_columns[] = {
+    KEY("agency_code", BC_PAT_AGENCY, BC_REF_AGENCY),
+    KEY("role", BC_PAT_ROLE, BC_REF_NONE),
+    NULLABLE_KEY("spki_sha256"),
+    NULLABLE_KEY("issuer"),
+    NULLABLE_KEY("subject"),
+    OPTIONAL("note"),
+};
+
 static const bc_column report_columns[] = {
     KEY("agency_code", BC_PAT_AGENCY, BC_REF_AGENCY),
     KEY("period_code", BC_PAT_PERIOD, BC_REF_PERIOD),
@@ -125,6 +147,9 @@ const bc_table bc_tables[BC_TABLE_COUNT] = {
     TABLE("recipient", "recipients", "recipient", recipient_columns),
     TABLE("indicator_value", "values", "value", value_columns),
     TABLE("narrative", "narratives", "narrative", narrative_columns),
+    /* last: the indices before it stay what they were (schema 3) */
+    TABLE("agency_certificate", "agency_certificates", "agency_certificate",
+          certificate_columns),
 };
 
 static bool ascii_equal(const char *a, size_t n, const char *b) {
@@ -156,7 +181,8 @@ int bc_table_for_file(const char *path) {
 const char *bc_table_file_names(void) {
   return "agency.csv or agencies.csv, section(s).csv, indicator(s).csv, "
          "period(s).csv, signer(s).csv, report(s).csv, recipient(s).csv, "
-         "value(s).csv, narrative(s).csv, or KEY.md for a narrative";
+         "value(s).csv, narrative(s).csv, agency_certificate(s).csv, or "
+         "KEY.md for a narrative";
 }
 
 const char *bc_pattern_rule(int pattern) {
@@ -175,6 +201,8 @@ const char *bc_pattern_rule(int pattern) {
     return "one of quarter, half, nine_months, year, custom";
   case BC_PAT_INDICATOR_KIND:
     return "one of number, percent, text, date";
+  case BC_PAT_ROLE:
+    return "one of " BC_CERT_ROLES;
   default:
     return "";
   }
@@ -192,11 +220,14 @@ bool bc_pattern_match(int pattern, const char *s) {
                                              "year",    "custom", NULL};
   static const char *const indicator_kinds[] = {"number", "percent", "text",
                                                 "date", NULL};
+  static const char *const roles[] = {"seal", "signer", NULL};
   size_t n = strlen(s);
   if (pattern == BC_PAT_PERIOD_KIND)
     return one_of(s, period_kinds);
   if (pattern == BC_PAT_INDICATOR_KIND)
     return one_of(s, indicator_kinds);
+  if (pattern == BC_PAT_ROLE)
+    return one_of(s, roles);
   if (pattern == BC_PAT_NONE)
     return true;
   if (!n || n > 64)

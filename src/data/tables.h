@@ -26,7 +26,8 @@ typedef enum bc_col_pattern {
   BC_PAT_INDICATOR, /* a-z 0-9 _ . */
   BC_PAT_TEMPLATE,  /* a-z 0-9 _ - /, no leading, trailing or double / */
   BC_PAT_PERIOD_KIND,
-  BC_PAT_INDICATOR_KIND
+  BC_PAT_INDICATOR_KIND,
+  BC_PAT_ROLE /* agency_certificate's role: seal, signer */
 } bc_col_pattern;
 
 /* Which table a cell must name a row of. */
@@ -52,7 +53,8 @@ typedef struct bc_column {
   unsigned char pattern; /* bc_col_pattern */
   unsigned char ref;     /* bc_col_ref */
   unsigned char empty;   /* bc_col_empty */
-  bool key;              /* part of the primary key */
+  bool key;              /* part of the row's key (agency_certificate's
+                            spki_sha256, issuer, subject: may be NULL) */
   bool required;         /* the header must name it */
   const char *fallback;  /* BC_EMPTY_DEFAULT: the value of an empty cell */
 } bc_column;
@@ -66,7 +68,8 @@ typedef struct bc_table {
 } bc_table;
 
 /* In import order: each table after those it refers to. */
-#define BC_TABLE_COUNT 9
+#define BC_TABLE_COUNT 10
+#define BC_TABLE_NARRATIVE 8 /* the table of KEY.md files */
 extern const bc_table bc_tables[BC_TABLE_COUNT];
 
 /* The index of the table for a file's base name (agency.csv,

@@ -83,6 +83,60 @@ CSV
 check "import again: the row is updated" run 0 db import "$DB" "$D/values.csv"
 check "import again: the summary says updated" grep -qx "$DB: indicator_value: 0 inserted, 1 updated" "$WORK/stdout"
 
+# --- the certificates that may sign for the agency (schema 4) ---
+# A certificate with a Vietnamese subject, and the commands docs/signing.md
+# gives for its fingerprint and its names.
+export OPENSSL_CONF=/dev/null
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -utf8 \
+  -keyout "$WORK/seal.key" -out "$WORK/seal.crt" \
+  -subj "/C=VN/O=UBND thành phố Cần Thơ/OU=Văn thư, lưu trữ/CN=Sở Thông tin và Truyền thông" 2> /dev/null
+spki=$(openssl x509 -in "$WORK/seal.crt" -noout -pubkey | openssl pkey -pubin -outform DER | sha256sum | cut -d' ' -f1)
+subject=$(openssl x509 -in "$WORK/seal.crt" -noout -subject -nameopt RFC2253,-esc_msb | sed 's/^subject=//')
+issuer=$(openssl x509 -in "$WORK/seal.crt" -noout -issuer -nameopt RFC2253,-esc_msb | sed 's/^issuer=//')
+check "openssl prints the subject in RFC 4514 form, UTF-8 kept" \
+  test "$subject" = 'CN=Sở Thông tin và Truyền thông,OU=Văn thư\, lưu trữ,O=UBND thành phố Cần Thơ,C=VN'
+check "the fingerprint is 64 lowercase hex digits" bash -c "[[ '$spki' =~ ^[0-9a-f]{64}\$ ]]"
+{ echo 'agency_code,role,spki_sha256,issuer,subject,note'
+  echo "STTTT-CT,seal,$spki,,,\"USB token của văn thư, cấp 2024\""
+  echo "STTTT-CT,signer,,\"$issuer\",\"$subject\","; } > "$D/agency_certificates.csv"
+check "import: the agency's certificates" run 0 db import "$DB" "$D/agency_certificates.csv"
+check "import: the summary counts them" grep -qx "$DB: agency_certificate: 2 inserted, 0 updated" "$WORK/stdout"
+mkdir -p "$D/badcert"
+cat > "$D/badcert/agency_certificates.csv" <<CSV
+agency_code,role,spki_sha256,issuer,subject,note
+STTTT-CT,văn thư,$spki,,,
+STTTT-XX,seal,$spki,,,
+STTTT-CT,seal,${spki^^},,,
+STTTT-CT,seal,$spki  -,,,
+STTTT-CT,seal,$spki,"$issuer","$subject",
+STTTT-CT,signer,,,,
+STTTT-CT,signer,,"$issuer",,
+STTTT-CT,signer,,"$issuer","subject=$subject",
+STTTT-CT,signer,,"C = VN, CN = CA","$subject",
+STTTT-CT,seal,$spki,,,again
+STTTT-CT,seal,$spki,,,and again
+CSV
+sum_certs=$(sha256sum < "$DB")
+check "bad bindings: exit 5" run 5 db import "$DB" "$D/badcert/agency_certificates.csv"
+cat > "$WORK/expected" <<EOF
+baocao: $D/badcert/agency_certificates.csv:2: column 'role': 'văn thư' is not one of seal, signer
+baocao: $D/badcert/agency_certificates.csv:3: column 'agency_code': no agency 'STTTT-XX'
+baocao: $D/badcert/agency_certificates.csv:4: column 'spki_sha256': '${spki^^}' is not a SHA-256 fingerprint (64 lowercase hex digits)
+baocao: $D/badcert/agency_certificates.csv:5: column 'spki_sha256': '$spki  -' is not a SHA-256 fingerprint (64 lowercase hex digits)
+baocao: $D/badcert/agency_certificates.csv:6: column 'issuer': is set with spki_sha256: a row binds by fingerprint or by issuer and subject, not both
+baocao: $D/badcert/agency_certificates.csv:7: column 'spki_sha256': binds no certificate: give spki_sha256, or issuer and subject
+baocao: $D/badcert/agency_certificates.csv:8: column 'subject': is empty: issuer and subject go together
+baocao: $D/badcert/agency_certificates.csv:9: column 'subject': 'subject=CN=Sở Thông tin và Truyền thông,OU=Văn thư\, lưu trữ,O=U…' starts with the label 'subject=' that openssl prints before the name: leave it out
+baocao: $D/badcert/agency_certificates.csv:10: column 'issuer': 'C = VN, CN = CA' is not a distinguished name as openssl prints it with -nameopt RFC2253,-esc_msb (CN=...,O=...,C=VN)
+baocao: $D/badcert/agency_certificates.csv:12: duplicates line 11 (STTTT-CT, seal, ${spki:0:60}…)
+baocao: nothing was imported into '$DB': 10 problems
+EOF
+check "bad bindings: each named with its reason" diff "$WORK/expected" "$WORK/stderr"
+check "bad bindings: the database file is unchanged" test "$sum_certs" = "$(sha256sum < "$DB")"
+printf 'agency_code,role,spki_sha256,issuer,subject,note\nSTTTT-CT,seal,%s,,,cấp lại 2025\n' "$spki" > "$D/agency_certificate.csv"
+check "the same binding again: updated, not added" run 0 db import "$DB" "$D/agency_certificate.csv"
+check "the same binding again: the summary says updated" grep -qx "$DB: agency_certificate: 0 inserted, 1 updated" "$WORK/stdout"
+
 # --- bad rows: each named, exit 5, the database byte for byte as it was ---
 mkdir -p "$D/bad"
 cat > "$D/bad/values.csv" <<'CSV'
@@ -144,7 +198,9 @@ check "the database is still unchanged" test "$sum_before" = "$(sha256sum < "$DB
 
 # --- export -> import -> export: the same bytes ---
 check "export" run 0 db export "$DB" "$WORK/e1"
-check "export: the summary" grep -qx "$DB: 11 rows written into $WORK/e1/" "$WORK/stdout"
+check "export: the summary" grep -qx "$DB: 13 rows written into $WORK/e1/" "$WORK/stdout"
+check "export: the bindings, the note updated" grep -qF "STTTT-CT,seal,$spki,,,cấp lại 2025" "$WORK/e1/agency_certificates.csv"
+check "export: the subject quoted as CSV, its escaped comma kept" grep -qF "STTTT-CT,signer,,\"$issuer\",\"$subject\"," "$WORK/e1/agency_certificates.csv"
 "$BAOCAO" db init "$WORK/again.db" > /dev/null
 check "import the export into a fresh database" run 0 db import "$WORK/again.db" "$WORK"/e1/*.csv
 check "export again" run 0 db export "$WORK/again.db" "$WORK/e2"

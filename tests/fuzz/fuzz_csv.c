@@ -16,9 +16,9 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const tables[] = {"agencies",   "sections", "indicators",
-                                     "periods",    "signers",  "reports",
-                                     "recipients", "values",   "narratives"};
+static const char *const tables[] = {
+    "agencies", "sections",   "indicators", "periods",    "signers",
+    "reports",  "recipients", "values",     "narratives", "agency_certificates"};
 static unsigned char *sample; /* the sample database's bytes */
 static size_t sample_len;
 static char db_path[300];
