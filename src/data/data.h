@@ -66,16 +66,13 @@ int bc_db_list_reports(bc_report_ref **out,
                        bc_error *err);
 
 /* A certificate that may sign for an agency (table agency_certificate,
- * docs/data.md): bound by the SHA-256 of its SubjectPublicKeyInfo, or by
- * its issuer and subject, never both. Names are RFC 4514 as OpenSSL
- * prints them with XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB, NFC. */
-typedef struct bc_agency_cert {
-  const char *role;             /* "seal" (ký cơ quan) or "signer" */
-  const char *spki_sha256;      /* 64 lowercase hex digits; NULL when bound
-                                   by issuer and subject */
-  const char *issuer, *subject; /* NULL when bound by spki_sha256 */
-  const char *note;             /* NULL: none */
-} bc_agency_cert;
+ * docs/data.md), a row as bc_valid_cert_binding judges it: role "seal"
+ * (ký cơ quan) or "signer"; spki_sha256, the SHA-256 of its
+ * SubjectPublicKeyInfo (DER) in 64 lowercase hex digits, NULL when bound
+ * by issuer and subject; issuer and subject, NULL when bound by
+ * spki_sha256, RFC 4514 as OpenSSL prints them with XN_FLAG_RFC2253 &
+ * ~ASN1_STRFLGS_ESC_MSB, in NFC; note, NULL when none. */
+typedef bc_cert_binding_row bc_agency_cert;
 
 /*
  * Every certificate bound to agency_code (any role), sorted by role, then

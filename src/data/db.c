@@ -726,7 +726,6 @@ int bc_db_agency_certs(bc_agency_cert **out,
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     bc_agency_cert *c;
-    bc_cert_binding_row row;
     const char *field;
     if (!(list = bc_arena_grow(arena, list, n, &cap, sizeof *list))) {
       rc = bc_error_oom(err);
@@ -742,9 +741,7 @@ int bc_db_agency_certs(bc_agency_cert **out,
         (rc = column_text(&c->note, &ls, s, 4, "agency_certificate note")))
       goto done;
     /* Rows written behind baocao's back pass the same judge as import. */
-    row = (bc_cert_binding_row){c->role, c->spki_sha256, c->issuer, c->subject,
-                                c->note};
-    if ((rc = bc_valid_cert_binding(&row, &field, err))) {
+    if ((rc = bc_valid_cert_binding(c, &field, err))) {
       char what[160];
       snprintf(what, sizeof what, "agency_certificate of agency '%s' %s",
                agency_code, field);
