@@ -444,6 +444,22 @@ cleanup:
   return rc;
 }
 
+/* The chain without the signer's own certificate and without repeats: a
+ * CMS holds each certificate once (a self-signed certificate is often its
+ * own chain in a .p12). */
+static void drop_repeats(bc_sign_key *s) {
+  for (int i = 0; s->chain && i < sk_X509_num(s->chain);) {
+    X509 *c = sk_X509_value(s->chain, i);
+    bool seen = !X509_cmp(c, s->cert);
+    for (int j = 0; j < i && !seen; j++)
+      seen = !X509_cmp(c, sk_X509_value(s->chain, j));
+    if (seen)
+      X509_free(sk_X509_delete(s->chain, i));
+    else
+      i++;
+  }
+}
+
 int bc_sign__signer_load(bc_sign_key *s,
                          const bc_sign_request *req,
                          bc_error *err) {
@@ -459,6 +475,7 @@ int bc_sign__signer_load(bc_sign_key *s,
     rc = add_chain_file(s, req->chain_path, err);
   if (rc)
     goto cleanup;
+  drop_repeats(s);
   bc_sign__name_entry(s->cn, sizeof s->cn, X509_get_subject_name(s->cert),
                       NID_commonName);
   bc_sign__name_entry(s->org, sizeof s->org, X509_get_subject_name(s->cert),
