@@ -110,6 +110,36 @@ signing_key() {
   openssl pkcs12 -export -inkey "$1.key" -in "$1.crt" -out "$1" -passout pass:x
 }
 
+# free_port: a TCP port on 127.0.0.1 that nothing listens on now.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# start_pki: the test PKI (tests/pki/make_pki.sh) in $PKI, its OCSP
+# responder (openssl ocsp) on 127.0.0.1:$OCSP_PORT and a TSA
+# (tests/pki/tsa_server.py) at $TSA, both stopped when the test ends and
+# both answering before this returns (under load that takes a second or
+# more; verdicts depend on the responder).
+start_pki() {
+  PKI=$WORK/pki
+  pki_pids=()
+  trap 'for p in "${pki_pids[@]+"${pki_pids[@]}"}"; do kill "$p" 2>/dev/null || true; done' EXIT
+  OCSP_PORT=$(free_port)
+  "$SRC/tests/pki/make_pki.sh" "$PKI" "http://127.0.0.1:$OCSP_PORT" >/dev/null
+  (cd "$PKI" && exec openssl ocsp -index inter-index.txt -port "$OCSP_PORT" -rsigner ocsp.crt \
+    -rkey ocsp.key -CA inter.crt >/dev/null 2>&1) &
+  pki_pids+=($!)
+  python3 "$SRC/tests/pki/tsa_server.py" "$PKI" "$WORK/tsa.port" &
+  pki_pids+=($!)
+  for _ in $(seq 300); do [ -f "$WORK/tsa.port" ] && break; sleep 0.1; done
+  TSA="http://127.0.0.1:$(cat "$WORK/tsa.port")/"
+  # A real query: openssl ocsp waits forever on a connection that sends
+  # no request, so a bare connect would hang the responder.
+  for _ in $(seq 100); do
+    OPENSSL_CONF=/dev/null openssl ocsp -issuer "$PKI/inter.crt" -cert "$PKI/seal.crt" -noverify \
+      -url "http://127.0.0.1:$OCSP_PORT" -timeout 2 >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+}
+
 # render_setup: the sample database as $DB, an empty output directory $OUT
 # and the render arguments of the Trà Vinh report in RENDER.
 render_setup() {

@@ -13,25 +13,7 @@ sample_db
 export SOURCE_DATE_EPOCH=1700000000
 OUT=$WORK/out
 mkdir -p "$OUT"
-PKI=$WORK/pki
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-pids=()
-cleanup() { for p in "${pids[@]+"${pids[@]}"}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-OCSP_PORT=$(free_port)
-"$SRC/tests/pki/make_pki.sh" "$PKI" "http://127.0.0.1:$OCSP_PORT" >/dev/null
-(cd "$PKI" && exec openssl ocsp -index inter-index.txt -port "$OCSP_PORT" -rsigner ocsp.crt \
-  -rkey ocsp.key -CA inter.crt >/dev/null 2>&1) &
-pids+=($!)
-python3 "$SRC/tests/pki/tsa_server.py" "$PKI" "$WORK/tsa.port" &
-pids+=($!)
-# Both servers answer before anything asks them (under load, a second or
-# more): pdfsig's verdict depends on the OCSP responder.
-for _ in $(seq 300); do [ -f "$WORK/tsa.port" ] && break; sleep 0.1; done
-TSA="http://127.0.0.1:$(cat "$WORK/tsa.port")/"
-for _ in $(seq 300); do (exec 3<>"/dev/tcp/127.0.0.1/$OCSP_PORT") 2>/dev/null && break; sleep 0.1; done
+start_pki
 eval "$("$SRC/tests/pki/softhsm_token.sh" "$WORK/hsm" "$PKI")"
 echo 1234 > "$WORK/pin"
 echo 9999 > "$WORK/badpin"
@@ -144,7 +126,9 @@ expect "two keys match" 11 "baocao: more than one key on token 'baocao' matches 
 expect "a module that is not there" 6 "baocao: cannot load the PKCS#11 module '$WORK/none.so'" \
   sign --pkcs11 "$URI" --module "$WORK/none.so" --pin-file "$WORK/pin" \
   --field ky_nguoi_co_tham_quyen "$PDF" -o "$OUT/x.pdf"
-ZLIB_SO=$(ldconfig -p | awk '/libz\.so\.1 .*x86-64|libz\.so\.1 \(libc6/ {print $NF; exit}')
+# awk reads all of ldconfig's output: an early exit would kill ldconfig
+# with SIGPIPE, and pipefail would end the test there, now and then.
+ZLIB_SO=$(ldconfig -p | awk '/libz\.so\.1 .*x86-64|libz\.so\.1 \(libc6/ && !found {print $NF; found = 1}')
 expect "a library that is not a PKCS#11 module" 6 "baocao: '$ZLIB_SO' is not a PKCS#11 module (no C_GetFunctionList)" \
   sign --pkcs11 "$URI" --module "$ZLIB_SO" --pin-file "$WORK/pin" \
   --field ky_nguoi_co_tham_quyen "$PDF" -o "$OUT/x.pdf"

@@ -33,5 +33,11 @@ for name in signer seal; do
     --write-object "$dir/$name.der" --type cert --id "$hex" --label "$name" >/dev/null 2>&1
   id=$((id + 1))
 done
+# The CA's certificates, as tokens from a CA carry them (ids 10 and 11).
+for ca in inter:10 root:11; do
+  openssl x509 -in "$pki/${ca%%:*}.crt" -outform der -out "$dir/${ca%%:*}.der"
+  pkcs11-tool --module "$module" --token-label baocao --login --pin 1234 \
+    --write-object "$dir/${ca%%:*}.der" --type cert --id "${ca#*:}" --label "${ca%%:*}" >/dev/null 2>&1
+done
 echo "export SOFTHSM2_CONF=$dir/softhsm2.conf"
 echo "export BC_TEST_P11_MODULE=$module"
