@@ -133,7 +133,7 @@ START_TEST(test_sign_pdfread__damaged_input_never_crashes) {
       bc_verification ver;
       if (bc_pdf_fields(&fields, &n, r, &a, &err))
         ck_assert_int_eq(err.code, BC_EPDF);
-      if (bc_verify_bytes(&ver, (const unsigned char *)bad, len, "t.pdf", &a,
+      if (bc_verify_bytes(&ver, (const unsigned char *)bad, len, "t.pdf", NULL, &a,
                           &err))
         ck_assert_int_eq(err.code, BC_EPDF);
     }
@@ -254,7 +254,7 @@ START_TEST(test_sign_pdfread__revisions_compared) {
   /* Unsigned: verification says so. */
   bc_verification ver;
   ck_assert_int_eq(bc_verify_bytes(&ver, (const unsigned char *)pdf, len,
-                                   "u.pdf", &a, &err),
+                                   "u.pdf", NULL, &a, &err),
                    0);
   ck_assert_int_eq(ver.verdict, BC_VERDICT_UNSIGNED);
   ck_assert_uint_eq(ver.revisions, 2);
@@ -291,7 +291,7 @@ START_TEST(test_sign_verify__byte_range_games) {
     bc_arena a;
     bc_arena_init(&a, bc_allocator_default());
     ck_assert_int_eq(bc_verify_bytes(&ver, (const unsigned char *)pdf, len,
-                                     "g.pdf", &a, &err),
+                                     "g.pdf", NULL, &a, &err),
                      0);
     ck_assert_int_eq(ver.verdict, BC_VERDICT_INVALID);
     ck_assert_uint_eq(ver.count, 1);

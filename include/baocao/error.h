@@ -27,7 +27,9 @@ typedef enum bc_error_code {
   BC_EPDF = -13,     /* a PDF that cannot be signed or read */
   BC_EVERIFY = -14,  /* signatures: one does not check out, the file was
                         changed after one, or (import) it has none */
-  BC_ENET = -15      /* a network service (time-stamping authority) failed */
+  BC_ENET = -15,     /* a network service (time-stamping authority) failed */
+  BC_EUNTRUSTED = -16 /* signatures that check out, but not from a trusted
+                         certificate bound to the agency (import) */
 } bc_error_code;
 
 #define BC_ERROR_MESSAGE_SIZE 512

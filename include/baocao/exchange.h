@@ -26,17 +26,29 @@ typedef struct bc_import_pdf_options {
                           whose signature does not check out, or that was
                           changed after it was signed, never is) */
   int keep_going;      /* import the good files when some are refused */
+  /* Trust (docs/signing.md): every signature must come from a trusted
+   * certificate, and the seal (ky_co_quan) from one bound to the agency
+   * whose data the file carries (table agency_certificate). NULL: no
+   * anchors, so no signed file is trusted. */
+  const bc_trust_options *trust;
+  int accept_untrusted; /* import signed files that fail that, saying so
+                           (never one whose signature does not check out
+                           or that was changed after it was signed) */
 } bc_import_pdf_options;
 
 #define BC_IMPORT_PDF_OPTIONS_INIT                                             \
-  { BC_IMPORT_PDF_OPTIONS_VERSION, NULL, NULL, 0, NULL, NULL, 0, 0 }
+  { BC_IMPORT_PDF_OPTIONS_VERSION, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, 0 }
 
 typedef struct bc_import_pdf_file {
   const char *path;
   int code;              /* 0: imported; else the BC_E* it was refused for */
   const char *message;   /* why it was refused (one line), or "" */
   const char *signature; /* bc_verdict_name(verdict), or "not signed,
-                            imported because of --accept-unsigned" */
+                            imported because of --accept-unsigned", or
+                            "signed, imported because of --accept-untrusted" */
+  const char *untrusted; /* why the signatures are not trusted for this
+                            agency (imported anyway with accept_untrusted,
+                            else the refusal), or "" */
   const char *signer;    /* the CN of the signature covering most, or "" */
   const char *agency, *period; /* from its data, or "" */
   size_t inserted, unchanged;  /* values */
@@ -60,9 +72,11 @@ typedef struct bc_import_pdf_result {
  * import was committed: every file, or with keep_going the files not
  * refused (result->refused tells). When a file is refused without
  * keep_going nothing is imported and the call returns that file's code
- * (BC_EPDF for the PDF, BC_EVERIFY for its signatures, BC_EDATA for its data, a period
+ * (BC_EPDF for the PDF, BC_EVERIFY for its signatures, BC_EUNTRUSTED for
+ * their certificates, BC_EDATA for its data, a period
  * other than `period` or a conflict) with err naming it. Errors before any
- * file is read: BC_EINPUT (a path that cannot be read), BC_EDB,
+ * file is read: BC_EINPUT (a path that cannot be read, or a file of
+ * trust), BC_ECERT (a file of trust without certificates), BC_EDB,
  * BC_ESCHEMA, BC_ENOTFOUND (parent). Free with bc_import_pdf_result_free.
  */
 int bc_import_pdfs(bc_import_pdf_result *result,

@@ -60,6 +60,46 @@ typedef enum bc_verdict {
   BC_VERDICT_INVALID       /* a signature does not check out */
 } bc_verdict;
 
+/* What the signer's certificate is worth, best first (docs/signing.md). */
+typedef enum bc_chain_status {
+  BC_CHAIN_NOT_CHECKED = 0,    /* no signature, or one that does not check
+                                  out: there is nothing to judge */
+  BC_CHAIN_TRUSTED,            /* a chain to a trust anchor, valid at the
+                                  signing time, usable for signing, and not
+                                  revoked as far as was asked */
+  BC_CHAIN_REVOCATION_UNKNOWN, /* trusted, but revocation was asked
+                                  (--crl, --ocsp) and could not be learnt */
+  BC_CHAIN_NOT_FOR_SIGNING,    /* key usage or extended key usage */
+  BC_CHAIN_UNTRUSTED,          /* no chain to a trust anchor (self-signed,
+                                  an unknown CA, no anchors at all) */
+  BC_CHAIN_NOT_YET_VALID,      /* at the signing time */
+  BC_CHAIN_EXPIRED,            /* at the signing time */
+  BC_CHAIN_REVOKED             /* by a CRL or the OCSP responder */
+} bc_chain_status;
+
+/* "trusted", "revocation unknown", "not for signing", "untrusted", "not
+ * yet valid", "expired", "revoked", "not checked". */
+const char *bc_chain_status_name(bc_chain_status s);
+
+/* Where trust comes from, for bc_verify and bc_import_pdfs. Each path is a
+ * file of PEM or DER certificates (or CRLs), or for anchors also a
+ * directory of them (*.pem, *.crt, *.cer, *.der). */
+typedef struct bc_trust_options {
+  unsigned version;
+  const char *const *anchors; /* trust anchors: root CAs (--trust) */
+  size_t anchor_count;        /* 0: no chain is trusted */
+  const char *const *untrusted; /* intermediate CAs (--untrusted) */
+  size_t untrusted_count;
+  const char *const *crls; /* CRL files (--crl): the signer's issuer's */
+  size_t crl_count;
+  int ocsp;           /* ask the OCSP responder each certificate names */
+  int ocsp_timeout_s; /* 0: 10 seconds */
+} bc_trust_options;
+
+#define BC_TRUST_OPTIONS_VERSION 1
+#define BC_TRUST_OPTIONS_INIT                                                  \
+  { BC_TRUST_OPTIONS_VERSION, NULL, 0, NULL, 0, NULL, 0, 0, 0 }
+
 /* One change after a signature. */
 typedef struct bc_signature_change {
   int allowed;      /* a later signature, its appearance, /DSS */
@@ -88,21 +128,43 @@ typedef struct bc_signature_report {
   const bc_signature_change *changes; /* every change after it */
   size_t change_count;
   int modified; /* some change after it is not allowed */
-  /* Room for what trust chains and timestamps will add (chain status,
-   * trusted time): new fields go after this line. */
+  /* The signer's certificate (docs/signing.md, "Trust"): */
+  bc_chain_status chain;     /* BC_CHAIN_NOT_CHECKED when the signature
+                                does not check out */
+  const char *chain_problem; /* why not BC_CHAIN_TRUSTED, or "" */
+  const char *checked_at;    /* ISO 8601 (UTC): the time the chain was
+                                judged at, or "" */
+  int trusted_time;          /* checked_at is the signature timestamp's
+                                time, which its TSA vouches for; 0: the
+                                time the file claims (CMS signingTime, else
+                                /M) */
+  const char *timestamp_at;  /* the signature timestamp's time (UTC), or ""
+                                when there is none or it does not check
+                                out */
+  const char *timestamp_problem; /* why a timestamp is not used, or "" */
+  const char *revocation;    /* "good (OCSP)", "good (CRL)", "revoked",
+                                "not checked: ...", "not asked" */
+  const char *subject, *issuer; /* its names, RFC 4514 (UTF-8), or "" */
+  const char *spki_sha256;   /* SHA-256 of its SubjectPublicKeyInfo, hex */
 } bc_signature_report;
 
 typedef struct bc_verify_result bc_verify_result;
 
 /*
  * Reads every revision of path, finds every signature in any of them,
- * checks each (its byte range, its CMS signature; not the certificate
- * chain) and what changed after it. Errors: BC_EINPUT (cannot read),
- * BC_EPDF (not a PDF, damaged, refused by the reader's budget),
- * BC_ENOMEM. A file whose signatures do not check out is not an error:
+ * checks each (its byte range, its CMS signature, its timestamp) and what
+ * changed after it, and judges the signer's certificate against trust
+ * (NULL: the chain is not judged, BC_CHAIN_NOT_CHECKED). Errors: BC_EINPUT
+ * (cannot read path or a file of trust), BC_ECERT (a file of trust that
+ * holds no certificate or CRL), BC_EPDF (not a PDF, damaged, refused by
+ * the reader's budget), BC_ENOMEM. An OCSP responder that does not answer
+ * is not an error: the status says so. A file whose signatures do not check out is not an error:
  * see bc_verify_verdict. Free with bc_verify_result_free.
  */
-int bc_verify(bc_verify_result **out, const char *path, bc_error *err);
+int bc_verify(bc_verify_result **out,
+              const char *path,
+              const bc_trust_options *trust,
+              bc_error *err);
 size_t bc_verify_count(const bc_verify_result *r);
 const bc_signature_report *bc_verify_field(const bc_verify_result *r, size_t i);
 size_t bc_verify_file_size(const bc_verify_result *r);

@@ -27,7 +27,10 @@ enum {
   /* check: some report of the period has problems */
   EXIT_INCOMPLETE = 14,
   EXIT_PARTIAL = 15, /* bulk: some reports failed, the others were written */
-  EXIT_NETWORK = 16  /* a time-stamping authority did not answer or refused */
+  EXIT_NETWORK = 16, /* a time-stamping authority did not answer or refused */
+  EXIT_UNTRUSTED = 17 /* verify, import-pdf: signatures that check out, but
+                         not from a trusted certificate (import: bound to the
+                         agency) */
 };
 
 /* An option: --name (and -s) taking a value or not. */
@@ -106,6 +109,35 @@ bool cli_format(int *out,
                 const char *flag,
                 const char *output,
                 const char *command);
+
+/* ---- trust for verify and import-pdf (trust.c) ---- */
+
+#define CLI_TRUST_OPTIONS                                                      \
+  {"trust", 0, true, NULL}, {"untrusted", 0, true, NULL},                      \
+      {"crl", 0, true, NULL}, {"ocsp", 0, false, NULL},                        \
+      {"ocsp-timeout", 0, true, NULL}
+
+#define CLI_TRUST_USAGE                                                        \
+  "  --trust FILE|DIR     trust anchors: CA certificates (PEM or DER; a\n"     \
+  "                       directory of *.pem, *.crt, *.cer, *.der); default\n" \
+  "                       $BAOCAO_TRUST, else trust/ in the data directory\n"  \
+  "  --untrusted FILE     intermediate CA certificates to build chains with\n" \
+  "  --crl FILE           CRLs (PEM or DER) of the signers' issuers\n"         \
+  "  --ocsp               ask the OCSP responder each certificate names\n"     \
+  "  --ocsp-timeout S     seconds to wait for it (default 10)\n"
+
+typedef struct cli_trust_config {
+  bc_trust_options options; /* points into this struct */
+  const char *anchor, *untrusted, *crl;
+  char dir[4096];
+} cli_trust_config;
+
+/* c from the CLI_TRUST_OPTIONS in opts; prints the problem and returns
+ * false for a bad --ocsp-timeout. */
+bool cli_trust(cli_trust_config *c,
+               const cli_option *opts,
+               size_t n,
+               const char *command);
 
 /* ---- the terminal (terminal.c) ---- */
 

@@ -20,18 +20,27 @@ static const char import_pdf_usage[] =
     "  --parent CODE      agencies the database does not have yet are added\n"
     "                     under this one (their values count in its tong.)\n"
     "  --accept-unsigned  also import files that are not signed\n"
+    "  --accept-untrusted also import signed files whose certificates are\n"
+    "                     not trusted or not bound to the agency (said so)\n"
     "  --keep-going       import the good files when some are refused\n"
     "                     (exit 15); without it one refused file imports\n"
     "                     nothing\n"
     "  --json             print the result as JSON (docs/verify.schema.json)\n"
     "  -h, --help         this text\n"
+    "Trust (as for baocao verify):\n" CLI_TRUST_USAGE
     "\n"
     "A file is imported when its data is covered by a valid signature and\n"
     "nothing after that signature was changed but other signatures. A file\n"
     "whose signature does not check out, that was changed after signing or\n"
     "whose signature was removed is refused whatever the options (exit 13).\n"
     "A value that differs from the one the database already has refuses\n"
-    "the file: nothing is ever overwritten.\n";
+    "the file: nothing is ever overwritten.\n"
+    "\n"
+    "A signed file is imported only when every signature comes from a\n"
+    "trusted certificate and the agency's seal (ky_co_quan) from one bound\n"
+    "to the agency whose data it carries (baocao db import DB\n"
+    "agency_certificates.csv); the signer's signature does not stand in for\n"
+    "the seal. Otherwise it is refused (exit 17) unless --accept-untrusted.\n";
 
 /* The result as one JSON object (docs/verify.schema.json, "import"). */
 static void print_json(const bc_import_pdf_result *r,
@@ -53,6 +62,10 @@ static void print_json(const bc_import_pdf_result *r,
     fprintf(stdout, ", \"imported\": %s, \"message\": ",
             !f->code && !failed ? "true" : "false");
     cli_json_string(stdout, f->message);
+    fputs(", \"untrusted\": ", stdout);
+    cli_json_string(stdout, f->untrusted);
+    fprintf(stdout, ", \"accepted_untrusted\": %s",
+            !f->code && *f->untrusted ? "true" : "false");
     fprintf(stdout, ", \"verdict\": \"%s\", \"reason\": ",
             f->revisions ? cli_verdict_key(f->verdict) : "unreadable");
     cli_json_string(stdout, f->reason);
@@ -75,7 +88,9 @@ int cmd_db_import_pdf(int argc, char **argv) {
       {"db", 0, true, NULL},          {"period", 0, true, NULL},
       {"parent", 0, true, NULL},      {"accept-unsigned", 0, false, NULL},
       {"keep-going", 0, false, NULL}, {"json", 0, false, NULL},
-      {"help", 'h', false, NULL}};
+      {"help", 'h', false, NULL},     {"accept-untrusted", 0, false, NULL},
+      CLI_TRUST_OPTIONS};
+  cli_trust_config trust;
   const size_t nopts = sizeof opts / sizeof opts[0];
   const char *pos[4096];
   size_t npos;
@@ -104,6 +119,10 @@ int cmd_db_import_pdf(int argc, char **argv) {
   o.parent = cli_get(opts, nopts, "parent");
   o.accept_unsigned = cli_get(opts, nopts, "accept-unsigned") != NULL;
   o.keep_going = cli_get(opts, nopts, "keep-going") != NULL;
+  o.accept_untrusted = cli_get(opts, nopts, "accept-untrusted") != NULL;
+  if (!cli_trust(&trust, opts, nopts, "db import-pdf"))
+    return EXIT_USAGE;
+  o.trust = &trust.options;
   bool json = cli_get(opts, nopts, "json") != NULL;
   bc_error_clear(&err);
   rc = bc_import_pdfs(&r, &o, &err);
@@ -114,9 +133,10 @@ int cmd_db_import_pdf(int argc, char **argv) {
     if (f->code)
       fprintf(stderr, "baocao: %s\n", f->message);
     else if (!rc && !json)
-      printf("%s: %s %s: %zu values imported, %zu already there; %s%s%s\n",
+      printf("%s: %s %s: %zu values imported, %zu already there; %s%s%s%s%s\n",
              f->path, f->agency, f->period, f->inserted, f->unchanged,
-             f->signature, *f->signer ? " by " : "", f->signer);
+             f->signature, *f->signer ? " by " : "", f->signer,
+             *f->untrusted ? ": " : "", f->untrusted);
   }
   if (rc) {
     bc_import_pdf_result_free(&r);

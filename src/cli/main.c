@@ -78,6 +78,8 @@ int cli_fail(const bc_error *err) {
     return EXIT_INVALID;
   case BC_ENET:
     return EXIT_NETWORK;
+  case BC_EUNTRUSTED:
+    return EXIT_UNTRUSTED;
   default:
     return EXIT_INTERNAL;
   }

@@ -44,20 +44,27 @@ static const char sign_usage[] =
     "  -h, --help           this text\n";
 
 static const char verify_usage[] =
-    "Usage: baocao verify [--json] FILE.pdf\n"
+    "Usage: baocao verify [options] FILE.pdf\n"
     "\n"
     "Reads every revision of FILE.pdf and lists its signatures: signed or\n"
     "not, by whom and when, which revision each covers, whether it checks\n"
-    "out over those bytes, and every change made after it (another\n"
-    "signature and its appearance are allowed; page content, the attached\n"
-    "data, annotations, a removed signature are not). The certificate\n"
-    "chain is not judged: use pdfsig or the e-office software for that.\n"
+    "out over those bytes, every change made after it (another signature\n"
+    "and its appearance are allowed; page content, the attached data,\n"
+    "annotations, a removed signature are not), and what the signer's\n"
+    "certificate is worth: its chain to the trust anchors at the signing\n"
+    "time (the timestamp's, else the time the file claims), its key usage,\n"
+    "and its revocation when --crl or --ocsp asks.\n"
+    "\n" CLI_TRUST_USAGE
+    "  --json               print the result as JSON\n"
+    "                       (docs/verify.schema.json)\n"
+    "  -h, --help           this text\n"
     "\n"
-    "  --json      print the result as JSON (docs/verify.schema.json)\n"
-    "  -h, --help  this text\n"
-    "\n"
-    "Exits 0 when every signature checks out and nothing after one was\n"
-    "changed (or there is none), 13 otherwise, naming the change.\n";
+    "Exits 0 when every signature checks out, nothing after one was changed\n"
+    "and every signer's certificate is trusted (or there is no signature);\n"
+    "13 when a signature does not check out or something was changed after\n"
+    "one; 17 when the signatures check out but a certificate is not trusted\n"
+    "(untrusted, expired or not yet valid at the signing time, not for\n"
+    "signing, revoked, or its revocation unknown).\n";
 
 /*
  * The token's PIN: the first line of pin_file, else BAOCAO_PKCS11_PIN,
@@ -184,16 +191,19 @@ int cmd_sign(int argc, char **argv) {
 }
 
 int cmd_verify(int argc, char **argv) {
-  cli_option opts[] = {{"json", 0, false, NULL}, {"help", 'h', false, NULL}};
+  cli_option opts[] = {{"json", 0, false, NULL}, {"help", 'h', false, NULL},
+                       CLI_TRUST_OPTIONS};
+  const size_t nopts = sizeof opts / sizeof opts[0];
   const char *pos[1];
   size_t npos;
   bc_verify_result *r = NULL;
+  cli_trust_config trust;
   bc_error err;
   int rc;
 
-  if (!cli_parse(argc - 1, argv + 1, opts, 2, pos, 1, &npos, "verify"))
+  if (!cli_parse(argc - 1, argv + 1, opts, nopts, pos, 1, &npos, "verify"))
     return EXIT_USAGE;
-  if (cli_get(opts, 2, "help")) {
+  if (cli_get(opts, nopts, "help")) {
     fputs(verify_usage, stdout);
     return EXIT_OK;
   }
@@ -202,9 +212,11 @@ int cmd_verify(int argc, char **argv) {
                     "help verify)\n");
     return EXIT_USAGE;
   }
-  bool json = cli_get(opts, 2, "json") != NULL;
+  bool json = cli_get(opts, nopts, "json") != NULL;
+  if (!cli_trust(&trust, opts, nopts, "verify"))
+    return EXIT_USAGE;
   bc_error_clear(&err);
-  if ((rc = bc_verify(&r, pos[0], &err))) {
+  if ((rc = bc_verify(&r, pos[0], &trust.options, &err))) {
     if (json) {
       fputs("{\"file\": ", stdout);
       cli_json_string(stdout, pos[0]);
@@ -244,6 +256,15 @@ int cmd_verify(int argc, char **argv) {
             bc_verify_reason(r));
   rc = v == BC_VERDICT_MODIFIED || v == BC_VERDICT_INVALID ? EXIT_INVALID
                                                           : EXIT_OK;
+  for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+    const bc_signature_report *s = bc_verify_field(r, i);
+    if (s->is_signed && s->chain != BC_CHAIN_TRUSTED) {
+      fprintf(stderr, "baocao: '%s': signature %s: certificate %s: %s\n",
+              pos[0], s->field, bc_chain_status_name(s->chain),
+              s->chain_problem);
+      rc = EXIT_UNTRUSTED;
+    }
+  }
   bc_verify_result_free(r);
   return rc;
 }

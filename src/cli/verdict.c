@@ -32,6 +32,14 @@ const char *cli_verdict_key(bc_verdict v) {
   }
 }
 
+/* The chain status as a JSON token: "trusted", "revocation_unknown", ... */
+static const char *chain_key(bc_chain_status c) {
+  static const char *const keys[] = {
+      "not_checked", "trusted",       "revocation_unknown", "not_for_signing",
+      "untrusted",   "not_yet_valid", "expired",            "revoked"};
+  return (unsigned)c < sizeof keys / sizeof keys[0] ? keys[c] : "not_checked";
+}
+
 void cli_json_signatures(FILE *out,
                          const bc_signature_report *sigs,
                          size_t count) {
@@ -54,6 +62,24 @@ void cli_json_signatures(FILE *out,
               s->revision, s->covered, s->whole_file ? "true" : "false",
               s->intact ? "true" : "false");
       cli_json_string(out, s->problem);
+      fprintf(out, ", \"chain\": \"%s\", \"chain_problem\": ",
+              chain_key(s->chain));
+      cli_json_string(out, s->chain_problem);
+      fputs(", \"checked_at\": ", out);
+      cli_json_string(out, s->checked_at);
+      fprintf(out, ", \"trusted_time\": %s, \"timestamp_at\": ",
+              s->trusted_time ? "true" : "false");
+      cli_json_string(out, s->timestamp_at);
+      fputs(", \"timestamp_problem\": ", out);
+      cli_json_string(out, s->timestamp_problem);
+      fputs(", \"revocation\": ", out);
+      cli_json_string(out, s->revocation);
+      fputs(", \"subject\": ", out);
+      cli_json_string(out, s->subject);
+      fputs(", \"issuer\": ", out);
+      cli_json_string(out, s->issuer);
+      fputs(", \"spki_sha256\": ", out);
+      cli_json_string(out, s->spki_sha256);
       fprintf(out, ", \"removed\": %s, \"modified\": %s, \"changes\": [",
               s->removed ? "true" : "false", s->modified ? "true" : "false");
       for (size_t k = 0; k < s->change_count; k++) {
@@ -83,6 +109,17 @@ void cli_print_signature(FILE *out, const bc_signature_report *s) {
     fprintf(out, "covers bytes 0-%zu (revision %zu); ", s->covered,
             s->revision);
   fprintf(out, "%s\n", s->intact ? "intact" : s->problem);
+  if (s->intact && s->chain != BC_CHAIN_NOT_CHECKED) {
+    fprintf(out, "    certificate: %s", bc_chain_status_name(s->chain));
+    if (*s->chain_problem)
+      fprintf(out, " (%s)", s->chain_problem);
+    fprintf(out, "; %s, issued by %s\n", s->subject, s->issuer);
+    fprintf(out, "    time: %s %s; revocation: %s\n", s->checked_at,
+            s->trusted_time ? "from the timestamp" : "as the file claims",
+            s->revocation);
+    if (*s->timestamp_problem)
+      fprintf(out, "    timestamp not used: %s\n", s->timestamp_problem);
+  }
   for (size_t k = 0; k < s->change_count; k++)
     fprintf(out, "    then: %s (%s)\n", s->changes[k].what,
             s->changes[k].allowed ? "allowed" : "a modification");

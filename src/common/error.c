@@ -121,6 +121,8 @@ const char *bc_error_code_name(int code) {
     return "PDF error";
   case BC_ENET:
     return "network service error";
+  case BC_EUNTRUSTED:
+    return "untrusted signature";
   default:
     return "error";
   }

@@ -75,6 +75,71 @@ static int list_files(const char ***out,
   return 0;
 }
 
+/* Whether cert (the seal's) is one the table binds to the agency, as a
+ * seal: by its SPKI fingerprint, or by issuer and subject. */
+static bool bound(const bc_signature_report *cert,
+                  const bc_agency_cert *list,
+                  size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const bc_agency_cert *b = &list[i];
+    if (strcmp(b->role, "seal"))
+      continue;
+    if (b->spki_sha256 ? !strcmp(b->spki_sha256, cert->spki_sha256)
+                       : b->issuer && b->subject &&
+                             !strcmp(b->issuer, cert->issuer) &&
+                             !strcmp(b->subject, cert->subject))
+      return true;
+  }
+  return false;
+}
+
+/* Why the signatures of p do not speak for its agency (design in
+ * docs/signing.md, "Import"), in buf; false when they do. */
+static int untrusted_reason(char *buf,
+                            size_t size,
+                            const bc_received_pdf *p,
+                            const char *db_path,
+                            bc_arena *arena,
+                            bc_error *err) {
+  const bc_signature_report *seal = NULL;
+  bc_agency_cert *certs = NULL;
+  size_t ncerts = 0;
+  int rc;
+  buf[0] = '\0';
+  for (size_t i = 0; i < p->sig_count; i++) {
+    const bc_signature_report *s = &p->sigs[i];
+    if (!s->is_signed || s->removed)
+      continue;
+    if (s->chain != BC_CHAIN_TRUSTED) {
+      snprintf(buf, size, "the signature %s is %s: %s", s->field,
+               bc_chain_status_name(s->chain), s->chain_problem);
+      return 0;
+    }
+    if (!strcmp(s->field, "ky_co_quan"))
+      seal = s;
+  }
+  if (!seal) {
+    snprintf(buf, size,
+             "the agency's seal (ky_co_quan) is not signed; the signer's "
+             "signature does not stand in for it");
+    return 0;
+  }
+  if ((rc = bc_db_agency_certs_at(&certs, &ncerts, db_path,
+                                  p->data.agency_code, arena, err)))
+    return rc;
+  if (!ncerts)
+    snprintf(buf, size,
+             "no certificate is bound to agency '%s' (table "
+             "agency_certificate: baocao db import DB agency_certificates.csv)",
+             p->data.agency_code);
+  else if (!bound(seal, certs, ncerts))
+    snprintf(buf, size,
+             "the seal's certificate (%s, SPKI SHA-256 %s) is not bound to "
+             "agency '%s'",
+             seal->subject, seal->spki_sha256, p->data.agency_code);
+  return 0;
+}
+
 static void
 refuse(bc_import_pdf_file *f, int code, const char *message, bc_arena *arena) {
   f->code = code;
@@ -93,6 +158,8 @@ int bc_import_pdfs(bc_import_pdf_result *result,
   bc_received *items;
   size_t *item_file;
   bc_received_result *db_results;
+  bc_trust *trust = NULL;
+  const bc_trust_options no_trust = BC_TRUST_OPTIONS_INIT;
   int rc, first_code = 0;
 
   memset(result, 0, sizeof *result);
@@ -113,6 +180,8 @@ int bc_import_pdfs(bc_import_pdf_result *result,
   if (!result->files || !items || !pdfs || !item_file || !db_results)
     return bc_error_oom(err);
   result->file_count = n;
+  if ((rc = bc_trust_load(&trust, o->trust ? o->trust : &no_trust, err)))
+    return rc;
 
   for (size_t i = 0; i < n; i++) {
     bc_import_pdf_file *f = &result->files[i];
@@ -121,11 +190,24 @@ int bc_import_pdfs(bc_import_pdf_result *result,
     char msg[BC_ERROR_MESSAGE_SIZE];
     bc_error_clear(&e);
     f->path = paths[i];
-    f->message = f->signer = f->agency = f->period = f->reason = "";
+    f->message = f->signer = f->agency = f->period = f->reason =
+        f->untrusted = "";
     f->signature = bc_verdict_name(BC_VERDICT_UNSIGNED);
-    rc = bc_received_read(p, paths[i], arena, &e);
-    if (rc == BC_ENOMEM)
+    rc = bc_received_read(p, paths[i], trust, arena, &e);
+    if (rc == BC_ENOMEM) {
+      bc_trust_free(trust);
       return bc_error_oom(err);
+    }
+    if (!rc && p->verdict == BC_VERDICT_SIGNED &&
+        (rc = untrusted_reason(msg, sizeof msg, p, o->db_path, arena, err))) {
+      bc_trust_free(trust);
+      return rc;
+    }
+    if (!rc && p->verdict == BC_VERDICT_SIGNED && *msg &&
+        !(f->untrusted = bc_arena_strdup(arena, msg))) {
+      bc_trust_free(trust);
+      return bc_error_oom(err);
+    }
     if (rc) {
       refuse(f, rc, e.message, arena);
     } else {
@@ -157,6 +239,12 @@ int bc_import_pdfs(bc_import_pdf_result *result,
                  "'%s' is not signed (--accept-unsigned imports it anyway)",
                  paths[i]);
         refuse(f, BC_EVERIFY, msg, arena);
+      } else if (*f->untrusted && !o->accept_untrusted) {
+        snprintf(msg, sizeof msg,
+                 "'%.200s' is refused: %.250s (--accept-untrusted imports it "
+                 "anyway)",
+                 paths[i], f->untrusted);
+        refuse(f, BC_EUNTRUSTED, msg, arena);
       } else if (o->period && strcmp(o->period, p->data.period_code)) {
         snprintf(msg, sizeof msg, "'%s' holds data of period '%s', not '%s'",
                  paths[i], p->data.period_code, o->period);
@@ -164,6 +252,8 @@ int bc_import_pdfs(bc_import_pdf_result *result,
       } else {
         if (p->verdict == BC_VERDICT_UNSIGNED)
           f->signature = "not signed, imported because of --accept-unsigned";
+        else if (*f->untrusted)
+          f->signature = "signed, imported because of --accept-untrusted";
         items[accepted] = p->data;
         item_file[accepted++] = i;
         continue;
@@ -173,6 +263,7 @@ int bc_import_pdfs(bc_import_pdf_result *result,
       first_code = f->code;
     result->refused++;
   }
+  bc_trust_free(trust);
   if (result->refused && !o->keep_going)
     return bc_error_set(err, first_code,
                         "nothing was imported: %zu of %zu files refused "

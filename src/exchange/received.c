@@ -599,6 +599,14 @@ static int keep_verification(bc_verification *v, bc_arena *arena,
     s->signed_at = dup(arena, s->signed_at, &ok);
     s->problem = dup(arena, s->problem, &ok);
     s->subfilter = dup(arena, s->subfilter, &ok);
+    s->chain_problem = dup(arena, s->chain_problem, &ok);
+    s->checked_at = dup(arena, s->checked_at, &ok);
+    s->timestamp_at = dup(arena, s->timestamp_at, &ok);
+    s->timestamp_problem = dup(arena, s->timestamp_problem, &ok);
+    s->revocation = dup(arena, s->revocation, &ok);
+    s->subject = dup(arena, s->subject, &ok);
+    s->issuer = dup(arena, s->issuer, &ok);
+    s->spki_sha256 = dup(arena, s->spki_sha256, &ok);
     bc_signature_change *ch =
         bc_arena_calloc(arena, s->change_count + 1, sizeof *ch);
     ok &= ch != NULL;
@@ -615,6 +623,7 @@ static int keep_verification(bc_verification *v, bc_arena *arena,
 
 int bc_received_read(bc_received_pdf *out,
                      const char *path,
+                     bc_trust *trust,
                      bc_arena *arena,
                      bc_error *err) {
   char *data = NULL, *json = NULL;
@@ -634,7 +643,7 @@ int bc_received_read(bc_received_pdf *out,
   bc_pdf_budget_init(&budget, len);
   /* The signatures first: a file the reader refuses is refused whole. */
   if (!(rc = bc_verify_bytes(&ver, (const unsigned char *)data, len, path,
-                             &scratch, err)) &&
+                             trust, &scratch, err)) &&
       !(rc = keep_verification(&ver, arena, err)) &&
       !(rc = bc_pdf_reader_open(&rd, (const unsigned char *)data, len, path,
                                 &budget, err)) &&

@@ -9,6 +9,7 @@
 #include "baocao/sign.h"
 #include "common/arena.h"
 #include "data/data.h"
+#include "sign/sign.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -35,6 +36,7 @@ typedef struct bc_received_pdf {
  */
 int bc_received_read(bc_received_pdf *out,
                      const char *path,
+                     bc_trust *trust,
                      bc_arena *arena,
                      bc_error *err);
 

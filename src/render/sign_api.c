@@ -66,18 +66,25 @@ struct bc_verify_result {
   bc_verification v;
 };
 
-int bc_verify(bc_verify_result **out, const char *path, bc_error *err) {
+int bc_verify(bc_verify_result **out,
+              const char *path,
+              const bc_trust_options *trust,
+              bc_error *err) {
   const bc_allocator *a = bc_allocator_default();
   bc_verify_result *r = bc_calloc(a, 1, sizeof *r);
+  bc_trust *t = NULL;
   int rc;
   if (!r)
     return bc_error_oom(err);
   r->alloc = a;
   bc_arena_init(&r->arena, a);
-  if ((rc = bc_verify_pdf(&r->v, path, &r->arena, err))) {
+  if ((trust && (rc = bc_trust_load(&t, trust, err))) ||
+      (rc = bc_verify_pdf(&r->v, path, t, &r->arena, err))) {
+    bc_trust_free(t);
     bc_verify_result_free(r);
     return rc;
   }
+  bc_trust_free(t);
   *out = r;
   return 0;
 }

@@ -124,7 +124,7 @@ static int check_signatures(const unsigned char *data,
                             bc_arena *arena,
                             bc_error *err) {
   bc_verification v;
-  int rc = bc_verify_bytes(&v, data, len, name, arena, err);
+  int rc = bc_verify_bytes(&v, data, len, name, NULL, arena, err);
   if (rc)
     return rc;
   if (v.verdict == BC_VERDICT_MODIFIED || v.verdict == BC_VERDICT_INVALID)

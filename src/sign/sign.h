@@ -58,17 +58,29 @@ typedef struct bc_verification {
   const char *reason; /* why not BC_VERDICT_SIGNED, or "" */
 } bc_verification;
 
+/* Loaded trust anchors, intermediates and CRLs (trust.c), shared by the
+ * files one run verifies, in one thread: it also remembers the OCSP
+ * responders that did not answer. */
+typedef struct bc_trust bc_trust;
+
+/* Loads opts's files. Errors: BC_EINPUT (a path that cannot be opened),
+ * BC_ECERT (a file with no certificate or CRL), BC_ENOMEM. */
+int bc_trust_load(bc_trust **out, const bc_trust_options *opts, bc_error *err);
+void bc_trust_free(bc_trust *t);
+
 /*
  * Verifies data[0..len) (see bc_verify): every revision opened as a
  * document of its own (pdf/pdfread.h), every signature found in any of
  * them checked, and the final document compared with each signed
- * revision (bc_pdf_compare). data must outlive out. Errors: BC_EPDF
+ * revision (bc_pdf_compare); with trust, each signer's certificate judged
+ * (trust.c; NULL: BC_CHAIN_NOT_CHECKED). data must outlive out. Errors: BC_EPDF
  * naming `name`, BC_ENOMEM.
  */
 int bc_verify_bytes(bc_verification *out,
                     const unsigned char *data,
                     size_t len,
                     const char *name,
+                    bc_trust *trust,
                     bc_arena *arena,
                     bc_error *err);
 
@@ -76,6 +88,7 @@ int bc_verify_bytes(bc_verification *out,
  * be read. */
 int bc_verify_pdf(bc_verification *out,
                   const char *path,
+                  bc_trust *trust,
                   bc_arena *arena,
                   bc_error *err);
 

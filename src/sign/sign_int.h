@@ -5,6 +5,7 @@
 #include "common/buf.h"
 #include "sign/sign.h"
 
+#include <openssl/cms.h>
 #include <openssl/x509.h>
 
 /* The signer's key and certificate (signer.c). A token's key stays on the
@@ -34,6 +35,19 @@ void bc_sign__signer_free(bc_sign_key *s);
 /* Why cert may not sign documents (key usage, extended key usage), or
  * NULL when it may. */
 const char *bc_sign__usage_problem(X509 *cert);
+
+/* Judges leaf, the signer's certificate of cms (trust.c): fills rep's
+ * chain, chain_problem, checked_at, trusted_time, timestamp_at,
+ * timestamp_problem, revocation, subject, issuer and spki_sha256. claimed:
+ * the time the file claims (/M), used when the CMS has neither a
+ * timestamp that checks out nor a signingTime. Errors: BC_ENOMEM. */
+int bc_sign__judge_chain(bc_signature_report *rep,
+                         CMS_ContentInfo *cms,
+                         X509 *leaf,
+                         time_t claimed,
+                         bc_trust *t,
+                         bc_arena *arena,
+                         bc_error *err);
 
 /* How the CMS is made (cms.c). */
 typedef struct bc_cms_options {

@@ -1,7 +1,8 @@
 /* sign/verify.c: verification as Acrobat and pyHanko do it: every
  * revision of the file opened as a document of its own, every signature
  * found in any of them, each checked (its /ByteRange, its CMS signature
- * over those bytes: integrity only, the certificate chain is not judged),
+ * over those bytes; the signer's certificate judged in trust.c when trust
+ * is given),
  * and the final document compared with the revision each one signed
  * (bc_pdf_compare), so that a change after a signature, or a signature
  * removed, cannot pass unseen.
@@ -18,6 +19,7 @@
  *  3. The verdict is the worst finding: a signature that does not check
  *     out (INVALID), then a change after a signature that no rule allows
  *     (MODIFIED), then SIGNED; no signature in any revision: UNSIGNED. */
+#define _DEFAULT_SOURCE /* timegm */
 #include "sign/sign_int.h"
 
 #include "common/alloc.h"
@@ -51,6 +53,28 @@ static const char *pdf_date_iso(const char *s, bc_arena *arena) {
   return bc_arena_strdup(arena, buf);
 }
 
+/* "D:20261123164323+07'00'" as a time, or -1. */
+static time_t pdf_date_time(const char *s) {
+  struct tm tm;
+  int off = 0;
+  if (!s)
+    return -1;
+  if (!strncmp(s, "D:", 2))
+    s += 2;
+  memset(&tm, 0, sizeof tm);
+  if (strlen(s) < 14 ||
+      sscanf(s, "%4d%2d%2d%2d%2d%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+             &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+    return -1;
+  const char *tz = s + 14;
+  int hh = 0, mm = 0;
+  if ((tz[0] == '+' || tz[0] == '-') && sscanf(tz + 1, "%2d'%2d", &hh, &mm) >= 1)
+    off = (tz[0] == '-' ? -1 : 1) * (hh * 3600 + mm * 60);
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return timegm(&tm) - off;
+}
+
 /* One signature as found (design note 2). */
 typedef struct found {
   bc_signature_report rep;
@@ -61,12 +85,14 @@ typedef struct found {
   size_t contents_len;
   long long br[4];
   bool br_ok, in_final;
+  time_t claimed; /* its /M, or -1 */
 } found;
 
 typedef struct verifier {
   const unsigned char *data;
   size_t len;
   const char *name;
+  bc_trust *trust; /* NULL: the chains are not judged */
   bc_arena *arena;
   bc_pdf_budget budget;
   size_t *ends; /* revision ends; the last is len */
@@ -76,6 +102,14 @@ typedef struct verifier {
   size_t nsigs, cap;
   size_t trailing; /* bytes after the last %%EOF that are not white space */
 } verifier;
+
+/* A report's chain fields before (or without) a judgement. */
+static void no_chain(bc_signature_report *r) {
+  r->chain = BC_CHAIN_NOT_CHECKED;
+  r->chain_problem = r->checked_at = r->timestamp_at = r->timestamp_problem =
+      r->subject = r->issuer = r->spki_sha256 = "";
+  r->revocation = "not asked";
+}
 
 /* The signature value v of field f in revision i: a new one, or one seen
  * before. */
@@ -120,8 +154,10 @@ static int note_signature(verifier *v,
   s->rep.problem = "";
   const char *sub = bc_pdf_name(r, bc_pdf_get(r, f->value, "SubFilter"));
   s->rep.subfilter = bc_arena_strdup(v->arena, sub ? sub : "");
-  s->rep.signed_at = pdf_date_iso(
-      bc_pdf_string(r, bc_pdf_get(r, f->value, "M"), NULL), v->arena);
+  const char *m = bc_pdf_string(r, bc_pdf_get(r, f->value, "M"), NULL);
+  s->rep.signed_at = pdf_date_iso(m, v->arena);
+  s->claimed = pdf_date_time(m);
+  no_chain(&s->rep);
   if (!s->rep.field || !s->rep.subfilter || !s->rep.signed_at)
     return bc_error_oom(err);
   return bc_pdf_reader_check(r, err);
@@ -173,6 +209,9 @@ static int check_cms(found *s, verifier *v, size_t a, size_t b, size_t end,
     }
   }
   s->rep.intact = 1;
+  if (v->trust && signers && sk_X509_num(signers) > 0)
+    rc = bc_sign__judge_chain(&s->rep, cms, sk_X509_value(signers, 0),
+                              s->claimed, v->trust, v->arena, err);
 cleanup:
   ERR_clear_error();
   sk_X509_free(signers);
@@ -398,6 +437,7 @@ int bc_verify_bytes(bc_verification *out,
                     const unsigned char *data,
                     size_t len,
                     const char *name,
+                    bc_trust *trust,
                     bc_arena *arena,
                     bc_error *err) {
   verifier v;
@@ -409,6 +449,7 @@ int bc_verify_bytes(bc_verification *out,
   v.data = data;
   v.len = len;
   v.name = name;
+  v.trust = trust;
   v.arena = arena;
   bc_pdf_budget_init(&v.budget, len);
   if ((rc = open_revisions(&v, err)) ||
@@ -434,6 +475,7 @@ int bc_verify_bytes(bc_verification *out,
       goto cleanup;
     }
     r->signer = r->signed_at = r->problem = r->subfilter = "";
+    no_chain(r);
     if (!fields[i].value)
       continue;
     /* Its signature: the one whose value is this field's. */
@@ -483,7 +525,8 @@ int bc_sign__check_bytes(const unsigned char *data,
                          bc_arena *arena,
                          bc_error *err) {
   bc_verification ver;
-  int rc = bc_verify_bytes(&ver, data, len, "the signed copy", arena, err);
+  int rc =
+      bc_verify_bytes(&ver, data, len, "the signed copy", NULL, arena, err);
   if (rc)
     return rc;
   for (size_t i = 0; i < ver.count; i++)
@@ -500,6 +543,7 @@ int bc_sign__check_bytes(const unsigned char *data,
 
 int bc_verify_pdf(bc_verification *out,
                   const char *path,
+                  bc_trust *trust,
                   bc_arena *arena,
                   bc_error *err) {
   char *data = NULL;
@@ -516,5 +560,5 @@ int bc_verify_pdf(bc_verification *out,
   }
   memcpy(copy, data, len);
   bc_free(arena->alloc, data);
-  return bc_verify_bytes(out, copy, len, path, arena, err);
+  return bc_verify_bytes(out, copy, len, path, trust, arena, err);
 }

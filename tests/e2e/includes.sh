@@ -12,7 +12,7 @@ for i in "${!order[@]}"; do for m in ${order[$i]}; do rank[$m]=$i; done; done
 declare -A owner=(
   ['sqlite3.h']=data ['cmark-gfm']=markup ['hb']=text ['hb-subset']=text
   ['ft2build.h']="text raster" ['freetype/']="text raster" ['hpdf']=pdf
-  ['qpdf/']=pdf ['zlib.h']=pdf ['openssl/']=sign ['png.h']=raster
+  ['qpdf/']=pdf ['zlib.h']=pdf ['openssl/']=sign ['libp11.h']=sign ['png.h']=raster
   ['utf8proc.h']=common ['cJSON.h']=exchange
   [zip.h]=office
 )

@@ -56,7 +56,9 @@ check "pdfsig: both signatures valid" bash -c "[ \$(grep -c 'Signature is Valid'
 check "pdfsig: the seal's signature covers the whole document" grep -q 'Total document signed' "$WORK/pdfsig-p.txt"
 check "pdfsig path: the report's bytes are the start of the signed file" same_prefix "$PDF" "$WORK/p2.pdf"
 check "pdfsig path: page text unchanged" same_text "$PDF" "$WORK/p2.pdf"
-check "baocao verify reads pdfsig's signatures" bash -c "'$BAOCAO' verify '$WORK/p2.pdf' > '$WORK/verify-p.txt' && grep -c '; intact\$' '$WORK/verify-p.txt' | grep -qx 2"
+# NSS's self-signed certificates are the trust anchors for verify.
+for who in signer seal; do certutil -L -d "sql:$NSS" -n "$who" -a; done > "$WORK/nss-anchors.pem"
+check "baocao verify reads pdfsig's signatures (and trusts NSS's certificates when told)" bash -c "'$BAOCAO' verify --trust '$WORK/nss-anchors.pem' '$WORK/p2.pdf' > '$WORK/verify-p.txt' && grep -c '; intact\$' '$WORK/verify-p.txt' | grep -qx 2 && grep -c '^    certificate: trusted;' '$WORK/verify-p.txt' | grep -qx 2"
 
 # --- baocao sign (OpenSSL, PKCS#12) ----------------------------------------
 mk_p12() { # name subject keyusage days password
@@ -79,7 +81,8 @@ check "qpdf --check is clean" bash -c "qpdf --check '$WORK/b2.pdf' | grep -q 'No
 check "the report's bytes are the start of the signed file" same_prefix "$PDF" "$WORK/b2.pdf"
 check "the first signed copy is the start of the second" same_prefix "$WORK/b1.pdf" "$WORK/b2.pdf"
 check "page text unchanged" same_text "$PDF" "$WORK/b2.pdf"
-"$BAOCAO" verify "$WORK/b2.pdf" | tee "$WORK/verify-b.txt"
+cat "$WORK/signer.crt" "$WORK/seal.crt" > "$WORK/anchors.pem"
+"$BAOCAO" verify --trust "$WORK/anchors.pem" "$WORK/b2.pdf" | tee "$WORK/verify-b.txt"
 check "baocao verify: signer covers its revision, seal the whole file, both intact" python3 - "$WORK/verify-b.txt" <<'PY'
 import sys
 t = open(sys.argv[1], encoding="utf-8").read()
