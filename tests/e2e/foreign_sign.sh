@@ -162,12 +162,7 @@ expect "an encrypted PDF (qpdf --encrypt, no user password)" 12 \
   sign "${SIGNER[@]}" --field ChuKy "$WORK/encrypted.pdf" -o "$OUT/x.pdf"
 
 # --- PDF/A: as valid as it was ----------------------------------------------
-PREFLIGHT=
-for p in "${BAOCAO_SHARED_DIR:-}/tools/preflight" "$SRC/../shared/tools/preflight" \
-         /work/shared/tools/preflight; do
-  [ -x "$p" ] && { PREFLIGHT=$p; break; }
-done
-if [ -z "$PREFLIGHT" ]; then
+if ! PREFLIGHT=$(preflight_path); then
   echo "note: ../shared/tools/preflight not found (set BAOCAO_SHARED_DIR)"
   finish
   exit 77
