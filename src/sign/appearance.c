@@ -147,7 +147,7 @@ static int text_appearance(bc_appearance *ap,
                            const char *cn,
                            const char *org,
                            const char *when,
-                           bool seal,
+                           bc_ap_style style,
                            double w,
                            double h,
                            const bc_fontset *fonts,
@@ -169,8 +169,9 @@ static int text_appearance(bc_appearance *ap,
   snprintf(para[npara++], sizeof para[0], "Thời gian ký: %s", when);
   /* The signer's text keeps to the right two thirds of its box: the seal
    * covers the left third (decree30-layout.md §10), and two texts over
-   * each other could not be read. */
-  double x0 = seal ? 0 : w / 3, bw = w - x0;
+   * each other could not be read. Another producer's field has no seal
+   * over it. */
+  double x0 = style == BC_AP_SIGNER ? w / 3 : 0, bw = w - x0;
   /* The largest size at which every wrapped line fits the box. */
   for (; size >= 5; size -= 0.5) {
     double max_fu = (bw - 2 * pad) / size * fi->upem;
@@ -187,8 +188,8 @@ static int text_appearance(bc_appearance *ap,
   if ((rc = bc_glyph_set_init(&set, fonts, BC_STYLE_REGULAR, arena, err)))
     return rc;
   bc_buf_init(&b, arena->alloc);
-  bc_buf_printf(&b, "q %s rg BT /F1 %.1f Tf\n", seal ? "0.8 0 0" : "0 0 0.7",
-                size);
+  bc_buf_printf(&b, "q %s rg BT /F1 %.1f Tf\n",
+                style == BC_AP_SEAL ? "0.8 0 0" : "0 0 0.7", size);
   double y = h - pad - size * 0.95;
   for (size_t i = 0; i < nlines; i++, y -= size * LINE_STEP) {
     double lw = lines[i].width * size / fi->upem;
@@ -288,7 +289,7 @@ int bc_sign__appearance(bc_appearance *out,
                         const char *cn,
                         const char *org,
                         const char *when,
-                        bool seal,
+                        bc_ap_style style,
                         double w,
                         double h,
                         const bc_fontset *fonts,
@@ -298,6 +299,6 @@ int bc_sign__appearance(bc_appearance *out,
   memset(out, 0, sizeof *out);
   if (req->image_rgba)
     return image_appearance(out, req, w, h, arena, err);
-  return text_appearance(out, cn, org, when, seal, w, h, fonts, shaper, arena,
+  return text_appearance(out, cn, org, when, style, w, h, fonts, shaper, arena,
                          err);
 }

@@ -1,16 +1,20 @@
-/* sign/sign.c: signing a signature field of a baocao PDF: a PKCS#12 key
- * and certificate checked for use, a visible appearance (text or image),
- * and an incremental update holding the signature dictionary, whose
- * /Contents is a detached CMS (SHA-256) over the whole file but itself.
+/* sign/sign.c: signing an empty signature field of a PDF, baocao's or
+ * another producer's: a key and certificate checked for use, a visible
+ * appearance (text or image), and an incremental update holding the
+ * signature dictionary, whose /Contents is a detached CMS (SHA-256) over
+ * the whole file but itself.
  *
  * Design notes (byte-range layout):
  *  0. The input is read by pdf's reader (qpdf) and verified first: a file
- *     changed after an earlier signature is not signed again.
+ *     changed after an earlier signature is not signed again. Any producer
+ *     will do; refused are what the reader refuses (damaged, encrypted),
+ *     no such field, a field that is not a signature field or is signed.
  *  1. Output = input bytes, unchanged, then the update: new objects, the
- *     changed field and AcroForm, and a cross-reference section with
+ *     changed field, its widgets and AcroForm (or the catalog, when the
+ *     AcroForm is direct in it), and a cross-reference section with
  *     /Prev: a classic table and trailer, or a cross-reference stream
  *     when the input's last section is one (a file re-saved with object
- *     streams).
+ *     streams). Objects rewritten must be of generation 0.
  *  2. /ByteRange [0 a b c] leaves out exactly the /Contents hex string,
  *     brackets included: bytes [a, b). It is written with fixed-width
  *     numbers first and patched in place, so no offset moves.
@@ -18,6 +22,10 @@
  *     certificates always fits.
  *  4. Before the file is written, the signature is verified again from the
  *     finished bytes (bc_verify_pdf's checks).
+ *  5. A field is its own widget (merged), or has widgets as /Kids: then
+ *     each kid gets the appearance, and a copy of /V as well, which poppler
+ *     and MuPDF look for there; the appearance is the same form XObject,
+ *     laid out for the first widget's box and scaled into the others'.
  */
 #include "sign/sign.h"
 
@@ -38,16 +46,115 @@
 
 /* ---- finding the field ---- */
 
+#define MAX_WIDGETS 16
+
 typedef struct target {
+  const char *name; /* the field's own /T, as verify names it */
   int field_num;
   bc_pdf_obj field;
+  /* Where the appearance goes: the field itself when it is its own widget
+   * (merged), else each of its /Kids. */
+  int widget_num[MAX_WIDGETS];
+  bc_pdf_obj widget[MAX_WIDGETS];
+  size_t widgets;
   int form_num; /* 0: the AcroForm is inside the catalog */
   bc_pdf_obj form;
   int root_num;
   bc_pdf_obj root;
-  double rect[4];
+  double rect[4]; /* the first widget's */
 } target;
 
+/* An object this update rewrites must be indirect and of generation 0
+ * (the update writes "N 0 obj"); what names it ("field", "a widget of
+ * field", "the form holding field"). */
+static int rewritable(bc_pdf_reader *r,
+                      int num,
+                      const char *what,
+                      const char *field,
+                      bc_error *err) {
+  if (!num)
+    return bc_error_set(err, BC_EPDF,
+                        "'%s' is damaged: %s '%s' is not an indirect object",
+                        bc_pdf_reader_name(r), what, field);
+  bc_pdf_obj o = bc_pdf_object(r, num);
+  bool gen0 = bc_pdf_kind_of(r, o) != BC_PDF_NULL;
+  bc_pdf_release(r, o);
+  if (!gen0)
+    return bc_error_set(err, BC_EPDF,
+                        "'%s' cannot be signed: %s '%s' (object %d) has a "
+                        "generation number other than 0",
+                        bc_pdf_reader_name(r), what, field, num);
+  return bc_pdf_reader_check(r, err);
+}
+
+/* The field's fully qualified name (parent.child, ISO 32000-1 12.7.3.2). */
+static const char *full_name(bc_pdf_reader *r,
+                             bc_pdf_obj field,
+                             const char *own,
+                             bc_arena *arena) {
+  const char *name = own;
+  bc_pdf_obj p = bc_pdf_get(r, field, "Parent");
+  for (int depth = 0; depth < 32 && bc_pdf_kind_of(r, p) == BC_PDF_DICT;
+       depth++) {
+    const char *t = bc_pdf_text(r, bc_pdf_get(r, p, "T"));
+    if (t && *t) {
+      size_t n = strlen(t) + 1 + strlen(name) + 1;
+      char *s = bc_arena_alloc(arena, n);
+      if (!s)
+        return NULL;
+      snprintf(s, n, "%s.%s", t, name);
+      name = s;
+    }
+    p = bc_pdf_get(r, p, "Parent");
+  }
+  return name;
+}
+
+/* The widgets of the field: itself when it has no /Kids, else its kids
+ * (widget annotations without /T; bc_pdf_fields lists a field with kids
+ * that are fields as those fields). */
+static int find_widgets(target *t, bc_pdf_reader *r, bc_error *err) {
+  bc_pdf_obj kids = bc_pdf_get(r, t->field, "Kids");
+  size_t n = bc_pdf_count(r, kids);
+  int rc;
+  if (bc_pdf_kind_of(r, kids) != BC_PDF_ARRAY || !n) {
+    t->widget[0] = t->field;
+    t->widget_num[0] = t->field_num;
+    t->widgets = 1;
+  } else if (n > MAX_WIDGETS) {
+    return bc_error_set(err, BC_EPDF,
+                        "'%s' cannot be signed: field '%s' has %zu widgets, "
+                        "more than the %d baocao gives an appearance",
+                        bc_pdf_reader_name(r), t->name, n, MAX_WIDGETS);
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      bc_pdf_obj w = bc_pdf_item(r, kids, i);
+      int num = bc_pdf_id(r, w);
+      bool seen = false;
+      if ((rc = rewritable(r, num, "a widget of field", t->name, err)))
+        return rc;
+      for (size_t k = 0; k < t->widgets; k++)
+        seen |= t->widget_num[k] == num;
+      if (seen || num == t->field_num)
+        continue; /* listed twice: rewritten once */
+      t->widget[t->widgets] = w;
+      t->widget_num[t->widgets++] = num;
+    }
+    if (!t->widgets)
+      return bc_error_set(err, BC_EPDF, "field '%s' of '%s' has no /Rect",
+                          t->name, bc_pdf_reader_name(r));
+  }
+  bc_pdf_obj rect = bc_pdf_get(r, t->widget[0], "Rect");
+  if (bc_pdf_count(r, rect) != 4)
+    return bc_error_set(err, BC_EPDF, "field '%s' of '%s' has no /Rect",
+                        t->name, bc_pdf_reader_name(r));
+  for (size_t k = 0; k < 4; k++)
+    t->rect[k] = bc_pdf_number(r, bc_pdf_item(r, rect, k));
+  return bc_pdf_reader_check(r, err);
+}
+
+/* The empty signature field named `name` (its own /T, or its fully
+ * qualified name), its widgets, the form and the catalog. */
 static int find_target(target *t,
                        bc_pdf_reader *r,
                        const char *name,
@@ -68,13 +175,15 @@ static int find_target(target *t,
     return bc_error_set(err, BC_EPDF,
                         "'%s' is damaged: /Root is not a reference",
                         bc_pdf_reader_name(r));
-  if (bc_pdf_kind_of(r, t->form) != BC_PDF_DICT || !n)
-    return bc_error_set(err, BC_ENOTFOUND, "'%s' has no signature fields",
-                        bc_pdf_reader_name(r));
+  if (bc_pdf_kind_of(r, t->form) != BC_PDF_DICT)
+    n = 0;
   for (size_t i = 0; i < n; i++) {
-    bc_pdf_obj rect;
-    if (strcmp(fields[i].name, name) != 0)
+    const char *full = full_name(r, fields[i].field, fields[i].name, arena);
+    if (!full)
+      return bc_error_oom(err);
+    if (strcmp(fields[i].name, name) != 0 && strcmp(full, name) != 0)
       continue;
+    t->name = fields[i].name;
     if (!fields[i].sig)
       return bc_error_set(err, BC_EPDF,
                           "field '%s' of '%s' is not a signature field", name,
@@ -82,37 +191,34 @@ static int find_target(target *t,
     if (bc_pdf_has(r, fields[i].field, "V"))
       return bc_error_set(err, BC_EPDF, "field '%s' of '%s' is already signed",
                           name, bc_pdf_reader_name(r));
-    rect = bc_pdf_get(r, fields[i].field, "Rect");
-    if (bc_pdf_count(r, rect) != 4 || !fields[i].id)
-      return bc_error_set(err, BC_EPDF, "field '%s' of '%s' has no /Rect", name,
-                          bc_pdf_reader_name(r));
-    for (size_t k = 0; k < 4; k++)
-      t->rect[k] = bc_pdf_number(r, bc_pdf_item(r, rect, k));
     t->field_num = fields[i].id;
     t->field = fields[i].field;
+    if ((rc = rewritable(r, t->field_num, "field", name, err)) ||
+        (rc = rewritable(r, t->form_num ? t->form_num : t->root_num,
+                         t->form_num ? "the form holding field"
+                                     : "the catalog holding field",
+                         name, err)) ||
+        (rc = find_widgets(t, r, err)))
+      return rc;
     return bc_pdf_reader_check(r, err);
   }
   bc_buf_init(&names, arena->alloc);
   for (size_t i = 0; i < n; i++)
     if (fields[i].sig)
       bc_buf_printf(&names, "%s%s", names.len ? ", " : "", fields[i].name);
-  if (!(rc = bc_buf_check(&names, err)))
-    rc = bc_error_set(err, BC_ENOTFOUND,
-                      "'%s' has no signature field '%s' (it has: %s)",
-                      bc_pdf_reader_name(r), name,
-                      names.len ? names.data : "none");
+  if (!(rc = bc_buf_check(&names, err))) {
+    if (names.len)
+      rc = bc_error_set(err, BC_ENOTFOUND,
+                        "'%s' has no signature field '%s' (it has: %s)",
+                        bc_pdf_reader_name(r), name, names.data);
+    else
+      rc = bc_error_set(err, BC_ENOTFOUND,
+                        "'%s' has no signature field '%s' (it has no "
+                        "signature fields)",
+                        bc_pdf_reader_name(r), name);
+  }
   bc_buf_free(&names);
   return rc;
-}
-
-static int check_creator(bc_pdf_reader *r, bc_error *err) {
-  const char *creator = bc_pdf_text(
-      r, bc_pdf_get(r, bc_pdf_get(r, bc_pdf_trailer(r), "Info"), "Creator"));
-  if (!creator || strcmp(creator, "baocao"))
-    return bc_error_set(err, BC_EPDF,
-                        "'%s' was not made by baocao (its Creator is '%s')",
-                        bc_pdf_reader_name(r), creator ? creator : "");
-  return bc_pdf_reader_check(r, err);
 }
 
 /* A file whose signatures do not check out, or that was changed after one
@@ -137,8 +243,8 @@ static int check_signatures(const unsigned char *data,
 
 typedef struct update {
   bc_buf out; /* the whole output: input, then the update */
-  long long num[16];
-  size_t off[16];
+  long long num[8 + 4 + MAX_WIDGETS];
+  size_t off[8 + 4 + MAX_WIDGETS];
   size_t n;
 } update;
 
@@ -248,7 +354,6 @@ int bc_sign_pdf(const bc_sign_request *req,
   bc_pdf_budget_init(&budget, input_len);
   if ((rc = bc_pdf_reader_open(&rd, (const unsigned char *)input, input_len,
                                req->input, &budget, err)) ||
-      (rc = check_creator(rd, err)) ||
       (rc = check_signatures((const unsigned char *)input, input_len,
                              req->input, arena, err)) ||
       (rc = find_target(&t, rd, req->field, arena, err)) ||
@@ -269,9 +374,18 @@ int bc_sign_pdf(const bc_sign_request *req,
 
   /* 2. The appearance: text lines or an image, in the field's box. */
   double w = t.rect[2] - t.rect[0], h = t.rect[3] - t.rect[1];
-  bool seal = !strcmp(req->field, "ky_co_quan");
-  if ((rc = bc_sign__appearance(&ap, req, &s.cn[0], s.org, when, seal, fabs(w),
-                                fabs(h), fonts, shaper, arena, err)))
+  bc_ap_style style = !strcmp(t.name, "ky_co_quan")               ? BC_AP_SEAL
+                      : !strcmp(t.name, "ky_nguoi_co_tham_quyen") ? BC_AP_SIGNER
+                                                                  : BC_AP_PLAIN;
+  /* A widget without area (an invisible signature) gets an empty
+   * appearance: PDF/A wants one on every widget that can be seen. */
+  if (fabs(w) < 1 || fabs(h) < 1) {
+    memset(&ap, 0, sizeof ap);
+    ap.content = (const unsigned char *)"";
+    ap.resources = "<< >>";
+  } else if ((rc = bc_sign__appearance(&ap, req, &s.cn[0], s.org, when, style,
+                                       fabs(w), fabs(h), fonts, shaper, arena,
+                                       err)))
     goto cleanup;
   n_ap = next++;
   long long font_base = next;
@@ -346,15 +460,30 @@ int bc_sign_pdf(const bc_sign_request *req,
   size_t contents_end = u.out.len - 4; /* the closing > of the hex string */
   end_obj(&u);
 
-  /* 4. The field with its value and appearance; the AcroForm flags. */
+  /* 4. The field with its value, its widgets with the appearance (the
+   * field itself when merged), the AcroForm's flags. */
   {
     static const char *const field_drop[] = {"V", "AP", "M"};
     char extra[160];
-    snprintf(extra, sizeof extra, "/V %lld 0 R /AP << /N %lld 0 R >> /M (%s)",
-             n_sig, n_ap, when_pdf);
+    bool merged = t.widget_num[0] == t.field_num;
+    snprintf(extra, sizeof extra, "/V %lld 0 R /M (%s)", n_sig, when_pdf);
+    if (merged)
+      snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+               " /AP << /N %lld 0 R >>", n_ap);
     begin_obj(&u, t.field_num);
     copy_dict(&u.out, arena, rd, t.field, field_drop, 3, extra);
     end_obj(&u);
+    /* /V belongs to the field; a copy on each widget is for the verifiers
+     * that look for it there (poppler 22 and MuPDF 1.21 find no signature,
+     * or a broken one, on a field whose widgets are its kids), and
+     * conforming readers ignore it (design note 5). */
+    snprintf(extra, sizeof extra, "/AP << /N %lld 0 R >> /V %lld 0 R", n_ap,
+             n_sig);
+    for (size_t i = 0; i < t.widgets && !merged; i++) {
+      begin_obj(&u, t.widget_num[i]);
+      copy_dict(&u.out, arena, rd, t.widget[i], field_drop, 2, extra);
+      end_obj(&u);
+    }
     static const char *const form_drop[] = {"SigFlags"};
     if (t.form_num) {
       begin_obj(&u, t.form_num);
@@ -473,8 +602,7 @@ int bc_sign_pdf(const bc_sign_request *req,
     }
     memcpy(signed_bytes, u.out.data, a);
     memcpy(signed_bytes + a, u.out.data + b, c);
-    if ((rc = bc_sign__cms(&der, &der_len, &s, signed_bytes, a + c, &cms,
-                           err)))
+    if ((rc = bc_sign__cms(&der, &der_len, &s, signed_bytes, a + c, &cms, err)))
       goto cleanup;
     if ((size_t)der_len * 2 > reserve) {
       rc = bc_error_set(err, BC_ECERT,
@@ -490,7 +618,7 @@ int bc_sign_pdf(const bc_sign_request *req,
     }
   }
   if ((rc = bc_sign__check_bytes((const unsigned char *)u.out.data, u.out.len,
-                                 req->field, arena, err)) ||
+                                 t.name, arena, err)) ||
       (rc =
            bc_file_write_atomic(req->output, u.out.data, u.out.len, NULL, err)))
     goto cleanup;

@@ -1,4 +1,4 @@
-/* sign/sign.h: filling a signature field of a baocao PDF (detached CMS,
+/* sign/sign.h: filling an empty signature field of a PDF (detached CMS,
  * SHA-256, OpenSSL) as an incremental update, and verifying the
  * signatures of a PDF. */
 #ifndef BC_SIGN_H
@@ -14,7 +14,7 @@
 #include <time.h>
 
 typedef struct bc_sign_request {
-  const char *input;               /* a PDF made by baocao */
+  const char *input;               /* a PDF with an empty signature field */
   const char *output;              /* the signed copy, written atomically */
   const char *field;               /* ky_nguoi_co_tham_quyen, ky_co_quan, ... */
   const char *p12_path;            /* PKCS#12: key, certificate, chain */
@@ -33,14 +33,16 @@ typedef struct bc_sign_request {
 } bc_sign_request;
 
 /*
- * Signs req->field. The bytes of the input are kept as they are and the
+ * Signs req->field (its own name or its fully qualified one) in a PDF of
+ * any producer. The bytes of the input are kept as they are and the
  * signature dictionary, its appearance and the updated field are appended
  * with a cross-reference section of their own, so that earlier signatures
- * stay valid. Errors: BC_EINPUT (files), BC_EPDF (not a baocao PDF,
- * damaged, field already signed), BC_EVERIFY (the input was changed after
- * an earlier signature, or one does not check out), BC_ENOTFOUND (no such
- * field, with the names there are), BC_ECERT (password, expiry, key
- * usage), BC_EIO, BC_ENOMEM. The output appears whole or not at all.
+ * stay valid. Errors: BC_EINPUT (files), BC_EPDF (encrypted, damaged,
+ * field already signed or not a signature field), BC_EVERIFY (the input
+ * was changed after an earlier signature, or one does not check out),
+ * BC_ENOTFOUND (no such field, with the names there are), BC_ECERT
+ * (password, expiry, key usage), BC_EIO, BC_ENOMEM. The output appears
+ * whole or not at all.
  */
 int bc_sign_pdf(const bc_sign_request *req,
                 const bc_fontset *fonts,

@@ -91,15 +91,21 @@ typedef struct bc_appearance {
 /*
  * The appearance of a signature in a box w x h points: req's image, or
  * text ("Ký bởi: …", "Cơ quan: …", "Thời gian ký: …") shaped with the
- * report's fonts, blue for the signer, red for the seal, set as large as
- * fits (5-11 pt).
+ * report's fonts, set as large as fits (5-11 pt), in the way of style.
  */
+typedef enum bc_ap_style {
+  BC_AP_SIGNER, /* baocao's signer field: blue, in the right two thirds
+                   (its left third is under the seal's field) */
+  BC_AP_SEAL,   /* baocao's seal field: red, the whole box */
+  BC_AP_PLAIN   /* another producer's field: blue, the whole box */
+} bc_ap_style;
+
 int bc_sign__appearance(bc_appearance *out,
                         const bc_sign_request *req,
                         const char *cn,
                         const char *org,
                         const char *when,
-                        bool seal,
+                        bc_ap_style style,
                         double w,
                         double h,
                         const bc_fontset *fonts,

@@ -36,6 +36,16 @@ d30check_path() {
   return 1
 }
 
+# Apache PDFBox Preflight from ../shared/tools, if this machine has it.
+preflight_path() {
+  local p
+  for p in "${BAOCAO_SHARED_DIR:-}/tools/preflight" "$SRC/../shared/tools/preflight" \
+           /work/shared/tools/preflight; do
+    [ -x "$p" ] && { echo "$p"; return 0; }
+  done
+  return 1
+}
+
 # qpdf finds no error and every font is an embedded subset with ToUnicode.
 check_pdf_structure() {
   local pdf=$1

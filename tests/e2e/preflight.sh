@@ -10,12 +10,7 @@
 # Without the shared tool this test is skipped (exit 77), never passed.
 source "$(dirname "$0")/common.bash"
 
-PREFLIGHT=
-for p in "${BAOCAO_SHARED_DIR:-}/tools/preflight" "$SRC/../shared/tools/preflight" \
-         /work/shared/tools/preflight; do
-  [ -x "$p" ] && { PREFLIGHT=$p; break; }
-done
-if [ -z "$PREFLIGHT" ]; then
+if ! PREFLIGHT=$(preflight_path); then
   echo "SKIP: ../shared/tools/preflight not found (set BAOCAO_SHARED_DIR)"
   exit 77
 fi

@@ -220,7 +220,7 @@ expect_sign "unknown field" 4 "baocao: '$PDF' has no signature field 'ky_khac' (
   --p12 "$WORK/signer.p12" --password matkhau --field ky_khac "$PDF"
 expect_sign "field already signed" 12 "baocao: field 'ky_nguoi_co_tham_quyen' of '$WORK/b1.pdf' is already signed" \
   --p12 "$WORK/signer.p12" --password matkhau --field ky_nguoi_co_tham_quyen "$WORK/b1.pdf"
-expect_sign "a PDF not made by baocao" 12 "baocao: '$WORK/other.pdf' was not made by baocao (its Creator is 'Writer')" \
+expect_sign "another producer's PDF without signature fields" 4 "baocao: '$WORK/other.pdf' has no signature field 'ky_co_quan' (it has no signature fields)" \
   --p12 "$WORK/signer.p12" --password matkhau --field ky_co_quan "$WORK/other.pdf"
 expect_sign "a damaged PDF" 12 "baocao: '$WORK/truncated.pdf' is damaged: no startxref at the end" \
   --p12 "$WORK/signer.p12" --password matkhau --field ky_co_quan "$WORK/truncated.pdf"
