@@ -23,6 +23,8 @@ FOREIGN=$SRC/tests/e2e/foreign_pdfs.py
 
 PKI=$WORK/pki
 "$SRC/tests/pki/make_pki.sh" "$PKI" "http://127.0.0.1:9/" > /dev/null
+# verify trusts the test PKI's root (the chains are tests/e2e/trust.sh's).
+export BAOCAO_TRUST=$PKI/root.crt
 SIGNER=(--p12 "$PKI/signer.p12" --password matkhau)
 SEAL=(--p12 "$PKI/seal.p12" --password matkhau)
 export SOURCE_DATE_EPOCH=1700000000
