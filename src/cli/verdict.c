@@ -40,6 +40,12 @@ static const char *chain_key(bc_chain_status c) {
   return (unsigned)c < sizeof keys / sizeof keys[0] ? keys[c] : "not_checked";
 }
 
+/* ", \"key\": \"value\"" */
+static void put(FILE *out, const char *key, const char *value) {
+  fprintf(out, ", \"%s\": ", key);
+  cli_json_string(out, value);
+}
+
 void cli_json_signatures(FILE *out,
                          const bc_signature_report *sigs,
                          size_t count) {
@@ -50,36 +56,26 @@ void cli_json_signatures(FILE *out,
     cli_json_string(out, s->field);
     fprintf(out, ", \"signed\": %s", s->is_signed ? "true" : "false");
     if (s->is_signed) {
-      fputs(", \"signer\": ", out);
-      cli_json_string(out, s->signer);
-      fputs(", \"signed_at\": ", out);
-      cli_json_string(out, s->signed_at);
-      fputs(", \"subfilter\": ", out);
-      cli_json_string(out, s->subfilter);
+      put(out, "signer", s->signer);
+      put(out, "signed_at", s->signed_at);
+      put(out, "subfilter", s->subfilter);
       fprintf(out,
               ", \"revision\": %zu, \"covered\": %zu, \"whole_file\": %s, "
-              "\"valid\": %s, \"problem\": ",
+              "\"valid\": %s",
               s->revision, s->covered, s->whole_file ? "true" : "false",
               s->intact ? "true" : "false");
-      cli_json_string(out, s->problem);
-      fprintf(out, ", \"chain\": \"%s\", \"chain_problem\": ",
-              chain_key(s->chain));
-      cli_json_string(out, s->chain_problem);
-      fputs(", \"checked_at\": ", out);
-      cli_json_string(out, s->checked_at);
-      fprintf(out, ", \"trusted_time\": %s, \"timestamp_at\": ",
+      put(out, "problem", s->problem);
+      put(out, "chain", chain_key(s->chain));
+      put(out, "chain_problem", s->chain_problem);
+      put(out, "checked_at", s->checked_at);
+      fprintf(out, ", \"trusted_time\": %s",
               s->trusted_time ? "true" : "false");
-      cli_json_string(out, s->timestamp_at);
-      fputs(", \"timestamp_problem\": ", out);
-      cli_json_string(out, s->timestamp_problem);
-      fputs(", \"revocation\": ", out);
-      cli_json_string(out, s->revocation);
-      fputs(", \"subject\": ", out);
-      cli_json_string(out, s->subject);
-      fputs(", \"issuer\": ", out);
-      cli_json_string(out, s->issuer);
-      fputs(", \"spki_sha256\": ", out);
-      cli_json_string(out, s->spki_sha256);
+      put(out, "timestamp_at", s->timestamp_at);
+      put(out, "timestamp_problem", s->timestamp_problem);
+      put(out, "revocation", s->revocation);
+      put(out, "subject", s->subject);
+      put(out, "issuer", s->issuer);
+      put(out, "spki_sha256", s->spki_sha256);
       fprintf(out, ", \"removed\": %s, \"modified\": %s, \"changes\": [",
               s->removed ? "true" : "false", s->modified ? "true" : "false");
       for (size_t k = 0; k < s->change_count; k++) {
