@@ -185,6 +185,9 @@ START_TEST(test_model_valid__cert_bindings) {
       {{"seal", NULL, "CN=CA", "CN=X,", NULL}, "subject",
        "'CN=X,' is not a distinguished name as openssl prints it with "
        "-nameopt RFC2253,-esc_msb (CN=...,O=...,C=VN)"},
+      {{"seal", NULL, "CN=CA", "CN=X\\", NULL}, "subject",
+       "'CN=X\\' is not a distinguished name as openssl prints it with "
+       "-nameopt RFC2253,-esc_msb (CN=...,O=...,C=VN)"},
       {{"seal", NULL, "CN=CA", "", NULL}, "subject",
        "'' is not a distinguished name as openssl prints it with -nameopt "
        "RFC2253,-esc_msb (CN=...,O=...,C=VN)"},

@@ -204,6 +204,7 @@ int bc_valid_value(const char *kind,
  * "/C=VN/O=...") and the "subject=" before the name are refused, since the
  * name is compared byte for byte. */
 static int valid_dn(const char *s, bc_error *err) {
+  static const char *const labels[] = {"subject=", "issuer="};
   char shown[80];
   size_t len = strlen(s), bad = bc_utf8_check(s, len);
   const char *p = s;
@@ -218,13 +219,12 @@ static int valid_dn(const char *s, bc_error *err) {
                           "'%s' holds a control character (openssl prints "
                           "one as \\XX)",
                           shown);
-  for (const char *label = "subject=\0issuer="; *label;
-       label += strlen(label) + 1)
-    if (!strncmp(s, label, strlen(label)))
+  for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+    if (!strncmp(s, labels[i], strlen(labels[i])))
       return bc_error_set(err, BC_EDATA,
                           "'%s' starts with the label '%s' that openssl "
                           "prints before the name: leave it out",
-                          shown, label);
+                          shown, labels[i]);
   for (;;) {
     const char *type = p;
     if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
@@ -235,18 +235,19 @@ static int valid_dn(const char *s, bc_error *err) {
       while ((*p >= '0' && *p <= '9') || (*p == '.' && p > type))
         p++;
     if (p == type || *p != '=')
-      return bc_error_set(err, BC_EDATA,
-                          "'%s' is not a distinguished name as openssl "
-                          "prints it with -nameopt RFC2253,-esc_msb "
-                          "(CN=...,O=...,C=VN)",
-                          shown);
+      break;
     for (p++; *p && *p != ',' && *p != '+'; p++)
-      if (*p == '\\' && p[1])
-        p++;
+      if (*p == '\\' && !*++p)
+        goto bad; /* a trailing backslash escapes nothing */
     if (!*p)
       return 0;
     p++;
   }
+bad:
+  return bc_error_set(err, BC_EDATA,
+                      "'%s' is not a distinguished name as openssl prints it "
+                      "with -nameopt RFC2253,-esc_msb (CN=...,O=...,C=VN)",
+                      shown);
 }
 
 static bool is_sha256_hex(const char *s) {
