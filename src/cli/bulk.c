@@ -8,48 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char bulk_usage[] =
-    "Usage: baocao bulk --db FILE --period CODE [options]\n"
-    "\n"
-    "Renders the report of every agency that has one for the period, with\n"
-    "one worker thread per CPU. One agency's bad data fails that agency\n"
-    "only: the run goes on, and exits with 15 at the end if any failed.\n"
-    "\n"
-    "  --db FILE            the baocao database (read only)\n"
-    "  --period CODE        period code, e.g. 2023-Q3\n"
-    "  --agencies A,B,...   only these agency codes\n"
-    "  -j, --jobs N         worker threads (default: one per CPU this process\n"
-    "                       may use, after taskset and container limits)\n"
-    "  --out-dir DIR        where the PDFs go (default out/PERIOD); each is\n"
-    "                       AGENCY.pdf (AGENCY+TEMPLATE.pdf for an agency\n"
-    "                       with several reports), written whole or not at all\n"
-    "  --format FORMAT      pdf (default), or docx or odt: editable drafts,\n"
-    "                       AGENCY.docx or AGENCY.odt\n"
-    "  --manifest FILE      JSON Lines, one line per report: agency,\n"
-    "                       template, period, output, status, pages, bytes,\n"
-    "                       sha256, input_sha256, ms, error (default\n"
-    "                       DIR/manifest.jsonl, DIR/manifest-K-of-N.jsonl\n"
-    "                       with --shard)\n"
-    "  --resume             keep the reports whose PDF and manifest line are\n"
-    "                       complete and whose data, template and fonts have\n"
-    "                       not changed; render the rest\n"
-    "  --shard K/N          render only share K of N (1 <= K <= N), chosen\n"
-    "                       by a stable hash of the agency code: N machines\n"
-    "                       split a run with no coordinator\n"
-    "  --font-dir DIR       the Liberation Serif files (default:\n"
-    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
-    "                       directory that `baocao help` names)\n"
-    "  --template-dir DIR   the templates (default: $BAOCAO_TEMPLATE_DIR,\n"
-    "                       else templates/ in the data directory)\n"
-    "  --pdf-standard STD   a-3b (default): PDF/A-3b, tagged; none: a plain\n"
-    "                       PDF 1.7\n"
-    "  -q, --quiet          no progress, only failures\n"
-    "  -h, --help           this text\n"
-    "\n"
-    "Examples:\n"
-    "  baocao bulk --db samples/baocao.db --period 2023-Q3\n"
-    "  baocao bulk --db all.db --period 2023-Q3 --shard 3/8 --resume\n";
-
 typedef struct progress_view {
   bool bar;   /* stderr is a terminal: redraw one line */
   bool quiet; /* failures only */
@@ -128,16 +86,8 @@ static bool parse_shard(const char *s, unsigned *k, unsigned *n) {
 }
 
 int cmd_bulk(int argc, char **argv) {
-  cli_option opts[] = {
-      {"db", 0, true, NULL},         {"period", 0, true, NULL},
-      {"agencies", 0, true, NULL},   {"jobs", 'j', true, NULL},
-      {"out-dir", 0, true, NULL},    {"manifest", 0, true, NULL},
-      {"resume", 0, false, NULL},    {"shard", 0, true, NULL},
-      {"font-dir", 0, true, NULL},   {"template-dir", 0, true, NULL},
-      {"quiet", 'q', false, NULL},   {"help", 'h', false, NULL},
-      {"pdf-standard", 0, true, NULL}, {"format", 0, true, NULL},
-  };
-  const size_t n = sizeof opts / sizeof opts[0];
+  cli_option opts[CLI_MAX_OPTIONS];
+  const size_t n = cli_options(opts, "bulk");
   const char *pos[1];
   size_t npos;
   char font_buf[4096], tmpl_buf[4096], dir_buf[PATH_MAX], name[128];
@@ -153,7 +103,7 @@ int cmd_bulk(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "bulk"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
-    fputs(bulk_usage, stdout);
+    cli_help(stdout, "bulk");
     return EXIT_OK;
   }
   bo.db_path = cli_get(opts, n, "db");

@@ -4,31 +4,6 @@
 
 #include <string.h>
 
-static const char check_usage[] =
-    "Usage: baocao check --db FILE --period CODE [options]\n"
-    "\n"
-    "Checks every report of a period before a bulk run and lists, per\n"
-    "agency, what would stop or spoil it: missing indicator values and\n"
-    "narratives (with the template file:line:col that uses them), empty\n"
-    "narratives, values of the wrong kind, no signer, no recipients, and\n"
-    "any other error the render would stop with. Exits 0 only when every\n"
-    "report is complete, 14 when some are not.\n"
-    "\n"
-    "  --db FILE            the baocao database (read only)\n"
-    "  --period CODE        period code, e.g. 2023-Q3\n"
-    "  --agencies A,B,...   only these agencies (default: every agency with\n"
-    "                       a report in the period)\n"
-    "  --template-dir DIR   the templates (default: $BAOCAO_TEMPLATE_DIR,\n"
-    "                       else templates/ in the data directory)\n"
-    "  --font-dir DIR       the Liberation Serif files (default:\n"
-    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
-    "                       directory that `baocao help` names)\n"
-    "  -q, --quiet          print only the summary line\n"
-    "  -h, --help           this text\n"
-    "\n"
-    "Example:\n"
-    "  baocao check --db samples/baocao.db --period 2023-Q3\n";
-
 /* Splits "A,B,,C" into codes (empty ones dropped), pointing into a copy
  * of value; the caller frees *codes and *copy. False when out of memory. */
 static bool split_codes(const char ***codes,
@@ -83,13 +58,8 @@ print_report(const bc_check_result *r, size_t i, const char *period) {
 }
 
 int cmd_check(int argc, char **argv) {
-  cli_option opts[] = {
-      {"db", 0, true, NULL},       {"period", 0, true, NULL},
-      {"agencies", 0, true, NULL}, {"template-dir", 0, true, NULL},
-      {"font-dir", 0, true, NULL}, {"quiet", 'q', false, NULL},
-      {"help", 'h', false, NULL},
-  };
-  const size_t n = sizeof opts / sizeof opts[0];
+  cli_option opts[CLI_MAX_OPTIONS];
+  const size_t n = cli_options(opts, "check");
   const char *pos[1];
   size_t npos;
   char font_buf[4096], tmpl_buf[4096];
@@ -105,7 +75,7 @@ int cmd_check(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "check"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
-    fputs(check_usage, stdout);
+    cli_help(stdout, "check");
     return EXIT_OK;
   }
   kopts.db_path = cli_get(opts, n, "db");

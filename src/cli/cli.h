@@ -33,13 +33,85 @@ enum {
                          agency) */
 };
 
-/* An option: --name (and -s) taking a value or not. */
+/* An option: --name (and -s) taking a value or not, with its help. The
+ * tables of help.c are the one source of the options each command parses
+ * (a copy, through cli_options), of --help, of the man pages and of the
+ * shell completions. */
 typedef struct cli_option {
-  const char *name; /* "db" for --db */
-  char short_name;  /* 'o' for -o, or 0 */
-  bool has_value;
-  const char *value; /* filled: the value, or "" for a flag that is set */
+  const char *name;   /* "db" for --db */
+  char short_name;    /* 'o' for -o, or 0 */
+  const char *arg;    /* "FILE" for --db FILE; NULL: a flag */
+  const char *help;   /* N_(): one line, wrapped when printed */
+  const char *values; /* the values it takes ("pdf docx odt"), or NULL */
+  const char *value;  /* filled: the value, or "" for a flag that is set */
 } cli_option;
+
+/* ---- the help table (help.c) ---- */
+
+#define CLI_MAX_OPTIONS 32
+
+/* What the words after a command's options are, for the completions. */
+typedef enum cli_operands {
+  CLI_OPERANDS_NONE,      /* none: only options */
+  CLI_OPERANDS_FILES,     /* files or directories */
+  CLI_OPERANDS_SUBCOMMAND /* a subcommand, "db init": "db" + ' ' + "init" */
+} cli_operands;
+
+typedef struct cli_example {
+  const char *what;    /* N_(): for the man page, or NULL: as the last */
+  const char *command; /* one line, wrapped when printed */
+} cli_example;
+
+typedef struct cli_command {
+  const char *name;                /* "render", "db import" */
+  const char *summary;             /* N_(): one line */
+  const char *const *synopsis;     /* "baocao render --db FILE ...", NULL */
+  const char *const *description;  /* N_() paragraphs, NULL */
+  const cli_option *options;
+  size_t option_count;
+  const char *const *notes;        /* N_() paragraphs after the options */
+  const cli_example *examples;     /* ends with {NULL, NULL} */
+  cli_operands operands;
+} cli_command;
+
+typedef struct cli_exit_code {
+  int code;
+  const char *text; /* N_() */
+} cli_exit_code;
+
+/* An environment variable or a file, and what it is for. */
+typedef struct cli_note {
+  const char *name;
+  const char *text; /* N_() */
+} cli_note;
+
+extern const cli_command cli_commands[];
+extern const size_t cli_command_count;
+extern const cli_exit_code cli_exit_codes[];
+extern const size_t cli_exit_code_count;
+extern const cli_note cli_environment[];
+extern const size_t cli_environment_count;
+extern const cli_note cli_files[];
+extern const size_t cli_file_count;
+extern const char cli_main_description[];
+
+/* The command of that name ("db import" for a subcommand), or NULL. */
+const cli_command *cli_command_find(const char *name);
+/* Copies the command's options into out[CLI_MAX_OPTIONS] for cli_parse;
+ * returns how many. */
+size_t cli_options(cli_option *out, const char *command);
+/* `baocao COMMAND --help` on out; false for an unknown command. */
+bool cli_help(FILE *out, const char *command);
+/* `baocao --help` on out. */
+void cli_usage(FILE *out);
+/* The data directory and the version the binary was built with. */
+const char *cli_data_dir(void);
+const char *cli_version(void);
+
+/* `baocao help --man [COMMAND]` (man.c): the man page in roff. */
+int cli_man(FILE *out, const char *command);
+/* `baocao help --completion bash|zsh|fish` (completion.c). */
+int cli_completion(FILE *out, const char *shell);
 
 /*
  * Parses argv[0..argc) against options; other words go to positional
@@ -111,20 +183,6 @@ bool cli_format(int *out,
                 const char *command);
 
 /* ---- trust for verify and import-pdf (trust.c) ---- */
-
-#define CLI_TRUST_OPTIONS                                                      \
-  {"trust", 0, true, NULL}, {"untrusted", 0, true, NULL},                      \
-      {"crl", 0, true, NULL}, {"ocsp", 0, false, NULL},                        \
-      {"ocsp-timeout", 0, true, NULL}
-
-#define CLI_TRUST_USAGE                                                        \
-  "  --trust FILE|DIR     trust anchors: CA certificates (PEM or DER; a\n"     \
-  "                       directory of *.pem, *.crt, *.cer, *.der); default\n" \
-  "                       $BAOCAO_TRUST, else trust/ in the data directory\n"  \
-  "  --untrusted FILE     intermediate CA certificates to build chains with\n" \
-  "  --crl FILE           CRLs (PEM or DER) of the signers' issuers\n"         \
-  "  --ocsp               ask the OCSP responder each certificate names\n"     \
-  "  --ocsp-timeout S     seconds to wait for it (default 10)\n"
 
 typedef struct cli_trust_config {
   bc_trust_options options; /* points into this struct */

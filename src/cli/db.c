@@ -5,40 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char db_usage[] =
-    "Usage: baocao db init FILE\n"
-    "       baocao db upgrade FILE\n"
-    "       baocao db load FILE SQL...\n"
-    "       baocao db import-pdf --db FILE [options] PDF|DIR...\n"
-    "       baocao db import FILE [--agency A --period P] CSV|MD...\n"
-    "       baocao db export FILE DIR\n"
-    "\n"
-    "  init   creates an empty baocao database (schema version 4) at FILE;\n"
-    "         FILE must not exist yet\n"
-    "  upgrade brings a database of an earlier schema version to version 4,\n"
-    "         in one transaction\n"
-    "  load   runs each SQL file against the database, each in one\n"
-    "         transaction: a file is loaded whole or not at all\n"
-    "  import checks every row of the CSV files and writes them all in one\n"
-    "         transaction, or nothing when any row is bad (each bad row is\n"
-    "         named: file:line: column 'x': reason). The file name says\n"
-    "         the table: agencies.csv, sections.csv, indicators.csv,\n"
-    "         periods.csv, signers.csv, reports.csv, recipients.csv,\n"
-    "         values.csv, narratives.csv, agency_certificates.csv (the\n"
-    "         certificates that may sign for an agency; or the singular);\n"
-    "         the first line names the columns. A row whose key exists\n"
-    "         updates it.\n"
-    "         KEY.md is narrative KEY of --agency and --period.\n"
-    "         Exit 5 for bad rows, 6 for a file that is not CSV or has a\n"
-    "         bad header or name (see docs/data.md)\n"
-    "  export writes every table into DIR as the CSV files import reads\n"
-    "  import-pdf imports the data received report PDFs carry (see\n"
-    "         baocao db import-pdf --help)\n"
-    "\n"
-    "Options (import):\n"
-    "  --agency A   the agency of the narratives from .md files\n"
-    "  --period P   their period\n";
-
 /* `db import`: every problem on its own line, then the summary. */
 static int db_import(const char *db,
                      const char **files,
@@ -99,24 +65,42 @@ static int db_export(const char *db, const char *dir) {
   return EXIT_OK;
 }
 
+/* The usage of db on stderr: exit 2. */
+static int db_usage(void) {
+  cli_help(stderr, "db");
+  return EXIT_USAGE;
+}
+
 int cmd_db(int argc, char **argv) {
-  cli_option opts[] = {{"help", 'h', false, NULL},
-                       {"agency", 0, true, NULL},
-                       {"period", 0, true, NULL}};
-  const size_t nopts = sizeof opts / sizeof opts[0];
+  cli_option opts[CLI_MAX_OPTIONS];
   const char *pos[1024];
-  size_t npos;
+  char name[64];
+  size_t npos, nopts;
   bc_error err;
   int rc;
 
-  if (argc >= 2 && !strcmp(argv[1], "import-pdf"))
-    return cmd_db_import_pdf(argc - 1, argv + 1);
-  if (!cli_parse(argc - 1, argv + 1, opts, nopts, pos, 1024, &npos, "db"))
-    return EXIT_USAGE;
-  if (cli_get(opts, nopts, "help")) {
-    fputs(db_usage, stdout);
+  if (argc < 2)
+    return db_usage();
+  if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+    cli_help(stdout, "db");
     return EXIT_OK;
   }
+  if (!strcmp(argv[1], "import-pdf"))
+    return cmd_db_import_pdf(argc - 1, argv + 1);
+  /* Each subcommand parses its own options (help.c: "db init" ...). */
+  snprintf(name, sizeof name, "db %s", argv[1]);
+  if (strchr(argv[1], ' ') || !cli_command_find(name))
+    return db_usage();
+  nopts = cli_options(opts, name);
+  if (!cli_parse(argc - 2, argv + 2, opts, nopts, pos + 1, 1023, &npos,
+                 name))
+    return EXIT_USAGE;
+  if (cli_get(opts, nopts, "help")) {
+    cli_help(stdout, name);
+    return EXIT_OK;
+  }
+  pos[0] = argv[1];
+  npos++;
   bc_error_clear(&err);
   if (npos == 2 && !strcmp(pos[0], "init")) {
     if ((rc = bc_database_create(pos[1], &err)))
@@ -148,6 +132,5 @@ int cmd_db(int argc, char **argv) {
                      cli_get(opts, nopts, "period"));
   if (npos == 3 && !strcmp(pos[0], "export"))
     return db_export(pos[1], pos[2]);
-  fputs(db_usage, stderr);
-  return EXIT_USAGE;
+  return db_usage();
 }

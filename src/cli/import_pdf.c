@@ -7,41 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char import_pdf_usage[] =
-    "Usage: baocao db import-pdf --db FILE [options] PDF|DIR...\n"
-    "\n"
-    "Imports the data that report PDFs rendered by baocao carry (their\n"
-    "baocao-data.json) into an upper level's database, e.g. the sở's\n"
-    "reports into UBND tỉnh's, so that its report totals them. A directory\n"
-    "means its *.pdf files. Everything is imported in one transaction.\n"
-    "\n"
-    "  --db FILE          the database to import into (baocao db init)\n"
-    "  --period CODE      refuse files that hold another period's data\n"
-    "  --parent CODE      agencies the database does not have yet are added\n"
-    "                     under this one (their values count in its tong.)\n"
-    "  --accept-unsigned  also import files that are not signed\n"
-    "  --accept-untrusted also import signed files whose certificates are\n"
-    "                     not trusted or not bound to the agency (said so)\n"
-    "  --keep-going       import the good files when some are refused\n"
-    "                     (exit 15); without it one refused file imports\n"
-    "                     nothing\n"
-    "  --json             print the result as JSON (docs/verify.schema.json)\n"
-    "  -h, --help         this text\n"
-    "Trust (as for baocao verify):\n" CLI_TRUST_USAGE
-    "\n"
-    "A file is imported when its data is covered by a valid signature and\n"
-    "nothing after that signature was changed but other signatures. A file\n"
-    "whose signature does not check out, that was changed after signing or\n"
-    "whose signature was removed is refused whatever the options (exit 13).\n"
-    "A value that differs from the one the database already has refuses\n"
-    "the file: nothing is ever overwritten.\n"
-    "\n"
-    "A signed file is imported only when every signature comes from a\n"
-    "trusted certificate and the agency's seal (ky_co_quan) from one bound\n"
-    "to the agency whose data it carries (baocao db import DB\n"
-    "agency_certificates.csv); the signer's signature does not stand in for\n"
-    "the seal. Otherwise it is refused (exit 17) unless --accept-untrusted.\n";
-
 /* The result as one JSON object (docs/verify.schema.json, "import"). */
 static void print_json(const bc_import_pdf_result *r,
                        const bc_import_pdf_options *o,
@@ -84,14 +49,9 @@ static void print_json(const bc_import_pdf_result *r,
 }
 
 int cmd_db_import_pdf(int argc, char **argv) {
-  cli_option opts[] = {
-      {"db", 0, true, NULL},          {"period", 0, true, NULL},
-      {"parent", 0, true, NULL},      {"accept-unsigned", 0, false, NULL},
-      {"keep-going", 0, false, NULL}, {"json", 0, false, NULL},
-      {"help", 'h', false, NULL},     {"accept-untrusted", 0, false, NULL},
-      CLI_TRUST_OPTIONS};
+  cli_option opts[CLI_MAX_OPTIONS];
   cli_trust_config trust;
-  const size_t nopts = sizeof opts / sizeof opts[0];
+  const size_t nopts = cli_options(opts, "db import-pdf");
   const char *pos[4096];
   size_t npos;
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
@@ -103,7 +63,7 @@ int cmd_db_import_pdf(int argc, char **argv) {
                  "db import-pdf"))
     return EXIT_USAGE;
   if (cli_get(opts, nopts, "help")) {
-    fputs(import_pdf_usage, stdout);
+    cli_help(stdout, "db import-pdf");
     return EXIT_OK;
   }
   if (!cli_get(opts, nopts, "db") || !npos) {

@@ -8,45 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#ifndef BC_VERSION
-#define BC_VERSION "0.0.0"
-#endif
 #ifndef BC_DATA_DIR
 #define BC_DATA_DIR "."
 #endif
-
-static const char usage[] =
-    "Usage: baocao <command> [options]\n"
-    "\n"
-    "Turns indicator data kept in SQLite into Vietnamese administrative\n"
-    "reports (báo cáo) as PDF, laid out as Decree 30/2020/NĐ-CP prescribes.\n"
-    "\n"
-    "Commands:\n"
-    "  render   render one agency's report for a period to PDF, or a draft\n"
-    "           to edit (.docx, .odt)\n"
-    "  preview  draw one page as PNG, or in the terminal; --watch redraws\n"
-    "  check    list what would stop or spoil each report of a period\n"
-    "  bulk     render every agency's report for a period, in parallel\n"
-    "  db       create a database, load SQL, import and export CSV\n"
-    "  sign     sign a field of a rendered report (PKCS#12)\n"
-    "  verify   list the signature fields of a PDF and check them\n"
-    "  help     this text, or `baocao help <command>`\n"
-    "\n"
-    "Exit codes:\n"
-    "  0 success              6 template or input file missing or broken\n"
-    "  1 internal error       7 font missing or unusable\n"
-    "  2 bad command line     8 output cannot be written\n"
-    "  3 database problem     9 out of memory\n"
-    "  4 unknown agency, period, report, page or field\n"
-    "  5 missing or invalid data   10 content cannot be typeset\n"
-    "  11 certificate or key unusable   12 PDF cannot be signed or read\n"
-    "  13 a signature does not check out (verify)\n"
-    "  14 some report has problems (check)\n"
-    "  15 some reports failed, the others were written (bulk)\n"
-    "  16 a time-stamping authority did not answer or refused (sign)\n"
-    "\n"
-    "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
-    "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates).\n";
 
 int cli_fail(const bc_error *err) {
   char line[BC_ERROR_MESSAGE_SIZE + 2 * BC_ERROR_FIELD_SIZE];
@@ -173,7 +137,7 @@ bool cli_parse(int argc,
     } else if (!only_words && a[0] == '-' && a[1] && a[1] != '-') {
       /* -j 2, or -j2 for an option that takes a value */
       for (size_t k = 0; k < count; k++)
-        if (options[k].short_name == a[1] && (!a[2] || options[k].has_value))
+        if (options[k].short_name == a[1] && (!a[2] || options[k].arg))
           o = &options[k];
       if (o && a[2])
         inline_value = a + 2;
@@ -192,7 +156,7 @@ bool cli_parse(int argc,
               command, a, command);
       return false;
     }
-    if (!o->has_value) {
+    if (!o->arg) {
       if (inline_value) {
         fprintf(stderr, "baocao %s: option '--%s' takes no value\n", command,
                 o->name);
@@ -236,6 +200,32 @@ static const struct command *find_command(const char *name) {
   return NULL;
 }
 
+/*
+ * `baocao help`, `baocao help COMMAND [SUBCOMMAND]`, and the two forms the
+ * build runs (not in the usage): `help --man [COMMAND]` writes a man page
+ * and `help --completion bash|zsh|fish` a completion script.
+ */
+static int help(int argc, char **argv) {
+  char name[64];
+  if (argc == 0) {
+    cli_usage(stdout);
+    return EXIT_OK;
+  }
+  if (!strcmp(argv[0], "--man") && argc <= 2)
+    return cli_man(stdout, argc == 2 ? argv[1] : NULL);
+  if (!strcmp(argv[0], "--completion") && argc == 2)
+    return cli_completion(stdout, argv[1]);
+  if (argc <= 2 && !strchr(argv[0], ' ') &&
+      (argc == 1 || !strchr(argv[1], ' '))) {
+    snprintf(name, sizeof name, "%s%s%s", argv[0], argc == 2 ? " " : "",
+             argc == 2 ? argv[1] : "");
+    if (cli_help(stdout, name))
+      return EXIT_OK;
+  }
+  fprintf(stderr, "baocao: no command '%s'\n", argv[0]);
+  return EXIT_USAGE;
+}
+
 int main(int argc, char **argv) {
   const struct command *c;
   /* A file size limit (ulimit -f) fails the write with EFBIG, reported
@@ -243,29 +233,20 @@ int main(int argc, char **argv) {
    * a temporary file left behind. */
   signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
-    fputs(usage, stderr);
+    cli_usage(stderr);
     return EXIT_USAGE;
   }
   const char *cmd = argv[1];
   if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
-    fputs(usage, stdout);
+    cli_usage(stdout);
     return EXIT_OK;
   }
   if (!strcmp(cmd, "--version")) {
-    printf("baocao %s\n", BC_VERSION);
+    printf("baocao %s\n", cli_version());
     return EXIT_OK;
   }
-  if (!strcmp(cmd, "help")) {
-    if (argc > 2) {
-      char *help_argv[] = {argv[2], (char *)"--help", NULL};
-      if ((c = find_command(argv[2])))
-        return c->run(2, help_argv);
-      fprintf(stderr, "baocao: no command '%s'\n", argv[2]);
-      return EXIT_USAGE;
-    }
-    fputs(usage, stdout);
-    return EXIT_OK;
-  }
+  if (!strcmp(cmd, "help"))
+    return help(argc - 2, argv + 2);
   if ((c = find_command(cmd)))
     return c->run(argc - 1, argv + 1);
   fprintf(stderr, "baocao: no command '%s' (see baocao --help)\n", cmd);

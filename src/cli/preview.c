@@ -12,55 +12,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char preview_usage[] =
-    "Usage: baocao preview --db FILE --agency CODE --period CODE [options]\n"
-    "\n"
-    "Draws one page of the report as a PNG image, or in the terminal, from\n"
-    "the same pages `baocao render` writes as PDF.\n"
-    "\n"
-    "  --db FILE            the baocao database (read only)\n"
-    "  --agency CODE        agency code, e.g. STTTT-TV\n"
-    "  --period CODE        period code, e.g. 2023-Q3\n"
-    "  --page N             the page to draw, from 1 (default 1)\n"
-    "  --dpi N              pixels per inch, 10 to 1200 (default 100)\n"
-    "  -o, --output FILE    the PNG to write (default\n"
-    "                       out/AGENCY_PERIOD-pN.png), written whole or not\n"
-    "                       at all; - draws in the terminal instead\n"
-    "  --terminal           draw the page in the terminal: with kitty's\n"
-    "                       graphics protocol (kitty, WezTerm, ghostty), sixel\n"
-    "                       (when the terminal says it has it), else block\n"
-    "                       characters as wide as the terminal (COLUMNS, else\n"
-    "                       the window's width, else 100 columns)\n"
-    "  --graphics HOW       auto (default), kitty, sixel or blocks; images are\n"
-    "                       --dpi, else as wide as the window in pixels, else\n"
-    "                       100 dpi\n"
-    "  --color WHEN         grey levels as 24-bit colours: auto (when stdout\n"
-    "                       is a terminal, TERM is not dumb and NO_COLOR is\n"
-    "                       unset), always or never (the characters  ░▒▓█)\n"
-    "  --watch              draw again whenever a template or the database\n"
-    "                       changes, one line per drawing, until Ctrl-C\n"
-    "  --format FORMAT      png (default), or docx or odt: write the whole\n"
-    "                       report as an editable draft to -o instead (with\n"
-    "                       --watch, again after every change); -o FILE.docx\n"
-    "                       or FILE.odt chooses it too\n"
-    "  --template NAME      when the agency has several reports in the period\n"
-    "  --tone-style STYLE   moi (hòa), cu (hoà) or giu (as typed), as for\n"
-    "                       render\n"
-    "  --font-dir DIR       the Liberation Serif files (default:\n"
-    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
-    "                       directory that `baocao help` names)\n"
-    "  --template-dir DIR   the templates (default: $BAOCAO_TEMPLATE_DIR,\n"
-    "                       else templates/ in the data directory)\n"
-    "  -h, --help           this text\n"
-    "\n"
-    "Examples:\n"
-    "  baocao preview --db samples/baocao.db --agency STTTT-TV \\\n"
-    "      --period 2023-Q3 --page 2 -o page2.png\n"
-    "  baocao preview --db samples/baocao.db --agency STTTT-TV \\\n"
-    "      --period 2023-Q3 --terminal --watch\n"
-    "  baocao preview --db samples/baocao.db --agency STTTT-TV \\\n"
-    "      --period 2023-Q3 --watch -o draft.docx\n";
-
 /* What one drawing needs; the same for every drawing of a watch. */
 typedef struct preview_job {
   bc_context_options copts;
@@ -258,18 +209,8 @@ static bool parse_number(const char *s,
 }
 
 int cmd_preview(int argc, char **argv) {
-  cli_option opts[] = {
-      {"db", 0, true, NULL},        {"agency", 0, true, NULL},
-      {"period", 0, true, NULL},    {"page", 0, true, NULL},
-      {"dpi", 0, true, NULL},       {"output", 'o', true, NULL},
-      {"terminal", 0, false, NULL}, {"color", 0, true, NULL},
-      {"watch", 0, false, NULL},    {"template", 0, true, NULL},
-      {"graphics", 0, true, NULL},  {"tone-style", 0, true, NULL},
-      {"format", 0, true, NULL},
-      {"font-dir", 0, true, NULL},  {"template-dir", 0, true, NULL},
-      {"help", 'h', false, NULL},
-  };
-  const size_t n = sizeof opts / sizeof opts[0];
+  cli_option opts[CLI_MAX_OPTIONS];
+  const size_t n = cli_options(opts, "preview");
   const char *pos[1], *color, *output;
   size_t npos;
   char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[64];
@@ -281,7 +222,7 @@ int cmd_preview(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "preview"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
-    fputs(preview_usage, stdout);
+    cli_help(stdout, "preview");
     return EXIT_OK;
   }
   job.popts.db_path = cli_get(opts, n, "db");

@@ -4,47 +4,6 @@
 
 #include <string.h>
 
-static const char render_usage[] =
-    "Usage: baocao render --db FILE --agency CODE --period CODE [options]\n"
-    "\n"
-    "Renders one agency's report for a period as a Decree 30 PDF, or as an\n"
-    "editable draft (Word .docx, OpenDocument .odt) from the same data.\n"
-    "\n"
-    "  --db FILE            the baocao database (read only)\n"
-    "  --agency CODE        agency code, e.g. STTTT-TV\n"
-    "  --period CODE        period code, e.g. 2023-Q3\n"
-    "  -o, --output FILE    the file to write (default out/AGENCY_PERIOD.pdf,\n"
-    "                       .docx, .odt); written whole or not at all\n"
-    "  --format FORMAT      pdf (default), docx or odt; without it, the\n"
-    "                       extension of -o chooses\n"
-    "  --template NAME      when the agency has several reports in the period\n"
-    "  --font-dir DIR       the Liberation Serif files (default:\n"
-    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
-    "                       directory that `baocao help` names)\n"
-    "  --template-dir DIR   the templates (default: $BAOCAO_TEMPLATE_DIR,\n"
-    "                       else templates/ in the data directory)\n"
-    "  --stats              print layout figures (pages, lines, spacing)\n"
-    "  --blank-number-date  leave the number and the day and month blank for\n"
-    "                       the văn thư, even when the database has them\n"
-    "  --first-fit          break lines first fit instead of total fit\n"
-    "                       (Knuth-Plass), to compare the two with --stats\n"
-    "  --pdf-standard STD   a-3b (default): PDF/A-3b for archives, tagged for\n"
-    "                       screen readers; none: a plain PDF 1.7\n"
-    "  --no-expansion       justify with the spaces alone: no font expansion\n"
-    "                       (glyphs up to 2 % wider or narrower, and letter\n"
-    "                       spacing up to 0.01 em), to compare with --stats\n"
-    "  --tone-style STYLE   where the tone mark of hòa/hoà, khỏe/khoẻ,\n"
-    "                       thủy/thuỷ goes in everything the report prints:\n"
-    "                       moi (hòa), cu (hoà) or giu (as typed); default:\n"
-    "                       the template's kieu_dau, else as typed\n"
-    "  -h, --help           this text\n"
-    "\n"
-    "Example:\n"
-    "  baocao render --db samples/baocao.db --agency STTTT-TV \\\n"
-    "      --period 2023-Q3 -o out/tra-vinh-2023-q3.pdf\n"
-    "  baocao render --db samples/baocao.db --agency STTTT-TV \\\n"
-    "      --period 2023-Q3 -o out/tra-vinh-2023-q3.docx\n";
-
 bool cli_format(int *out,
                 const char *flag,
                 const char *output,
@@ -80,17 +39,8 @@ bool cli_pdf_standard(const char *value,
 }
 
 int cmd_render(int argc, char **argv) {
-  cli_option opts[] = {
-      {"db", 0, true, NULL},           {"agency", 0, true, NULL},
-      {"period", 0, true, NULL},       {"output", 'o', true, NULL},
-      {"template", 0, true, NULL},     {"font-dir", 0, true, NULL},
-      {"template-dir", 0, true, NULL}, {"stats", 0, false, NULL},
-      {"first-fit", 0, false, NULL},   {"blank-number-date", 0, false, NULL},
-      {"no-expansion", 0, false, NULL}, {"tone-style", 0, true, NULL},
-      {"help", 'h', false, NULL},       {"pdf-standard", 0, true, NULL},
-      {"format", 0, true, NULL},
-  };
-  const size_t n = sizeof opts / sizeof opts[0];
+  cli_option opts[CLI_MAX_OPTIONS];
+  const size_t n = cli_options(opts, "render");
   const char *pos[1];
   size_t npos;
   char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[8];
@@ -104,7 +54,7 @@ int cmd_render(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "render"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
-    fputs(render_usage, stdout);
+    cli_help(stdout, "render");
     return EXIT_OK;
   }
   ropts.db_path = cli_get(opts, n, "db");

@@ -5,67 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char sign_usage[] =
-    "Usage: baocao sign (--p12 FILE | --pkcs11 URI) --field NAME IN.pdf\n"
-    "                   -o OUT.pdf [options]\n"
-    "\n"
-    "Signs a field of a report rendered by baocao with a detached CMS\n"
-    "signature (SHA-256, PAdES B-B signed attributes, the signer's chain),\n"
-    "as an incremental update: IN.pdf's bytes are kept as they are, so the\n"
-    "signer and then the seal can sign one after the other and both\n"
-    "signatures stay valid.\n"
-    "\n"
-    "  --p12 FILE           PKCS#12 file with the key and certificate\n"
-    "  --password PW        its password (or BAOCAO_P12_PASSWORD, or none)\n"
-    "  --pkcs11 URI         the key on a USB token or smart card, as an RFC\n"
-    "                       7512 URI: 'pkcs11:token=LABEL;object=KEY' (its\n"
-    "                       certificate is the token's one with the same id\n"
-    "                       or label; CA certificates on the token are sent)\n"
-    "  --module LIB         the token's PKCS#11 library (or module-path in\n"
-    "                       the URI, or BAOCAO_PKCS11_MODULE)\n"
-    "  --pin-file FILE      the token's PIN from the first line of FILE (or\n"
-    "                       BAOCAO_PKCS11_PIN; else asked on the terminal)\n"
-    "  --chain FILE         more certificates (PEM) to send with the\n"
-    "                       signature, e.g. the CA's intermediates\n"
-    "  --tsa URL            add a signature timestamp (RFC 3161, PAdES B-T)\n"
-    "                       from this http:// time-stamping authority\n"
-    "  --tsa-timeout S      seconds to wait for it (default 10)\n"
-    "  --subfilter NAME     adbe.pkcs7.detached (default: what Vietnamese\n"
-    "                       e-office verifiers accept) or ETSI.CAdES.detached\n"
-    "  --field NAME         ky_nguoi_co_tham_quyen (signer) or ky_co_quan\n"
-    "                       (the agency's seal)\n"
-    "  -o, --output FILE    the signed copy (written whole or not at all)\n"
-    "  --image PNG          show this image (signature or seal) instead of\n"
-    "                       the signer, agency and time as text\n"
-    "  --reason TEXT        the reason recorded in the signature\n"
-    "  --font-dir DIR       fonts for the text appearance (default:\n"
-    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
-    "                       directory that `baocao help` names)\n"
-    "  -h, --help           this text\n";
-
-static const char verify_usage[] =
-    "Usage: baocao verify [options] FILE.pdf\n"
-    "\n"
-    "Reads every revision of FILE.pdf and lists its signatures: signed or\n"
-    "not, by whom and when, which revision each covers, whether it checks\n"
-    "out over those bytes, every change made after it (another signature\n"
-    "and its appearance are allowed; page content, the attached data,\n"
-    "annotations, a removed signature are not), and what the signer's\n"
-    "certificate is worth: its chain to the trust anchors at the signing\n"
-    "time (the timestamp's, else the time the file claims), its key usage,\n"
-    "and its revocation when --crl or --ocsp asks.\n"
-    "\n" CLI_TRUST_USAGE
-    "  --json               print the result as JSON\n"
-    "                       (docs/verify.schema.json)\n"
-    "  -h, --help           this text\n"
-    "\n"
-    "Exits 0 when every signature checks out, nothing after one was changed\n"
-    "and every signer's certificate is trusted (or there is no signature);\n"
-    "13 when a signature does not check out or something was changed after\n"
-    "one; 17 when the signatures check out but a certificate is not trusted\n"
-    "(untrusted, expired or not yet valid at the signing time, not for\n"
-    "signing, revoked, or its revocation unknown).\n";
-
 /*
  * The token's PIN: the first line of pin_file, else BAOCAO_PKCS11_PIN,
  * else (when the URI has no pin-value) asked on the terminal without
@@ -100,17 +39,8 @@ static int cli_token_pin(char *pin,
 }
 
 int cmd_sign(int argc, char **argv) {
-  cli_option opts[] = {
-      {"p12", 0, true, NULL},      {"password", 0, true, NULL},
-      {"field", 0, true, NULL},    {"output", 'o', true, NULL},
-      {"image", 0, true, NULL},    {"reason", 0, true, NULL},
-      {"font-dir", 0, true, NULL}, {"help", 'h', false, NULL},
-      {"pkcs11", 0, true, NULL},   {"module", 0, true, NULL},
-      {"pin-file", 0, true, NULL}, {"chain", 0, true, NULL},
-      {"tsa", 0, true, NULL},      {"tsa-timeout", 0, true, NULL},
-      {"subfilter", 0, true, NULL},
-  };
-  const size_t n = sizeof opts / sizeof opts[0];
+  cli_option opts[CLI_MAX_OPTIONS];
+  const size_t n = cli_options(opts, "sign");
   const char *pos[1];
   size_t npos;
   char font_buf[4096], tmpl_buf[4096], pin[256];
@@ -123,7 +53,7 @@ int cmd_sign(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 1, &npos, "sign"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
-    fputs(sign_usage, stdout);
+    cli_help(stdout, "sign");
     return EXIT_OK;
   }
   sopts.p12_path = cli_get(opts, n, "p12");
@@ -191,9 +121,8 @@ int cmd_sign(int argc, char **argv) {
 }
 
 int cmd_verify(int argc, char **argv) {
-  cli_option opts[] = {{"json", 0, false, NULL}, {"help", 'h', false, NULL},
-                       CLI_TRUST_OPTIONS};
-  const size_t nopts = sizeof opts / sizeof opts[0];
+  cli_option opts[CLI_MAX_OPTIONS];
+  const size_t nopts = cli_options(opts, "verify");
   const char *pos[1];
   size_t npos;
   bc_verify_result *r = NULL;
@@ -204,7 +133,7 @@ int cmd_verify(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, nopts, pos, 1, &npos, "verify"))
     return EXIT_USAGE;
   if (cli_get(opts, nopts, "help")) {
-    fputs(verify_usage, stdout);
+    cli_help(stdout, "verify");
     return EXIT_OK;
   }
   if (npos != 1) {
