@@ -15,7 +15,7 @@
 
 /* ---- options shared by several commands ---- */
 
-#define OPT_HELP {"help", 'h', NULL, N_("this text"), NULL, NULL}
+#define OPT_HELP {"help", 'h', NULL, N_("print this help"), NULL, NULL}
 #define OPT_DB                                                                 \
   {"db", 0, "FILE", N_("the baocao database (read only)"), NULL, NULL}
 #define OPT_AGENCY                                                             \

@@ -246,8 +246,15 @@ static void title(roff *r, const char *command, const char *summary) {
   raw(r, "` from the help table (src/cli/help.c).\n");
   raw(r, ".TH \"BAOCAO");
   if (command) {
+    char upper[64];
+    size_t i = 0;
+    for (; command[i] && i + 1 < sizeof upper; i++)
+      upper[i] = command[i] >= 'a' && command[i] <= 'z'
+                     ? (char)(command[i] - 'a' + 'A')
+                     : command[i];
+    upper[i] = '\0';
     raw(r, "\\-");
-    text(r, command, true);
+    text(r, upper, true);
   }
   fprintf(r->out, "\" 1 \"%s\" \"baocao %s\" \"User Commands\"\n", date,
           cli_version());
