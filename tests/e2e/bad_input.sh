@@ -16,10 +16,11 @@ expect "missing --db" 2 "baocao render: --db, --agency and --period are required
 expect "option without value" 2 "baocao render: option '--db' needs a value" render --db
 expect "unknown --pdf-standard" 2 "baocao render: --pdf-standard takes a-3b or none" \
   "${RENDER[@]}" --db "$DB" --pdf-standard a-1b -o "$OUT/r.pdf"
-# The help says where fonts and templates come from (not "fonts/").
+# The help says where fonts and templates come from (not "fonts/"); its
+# lines are wrapped where they fit, so they are joined first.
 for cmd in render preview check bulk; do
   check "help $cmd: fonts and templates from \$BAOCAO_FONT_DIR / the data directory" bash -c "
-    '$BAOCAO' help $cmd > '$WORK/help' &&
+    '$BAOCAO' help $cmd | tr -s ' \\n' ' ' > '$WORK/help' &&
     grep -q 'BAOCAO_FONT_DIR, else fonts/ in the data' '$WORK/help' &&
     grep -q 'BAOCAO_TEMPLATE_DIR,' '$WORK/help' && ! grep -q 'default: fonts/)' '$WORK/help'"
 done
