@@ -13,7 +13,8 @@ cd "$(dirname "$0")"
 # python3-docx, python3-odf and xmllint, and convert them with LibreOffice
 # (libreoffice-writer-nogui: 82 MB to download, about a minute to install)
 # drawing Times New Roman as Liberation Serif (fonts-liberation2; without it
-# fontconfig may pick DejaVu Serif).
+# fontconfig may pick DejaVu Serif). The man pages are checked with man-db
+# and groff, the completion scripts in bash (bash-completion), zsh and fish.
 PACKAGES=(
   cmake make pkg-config gcc clang libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
@@ -22,7 +23,7 @@ PACKAGES=(
   check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
   libnss3-tools valgrind mupdf-tools softhsm2 opensc
   libreoffice-writer-nogui fonts-liberation2 python3-docx python3-odf
-  libxml2-utils
+  libxml2-utils man-db groff-base zsh fish bash-completion
 )
 
 log() { printf '== %s\n' "$*" >&2; }
