@@ -65,7 +65,7 @@ static int db_export(const char *db, const char *dir) {
   return EXIT_OK;
 }
 
-/* The usage of db on stderr: exit 2. */
+/* `baocao db` alone: its help on stderr, exit 2. */
 static int db_usage(void) {
   cli_help(stderr, "db");
   return EXIT_USAGE;
@@ -89,8 +89,11 @@ int cmd_db(int argc, char **argv) {
     return cmd_db_import_pdf(argc - 1, argv + 1);
   /* Each subcommand parses its own options (help.c: "db init" ...). */
   snprintf(name, sizeof name, "db %s", argv[1]);
-  if (strchr(argv[1], ' ') || !cli_command_find(name))
-    return db_usage();
+  if (argv[1][0] == '-' || strchr(argv[1], ' ') || !cli_command_find(name)) {
+    fprintf(stderr, "baocao db: no command '%s' (see baocao help db)\n",
+            argv[1]);
+    return EXIT_USAGE;
+  }
   nopts = cli_options(opts, name);
   if (!cli_parse(argc - 2, argv + 2, opts, nopts, pos + 1, 1023, &npos,
                  name))
@@ -132,5 +135,7 @@ int cmd_db(int argc, char **argv) {
                      cli_get(opts, nopts, "period"));
   if (npos == 3 && !strcmp(pos[0], "export"))
     return db_export(pos[1], pos[2]);
-  return db_usage();
+  /* the wrong number of words: the subcommand's help */
+  cli_help(stderr, name);
+  return EXIT_USAGE;
 }

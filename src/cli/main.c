@@ -222,7 +222,8 @@ static int help(int argc, char **argv) {
     if (cli_help(stdout, name))
       return EXIT_OK;
   }
-  fprintf(stderr, "baocao: no command '%s'\n", argv[0]);
+  fprintf(stderr, "baocao: no command '%s%s%s'\n", argv[0],
+          argc > 1 ? " " : "", argc > 1 ? argv[1] : "");
   return EXIT_USAGE;
 }
 
