@@ -8,8 +8,8 @@
 
 /* What an option's value completes to. */
 typedef enum value_kind {
-  VALUE_NONE, /* a flag */
-  VALUE_TEXT, /* something to type: a code, a number, a URL */
+  VALUE_NONE,  /* a flag */
+  VALUE_TEXT,  /* something to type: a code, a number, a URL */
   VALUE_WORDS, /* one of o->values */
   VALUE_FILE,
   VALUE_DIR
@@ -29,7 +29,9 @@ static value_kind kind_of(const cli_option *o) {
   return VALUE_TEXT;
 }
 
-static bool top_level(const cli_command *c) { return !strchr(c->name, ' '); }
+static bool top_level(const cli_command *c) {
+  return !strchr(c->name, ' ');
+}
 
 /* s without its first len bytes and a space: "init" of "db init". */
 static const char *sub_name(const cli_command *c, const char *parent) {
@@ -88,7 +90,9 @@ static void bash_option_words(FILE *out, const cli_command *c) {
 }
 
 /* "render/--db"|"render/-o" ...: the case labels of a kind. */
-static bool bash_labels(FILE *out, const cli_command *c, value_kind kind,
+static bool bash_labels(FILE *out,
+                        const cli_command *c,
+                        value_kind kind,
                         const char *values) {
   bool any = false;
   for (size_t i = 0; i < c->option_count; i++) {
@@ -115,37 +119,36 @@ static int bash(FILE *out) {
     fputs("' ;;\n", out);
   }
   fputs("  esac\n}\n\n", out);
-  fputs(
-      "_baocao_compgen() { # compgen ARGS...: COMPREPLY, one per line\n"
-      "  mapfile -t COMPREPLY < <(compgen \"$@\" -- \"$cur\")\n"
-      "  [ -n \"$pre\" ] && COMPREPLY=(\"${COMPREPLY[@]/#/$pre}\")\n"
-      "  return 0\n"
-      "}\n\n"
-      "_baocao() {\n"
-      "  local cur=${COMP_WORDS[COMP_CWORD]} prev= opt pre= cmd= sub= i w\n"
-      "  COMPREPLY=()\n"
-      "  ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD-1]}\n"
-      "  # --opt=value: split at = into three words, or one\n"
-      "  if [[ $cur == = ]]; then opt=$prev cur=\n"
-      "  elif [[ $prev == = ]] && ((COMP_CWORD > 1)); then "
-      "opt=${COMP_WORDS[COMP_CWORD-2]}\n"
-      "  elif [[ $cur == --*=* ]]; then opt=${cur%%=*} pre=${cur%%=*}= "
-      "cur=${cur#*=}\n"
-      "  else opt=$prev; fi\n"
-      "  # the command, and db's subcommand: the first words that are not\n"
-      "  # options\n"
-      "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
-      "    w=${COMP_WORDS[i]}\n"
-      "    [[ $w == -* || $w == = ]] && continue\n"
-      "    if [[ -z $cmd ]]; then cmd=$w\n"
-      "    elif [[ ($cmd == db || $cmd == help) && -z $sub ]]; then sub=$w\n"
-      "    else break; fi\n"
-      "  done\n"
-      "  case $cmd in\n"
-      "    '')\n"
-      "      [[ $cur == -* ]] && { _baocao_compgen -W '--help --version'; "
-      "return; }\n",
-      out);
+  fputs("_baocao_compgen() { # compgen ARGS...: COMPREPLY, one per line\n"
+        "  mapfile -t COMPREPLY < <(compgen \"$@\" -- \"$cur\")\n"
+        "  [ -n \"$pre\" ] && COMPREPLY=(\"${COMPREPLY[@]/#/$pre}\")\n"
+        "  return 0\n"
+        "}\n\n"
+        "_baocao() {\n"
+        "  local cur=${COMP_WORDS[COMP_CWORD]} prev= opt pre= cmd= sub= i w\n"
+        "  COMPREPLY=()\n"
+        "  ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD-1]}\n"
+        "  # --opt=value: split at = into three words, or one\n"
+        "  if [[ $cur == = ]]; then opt=$prev cur=\n"
+        "  elif [[ $prev == = ]] && ((COMP_CWORD > 1)); then "
+        "opt=${COMP_WORDS[COMP_CWORD-2]}\n"
+        "  elif [[ $cur == --*=* ]]; then opt=${cur%%=*} pre=${cur%%=*}= "
+        "cur=${cur#*=}\n"
+        "  else opt=$prev; fi\n"
+        "  # the command, and db's subcommand: the first words that are not\n"
+        "  # options\n"
+        "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
+        "    w=${COMP_WORDS[i]}\n"
+        "    [[ $w == -* || $w == = ]] && continue\n"
+        "    if [[ -z $cmd ]]; then cmd=$w\n"
+        "    elif [[ ($cmd == db || $cmd == help) && -z $sub ]]; then sub=$w\n"
+        "    else break; fi\n"
+        "  done\n"
+        "  case $cmd in\n"
+        "    '')\n"
+        "      [[ $cur == -* ]] && { _baocao_compgen -W '--help --version'; "
+        "return; }\n",
+        out);
   fputs("      _baocao_compgen -W '", out);
   for (size_t i = 0; i < cli_command_count; i++)
     if (top_level(&cli_commands[i]))
@@ -170,8 +173,9 @@ static int bash(FILE *out) {
     if (c->operands != CLI_OPERANDS_SUBCOMMAND)
       continue;
     fprintf(out, "    %s)\n      if [[ -z $sub ]]; then\n", c->name);
-    fprintf(out, "        if [[ $cur == -* ]]; then _baocao_compgen -W "
-                 "\"$(_baocao_options %s)\"\n",
+    fprintf(out,
+            "        if [[ $cur == -* ]]; then _baocao_compgen -W "
+            "\"$(_baocao_options %s)\"\n",
             c->name);
     fputs("        else _baocao_compgen -W '", out);
     for (size_t k = 0, first = 1; k < cli_command_count; k++)
@@ -187,9 +191,13 @@ static int bash(FILE *out) {
   for (size_t i = 0; i < cli_command_count; i++) {
     const cli_command *c = &cli_commands[i];
     if (bash_labels(out, c, VALUE_FILE, NULL))
-      fputs(") _baocao_compgen -f; return ;;\n", out);
+      fputs(") compopt -o filenames 2>/dev/null; _baocao_compgen -f; "
+            "return ;;\n",
+            out);
     if (bash_labels(out, c, VALUE_DIR, NULL))
-      fputs(") _baocao_compgen -d; return ;;\n", out);
+      fputs(") compopt -o filenames 2>/dev/null; _baocao_compgen -d; "
+            "return ;;\n",
+            out);
     if (bash_labels(out, c, VALUE_TEXT, NULL))
       fputs(") return ;;\n", out);
     for (size_t k = 0; k < c->option_count; k++) {
@@ -198,8 +206,8 @@ static int bash(FILE *out) {
       if (kind_of(o) != VALUE_WORDS)
         continue;
       for (size_t j = 0; j < k; j++)
-        seen |= c->options[j].values && !strcmp(c->options[j].values,
-                                                 o->values);
+        seen |=
+            c->options[j].values && !strcmp(c->options[j].values, o->values);
       if (seen)
         continue;
       bash_labels(out, c, VALUE_WORDS, o->values);
@@ -276,8 +284,9 @@ static void zsh_describe(FILE *out, const char *parent) {
   fputs("      local -a commands=(\n", out);
   for (size_t i = 0; i < cli_command_count; i++) {
     const cli_command *c = &cli_commands[i];
-    const char *name = parent ? sub_name(c, parent) : top_level(c) ? c->name
-                                                                    : NULL;
+    const char *name = parent         ? sub_name(c, parent)
+                       : top_level(c) ? c->name
+                                      : NULL;
     if (!name)
       continue;
     short_help(help, sizeof help, _(c->summary));
@@ -361,8 +370,8 @@ static int zsh(FILE *out) {
   for (size_t i = 0; i < cli_command_count; i++)
     if (top_level(&cli_commands[i]) &&
         cli_commands[i].operands != CLI_OPERANDS_SUBCOMMAND)
-      fprintf(out, "        %s) _baocao_%s && ret=0 ;;\n",
-              cli_commands[i].name, cli_commands[i].name);
+      fprintf(out, "        %s) _baocao_%s && ret=0 ;;\n", cli_commands[i].name,
+              cli_commands[i].name);
   fputs("      esac ;;\n"
         "  esac\n"
         "  return ret\n"
@@ -442,8 +451,7 @@ static int fish(FILE *out) {
         fputs(" -r -F", out);
         break;
       case VALUE_DIR:
-        fputs(" -x -a '(__fish_complete_directories (commandline -ct))'",
-              out);
+        fputs(" -x -a '(__fish_complete_directories (commandline -ct))'", out);
         break;
       case VALUE_WORDS:
         fprintf(out, " -x -a '%s'", o->values);
@@ -474,7 +482,6 @@ int cli_completion(FILE *out, const char *shell) {
     return zsh(out);
   if (!strcmp(shell, "fish"))
     return fish(out);
-  fprintf(stderr, "baocao: no completion for '%s': bash, zsh or fish\n",
-          shell);
+  fprintf(stderr, "baocao: no completion for '%s': bash, zsh or fish\n", shell);
   return EXIT_USAGE;
 }

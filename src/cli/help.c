@@ -15,44 +15,53 @@
 
 /* ---- options shared by several commands ---- */
 
-#define OPT_HELP {"help", 'h', NULL, N_("print this help"), NULL, NULL}
+#define OPT_HELP                                                               \
+  { "help", 'h', NULL, N_("print this help"), NULL, NULL }
 #define OPT_DB                                                                 \
-  {"db", 0, "FILE", N_("the baocao database (read only)"), NULL, NULL}
+  { "db", 0, "FILE", N_("the baocao database (read only)"), NULL, NULL }
 #define OPT_AGENCY                                                             \
-  {"agency", 0, "CODE", N_("agency code, e.g. STTTT-TV"), NULL, NULL}
+  { "agency", 0, "CODE", N_("agency code, e.g. STTTT-TV"), NULL, NULL }
 #define OPT_PERIOD                                                             \
-  {"period", 0, "CODE", N_("period code, e.g. 2023-Q3"), NULL, NULL}
+  { "period", 0, "CODE", N_("period code, e.g. 2023-Q3"), NULL, NULL }
 #define OPT_TEMPLATE                                                           \
-  {"template", 0, "NAME",                                                      \
-   N_("when the agency has several reports in the period"), NULL, NULL}
+  {                                                                            \
+    "template", 0, "NAME",                                                     \
+        N_("when the agency has several reports in the period"), NULL, NULL    \
+  }
 #define OPT_FONT_DIR                                                           \
-  {"font-dir", 0, "DIR",                                                       \
-   N_("the Liberation Serif files (default: $BAOCAO_FONT_DIR, else fonts/ "   \
-      "in the data directory that `baocao help` names)"),                      \
-   NULL, NULL}
+  {                                                                            \
+    "font-dir", 0, "DIR",                                                      \
+        N_("the Liberation Serif files (default: $BAOCAO_FONT_DIR, else "      \
+           "fonts/ in the data directory that `baocao help` names)"),          \
+        NULL, NULL                                                             \
+  }
 #define OPT_TEMPLATE_DIR                                                       \
-  {"template-dir", 0, "DIR",                                                   \
-   N_("the templates (default: $BAOCAO_TEMPLATE_DIR, else templates/ in the " \
-      "data directory)"),                                                      \
-   NULL, NULL}
+  {                                                                            \
+    "template-dir", 0, "DIR",                                                  \
+        N_("the templates (default: $BAOCAO_TEMPLATE_DIR, else templates/ in " \
+           "the data directory)"),                                             \
+        NULL, NULL                                                             \
+  }
 #define VALUES_TONES "moi cu giu"
 #define VALUES_PDF_STANDARD "a-3b none"
 
 /* verify and db import-pdf: where trust comes from (trust.c). */
+/* clang-format off */
 #define OPT_TRUST                                                              \
   {"trust", 0, "FILE|DIR",                                                     \
-   N_("trust anchors: CA certificates (PEM or DER; a directory of *.pem, "    \
-      "*.crt, *.cer, *.der); default $BAOCAO_TRUST, else trust/ in the data " \
+   N_("trust anchors: CA certificates (PEM or DER; a directory of *.pem, "     \
+      "*.crt, *.cer, *.der); default $BAOCAO_TRUST, else trust/ in the data "  \
       "directory"),                                                            \
    NULL, NULL},                                                                \
-      {"untrusted", 0, "FILE",                                                 \
-       N_("intermediate CA certificates to build chains with"), NULL, NULL},   \
-      {"crl", 0, "FILE", N_("CRLs (PEM or DER) of the signers' issuers"),      \
-       NULL, NULL},                                                            \
-      {"ocsp", 0, NULL,                                                        \
-       N_("ask the OCSP responder each certificate names"), NULL, NULL},       \
-      {"ocsp-timeout", 0, "S", N_("seconds to wait for it (default 10)"),      \
-       NULL, NULL}
+  {"untrusted", 0, "FILE",                                                     \
+   N_("intermediate CA certificates to build chains with"), NULL, NULL},       \
+  {"crl", 0, "FILE", N_("CRLs (PEM or DER) of the signers' issuers"),          \
+   NULL, NULL},                                                                \
+  {"ocsp", 0, NULL, N_("ask the OCSP responder each certificate names"),       \
+   NULL, NULL},                                                                \
+  {"ocsp-timeout", 0, "S", N_("seconds to wait for it (default 10)"),          \
+   NULL, NULL}
+/* clang-format on */
 
 /* ---- render ---- */
 
@@ -71,8 +80,8 @@ static const cli_option render_options[] = {
     OPT_TEMPLATE,
     OPT_FONT_DIR,
     OPT_TEMPLATE_DIR,
-    {"stats", 0, NULL, N_("print layout figures (pages, lines, spacing)"),
-     NULL, NULL},
+    {"stats", 0, NULL, N_("print layout figures (pages, lines, spacing)"), NULL,
+     NULL},
     {"blank-number-date", 0, NULL,
      N_("leave the number and the day and month blank for the văn thư, even "
         "when the database has them"),
@@ -314,8 +323,8 @@ static const char *const db_load_description[] = {
     NULL};
 
 static const cli_option db_import_options[] = {
-    {"agency", 0, "A", N_("the agency of the narratives from .md files"),
-     NULL, NULL},
+    {"agency", 0, "A", N_("the agency of the narratives from .md files"), NULL,
+     NULL},
     {"period", 0, "P", N_("their period"), NULL, NULL},
     OPT_HELP,
 };
@@ -341,8 +350,8 @@ static const char *const db_export_description[] = {
     N_("Writes every table into DIR as the CSV files import reads."), NULL};
 
 static const cli_option db_import_pdf_options[] = {
-    {"db", 0, "FILE", N_("the database to import into (baocao db init)"),
-     NULL, NULL},
+    {"db", 0, "FILE", N_("the database to import into (baocao db init)"), NULL,
+     NULL},
     {"period", 0, "CODE", N_("refuse files that hold another period's data"),
      NULL, NULL},
     {"parent", 0, "CODE",
@@ -359,8 +368,8 @@ static const cli_option db_import_pdf_options[] = {
      N_("import the good files when some are refused (exit 15); without it "
         "one refused file imports nothing"),
      NULL, NULL},
-    {"json", 0, NULL,
-     N_("print the result as JSON (docs/verify.schema.json)"), NULL, NULL},
+    {"json", 0, NULL, N_("print the result as JSON (docs/verify.schema.json)"),
+     NULL, NULL},
     OPT_TRUST,
     OPT_HELP,
 };
@@ -397,8 +406,8 @@ static const cli_example db_import_pdf_examples[] = {
 static const cli_option sign_options[] = {
     {"p12", 0, "FILE", N_("PKCS#12 file with the key and certificate"), NULL,
      NULL},
-    {"password", 0, "PW",
-     N_("its password (or BAOCAO_P12_PASSWORD, or none)"), NULL, NULL},
+    {"password", 0, "PW", N_("its password (or BAOCAO_P12_PASSWORD, or none)"),
+     NULL, NULL},
     {"pkcs11", 0, "URI",
      N_("the key on a USB token or smart card, as an RFC 7512 URI: "
         "'pkcs11:token=LABEL;object=KEY' (its certificate is the token's one "
@@ -429,8 +438,8 @@ static const cli_option sign_options[] = {
     {"field", 0, "NAME",
      N_("ky_nguoi_co_tham_quyen (signer) or ky_co_quan (the agency's seal)"),
      "ky_nguoi_co_tham_quyen ky_co_quan", NULL},
-    {"output", 'o', "FILE",
-     N_("the signed copy (written whole or not at all)"), NULL, NULL},
+    {"output", 'o', "FILE", N_("the signed copy (written whole or not at all)"),
+     NULL, NULL},
     {"image", 0, "PNG",
      N_("show this image (signature or seal) instead of the signer, agency "
         "and time as text"),
@@ -458,9 +467,8 @@ static const cli_example sign_examples[] = {
     {N_("The signer signs, then the văn thư adds the agency's seal:"),
      "baocao sign --p12 giam-doc.p12 --field ky_nguoi_co_tham_quyen "
      "report.pdf -o signed.pdf"},
-    {NULL,
-     "baocao sign --p12 so.p12 --field ky_co_quan --image seal.png "
-     "signed.pdf -o sealed.pdf"},
+    {NULL, "baocao sign --p12 so.p12 --field ky_co_quan --image seal.png "
+           "signed.pdf -o sealed.pdf"},
     {NULL, NULL}};
 
 static const cli_option verify_options[] = {
@@ -498,7 +506,10 @@ static const cli_example verify_examples[] = {
 /* ---- the table ---- */
 
 #define COUNT(a) (sizeof a / sizeof a[0])
-#define OPTIONS(a) a, COUNT(a)
+/* The options and their count, which must fit CLI_MAX_OPTIONS (checked
+ * when compiling: a negative array size otherwise). */
+#define OPTIONS(a)                                                             \
+  a, COUNT(a) + 0 * sizeof(char[COUNT(a) <= CLI_MAX_OPTIONS ? 1 : -1])
 static const char *const no_notes[] = {NULL};
 static const cli_example no_examples[] = {{NULL, NULL}};
 
@@ -509,8 +520,8 @@ const cli_command cli_commands[] = {
      render_synopsis, render_description, OPTIONS(render_options), no_notes,
      render_examples, CLI_OPERANDS_NONE},
     {"preview", N_("draw one page as PNG, or in the terminal; --watch redraws"),
-     preview_synopsis, preview_description, OPTIONS(preview_options),
-     no_notes, preview_examples, CLI_OPERANDS_NONE},
+     preview_synopsis, preview_description, OPTIONS(preview_options), no_notes,
+     preview_examples, CLI_OPERANDS_NONE},
     {"check", N_("list what would stop or spoil each report of a period"),
      check_synopsis, check_description, OPTIONS(check_options), no_notes,
      check_examples, CLI_OPERANDS_NONE},
@@ -544,8 +555,8 @@ const cli_command cli_commands[] = {
      sign_synopsis, sign_description, OPTIONS(sign_options), no_notes,
      sign_examples, CLI_OPERANDS_FILES},
     {"verify", N_("list the signature fields of a PDF and check them"),
-     verify_synopsis, verify_description, OPTIONS(verify_options),
-     verify_notes, verify_examples, CLI_OPERANDS_FILES},
+     verify_synopsis, verify_description, OPTIONS(verify_options), verify_notes,
+     verify_examples, CLI_OPERANDS_FILES},
 };
 const size_t cli_command_count = COUNT(cli_commands);
 
@@ -614,8 +625,12 @@ const cli_note cli_files[] = {
 };
 const size_t cli_file_count = COUNT(cli_files);
 
-const char *cli_data_dir(void) { return BC_DATA_DIR; }
-const char *cli_version(void) { return BC_VERSION; }
+const char *cli_data_dir(void) {
+  return BC_DATA_DIR;
+}
+const char *cli_version(void) {
+  return BC_VERSION;
+}
 
 const cli_command *cli_command_find(const char *name) {
   for (size_t i = 0; i < cli_command_count; i++)

@@ -119,9 +119,10 @@ static void synopsis(roff *r, const char *line) {
     core[b - a] = '\0';
     text(r, before, true);
     if (core[0]) {
-      bool cmd = word == 0 || (word <= 2 && strncmp(line, "baocao db ", 10) == 0) ||
+      bool cmd = word == 0 ||
+                 (word <= 2 && strncmp(line, "baocao db ", 10) == 0) ||
                  (word == 1 && core[0] >= 'a' && core[0] <= 'z');
-      const char *font = cmd || core[0] == '-' ? "\\fB"
+      const char *font = cmd || core[0] == '-'              ? "\\fB"
                          : core[0] >= 'A' && core[0] <= 'Z' ? "\\fI"
                                                             : NULL;
       if (font)
@@ -327,16 +328,17 @@ static void see_also(roff *r, const char *command) {
   for (size_t i = 0; i < n; i++)
     page_ref(r, names[i], i + 1 == n);
   request(r, ".PP");
-  text(r, _("docs/ in baocao's sources: data.md, templates.md, bulk.md, "
-            "signing.md, errors.md."),
+  text(r,
+       _("docs/ in baocao's sources: data.md, templates.md, bulk.md, "
+         "signing.md, errors.md."),
        false);
   raw(r, "\n");
 }
 
 static int main_page(roff *r) {
   static const char *const synopses[] = {
-      "baocao COMMAND [options]", "baocao help [COMMAND]",
-      "baocao --help", "baocao --version", NULL};
+      "baocao COMMAND [options]", "baocao help [COMMAND]", "baocao --help",
+      "baocao --version", NULL};
   const char *const description[] = {cli_main_description, NULL};
   title(r, NULL,
         N_("Vietnamese administrative reports from SQLite, as Decree 30 "
@@ -350,8 +352,9 @@ static int main_page(roff *r) {
   request(r, ".SH DESCRIPTION");
   paragraphs(r, description, false);
   request(r, ".PP");
-  text(r, _("Each command has its own page, e.g. baocao-render(1), and its "
-            "own --help."),
+  text(r,
+       _("Each command has its own page, e.g. baocao-render(1), and its "
+         "own --help."),
        false);
   raw(r, "\n");
   request(r, ".SH COMMANDS");
@@ -374,8 +377,7 @@ static int main_page(roff *r) {
   request(r, ".SH OPTIONS");
   request(r, ".TP");
   raw(r, "\\fB\\-h\\fR, \\fB\\-\\-help\\fR\n");
-  text(r, _("the commands, exit codes, environment and data directory"),
-       false);
+  text(r, _("the commands, exit codes, environment and data directory"), false);
   raw(r, "\n");
   request(r, ".TP");
   raw(r, "\\fB\\-\\-version\\fR\n");
