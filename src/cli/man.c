@@ -372,7 +372,7 @@ static int main_page(roff *r) {
   }
   request(r, ".TP");
   raw(r, "\\fBhelp\\fR [\\fICOMMAND\\fR]\n");
-  text(r, _("this text, or `baocao help <command>`"), false);
+  text(r, _("the commands and exit codes, or a command's help"), false);
   raw(r, "\n");
   request(r, ".SH OPTIONS");
   request(r, ".TP");
