@@ -266,8 +266,14 @@ int main(int argc, char **argv) {
     fputs(usage, stdout);
     return EXIT_OK;
   }
-  if ((c = find_command(cmd)))
-    return c->run(argc - 1, argv + 1);
+  if ((c = find_command(cmd))) {
+    int rc = c->run(argc - 1, argv + 1);
+    /* a bad command line with --json: the reason went to stderr, the
+     * script gets an error object like any other failure's */
+    if (rc == EXIT_USAGE && cli_json_requested(argc - 2, argv + 2))
+      return cli_json_usage_error(c->name);
+    return rc;
+  }
   fprintf(stderr, "baocao: no command '%s' (see baocao --help)\n", cmd);
   return EXIT_USAGE;
 }

@@ -6,19 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-void cli_json_string(FILE *out, const char *s) {
-  fputc('"', out);
-  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-    if (*p == '"' || *p == '\\')
-      fprintf(out, "\\%c", *p);
-    else if (*p < 0x20)
-      fprintf(out, "\\u%04x", *p);
-    else
-      fputc(*p, out);
-  }
-  fputc('"', out);
-}
-
 const char *cli_verdict_key(bc_verdict v) {
   switch (v) {
   case BC_VERDICT_SIGNED:
