@@ -113,6 +113,8 @@ void cli_print_signature(FILE *out, const bc_signature_report *s);
 
 /* Prints "baocao: <error>" and returns the exit code for err->code. */
 int cli_fail(const bc_error *err);
+/* The exit code for a bc_error_code. */
+int cli_exit_code(int code);
 
 /* --tone-style VALUE (moi, cu or giu) as a bc_tones in *out (unchanged
  * when value is NULL); prints the problem and returns false otherwise. */

@@ -51,7 +51,11 @@ static const char usage[] =
 int cli_fail(const bc_error *err) {
   char line[BC_ERROR_MESSAGE_SIZE + 2 * BC_ERROR_FIELD_SIZE];
   fprintf(stderr, "baocao: %s\n", bc_error_format(err, line, sizeof line));
-  switch (err->code) {
+  return cli_exit_code(err->code);
+}
+
+int cli_exit_code(int code) {
+  switch (code) {
   case BC_EDB:
   case BC_ESCHEMA:
     return EXIT_DATABASE;
