@@ -101,7 +101,7 @@ static void on_item(void *ud,
       cli_json_str(&v->failures, "agency", item->agency, true);
       bc_json_key(&v->failures, "template", false);
       bc_json_string(&v->failures, item->template_name);
-      cli_json_error(&v->failures, cli_error_key(item->error->code),
+      cli_json_error(&v->failures, bc_error_key(item->error->code),
                      cli_exit_code(item->error->code), item->error, NULL,
                      false);
       bc_buf_putc(&v->failures, '}');

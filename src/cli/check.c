@@ -151,7 +151,7 @@ static int print_json(const bc_check_result *r, const char *period, int rc) {
       bc_buf_puts(&b, k ? ",{" : "{");
       cli_json_str(&b, "kind", kind_key(p->kind), true);
       bc_json_key(&b, "code", false);
-      bc_json_string(&b, p->code ? cli_error_key(p->code) : NULL);
+      bc_json_string(&b, p->code ? bc_error_key(p->code) : NULL);
       bc_json_key(&b, "name", false);
       bc_json_string(&b, p->name);
       cli_json_str(&b, "message", p->message, false);

@@ -77,9 +77,6 @@ void cli_json_double(bc_buf *b, const char *key, double value, bool first);
 /* A JSON string of s ("" for NULL) written to out, through bc_json_string. */
 void cli_json_string(FILE *out, const char *s);
 
-/* The snake_case key of a bc_error_code: "not_found", "database", ... */
-const char *cli_error_key(int code);
-
 /* "error": {"code", "exit", "message", "file", "line", "column", "agency",
  * "period"} from err, or from message with the positions null when err is
  * NULL. */

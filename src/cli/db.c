@@ -94,7 +94,7 @@ static int import_json(const char *db,
   }
   bc_buf_putc(&b, ']');
   if (failed)
-    cli_json_error(&b, cli_error_key(failed->code), rc, failed, NULL, false);
+    cli_json_error(&b, bc_error_key(failed->code), rc, failed, NULL, false);
   return cli_json_end(&b, rc);
 }
 
@@ -217,7 +217,7 @@ static int db_load(const char *db, const char **files, size_t count,
     return rc;
   bc_buf_putc(&b, ']');
   if (rc)
-    cli_json_error(&b, cli_error_key(err.code), rc, &err, NULL, false);
+    cli_json_error(&b, bc_error_key(err.code), rc, &err, NULL, false);
   return cli_json_end(&b, rc);
 }
 

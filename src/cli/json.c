@@ -54,43 +54,6 @@ void cli_json_string(FILE *out, const char *s) {
   bc_buf_free(&b);
 }
 
-const char *cli_error_key(int code) {
-  switch (code) {
-  case BC_ENOMEM:
-    return "out_of_memory";
-  case BC_EIO:
-    return "output";
-  case BC_ENOTFOUND:
-    return "not_found";
-  case BC_ESYNTAX:
-    return "template_syntax";
-  case BC_EDATA:
-    return "data";
-  case BC_EFONT:
-    return "font";
-  case BC_ESCHEMA:
-    return "schema";
-  case BC_EDB:
-    return "database";
-  case BC_EINPUT:
-    return "input";
-  case BC_ELAYOUT:
-    return "layout";
-  case BC_ECERT:
-    return "certificate";
-  case BC_EPDF:
-    return "pdf";
-  case BC_EVERIFY:
-    return "signature_invalid";
-  case BC_ENET:
-    return "network";
-  case BC_EUNTRUSTED:
-    return "untrusted";
-  default:
-    return "internal";
-  }
-}
-
 /* "" as null */
 static void str_or_null(bc_buf *b, const char *key, const char *value) {
   bc_json_key(b, key, false);
@@ -131,7 +94,7 @@ int cli_fail_json(const bc_error *err, bool json) {
   if (!json)
     return rc;
   cli_json_begin(&b);
-  cli_json_error(&b, cli_error_key(err->code), rc, err, NULL, true);
+  cli_json_error(&b, bc_error_key(err->code), rc, err, NULL, true);
   return cli_json_end(&b, rc);
 }
 

@@ -183,7 +183,7 @@ int cmd_render(int argc, char **argv) {
       if (json) {
         bc_buf b;
         cli_json_begin(&b);
-        cli_json_error(&b, cli_error_key(BC_EIO), EXIT_OUTPUT, &err, NULL,
+        cli_json_error(&b, bc_error_key(BC_EIO), EXIT_OUTPUT, &err, NULL,
                        true);
         return cli_json_end(&b, EXIT_OUTPUT);
       }
