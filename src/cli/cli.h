@@ -74,9 +74,6 @@ void cli_json_size(bc_buf *b, const char *key, size_t value, bool first);
 void cli_json_bool(bc_buf *b, const char *key, bool value, bool first);
 void cli_json_double(bc_buf *b, const char *key, double value, bool first);
 
-/* A JSON string of s ("" for NULL) written to out, through bc_json_string. */
-void cli_json_string(FILE *out, const char *s);
-
 /* "error": {"code", "exit", "message", "file", "line", "column", "agency",
  * "period"} from err, or from message with the positions null when err is
  * NULL. */
@@ -103,7 +100,7 @@ bool cli_json_requested(int argc, char **argv);
  * the verdict's JSON name, the list as JSON, and one
  * signature with the changes after it as lines. */
 const char *cli_verdict_key(bc_verdict v);
-void cli_json_signatures(FILE *out,
+void cli_json_signatures(bc_buf *b,
                          const bc_signature_report *sigs,
                          size_t count);
 void cli_print_signature(FILE *out, const bc_signature_report *s);

@@ -45,15 +45,6 @@ void cli_json_double(bc_buf *b, const char *key, double value, bool first) {
   bc_json_number(b, value);
 }
 
-void cli_json_string(FILE *out, const char *s) {
-  bc_buf b;
-  bc_buf_init(&b, bc_allocator_default());
-  bc_json_string(&b, s ? s : "");
-  if (!b.failed)
-    fwrite(b.data, 1, b.len, out);
-  bc_buf_free(&b);
-}
-
 /* "" as null */
 static void str_or_null(bc_buf *b, const char *key, const char *value) {
   bc_json_key(b, key, false);
