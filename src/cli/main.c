@@ -45,6 +45,9 @@ static const char usage[] =
     "  15 some reports failed, the others were written (bulk)\n"
     "  16 a time-stamping authority did not answer or refused (sign)\n"
     "\n"
+    "--json (check, render, bulk, db, verify): one JSON object on stdout,\n"
+    "an error included; the exit code is the same (docs/json.md).\n"
+    "\n"
     "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
     "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates).\n";
 
