@@ -258,4 +258,33 @@ run db import-pdf --json
 valid "db import-pdf --json with no file: usage, exit 2" baocao-import-pdf.schema.json 2 '
 assert doc["error"]["code"] == "usage", doc'
 
+# --- the keys and tokens do not change with the language ---
+# (the messages may: they are values; so may a "file" that names a
+# narrative). Compared as the shape of each
+# object with every sentence taken out.
+shape() {
+  "$PY" -c '
+import json, sys
+def strip(v, key=None):
+    if isinstance(v, dict):
+        return {k: strip(x, k) for k, x in v.items()}
+    if isinstance(v, list):
+        return [strip(x) for x in v]
+    return None if key in ("message", "text", "reason", "problem", "file") else v
+print(json.dumps(strip(json.load(sys.stdin)), sort_keys=True))'
+}
+for args in "check --db $BROKEN --period 2023-Q3 --template-dir templates --json" \
+            "render --db $DB --agency NOPE --period 2023-Q3 -o $WORK/n.pdf --json" \
+            "db import $NEW $WORK/values.csv --json" \
+            "render --db $DB --bogus --json"; do
+  set +e
+  # shellcheck disable=SC2086
+  en=$(cd "$SRC" && LC_ALL=C.UTF-8 LANGUAGE= "$BAOCAO" $args 2> /dev/null | shape)
+  # shellcheck disable=SC2086
+  vi=$(cd "$SRC" && LC_ALL=vi_VN.UTF-8 LANG=vi_VN.UTF-8 LANGUAGE=vi "$BAOCAO" $args 2> /dev/null | shape)
+  set -e
+  check "the same keys and tokens in English and Vietnamese: baocao ${args%% *} ${args#* }" \
+    test -n "$en" -a "$en" = "$vi"
+done
+
 finish
