@@ -155,8 +155,8 @@ static int print_json(const bc_check_result *r, const char *period, int rc) {
       bc_json_key(&b, "name", false);
       bc_json_string(&b, p->name);
       cli_json_str(&b, "message", p->message, false);
-      cli_json_str(&b, "text",
-                   bc_check_problem_format(p, line, sizeof line), false);
+      cli_json_str(&b, "text", bc_check_problem_format(p, line, sizeof line),
+                   false);
       put_position(&b, p->file, p->line, p->column, false);
       bc_json_key(&b, "via", false);
       if (p->via_file) {

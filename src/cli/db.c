@@ -145,8 +145,7 @@ static int db_import(const char *db,
     fprintf(stderr, "baocao: \xE2\x80\xA6 and %zu more\n",
             r->problem_count - r->problems_kept);
   if (json) {
-    rc = import_json(db, r, rc ? &err : NULL,
-                     rc ? cli_fail(&err) : EXIT_OK);
+    rc = import_json(db, r, rc ? &err : NULL, rc ? cli_fail(&err) : EXIT_OK);
     free(r);
     return rc;
   }
@@ -187,8 +186,8 @@ static int db_export(const char *db, const char *dir, bool json) {
 
 /* `db load`: each file in its own transaction, in order; with json the
  * files loaded, and the error of the one that was not. */
-static int db_load(const char *db, const char **files, size_t count,
-                   bool json) {
+static int
+db_load(const char *db, const char **files, size_t count, bool json) {
   bc_error err;
   bc_buf b;
   int rc = EXIT_OK;
@@ -259,9 +258,8 @@ int cmd_db(int argc, char **argv) {
     char more[64];
     if ((rc = bc_database_upgrade(pos[1], &from, &err)))
       return cli_fail_json(&err, json);
-    snprintf(more, sizeof more,
-             ",\"from_version\":%d,\"schema_version\":%d", from,
-             BC_DATABASE_SCHEMA_VERSION);
+    snprintf(more, sizeof more, ",\"from_version\":%d,\"schema_version\":%d",
+             from, BC_DATABASE_SCHEMA_VERSION);
     if (json)
       return simple_json(pos[1], "upgrade", more);
     if (from == BC_DATABASE_SCHEMA_VERSION)

@@ -85,9 +85,8 @@ bool cli_pdf_standard(const char *value,
 }
 
 /* The result as one JSON object (docs/json/baocao-render.schema.json). */
-static int print_json(const bc_render_options *o,
-                      const bc_render_result *r,
-                      bool stats) {
+static int
+print_json(const bc_render_options *o, const bc_render_result *r, bool stats) {
   bc_buf b;
   bool pdf = o->format == BC_FORMAT_PDF;
   cli_json_begin(&b);
@@ -183,8 +182,7 @@ int cmd_render(int argc, char **argv) {
       if (json) {
         bc_buf b;
         cli_json_begin(&b);
-        cli_json_error(&b, bc_error_key(BC_EIO), EXIT_OUTPUT, &err, NULL,
-                       true);
+        cli_json_error(&b, bc_error_key(BC_EIO), EXIT_OUTPUT, &err, NULL, true);
         return cli_json_end(&b, EXIT_OUTPUT);
       }
       return EXIT_OUTPUT;

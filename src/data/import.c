@@ -147,8 +147,8 @@ static int file_problem(importer *im, int rc) {
     return rc;
   bc_error_format(im->err, line, sizeof line);
   problem(im, NULL, 0, NULL, "%s", line);
-  if (im->res->problems_kept && im->res->problem_count ==
-                                    im->res->problems_kept) {
+  if (im->res->problems_kept &&
+      im->res->problem_count == im->res->problems_kept) {
     /* the error's own position and message, for scripts */
     bc_import_problem *w = &im->res->where[im->res->problems_kept - 1];
     const char *m = im->res->problems[im->res->problems_kept - 1];
