@@ -220,11 +220,13 @@ assert [x['text'] for x in p] == [l[len('baocao: '):] for l in err.splitlines()[
 assert doc['error']['code'] == 'data' and doc['error']['exit'] == 5, doc"
 check "db import: a refused import leaves the database as it was" \
   test "$sum_before" = "$(sha256sum "$NEW")"
-printf 'code,name\n"unterminated\n' > "$WORK/agencies.csv"
+printf 'code,name,full_name,symbol,place\nA1,"unterminated\n' > "$WORK/agencies.csv"
 run db import "$NEW" "$WORK/agencies.csv" --json
 valid "db import --json: a broken CSV file, exit 6, its position" baocao-db-import.schema.json 6 "
-assert doc['error']['code'] == 'input' and doc['problems'], doc
-assert doc['problems'][-1]['file'] == '$WORK/agencies.csv' and doc['problems'][-1]['line'], doc"
+assert doc['error']['code'] == 'input' and doc['problem_count'] == 1, doc
+[p] = doc['problems']
+assert (p['file'], p['line'], p['column_name']) == ('$WORK/agencies.csv', 2, None), p
+assert p['message'] == 'a quoted field is never closed (its quote opens on line 2)', p"
 run db import "$WORK/missing.db" "$WORK/values.csv" --json
 valid "db import: a missing database, exit 3" baocao-db-import.schema.json 3 '
 assert doc["error"]["code"] == "database" and not doc["committed"], doc'
