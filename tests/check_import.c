@@ -384,6 +384,20 @@ START_TEST(test_import_db__every_bad_row_is_named) {
   ck_assert_str_eq(problem_at(r, 6),
                    "values.csv:8: column 'indicator_code': 'A.SO' is not a "
                    "code (a-z, 0-9, _ and .)");
+  /* the same problems' parts, for db import --json */
+  {
+    const bc_import_problem *w = &r->where[0];
+    char path[600];
+    ck_assert_str_eq(w->file, tmp(path, sizeof path, "values.csv"));
+    ck_assert_int_eq(w->line, 3);
+    ck_assert_int_eq(w->column, 0);
+    ck_assert_str_eq(w->column_name, "agency_code");
+    ck_assert_str_eq(r->problems[0] + w->reason, "no agency 'A9'");
+    w = &r->where[4];
+    ck_assert_int_eq(w->line, 7);
+    ck_assert_str_eq(w->column_name, "");
+    ck_assert_str_eq(r->problems[4] + w->reason, "2 fields, the header has 4");
+  }
 
   /* other tables' checks */
   write_file("periods.csv", "code,kind,year,number,starts,ends\n"

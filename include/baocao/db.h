@@ -37,6 +37,15 @@ typedef struct bc_import_options {
   const char *period; /* files; NULL when there are none */
 } bc_import_options;
 
+/* Where a kept problem is, for scripts (`db import --json`). */
+typedef struct bc_import_problem {
+  char file[BC_ERROR_FIELD_SIZE]; /* the file, "" when none */
+  int line;                       /* 1-based, 0 when none */
+  int column;                     /* 1-based character column, 0 when none */
+  char column_name[64];           /* the CSV column named, "" when none */
+  size_t reason; /* where the reason starts in the problem's text */
+} bc_import_problem;
+
 typedef struct bc_import_result {
   const char *table[BC_IMPORT_TABLES]; /* "agency", ..., "agency_certificate" */
   size_t inserted[BC_IMPORT_TABLES];
@@ -45,6 +54,8 @@ typedef struct bc_import_result {
   size_t problems_kept; /* the first ones, at most BC_IMPORT_MAX_PROBLEMS */
   /* "values.csv:12: column 'value': 'abc' is not a number (...)" */
   char problems[BC_IMPORT_MAX_PROBLEMS][BC_ERROR_MESSAGE_SIZE];
+  /* the same problems' parts: problems[i] + where[i].reason is the reason */
+  bc_import_problem where[BC_IMPORT_MAX_PROBLEMS];
 } bc_import_result;
 
 /*

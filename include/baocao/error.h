@@ -62,6 +62,12 @@ const char *bc_error_format(const bc_error *err, char *buf, size_t size);
 /* A short English name for a code ("template syntax", "missing data"). */
 const char *bc_error_code_name(int code);
 
+/* A stable snake_case token for a code, never translated, for scripts
+ * (the bulk manifest's error_code, the "code" of --json errors): "data",
+ * "template", "input", "not_found", "database", ...; "internal" for any
+ * code not listed in docs/json.md. */
+const char *bc_error_key(int code);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,6 +2,8 @@
  * progress bar on a terminal and one line per report otherwise. */
 #include "cli/cli.h"
 
+#include "common/json.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -13,6 +15,8 @@ typedef struct progress_view {
   bool quiet; /* failures only */
   double drawn_at;
   bool bar_shown;
+  bool json;       /* no line per report on stdout; failures kept */
+  bc_buf failures; /* with json: the failed reports as JSON objects */
 } progress_view;
 
 static void clear_bar(progress_view *v) {
@@ -48,7 +52,17 @@ static void on_item(void *ud,
     clear_bar(v);
     fprintf(stderr, "baocao: %s: failed: %s\n", item->agency,
             bc_error_format(item->error, line, sizeof line));
-  } else if (!v->quiet && !v->bar) {
+    if (v->json) {
+      bc_buf_puts(&v->failures, v->failures.len ? ",{" : "{");
+      cli_json_str(&v->failures, "agency", item->agency, true);
+      bc_json_key(&v->failures, "template", false);
+      bc_json_string(&v->failures, item->template_name);
+      cli_json_error(&v->failures, bc_error_key(item->error->code),
+                     cli_exit_code(item->error->code), item->error, NULL,
+                     false);
+      bc_buf_putc(&v->failures, '}');
+    }
+  } else if (!v->quiet && !v->bar && !v->json) {
     printf("%s %s %s: %zu pages, %zu bytes, %.0f ms\n",
            item->status == BC_BULK_CURRENT ? "current" : "rendered",
            item->agency, item->output_path, item->pages, item->bytes,
@@ -85,6 +99,42 @@ static bool parse_shard(const char *s, unsigned *k, unsigned *n) {
   return true;
 }
 
+/* The summary as one JSON object (docs/json/baocao-bulk.schema.json). */
+static int print_json(const bc_bulk_summary *sum,
+                      const bc_bulk_options *bo,
+                      progress_view *v,
+                      int rc) {
+  bc_buf b;
+  cli_json_begin(&b);
+  cli_json_str(&b, "period", bo->period, true);
+  cli_json_str(&b, "format", bc_format_name((bc_format)bo->format), false);
+  cli_json_str(&b, "out_dir", bo->out_dir, false);
+  cli_json_str(&b, "manifest", sum->manifest_path, false);
+  bc_json_key(&b, "shard", false);
+  if (bo->shard_count)
+    bc_buf_printf(&b, "{\"index\":%u,\"count\":%u}", bo->shard_index,
+                  bo->shard_count);
+  else
+    bc_buf_puts(&b, "null");
+  cli_json_size(&b, "total", sum->total, false);
+  cli_json_size(&b, "rendered", sum->rendered, false);
+  cli_json_size(&b, "current", sum->current, false);
+  cli_json_size(&b, "failed", sum->failed, false);
+  cli_json_size(&b, "pages", sum->pages, false);
+  cli_json_size(&b, "bytes", sum->bytes, false);
+  cli_json_double(&b, "seconds", sum->seconds, false);
+  bc_json_key(&b, "workers", false);
+  bc_buf_printf(&b, "%u", sum->workers);
+  bc_json_key(&b, "failures", false);
+  bc_buf_putc(&b, '[');
+  if (v->failures.len)
+    bc_buf_put(&b, v->failures.data, v->failures.len);
+  bc_buf_putc(&b, ']');
+  if (v->failures.failed)
+    b.failed = true;
+  return cli_json_end(&b, rc);
+}
+
 int cmd_bulk(int argc, char **argv) {
   cli_option opts[CLI_MAX_OPTIONS];
   const size_t n = cli_options(opts, "bulk");
@@ -96,10 +146,11 @@ int cmd_bulk(int argc, char **argv) {
   const char *jobs, *shard;
   bc_bulk_options bo = BC_BULK_OPTIONS_INIT;
   bc_bulk_summary sum;
-  progress_view view = {false, false, 0, false};
+  progress_view view = {false, false, 0, false, false, {0}};
   bc_error err;
   int rc = EXIT_OK;
 
+  bc_buf_init(&view.failures, bc_allocator_default());
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "bulk"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
@@ -168,17 +219,18 @@ int cmd_bulk(int argc, char **argv) {
                                      tmpl_buf, sizeof tmpl_buf);
   view.quiet = cli_get(opts, n, "quiet") != NULL;
   view.bar = isatty(STDERR_FILENO);
+  view.json = cli_get(opts, n, "json") != NULL;
   bo.on_item = on_item;
   bo.on_item_ud = &view;
 
   bc_error_clear(&err);
   if (bc_bulk_run(&sum, &bo, &err)) {
     clear_bar(&view);
-    rc = cli_fail(&err);
+    rc = cli_fail_json(&err, view.json);
     goto done;
   }
   clear_bar(&view);
-  if (!view.quiet || sum.failed)
+  if ((!view.quiet || sum.failed) && !view.json)
     fprintf(stderr,
             "baocao bulk: %zu reports: %zu rendered, %zu current, %zu failed "
             "in %.1f s (%.1f/s, %u worker%s); %zu pages, %zu bytes; "
@@ -188,7 +240,10 @@ int cmd_bulk(int argc, char **argv) {
             sum.workers, sum.workers == 1 ? "" : "s", sum.pages, sum.bytes,
             sum.manifest_path);
   rc = sum.failed ? EXIT_PARTIAL : EXIT_OK;
+  if (view.json)
+    rc = print_json(&sum, &bo, &view, rc);
 done:
+  bc_buf_free(&view.failures);
   free(agencies);
   free(agency_list);
   return rc;

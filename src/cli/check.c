@@ -2,6 +2,9 @@
  * period, listed per agency before a bulk run. */
 #include "cli/cli.h"
 
+#include "common/error.h"
+#include "common/json.h"
+
 #include <string.h>
 
 /* Splits "A,B,,C" into codes (empty ones dropped), pointing into a copy
@@ -57,6 +60,93 @@ print_report(const bc_check_result *r, size_t i, const char *period) {
            bc_check_problem_format(&rep->problems[k], line, sizeof line));
 }
 
+/* The kind's key in the JSON (docs/json/baocao-check.schema.json). */
+static const char *kind_key(bc_check_kind k) {
+  switch (k) {
+  case BC_CHECK_MISSING_VALUE:
+    return "missing_value";
+  case BC_CHECK_MISSING_NARRATIVE:
+    return "missing_narrative";
+  case BC_CHECK_EMPTY_NARRATIVE:
+    return "empty_narrative";
+  case BC_CHECK_INVALID_VALUE:
+    return "invalid_value";
+  case BC_CHECK_BROKEN_NARRATIVE:
+    return "broken_narrative";
+  case BC_CHECK_NO_SIGNER:
+    return "no_signer";
+  case BC_CHECK_NO_RECIPIENTS:
+    return "no_recipients";
+  default:
+    return "failed";
+  }
+}
+
+/* A position as "file", "line", "column" (null when it has none). */
+static void
+put_position(bc_buf *b, const char *file, int line, int column, bool first) {
+  bc_json_key(b, "file", first);
+  bc_json_string(b, file);
+  bc_json_key(b, "line", false);
+  if (file && line > 0)
+    bc_buf_printf(b, "%d", line);
+  else
+    bc_buf_puts(b, "null");
+  bc_json_key(b, "column", false);
+  if (file && column > 0)
+    bc_buf_printf(b, "%d", column);
+  else
+    bc_buf_puts(b, "null");
+}
+
+/* Every report, complete or not, with its problems. */
+static int print_json(const bc_check_result *r, const char *period, int rc) {
+  bc_buf b;
+  char line[4096];
+  cli_json_begin(&b);
+  cli_json_str(&b, "period", period, true);
+  cli_json_size(&b, "total", r->report_count, false);
+  cli_json_size(&b, "complete", r->report_count - r->incomplete, false);
+  cli_json_size(&b, "incomplete", r->incomplete, false);
+  bc_json_key(&b, "reports", false);
+  bc_buf_putc(&b, '[');
+  for (size_t i = 0; i < r->report_count; i++) {
+    const bc_check_report *rep = &r->reports[i];
+    bc_buf_puts(&b, i ? ",{" : "{");
+    cli_json_str(&b, "agency", rep->agency, true);
+    bc_json_key(&b, "template", false);
+    bc_json_string(&b, rep->template_name);
+    cli_json_bool(&b, "complete", rep->problem_count == 0, false);
+    bc_json_key(&b, "problems", false);
+    bc_buf_putc(&b, '[');
+    for (size_t k = 0; k < rep->problem_count; k++) {
+      const bc_check_problem *p = &rep->problems[k];
+      bc_buf_puts(&b, k ? ",{" : "{");
+      cli_json_str(&b, "kind", kind_key(p->kind), true);
+      bc_json_key(&b, "code", false);
+      bc_json_string(&b, p->code ? bc_error_key(p->code) : NULL);
+      bc_json_key(&b, "name", false);
+      bc_json_string(&b, p->name);
+      cli_json_str(&b, "message", p->message, false);
+      cli_json_str(&b, "text", bc_check_problem_format(p, line, sizeof line),
+                   false);
+      put_position(&b, p->file, p->line, p->column, false);
+      bc_json_key(&b, "via", false);
+      if (p->via_file) {
+        bc_buf_putc(&b, '{');
+        put_position(&b, p->via_file, p->via_line, p->via_column, true);
+        bc_buf_putc(&b, '}');
+      } else {
+        bc_buf_puts(&b, "null");
+      }
+      bc_buf_putc(&b, '}');
+    }
+    bc_buf_puts(&b, "]}");
+  }
+  bc_buf_putc(&b, ']');
+  return cli_json_end(&b, rc);
+}
+
 int cmd_check(int argc, char **argv) {
   cli_option opts[CLI_MAX_OPTIONS];
   const size_t n = cli_options(opts, "check");
@@ -71,6 +161,7 @@ int cmd_check(int argc, char **argv) {
   bc_context *ctx = NULL;
   bc_error err;
   int rc, code;
+  bool json;
 
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "check"))
     return EXIT_USAGE;
@@ -81,6 +172,7 @@ int cmd_check(int argc, char **argv) {
   kopts.db_path = cli_get(opts, n, "db");
   kopts.period = cli_get(opts, n, "period");
   agencies = cli_get(opts, n, "agencies");
+  json = cli_get(opts, n, "json") != NULL;
   if (!kopts.db_path || !kopts.period) {
     fprintf(stderr, "baocao check: --db and --period are required "
                     "(see baocao help check)\n");
@@ -89,8 +181,8 @@ int cmd_check(int argc, char **argv) {
   bc_error_clear(&err);
   if (agencies) {
     if (!split_codes(&codes, &kopts.agency_count, &codes_copy, agencies)) {
-      fputs("baocao: out of memory\n", stderr);
-      return EXIT_NOMEM;
+      bc_error_set(&err, BC_ENOMEM, "out of memory");
+      return cli_fail_json(&err, json);
     }
     kopts.agencies = codes;
     if (kopts.agency_count == 0) {
@@ -106,7 +198,13 @@ int cmd_check(int argc, char **argv) {
                                         tmpl_buf, sizeof tmpl_buf);
   if ((rc = bc_context_new(&ctx, &copts, &err)) ||
       (rc = bc_check(&result, ctx, &kopts, &err))) {
-    code = cli_fail(&err);
+    code = cli_fail_json(&err, json);
+    goto cleanup;
+  }
+  code = result.incomplete ? EXIT_INCOMPLETE : EXIT_OK;
+  if (json) {
+    code = print_json(&result, kopts.period, code);
+    bc_check_result_free(&result);
     goto cleanup;
   }
   if (!cli_get(opts, n, "quiet"))

@@ -4,6 +4,7 @@
 #define BC_CLI_H
 
 #include "baocao/baocao.h"
+#include "common/buf.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -74,10 +75,10 @@ typedef struct cli_command {
   cli_operands operands;
 } cli_command;
 
-typedef struct cli_exit_code {
+typedef struct cli_exit_status {
   int code;
   const char *text; /* N_() */
-} cli_exit_code;
+} cli_exit_status;
 
 /* An environment variable or a file, and what it is for. */
 typedef struct cli_note {
@@ -87,7 +88,7 @@ typedef struct cli_note {
 
 extern const cli_command cli_commands[];
 extern const size_t cli_command_count;
-extern const cli_exit_code cli_exit_codes[];
+extern const cli_exit_status cli_exit_codes[];
 extern const size_t cli_exit_code_count;
 extern const cli_note cli_environment[];
 extern const size_t cli_environment_count;
@@ -133,18 +134,53 @@ const char *cli_get(const cli_option *options, size_t count, const char *name);
 /* `baocao db import-pdf` (cli/import_pdf.c), argv[0] being "import-pdf". */
 int cmd_db_import_pdf(int argc, char **argv);
 
+/* ---- --json (json.c; docs/json.md) ---- */
+
+/* One JSON object for stdout: begin opens it in b; end closes it, writes
+ * it with a newline to stdout and frees b, returning rc (EXIT_NOMEM when
+ * b ran out of memory). The members go through common/json.h or these. */
+void cli_json_begin(bc_buf *b);
+int cli_json_end(bc_buf *b, int rc);
+void cli_json_str(bc_buf *b, const char *key, const char *value, bool first);
+void cli_json_size(bc_buf *b, const char *key, size_t value, bool first);
+void cli_json_bool(bc_buf *b, const char *key, bool value, bool first);
+void cli_json_double(bc_buf *b, const char *key, double value, bool first);
+
+/* "error": {"code", "exit", "message", "file", "line", "column", "agency",
+ * "period"} from err, or from message with the positions null when err is
+ * NULL. */
+void cli_json_error(bc_buf *b,
+                    const char *code,
+                    int exit_code,
+                    const bc_error *err,
+                    const char *message,
+                    bool first);
+
+/* cli_fail, then with json {"error": {...}} on stdout. Returns the exit
+ * code. */
+int cli_fail_json(const bc_error *err, bool json);
+
+/* {"error": {"code": "usage", "exit": 2, ...}} on stdout (the reason went
+ * to stderr); returns EXIT_USAGE. main calls it when a command run with
+ * --json fails with EXIT_USAGE. */
+int cli_json_usage_error(const char *command);
+
+/* --json among the arguments (before any "--"). */
+bool cli_json_requested(int argc, char **argv);
+
 /* Signatures as `verify` and `db import-pdf` print them (verdict.c):
- * a JSON string, the verdict's JSON name, the list as JSON, and one
+ * the verdict's JSON name, the list as JSON, and one
  * signature with the changes after it as lines. */
-void cli_json_string(FILE *out, const char *s);
 const char *cli_verdict_key(bc_verdict v);
-void cli_json_signatures(FILE *out,
+void cli_json_signatures(bc_buf *b,
                          const bc_signature_report *sigs,
                          size_t count);
 void cli_print_signature(FILE *out, const bc_signature_report *s);
 
 /* Prints "baocao: <error>" and returns the exit code for err->code. */
 int cli_fail(const bc_error *err);
+/* The exit code for a bc_error_code. */
+int cli_exit_code(int code);
 
 /* --tone-style VALUE (moi, cu or giu) as a bc_tones in *out (unchanged
  * when value is NULL); prints the problem and returns false otherwise. */

@@ -2,15 +2,82 @@
  * CSV and Markdown, export CSV. */
 #include "cli/cli.h"
 
+#include "common/json.h"
+
 #include <stdlib.h>
 #include <string.h>
+
+/* `db import --json`: the tables written, or the problems and the error
+ * (docs/json/baocao-db.schema.json). */
+static int import_json(const char *db,
+                       const bc_import_result *r,
+                       const bc_error *failed,
+                       int rc) {
+  bc_buf b;
+  size_t inserted = 0, updated = 0;
+  bool first = true;
+  cli_json_begin(&b);
+  cli_json_str(&b, "database", db, true);
+  cli_json_str(&b, "action", "import", false);
+  cli_json_bool(&b, "committed", !failed, false);
+  bc_json_key(&b, "tables", false);
+  bc_buf_putc(&b, '[');
+  for (int i = 0; i < BC_IMPORT_TABLES && !failed; i++) {
+    if (!r->inserted[i] && !r->updated[i])
+      continue;
+    bc_buf_puts(&b, first ? "{" : ",{");
+    first = false;
+    cli_json_str(&b, "table", r->table[i], true);
+    cli_json_size(&b, "inserted", r->inserted[i], false);
+    cli_json_size(&b, "updated", r->updated[i], false);
+    bc_buf_putc(&b, '}');
+    inserted += r->inserted[i];
+    updated += r->updated[i];
+  }
+  bc_buf_putc(&b, ']');
+  cli_json_size(&b, "inserted", inserted, false);
+  cli_json_size(&b, "updated", updated, false);
+  cli_json_size(&b, "problem_count", r->problem_count, false);
+  bc_json_key(&b, "problems", false);
+  bc_buf_putc(&b, '[');
+  for (size_t i = 0; i < r->problems_kept; i++) {
+    const bc_import_problem *w = &r->where[i];
+    bc_buf_puts(&b, i ? ",{" : "{");
+    bc_json_key(&b, "file", true);
+    bc_json_string(&b, *w->file ? w->file : NULL);
+    bc_json_key(&b, "line", false);
+    bc_buf_printf(&b, w->line > 0 ? "%d" : "null", w->line);
+    bc_json_key(&b, "column", false);
+    bc_buf_printf(&b, w->column > 0 ? "%d" : "null", w->column);
+    bc_json_key(&b, "column_name", false);
+    bc_json_string(&b, *w->column_name ? w->column_name : NULL);
+    cli_json_str(&b, "message", r->problems[i] + w->reason, false);
+    cli_json_str(&b, "text", r->problems[i], false);
+    bc_buf_putc(&b, '}');
+  }
+  bc_buf_putc(&b, ']');
+  if (failed)
+    cli_json_error(&b, bc_error_key(failed->code), rc, failed, NULL, false);
+  return cli_json_end(&b, rc);
+}
+
+/* A one-action result: {"database", "action", ...more}. */
+static int simple_json(const char *db, const char *action, const char *more) {
+  bc_buf b;
+  cli_json_begin(&b);
+  cli_json_str(&b, "database", db, true);
+  cli_json_str(&b, "action", action, false);
+  bc_buf_puts(&b, more);
+  return cli_json_end(&b, EXIT_OK);
+}
 
 /* `db import`: every problem on its own line, then the summary. */
 static int db_import(const char *db,
                      const char **files,
                      size_t count,
                      const char *agency,
-                     const char *period) {
+                     const char *period,
+                     bool json) {
   bc_import_options o = {agency, period};
   bc_import_result *r = calloc(1, sizeof *r);
   bc_error err;
@@ -40,6 +107,11 @@ static int db_import(const char *db,
   if (r->problem_count > r->problems_kept)
     fprintf(stderr, "baocao: \xE2\x80\xA6 and %zu more\n",
             r->problem_count - r->problems_kept);
+  if (json) {
+    rc = import_json(db, r, rc ? &err : NULL, rc ? cli_fail(&err) : EXIT_OK);
+    free(r);
+    return rc;
+  }
   if (rc) {
     free(r);
     return cli_fail(&err);
@@ -52,17 +124,63 @@ static int db_import(const char *db,
   return EXIT_OK;
 }
 
-static int db_export(const char *db, const char *dir) {
+static int db_export(const char *db, const char *dir, bool json) {
   size_t rows[BC_IMPORT_TABLES];
   bc_error err;
   size_t total = 0;
   bc_error_clear(&err);
   if (bc_database_export(db, dir, rows, &err))
-    return cli_fail(&err);
+    return cli_fail_json(&err, json);
   for (int i = 0; i < BC_IMPORT_TABLES; i++)
     total += rows[i];
+  if (json) {
+    bc_buf more;
+    bc_buf_init(&more, bc_allocator_default());
+    cli_json_str(&more, "directory", dir, false);
+    cli_json_size(&more, "rows", total, false);
+    int rc = more.failed ? EXIT_NOMEM
+                         : simple_json(db, "export", bc_buf_cstr(&more));
+    bc_buf_free(&more);
+    return rc;
+  }
   printf("%s: %zu rows written into %s/\n", db, total, dir);
   return EXIT_OK;
+}
+
+/* `db load`: each file in its own transaction, in order; with json the
+ * files loaded, and the error of the one that was not. */
+static int
+db_load(const char *db, const char **files, size_t count, bool json) {
+  bc_error err;
+  bc_buf b;
+  int rc = EXIT_OK;
+  bc_error_clear(&err);
+  if (json) {
+    cli_json_begin(&b);
+    cli_json_str(&b, "database", db, true);
+    cli_json_str(&b, "action", "load", false);
+    bc_json_key(&b, "loaded", false);
+    bc_buf_putc(&b, '[');
+  }
+  for (size_t i = 0; i < count; i++) {
+    if (bc_database_load_sql(db, files[i], &err)) {
+      rc = cli_fail(&err);
+      break;
+    }
+    if (json) {
+      if (i)
+        bc_buf_putc(&b, ',');
+      bc_json_string(&b, files[i]);
+    } else {
+      printf("%s: loaded %s\n", db, files[i]);
+    }
+  }
+  if (!json)
+    return rc;
+  bc_buf_putc(&b, ']');
+  if (rc)
+    cli_json_error(&b, bc_error_key(err.code), rc, &err, NULL, false);
+  return cli_json_end(&b, rc);
 }
 
 /* `baocao db` alone: its help on stderr, exit 2. */
@@ -78,6 +196,7 @@ int cmd_db(int argc, char **argv) {
   size_t npos, nopts;
   bc_error err;
   int rc;
+  bool json;
 
   if (argc < 2)
     return db_usage();
@@ -104,17 +223,28 @@ int cmd_db(int argc, char **argv) {
   }
   pos[0] = argv[1];
   npos++;
+  json = cli_get(opts, nopts, "json") != NULL;
   bc_error_clear(&err);
   if (npos == 2 && !strcmp(pos[0], "init")) {
+    char more[64];
     if ((rc = bc_database_create(pos[1], &err)))
-      return cli_fail(&err);
+      return cli_fail_json(&err, json);
+    snprintf(more, sizeof more, ",\"schema_version\":%d",
+             BC_DATABASE_SCHEMA_VERSION);
+    if (json)
+      return simple_json(pos[1], "init", more);
     printf("%s: created\n", pos[1]);
     return EXIT_OK;
   }
   if (npos == 2 && !strcmp(pos[0], "upgrade")) {
     int from = 0;
+    char more[64];
     if ((rc = bc_database_upgrade(pos[1], &from, &err)))
-      return cli_fail(&err);
+      return cli_fail_json(&err, json);
+    snprintf(more, sizeof more, ",\"from_version\":%d,\"schema_version\":%d",
+             from, BC_DATABASE_SCHEMA_VERSION);
+    if (json)
+      return simple_json(pos[1], "upgrade", more);
     if (from == BC_DATABASE_SCHEMA_VERSION)
       printf("%s: already schema version %d\n", pos[1], from);
     else
@@ -122,19 +252,13 @@ int cmd_db(int argc, char **argv) {
              BC_DATABASE_SCHEMA_VERSION);
     return EXIT_OK;
   }
-  if (npos >= 3 && !strcmp(pos[0], "load")) {
-    for (size_t i = 2; i < npos; i++) {
-      if ((rc = bc_database_load_sql(pos[1], pos[i], &err)))
-        return cli_fail(&err);
-      printf("%s: loaded %s\n", pos[1], pos[i]);
-    }
-    return EXIT_OK;
-  }
+  if (npos >= 3 && !strcmp(pos[0], "load"))
+    return db_load(pos[1], pos + 2, npos - 2, json);
   if (npos >= 3 && !strcmp(pos[0], "import"))
     return db_import(pos[1], pos + 2, npos - 2, cli_get(opts, nopts, "agency"),
-                     cli_get(opts, nopts, "period"));
+                     cli_get(opts, nopts, "period"), json);
   if (npos == 3 && !strcmp(pos[0], "export"))
-    return db_export(pos[1], pos[2]);
+    return db_export(pos[1], pos[2], json);
   /* the wrong number of words: the subcommand's help */
   cli_help(stderr, name);
   return EXIT_USAGE;

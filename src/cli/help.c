@@ -42,6 +42,13 @@
            "the data directory)"),                                             \
         NULL, NULL                                                             \
   }
+#define OPT_JSON                                                               \
+  {                                                                            \
+    "json", 0, NULL,                                                           \
+        N_("print the result, or the error, as one JSON object on stdout "     \
+           "(docs/json.md)"),                                                  \
+        NULL, NULL                                                             \
+  }
 #define VALUES_TONES "moi cu giu"
 #define VALUES_PDF_STANDARD "a-3b none"
 
@@ -104,6 +111,7 @@ static const cli_option render_options[] = {
         "everything the report prints: moi (hòa), cu (hoà) or giu (as "
         "typed); default: the template's kieu_dau, else as typed"),
      VALUES_TONES, NULL},
+    OPT_JSON,
     OPT_HELP,
 };
 
@@ -199,6 +207,7 @@ static const cli_option check_options[] = {
     OPT_TEMPLATE_DIR,
     OPT_FONT_DIR,
     {"quiet", 'q', NULL, N_("print only the summary line"), NULL, NULL},
+    OPT_JSON,
     OPT_HELP,
 };
 
@@ -255,6 +264,7 @@ static const cli_option bulk_options[] = {
      N_("a-3b (default): PDF/A-3b, tagged; none: a plain PDF 1.7"),
      VALUES_PDF_STANDARD, NULL},
     {"quiet", 'q', NULL, N_("no progress, only failures"), NULL, NULL},
+    OPT_JSON,
     OPT_HELP,
 };
 
@@ -300,7 +310,7 @@ static const cli_example db_examples[] = {
     {NULL, "baocao db import samples/baocao.db csv/values.csv"},
     {NULL, NULL}};
 
-static const cli_option db_plain_options[] = {OPT_HELP};
+static const cli_option db_plain_options[] = {OPT_JSON, OPT_HELP};
 
 static const char *const db_init_synopsis[] = {"baocao db init FILE", NULL};
 static const char *const db_init_description[] = {
@@ -326,6 +336,7 @@ static const cli_option db_import_options[] = {
     {"agency", 0, "A", N_("the agency of the narratives from .md files"), NULL,
      NULL},
     {"period", 0, "P", N_("their period"), NULL, NULL},
+    OPT_JSON,
     OPT_HELP,
 };
 static const char *const db_import_synopsis[] = {
@@ -368,7 +379,7 @@ static const cli_option db_import_pdf_options[] = {
      N_("import the good files when some are refused (exit 15); without it "
         "one refused file imports nothing"),
      NULL, NULL},
-    {"json", 0, NULL, N_("print the result as JSON (docs/verify.schema.json)"),
+    {"json", 0, NULL, N_("print the result as JSON (docs/json.md)"),
      NULL, NULL},
     OPT_TRUST,
     OPT_HELP,
@@ -473,7 +484,7 @@ static const cli_example sign_examples[] = {
 
 static const cli_option verify_options[] = {
     OPT_TRUST,
-    {"json", 0, NULL, N_("print the result as JSON (docs/verify.schema.json)"),
+    {"json", 0, NULL, N_("print the result as JSON (docs/json.md)"),
      NULL, NULL},
     OPT_HELP,
 };
@@ -560,7 +571,7 @@ const cli_command cli_commands[] = {
 };
 const size_t cli_command_count = COUNT(cli_commands);
 
-const cli_exit_code cli_exit_codes[] = {
+const cli_exit_status cli_exit_codes[] = {
     {EXIT_OK, N_("success")},
     {EXIT_INTERNAL, N_("internal error (a bug, or an unexpected library "
                        "failure)")},

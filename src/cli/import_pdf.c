@@ -3,49 +3,49 @@
 #include "cli/cli.h"
 
 #include "baocao/exchange.h"
+#include "common/json.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* The result as one JSON object (docs/verify.schema.json, "import"). */
-static void print_json(const bc_import_pdf_result *r,
-                       const bc_import_pdf_options *o,
-                       const bc_error *failed) {
-  fputs("{\"database\": ", stdout);
-  cli_json_string(stdout, o->db_path);
-  fprintf(stdout, ", \"committed\": %s, \"imported\": %zu, \"refused\": %zu",
-          failed ? "false" : "true", failed ? 0 : r->imported, r->refused);
-  if (failed) {
-    fputs(", \"error\": ", stdout);
-    cli_json_string(stdout, failed->message);
-  }
-  fputs(", \"files\": [", stdout);
+/* The result as one JSON object (docs/json/baocao-import-pdf.schema.json);
+ * returns rc. */
+static int print_json(const bc_import_pdf_result *r,
+                      const bc_import_pdf_options *o,
+                      const bc_error *failed,
+                      int rc) {
+  bc_buf b;
+  cli_json_begin(&b);
+  cli_json_str(&b, "database", o->db_path, true);
+  cli_json_bool(&b, "committed", !failed, false);
+  cli_json_size(&b, "imported", failed ? 0 : r->imported, false);
+  cli_json_size(&b, "refused", r->refused, false);
+  if (failed)
+    cli_json_error(&b, bc_error_key(failed->code), rc, failed, NULL, false);
+  bc_buf_puts(&b, ",\"files\":[");
   for (size_t i = 0; i < r->file_count; i++) {
     const bc_import_pdf_file *f = &r->files[i];
-    fputs(i ? ", {\"path\": " : "{\"path\": ", stdout);
-    cli_json_string(stdout, f->path);
-    fprintf(stdout, ", \"imported\": %s, \"message\": ",
-            !f->code && !failed ? "true" : "false");
-    cli_json_string(stdout, f->message);
-    fputs(", \"untrusted\": ", stdout);
-    cli_json_string(stdout, f->untrusted);
-    fprintf(stdout, ", \"accepted_untrusted\": %s",
-            !f->code && *f->untrusted ? "true" : "false");
-    fprintf(stdout, ", \"verdict\": \"%s\", \"reason\": ",
-            f->revisions ? cli_verdict_key(f->verdict) : "unreadable");
-    cli_json_string(stdout, f->reason);
-    fputs(", \"agency\": ", stdout);
-    cli_json_string(stdout, f->agency);
-    fputs(", \"period\": ", stdout);
-    cli_json_string(stdout, f->period);
-    fprintf(stdout,
-            ", \"inserted\": %zu, \"unchanged\": %zu, \"revisions\": %zu, "
-            "\"signatures\": ",
-            f->inserted, f->unchanged, f->revisions);
-    cli_json_signatures(stdout, f->signatures, f->signature_count);
-    fputc('}', stdout);
+    bc_buf_puts(&b, i ? ",{" : "{");
+    cli_json_str(&b, "path", f->path, true);
+    cli_json_bool(&b, "imported", !f->code && !failed, false);
+    cli_json_str(&b, "message", f->message, false);
+    cli_json_str(&b, "untrusted", f->untrusted, false);
+    cli_json_bool(&b, "accepted_untrusted", !f->code && *f->untrusted, false);
+    cli_json_str(&b, "verdict",
+                 f->revisions ? cli_verdict_key(f->verdict) : "unreadable",
+                 false);
+    cli_json_str(&b, "reason", f->reason, false);
+    cli_json_str(&b, "agency", f->agency, false);
+    cli_json_str(&b, "period", f->period, false);
+    cli_json_size(&b, "inserted", f->inserted, false);
+    cli_json_size(&b, "unchanged", f->unchanged, false);
+    cli_json_size(&b, "revisions", f->revisions, false);
+    bc_json_key(&b, "signatures", false);
+    cli_json_signatures(&b, f->signatures, f->signature_count);
+    bc_buf_putc(&b, '}');
   }
-  fputs("]}\n", stdout);
+  bc_buf_putc(&b, ']');
+  return cli_json_end(&b, rc);
 }
 
 int cmd_db_import_pdf(int argc, char **argv) {
@@ -86,8 +86,8 @@ int cmd_db_import_pdf(int argc, char **argv) {
   bool json = cli_get(opts, nopts, "json") != NULL;
   bc_error_clear(&err);
   rc = bc_import_pdfs(&r, &o, &err);
-  if (json)
-    print_json(&r, &o, rc ? &err : NULL);
+  if (json && rc)
+    print_json(&r, &o, &err, cli_exit_code(err.code));
   for (size_t i = 0; i < r.file_count; i++) {
     const bc_import_pdf_file *f = &r.files[i];
     if (f->code)
@@ -106,6 +106,8 @@ int cmd_db_import_pdf(int argc, char **argv) {
     printf("%zu file%s: %zu imported, %zu refused\n", r.file_count,
            r.file_count == 1 ? "" : "s", r.imported, r.refused);
   rc = r.refused ? EXIT_PARTIAL : EXIT_OK;
+  if (json)
+    rc = print_json(&r, &o, NULL, rc);
   bc_import_pdf_result_free(&r);
   return rc;
 }

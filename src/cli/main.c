@@ -15,7 +15,11 @@
 int cli_fail(const bc_error *err) {
   char line[BC_ERROR_MESSAGE_SIZE + 2 * BC_ERROR_FIELD_SIZE];
   fprintf(stderr, "baocao: %s\n", bc_error_format(err, line, sizeof line));
-  switch (err->code) {
+  return cli_exit_code(err->code);
+}
+
+int cli_exit_code(int code) {
+  switch (code) {
   case BC_EDB:
   case BC_ESCHEMA:
     return EXIT_DATABASE;
@@ -248,8 +252,14 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(cmd, "help"))
     return help(argc - 2, argv + 2);
-  if ((c = find_command(cmd)))
-    return c->run(argc - 1, argv + 1);
+  if ((c = find_command(cmd))) {
+    int rc = c->run(argc - 1, argv + 1);
+    /* a bad command line with --json: the reason went to stderr, the
+     * script gets an error object like any other failure's */
+    if (rc == EXIT_USAGE && cli_json_requested(argc - 2, argv + 2))
+      return cli_json_usage_error(c->name);
+    return rc;
+  }
   fprintf(stderr, "baocao: no command '%s' (see baocao --help)\n", cmd);
   return EXIT_USAGE;
 }

@@ -2,6 +2,8 @@
  * .docx or .odt draft. */
 #include "cli/cli.h"
 
+#include "common/json.h"
+
 #include <string.h>
 
 bool cli_format(int *out,
@@ -38,6 +40,42 @@ bool cli_pdf_standard(const char *value,
   return false;
 }
 
+/* The result as one JSON object (docs/json/baocao-render.schema.json). */
+static int
+print_json(const bc_render_options *o, const bc_render_result *r, bool stats) {
+  bc_buf b;
+  bool pdf = o->format == BC_FORMAT_PDF;
+  cli_json_begin(&b);
+  cli_json_str(&b, "output", o->output_path, true);
+  cli_json_str(&b, "format", bc_format_name((bc_format)o->format), false);
+  cli_json_str(&b, "agency", o->agency, false);
+  cli_json_str(&b, "period", o->period, false);
+  bc_json_key(&b, "template", false);
+  bc_json_string(&b, o->template_name);
+  bc_json_key(&b, "pages", false);
+  if (pdf)
+    bc_buf_printf(&b, "%zu", r->pages);
+  else
+    bc_buf_puts(&b, "null");
+  cli_json_size(&b, "bytes", r->bytes, false);
+  cli_json_str(&b, "sha256", r->sha256, false);
+  if (stats && pdf) {
+    bc_json_key(&b, "stats", false);
+    bc_buf_putc(&b, '{');
+    cli_json_size(&b, "lines", r->lines, true);
+    cli_json_size(&b, "overfull", r->overfull, false);
+    cli_json_size(&b, "loose", r->loose, false);
+    cli_json_size(&b, "tight", r->tight, false);
+    cli_json_size(&b, "widows", r->widows, false);
+    cli_json_size(&b, "orphans", r->orphans, false);
+    cli_json_double(&b, "space_p95", r->space_p95, false);
+    cli_json_size(&b, "very_loose", r->very_loose, false);
+    cli_json_double(&b, "expansion_max", r->expansion_max, false);
+    bc_buf_putc(&b, '}');
+  }
+  return cli_json_end(&b, EXIT_OK);
+}
+
 int cmd_render(int argc, char **argv) {
   cli_option opts[CLI_MAX_OPTIONS];
   const size_t n = cli_options(opts, "render");
@@ -50,6 +88,7 @@ int cmd_render(int argc, char **argv) {
   bc_context *ctx = NULL;
   bc_error err;
   int rc;
+  bool json;
 
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "render"))
     return EXIT_USAGE;
@@ -57,6 +96,7 @@ int cmd_render(int argc, char **argv) {
     cli_help(stdout, "render");
     return EXIT_OK;
   }
+  json = cli_get(opts, n, "json") != NULL;
   ropts.db_path = cli_get(opts, n, "db");
   ropts.agency = cli_get(opts, n, "agency");
   ropts.period = cli_get(opts, n, "period");
@@ -81,8 +121,19 @@ int cmd_render(int argc, char **argv) {
     snprintf(suffix, sizeof suffix, ".%s",
              bc_format_name((bc_format)ropts.format));
     if (!cli_default_output(out_buf, sizeof out_buf, ropts.agency, ropts.period,
-                            suffix))
+                            suffix)) {
+      bc_error_clear(&err);
+      snprintf(err.message, sizeof err.message,
+               "cannot create directory 'out'");
+      err.code = BC_EIO;
+      if (json) {
+        bc_buf b;
+        cli_json_begin(&b);
+        cli_json_error(&b, bc_error_key(BC_EIO), EXIT_OUTPUT, &err, NULL, true);
+        return cli_json_end(&b, EXIT_OUTPUT);
+      }
       return EXIT_OUTPUT;
+    }
     ropts.output_path = out_buf;
   }
   copts.font_dir =
@@ -91,11 +142,13 @@ int cmd_render(int argc, char **argv) {
                                         tmpl_buf, sizeof tmpl_buf);
   bc_error_clear(&err);
   if ((rc = bc_context_new(&ctx, &copts, &err)))
-    return cli_fail(&err);
+    return cli_fail_json(&err, json);
   rc = bc_render(&result, ctx, &ropts, &err);
   bc_context_free(ctx);
   if (rc)
-    return cli_fail(&err);
+    return cli_fail_json(&err, json);
+  if (json)
+    return print_json(&ropts, &result, cli_get(opts, n, "stats") != NULL);
   if (ropts.format != BC_FORMAT_PDF)
     printf("%s: %zu bytes\n", ropts.output_path, result.bytes);
   else if (cli_get(opts, n, "stats"))

@@ -2,6 +2,8 @@
  * and `baocao verify` (list the signature fields and check them). */
 #include "cli/cli.h"
 
+#include "common/json.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,26 +149,34 @@ int cmd_verify(int argc, char **argv) {
   bc_error_clear(&err);
   if ((rc = bc_verify(&r, pos[0], &trust.options, &err))) {
     if (json) {
-      fputs("{\"file\": ", stdout);
-      cli_json_string(stdout, pos[0]);
-      fputs(", \"verdict\": \"unreadable\", \"reason\": ", stdout);
-      cli_json_string(stdout, err.message);
-      fputs("}\n", stdout);
+      bc_buf b;
+      int code = cli_exit_code(err.code);
+      cli_json_begin(&b);
+      cli_json_str(&b, "file", pos[0], true);
+      cli_json_str(&b, "verdict", "unreadable", false);
+      cli_json_str(&b, "reason", err.message, false);
+      cli_json_error(&b, bc_error_key(err.code), code, &err, NULL, false);
+      cli_fail(&err);
+      return cli_json_end(&b, code);
     }
     return cli_fail(&err);
   }
   bc_verdict v = bc_verify_verdict(r);
   size_t n = bc_verify_count(r);
   if (json) {
-    fputs("{\"file\": ", stdout);
-    cli_json_string(stdout, pos[0]);
-    fprintf(stdout, ", \"size\": %zu, \"revisions\": %zu, \"verdict\": \"%s\", "
-                    "\"reason\": ",
-            bc_verify_file_size(r), bc_verify_revisions(r), cli_verdict_key(v));
-    cli_json_string(stdout, bc_verify_reason(r));
-    fputs(", \"signatures\": ", stdout);
-    cli_json_signatures(stdout, bc_verify_field(r, 0), n);
-    fputs("}\n", stdout);
+    bc_buf b;
+    cli_json_begin(&b);
+    cli_json_str(&b, "file", pos[0], true);
+    cli_json_size(&b, "size", bc_verify_file_size(r), false);
+    cli_json_size(&b, "revisions", bc_verify_revisions(r), false);
+    cli_json_str(&b, "verdict", cli_verdict_key(v), false);
+    cli_json_str(&b, "reason", bc_verify_reason(r), false);
+    bc_json_key(&b, "signatures", false);
+    cli_json_signatures(&b, bc_verify_field(r, 0), n);
+    if (cli_json_end(&b, EXIT_OK) == EXIT_NOMEM) {
+      bc_verify_result_free(r);
+      return EXIT_NOMEM;
+    }
   } else {
     printf("%s: %zu bytes, %zu revision%s, %zu signature field(s)\n", pos[0],
            bc_verify_file_size(r), bc_verify_revisions(r),

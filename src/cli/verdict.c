@@ -1,23 +1,10 @@
 /* cli/verdict.c: what `verify` and `db import-pdf` print about a file's
  * signatures: the lines for people and the JSON for scripts (the JSON
- * Schema is docs/verify.schema.json). */
+ * Schema is docs/json/baocao-verify.schema.json). */
 #include "cli/cli.h"
 
 #include <stdio.h>
 #include <string.h>
-
-void cli_json_string(FILE *out, const char *s) {
-  fputc('"', out);
-  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-    if (*p == '"' || *p == '\\')
-      fprintf(out, "\\%c", *p);
-    else if (*p < 0x20)
-      fprintf(out, "\\u%04x", *p);
-    else
-      fputc(*p, out);
-  }
-  fputc('"', out);
-}
 
 const char *cli_verdict_key(bc_verdict v) {
   switch (v) {
@@ -40,55 +27,48 @@ static const char *chain_key(bc_chain_status c) {
   return (unsigned)c < sizeof keys / sizeof keys[0] ? keys[c] : "not_checked";
 }
 
-/* ", \"key\": \"value\"" */
-static void put(FILE *out, const char *key, const char *value) {
-  fprintf(out, ", \"%s\": ", key);
-  cli_json_string(out, value);
-}
-
-void cli_json_signatures(FILE *out,
+void cli_json_signatures(bc_buf *b,
                          const bc_signature_report *sigs,
                          size_t count) {
-  fputc('[', out);
+  bc_buf_putc(b, '[');
   for (size_t i = 0; i < count; i++) {
     const bc_signature_report *s = &sigs[i];
-    fputs(i ? ", {\"field\": " : "{\"field\": ", out);
-    cli_json_string(out, s->field);
-    fprintf(out, ", \"signed\": %s", s->is_signed ? "true" : "false");
+    bc_buf_puts(b, i ? ",{" : "{");
+    cli_json_str(b, "field", s->field, true);
+    cli_json_bool(b, "signed", s->is_signed, false);
     if (s->is_signed) {
-      put(out, "signer", s->signer);
-      put(out, "signed_at", s->signed_at);
-      put(out, "subfilter", s->subfilter);
-      fprintf(out,
-              ", \"revision\": %zu, \"covered\": %zu, \"whole_file\": %s, "
-              "\"valid\": %s",
-              s->revision, s->covered, s->whole_file ? "true" : "false",
-              s->intact ? "true" : "false");
-      put(out, "problem", s->problem);
-      put(out, "chain", chain_key(s->chain));
-      put(out, "chain_problem", s->chain_problem);
-      put(out, "checked_at", s->checked_at);
-      fprintf(out, ", \"trusted_time\": %s",
-              s->trusted_time ? "true" : "false");
-      put(out, "timestamp_at", s->timestamp_at);
-      put(out, "timestamp_problem", s->timestamp_problem);
-      put(out, "revocation", s->revocation);
-      put(out, "subject", s->subject);
-      put(out, "issuer", s->issuer);
-      put(out, "spki_sha256", s->spki_sha256);
-      fprintf(out, ", \"removed\": %s, \"modified\": %s, \"changes\": [",
-              s->removed ? "true" : "false", s->modified ? "true" : "false");
+      cli_json_str(b, "signer", s->signer, false);
+      cli_json_str(b, "signed_at", s->signed_at, false);
+      cli_json_str(b, "subfilter", s->subfilter, false);
+      cli_json_size(b, "revision", s->revision, false);
+      cli_json_size(b, "covered", s->covered, false);
+      cli_json_bool(b, "whole_file", s->whole_file, false);
+      cli_json_bool(b, "valid", s->intact, false);
+      cli_json_str(b, "problem", s->problem, false);
+      cli_json_str(b, "chain", chain_key(s->chain), false);
+      cli_json_str(b, "chain_problem", s->chain_problem, false);
+      cli_json_str(b, "checked_at", s->checked_at, false);
+      cli_json_bool(b, "trusted_time", s->trusted_time, false);
+      cli_json_str(b, "timestamp_at", s->timestamp_at, false);
+      cli_json_str(b, "timestamp_problem", s->timestamp_problem, false);
+      cli_json_str(b, "revocation", s->revocation, false);
+      cli_json_str(b, "subject", s->subject, false);
+      cli_json_str(b, "issuer", s->issuer, false);
+      cli_json_str(b, "spki_sha256", s->spki_sha256, false);
+      cli_json_bool(b, "removed", s->removed, false);
+      cli_json_bool(b, "modified", s->modified, false);
+      bc_buf_puts(b, ",\"changes\":[");
       for (size_t k = 0; k < s->change_count; k++) {
-        fputs(k ? ", {\"what\": " : "{\"what\": ", out);
-        cli_json_string(out, s->changes[k].what);
-        fprintf(out, ", \"allowed\": %s}",
-                s->changes[k].allowed ? "true" : "false");
+        bc_buf_puts(b, k ? ",{" : "{");
+        cli_json_str(b, "what", s->changes[k].what, true);
+        cli_json_bool(b, "allowed", s->changes[k].allowed, false);
+        bc_buf_putc(b, '}');
       }
-      fputc(']', out);
+      bc_buf_putc(b, ']');
     }
-    fputc('}', out);
+    bc_buf_putc(b, '}');
   }
-  fputc(']', out);
+  bc_buf_putc(b, ']');
 }
 
 void cli_print_signature(FILE *out, const bc_signature_report *s) {

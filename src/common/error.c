@@ -127,3 +127,40 @@ const char *bc_error_code_name(int code) {
     return "error";
   }
 }
+
+const char *bc_error_key(int code) {
+  switch (code) {
+  case BC_ENOMEM:
+    return "out_of_memory";
+  case BC_EIO:
+    return "output";
+  case BC_ENOTFOUND:
+    return "not_found";
+  case BC_ESYNTAX:
+    return "template";
+  case BC_EDATA:
+    return "data";
+  case BC_EFONT:
+    return "font";
+  case BC_ESCHEMA:
+    return "schema";
+  case BC_EDB:
+    return "database";
+  case BC_EINPUT:
+    return "input";
+  case BC_ELAYOUT:
+    return "layout";
+  case BC_ECERT:
+    return "certificate";
+  case BC_EPDF:
+    return "pdf";
+  case BC_EVERIFY:
+    return "signature";
+  case BC_ENET:
+    return "network";
+  case BC_EUNTRUSTED:
+    return "untrusted";
+  default:
+    return "internal";
+  }
+}

@@ -108,22 +108,30 @@ static void problem(importer *im,
                     const char *fmt,
                     ...) {
   bc_import_result *r = im->res;
+  bc_import_problem *w;
   char *m;
   size_t n = 0, size = BC_ERROR_MESSAGE_SIZE;
   va_list ap;
   r->problem_count++;
   if (r->problems_kept >= BC_IMPORT_MAX_PROBLEMS)
     return;
+  w = &r->where[r->problems_kept];
   m = r->problems[r->problems_kept++];
+  memset(w, 0, sizeof *w);
   m[0] = '\0';
   if (path && line > 0)
     snprintf(m, size, "%s:%d: ", path, line);
   else if (path)
     snprintf(m, size, "%s: ", path);
+  snprintf(w->file, sizeof w->file, "%s", path ? path : "");
+  w->line = path ? line : 0;
   n = strlen(m);
-  if (column)
+  if (column) {
     snprintf(m + n, size - n, "column '%s': ", column);
+    snprintf(w->column_name, sizeof w->column_name, "%s", column);
+  }
   n = strlen(m);
+  w->reason = n;
   va_start(ap, fmt);
   vsnprintf(m + n, size - n, fmt, ap);
   va_end(ap);
@@ -139,6 +147,17 @@ static int file_problem(importer *im, int rc) {
     return rc;
   bc_error_format(im->err, line, sizeof line);
   problem(im, NULL, 0, NULL, "%s", line);
+  if (im->res->problems_kept &&
+      im->res->problem_count == im->res->problems_kept) {
+    /* the error's own position and message, for scripts */
+    bc_import_problem *w = &im->res->where[im->res->problems_kept - 1];
+    const char *m = im->res->problems[im->res->problems_kept - 1];
+    const char *reason = strstr(m, im->err->message);
+    snprintf(w->file, sizeof w->file, "%s", im->err->file);
+    w->line = im->err->line;
+    w->column = im->err->column;
+    w->reason = reason ? (size_t)(reason - m) : 0;
+  }
   bc_error_clear(im->err);
   im->broken = true;
   return 0;

@@ -16,39 +16,6 @@
 
 /* ---- writing ---- */
 
-/* A stable, machine-readable name for an error code (the English
- * description of bc_error_code_name may be reworded). */
-static const char *error_token(int code) {
-  switch (code) {
-  case BC_ENOMEM:
-    return "out_of_memory";
-  case BC_EIO:
-    return "output";
-  case BC_ENOTFOUND:
-    return "not_found";
-  case BC_ESYNTAX:
-    return "template";
-  case BC_EDATA:
-    return "data";
-  case BC_EFONT:
-    return "font";
-  case BC_ESCHEMA:
-    return "schema";
-  case BC_EDB:
-    return "database";
-  case BC_EINPUT:
-    return "input";
-  case BC_ELAYOUT:
-    return "layout";
-  case BC_ECERT:
-    return "certificate";
-  case BC_EPDF:
-    return "pdf";
-  default:
-    return "internal";
-  }
-}
-
 static const char *status_name(bc_bulk_status s) {
   switch (s) {
   case BC_BULK_RENDERED:
@@ -93,7 +60,7 @@ void bc_manifest_line(bc_buf *out,
                           : NULL);
   bc_json_key(out, "error_code", false);
   bc_json_string(out,
-                 failed && item->error ? error_token(item->error->code) : NULL);
+                 failed && item->error ? bc_error_key(item->error->code) : NULL);
   bc_buf_puts(out, "}\n");
 }
 

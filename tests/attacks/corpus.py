@@ -21,12 +21,13 @@ import subprocess
 import sys
 import zlib
 
-import jsonschema
 
 BAOCAO, SRC, WORK = sys.argv[1:4]
+sys.path.insert(0, os.path.join(SRC, "tests/e2e"))
+import json_schema  # noqa: E402
 CASES = os.path.join(WORK, "cases")
 os.makedirs(CASES, exist_ok=True)
-SCHEMA = json.load(open(os.path.join(SRC, "docs/verify.schema.json")))
+SCHEMAS = json_schema.load(SRC)
 # AddressSanitizer reserves terabytes of address space for its shadow and
 # slows every allocation down, so the memory limit and the 5 s timeout
 # apply to the build without it; the ASan build gets 30 s.
@@ -596,8 +597,7 @@ for c in cases:
     worst_cpu = max(worst_cpu, (secs[1], c["name"]))
     try:
         doc = json.loads(out)
-        jsonschema.validate(doc, {"$ref": "#/$defs/verify", "$defs": SCHEMA["$defs"]},
-                            cls=jsonschema.Draft202012Validator)
+        json_schema.validate(SCHEMAS, "baocao-verify.schema.json", doc)
         got = doc["verdict"]
         if got == "unreadable":
             got = "error"
@@ -621,9 +621,7 @@ for c in cases:
         worst_time = max(worst_time, (isecs, c["name"] + " (import)"))
         worst_cpu = max(worst_cpu, (isecs[1], c["name"] + " (import)"))
         try:
-            jsonschema.validate(json.loads(iout),
-                                {"$ref": "#/$defs/import", "$defs": SCHEMA["$defs"]},
-                                cls=jsonschema.Draft202012Validator)
+            json_schema.validate(SCHEMAS, "baocao-import-pdf.schema.json", json.loads(iout))
         except Exception as e:  # noqa: BLE001
             fail("%s: import --json does not follow the schema: %s" % (c["name"], e))
         if icode != c["imp"]:
