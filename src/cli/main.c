@@ -302,7 +302,12 @@ int main(int argc, char **argv) {
     return EXIT_OK;
   }
   if (!strcmp(cmd, "--version")) {
+    bc_library_version libs[BC_LIBRARY_VERSIONS_MAX];
+    size_t count = bc_library_versions(libs, BC_LIBRARY_VERSIONS_MAX);
     printf("baocao %s\n", BC_VERSION);
+    /* One "name version" a line, as each library says at run time. */
+    for (size_t i = 0; i < count && i < BC_LIBRARY_VERSIONS_MAX; i++)
+      printf("%s %s\n", libs[i].name, libs[i].version);
     return EXIT_OK;
   }
   if (!strcmp(cmd, "help")) {

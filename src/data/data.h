@@ -10,6 +10,7 @@
 #include "common/arena.h"
 #include "common/file.h"
 #include "model/model.h"
+#include "common/version.h"
 
 #include <stdbool.h>
 
@@ -222,5 +223,8 @@ int bc_db_export(const char *db_path,
                  size_t rows[BC_IMPORT_TABLES],
                  const bc_sink *sink,
                  bc_error *err);
+
+/* The run-time version of SQLite (bc_library_versions). */
+bc_versions_fn bc_data_versions;
 
 #endif

@@ -2,6 +2,7 @@
  * a schema check, database creation and SQL-file loading. Strings leaving
  * this file are valid NFC UTF-8 copies in the caller's arena. */
 #include "data/data.h"
+#include "common/version.h"
 
 #include "common/alloc.h"
 #include "common/error.h"
@@ -977,4 +978,8 @@ int bc_db_open_handle(struct sqlite3 **out,
 
 int bc_db_error(bc_error *err, struct sqlite3 *h, int rc, const char *path) {
   return db_error(err, h, rc, path);
+}
+
+void bc_data_versions(bc_library_version *out, size_t max, size_t *n) {
+  bc_version_put(out, max, n, "SQLite", sqlite3_libversion());
 }
