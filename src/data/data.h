@@ -122,6 +122,13 @@ int bc_db_run_sql_file(const char *db_path,
                        const char *sql_path,
                        bc_error *err);
 
+/* The same for SQL read from an open descriptor to its end (`db load DB -`
+ * reads standard input); errors call it name ("<stdin>"). */
+int bc_db_run_sql_fd(const char *db_path,
+                     int fd,
+                     const char *name,
+                     bc_error *err);
+
 /* One value of a received report (the data a PDF carries). */
 typedef struct bc_received_value {
   const char *code, *name, *unit, *section;

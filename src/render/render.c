@@ -731,6 +731,13 @@ int bc_database_load_sql(const char *db_path,
   return bc_db_run_sql_file(db_path, sql_path, err);
 }
 
+int bc_database_load_sql_fd(const char *db_path,
+                            int fd,
+                            const char *name,
+                            bc_error *err) {
+  return bc_db_run_sql_fd(db_path, fd, name, err);
+}
+
 int bc_database_import(const char *db_path,
                        const char *const *files,
                        size_t count,
