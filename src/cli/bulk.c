@@ -43,7 +43,10 @@ static const char bulk_usage[] =
     "                       else templates/ in the data directory)\n"
     "  --pdf-standard STD   a-3b (default): PDF/A-3b, tagged; none: a plain\n"
     "                       PDF 1.7\n"
-    "  -q, --quiet          no progress, only failures\n"
+    "  -q, --quiet          print nothing but errors: no progress, only\n"
+    "                       failures (and the summary when one failed)\n"
+    "  -v, --verbose        also the files and directories used and one\n"
+    "                       line per report on a terminal too (stderr)\n"
     "  -h, --help           this text\n"
     "\n"
     "Examples:\n"
@@ -51,8 +54,9 @@ static const char bulk_usage[] =
     "  baocao bulk --db all.db --period 2023-Q3 --shard 3/8 --resume\n";
 
 typedef struct progress_view {
-  bool bar;   /* stderr is a terminal: redraw one line */
-  bool quiet; /* failures only */
+  bool bar;     /* stderr is a terminal: redraw one line */
+  bool quiet;   /* failures only */
+  bool verbose; /* a line per report, also under the bar */
   double drawn_at;
   bool bar_shown;
 } progress_view;
@@ -90,11 +94,13 @@ static void on_item(void *ud,
     clear_bar(v);
     fprintf(stderr, "baocao: %s: failed: %s\n", item->agency,
             bc_error_format(item->error, line, sizeof line));
-  } else if (!v->quiet && !v->bar) {
+  } else if (!v->quiet && (!v->bar || v->verbose)) {
+    clear_bar(v);
     printf("%s %s %s: %zu pages, %zu bytes, %.0f ms\n",
            item->status == BC_BULK_CURRENT ? "current" : "rendered",
            item->agency, item->output_path, item->pages, item->bytes,
            item->ms);
+    fflush(stdout);
   }
   if (v->bar && !v->quiet &&
       (p->done == p->total || p->seconds - v->drawn_at >= 0.1 ||
@@ -134,7 +140,7 @@ int cmd_bulk(int argc, char **argv) {
       {"out-dir", 0, true, NULL},    {"manifest", 0, true, NULL},
       {"resume", 0, false, NULL},    {"shard", 0, true, NULL},
       {"font-dir", 0, true, NULL},   {"template-dir", 0, true, NULL},
-      {"quiet", 'q', false, NULL},   {"help", 'h', false, NULL},
+      CLI_VERBOSITY_OPTIONS,         {"help", 'h', false, NULL},
       {"pdf-standard", 0, true, NULL}, {"format", 0, true, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
@@ -146,9 +152,9 @@ int cmd_bulk(int argc, char **argv) {
   const char *jobs, *shard;
   bc_bulk_options bo = BC_BULK_OPTIONS_INIT;
   bc_bulk_summary sum;
-  progress_view view = {false, false, 0, false};
+  progress_view view = {false, false, false, 0, false};
   bc_error err;
-  int rc = EXIT_OK;
+  int rc = EXIT_OK, verbosity;
 
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "bulk"))
     return EXIT_USAGE;
@@ -156,6 +162,8 @@ int cmd_bulk(int argc, char **argv) {
     fputs(bulk_usage, stdout);
     return EXIT_OK;
   }
+  if (!cli_verbosity(&verbosity, opts, n, "bulk"))
+    return EXIT_USAGE;
   bo.db_path = cli_get(opts, n, "db");
   bo.period = cli_get(opts, n, "period");
   if (!bo.db_path || !bo.period) {
@@ -216,7 +224,14 @@ int cmd_bulk(int argc, char **argv) {
       cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
   bo.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                      tmpl_buf, sizeof tmpl_buf);
-  view.quiet = cli_get(opts, n, "quiet") != NULL;
+  view.quiet = verbosity == CLI_QUIET;
+  view.verbose = verbosity == CLI_VERBOSE;
+  cli_detail(verbosity, "bulk", "database %s, fonts %s, templates %s",
+             bo.db_path, bo.font_dir, bo.template_dir);
+  cli_detail(verbosity, "bulk", "into %s as %s%s%s", bo.out_dir,
+             bc_format_name((bc_format)bo.format),
+             bo.manifest_path ? ", manifest " : "",
+             bo.manifest_path ? bo.manifest_path : "");
   view.bar = isatty(STDERR_FILENO);
   bo.on_item = on_item;
   bo.on_item_ud = &view;

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 /* Exit codes: one per kind of failure, documented in `baocao --help`. */
 enum {
@@ -84,7 +85,6 @@ void cli_detail(int verbosity, const char *command, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Milliseconds since t0 (CLOCK_MONOTONIC); cli_now fills t0. */
-struct timespec;
 void cli_now(struct timespec *t0);
 double cli_ms_since(const struct timespec *t0);
 
