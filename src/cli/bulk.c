@@ -154,6 +154,7 @@ int cmd_bulk(int argc, char **argv) {
   bc_bulk_summary sum;
   progress_view view = {false, false, false, 0, false};
   bc_error err;
+  struct timespec t0;
   int rc = EXIT_OK, verbosity;
 
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "bulk"))
@@ -162,6 +163,7 @@ int cmd_bulk(int argc, char **argv) {
     fputs(bulk_usage, stdout);
     return EXIT_OK;
   }
+  cli_now(&t0);
   if (!cli_verbosity(&verbosity, opts, n, "bulk"))
     return EXIT_USAGE;
   bo.db_path = cli_get(opts, n, "db");
@@ -252,6 +254,7 @@ int cmd_bulk(int argc, char **argv) {
             sum.seconds > 0 ? (sum.rendered + sum.current) / sum.seconds : 0.0,
             sum.workers, sum.workers == 1 ? "" : "s", sum.pages, sum.bytes,
             sum.manifest_path);
+  cli_detail(verbosity, "bulk", "done in %.0f ms", cli_ms_since(&t0));
   rc = sum.failed ? EXIT_PARTIAL : EXIT_OK;
 done:
   free(agencies);
