@@ -35,6 +35,11 @@ static const char usage[] =
     "  verify   list the signature fields of a PDF and check them\n"
     "  help     this text, or `baocao help <command>`\n"
     "\n"
+    "Every command takes -q (print nothing but errors) and -v (more on\n"
+    "stderr: the paths used, timings); render and preview -o - write to\n"
+    "standard output.\n"
+    "--version prints the versions of baocao and of its libraries.\n"
+    "\n"
     "Exit codes:\n"
     "  0 success              6 template or input file missing or broken\n"
     "  1 internal error       7 font missing or unusable\n"
@@ -49,7 +54,8 @@ static const char usage[] =
     "  16 a time-stamping authority did not answer or refused (sign)\n"
     "\n"
     "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
-    "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates).\n";
+    "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates),\n"
+    "NO_COLOR (not empty: no colour).\n";
 
 int cli_fail(const bc_error *err) {
   char line[BC_ERROR_MESSAGE_SIZE + 2 * BC_ERROR_FIELD_SIZE];
