@@ -239,7 +239,7 @@ static int import(bc_import_result *r,
   char p1[600], p2[600];
   const char *files[2] = {tmp(p1, sizeof p1, f1),
                           f2 ? tmp(p2, sizeof p2, f2) : NULL};
-  bc_import_options o = {agency, agency ? "2023-Q3" : NULL};
+  bc_import_options o = {agency, agency ? "2023-Q3" : NULL, NULL};
   bc_error_clear(err);
   return bc_db_import(db, files, f2 ? 2 : 1, &o, r, NULL, err);
 }
@@ -623,7 +623,7 @@ START_TEST(test_import_db__narratives_from_markdown) {
   bc_error err;
   char b[128], p1[600], p2[600];
   const char *two[2];
-  bc_import_options o = {"A1", "2023-Q3"};
+  bc_import_options o = {"A1", "2023-Q3", NULL};
   fresh_db("markdown.db");
   mkdir(tmp(p1, sizeof p1, "md"), 0777);
   /* BOM, CRLF, decomposed "Việt" */
@@ -709,7 +709,7 @@ static int import_with(const bc_allocator *alloc, bc_error *err, void *ud) {
                           tmp(p[1], sizeof p[1], "a/agencies.csv"),
                           tmp(p[2], sizeof p[2], "a/notes.md"),
                           tmp(p[3], sizeof p[3], "a/agency_certificates.csv")};
-  bc_import_options o = {"A1", "2023-Q3"};
+  bc_import_options o = {"A1", "2023-Q3", NULL};
   return bc_db_import(db, files, 4, &o, ud, alloc, err);
 }
 

@@ -27,6 +27,15 @@ int bc_database_load_sql(const char *db_path,
                          const char *sql_path,
                          bc_error *err);
 
+/* The same for SQL read to its end from the open descriptor fd (a pipe;
+ * `db load DB -` reads standard input), which stays open; errors call it
+ * name ("<stdin>"). BC_EINPUT when it cannot be read or holds more than
+ * 256 MB. */
+int bc_database_load_sql_fd(const char *db_path,
+                            int fd,
+                            const char *name,
+                            bc_error *err);
+
 /* ---- CSV import and export (docs/data.md) ---- */
 
 #define BC_IMPORT_TABLES 10        /* agency ... agency_certificate */
@@ -35,6 +44,10 @@ int bc_database_load_sql(const char *db_path,
 typedef struct bc_import_options {
   const char *agency; /* the agency and period of narratives from .md */
   const char *period; /* files; NULL when there are none */
+  const char *stdin_table; /* the table of the file "-", which is read from
+                              standard input to its end: "values",
+                              "value" or "values.csv"; its problems say
+                              "<stdin>:LINE". NULL: a "-" is a problem */
 } bc_import_options;
 
 /* Where a kept problem is, for scripts (`db import --json`). */
@@ -63,7 +76,8 @@ typedef struct bc_import_result {
  * (agencies.csv, values.csv, ...), and Markdown files KEY.md as narratives
  * of options->agency and options->period, into the database at db_path:
  * in dependency order, in one transaction, a row whose key exists updating
- * it. Every bad row is a problem in result; when there is any, nothing is
+ * it. A file "-" is CSV read from standard input (options->stdin_table
+ * says its table; at most one). Every bad row is a problem in result; when there is any, nothing is
  * imported and the call fails with BC_EDATA (bad rows only) or BC_EINPUT
  * (a file that cannot be read or parsed as CSV, an unknown file name, a
  * bad header). Other errors: BC_EDB, BC_ESCHEMA, BC_ENOMEM.

@@ -111,13 +111,21 @@ typedef struct bc_render_options {
                                 draft from the same document tree, not laid
                                 out (result->pages and the layout figures
                                 are 0); see docs/drafts.md */
+  int output_fd;             /* not 0, with output_path NULL: write the
+                                bytes to this open descriptor instead
+                                (1, standard output, for `-o -`): no
+                                temporary file, no rename, the descriptor
+                                left open; the whole file is made before
+                                the first byte is written. 0 (standard
+                                input) cannot be chosen: it is the
+                                default, a file */
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
 #define BC_RENDER_OPTIONS_INIT                                                 \
     {                                                                            \
     BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, 0,    \
-        NULL, 0, BC_PDF_STANDARD_A3B, 0, 0, BC_FORMAT_PDF                      \
+        NULL, 0, BC_PDF_STANDARD_A3B, 0, 0, BC_FORMAT_PDF, 0                   \
   }
 
 /* Figures about one rendered report. */
@@ -145,9 +153,10 @@ typedef struct bc_render_result {
 } bc_render_result;
 
 /*
- * Renders the agency's report for the period into opts->output_path, as
- * PDF or, with opts->format, as an editable .docx or .odt draft. The
- * file appears complete or not at all (temporary file, then rename). The
+ * Renders the agency's report for the period into opts->output_path (or
+ * opts->output_fd), as PDF or, with opts->format, as an editable .docx or
+ * .odt draft. The file appears complete or not at all (temporary file,
+ * then rename; to a descriptor, one write of the finished bytes). The
  * context keeps the database open between calls for the same db_path (and
  * opens it again if the file was replaced).
  * Errors (see baocao/error.h): BC_EDB, BC_ESCHEMA (database), BC_ENOTFOUND
@@ -175,12 +184,15 @@ typedef struct bc_preview_options {
   int keep_png;              /* hand the PNG back in the result (for a
                                 terminal's graphics protocol) */
   int tones;                 /* a bc_tones, as for bc_render */
+  int output_fd;             /* not 0, with output_path NULL: the PNG to
+                                this open descriptor, as for bc_render */
 } bc_preview_options;
 
 #define BC_PREVIEW_OPTIONS_VERSION 1
 #define BC_PREVIEW_OPTIONS_INIT                                                \
   {                                                                            \
-    BC_PREVIEW_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, NULL, 0, 0, 0 \
+    BC_PREVIEW_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, NULL, 0, 0,   \
+        0, 0                                                                   \
   }
 
 /* One previewed page. */
@@ -203,7 +215,8 @@ typedef struct bc_preview_result {
  * Draws one page of the agency's report for the period, from the same
  * pages bc_render writes as PDF (data, templates and layout run exactly
  * as for bc_render), as 8-bit grey: into opts->output_path as PNG (whole
- * or not at all) and/or, with keep_pixels, into result->pixels. The
+ * or not at all; or to opts->output_fd) and/or, with keep_pixels, into
+ * result->pixels. The
  * context keeps its own FreeType faces for drawing, opened on the first
  * preview and reused. Errors: those of bc_render, and BC_ENOTFOUND for a
  * page the report does not have ("page 12 is out of range: the report has

@@ -11,8 +11,9 @@
 #include <unistd.h>
 
 typedef struct progress_view {
-  bool bar;   /* stderr is a terminal: redraw one line */
-  bool quiet; /* failures only */
+  bool bar;     /* stderr is a terminal: redraw one line */
+  bool quiet;   /* failures only */
+  bool verbose; /* a line per report, also under the bar */
   double drawn_at;
   bool bar_shown;
   bool json;       /* no line per report on stdout; failures kept */
@@ -62,11 +63,13 @@ static void on_item(void *ud,
                      false);
       bc_buf_putc(&v->failures, '}');
     }
-  } else if (!v->quiet && !v->bar && !v->json) {
+  } else if (!v->quiet && !v->json && (!v->bar || v->verbose)) {
+    clear_bar(v);
     printf("%s %s %s: %zu pages, %zu bytes, %.0f ms\n",
            item->status == BC_BULK_CURRENT ? "current" : "rendered",
            item->agency, item->output_path, item->pages, item->bytes,
            item->ms);
+    fflush(stdout);
   }
   if (v->bar && !v->quiet &&
       (p->done == p->total || p->seconds - v->drawn_at >= 0.1 ||
@@ -146,9 +149,10 @@ int cmd_bulk(int argc, char **argv) {
   const char *jobs, *shard;
   bc_bulk_options bo = BC_BULK_OPTIONS_INIT;
   bc_bulk_summary sum;
-  progress_view view = {false, false, 0, false, false, {0}};
+  progress_view view = {false, false, false, 0, false, false, {0}};
   bc_error err;
-  int rc = EXIT_OK;
+  struct timespec t0;
+  int rc = EXIT_OK, verbosity;
 
   bc_buf_init(&view.failures, bc_allocator_default());
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "bulk"))
@@ -157,6 +161,9 @@ int cmd_bulk(int argc, char **argv) {
     cli_help(stdout, "bulk");
     return EXIT_OK;
   }
+  cli_now(&t0);
+  if (!cli_verbosity(&verbosity, opts, n, "bulk"))
+    return EXIT_USAGE;
   bo.db_path = cli_get(opts, n, "db");
   bo.period = cli_get(opts, n, "period");
   if (!bo.db_path || !bo.period) {
@@ -217,7 +224,14 @@ int cmd_bulk(int argc, char **argv) {
       cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
   bo.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                      tmpl_buf, sizeof tmpl_buf);
-  view.quiet = cli_get(opts, n, "quiet") != NULL;
+  view.quiet = verbosity == CLI_QUIET;
+  view.verbose = verbosity == CLI_VERBOSE;
+  cli_detail(verbosity, "bulk", "database %s, fonts %s, templates %s",
+             bo.db_path, bo.font_dir, bo.template_dir);
+  cli_detail(verbosity, "bulk", "into %s as %s%s%s", bo.out_dir,
+             bc_format_name((bc_format)bo.format),
+             bo.manifest_path ? ", manifest " : "",
+             bo.manifest_path ? bo.manifest_path : "");
   view.bar = isatty(STDERR_FILENO);
   view.json = cli_get(opts, n, "json") != NULL;
   bo.on_item = on_item;
@@ -239,6 +253,7 @@ int cmd_bulk(int argc, char **argv) {
             sum.seconds > 0 ? (sum.rendered + sum.current) / sum.seconds : 0.0,
             sum.workers, sum.workers == 1 ? "" : "s", sum.pages, sum.bytes,
             sum.manifest_path);
+  cli_detail(verbosity, "bulk", "done in %.0f ms", cli_ms_since(&t0));
   rc = sum.failed ? EXIT_PARTIAL : EXIT_OK;
   if (view.json)
     rc = print_json(&sum, &bo, &view, rc);

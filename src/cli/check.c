@@ -160,7 +160,8 @@ int cmd_check(int argc, char **argv) {
   bc_check_result result;
   bc_context *ctx = NULL;
   bc_error err;
-  int rc, code;
+  struct timespec t0;
+  int rc, code, verbosity;
   bool json;
 
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "check"))
@@ -169,6 +170,9 @@ int cmd_check(int argc, char **argv) {
     cli_help(stdout, "check");
     return EXIT_OK;
   }
+  cli_now(&t0);
+  if (!cli_verbosity(&verbosity, opts, n, "check"))
+    return EXIT_USAGE;
   kopts.db_path = cli_get(opts, n, "db");
   kopts.period = cli_get(opts, n, "period");
   agencies = cli_get(opts, n, "agencies");
@@ -196,6 +200,8 @@ int cmd_check(int argc, char **argv) {
       cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                         tmpl_buf, sizeof tmpl_buf);
+  cli_detail(verbosity, "check", "database %s, fonts %s, templates %s",
+             kopts.db_path, copts.font_dir, copts.template_dir);
   if ((rc = bc_context_new(&ctx, &copts, &err)) ||
       (rc = bc_check(&result, ctx, &kopts, &err))) {
     code = cli_fail_json(&err, json);
@@ -207,13 +213,21 @@ int cmd_check(int argc, char **argv) {
     bc_check_result_free(&result);
     goto cleanup;
   }
-  if (!cli_get(opts, n, "quiet"))
-    for (size_t i = 0; i < result.report_count; i++)
-      if (result.reports[i].problem_count)
-        print_report(&result, i, kopts.period);
-  printf("%zu report%s: %zu complete, %zu with problems\n", result.report_count,
-         result.report_count == 1 ? "" : "s",
-         result.report_count - result.incomplete, result.incomplete);
+  for (size_t i = 0; i < result.report_count && verbosity > CLI_QUIET; i++)
+    if (result.reports[i].problem_count)
+      print_report(&result, i, kopts.period);
+    else
+      cli_detail(verbosity, "check", "%s %s%s%s: complete",
+                 result.reports[i].agency, kopts.period,
+                 result.reports[i].template_name ? " " : "",
+                 result.reports[i].template_name
+                     ? result.reports[i].template_name
+                     : "");
+  if (verbosity > CLI_QUIET)
+    printf("%zu report%s: %zu complete, %zu with problems\n",
+           result.report_count, result.report_count == 1 ? "" : "s",
+           result.report_count - result.incomplete, result.incomplete);
+  cli_detail(verbosity, "check", "done in %.0f ms", cli_ms_since(&t0));
   code = result.incomplete ? EXIT_INCOMPLETE : EXIT_OK;
   bc_check_result_free(&result);
 cleanup:

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 /* Exit codes: one per kind of failure, documented in `baocao --help`. */
 enum {
@@ -130,6 +131,31 @@ bool cli_parse(int argc,
 
 /* The option's value or NULL. */
 const char *cli_get(const cli_option *options, size_t count, const char *name);
+
+/* ---- the same on every command (main.c) ---- */
+
+enum { CLI_QUIET = -1, CLI_NORMAL = 0, CLI_VERBOSE = 1 };
+
+/* CLI_QUIET, CLI_NORMAL or CLI_VERBOSE from the -q and -v options in
+ * opts; prints the problem and returns false when both are given. */
+bool cli_verbosity(int *out,
+                   const cli_option *opts,
+                   size_t n,
+                   const char *command);
+
+/* With CLI_VERBOSE, "baocao COMMAND: <text>" on stderr; nothing
+ * otherwise. */
+void cli_detail(int verbosity, const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Milliseconds since t0 (CLOCK_MONOTONIC); cli_now fills t0. */
+void cli_now(struct timespec *t0);
+double cli_ms_since(const struct timespec *t0);
+
+/* For `-o -`: true when standard output is not a terminal; otherwise
+ * prints why the bytes of `what` ("a PDF") are not written to it and
+ * returns false (exit EXIT_USAGE). */
+bool cli_stdout_for_bytes(const char *command, const char *what);
 
 /* `baocao db import-pdf` (cli/import_pdf.c), argv[0] being "import-pdf". */
 int cmd_db_import_pdf(int argc, char **argv);

@@ -6,6 +6,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 /* `db import --json`: the tables written, or the problems and the error
  * (docs/json/baocao-db.schema.json). */
@@ -75,10 +77,11 @@ static int simple_json(const char *db, const char *action, const char *more) {
 static int db_import(const char *db,
                      const char **files,
                      size_t count,
-                     const char *agency,
-                     const char *period,
+                     const bc_import_options *opts,
+                     int verbosity,
                      bool json) {
-  bc_import_options o = {agency, period};
+  const char *agency = opts->agency, *period = opts->period;
+  size_t dashes = 0;
   bc_import_result *r = calloc(1, sizeof *r);
   bc_error err;
   int rc;
@@ -100,8 +103,26 @@ static int db_import(const char *db,
       free(r);
       return EXIT_USAGE;
     }
+    dashes += !strcmp(files[i], "-");
   }
-  rc = bc_database_import(db, files, count, &o, r, &err);
+  if (dashes > 1 || (dashes && !opts->stdin_table)) {
+    fputs(dashes > 1 ? "baocao db import: standard input (-) can be read "
+                       "once\n"
+                     : "baocao db import: standard input (-) needs the name "
+                       "of its table: --table TABLE, e.g. --table values "
+                       "(see baocao help db)\n",
+          stderr);
+    free(r);
+    return EXIT_USAGE;
+  }
+  if (!dashes && opts->stdin_table) {
+    fputs("baocao db import: --table names the table of standard input (-), "
+          "which is not among the files\n",
+          stderr);
+    free(r);
+    return EXIT_USAGE;
+  }
+  rc = bc_database_import(db, files, count, opts, r, &err);
   for (size_t i = 0; i < r->problems_kept; i++)
     fprintf(stderr, "baocao: %s\n", r->problems[i]);
   if (r->problem_count > r->problems_kept)
@@ -116,7 +137,7 @@ static int db_import(const char *db,
     free(r);
     return cli_fail(&err);
   }
-  for (int i = 0; i < BC_IMPORT_TABLES; i++)
+  for (int i = 0; i < BC_IMPORT_TABLES && verbosity > CLI_QUIET; i++)
     if (r->inserted[i] || r->updated[i])
       printf("%s: %s: %zu inserted, %zu updated\n", db, r->table[i],
              r->inserted[i], r->updated[i]);
@@ -124,7 +145,7 @@ static int db_import(const char *db,
   return EXIT_OK;
 }
 
-static int db_export(const char *db, const char *dir, bool json) {
+static int db_export(const char *db, const char *dir, int verbosity, bool json) {
   size_t rows[BC_IMPORT_TABLES];
   bc_error err;
   size_t total = 0;
@@ -143,18 +164,30 @@ static int db_export(const char *db, const char *dir, bool json) {
     bc_buf_free(&more);
     return rc;
   }
-  printf("%s: %zu rows written into %s/\n", db, total, dir);
+  if (verbosity > CLI_QUIET)
+    printf("%s: %zu rows written into %s/\n", db, total, dir);
   return EXIT_OK;
 }
 
 /* `db load`: each file in its own transaction, in order; with json the
  * files loaded, and the error of the one that was not. */
 static int
-db_load(const char *db, const char **files, size_t count, bool json) {
+db_load(const char *db,
+        const char **files,
+        size_t count,
+        int verbosity,
+        bool json) {
   bc_error err;
   bc_buf b;
+  size_t dashes = 0;
   int rc = EXIT_OK;
   bc_error_clear(&err);
+  for (size_t i = 0; i < count; i++)
+    dashes += !strcmp(files[i], "-");
+  if (dashes > 1) {
+    fputs("baocao db load: standard input (-) can be read once\n", stderr);
+    return EXIT_USAGE;
+  }
   if (json) {
     cli_json_begin(&b);
     cli_json_str(&b, "database", db, true);
@@ -163,17 +196,24 @@ db_load(const char *db, const char **files, size_t count, bool json) {
     bc_buf_putc(&b, '[');
   }
   for (size_t i = 0; i < count; i++) {
-    if (bc_database_load_sql(db, files[i], &err)) {
+    /* - is standard input; ./- a file of that name */
+    bool from_stdin = !strcmp(files[i], "-");
+    const char *name = from_stdin ? "<stdin>" : files[i];
+    struct timespec t1;
+    cli_now(&t1);
+    if (from_stdin ? bc_database_load_sql_fd(db, STDIN_FILENO, name, &err)
+                   : bc_database_load_sql(db, files[i], &err)) {
       rc = cli_fail(&err);
       break;
     }
     if (json) {
       if (i)
         bc_buf_putc(&b, ',');
-      bc_json_string(&b, files[i]);
-    } else {
-      printf("%s: loaded %s\n", db, files[i]);
+      bc_json_string(&b, name);
+    } else if (verbosity > CLI_QUIET) {
+      printf("%s: loaded %s\n", db, name);
     }
+    cli_detail(verbosity, "db load", "%s in %.0f ms", name, cli_ms_since(&t1));
   }
   if (!json)
     return rc;
@@ -195,9 +235,11 @@ int cmd_db(int argc, char **argv) {
   char name[64];
   size_t npos, nopts;
   bc_error err;
-  int rc;
+  struct timespec t0;
+  int rc, verbosity;
   bool json;
 
+  cli_now(&t0);
   if (argc < 2)
     return db_usage();
   if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
@@ -221,6 +263,8 @@ int cmd_db(int argc, char **argv) {
     cli_help(stdout, name);
     return EXIT_OK;
   }
+  if (!cli_verbosity(&verbosity, opts, nopts, name))
+    return EXIT_USAGE;
   pos[0] = argv[1];
   npos++;
   json = cli_get(opts, nopts, "json") != NULL;
@@ -233,7 +277,10 @@ int cmd_db(int argc, char **argv) {
              BC_DATABASE_SCHEMA_VERSION);
     if (json)
       return simple_json(pos[1], "init", more);
-    printf("%s: created\n", pos[1]);
+    if (verbosity > CLI_QUIET)
+      printf("%s: created\n", pos[1]);
+    cli_detail(verbosity, "db init", "schema version %d in %.0f ms",
+               BC_DATABASE_SCHEMA_VERSION, cli_ms_since(&t0));
     return EXIT_OK;
   }
   if (npos == 2 && !strcmp(pos[0], "upgrade")) {
@@ -245,7 +292,10 @@ int cmd_db(int argc, char **argv) {
              from, BC_DATABASE_SCHEMA_VERSION);
     if (json)
       return simple_json(pos[1], "upgrade", more);
-    if (from == BC_DATABASE_SCHEMA_VERSION)
+    cli_detail(verbosity, "db upgrade", "done in %.0f ms", cli_ms_since(&t0));
+    if (verbosity == CLI_QUIET)
+      ;
+    else if (from == BC_DATABASE_SCHEMA_VERSION)
       printf("%s: already schema version %d\n", pos[1], from);
     else
       printf("%s: upgraded from schema version %d to %d\n", pos[1], from,
@@ -253,12 +303,20 @@ int cmd_db(int argc, char **argv) {
     return EXIT_OK;
   }
   if (npos >= 3 && !strcmp(pos[0], "load"))
-    return db_load(pos[1], pos + 2, npos - 2, json);
-  if (npos >= 3 && !strcmp(pos[0], "import"))
-    return db_import(pos[1], pos + 2, npos - 2, cli_get(opts, nopts, "agency"),
-                     cli_get(opts, nopts, "period"), json);
-  if (npos == 3 && !strcmp(pos[0], "export"))
-    return db_export(pos[1], pos[2], json);
+    return db_load(pos[1], pos + 2, npos - 2, verbosity, json);
+  if (npos >= 3 && !strcmp(pos[0], "import")) {
+    bc_import_options io = {cli_get(opts, nopts, "agency"),
+                            cli_get(opts, nopts, "period"),
+                            cli_get(opts, nopts, "table")};
+    rc = db_import(pos[1], pos + 2, npos - 2, &io, verbosity, json);
+    cli_detail(verbosity, "db import", "done in %.0f ms", cli_ms_since(&t0));
+    return rc;
+  }
+  if (npos == 3 && !strcmp(pos[0], "export")) {
+    rc = db_export(pos[1], pos[2], verbosity, json);
+    cli_detail(verbosity, "db export", "done in %.0f ms", cli_ms_since(&t0));
+    return rc;
+  }
   /* the wrong number of words: the subcommand's help */
   cli_help(stderr, name);
   return EXIT_USAGE;

@@ -13,6 +13,15 @@
 #define BC_VERSION "0.0.0"
 #endif
 
+/* What every command shares, after the description in `baocao --help`. */
+static const char main_conventions[] =
+    N_("Every command takes -q (print nothing but errors) "
+       "and -v (more on stderr: the paths used, timings); render and preview "
+       "-o - write to standard output; --json (check, render, bulk, db, "
+       "verify) prints one JSON object on stdout, an error included, with the "
+       "same exit code (docs/json.md). --version prints the versions of "
+       "baocao and of its libraries.");
+
 /* ---- options shared by several commands ---- */
 
 #define OPT_HELP                                                               \
@@ -42,6 +51,14 @@
            "the data directory)"),                                             \
         NULL, NULL                                                             \
   }
+/* -q and -v, the same on every command (main.c: cli_verbosity). */
+/* clang-format off */
+#define OPT_VERBOSITY                                                          \
+  {"quiet", 'q', NULL, N_("print nothing but errors"), NULL, NULL},            \
+  {"verbose", 'v', NULL,                                                       \
+   N_("say more on stderr: the files and directories used, timings"), NULL,    \
+   NULL}
+/* clang-format on */
 #define OPT_JSON                                                               \
   {                                                                            \
     "json", 0, NULL,                                                           \
@@ -78,7 +95,8 @@ static const cli_option render_options[] = {
     OPT_PERIOD,
     {"output", 'o', "FILE",
      N_("the file to write (default out/AGENCY_PERIOD.pdf, .docx, .odt); "
-        "written whole or not at all"),
+        "written whole or not at all; -: standard output (not a terminal), "
+        "the status line on stderr"),
      NULL, NULL},
     {"format", 0, "FORMAT",
      N_("pdf (default), docx or odt; without it, the extension of -o "
@@ -112,6 +130,7 @@ static const cli_option render_options[] = {
         "typed); default: the template's kieu_dau, else as typed"),
      VALUES_TONES, NULL},
     OPT_JSON,
+    OPT_VERBOSITY,
     OPT_HELP,
 };
 
@@ -142,7 +161,8 @@ static const cli_option preview_options[] = {
      NULL},
     {"output", 'o', "FILE",
      N_("the PNG to write (default out/AGENCY_PERIOD-pN.png), written whole "
-        "or not at all; - draws in the terminal instead"),
+        "or not at all; -: the PNG on standard output (not a terminal: "
+        "--terminal draws there), the status line on stderr"),
      NULL, NULL},
     {"terminal", 0, NULL,
      N_("draw the page in the terminal: with kitty's graphics protocol "
@@ -174,6 +194,7 @@ static const cli_option preview_options[] = {
      NULL},
     OPT_FONT_DIR,
     OPT_TEMPLATE_DIR,
+    OPT_VERBOSITY,
     OPT_HELP,
 };
 
@@ -206,8 +227,8 @@ static const cli_option check_options[] = {
      NULL, NULL},
     OPT_TEMPLATE_DIR,
     OPT_FONT_DIR,
-    {"quiet", 'q', NULL, N_("print only the summary line"), NULL, NULL},
     OPT_JSON,
+    OPT_VERBOSITY,
     OPT_HELP,
 };
 
@@ -263,8 +284,8 @@ static const cli_option bulk_options[] = {
     {"pdf-standard", 0, "STD",
      N_("a-3b (default): PDF/A-3b, tagged; none: a plain PDF 1.7"),
      VALUES_PDF_STANDARD, NULL},
-    {"quiet", 'q', NULL, N_("no progress, only failures"), NULL, NULL},
     OPT_JSON,
+    OPT_VERBOSITY,
     OPT_HELP,
 };
 
@@ -286,7 +307,7 @@ static const cli_example bulk_examples[] = {
 
 /* ---- db and its subcommands ---- */
 
-static const cli_option db_options[] = {OPT_HELP};
+static const cli_option db_options[] = {OPT_VERBOSITY, OPT_HELP};
 static const char *const db_synopsis[] = {
     "baocao db init FILE",
     "baocao db upgrade FILE",
@@ -310,7 +331,8 @@ static const cli_example db_examples[] = {
     {NULL, "baocao db import samples/baocao.db csv/values.csv"},
     {NULL, NULL}};
 
-static const cli_option db_plain_options[] = {OPT_JSON, OPT_HELP};
+static const cli_option db_plain_options[] = {OPT_JSON, OPT_VERBOSITY,
+                                                OPT_HELP};
 
 static const char *const db_init_synopsis[] = {"baocao db init FILE", NULL};
 static const char *const db_init_description[] = {
@@ -336,7 +358,11 @@ static const cli_option db_import_options[] = {
     {"agency", 0, "A", N_("the agency of the narratives from .md files"), NULL,
      NULL},
     {"period", 0, "P", N_("their period"), NULL, NULL},
+    {"table", 0, "TABLE",
+     N_("the table of the CSV read from standard input (-), e.g. values"),
+     NULL, NULL},
     OPT_JSON,
+    OPT_VERBOSITY,
     OPT_HELP,
 };
 static const char *const db_import_synopsis[] = {
@@ -382,6 +408,7 @@ static const cli_option db_import_pdf_options[] = {
     {"json", 0, NULL, N_("print the result as JSON (docs/json.md)"),
      NULL, NULL},
     OPT_TRUST,
+    OPT_VERBOSITY,
     OPT_HELP,
 };
 static const char *const db_import_pdf_synopsis[] = {
@@ -461,6 +488,7 @@ static const cli_option sign_options[] = {
      N_("fonts for the text appearance (default: $BAOCAO_FONT_DIR, else "
         "fonts/ in the data directory that `baocao help` names)"),
      NULL, NULL},
+    OPT_VERBOSITY,
     OPT_HELP,
 };
 static const char *const sign_synopsis[] = {
@@ -486,6 +514,7 @@ static const cli_option verify_options[] = {
     OPT_TRUST,
     {"json", 0, NULL, N_("print the result as JSON (docs/json.md)"),
      NULL, NULL},
+    OPT_VERBOSITY,
     OPT_HELP,
 };
 static const char *const verify_synopsis[] = {
@@ -804,6 +833,8 @@ void cli_usage(FILE *out) {
   fprintf(out, "%s%s\n", _("Usage: "), "baocao <command> [options]");
   fputc('\n', out);
   wrap(out, _(cli_main_description), 0, 0, HELP_WIDTH, NULL);
+  fputc('\n', out);
+  wrap(out, _(main_conventions), 0, 0, HELP_WIDTH, NULL);
   fprintf(out, "\n%s\n", _("Commands:"));
   for (size_t i = 0; i < cli_command_count; i++) {
     if (strchr(cli_commands[i].name, ' '))
@@ -833,3 +864,4 @@ const char cli_main_description[] =
     N_("Turns indicator data kept in SQLite into Vietnamese administrative "
        "reports (báo cáo) as PDF, laid out as Decree 30/2020/NĐ-CP "
        "prescribes.");
+

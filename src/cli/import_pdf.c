@@ -57,8 +57,10 @@ int cmd_db_import_pdf(int argc, char **argv) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
   bc_import_pdf_result r;
   bc_error err;
-  int rc;
+  struct timespec t0;
+  int rc, verbosity;
 
+  cli_now(&t0);
   if (!cli_parse(argc - 1, argv + 1, opts, nopts, pos, 4096, &npos,
                  "db import-pdf"))
     return EXIT_USAGE;
@@ -80,8 +82,11 @@ int cmd_db_import_pdf(int argc, char **argv) {
   o.accept_unsigned = cli_get(opts, nopts, "accept-unsigned") != NULL;
   o.keep_going = cli_get(opts, nopts, "keep-going") != NULL;
   o.accept_untrusted = cli_get(opts, nopts, "accept-untrusted") != NULL;
-  if (!cli_trust(&trust, opts, nopts, "db import-pdf"))
+  if (!cli_verbosity(&verbosity, opts, nopts, "db import-pdf") ||
+      !cli_trust(&trust, opts, nopts, "db import-pdf"))
     return EXIT_USAGE;
+  cli_detail(verbosity, "db import-pdf", "into %s, trust anchors %s",
+             o.db_path, trust.anchor ? trust.anchor : "(none)");
   o.trust = &trust.options;
   bool json = cli_get(opts, nopts, "json") != NULL;
   bc_error_clear(&err);
@@ -92,7 +97,7 @@ int cmd_db_import_pdf(int argc, char **argv) {
     const bc_import_pdf_file *f = &r.files[i];
     if (f->code)
       fprintf(stderr, "baocao: %s\n", f->message);
-    else if (!rc && !json)
+    else if (!rc && !json && verbosity > CLI_QUIET)
       printf("%s: %s %s: %zu values imported, %zu already there; %s%s%s%s%s\n",
              f->path, f->agency, f->period, f->inserted, f->unchanged,
              f->signature, *f->signer ? " by " : "", f->signer,
@@ -102,7 +107,8 @@ int cmd_db_import_pdf(int argc, char **argv) {
     bc_import_pdf_result_free(&r);
     return cli_fail(&err);
   }
-  if (!json)
+  cli_detail(verbosity, "db import-pdf", "done in %.0f ms", cli_ms_since(&t0));
+  if (!json && verbosity > CLI_QUIET)
     printf("%zu file%s: %zu imported, %zu refused\n", r.file_count,
            r.file_count == 1 ? "" : "s", r.imported, r.refused);
   rc = r.refused ? EXIT_PARTIAL : EXIT_OK;

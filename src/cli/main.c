@@ -4,9 +4,12 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #ifndef BC_DATA_DIR
 #define BC_DATA_DIR "."
@@ -110,6 +113,53 @@ bool cli_default_output(char *buf,
     return false;
   }
   return true;
+}
+
+bool cli_verbosity(int *out,
+                   const cli_option *opts,
+                   size_t n,
+                   const char *command) {
+  bool quiet = cli_get(opts, n, "quiet") != NULL;
+  bool verbose = cli_get(opts, n, "verbose") != NULL;
+  if (quiet && verbose) {
+    fprintf(stderr, "baocao %s: -q and -v contradict each other: give one\n",
+            command);
+    return false;
+  }
+  *out = quiet ? CLI_QUIET : verbose ? CLI_VERBOSE : CLI_NORMAL;
+  return true;
+}
+
+void cli_detail(int verbosity, const char *command, const char *fmt, ...) {
+  va_list ap;
+  if (verbosity < CLI_VERBOSE)
+    return;
+  fprintf(stderr, "baocao %s: ", command);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+void cli_now(struct timespec *t0) {
+  clock_gettime(CLOCK_MONOTONIC, t0);
+}
+
+double cli_ms_since(const struct timespec *t0) {
+  struct timespec t1;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  return (double)(t1.tv_sec - t0->tv_sec) * 1000.0 +
+         (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+bool cli_stdout_for_bytes(const char *command, const char *what) {
+  if (!isatty(STDOUT_FILENO))
+    return true;
+  fprintf(stderr,
+          "baocao %s: standard output is a terminal: refusing to write %s "
+          "to it (redirect it to a file or a pipe, or give -o FILE)\n",
+          command, what);
+  return false;
 }
 
 bool cli_parse(int argc,
@@ -247,7 +297,12 @@ int main(int argc, char **argv) {
     return EXIT_OK;
   }
   if (!strcmp(cmd, "--version")) {
+    bc_library_version libs[BC_LIBRARY_VERSIONS_MAX];
+    size_t count = bc_library_versions(libs, BC_LIBRARY_VERSIONS_MAX);
     printf("baocao %s\n", cli_version());
+    /* One "name version" a line, as each library says at run time. */
+    for (size_t i = 0; i < count && i < BC_LIBRARY_VERSIONS_MAX; i++)
+      printf("%s %s\n", libs[i].name, libs[i].version);
     return EXIT_OK;
   }
   if (!strcmp(cmd, "help"))

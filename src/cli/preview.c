@@ -20,6 +20,8 @@ typedef struct preview_job {
   bool colour;
   terminal_graphics graphics; /* with terminal: never AUTO */
   int format;                 /* BC_FORMAT_PDF: a PNG; else a whole draft */
+  int verbosity;              /* CLI_QUIET, CLI_NORMAL, CLI_VERBOSE */
+  FILE *status;               /* stdout, or stderr when stdout has the PNG */
 } preview_job;
 
 /* ---- drawing once ---- */
@@ -60,10 +62,13 @@ static int draw_once(const preview_job *job, bool watching) {
     bc_context_free(ctx);
     if (rc)
       return cli_fail(&err);
-    if (watching)
+    if (job->verbosity == CLI_QUIET)
+      ;
+    else if (watching)
       printf("rendered %s in %ld ms\n", ro.output_path, ms_since(&t0));
     else
       printf("%s: %zu bytes\n", ro.output_path, rr.bytes);
+    cli_detail(job->verbosity, "preview", "done in %ld ms", ms_since(&t0));
     fflush(stdout);
     return EXIT_OK;
   }
@@ -85,15 +90,20 @@ static int draw_once(const preview_job *job, bool watching) {
     else
       draw_blocks(stdout, res.pixels, res.width, res.height, job->colour);
   }
-  if (watching && job->terminal)
+  if (job->verbosity == CLI_QUIET)
+    ;
+  else if (watching && job->terminal)
     printf("rendered page %zu in %ld ms\n", job->popts.page, ms);
   else if (watching)
     printf("rendered page %zu in %ld ms: %s\n", job->popts.page, ms,
            job->popts.output_path);
   else if (!job->terminal)
-    printf("%s: page %zu of %zu, %u x %u pixels, %zu bytes\n",
-           job->popts.output_path, job->popts.page, res.pages, res.width,
-           res.height, res.bytes);
+    fprintf(job->status, "%s: page %zu of %zu, %u x %u pixels, %zu bytes\n",
+            job->popts.output_path ? job->popts.output_path
+                                   : "standard output",
+            job->popts.page, res.pages, res.width, res.height, res.bytes);
+  cli_detail(job->verbosity, "preview", "%u x %u pixels at %.1f dpi in %ld ms",
+             res.width, res.height, res.dpi, ms);
   bc_preview_result_free(&res);
   fflush(stdout);
   return EXIT_OK;
@@ -215,8 +225,14 @@ int cmd_preview(int argc, char **argv) {
   size_t npos;
   char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[64];
   unsigned long page = 1, dpi = 100;
-  preview_job job = {BC_CONTEXT_OPTIONS_INIT, BC_PREVIEW_OPTIONS_INIT, false,
-                     false, GRAPHICS_BLOCKS, BC_FORMAT_PDF};
+  preview_job job = {BC_CONTEXT_OPTIONS_INIT,
+                     BC_PREVIEW_OPTIONS_INIT,
+                     false,
+                     false,
+                     GRAPHICS_BLOCKS,
+                     BC_FORMAT_PDF,
+                     CLI_NORMAL,
+                     stdout};
   const char *format;
 
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "preview"))
@@ -229,6 +245,8 @@ int cmd_preview(int argc, char **argv) {
   job.popts.agency = cli_get(opts, n, "agency");
   job.popts.period = cli_get(opts, n, "period");
   job.popts.template_name = cli_get(opts, n, "template");
+  if (!cli_verbosity(&job.verbosity, opts, n, "preview"))
+    return EXIT_USAGE;
   if (!cli_tones(cli_get(opts, n, "tone-style"), &job.popts.tones, "preview"))
     return EXIT_USAGE;
   if (!job.popts.db_path || !job.popts.agency || !job.popts.period) {
@@ -284,18 +302,31 @@ int cmd_preview(int argc, char **argv) {
             bc_format_name((bc_format)job.format));
     return EXIT_USAGE;
   }
-  if (cli_get(opts, n, "terminal") && output && strcmp(output, "-")) {
+  if (cli_get(opts, n, "terminal") && output) {
     fprintf(stderr, "baocao preview: --terminal draws on stdout, not into "
                     "a file: leave out -o\n");
     return EXIT_USAGE;
   }
-  job.terminal =
-      cli_get(opts, n, "terminal") || (output && !strcmp(output, "-"));
+  if (output && !strcmp(output, "-")) {
+    /* -o -: the PNG on stdout, every other line on stderr. */
+    if (cli_get(opts, n, "watch")) {
+      fprintf(stderr, "baocao preview: --watch draws again and again: give "
+                      "-o FILE or --terminal, not -o -\n");
+      return EXIT_USAGE;
+    }
+    if (!cli_stdout_for_bytes("preview", "a PNG"))
+      return EXIT_USAGE;
+    job.status = stderr;
+  }
+  job.terminal = cli_get(opts, n, "terminal") != NULL;
   if (job.terminal) {
     const char *term = getenv("TERM");
+    const char *no_color = getenv("NO_COLOR");
+    /* https://no-color.org: only a value that is not empty counts. */
     job.colour = !strcmp(color, "always") ||
                  (!strcmp(color, "auto") && isatty(STDOUT_FILENO) && term &&
-                  *term && strcmp(term, "dumb") && !getenv("NO_COLOR"));
+                  *term && strcmp(term, "dumb") &&
+                  !(no_color && *no_color));
     if (job.graphics == GRAPHICS_AUTO)
       job.graphics = terminal_graphics_detect();
     if (job.graphics == GRAPHICS_BLOCKS) {
@@ -318,12 +349,24 @@ int cmd_preview(int argc, char **argv) {
         return EXIT_OUTPUT;
       output = out_buf;
     }
-    job.popts.output_path = output;
+    if (!strcmp(output, "-"))
+      job.popts.output_fd = STDOUT_FILENO;
+    else
+      job.popts.output_path = output;
   }
   job.copts.font_dir =
       cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
   job.copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                             tmpl_buf, sizeof tmpl_buf);
+  cli_detail(job.verbosity, "preview", "database %s, fonts %s, templates %s",
+             job.popts.db_path, job.copts.font_dir, job.copts.template_dir);
+  if (job.terminal)
+    cli_detail(job.verbosity, "preview", "drawing with %s%s",
+               job.graphics == GRAPHICS_KITTY   ? "kitty graphics"
+               : job.graphics == GRAPHICS_SIXEL ? "sixel"
+                                                : "block characters",
+               job.graphics == GRAPHICS_BLOCKS && job.colour ? " in colour"
+                                                             : "");
   if (cli_get(opts, n, "watch"))
     return watch(&job);
   return draw_once(&job, false);

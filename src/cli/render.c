@@ -5,6 +5,8 @@
 #include "common/json.h"
 
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 bool cli_format(int *out,
                 const char *flag,
@@ -87,9 +89,13 @@ int cmd_render(int argc, char **argv) {
   bc_render_result result;
   bc_context *ctx = NULL;
   bc_error err;
-  int rc;
+  struct timespec t0;
+  FILE *status = stdout; /* stderr when stdout carries the file */
+  const char *shown;
+  int rc, verbosity;
   bool json;
 
+  cli_now(&t0);
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "render"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
@@ -105,7 +111,8 @@ int cmd_render(int argc, char **argv) {
   ropts.first_fit = cli_get(opts, n, "first-fit") != NULL;
   ropts.blank_number_date = cli_get(opts, n, "blank-number-date") != NULL;
   ropts.no_expansion = cli_get(opts, n, "no-expansion") != NULL;
-  if (!cli_pdf_standard(cli_get(opts, n, "pdf-standard"), "render",
+  if (!cli_verbosity(&verbosity, opts, n, "render") ||
+      !cli_pdf_standard(cli_get(opts, n, "pdf-standard"), "render",
                         &ropts.pdf_standard) ||
       !cli_tones(cli_get(opts, n, "tone-style"), &ropts.tones, "render"))
     return EXIT_USAGE;
@@ -114,10 +121,28 @@ int cmd_render(int argc, char **argv) {
                     "(see baocao help render)\n");
     return EXIT_USAGE;
   }
+  if (ropts.output_path && !strcmp(ropts.output_path, "-")) {
+    /* -o -: the bytes on stdout, every other line on stderr. */
+    ropts.output_path = NULL;
+    ropts.output_fd = STDOUT_FILENO;
+    status = stderr;
+    if (json) {
+      fputs("baocao render: -o - and --json both want standard output\n",
+            stderr);
+      return EXIT_USAGE;
+    }
+  }
   if (!cli_format(&ropts.format, cli_get(opts, n, "format"), ropts.output_path,
                   "render"))
     return EXIT_USAGE;
-  if (!ropts.output_path) {
+  if (ropts.output_fd &&
+      !cli_stdout_for_bytes("render",
+                            ropts.format == BC_FORMAT_PDF ? "a PDF"
+                            : ropts.format == BC_FORMAT_DOCX
+                                ? "a .docx draft"
+                                : "an .odt draft"))
+    return EXIT_USAGE;
+  if (!ropts.output_path && !ropts.output_fd) {
     snprintf(suffix, sizeof suffix, ".%s",
              bc_format_name((bc_format)ropts.format));
     if (!cli_default_output(out_buf, sizeof out_buf, ropts.agency, ropts.period,
@@ -140,27 +165,39 @@ int cmd_render(int argc, char **argv) {
       cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                         tmpl_buf, sizeof tmpl_buf);
+  shown = ropts.output_path ? ropts.output_path : "standard output";
+  cli_detail(verbosity, "render", "database %s, fonts %s, templates %s",
+             ropts.db_path, copts.font_dir, copts.template_dir);
+  cli_detail(verbosity, "render", "writing %s as %s", shown,
+             bc_format_name((bc_format)ropts.format));
   bc_error_clear(&err);
   if ((rc = bc_context_new(&ctx, &copts, &err)))
     return cli_fail_json(&err, json);
+  cli_detail(verbosity, "render", "fonts and templates loaded in %.0f ms",
+             cli_ms_since(&t0));
   rc = bc_render(&result, ctx, &ropts, &err);
   bc_context_free(ctx);
   if (rc)
     return cli_fail_json(&err, json);
   if (json)
     return print_json(&ropts, &result, cli_get(opts, n, "stats") != NULL);
-  if (ropts.format != BC_FORMAT_PDF)
-    printf("%s: %zu bytes\n", ropts.output_path, result.bytes);
-  else if (cli_get(opts, n, "stats"))
-    printf("%s: %zu pages, %zu bytes, %zu lines, %zu overfull, %zu loose, "
-           "%zu tight, %zu widows, %zu orphans; spaces p95 %.2fx, "
-           "%zu over 1.6x; expansion up to %.1f%%\n",
-           ropts.output_path, result.pages, result.bytes, result.lines,
-           result.overfull, result.loose, result.tight, result.widows,
-           result.orphans, result.space_p95, result.very_loose,
-           result.expansion_max * 100);
+  /* --stats is asked for: -q does not silence it. */
+  if (ropts.format == BC_FORMAT_PDF && cli_get(opts, n, "stats"))
+    fprintf(status,
+            "%s: %zu pages, %zu bytes, %zu lines, %zu overfull, %zu loose, "
+            "%zu tight, %zu widows, %zu orphans; spaces p95 %.2fx, "
+            "%zu over 1.6x; expansion up to %.1f%%\n",
+            shown, result.pages, result.bytes, result.lines, result.overfull,
+            result.loose, result.tight, result.widows, result.orphans,
+            result.space_p95, result.very_loose, result.expansion_max * 100);
+  else if (verbosity == CLI_QUIET)
+    ;
+  else if (ropts.format != BC_FORMAT_PDF)
+    fprintf(status, "%s: %zu bytes\n", shown, result.bytes);
   else
-    printf("%s: %zu pages, %zu bytes\n", ropts.output_path, result.pages,
-           result.bytes);
+    fprintf(status, "%s: %zu pages, %zu bytes\n", shown, result.pages,
+            result.bytes);
+  cli_detail(verbosity, "render", "sha256 %s", result.sha256);
+  cli_detail(verbosity, "render", "done in %.0f ms", cli_ms_since(&t0));
   return EXIT_OK;
 }

@@ -50,14 +50,18 @@ int cmd_sign(int argc, char **argv) {
   bc_sign_options sopts = BC_SIGN_OPTIONS_INIT;
   bc_context *ctx = NULL;
   bc_error err;
-  int rc;
+  struct timespec t0;
+  int rc, verbosity;
 
+  cli_now(&t0);
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 1, &npos, "sign"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
     cli_help(stdout, "sign");
     return EXIT_OK;
   }
+  if (!cli_verbosity(&verbosity, opts, n, "sign"))
+    return EXIT_USAGE;
   sopts.p12_path = cli_get(opts, n, "p12");
   sopts.field = cli_get(opts, n, "field");
   sopts.output = cli_get(opts, n, "output");
@@ -110,6 +114,10 @@ int cmd_sign(int argc, char **argv) {
   copts.font_dir =
       cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
   copts.template_dir = cli_template_dir(NULL, tmpl_buf, sizeof tmpl_buf);
+  cli_detail(verbosity, "sign", "%s with %s %s, fonts %s", sopts.input,
+             sopts.p12_path ? "the PKCS#12 file" : "the PKCS#11 key",
+             sopts.p12_path ? sopts.p12_path : sopts.pkcs11_uri,
+             copts.font_dir);
   bc_error_clear(&err);
   if ((rc = bc_context_new(&ctx, &copts, &err)))
     return cli_fail(&err);
@@ -118,7 +126,9 @@ int cmd_sign(int argc, char **argv) {
   bc_context_free(ctx);
   if (rc)
     return cli_fail(&err);
-  printf("%s: field %s signed\n", sopts.output, sopts.field);
+  if (verbosity > CLI_QUIET)
+    printf("%s: field %s signed\n", sopts.output, sopts.field);
+  cli_detail(verbosity, "sign", "done in %.0f ms", cli_ms_since(&t0));
   return EXIT_OK;
 }
 
@@ -130,8 +140,10 @@ int cmd_verify(int argc, char **argv) {
   bc_verify_result *r = NULL;
   cli_trust_config trust;
   bc_error err;
-  int rc;
+  struct timespec t0;
+  int rc, verbosity;
 
+  cli_now(&t0);
   if (!cli_parse(argc - 1, argv + 1, opts, nopts, pos, 1, &npos, "verify"))
     return EXIT_USAGE;
   if (cli_get(opts, nopts, "help")) {
@@ -144,8 +156,14 @@ int cmd_verify(int argc, char **argv) {
     return EXIT_USAGE;
   }
   bool json = cli_get(opts, nopts, "json") != NULL;
-  if (!cli_trust(&trust, opts, nopts, "verify"))
+  if (!cli_verbosity(&verbosity, opts, nopts, "verify") ||
+      !cli_trust(&trust, opts, nopts, "verify"))
     return EXIT_USAGE;
+  cli_detail(verbosity, "verify", "trust anchors %s%s%s%s%s",
+             trust.anchor ? trust.anchor : "(none)",
+             trust.untrusted ? ", intermediates " : "",
+             trust.untrusted ? trust.untrusted : "",
+             trust.crl ? ", CRLs " : "", trust.crl ? trust.crl : "");
   bc_error_clear(&err);
   if ((rc = bc_verify(&r, pos[0], &trust.options, &err))) {
     if (json) {
@@ -177,7 +195,7 @@ int cmd_verify(int argc, char **argv) {
       bc_verify_result_free(r);
       return EXIT_NOMEM;
     }
-  } else {
+  } else if (verbosity > CLI_QUIET) {
     printf("%s: %zu bytes, %zu revision%s, %zu signature field(s)\n", pos[0],
            bc_verify_file_size(r), bc_verify_revisions(r),
            bc_verify_revisions(r) == 1 ? "" : "s", n);
@@ -205,5 +223,6 @@ int cmd_verify(int argc, char **argv) {
     }
   }
   bc_verify_result_free(r);
+  cli_detail(verbosity, "verify", "done in %.0f ms", cli_ms_since(&t0));
   return rc;
 }

@@ -185,3 +185,69 @@ int bc_file_write_atomic(const char *path,
   }
   return bc_file_out_commit(&f, err);
 }
+
+/* ---- descriptors: `-o -` and `db load DB -` ---- */
+
+int bc_file_write_fd(int fd,
+                     const char *name,
+                     const void *data,
+                     size_t len,
+                     const bc_sink *sink,
+                     bc_error *err) {
+  int e;
+  if (!sink)
+    sink = &default_sink;
+  e = len ? sink->write(sink->ud, fd, data, len) : 0;
+  return e ? bc_error_set(err, BC_EIO, "cannot write %s: %s", name,
+                          strerror(e))
+           : 0;
+}
+
+int bc_file_read_fd(char **data_out,
+                    size_t *len_out,
+                    int fd,
+                    const char *name,
+                    size_t max_size,
+                    int code,
+                    const bc_allocator *alloc,
+                    bc_error *err) {
+  char *data = NULL;
+  size_t len = 0, cap = 0;
+  int rc = 0;
+
+  for (;;) {
+    if (cap - len < 4096) {
+      size_t ncap = cap ? cap * 2 : 8192;
+      char *p = bc_realloc(alloc, data, ncap + 1);
+      if (!p) {
+        rc = bc_error_oom(err);
+        goto cleanup;
+      }
+      data = p;
+      cap = ncap;
+    }
+    ssize_t n = read(fd, data + len, cap - len);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      rc = bc_error_set(err, code, "cannot read %s: %s", name,
+                        strerror(errno));
+      goto cleanup;
+    }
+    if (n == 0)
+      break;
+    len += (size_t)n;
+    if (len > max_size) {
+      rc = bc_error_set(err, code, "%s is larger than %zu bytes", name,
+                        max_size);
+      goto cleanup;
+    }
+  }
+  data[len] = '\0';
+  *data_out = data;
+  *len_out = len;
+  data = NULL;
+cleanup:
+  bc_free(alloc, data);
+  return rc;
+}

@@ -78,4 +78,33 @@ int bc_file_out_write(bc_file_out *f,
 int bc_file_out_commit(bc_file_out *f, bc_error *err);
 void bc_file_out_abort(bc_file_out *f);
 
+/*
+ * Writes data to an open descriptor (standard output for `-o -`): no
+ * temporary file, no rename, no flush; the descriptor stays open. The
+ * caller holds the whole output before the first write, so a failure can
+ * only cut it where the reader stopped reading. BC_EIO names `name`.
+ * sink may be NULL for the default.
+ */
+int bc_file_write_fd(int fd,
+                     const char *name,
+                     const void *data,
+                     size_t len,
+                     const bc_sink *sink,
+                     bc_error *err);
+
+/*
+ * Reads an open descriptor (a pipe: standard input for `db load DB -`)
+ * to its end into a NUL-terminated buffer allocated with alloc (caller
+ * frees). Fails with `code` naming `name` when it cannot be read or holds
+ * more than max_size bytes. The descriptor stays open.
+ */
+int bc_file_read_fd(char **data_out,
+                    size_t *len_out,
+                    int fd,
+                    const char *name,
+                    size_t max_size,
+                    int code,
+                    const bc_allocator *alloc,
+                    bc_error *err);
+
 #endif

@@ -1,6 +1,7 @@
 /* common/utf8.c: strict UTF-8 decoding (RFC 3629); NFC, case mapping and
  * safe file names through utf8proc. */
 #include "common/utf8.h"
+#include "common/version.h"
 
 #include "common/hash.h"
 
@@ -518,4 +519,8 @@ size_t bc_utf8_file_name(char *out, size_t size, const char *code) {
     n += (size_t)snprintf(out + n, size - n, "-%08x", (unsigned)bc_fnv1a(BC_FNV1A_INIT, code, len));
   out[n] = '\0';
   return n;
+}
+
+void bc_utf8_versions(bc_library_version *out, size_t max, size_t *n) {
+  bc_version_put(out, max, n, "utf8proc", utf8proc_version());
 }

@@ -10,6 +10,7 @@
 #include "common/arena.h"
 #include "common/file.h"
 #include "model/model.h"
+#include "common/version.h"
 
 #include <stdbool.h>
 
@@ -121,6 +122,13 @@ int bc_db_run_sql_file(const char *db_path,
                        const char *sql_path,
                        bc_error *err);
 
+/* The same for SQL read from an open descriptor to its end (`db load DB -`
+ * reads standard input); errors call it name ("<stdin>"). */
+int bc_db_run_sql_fd(const char *db_path,
+                     int fd,
+                     const char *name,
+                     bc_error *err);
+
 /* One value of a received report (the data a PDF carries). */
 typedef struct bc_received_value {
   const char *code, *name, *unit, *section;
@@ -222,5 +230,8 @@ int bc_db_export(const char *db_path,
                  size_t rows[BC_IMPORT_TABLES],
                  const bc_sink *sink,
                  bc_error *err);
+
+/* The run-time version of SQLite (bc_library_versions). */
+bc_versions_fn bc_data_versions;
 
 #endif

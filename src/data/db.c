@@ -2,6 +2,7 @@
  * a schema check, database creation and SQL-file loading. Strings leaving
  * this file are valid NFC UTF-8 copies in the caller's arena. */
 #include "data/data.h"
+#include "common/version.h"
 
 #include "common/alloc.h"
 #include "common/error.h"
@@ -901,19 +902,18 @@ static int line_of(const char *sql, const char *at) {
   return line;
 }
 
-int bc_db_run_sql_file(const char *db_path,
-                       const char *sql_path,
-                       bc_error *err) {
+#define SQL_MAX_SIZE ((size_t)256 << 20)
+
+/* Runs sql (len bytes, read from sql_path) in one transaction. */
+static int run_sql(const char *db_path,
+                   const char *sql_path,
+                   const char *sql,
+                   size_t len,
+                   bc_error *err) {
   sqlite3 *h = NULL;
-  char *sql = NULL;
-  size_t len = 0;
   const char *p, *end;
   int rc;
 
-  rc = bc_file_read(&sql, &len, sql_path, (size_t)256 << 20, BC_EINPUT,
-                    bc_allocator_default(), err);
-  if (rc)
-    return rc;
   if ((rc = open_handle(&h, db_path, SQLITE_OPEN_READWRITE, err)))
     goto cleanup;
   if (sqlite3_exec(h, "PRAGMA foreign_keys = ON; BEGIN", NULL, NULL, NULL) !=
@@ -961,6 +961,34 @@ int bc_db_run_sql_file(const char *db_path,
   }
 cleanup:
   sqlite3_close(h);
+  return rc;
+}
+
+int bc_db_run_sql_file(const char *db_path,
+                       const char *sql_path,
+                       bc_error *err) {
+  char *sql = NULL;
+  size_t len = 0;
+  int rc = bc_file_read(&sql, &len, sql_path, SQL_MAX_SIZE, BC_EINPUT,
+                        bc_allocator_default(), err);
+  if (rc)
+    return rc;
+  rc = run_sql(db_path, sql_path, sql, len, err);
+  bc_free(bc_allocator_default(), sql);
+  return rc;
+}
+
+int bc_db_run_sql_fd(const char *db_path,
+                     int fd,
+                     const char *name,
+                     bc_error *err) {
+  char *sql = NULL;
+  size_t len = 0;
+  int rc = bc_file_read_fd(&sql, &len, fd, name, SQL_MAX_SIZE, BC_EINPUT,
+                           bc_allocator_default(), err);
+  if (rc)
+    return rc;
+  rc = run_sql(db_path, name, sql, len, err);
   bc_free(bc_allocator_default(), sql);
   return rc;
 }
@@ -977,4 +1005,8 @@ int bc_db_open_handle(struct sqlite3 **out,
 
 int bc_db_error(bc_error *err, struct sqlite3 *h, int rc, const char *path) {
   return db_error(err, h, rc, path);
+}
+
+void bc_data_versions(bc_library_version *out, size_t max, size_t *n) {
+  bc_version_put(out, max, n, "SQLite", sqlite3_libversion());
 }

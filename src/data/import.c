@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_FILE_SIZE ((size_t)512 << 20)
 #define MAX_COLUMNS 8           /* the most columns a table has */
@@ -73,6 +74,7 @@ typedef struct importer {
   bc_error *err;
   sqlite3_stmt *ref[BC_REF_COUNT];
   bool broken; /* a file that cannot be read as CSV: BC_EINPUT */
+  const char *stdin_table; /* the table of "-", read from standard input */
 } importer;
 
 /* One file being imported into table t. */
@@ -713,6 +715,9 @@ static int check_pending(file_state *f) {
   return 0;
 }
 
+/* What problems call standard input ("-" in the list of files). */
+#define STDIN_NAME "<stdin>"
+
 static int import_csv(importer *im, const char *path, int ti) {
   file_state f;
   bc_csv_reader r;
@@ -721,9 +726,16 @@ static int import_csv(importer *im, const char *path, int ti) {
   size_t len = 0;
   int rc;
 
-  file_init(&f, im, path, ti);
-  rc = bc_file_read(&data, &len, path, MAX_FILE_SIZE, BC_EINPUT, im->alloc,
-                    im->err);
+  if (!strcmp(path, "-")) {
+    path = STDIN_NAME;
+    file_init(&f, im, path, ti);
+    rc = bc_file_read_fd(&data, &len, STDIN_FILENO, "standard input",
+                         MAX_FILE_SIZE, BC_EINPUT, im->alloc, im->err);
+  } else {
+    file_init(&f, im, path, ti);
+    rc = bc_file_read(&data, &len, path, MAX_FILE_SIZE, BC_EINPUT, im->alloc,
+                      im->err);
+  }
   if (rc) {
     file_free(&f);
     return file_problem(im, rc);
@@ -860,7 +872,20 @@ static bool is_markdown(const char *path) {
          (!strcmp(path + n - 3, ".md") || !strcmp(path + n - 3, ".MD"));
 }
 
-static int rank_of(const char *path) {
+/* The table a name given for standard input says: "values", "value" or
+ * "values.csv"; -1 for any other. */
+static int table_for_name(const char *name) {
+  char file[80];
+  if (strchr(name, '/') ||
+      snprintf(file, sizeof file, "%s.csv", name) >= (int)sizeof file)
+    return -1;
+  return bc_table_for_file(file) >= 0 ? bc_table_for_file(file)
+                                      : bc_table_for_file(name);
+}
+
+static int rank_of(const importer *im, const char *path) {
+  if (!strcmp(path, "-"))
+    return im->stdin_table ? table_for_name(im->stdin_table) : -1;
   return is_markdown(path) ? MARKDOWN : bc_table_for_file(path);
 }
 
@@ -870,16 +895,30 @@ static void sort_files(importer *im,
                        const char *const *files,
                        size_t count,
                        size_t *order) {
+  int stdin_seen = 0;
   for (size_t i = 0; i < count; i++) {
     size_t j = i;
-    int r = rank_of(files[i]);
-    if (r < 0) {
+    int r = rank_of(im, files[i]);
+    if (!strcmp(files[i], "-") && stdin_seen++) {
+      problem(im, NULL, 0, NULL, "standard input (-) is given twice");
+      im->broken = true;
+    } else if (r < 0 && !strcmp(files[i], "-")) {
+      if (im->stdin_table)
+        problem(im, NULL, 0, NULL,
+                "standard input: no table is called '%s' (import takes %s)",
+                im->stdin_table, bc_table_file_names());
+      else
+        problem(im, NULL, 0, NULL,
+                "standard input (-) needs the name of its table (--table, "
+                "e.g. values)");
+      im->broken = true;
+    } else if (r < 0) {
       problem(im, NULL, 0, NULL,
               "'%s': no table has this file name (import takes %s)", files[i],
               bc_table_file_names());
       im->broken = true;
     }
-    while (j > 0 && rank_of(files[order[j - 1]]) > r) {
+    while (j > 0 && rank_of(im, files[order[j - 1]]) > r) {
       order[j] = order[j - 1];
       j--;
     }
@@ -899,10 +938,10 @@ int bc_db_import(const char *db_path,
                  bc_import_result *result,
                  const bc_allocator *alloc,
                  bc_error *err) {
-  static const bc_import_options none = {NULL, NULL};
+  static const bc_import_options none = {NULL, NULL, NULL};
   importer im = {db_path, NULL, alloc ? alloc : bc_allocator_default(),
                  result,  err,  {NULL},
-                 false};
+                 false, NULL};
   size_t *order, first_md = count;
   int rc = 0;
 
@@ -911,11 +950,13 @@ int bc_db_import(const char *db_path,
     result->table[i] = bc_tables[i].name;
   if (!options)
     options = &none;
+  im.stdin_table = options->stdin_table;
   order = bc_calloc(im.alloc, count ? count : 1, sizeof *order);
   if (!order)
     return bc_error_oom(err);
   sort_files(&im, files, count, order);
-  while (first_md > 0 && rank_of(files[order[first_md - 1]]) == MARKDOWN)
+  while (first_md > 0 &&
+         rank_of(&im, files[order[first_md - 1]]) == MARKDOWN)
     first_md--;
   if (first_md < count && (!options->agency || !options->period)) {
     problem(&im, NULL, 0, NULL,
@@ -935,7 +976,8 @@ int bc_db_import(const char *db_path,
     if ((rc = prepare(&im, ref_sql[i], &im.ref[i])))
       goto rollback;
   for (size_t k = 0; k < first_md; k++)
-    if ((rc = import_csv(&im, files[order[k]], rank_of(files[order[k]]))))
+    if ((rc = import_csv(&im, files[order[k]],
+                         rank_of(&im, files[order[k]]))))
       goto rollback;
   if (first_md < count && (rc = import_markdown(&im, files, order + first_md,
                                                 count - first_md, options)))

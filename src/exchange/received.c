@@ -5,6 +5,7 @@
  * there are two) and the checks of every field of that untrusted
  * document, stricter than cJSON: no key twice, no NUL in a string. */
 #include "exchange/received.h"
+#include "common/version.h"
 
 #include "common/alloc.h"
 #include "common/error.h"
@@ -666,4 +667,8 @@ int bc_received_read(bc_received_pdf *out,
   bc_arena_release(&scratch);
   bc_free(arena->alloc, data);
   return rc;
+}
+
+void bc_exchange_versions(bc_library_version *out, size_t max, size_t *n) {
+  bc_version_put(out, max, n, "cJSON", cJSON_Version());
 }

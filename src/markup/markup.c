@@ -2,6 +2,7 @@
  * converts it into bc_block/bc_span; list items become paragraphs that start
  * with the marker the author typed, as in Vietnamese official documents. */
 #include "markup/markup.h"
+#include "common/version.h"
 
 #include "common/error.h"
 
@@ -365,4 +366,8 @@ cleanup:
   cmark_node_free(root);
   cmark_parser_free(parser);
   return rc;
+}
+
+void bc_markup_versions(bc_library_version *out, size_t max, size_t *n) {
+  bc_version_put(out, max, n, "cmark-gfm", cmark_version_string());
 }

@@ -9,6 +9,7 @@
 #include "markup/doc.h"
 #include "model/model.h"
 #include "template/template.h"
+#include "common/version.h"
 
 /* Registers cmark-gfm's extensions; safe to call from any thread, any
  * number of times. */
@@ -55,5 +56,8 @@ int bc_doc_tones(bc_doc *doc,
                  bc_tone_style style,
                  bc_arena *arena,
                  bc_error *err);
+
+/* The run-time version of cmark-gfm (bc_library_versions). */
+bc_versions_fn bc_markup_versions;
 
 #endif

@@ -10,6 +10,7 @@
 #include "layout/layout.h"
 #include "markup/doc.h"
 #include "text/text.h"
+#include "common/version.h"
 
 #include <stddef.h>
 #include <time.h>
@@ -52,5 +53,8 @@ int bc_office_write(const unsigned char **data_out,
                     const bc_office_info *info,
                     bc_arena *arena,
                     bc_error *err);
+
+/* The run-time version of libzip (bc_library_versions). */
+bc_versions_fn bc_office_versions;
 
 #endif

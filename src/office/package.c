@@ -3,6 +3,7 @@
  * each dated from the creation date in UTC and marked as a plain file,
  * so the same parts give the same bytes in any time zone. */
 #include "office/office_int.h"
+#include "common/version.h"
 
 #include "common/error.h"
 
@@ -118,4 +119,8 @@ cleanup:
     zip_source_free(archive);
   zip_error_fini(&ze);
   return rc;
+}
+
+void bc_office_versions(bc_library_version *out, size_t max, size_t *n) {
+  bc_version_put(out, max, n, "libzip", zip_libzip_version());
 }

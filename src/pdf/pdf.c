@@ -19,6 +19,8 @@
  *     second and later glyphs of one cluster map to nothing.
  */
 #include "pdf/pdf_int.h"
+#include "pdf/pdfread.h"
+#include "common/version.h"
 
 #include "common/buf.h"
 #include "common/error.h"
@@ -908,4 +910,10 @@ cleanup:
   if (doc)
     HPDF_Free(doc);
   return rc;
+}
+
+void bc_pdf_versions(bc_library_version *out, size_t max, size_t *n) {
+  bc_version_put(out, max, n, "libharu", HPDF_GetVersion());
+  bc_version_put(out, max, n, "zlib", zlibVersion());
+  bc_pdfread_versions(out, max, n);
 }

@@ -10,6 +10,7 @@
 #include "common/buf.h"
 #include "layout/page.h"
 #include "text/text.h"
+#include "common/version.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -89,5 +90,8 @@ void bc_glyph_set_tag(char tag[7], const bc_glyph_set *set);
 void bc_glyph_set_tounicode(bc_buf *out, const bc_glyph_set *set);
 /* UTF-8 text as UTF-16BE hex digits (no BOM, no brackets). */
 void bc_utf16_hex(bc_buf *out, const char *s, size_t len);
+
+/* The run-time version of libharu, zlib and libqpdf (bc_library_versions). */
+bc_versions_fn bc_pdf_versions;
 
 #endif

@@ -20,6 +20,7 @@
  *  3. The first error sticks: getters return BC_PDF_NONE after it, and
  *     the caller learns it at bc_pdf_reader_check. */
 #include "pdf/pdfread.h"
+#include "common/version.h"
 
 #include "common/alloc.h"
 #include "common/error.h"
@@ -804,4 +805,8 @@ void bc_pdf_unparse(bc_buf *out, bc_pdf_reader *r, bc_pdf_obj o) {
 void bc_pdf_release(bc_pdf_reader *r, bc_pdf_obj o) {
   if (o)
     qpdf_oh_release(r->q, o);
+}
+
+void bc_pdfread_versions(bc_library_version *out, size_t max, size_t *n) {
+  bc_version_put(out, max, n, "libqpdf", qpdf_get_qpdf_version());
 }

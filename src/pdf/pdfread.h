@@ -15,6 +15,7 @@
 #include "baocao/error.h"
 #include "common/arena.h"
 #include "common/buf.h"
+#include "common/version.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -235,5 +236,8 @@ int bc_pdf_compare(bc_pdf_change **out,
                    bc_pdf_reader *now,
                    bc_arena *arena,
                    bc_error *err);
+
+/* The run-time version of libqpdf (bc_library_versions). */
+bc_versions_fn bc_pdfread_versions;
 
 #endif

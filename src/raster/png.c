@@ -3,6 +3,7 @@
  * longjmp: each setjmp sits in a small function of its own that touches no
  * local state after the jump, and the caller frees everything. */
 #include "raster/raster.h"
+#include "common/version.h"
 
 #include "common/alloc.h"
 #include "common/buf.h"
@@ -259,4 +260,8 @@ int bc_png_read(bc_image *out,
   rc = bc_png_decode(out, (const unsigned char *)data, len, path, arena, err);
   bc_free(arena->alloc, data);
   return rc;
+}
+
+void bc_raster_versions(bc_library_version *out, size_t max, size_t *n) {
+  bc_version_put(out, max, n, "libpng", png_get_libpng_ver(NULL));
 }

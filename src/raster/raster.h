@@ -9,6 +9,7 @@
 #include "common/arena.h"
 #include "layout/page.h"
 #include "text/text.h"
+#include "common/version.h"
 
 #include <stddef.h>
 
@@ -103,5 +104,8 @@ int bc_png_read(bc_image *out,
                 const char *path,
                 bc_arena *arena,
                 bc_error *err);
+
+/* The run-time version of libpng (bc_library_versions). */
+bc_versions_fn bc_raster_versions;
 
 #endif

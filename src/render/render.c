@@ -585,9 +585,12 @@ int bc_render(bc_render_result *result,
                            err)))
       goto cleanup;
   }
-  if ((rc = bc_file_write_atomic(opts->output_path, pdf, pdf_len,
-                                 opts->no_fsync ? bc_sink_no_fsync() : NULL,
-                                 err)))
+  if (opts->output_fd && !opts->output_path
+          ? (rc = bc_file_write_fd(opts->output_fd, "standard output", pdf,
+                                   pdf_len, NULL, err))
+          : (rc = bc_file_write_atomic(
+                 opts->output_path, pdf, pdf_len,
+                 opts->no_fsync ? bc_sink_no_fsync() : NULL, err)))
     goto cleanup;
   if (result) {
     bc_sha256(digest, pdf, pdf_len);
@@ -626,6 +629,7 @@ int bc_preview(bc_preview_result *result,
   const unsigned char *png = NULL;
   size_t png_len = 0;
   unsigned char *pixels = NULL, *png_copy = NULL;
+  bool to_fd = opts->output_fd && !opts->output_path;
   double dpi;
   int rc;
 
@@ -666,7 +670,7 @@ int bc_preview(bc_preview_result *result,
     }
     memcpy(pixels, img.pixels, (size_t)img.width * img.height);
   }
-  if ((opts->output_path || opts->keep_png) &&
+  if ((opts->output_path || to_fd || opts->keep_png) &&
       (rc = bc_png_write(&png, &png_len, &img, &arena, err)))
     goto cleanup;
   if (opts->keep_png) {
@@ -679,10 +683,13 @@ int bc_preview(bc_preview_result *result,
   if (opts->output_path &&
       (rc = bc_file_write_atomic(opts->output_path, png, png_len, NULL, err)))
     goto cleanup;
+  if (to_fd && (rc = bc_file_write_fd(opts->output_fd, "standard output", png,
+                                      png_len, NULL, err)))
+    goto cleanup;
   if (result) {
     memset(result, 0, sizeof *result);
     result->pages = pages.count;
-    result->bytes = opts->output_path ? png_len : 0;
+    result->bytes = opts->output_path || to_fd ? png_len : 0;
     result->width = img.width;
     result->height = img.height;
     result->dpi = dpi;
@@ -722,6 +729,13 @@ int bc_database_load_sql(const char *db_path,
                          const char *sql_path,
                          bc_error *err) {
   return bc_db_run_sql_file(db_path, sql_path, err);
+}
+
+int bc_database_load_sql_fd(const char *db_path,
+                            int fd,
+                            const char *name,
+                            bc_error *err) {
+  return bc_db_run_sql_fd(db_path, fd, name, err);
 }
 
 int bc_database_import(const char *db_path,

@@ -14,6 +14,7 @@
  *     the TSA is trusted is for the verifier to judge.
  */
 #include "sign/sign_int.h"
+#include "common/version.h"
 
 #include "common/error.h"
 
@@ -305,4 +306,9 @@ cleanup:
   CMS_ContentInfo_free(cms);
   BIO_free(in);
   return rc;
+}
+
+/* libp11 has no function that says its version: it is left out. */
+void bc_sign_versions(bc_library_version *out, size_t max, size_t *n) {
+  bc_version_put(out, max, n, "OpenSSL", OpenSSL_version(OPENSSL_VERSION_STRING));
 }

@@ -8,6 +8,7 @@
 #include "baocao/sign.h"
 #include "common/arena.h"
 #include "text/text.h"
+#include "common/version.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -98,5 +99,8 @@ int bc_verify_pdf(bc_verification *out,
 void bc_sha256(unsigned char out[32], const void *data, size_t len);
 /* Lower-case hex of a digest, NUL-terminated. */
 void bc_sha256_hex(char out[65], const unsigned char digest[32]);
+
+/* The run-time version of OpenSSL (bc_library_versions). */
+bc_versions_fn bc_sign_versions;
 
 #endif

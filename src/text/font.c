@@ -1,6 +1,7 @@
 /* text/font.c: opening the four faces of a fontset; FreeType reads the face
  * metrics a PDF font descriptor needs, HarfBuzz keeps a font for shaping. */
 #include "text/text_int.h"
+#include "common/version.h"
 
 #include "common/alloc.h"
 #include "common/error.h"
@@ -165,4 +166,18 @@ bc_fontset_bytes(const bc_fontset *fs, bc_style style, size_t *len) {
   const char *data = hb_blob_get_data(fs->faces[style].blob, &n);
   *len = n;
   return (const unsigned char *)data;
+}
+
+void bc_text_versions(bc_library_version *out, size_t max, size_t *n) {
+  FT_Library lib = NULL;
+  FT_Int major = 0, minor = 0, patch = 0;
+  char v[32] = "?";
+  bc_version_put(out, max, n, "HarfBuzz", hb_version_string());
+  /* FreeType says its version only through a library object. */
+  if (FT_Init_FreeType(&lib) == 0) {
+    FT_Library_Version(lib, &major, &minor, &patch);
+    snprintf(v, sizeof v, "%d.%d.%d", (int)major, (int)minor, (int)patch);
+    FT_Done_FreeType(lib);
+  }
+  bc_version_put(out, max, n, "FreeType", v);
 }

@@ -7,6 +7,7 @@
 #include "baocao/alloc.h"
 #include "baocao/error.h"
 #include "common/arena.h"
+#include "common/version.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -182,5 +183,8 @@ int bc_break_lines_first_fit(size_t **breaks_out,
  */
 double
 bc_line_ratio(const bc_item *items, size_t from, size_t to, double line_width);
+
+/* The run-time version of HarfBuzz and FreeType (bc_library_versions). */
+bc_versions_fn bc_text_versions;
 
 #endif

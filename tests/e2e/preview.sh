@@ -114,10 +114,8 @@ check "default output: named on stdout" \
 
 # --- the terminal ----------------------------------------------------------
 COLUMNS=72 "$BAOCAO" "${PREVIEW[@]}" --terminal > "$WORK/term.txt"
-COLUMNS=72 "$BAOCAO" "${PREVIEW[@]}" -o - > "$WORK/dash.txt"
 COLUMNS=72 "$BAOCAO" "${PREVIEW[@]}" --terminal --color always > "$WORK/colour.txt"
 COLUMNS=40 "$BAOCAO" "${PREVIEW[@]}" --terminal --page "$pages" > "$WORK/term40.txt"
-check "terminal: -o - on a pipe draws as --terminal does" cmp -s "$WORK/term.txt" "$WORK/dash.txt"
 check "terminal: COLUMNS wide, two pixel rows a line, ink drawn" python3 - \
   "$WORK/term.txt" "$WORK/colour.txt" "$WORK/term40.txt" <<'PY'
 import math, re, sys
