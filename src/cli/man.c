@@ -175,11 +175,11 @@ static void options(roff *r, const cli_command *c) {
 }
 
 /* Each example: what it does, then the command, in lines of at most 70
- * columns ending with " \" where it goes on. */
+ * columns ending with " \" where it goes on (as in --help). */
 static void examples(roff *r, const cli_example *e) {
   for (size_t i = 0; e[i].command; i++) {
-    const char *p = e[i].command;
-    size_t col = 0;
+    const char *c = e[i].command, *p = c;
+    size_t breaks[16], nb, k = 0;
     if (e[i].what || i == 0) {
       request(r, ".PP");
       if (e[i].what) {
@@ -190,22 +190,21 @@ static void examples(roff *r, const cli_example *e) {
     request(r, ".RS 4");
     request(r, ".nf");
     raw(r, "\\f(CR");
+    nb = cli_command_breaks(c, 0, 4, 70, breaks, 16);
     while (*p) {
       size_t len = strcspn(p, " ");
-      if (col && col + 1 + len + 2 > 70) {
-        raw(r, " \\e\n    ");
-        col = 4;
-      } else if (col) {
-        raw(r, " ");
-        col++;
-      }
       char word[256];
+      if (k < nb && (size_t)(p - c) == breaks[k]) {
+        raw(r, " \\e\n    ");
+        k++;
+      } else if (p != c) {
+        raw(r, " ");
+      }
       if (len >= sizeof word)
         len = sizeof word - 1;
       memcpy(word, p, len);
       word[len] = '\0';
       text(r, word, true);
-      col += len;
       p += len;
       while (*p == ' ')
         p++;
