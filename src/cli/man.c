@@ -140,6 +140,19 @@ static void synopsis(roff *r, const char *line) {
   raw(r, "\n");
 }
 
+/* SYNOPSIS: each line's continuation indented under the command. */
+static void synopses_section(roff *r, const char *const *lines) {
+  request(r, ".SH SYNOPSIS");
+  request(r, ".in +4n");
+  for (size_t i = 0; lines[i]; i++) {
+    if (i)
+      request(r, ".br");
+    request(r, ".ti -4n");
+    synopsis(r, lines[i]);
+  }
+  request(r, ".in");
+}
+
 static void paragraphs(roff *r, const char *const *list, bool first_pp) {
   for (size_t i = 0; list[i]; i++) {
     if (i || first_pp)
@@ -342,12 +355,7 @@ static int main_page(roff *r) {
   title(r, NULL,
         N_("Vietnamese administrative reports from SQLite, as Decree 30 "
            "PDFs"));
-  request(r, ".SH SYNOPSIS");
-  for (size_t i = 0; synopses[i]; i++) {
-    if (i)
-      request(r, ".br");
-    synopsis(r, synopses[i]);
-  }
+  synopses_section(r, synopses);
   request(r, ".SH DESCRIPTION");
   paragraphs(r, description, false);
   request(r, ".PP");
@@ -394,12 +402,7 @@ static int main_page(roff *r) {
 
 static int command_page(roff *r, const cli_command *c) {
   title(r, c->name, c->summary);
-  request(r, ".SH SYNOPSIS");
-  for (size_t i = 0; c->synopsis[i]; i++) {
-    if (i)
-      request(r, ".br");
-    synopsis(r, c->synopsis[i]);
-  }
+  synopses_section(r, c->synopsis);
   request(r, ".SH DESCRIPTION");
   paragraphs(r, c->description, false);
   for (size_t i = 0; i < cli_command_count; i++) {

@@ -19,7 +19,7 @@ help_options() {
 }
 
 known_requests() {
-  ! grep -E "^[.']" "$1" | grep -vE '^\.(TH|SH|SS|TP|PP|RS|RE|nf|fi|br|B|nh|ad|\\") ?'
+  ! grep -E "^[.']" "$1" | grep -vE '^\.(TH|SH|SS|TP|PP|RS|RE|nf|fi|br|B|nh|ad|in|ti|\\") ?'
 }
 no_bare_hyphens() { # outside the first line's comment
   ! tail -n +2 "$1" | grep -E '\\fB-|(^| )--?[a-z]'
