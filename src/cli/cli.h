@@ -106,6 +106,17 @@ size_t cli_options(cli_option *out, const char *command);
 bool cli_help(FILE *out, const char *command);
 /* `baocao --help` on out. */
 void cli_usage(FILE *out);
+/* Where the command of an example goes on to a new line, its lines being
+ * at most width columns (the first from column col, the others from
+ * indent, each but the last ending with " \"): the byte offsets of the
+ * words that start a line, an option kept with its value, at most max.
+ * Returns how many. */
+size_t cli_command_breaks(const char *command,
+                          size_t col,
+                          size_t indent,
+                          size_t width,
+                          size_t *breaks,
+                          size_t max);
 /* The data directory and the version the binary was built with. */
 const char *cli_data_dir(void);
 const char *cli_version(void);

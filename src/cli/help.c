@@ -785,6 +785,43 @@ static void print_synopsis(FILE *out, const cli_command *c) {
   }
 }
 
+size_t cli_command_breaks(const char *command,
+                          size_t col,
+                          size_t indent,
+                          size_t width,
+                          size_t *breaks,
+                          size_t max) {
+  const char *p = command;
+  size_t n = 0;
+  bool first = true;
+  while (*p == ' ')
+    p++;
+  while (*p) {
+    /* a unit: a word, or an option with its value */
+    const char *start = p;
+    size_t len = strcspn(p, " ");
+    const char *next = p + len;
+    while (*next == ' ')
+      next++;
+    if (*p == '-' && *next && *next != '-') {
+      len = (size_t)(next - p) + strcspn(next, " ");
+      next = p + len;
+      while (*next == ' ')
+        next++;
+    }
+    size_t w = columns(start, len);
+    if (!first && col + 1 + w + 2 > width && n < max) {
+      breaks[n++] = (size_t)(start - command);
+      col = indent + w;
+    } else {
+      col += (first ? 0 : 1) + w;
+    }
+    first = false;
+    p = next;
+  }
+  return n;
+}
+
 static void print_examples(FILE *out, const cli_example *e) {
   size_t n = 0;
   while (e[n].command)
@@ -793,8 +830,24 @@ static void print_examples(FILE *out, const cli_example *e) {
     return;
   fprintf(out, "\n%s\n", n == 1 ? _("Example:") : _("Examples:"));
   for (size_t i = 0; i < n; i++) {
+    const char *c = e[i].command, *p = c;
+    size_t breaks[16], nb, k = 0;
+    nb = cli_command_breaks(c, 2, 6, HELP_WIDTH, breaks, 16);
     fputs("  ", out);
-    wrap(out, e[i].command, 2, 6, HELP_WIDTH, " \\");
+    while (*p) {
+      size_t len = strcspn(p, " ");
+      if (k < nb && (size_t)(p - c) == breaks[k]) {
+        fputs(" \\\n      ", out);
+        k++;
+      } else if (p != c) {
+        fputc(' ', out);
+      }
+      fwrite(p, 1, len, out);
+      p += len;
+      while (*p == ' ')
+        p++;
+    }
+    fputc('\n', out);
   }
 }
 

@@ -140,6 +140,19 @@ static void synopsis(roff *r, const char *line) {
   raw(r, "\n");
 }
 
+/* SYNOPSIS: each line's continuation indented under the command. */
+static void synopses_section(roff *r, const char *const *lines) {
+  request(r, ".SH SYNOPSIS");
+  request(r, ".in +4n");
+  for (size_t i = 0; lines[i]; i++) {
+    if (i)
+      request(r, ".br");
+    request(r, ".ti -4n");
+    synopsis(r, lines[i]);
+  }
+  request(r, ".in");
+}
+
 static void paragraphs(roff *r, const char *const *list, bool first_pp) {
   for (size_t i = 0; list[i]; i++) {
     if (i || first_pp)
@@ -175,11 +188,11 @@ static void options(roff *r, const cli_command *c) {
 }
 
 /* Each example: what it does, then the command, in lines of at most 70
- * columns ending with " \" where it goes on. */
+ * columns ending with " \" where it goes on (as in --help). */
 static void examples(roff *r, const cli_example *e) {
   for (size_t i = 0; e[i].command; i++) {
-    const char *p = e[i].command;
-    size_t col = 0;
+    const char *c = e[i].command, *p = c;
+    size_t breaks[16], nb, k = 0;
     if (e[i].what || i == 0) {
       request(r, ".PP");
       if (e[i].what) {
@@ -190,22 +203,21 @@ static void examples(roff *r, const cli_example *e) {
     request(r, ".RS 4");
     request(r, ".nf");
     raw(r, "\\f(CR");
+    nb = cli_command_breaks(c, 0, 4, 70, breaks, 16);
     while (*p) {
       size_t len = strcspn(p, " ");
-      if (col && col + 1 + len + 2 > 70) {
-        raw(r, " \\e\n    ");
-        col = 4;
-      } else if (col) {
-        raw(r, " ");
-        col++;
-      }
       char word[256];
+      if (k < nb && (size_t)(p - c) == breaks[k]) {
+        raw(r, " \\e\n    ");
+        k++;
+      } else if (p != c) {
+        raw(r, " ");
+      }
       if (len >= sizeof word)
         len = sizeof word - 1;
       memcpy(word, p, len);
       word[len] = '\0';
       text(r, word, true);
-      col += len;
       p += len;
       while (*p == ' ')
         p++;
@@ -343,12 +355,7 @@ static int main_page(roff *r) {
   title(r, NULL,
         N_("Vietnamese administrative reports from SQLite, as Decree 30 "
            "PDFs"));
-  request(r, ".SH SYNOPSIS");
-  for (size_t i = 0; synopses[i]; i++) {
-    if (i)
-      request(r, ".br");
-    synopsis(r, synopses[i]);
-  }
+  synopses_section(r, synopses);
   request(r, ".SH DESCRIPTION");
   paragraphs(r, description, false);
   request(r, ".PP");
@@ -395,12 +402,7 @@ static int main_page(roff *r) {
 
 static int command_page(roff *r, const cli_command *c) {
   title(r, c->name, c->summary);
-  request(r, ".SH SYNOPSIS");
-  for (size_t i = 0; c->synopsis[i]; i++) {
-    if (i)
-      request(r, ".br");
-    synopsis(r, c->synopsis[i]);
-  }
+  synopses_section(r, c->synopsis);
   request(r, ".SH DESCRIPTION");
   paragraphs(r, c->description, false);
   for (size_t i = 0; i < cli_command_count; i++) {
