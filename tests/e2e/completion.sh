@@ -77,7 +77,7 @@ bash_is "ky_nguoi_co_tham_quyen ky_co_quan" baocao sign --field ky_
 bash_is "$SUBS" baocao db ""
 bash_is "import import-pdf" baocao db imp
 bash_is "--accept-unsigned --accept-untrusted" baocao db import-pdf --acc
-bash_is "--agency --period --json --help -h" baocao db import -
+bash_is "--agency --period --table --json --quiet --verbose --help -h -q -v" baocao db import -
 bash_is "$COMMANDS" baocao help ""
 bash_is "$SUBS" baocao help db ""
 bash_is "$WORK/files/report.docx $WORK/files/report.pdf" baocao verify "$WORK/files/rep"
