@@ -19,8 +19,11 @@ int cli_json_end(bc_buf *b, int rc) {
     fputs("baocao: out of memory\n", stderr);
     return EXIT_NOMEM;
   }
-  fwrite(b->data, 1, b->len, stdout);
-  fflush(stdout);
+  if (fwrite(b->data, 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
+    bc_buf_free(b);
+    fputs("baocao: cannot write the JSON to standard output\n", stderr);
+    return rc ? rc : EXIT_OUTPUT;
+  }
   bc_buf_free(b);
   return rc;
 }

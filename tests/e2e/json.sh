@@ -195,6 +195,12 @@ assert doc['error']['code'] == 'input' and doc['error']['exit'] == 6, doc"
 run db upgrade "$NEW" --json
 valid "db upgrade --json" baocao-db.schema.json 0 '
 assert (doc["from_version"], doc["schema_version"]) == (4, 4), doc'
+set +e
+"$BAOCAO" db upgrade "$NEW" --json > /dev/full 2> "$WORK/stderr"
+code=$?
+set -e
+check "--json into a full standard output: exit 8, said on stderr" \
+  test "$code" -eq 8 -a "$(cat "$WORK/stderr")" = "baocao: cannot write the JSON to standard output"
 run db export "$NEW" "$WORK/csv" --json
 valid "db export --json: rows as the CSV files' lines" baocao-db.schema.json 0 "
 import csv, glob
