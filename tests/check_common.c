@@ -360,7 +360,7 @@ static int full_disk_write(void *ud, int fd, const void *data, size_t len) {
 START_TEST(test_common_file__full_disk_leaves_nothing) {
   char path[600], dir[512];
   size_t allowed = 3;
-  bc_sink sink = {full_disk_write, &allowed, false};
+  bc_sink sink = {full_disk_write, &allowed, false, NULL, NULL};
   bc_error err;
   struct stat st;
   snprintf(dir, sizeof dir, "%s/full", tu_tmpdir());

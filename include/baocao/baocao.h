@@ -9,5 +9,6 @@
 #include "baocao/error.h"
 #include "baocao/render.h"
 #include "baocao/sign.h"
+#include "baocao/temp.h"
 
 #endif

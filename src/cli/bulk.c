@@ -219,6 +219,7 @@ int cmd_bulk(int argc, char **argv) {
   view.quiet = cli_get(opts, n, "quiet") != NULL;
   view.bar = isatty(STDERR_FILENO);
   bo.on_item = on_item;
+  bo.temp_hook = cli_temp_hook();
   bo.on_item_ud = &view;
 
   bc_error_clear(&err);

@@ -91,7 +91,7 @@ static int db_export(const char *db, const char *dir) {
   bc_error err;
   size_t total = 0;
   bc_error_clear(&err);
-  if (bc_database_export(db, dir, rows, &err))
+  if (bc_database_export(db, dir, rows, cli_temp_hook(), &err))
     return cli_fail(&err);
   for (int i = 0; i < BC_IMPORT_TABLES; i++)
     total += rows[i];

@@ -242,6 +242,7 @@ int main(int argc, char **argv) {
    * and cleaned up like a full disk, instead of killing the process with
    * a temporary file left behind. */
   signal(SIGXFSZ, SIG_IGN);
+  cli_signals_install();
   if (argc < 2) {
     fputs(usage, stderr);
     return EXIT_USAGE;
