@@ -22,7 +22,7 @@ PACKAGES=(
   check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
   libnss3-tools valgrind mupdf-tools softhsm2 opensc
   libreoffice-writer-nogui fonts-liberation2 python3-docx python3-odf
-  libxml2-utils
+  libxml2-utils strace
 )
 
 log() { printf '== %s\n' "$*" >&2; }
