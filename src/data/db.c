@@ -869,7 +869,9 @@ int bc_db_create(const char *path, bc_error *err) {
 
   if (stat(path, &st) == 0)
     return bc_error_set(err, BC_EIO, "'%s' already exists", path);
-  if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
+  if ((rc = bc_file_check_output(path, err)))
+    return rc;
+  if (bc_file_temp_name(tmp, sizeof tmp, path) != 0)
     return bc_error_set(err, BC_EIO, "path '%s' is too long", path);
   fd = mkstemp(tmp);
   if (fd < 0)

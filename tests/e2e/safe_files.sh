@@ -102,6 +102,14 @@ test_output_targets() {
     "'$BAOCAO' render ${R[*]} -o '$d/new.pdf' > /dev/null &&
      cmp -s '$d/new.pdf' '$WORK/ref.pdf'"
   check "no temporary file is left in the directory" no_temporaries "$d"
+  # bulk: that report fails, the others are written.
+  mkdir -p "$d/bulk" && mkfifo "$d/bulk/UBND-TV.pdf"
+  s=0
+  timeout 20 "$BAOCAO" bulk --db "$DB" --period 2023-Q3 --out-dir "$d/bulk" \
+    > /dev/null 2> "$WORK/err" || s=$?
+  check "bulk: a FIFO in place of a report fails that report (exit 15)" bash -c \
+    "[ $s -eq 15 ] && [ -p '$d/bulk/UBND-TV.pdf' ] && [ -s '$d/bulk/STTTT-TV.pdf' ] &&
+      grep -qF \"UBND-TV: failed: will not write '$d/bulk/UBND-TV.pdf': it is a FIFO\" '$WORK/err'"
 }
 
 # ---- 2. inputs open without blocking and must be regular files ----
@@ -230,6 +238,10 @@ test_name_max() {
   check "a 255-byte name for a preview" bash -c \
     "cd '$d' && '$BAOCAO' preview ${R[*]} --page 1 -o '${n255%.pdf}.png' > /dev/null &&
       [ -s '${n255%.pdf}.png' ]"
+  check "db init and db export with 255-byte names" bash -c \
+    "cd '$d' && '$BAOCAO' db init '${n255%.pdf}.db' > /dev/null &&
+      [ -s '${n255%.pdf}.db' ] &&
+      '$BAOCAO' db export '$DB' '$(printf 'e%.0s' $(seq 200))' > /dev/null"
   s=0
   (cd "$d" && "$BAOCAO" render "${R[@]}" -o "$n256") > /dev/null 2> "$WORK/err" || s=$?
   check "a 256-byte name is refused with exit 8 and says why" bash -c \
