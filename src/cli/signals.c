@@ -13,8 +13,10 @@
  * the bc_temp_hook (baocao/temp.h). This fixed table is the one piece of
  * process-wide mutable state in the CLI besides preview's stop flag: a
  * signal handler can reach nothing else. A slot's state is 0 free, 1
- * being filled or emptied, 2 holding a path; the handler reads only slots
- * in state 2, and calls nothing but unlink(2), which is async-signal-safe.
+ * being filled, 2 holding a path; the handler reads only slots in state 2,
+ * and calls nothing but unlink(2), which is async-signal-safe. A file a
+ * bulk worker makes in the microseconds the handler runs may stay (bulk
+ * --resume removes it).
  * Bulk workers register from several threads at once: a slot is claimed
  * with a compare-and-swap, so no lock is needed.
  */
@@ -31,8 +33,7 @@ static void on_temp(void *ud, const char *path, int created) {
   for (int i = 0; i < TEMP_SLOTS; i++) {
     if (created) {
       int expected = 0;
-      if (atomic_compare_exchange_strong(&temp_slots[i].state, &expected,
-                                         1)) {
+      if (atomic_compare_exchange_strong(&temp_slots[i].state, &expected, 1)) {
         memcpy(temp_slots[i].path, path, strlen(path) + 1);
         atomic_store(&temp_slots[i].state, 2);
         return;

@@ -186,8 +186,7 @@ static int default_write(void *ud, int fd, const void *data, size_t len) {
 }
 
 static const bc_sink default_sink = {default_write, NULL, false, NULL, NULL};
-static const bc_sink no_fsync_sink = {default_write, NULL, true, NULL,
-                                      NULL};
+static const bc_sink no_fsync_sink = {default_write, NULL, true, NULL, NULL};
 
 const bc_sink *bc_sink_default(void) {
   return &default_sink;

@@ -188,10 +188,8 @@ file_uri(char *out, size_t size, const char *path, const char *query) {
  * so it is opened again as immutable (no -shm, no locks). When PATH-wal
  * holds changes, immutable would miss them: the message says what to do.
  */
-static int reopen_read_only_wal(sqlite3 **h,
-                                const char *path,
-                                int flags,
-                                bc_error *err) {
+static int
+reopen_read_only_wal(sqlite3 **h, const char *path, int flags, bc_error *err) {
   char wal[PATH_MAX + 8], uri[3 * PATH_MAX + 32];
   struct stat st;
   int rc;

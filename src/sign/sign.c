@@ -622,8 +622,8 @@ int bc_sign_pdf(const bc_sign_request *req,
   }
   if ((rc = bc_sign__check_bytes((const unsigned char *)u.out.data, u.out.len,
                                  t.name, arena, err)) ||
-      (rc = bc_file_write_atomic(req->output, u.out.data, u.out.len,
-                                 req->sink, err)))
+      (rc = bc_file_write_atomic(req->output, u.out.data, u.out.len, req->sink,
+                                 err)))
     goto cleanup;
 cleanup:
   bc_pdf_reader_free(rd);
