@@ -927,6 +927,9 @@ int bc_db_upgrade(const char *path, int *from_version, bc_error *err) {
 
   if (stat(path, &st) != 0)
     return bc_error_set(err, BC_EDB, "database '%s' does not exist", path);
+  if (!S_ISREG(st.st_mode))
+    return bc_error_set(err, BC_EDB, "database '%s' is not a regular file",
+                        path);
   rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK) {
     rc = db_error(err, h, rc, path);

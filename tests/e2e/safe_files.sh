@@ -134,6 +134,10 @@ test_input_fifos() {
   SAYS="is not a regular file"
   refused "a FIFO as the database: exit 3" 3 "$d/db.db" \
     "$BAOCAO" render --db "$d/db.db" --agency STTTT-TV --period 2023-Q3 -o "$d/x.pdf"
+  refused "a FIFO as the database of db upgrade: exit 3" 3 "$d/db.db" \
+    "$BAOCAO" db upgrade "$d/db.db"
+  refused "a FIFO as the database of db export: exit 3" 3 "$d/db.db" \
+    "$BAOCAO" db export "$d/db.db" "$d/export"
   SAYS="is a FIFO (named pipe), not a regular file"
   refused "a FIFO as an SQL file (db load): exit 6" 6 "$d/in.sql" \
     "$BAOCAO" db load "$d/copy.db" "$d/in.sql"
