@@ -152,14 +152,21 @@ int bc_file_check_output(const char *path, bc_error *err) {
 }
 
 int bc_file_temp_name(char *tmp, size_t size, const char *path) {
+  return bc_file_temp_name_max(tmp, size, path, NAME_MAX);
+}
+
+int bc_file_temp_name_max(char *tmp,
+                          size_t size,
+                          const char *path,
+                          size_t name_max) {
   /* "NAME.tmp-XXXXXX" beside NAME, the stem cut so that the temporary
-   * name fits NAME_MAX however long NAME is (bulk finds a killed run's
+   * name fits name_max however long NAME is (bulk finds a killed run's
    * temporaries by that stem). */
   const char *base = strrchr(path, '/');
   size_t dir_len = base ? (size_t)(base - path) + 1 : 0;
   size_t stem = strlen(path + dir_len);
-  if (stem > NAME_MAX - BC_FILE_TEMP_SUFFIX_LEN)
-    stem = NAME_MAX - BC_FILE_TEMP_SUFFIX_LEN;
+  if (stem > name_max - BC_FILE_TEMP_SUFFIX_LEN)
+    stem = name_max - BC_FILE_TEMP_SUFFIX_LEN;
   if (dir_len + stem + BC_FILE_TEMP_SUFFIX_LEN + 1 > size)
     return -1;
   memcpy(tmp, path, dir_len + stem);

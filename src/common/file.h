@@ -51,6 +51,13 @@ int bc_file_check_output(const char *path, bc_error *err);
  */
 int bc_file_temp_name(char *tmp, size_t size, const char *path);
 
+/* The same for a shorter limit than NAME_MAX (an SQLite database, whose
+ * "-journal" must fit beside it); name_max is more than the suffix. */
+int bc_file_temp_name_max(char *tmp,
+                          size_t size,
+                          const char *path,
+                          size_t name_max);
+
 /*
  * The output sink: everything baocao writes to disk goes through one, so
  * tests can make the Nth write fail or run out of space.

@@ -858,7 +858,11 @@ int bc_db_agency_certs_at(bc_agency_cert **out,
 
 /* ---- creating and loading ---- */
 
+/* The longest name SQLite adds to a database's: "-journal". */
+#define DB_SUFFIX_MAX 8
+
 int bc_db_create(const char *path, bc_error *err) {
+  const char *base;
   char tmp[PATH_MAX];
   sqlite3 *h = NULL;
   char *msg = NULL;
@@ -869,7 +873,16 @@ int bc_db_create(const char *path, bc_error *err) {
     return bc_error_set(err, BC_EIO, "'%s' already exists", path);
   if ((rc = bc_file_check_output(path, err)))
     return rc;
-  if (bc_file_temp_name(tmp, sizeof tmp, path) != 0)
+  /* SQLite makes NAME-journal (and NAME-wal, NAME-shm) beside NAME. */
+  base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  if (strlen(base) > NAME_MAX - DB_SUFFIX_MAX)
+    return bc_error_set(err, BC_EIO,
+                        "cannot create '%s': a database file name may be at "
+                        "most %d bytes (SQLite adds '-journal' beside it)",
+                        path, NAME_MAX - DB_SUFFIX_MAX);
+  if (bc_file_temp_name_max(tmp, sizeof tmp, path,
+                            NAME_MAX - DB_SUFFIX_MAX) != 0)
     return bc_error_set(err, BC_EIO, "path '%s' is too long", path);
   fd = mkstemp(tmp);
   if (fd < 0)
