@@ -23,7 +23,7 @@ PACKAGES=(
   check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
   libnss3-tools valgrind mupdf-tools softhsm2 opensc
   libreoffice-writer-nogui fonts-liberation2 python3-docx python3-odf
-  libxml2-utils man-db groff-base zsh fish bash-completion bsdutils
+  libxml2-utils man-db groff-base zsh fish bash-completion bsdutils strace
 )
 
 log() { printf '== %s\n' "$*" >&2; }

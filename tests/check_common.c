@@ -360,7 +360,7 @@ static int full_disk_write(void *ud, int fd, const void *data, size_t len) {
 START_TEST(test_common_file__full_disk_leaves_nothing) {
   char path[600], dir[512];
   size_t allowed = 3;
-  bc_sink sink = {full_disk_write, &allowed, false};
+  bc_sink sink = {full_disk_write, &allowed, false, NULL, NULL};
   bc_error err;
   struct stat st;
   snprintf(dir, sizeof dir, "%s/full", tu_tmpdir());
@@ -378,6 +378,62 @@ START_TEST(test_common_file__full_disk_leaves_nothing) {
   ck_assert_int_eq(tu_run(&out, cmd), 0);
   ck_assert_str_eq(out, ""); /* no temporary file either */
   free(out);
+}
+END_TEST
+
+/* The temporary name of a 255-byte file name fits NAME_MAX (255), in the
+ * target's directory; a short name keeps its whole stem. */
+START_TEST(test_common_file__temp_name_fits_name_max) {
+  char name[300], tmp[600];
+  const char *base;
+  memset(name, 'a', 251);
+  memcpy(name + 251, ".pdf", 5);
+  ck_assert_int_eq(bc_file_temp_name(tmp, sizeof tmp, name), 0);
+  ck_assert_uint_eq(strlen(tmp), 255);
+  ck_assert_str_eq(tmp + 244, ".tmp-XXXXXX");
+  ck_assert_int_eq(bc_file_temp_name(tmp, sizeof tmp, "out/r.pdf"), 0);
+  ck_assert_str_eq(tmp, "out/r.pdf.tmp-XXXXXX");
+  char in_dir[310];
+  snprintf(in_dir, sizeof in_dir, "dir/%s", name);
+  ck_assert_int_eq(bc_file_temp_name(tmp, sizeof tmp, in_dir), 0);
+  base = strrchr(tmp, '/') + 1;
+  ck_assert_uint_eq(strlen(base), 255);
+  ck_assert_int_eq(strncmp(tmp, "dir/aaa", 7), 0);
+  ck_assert_int_eq(bc_file_temp_name(tmp, 20, in_dir), -1);
+}
+END_TEST
+
+/* Only a regular file or a new name may be written; a FIFO is refused
+ * before anything is made, and an input FIFO is refused without a hang. */
+START_TEST(test_common_file__special_files_refused) {
+  char dir[512], fifo[600], link[600], path[600], *data = NULL;
+  size_t len;
+  bc_error err;
+  snprintf(dir, sizeof dir, "%s/special", tu_tmpdir());
+  mkdir(dir, 0755);
+  snprintf(fifo, sizeof fifo, "%s/f.pdf", dir);
+  snprintf(link, sizeof link, "%s/l.pdf", dir);
+  snprintf(path, sizeof path, "%s/new.pdf", dir);
+  unlink(fifo);
+  unlink(link);
+  ck_assert_int_eq(mkfifo(fifo, 0644), 0);
+  ck_assert_int_eq(symlink("new.pdf", link), 0);
+  ck_assert_int_eq(bc_file_check_output(path, &err), 0);
+  ck_assert_int_eq(bc_file_write_atomic(fifo, "x", 1, NULL, &err), BC_EIO);
+  ck_assert_ptr_nonnull(strstr(err.message, "it is a FIFO"));
+  ck_assert_int_eq(bc_file_check_output(link, &err), BC_EIO);
+  ck_assert_ptr_nonnull(strstr(err.message, "symbolic link to a missing"));
+  ck_assert_int_eq(bc_file_check_output("/dev/null", &err), BC_EIO);
+  ck_assert_ptr_nonnull(strstr(err.message, "character device"));
+  ck_assert_int_eq(bc_file_read(&data, &len, fifo, 1 << 20, BC_EFONT,
+                                bc_allocator_default(), &err),
+                   BC_EFONT);
+  ck_assert_ptr_nonnull(strstr(err.message, "is a FIFO (named pipe), not a "
+                                            "regular file"));
+  ck_assert_int_eq(bc_file_check_input(fifo, BC_EINPUT, &err), BC_EINPUT);
+  ck_assert_int_eq(bc_file_check_input(dir, BC_EINPUT, &err), BC_EINPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "is a directory"));
+  ck_assert_ptr_null(data);
 }
 END_TEST
 
@@ -406,6 +462,8 @@ Suite *common_suite(void) {
   tc = tcase_create("file");
   tcase_add_test(tc, test_common_file__atomic_write_and_read);
   tcase_add_test(tc, test_common_file__full_disk_leaves_nothing);
+  tcase_add_test(tc, test_common_file__temp_name_fits_name_max);
+  tcase_add_test(tc, test_common_file__special_files_refused);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -9,6 +9,7 @@
 #include "baocao/error.h"
 #include "baocao/render.h"
 #include "baocao/sign.h"
+#include "baocao/temp.h"
 #include "baocao/version.h"
 
 #endif

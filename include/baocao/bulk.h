@@ -77,13 +77,15 @@ typedef struct bc_bulk_options {
   bc_pdf_standard pdf_standard;   /* as bc_render_options.pdf_standard */
   int format;                     /* a bc_format (baocao/render.h): PDF, or
                                      editable drafts (pages 0) */
+  const bc_temp_hook *temp_hook;  /* told each temporary file's name, from
+                                     any worker (baocao/temp.h), or NULL */
 } bc_bulk_options;
 
 #define BC_BULK_OPTIONS_VERSION 1
 #define BC_BULK_OPTIONS_INIT                                                   \
   {                                                                            \
     BC_BULK_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0, 0,      \
-        NULL, NULL, -1, NULL, NULL, NULL, BC_PDF_STANDARD_A3B, 0              \
+        NULL, NULL, -1, NULL, NULL, NULL, BC_PDF_STANDARD_A3B, 0, NULL        \
   }
 
 /* The run's totals. */

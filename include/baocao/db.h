@@ -4,6 +4,7 @@
 #define BAOCAO_DB_H
 
 #include "baocao/error.h"
+#include "baocao/temp.h"
 
 #include <stddef.h>
 
@@ -93,12 +94,14 @@ int bc_database_import(const char *db_path,
  * Writes each table of the database at db_path into dir (created if
  * missing) as the CSV file import reads (agencies.csv, ..., narratives.csv),
  * each file atomically; rows[i] is the number of rows of table i.
+ * temp_hook (may be NULL) is told each temporary file's name.
  * Errors: BC_EIO (dir or a file cannot be written), BC_EDB, BC_ESCHEMA,
  * BC_ENOMEM.
  */
 int bc_database_export(const char *db_path,
                        const char *dir,
                        size_t rows[BC_IMPORT_TABLES],
+                       const bc_temp_hook *temp_hook,
                        bc_error *err);
 
 #ifdef __cplusplus

@@ -5,6 +5,7 @@
 
 #include "baocao/alloc.h"
 #include "baocao/error.h"
+#include "baocao/temp.h"
 
 #include <stddef.h>
 
@@ -24,11 +25,14 @@ typedef struct bc_context_options {
   const char *font_dir;      /* holds the four Liberation Serif files */
   const char *template_dir;  /* holds <template>.md and partials */
   const bc_allocator *alloc; /* NULL: the C library's */
+  /* Told each temporary file's name (render, preview, sign), or NULL;
+   * must outlive the context. */
+  const bc_temp_hook *temp_hook;
 } bc_context_options;
 
 #define BC_CONTEXT_OPTIONS_VERSION 1
 #define BC_CONTEXT_OPTIONS_INIT                                                \
-  { BC_CONTEXT_OPTIONS_VERSION, NULL, NULL, NULL }
+  { BC_CONTEXT_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
 
 /*
  * Loads the fonts. Errors: BC_EFONT naming the file, BC_ENOMEM.

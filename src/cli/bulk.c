@@ -235,6 +235,7 @@ int cmd_bulk(int argc, char **argv) {
   view.bar = isatty(STDERR_FILENO);
   view.json = cli_get(opts, n, "json") != NULL;
   bo.on_item = on_item;
+  bo.temp_hook = cli_temp_hook();
   bo.on_item_ud = &view;
 
   bc_error_clear(&err);

@@ -214,6 +214,14 @@ void cli_json_signatures(bc_buf *b,
                          size_t count);
 void cli_print_signature(FILE *out, const bc_signature_report *s);
 
+/* The hook that tells the CLI each temporary file the library makes
+ * (signals.c), for every context, bulk run and export. */
+const bc_temp_hook *cli_temp_hook(void);
+/* SIGINT, SIGTERM and SIGHUP (unless ignored when we started) remove the
+ * temporary files cli_temp_hook knows of, then kill the process with the
+ * default action, so that the exit status names the signal. */
+void cli_signals_install(void);
+
 /* Prints "baocao: <error>" and returns the exit code for err->code. */
 int cli_fail(const bc_error *err);
 /* The exit code for a bc_error_code. */

@@ -150,7 +150,7 @@ static int db_export(const char *db, const char *dir, int verbosity, bool json) 
   bc_error err;
   size_t total = 0;
   bc_error_clear(&err);
-  if (bc_database_export(db, dir, rows, &err))
+  if (bc_database_export(db, dir, rows, cli_temp_hook(), &err))
     return cli_fail_json(&err, json);
   for (int i = 0; i < BC_IMPORT_TABLES; i++)
     total += rows[i];

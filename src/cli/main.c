@@ -287,6 +287,7 @@ int main(int argc, char **argv) {
    * and cleaned up like a full disk, instead of killing the process with
    * a temporary file left behind. */
   signal(SIGXFSZ, SIG_IGN);
+  cli_signals_install();
   if (argc < 2) {
     cli_usage(stderr);
     return EXIT_USAGE;

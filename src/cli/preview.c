@@ -354,6 +354,7 @@ int cmd_preview(int argc, char **argv) {
     else
       job.popts.output_path = output;
   }
+  job.copts.temp_hook = cli_temp_hook();
   job.copts.font_dir =
       cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
   job.copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),

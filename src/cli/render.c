@@ -161,6 +161,7 @@ int cmd_render(int argc, char **argv) {
     }
     ropts.output_path = out_buf;
   }
+  copts.temp_hook = cli_temp_hook();
   copts.font_dir =
       cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),

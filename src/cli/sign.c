@@ -4,8 +4,11 @@
 
 #include "common/json.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /*
  * The token's PIN: the first line of pin_file, else BAOCAO_PKCS11_PIN,
@@ -18,8 +21,20 @@ static int cli_token_pin(char *pin,
                          const char *uri) {
   pin[0] = '\0';
   if (pin_file) {
-    FILE *f = fopen(pin_file, "r");
-    if (!f) {
+    /* Opened without blocking and checked to be a regular file: a FIFO
+     * would hang the open. */
+    struct stat st;
+    int fd = open(pin_file, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    FILE *f = NULL;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+      close(fd);
+      fprintf(stderr, "baocao sign: the PIN file '%s' is not a regular file\n",
+              pin_file);
+      return EXIT_TEMPLATE;
+    }
+    if (fd < 0 || !(f = fdopen(fd, "r"))) {
+      if (fd >= 0)
+        close(fd);
       fprintf(stderr, "baocao sign: cannot read the PIN file '%s'\n",
               pin_file);
       return EXIT_TEMPLATE;
@@ -111,6 +126,7 @@ int cmd_sign(int argc, char **argv) {
     sopts.pin = pin[0] ? pin : NULL;
   }
   sopts.input = pos[0];
+  copts.temp_hook = cli_temp_hook();
   copts.font_dir =
       cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
   copts.template_dir = cli_template_dir(NULL, tmpl_buf, sizeof tmpl_buf);

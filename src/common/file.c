@@ -13,6 +13,54 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* What a file that is not a regular one is, for messages. */
+static const char *file_kind(mode_t mode) {
+  if (S_ISDIR(mode))
+    return "a directory";
+  if (S_ISFIFO(mode))
+    return "a FIFO (named pipe)";
+  if (S_ISSOCK(mode))
+    return "a socket";
+  if (S_ISCHR(mode))
+    return "a character device";
+  if (S_ISBLK(mode))
+    return "a block device";
+  if (S_ISLNK(mode))
+    return "a symbolic link";
+  return "not a regular file";
+}
+
+/* Opens path for reading without blocking (a FIFO with no writer would
+ * otherwise hang open(2) forever) and checks with fstat that it is a
+ * regular file; the descriptor is left blocking again. */
+static int open_input(int *fd_out, const char *path, int code, bc_error *err) {
+  struct stat st;
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    return bc_error_set(err, code, "cannot open '%s': %s", path,
+                        strerror(errno));
+  if (fstat(fd, &st) != 0) {
+    int e = errno;
+    close(fd);
+    return bc_error_set(err, code, "cannot open '%s': %s", path, strerror(e));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    close(fd);
+    return bc_error_set(err, code, "'%s' is %s, not a regular file", path,
+                        file_kind(st.st_mode));
+  }
+  (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  *fd_out = fd;
+  return 0;
+}
+
+int bc_file_check_input(const char *path, int code, bc_error *err) {
+  int fd = -1, rc = open_input(&fd, path, code, err);
+  if (!rc)
+    close(fd);
+  return rc;
+}
+
 int bc_file_read(char **data_out,
                  size_t *len_out,
                  const char *path,
@@ -20,20 +68,12 @@ int bc_file_read(char **data_out,
                  int code,
                  const bc_allocator *alloc,
                  bc_error *err) {
-  FILE *f = NULL;
   char *data = NULL;
   size_t len = 0, cap = 0;
-  int rc = 0;
-  struct stat st;
+  int rc = 0, fd = -1;
 
-  f = fopen(path, "rb");
-  if (!f)
-    return bc_error_set(err, code, "cannot open '%s': %s", path,
-                        strerror(errno));
-  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-    rc = bc_error_set(err, code, "'%s' is a directory", path);
-    goto cleanup;
-  }
+  if ((rc = open_input(&fd, path, code, err)))
+    return rc;
   for (;;) {
     if (cap - len < 4096) {
       size_t ncap = cap ? cap * 2 : 8192;
@@ -45,21 +85,22 @@ int bc_file_read(char **data_out,
       data = p;
       cap = ncap;
     }
-    size_t n = fread(data + len, 1, cap - len, f);
-    len += n;
+    ssize_t n = read(fd, data + len, cap - len);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      rc = bc_error_set(err, code, "cannot read '%s': %s", path,
+                        strerror(errno));
+      goto cleanup;
+    }
+    len += (size_t)n;
     if (len > max_size) {
       rc = bc_error_set(err, code, "'%s' is larger than %zu bytes", path,
                         max_size);
       goto cleanup;
     }
-    if (n == 0) {
-      if (ferror(f)) {
-        rc = bc_error_set(err, code, "cannot read '%s': %s", path,
-                          strerror(errno));
-        goto cleanup;
-      }
+    if (n == 0)
       break;
-    }
   }
   data[len] = '\0';
   *data_out = data;
@@ -67,8 +108,70 @@ int bc_file_read(char **data_out,
   data = NULL;
 cleanup:
   bc_free(alloc, data);
-  fclose(f);
+  close(fd);
   return rc;
+}
+
+int bc_file_check_output(const char *path, bc_error *err) {
+  struct stat st, target;
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  if (!*base)
+    return bc_error_set(err, BC_EIO, "cannot write '%s': it is a directory",
+                        path);
+  if (strlen(base) > NAME_MAX)
+    return bc_error_set(err, BC_EIO,
+                        "cannot write '%s': the file name is longer than %d "
+                        "bytes",
+                        path, NAME_MAX);
+  if (lstat(path, &st) != 0)
+    return 0; /* a new path (a missing directory fails at the write) */
+  if (S_ISREG(st.st_mode))
+    return 0;
+  if (S_ISLNK(st.st_mode)) {
+    if (stat(path, &target) != 0)
+      return bc_error_set(err, BC_EIO,
+                          "will not write '%s': it is a symbolic link to a "
+                          "missing file (baocao replaces only regular files)",
+                          path);
+    return bc_error_set(err, BC_EIO,
+                        "will not write '%s': it is a symbolic link to %s "
+                        "(baocao replaces only regular files; give the path "
+                        "it points to)",
+                        path,
+                        S_ISREG(target.st_mode) ? "a regular file"
+                                                : file_kind(target.st_mode));
+  }
+  if (S_ISDIR(st.st_mode))
+    return bc_error_set(err, BC_EIO, "cannot write '%s': it is a directory",
+                        path);
+  return bc_error_set(err, BC_EIO,
+                      "will not write '%s': it is %s (baocao replaces only "
+                      "regular files)",
+                      path, file_kind(st.st_mode));
+}
+
+int bc_file_temp_name(char *tmp, size_t size, const char *path) {
+  return bc_file_temp_name_max(tmp, size, path, NAME_MAX);
+}
+
+int bc_file_temp_name_max(char *tmp,
+                          size_t size,
+                          const char *path,
+                          size_t name_max) {
+  /* "NAME.tmp-XXXXXX" beside NAME, the stem cut so that the temporary
+   * name fits name_max however long NAME is (bulk finds a killed run's
+   * temporaries by that stem). */
+  const char *base = strrchr(path, '/');
+  size_t dir_len = base ? (size_t)(base - path) + 1 : 0;
+  size_t stem = strlen(path + dir_len);
+  if (stem > name_max - BC_FILE_TEMP_SUFFIX_LEN)
+    stem = name_max - BC_FILE_TEMP_SUFFIX_LEN;
+  if (dir_len + stem + BC_FILE_TEMP_SUFFIX_LEN + 1 > size)
+    return -1;
+  memcpy(tmp, path, dir_len + stem);
+  memcpy(tmp + dir_len + stem, ".tmp-XXXXXX", BC_FILE_TEMP_SUFFIX_LEN + 1);
+  return 0;
 }
 
 static int default_write(void *ud, int fd, const void *data, size_t len) {
@@ -89,8 +192,8 @@ static int default_write(void *ud, int fd, const void *data, size_t len) {
   return 0;
 }
 
-static const bc_sink default_sink = {default_write, NULL, false};
-static const bc_sink no_fsync_sink = {default_write, NULL, true};
+static const bc_sink default_sink = {default_write, NULL, false, NULL, NULL};
+static const bc_sink no_fsync_sink = {default_write, NULL, true, NULL, NULL};
 
 const bc_sink *bc_sink_default(void) {
   return &default_sink;
@@ -104,16 +207,14 @@ int bc_file_out_open(bc_file_out *f,
                      const char *path,
                      const bc_sink *sink,
                      bc_error *err) {
-  struct stat st;
+  int rc;
   f->sink = sink ? sink : &default_sink;
   f->fd = -1;
   f->tmp[0] = '\0';
-  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-    return bc_error_set(err, BC_EIO, "cannot write '%s': it is a directory",
-                        path);
+  if ((rc = bc_file_check_output(path, err)))
+    return rc;
   if (snprintf(f->path, sizeof f->path, "%s", path) >= (int)sizeof f->path ||
-      snprintf(f->tmp, sizeof f->tmp, "%s.tmp-XXXXXX", path) >=
-          (int)sizeof f->tmp) {
+      bc_file_temp_name(f->tmp, sizeof f->tmp, path) != 0) {
     f->tmp[0] = '\0';
     return bc_error_set(err, BC_EIO, "cannot write '%s': path too long", path);
   }
@@ -123,6 +224,8 @@ int bc_file_out_open(bc_file_out *f,
     return bc_error_set(err, BC_EIO, "cannot write '%s': %s", path,
                         strerror(errno));
   }
+  if (f->sink->on_temp)
+    f->sink->on_temp(f->sink->temp_ud, f->tmp, 1);
   /* mkstemp makes the file 0600; a report is an ordinary readable file. */
   if (fchmod(f->fd, 0644) != 0) {
     int e = errno;
@@ -157,6 +260,8 @@ int bc_file_out_commit(bc_file_out *f, bc_error *err) {
     return bc_error_set(err, BC_EIO, "cannot write '%s': %s", f->path,
                         strerror(e));
   }
+  if (f->sink->on_temp)
+    f->sink->on_temp(f->sink->temp_ud, f->tmp, 0);
   f->tmp[0] = '\0';
   return 0;
 }
@@ -165,8 +270,11 @@ void bc_file_out_abort(bc_file_out *f) {
   if (f->fd >= 0)
     close(f->fd);
   f->fd = -1;
-  if (f->tmp[0])
+  if (f->tmp[0]) {
     unlink(f->tmp);
+    if (f->sink->on_temp)
+      f->sink->on_temp(f->sink->temp_ud, f->tmp, 0);
+  }
   f->tmp[0] = '\0';
 }
 

@@ -10,8 +10,11 @@
 
 /*
  * Reads path into a NUL-terminated buffer allocated with alloc (caller
- * frees). Fails with `code` (BC_EINPUT, BC_EFONT, ...) naming the path when
- * the file is missing or unreadable, and when it is larger than max_size.
+ * frees). The file is opened with O_NONBLOCK and checked with fstat before
+ * a byte is read: a FIFO, socket, device or directory fails at once instead
+ * of hanging. Fails with `code` (BC_EINPUT, BC_EFONT, ...) naming the path
+ * when the file is missing, unreadable or not a regular file, and when it
+ * is larger than max_size.
  */
 int bc_file_read(char **data_out,
                  size_t *len_out,
@@ -20,6 +23,40 @@ int bc_file_read(char **data_out,
                  int code,
                  const bc_allocator *alloc,
                  bc_error *err);
+
+/*
+ * The same check without the read, for inputs a library opens by path
+ * (FreeType, HarfBuzz, OpenSSL's BIO): path opens without blocking and is
+ * a regular file, else `code` naming it.
+ */
+int bc_file_check_input(const char *path, int code, bc_error *err);
+
+/*
+ * Whether path may be written: a new name, or a regular file to replace.
+ * A device, FIFO, socket or directory is refused, and so is a symbolic
+ * link (the rename would replace the link; following it could write where
+ * the link's owner chose), each with BC_EIO naming path. A final name
+ * longer than NAME_MAX is refused too. Called by bc_file_out_open, and by
+ * commands before their work so that a bad target fails at once.
+ */
+int bc_file_check_output(const char *path, bc_error *err);
+
+/* Length of ".tmp-XXXXXX", what a temporary name adds to its stem. */
+#define BC_FILE_TEMP_SUFFIX_LEN 11
+
+/*
+ * The mkstemp template for path in tmp: "NAME.tmp-XXXXXX" in path's
+ * directory, NAME cut short so that the name fits NAME_MAX. -1 when tmp is
+ * too small.
+ */
+int bc_file_temp_name(char *tmp, size_t size, const char *path);
+
+/* The same for a shorter limit than NAME_MAX (an SQLite database, whose
+ * "-journal" must fit beside it); name_max is more than the suffix. */
+int bc_file_temp_name_max(char *tmp,
+                          size_t size,
+                          const char *path,
+                          size_t name_max);
 
 /*
  * The output sink: everything baocao writes to disk goes through one, so
@@ -34,6 +71,11 @@ typedef struct bc_sink {
    * the machine can (bulk syncs the file system once at the end, and
    * its --resume checks every file's digest). */
   bool skip_fsync;
+  /* When set, told each temporary file's name once it exists (created 1)
+   * and once it is gone, renamed or removed (created 0), so that a signal
+   * handler can remove it (bc_temp_hook, baocao/render.h). */
+  void (*on_temp)(void *ud, const char *tmp_path, int created);
+  void *temp_ud;
 } bc_sink;
 
 /* The sink that calls write(2) until done. */

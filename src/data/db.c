@@ -145,6 +145,77 @@ static int check_schema(sqlite3 *h, const char *path, bc_error *err) {
   return 0;
 }
 
+/* Whether the connection can read: SQLITE_OK, or the first read's code. */
+static int probe(sqlite3 *h) {
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(h, "PRAGMA schema_version", -1, &s, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW)
+    rc = SQLITE_OK;
+  sqlite3_finalize(s);
+  return rc;
+}
+
+/* "file:" and path percent-encoded, the query after it: an SQLite URI. */
+static int
+file_uri(char *out, size_t size, const char *path, const char *query) {
+  static const char hex[] = "0123456789ABCDEF";
+  size_t n = 0;
+  int k = snprintf(out, size, "file:");
+  if (k < 0 || (size_t)k >= size)
+    return -1;
+  n = (size_t)k;
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if (n + 4 >= size)
+      return -1;
+    if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+        (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
+      out[n++] = (char)*p;
+    } else {
+      out[n++] = '%';
+      out[n++] = hex[*p >> 4];
+      out[n++] = hex[*p & 15];
+    }
+  }
+  k = snprintf(out + n, size - n, "?%s", query);
+  return k < 0 || (size_t)k >= size - n ? -1 : 0;
+}
+
+/*
+ * A WAL-mode database that is only read, in a directory this process cannot
+ * write (a read-only file system, a read-only mount, a directory of
+ * another user): SQLite needs to create PATH-shm beside it and fails with
+ * SQLITE_CANTOPEN or SQLITE_READONLY at the first read. When PATH-wal is
+ * absent or empty, every committed page is in the database file itself,
+ * so it is opened again as immutable (no -shm, no locks). When PATH-wal
+ * holds changes, immutable would miss them: the message says what to do.
+ */
+static int
+reopen_read_only_wal(sqlite3 **h, const char *path, int flags, bc_error *err) {
+  char wal[PATH_MAX + 8], uri[3 * PATH_MAX + 32];
+  struct stat st;
+  int rc;
+  if (snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal ||
+      file_uri(uri, sizeof uri, path, "immutable=1") != 0)
+    return bc_error_set(err, BC_EDB, "database path is too long");
+  if (stat(wal, &st) == 0 && st.st_size > 0)
+    return bc_error_set(
+        err, BC_EDB,
+        "database '%s' is in WAL mode, SQLite cannot create '%s-shm' beside "
+        "it (a read-only directory or file system), and '%s' holds changes "
+        "not yet in the database: where it can be written, run "
+        "sqlite3 '%s' 'PRAGMA journal_mode=DELETE' (or copy the database "
+        "with its -wal file to a writable directory)",
+        path, path, wal, path);
+  sqlite3_close(*h);
+  *h = NULL;
+  rc = sqlite3_open_v2(uri, h, flags | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK) {
+    sqlite3_extended_result_codes(*h, 1);
+    rc = probe(*h);
+  }
+  return rc == SQLITE_OK ? 0 : db_error(err, *h, rc, path);
+}
+
 static int
 open_handle(sqlite3 **out, const char *path, int flags, bc_error *err) {
   struct stat st;
@@ -161,8 +232,15 @@ open_handle(sqlite3 **out, const char *path, int flags, bc_error *err) {
     sqlite3_close(h);
     return rc;
   }
-  sqlite3_busy_timeout(h, 2000);
   sqlite3_extended_result_codes(h, 1);
+  rc = probe(h);
+  if ((flags & SQLITE_OPEN_READONLY) &&
+      ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
+      (rc = reopen_read_only_wal(&h, path, flags, err))) {
+    sqlite3_close(h);
+    return rc;
+  }
+  sqlite3_busy_timeout(h, 2000);
   rc = check_schema(h, path, err);
   if (rc) {
     sqlite3_close(h);
@@ -781,7 +859,11 @@ int bc_db_agency_certs_at(bc_agency_cert **out,
 
 /* ---- creating and loading ---- */
 
+/* The longest name SQLite adds to a database's: "-journal". */
+#define DB_SUFFIX_MAX 8
+
 int bc_db_create(const char *path, bc_error *err) {
+  const char *base;
   char tmp[PATH_MAX];
   sqlite3 *h = NULL;
   char *msg = NULL;
@@ -790,7 +872,18 @@ int bc_db_create(const char *path, bc_error *err) {
 
   if (stat(path, &st) == 0)
     return bc_error_set(err, BC_EIO, "'%s' already exists", path);
-  if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
+  if ((rc = bc_file_check_output(path, err)))
+    return rc;
+  /* SQLite makes NAME-journal (and NAME-wal, NAME-shm) beside NAME. */
+  base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  if (strlen(base) > NAME_MAX - DB_SUFFIX_MAX)
+    return bc_error_set(err, BC_EIO,
+                        "cannot create '%s': a database file name may be at "
+                        "most %d bytes (SQLite adds '-journal' beside it)",
+                        path, NAME_MAX - DB_SUFFIX_MAX);
+  if (bc_file_temp_name_max(tmp, sizeof tmp, path,
+                            NAME_MAX - DB_SUFFIX_MAX) != 0)
     return bc_error_set(err, BC_EIO, "path '%s' is too long", path);
   fd = mkstemp(tmp);
   if (fd < 0)
@@ -848,6 +941,9 @@ int bc_db_upgrade(const char *path, int *from_version, bc_error *err) {
 
   if (stat(path, &st) != 0)
     return bc_error_set(err, BC_EDB, "database '%s' does not exist", path);
+  if (!S_ISREG(st.st_mode))
+    return bc_error_set(err, BC_EDB, "database '%s' is not a regular file",
+                        path);
   rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK) {
     rc = db_error(err, h, rc, path);

@@ -19,6 +19,7 @@
 
 #include "common/alloc.h"
 #include "common/error.h"
+#include "common/file.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -110,6 +111,9 @@ int bc_raster_new(bc_raster **out,
   }
   for (int s = 0; s < BC_STYLE_COUNT; s++) {
     const bc_face_info *fi = bc_fontset_info(fonts, (bc_style)s);
+    /* opened again by path: a FIFO put there since would hang FreeType */
+    if ((rc = bc_file_check_input(fi->path, BC_EFONT, err)))
+      goto fail;
     if ((fe = FT_New_Face(r->lib, fi->path, 0, &r->faces[s])) != 0) {
       r->faces[s] = NULL;
       rc = ft_fail(r, fe, err, "cannot open font", fi->path);

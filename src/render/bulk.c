@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -517,6 +518,65 @@ static void *work(void *arg) {
 
 /* ---- the run ---- */
 
+/*
+ * Locks the run's manifest: "<manifest>.lock" beside it, held with flock
+ * for the whole run and holding the pid of the run that has it. A second
+ * run with the same manifest (the same output directory, or the same
+ * shard of it) stops here, before it truncates the manifest or removes a
+ * temporary file. The lock file is removed at the end (unlock_manifest);
+ * a run that takes the lock checks that the file it locked is still the
+ * one at the path, since the previous holder may have just removed it.
+ */
+static int lock_manifest(int *fd_out,
+                         const char *lock_path,
+                         const char *out_dir,
+                         bc_error *err) {
+  for (int attempt = 0; attempt < 100; attempt++) {
+    struct stat held, named;
+    char pid[32];
+    int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0)
+      return bc_error_set(err, BC_EIO, "cannot lock '%s': %s", lock_path,
+                          strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      int e = errno;
+      ssize_t n = e == EWOULDBLOCK ? pread(fd, pid, sizeof pid - 1, 0) : -1;
+      close(fd);
+      if (e != EWOULDBLOCK)
+        return bc_error_set(err, BC_EIO, "cannot lock '%s': %s", lock_path,
+                            strerror(e));
+      pid[n > 0 ? n : 0] = '\0';
+      pid[strcspn(pid, "\n")] = '\0';
+      return bc_error_set(err, BC_EIO,
+                          "another bulk run%s%s%s is writing into '%s' "
+                          "(it holds '%s'); wait for it to finish",
+                          *pid ? " (process " : "", pid, *pid ? ")" : "",
+                          out_dir, lock_path);
+    }
+    if (fstat(fd, &held) == 0 && stat(lock_path, &named) == 0 &&
+        held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
+      int len = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+      if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, (size_t)len, 0) != len) {
+        int e = errno;
+        close(fd);
+        return bc_error_set(err, BC_EIO, "cannot lock '%s': %s", lock_path,
+                            strerror(e));
+      }
+      *fd_out = fd;
+      return 0;
+    }
+    close(fd); /* removed by the run that had it: lock the new one */
+  }
+  return bc_error_set(err, BC_EIO, "cannot lock '%s'", lock_path);
+}
+
+static void unlock_manifest(int fd, const char *lock_path) {
+  if (fd < 0)
+    return;
+  unlink(lock_path); /* while still held: see lock_manifest */
+  close(fd);
+}
+
 /* Every PDF of the run to disk at once: far cheaper than a flush per
  * file, and a crash before it is what --resume's digests are for. */
 static int sync_out_dir(const char *dir, bc_error *err) {
@@ -595,8 +655,13 @@ static int rewrite_manifest(bulk_run *run, const char *path, bc_error *err) {
   bc_file_out f;
   bc_buf block;
   size_t i = 0, k = 0;
+  bc_sink sink = *bc_sink_default();
   int rc;
-  if ((rc = bc_file_out_open(&f, path, NULL, err)))
+  if (run->opts->temp_hook) {
+    sink.on_temp = run->opts->temp_hook->on_temp;
+    sink.temp_ud = run->opts->temp_hook->ud;
+  }
+  if ((rc = bc_file_out_open(&f, path, &sink, err)))
     return rc;
   bc_buf_init(&block, run->alloc);
   while (!rc && (i < run->count || k < run->kept_count)) {
@@ -635,8 +700,8 @@ int bc_bulk_run(bc_bulk_summary *summary,
   bc_arena arena;
   worker *workers = NULL;
   unsigned nworkers = 0;
-  char manifest_path[PATH_MAX];
-  int ends_with_newline = 1, rc;
+  char manifest_path[PATH_MAX], lock_path[PATH_MAX + 8];
+  int ends_with_newline = 1, lock_fd = -1, rc;
 
   memset(summary, 0, sizeof *summary);
   if ((rc = check_options(opts, err)))
@@ -662,15 +727,14 @@ int bc_bulk_run(bc_bulk_summary *summary,
   else
     rc = snprintf(manifest_path, sizeof manifest_path, "%s/manifest.jsonl",
                   opts->out_dir) >= (int)sizeof manifest_path;
-  if (rc) {
+  if (rc || snprintf(lock_path, sizeof lock_path, "%s.lock", manifest_path) >=
+                (int)sizeof lock_path) {
     rc = bc_error_set(err, BC_EIO, "manifest path is too long");
     goto done;
   }
-  if ((rc = list_jobs(&run, &arena, err)))
+  if ((rc = bc_file_check_output(manifest_path, err)))
     goto done;
-  if ((opts->resume || opts->agencies) &&
-      (rc = read_previous(&run, manifest_path, &ends_with_newline, &arena,
-                          err)))
+  if ((rc = list_jobs(&run, &arena, err)))
     goto done;
 
   /* Every worker's context before the first file or directory is made: a
@@ -686,12 +750,20 @@ int bc_bulk_run(bc_bulk_summary *summary,
     co.font_dir = opts->font_dir;
     co.template_dir = opts->template_dir;
     co.alloc = opts->alloc;
+    co.temp_hook = opts->temp_hook;
     workers[i].run = &run;
     if ((rc = bc_context_new(&workers[i].ctx, &co, err)))
       goto done;
   }
 
-  if ((rc = make_dirs(opts->out_dir, err)))
+  if ((rc = make_dirs(opts->out_dir, err)) ||
+      (rc = lock_manifest(&lock_fd, lock_path, opts->out_dir, err)))
+    goto done;
+  /* The previous lines once the manifest is ours: no other run is
+   * changing it. */
+  if ((opts->resume || opts->agencies) &&
+      (rc = read_previous(&run, manifest_path, &ends_with_newline, &arena,
+                          err)))
     goto done;
   run.manifest_fd =
       open(manifest_path,
@@ -760,6 +832,7 @@ int bc_bulk_run(bc_bulk_summary *summary,
 done:
   if (run.manifest_fd >= 0)
     close(run.manifest_fd);
+  unlock_manifest(lock_fd, lock_path);
   for (unsigned i = 0; workers && i < nworkers; i++)
     bc_context_free(workers[i].ctx);
   bc_free(run.alloc, workers);

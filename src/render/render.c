@@ -51,6 +51,7 @@ struct bc_context {
   ino_t db_ino;
   unsigned char font_digest[32]; /* of the four font files */
   bool font_digest_known;
+  bc_sink sink, sink_no_fsync; /* the default ones, told of temporaries */
 };
 
 int bc_context_new(bc_context **out,
@@ -67,6 +68,12 @@ int bc_context_new(bc_context **out,
   if (!ctx)
     return bc_error_oom(err);
   ctx->alloc = a;
+  ctx->sink = *bc_sink_default();
+  ctx->sink_no_fsync = *bc_sink_no_fsync();
+  if (opts->temp_hook) {
+    ctx->sink.on_temp = ctx->sink_no_fsync.on_temp = opts->temp_hook->on_temp;
+    ctx->sink.temp_ud = ctx->sink_no_fsync.temp_ud = opts->temp_hook->ud;
+  }
   bc_frame_default(&ctx->frame);
   ctx->template_dir =
       bc_strndup(a, opts->template_dir, strlen(opts->template_dir));
@@ -541,6 +548,9 @@ int bc_render(bc_render_result *result,
                         opts->format);
   if (result)
     memset(result, 0, sizeof *result);
+  /* A device, FIFO or link as the output fails before any work. */
+  if (opts->output_path && (rc = bc_file_check_output(opts->output_path, err)))
+    return rc;
   bc_arena_init(&arena, ctx->alloc);
   if ((rc = load_report(&model, &tmpl, ctx, &job, &arena, err)) ||
       ((opts->input_digest || opts->unless_input) &&
@@ -590,7 +600,7 @@ int bc_render(bc_render_result *result,
                                    pdf_len, NULL, err))
           : (rc = bc_file_write_atomic(
                  opts->output_path, pdf, pdf_len,
-                 opts->no_fsync ? bc_sink_no_fsync() : NULL, err)))
+                 bc_context__sink(ctx, opts->no_fsync != 0), err)))
     goto cleanup;
   if (result) {
     bc_sha256(digest, pdf, pdf_len);
@@ -639,6 +649,8 @@ int bc_preview(bc_preview_result *result,
   if (opts->tones < BC_TONES_TEMPLATE || opts->tones > BC_TONES_AS_TYPED)
     return bc_error_set(err, BC_ERROR, "unknown tone style %d", opts->tones);
   assert(result || !(opts->keep_pixels || opts->keep_png));
+  if (opts->output_path && (rc = bc_file_check_output(opts->output_path, err)))
+    return rc;
   bc_arena_init(&arena, ctx->alloc);
   if ((rc = build_pages(&pages, &doc, ctx, &job, &arena, err)))
     goto cleanup;
@@ -681,7 +693,8 @@ int bc_preview(bc_preview_result *result,
     memcpy(png_copy, png, png_len);
   }
   if (opts->output_path &&
-      (rc = bc_file_write_atomic(opts->output_path, png, png_len, NULL, err)))
+      (rc = bc_file_write_atomic(opts->output_path, png, png_len,
+                                 bc_context__sink(ctx, false), err)))
     goto cleanup;
   if (to_fd && (rc = bc_file_write_fd(opts->output_fd, "standard output", png,
                                       png_len, NULL, err)))
@@ -750,12 +763,22 @@ int bc_database_import(const char *db_path,
 int bc_database_export(const char *db_path,
                        const char *dir,
                        size_t rows[BC_IMPORT_TABLES],
+                       const bc_temp_hook *temp_hook,
                        bc_error *err) {
-  return bc_db_export(db_path, dir, rows, NULL, err);
+  bc_sink sink = *bc_sink_default();
+  if (temp_hook) {
+    sink.on_temp = temp_hook->on_temp;
+    sink.temp_ud = temp_hook->ud;
+  }
+  return bc_db_export(db_path, dir, rows, &sink, err);
 }
 
 const bc_allocator *bc_context__alloc(const bc_context *ctx) {
   return ctx->alloc;
+}
+
+const bc_sink *bc_context__sink(const bc_context *ctx, bool no_fsync) {
+  return no_fsync ? &ctx->sink_no_fsync : &ctx->sink;
 }
 
 const bc_fontset *bc_context__fonts(const bc_context *ctx) {

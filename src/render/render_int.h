@@ -6,6 +6,7 @@
 
 #include "baocao/render.h"
 #include "common/arena.h"
+#include "common/file.h"
 #include "data/data.h"
 #include "markup/markup.h"
 #include "model/model.h"
@@ -13,6 +14,9 @@
 #include "text/text.h"
 
 const bc_allocator *bc_context__alloc(const bc_context *ctx);
+/* The sink files are written through: the default one (or without the
+ * flush), telling the context's temp_hook of each temporary file. */
+const bc_sink *bc_context__sink(const bc_context *ctx, bool no_fsync);
 const bc_fontset *bc_context__fonts(const bc_context *ctx);
 bc_shaper *bc_context__shaper(bc_context *ctx);
 

@@ -22,6 +22,7 @@ int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err) {
   memset(&req, 0, sizeof req);
   req.input = opts->input;
   req.output = opts->output;
+  req.sink = bc_context__sink(ctx, false);
   req.field = opts->field;
   req.p12_path = opts->p12_path;
   req.password = opts->password ? opts->password : "";

@@ -348,6 +348,9 @@ int bc_sign_pdf(const bc_sign_request *req,
   memset(&s, 0, sizeof s);
   memset(&u, 0, sizeof u);
   bc_buf_init(&u.out, alloc);
+  /* A device, FIFO or link as the output fails before any work. */
+  if ((rc = bc_file_check_output(req->output, err)))
+    return rc;
   if ((rc = bc_file_read(&input, &input_len, req->input, MAX_PDF, BC_EINPUT,
                          alloc, err)))
     return rc;
@@ -619,8 +622,8 @@ int bc_sign_pdf(const bc_sign_request *req,
   }
   if ((rc = bc_sign__check_bytes((const unsigned char *)u.out.data, u.out.len,
                                  t.name, arena, err)) ||
-      (rc =
-           bc_file_write_atomic(req->output, u.out.data, u.out.len, NULL, err)))
+      (rc = bc_file_write_atomic(req->output, u.out.data, u.out.len, req->sink,
+                                 err)))
     goto cleanup;
 cleanup:
   bc_pdf_reader_free(rd);

@@ -7,6 +7,7 @@
 #include "baocao/error.h"
 #include "baocao/sign.h"
 #include "common/arena.h"
+#include "common/file.h"
 #include "text/text.h"
 #include "common/version.h"
 
@@ -17,6 +18,8 @@
 typedef struct bc_sign_request {
   const char *input;               /* a PDF with an empty signature field */
   const char *output;              /* the signed copy, written atomically */
+  const bc_sink *sink;             /* what it is written through; NULL:
+                                      the default */
   const char *field;               /* ky_nguoi_co_tham_quyen, ky_co_quan, ... */
   const char *p12_path;            /* PKCS#12: key, certificate, chain */
   const char *password;            /* of the PKCS#12 file; may be "" */

@@ -6,6 +6,7 @@
 #include "sign/sign_int.h"
 
 #include "common/error.h"
+#include "common/file.h"
 
 #include <ctype.h>
 #include <dlfcn.h>
@@ -111,6 +112,9 @@ static int load_p12(bc_sign_key *s, const bc_sign_request *req, bc_error *err) {
   int rc = 0;
   const char *password = req->password ? req->password : "";
 
+  /* a FIFO would hang BIO_new_file: only a regular file is opened */
+  if ((rc = bc_file_check_input(req->p12_path, BC_EINPUT, err)))
+    goto cleanup;
   in = BIO_new_file(req->p12_path, "rb");
   if (!in) {
     rc = bc_error_set(err, BC_EINPUT, "cannot open '%s'", req->p12_path);
@@ -409,10 +413,12 @@ static int load_p11(bc_sign_key *s, const bc_sign_request *req, bc_error *err) {
 
 /* Certificates of a PEM (or DER) file added to the chain. */
 static int add_chain_file(bc_sign_key *s, const char *path, bc_error *err) {
-  BIO *in = BIO_new_file(path, "rb");
+  BIO *in = NULL;
   int added = 0, rc = 0;
   X509 *c;
-  if (!in)
+  if ((rc = bc_file_check_input(path, BC_EINPUT, err)))
+    return rc;
+  if (!(in = BIO_new_file(path, "rb")))
     return bc_error_set(err, BC_EINPUT, "cannot open '%s'", path);
   if (!s->chain && !(s->chain = sk_X509_new_null())) {
     rc = bc_error_oom(err);

@@ -26,6 +26,7 @@
 #include "sign/sign_int.h"
 
 #include "common/error.h"
+#include "common/file.h"
 
 #include <dirent.h>
 #include <openssl/cms.h>
@@ -53,9 +54,21 @@ struct bc_trust {
 
 /* ---- loading ---- */
 
-/* Every certificate of a PEM or DER file pushed onto out; the count. */
-static int read_certs(STACK_OF(X509) *out, const char *path) {
-  BIO *in = BIO_new_file(path, "rb");
+/* path opened for OpenSSL once it is known to be a regular file (a FIFO
+ * would hang BIO_new_file); NULL with err set otherwise. */
+static BIO *open_bio(const char *path, bc_error *err) {
+  BIO *in;
+  if (bc_file_check_input(path, BC_EINPUT, err))
+    return NULL;
+  if (!(in = BIO_new_file(path, "rb")))
+    bc_error_set(err, BC_EINPUT, "cannot open '%s'", path);
+  return in;
+}
+
+/* Every certificate of a PEM or DER file pushed onto out; the count, or
+ * -1 with err set when the file cannot be opened. */
+static int read_certs(STACK_OF(X509) *out, const char *path, bc_error *err) {
+  BIO *in = open_bio(path, err);
   X509 *c;
   int n = 0;
   if (!in)
@@ -69,8 +82,9 @@ static int read_certs(STACK_OF(X509) *out, const char *path) {
   return n;
 }
 
-static int read_crls(STACK_OF(X509_CRL) *out, const char *path) {
-  BIO *in = BIO_new_file(path, "rb");
+static int
+read_crls(STACK_OF(X509_CRL) *out, const char *path, bc_error *err) {
+  BIO *in = open_bio(path, err);
   X509_CRL *c;
   int n = 0;
   if (!in)
@@ -107,10 +121,10 @@ static int load_certs(STACK_OF(X509) *out,
       if (e->d_name[0] == '.' || !cert_file_name(e->d_name))
         continue;
       snprintf(file, sizeof file, "%s/%s", path, e->d_name);
-      int k = read_certs(out, file);
+      int k = read_certs(out, file, err);
       if (k < 0) {
         closedir(d);
-        return bc_error_set(err, BC_EINPUT, "cannot open '%s'", file);
+        return BC_EINPUT;
       }
       n += k;
     }
@@ -122,9 +136,9 @@ static int load_certs(STACK_OF(X509) *out,
                           path);
     return 0;
   }
-  n = read_certs(out, path);
+  n = read_certs(out, path, err);
   if (n < 0)
-    return bc_error_set(err, BC_EINPUT, "cannot open '%s'", path);
+    return BC_EINPUT;
   if (!n)
     return bc_error_set(err, BC_ECERT,
                         "'%s' holds no certificate (PEM or DER)", path);
@@ -176,9 +190,9 @@ int bc_trust_load(bc_trust **out,
     if ((rc = load_certs(t->untrusted, opts->untrusted[i], false, err)))
       goto cleanup;
   for (size_t i = 0; i < opts->crl_count; i++) {
-    int n = read_crls(t->crls, opts->crls[i]);
+    int n = read_crls(t->crls, opts->crls[i], err);
     if (n < 0) {
-      rc = bc_error_set(err, BC_EINPUT, "cannot open '%s'", opts->crls[i]);
+      rc = BC_EINPUT;
       goto cleanup;
     }
     if (!n) {

@@ -5,6 +5,7 @@
 
 #include "common/alloc.h"
 #include "common/error.h"
+#include "common/file.h"
 
 #include FT_TRUETYPE_TABLES_H
 #include <stdio.h>
@@ -36,9 +37,13 @@ static int face_open(bc_face *f,
   const char *ps;
   TT_OS2 *os2;
   unsigned int len = 0;
+  int rc;
 
   if (stat(path, &st) != 0)
     return bc_error_set(err, BC_EFONT, "font file '%s' does not exist", path);
+  /* FreeType and HarfBuzz open it by path: a FIFO would hang them. */
+  if ((rc = bc_file_check_input(path, BC_EFONT, err)))
+    return rc;
   f->path = bc_strndup(a, path, strlen(path));
   if (!f->path)
     return bc_error_oom(err);
