@@ -36,9 +36,7 @@ static const char bulk_usage[] =
     "  --shard K/N          render only share K of N (1 <= K <= N), chosen\n"
     "                       by a stable hash of the agency code: N machines\n"
     "                       split a run with no coordinator\n"
-    "  --font-dir DIR       the Liberation Serif files (default:\n"
-    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
-    "                       directory that `baocao help` names)\n"
+    CLI_FONT_USAGE
     "  --template-dir DIR   the templates (default: $BAOCAO_TEMPLATE_DIR,\n"
     "                       else templates/ in the data directory)\n"
     "  --pdf-standard STD   a-3b (default): PDF/A-3b, tagged; none: a plain\n"
@@ -134,13 +132,15 @@ int cmd_bulk(int argc, char **argv) {
       {"out-dir", 0, true, NULL},    {"manifest", 0, true, NULL},
       {"resume", 0, false, NULL},    {"shard", 0, true, NULL},
       {"font-dir", 0, true, NULL},   {"template-dir", 0, true, NULL},
+      {"font-family", 0, true, NULL},
       {"quiet", 'q', false, NULL},   {"help", 'h', false, NULL},
       {"pdf-standard", 0, true, NULL}, {"format", 0, true, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096], dir_buf[PATH_MAX], name[128];
+  cli_font_choice fonts;
+  char tmpl_buf[4096], dir_buf[PATH_MAX], name[128];
   char *agency_list = NULL;
   const char **agencies = NULL;
   const char *jobs, *shard;
@@ -212,8 +212,13 @@ int cmd_bulk(int argc, char **argv) {
   }
   bo.manifest_path = cli_get(opts, n, "manifest");
   bo.resume = cli_get(opts, n, "resume") != NULL;
-  bo.font_dir =
-      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  if (!cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                 cli_get(opts, n, "font-family"), "bulk")) {
+    rc = EXIT_USAGE;
+    goto done;
+  }
+  bo.font_dir = fonts.dir;
+  bo.font_family = fonts.family;
   bo.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                      tmpl_buf, sizeof tmpl_buf);
   view.quiet = cli_get(opts, n, "quiet") != NULL;

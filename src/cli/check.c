@@ -19,10 +19,8 @@ static const char check_usage[] =
     "  --agencies A,B,...   only these agencies (default: every agency with\n"
     "                       a report in the period)\n"
     "  --template-dir DIR   the templates (default: $BAOCAO_TEMPLATE_DIR,\n"
-    "                       else templates/ in the data directory)\n"
-    "  --font-dir DIR       the Liberation Serif files (default:\n"
-    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
-    "                       directory that `baocao help` names)\n"
+    "                       else templates/ in the data "
+    "directory)\n" CLI_FONT_USAGE
     "  -q, --quiet          print only the summary line\n"
     "  -h, --help           this text\n"
     "\n"
@@ -86,13 +84,14 @@ int cmd_check(int argc, char **argv) {
   cli_option opts[] = {
       {"db", 0, true, NULL},       {"period", 0, true, NULL},
       {"agencies", 0, true, NULL}, {"template-dir", 0, true, NULL},
-      {"font-dir", 0, true, NULL}, {"quiet", 'q', false, NULL},
-      {"help", 'h', false, NULL},
+      {"font-dir", 0, true, NULL}, {"font-family", 0, true, NULL},
+      {"quiet", 'q', false, NULL}, {"help", 'h', false, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096];
+  cli_font_choice fonts;
+  char tmpl_buf[4096];
   const char **codes = NULL, *agencies;
   char *codes_copy = NULL;
   bc_context_options copts = BC_CONTEXT_OPTIONS_INIT;
@@ -130,8 +129,13 @@ int cmd_check(int argc, char **argv) {
       goto cleanup;
     }
   }
-  copts.font_dir =
-      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  if (!cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                 cli_get(opts, n, "font-family"), "check")) {
+    code = EXIT_USAGE;
+    goto cleanup;
+  }
+  copts.font_dir = fonts.dir;
+  copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                         tmpl_buf, sizeof tmpl_buf);
   if ((rc = bc_context_new(&ctx, &copts, &err)) ||

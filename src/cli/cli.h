@@ -78,10 +78,41 @@ int cli_fail(const bc_error *err);
  * when value is NULL); prints the problem and returns false otherwise. */
 bool cli_tones(const char *value, int *out, const char *command);
 
-/* Font and template directories: the flag, else the environment, else
- * the build's data directory (written into buf). */
-const char *cli_font_dir(const char *flag, char *buf, size_t size);
+/* The data directory: ../share/baocao beside the executable when that
+ * directory exists (an installed baocao, any prefix), else the build's
+ * BC_DATA_DIR (the source tree). */
+const char *cli_data_dir(void);
+
+/* The template directory: the flag, else $BAOCAO_TEMPLATE_DIR, else
+ * templates/ in the data directory (written into buf). */
 const char *cli_template_dir(const char *flag, char *buf, size_t size);
+
+/* Where the fonts come from: a directory or a system family, for
+ * bc_context_options.font_dir and font_family. */
+typedef struct cli_font_choice {
+  const char *dir;    /* or NULL */
+  const char *family; /* or NULL */
+  char buf[4096];
+} cli_font_choice;
+
+/*
+ * --font-dir, else --font-family, else $BAOCAO_FONT_DIR, else Liberation
+ * Serif 2 from the system (fontconfig: Debian's fonts-liberation2), else
+ * fonts/ in the data directory (the bundled copy). Prints the problem and
+ * returns false when both flags are given or the family is empty.
+ */
+bool cli_fonts(cli_font_choice *c,
+               const char *flag_dir,
+               const char *flag_family,
+               const char *command);
+
+#define CLI_FONT_USAGE                                                         \
+  "  --font-dir DIR       the four Liberation Serif files (default:\n"         \
+  "                       $BAOCAO_FONT_DIR, else Liberation Serif 2 from\n"    \
+  "                       the system, else fonts/ in the data directory)\n"    \
+  "  --font-family NAME   this family from the system's fonts (fontconfig)\n"  \
+  "                       instead, e.g. \"Times New Roman\": its four\n"       \
+  "                       faces, by exactly that name\n"
 
 /*
  * The default output path out/AGENCY_PERIOD<suffix> in buf, creating out/.

@@ -1,18 +1,24 @@
 /* cli/main.c: `baocao` entry point: dispatches subcommands, prints help,
  * maps library error codes to exit codes. Only the CLI prints. */
+#define _DEFAULT_SOURCE /* realpath */
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef BC_VERSION
 #define BC_VERSION "0.0.0"
 #endif
 #ifndef BC_DATA_DIR
 #define BC_DATA_DIR "."
+#endif
+#ifndef BC_RELATIVE_DATA_DIR
+#define BC_RELATIVE_DATA_DIR "../share/baocao"
 #endif
 
 static const char usage[] =
@@ -46,7 +52,8 @@ static const char usage[] =
     "  16 a time-stamping authority did not answer or refused (sign)\n"
     "\n"
     "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
-    "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates).\n";
+    "the data directory, which `baocao --version` names), SOURCE_DATE_EPOCH\n"
+    "(fixed dates).\n";
 
 int cli_fail(const bc_error *err) {
   char line[BC_ERROR_MESSAGE_SIZE + 2 * BC_ERROR_FIELD_SIZE];
@@ -85,6 +92,30 @@ int cli_fail(const bc_error *err) {
   }
 }
 
+const char *cli_data_dir(void) {
+  /* Computed once: the CLI's one path cache (main thread, before any
+   * worker starts). */
+  static char dir[PATH_MAX];
+  char exe[PATH_MAX], beside[PATH_MAX + sizeof BC_RELATIVE_DATA_DIR];
+  struct stat st;
+  ssize_t n;
+  char *slash;
+  if (dir[0])
+    return dir;
+  n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = '\0';
+    if ((slash = strrchr(exe, '/'))) {
+      *slash = '\0';
+      snprintf(beside, sizeof beside, "%s/%s", exe, BC_RELATIVE_DATA_DIR);
+      if (realpath(beside, dir) && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return dir;
+    }
+  }
+  snprintf(dir, sizeof dir, "%s", BC_DATA_DIR);
+  return dir;
+}
+
 static const char *dir_default(const char *flag,
                                const char *env,
                                const char *sub,
@@ -96,7 +127,7 @@ static const char *dir_default(const char *flag,
   e = getenv(env);
   if (e && *e)
     return e;
-  snprintf(buf, size, "%s/%s", BC_DATA_DIR, sub);
+  snprintf(buf, size, "%s/%s", cli_data_dir(), sub);
   return buf;
 }
 
@@ -119,8 +150,47 @@ bool cli_tones(const char *value, int *out, const char *command) {
   return true;
 }
 
-const char *cli_font_dir(const char *flag, char *buf, size_t size) {
-  return dir_default(flag, "BAOCAO_FONT_DIR", "fonts", buf, size);
+bool cli_fonts(cli_font_choice *c,
+               const char *flag_dir,
+               const char *flag_family,
+               const char *command) {
+  const char *env = getenv("BAOCAO_FONT_DIR");
+  bc_error err = {0};
+  unsigned revision = 0;
+  memset(c, 0, sizeof *c);
+  if (flag_dir && flag_family) {
+    fprintf(stderr,
+            "baocao %s: --font-dir and --font-family exclude each other\n",
+            command);
+    return false;
+  }
+  if (flag_family && !*flag_family) {
+    fprintf(stderr, "baocao %s: --font-family needs a family name\n", command);
+    return false;
+  }
+  if (flag_dir)
+    c->dir = flag_dir;
+  else if (flag_family)
+    c->family = flag_family;
+  else if (env && *env)
+    c->dir = env;
+  else if (bc_font_family_find(NULL, 0, &revision, BC_FONT_FAMILY_DEFAULT,
+                               &err) == 0 &&
+           revision >= 0x20000)
+    /* Debian's fonts-liberation2 (the same files as fonts/). Liberation 1.x
+     * has the same widths but other outlines and no Vietnamese letters
+     * with two marks, so it does not replace the bundled copy. */
+    c->family = BC_FONT_FAMILY_DEFAULT;
+  else {
+    if (snprintf(c->buf, sizeof c->buf, "%s/fonts", cli_data_dir()) >=
+        (int)sizeof c->buf) {
+      fprintf(stderr, "baocao %s: the data directory's path is too long\n",
+              command);
+      return false;
+    }
+    c->dir = c->buf;
+  }
+  return true;
 }
 
 const char *cli_template_dir(const char *flag, char *buf, size_t size) {
@@ -253,6 +323,7 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(cmd, "--version")) {
     printf("baocao %s\n", BC_VERSION);
+    printf("data: %s\n", cli_data_dir());
     return EXIT_OK;
   }
   if (!strcmp(cmd, "help")) {

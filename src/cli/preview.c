@@ -46,9 +46,7 @@ static const char preview_usage[] =
     "  --template NAME      when the agency has several reports in the period\n"
     "  --tone-style STYLE   moi (hòa), cu (hoà) or giu (as typed), as for\n"
     "                       render\n"
-    "  --font-dir DIR       the Liberation Serif files (default:\n"
-    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
-    "                       directory that `baocao help` names)\n"
+    CLI_FONT_USAGE
     "  --template-dir DIR   the templates (default: $BAOCAO_TEMPLATE_DIR,\n"
     "                       else templates/ in the data directory)\n"
     "  -h, --help           this text\n"
@@ -267,12 +265,14 @@ int cmd_preview(int argc, char **argv) {
       {"graphics", 0, true, NULL},  {"tone-style", 0, true, NULL},
       {"format", 0, true, NULL},
       {"font-dir", 0, true, NULL},  {"template-dir", 0, true, NULL},
+      {"font-family", 0, true, NULL},
       {"help", 'h', false, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1], *color, *output;
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[64];
+  cli_font_choice fonts;
+  char tmpl_buf[4096], out_buf[512], suffix[64];
   unsigned long page = 1, dpi = 100;
   preview_job job = {BC_CONTEXT_OPTIONS_INIT, BC_PREVIEW_OPTIONS_INIT, false,
                      false, GRAPHICS_BLOCKS, BC_FORMAT_PDF};
@@ -379,8 +379,11 @@ int cmd_preview(int argc, char **argv) {
     }
     job.popts.output_path = output;
   }
-  job.copts.font_dir =
-      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  if (!cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                 cli_get(opts, n, "font-family"), "preview"))
+    return EXIT_USAGE;
+  job.copts.font_dir = fonts.dir;
+  job.copts.font_family = fonts.family;
   job.copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                             tmpl_buf, sizeof tmpl_buf);
   if (cli_get(opts, n, "watch"))

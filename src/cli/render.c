@@ -18,9 +18,7 @@ static const char render_usage[] =
     "  --format FORMAT      pdf (default), docx or odt; without it, the\n"
     "                       extension of -o chooses\n"
     "  --template NAME      when the agency has several reports in the period\n"
-    "  --font-dir DIR       the Liberation Serif files (default:\n"
-    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
-    "                       directory that `baocao help` names)\n"
+    CLI_FONT_USAGE
     "  --template-dir DIR   the templates (default: $BAOCAO_TEMPLATE_DIR,\n"
     "                       else templates/ in the data directory)\n"
     "  --stats              print layout figures (pages, lines, spacing)\n"
@@ -88,12 +86,13 @@ int cmd_render(int argc, char **argv) {
       {"first-fit", 0, false, NULL},   {"blank-number-date", 0, false, NULL},
       {"no-expansion", 0, false, NULL}, {"tone-style", 0, true, NULL},
       {"help", 'h', false, NULL},       {"pdf-standard", 0, true, NULL},
-      {"format", 0, true, NULL},
+      {"format", 0, true, NULL},       {"font-family", 0, true, NULL},
   };
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[8];
+  cli_font_choice fonts;
+  char tmpl_buf[4096], out_buf[512], suffix[8];
   bc_context_options copts = BC_CONTEXT_OPTIONS_INIT;
   bc_render_options ropts = BC_RENDER_OPTIONS_INIT;
   bc_render_result result;
@@ -127,6 +126,9 @@ int cmd_render(int argc, char **argv) {
   if (!cli_format(&ropts.format, cli_get(opts, n, "format"), ropts.output_path,
                   "render"))
     return EXIT_USAGE;
+  if (!cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                 cli_get(opts, n, "font-family"), "render"))
+    return EXIT_USAGE;
   if (!ropts.output_path) {
     snprintf(suffix, sizeof suffix, ".%s",
              bc_format_name((bc_format)ropts.format));
@@ -135,8 +137,8 @@ int cmd_render(int argc, char **argv) {
       return EXIT_OUTPUT;
     ropts.output_path = out_buf;
   }
-  copts.font_dir =
-      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  copts.font_dir = fonts.dir;
+  copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                         tmpl_buf, sizeof tmpl_buf);
   bc_error_clear(&err);

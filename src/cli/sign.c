@@ -39,8 +39,8 @@ static const char sign_usage[] =
     "                       the signer, agency and time as text\n"
     "  --reason TEXT        the reason recorded in the signature\n"
     "  --font-dir DIR       fonts for the text appearance (default:\n"
-    "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
-    "                       directory that `baocao help` names)\n"
+    "                       $BAOCAO_FONT_DIR, else Liberation Serif 2 from\n"
+    "                       the system, else fonts/ in the data directory)\n"
     "  -h, --help           this text\n";
 
 static const char verify_usage[] =
@@ -113,7 +113,8 @@ int cmd_sign(int argc, char **argv) {
   const size_t n = sizeof opts / sizeof opts[0];
   const char *pos[1];
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096], pin[256];
+  cli_font_choice fonts;
+  char tmpl_buf[4096], pin[256];
   bc_context_options copts = BC_CONTEXT_OPTIONS_INIT;
   bc_sign_options sopts = BC_SIGN_OPTIONS_INIT;
   bc_context *ctx = NULL;
@@ -175,8 +176,10 @@ int cmd_sign(int argc, char **argv) {
     sopts.pin = pin[0] ? pin : NULL;
   }
   sopts.input = pos[0];
-  copts.font_dir =
-      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  if (!cli_fonts(&fonts, cli_get(opts, n, "font-dir"), NULL, "sign"))
+    return EXIT_USAGE;
+  copts.font_dir = fonts.dir;
+  copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(NULL, tmpl_buf, sizeof tmpl_buf);
   bc_error_clear(&err);
   if ((rc = bc_context_new(&ctx, &copts, &err)))

@@ -110,7 +110,7 @@ int bc_raster_new(bc_raster **out,
   }
   for (int s = 0; s < BC_STYLE_COUNT; s++) {
     const bc_face_info *fi = bc_fontset_info(fonts, (bc_style)s);
-    if ((fe = FT_New_Face(r->lib, fi->path, 0, &r->faces[s])) != 0) {
+    if ((fe = FT_New_Face(r->lib, fi->path, fi->index, &r->faces[s])) != 0) {
       r->faces[s] = NULL;
       rc = ft_fail(r, fe, err, "cannot open font", fi->path);
       goto fail;
