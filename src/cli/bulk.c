@@ -212,11 +212,9 @@ int cmd_bulk(int argc, char **argv) {
   }
   bo.manifest_path = cli_get(opts, n, "manifest");
   bo.resume = cli_get(opts, n, "resume") != NULL;
-  if (!cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
-                 cli_get(opts, n, "font-family"), "bulk")) {
-    rc = EXIT_USAGE;
+  if ((rc = cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                      cli_get(opts, n, "font-family"), "bulk")))
     goto done;
-  }
   bo.font_dir = fonts.dir;
   bo.font_family = fonts.family;
   bo.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),

@@ -129,11 +129,9 @@ int cmd_check(int argc, char **argv) {
       goto cleanup;
     }
   }
-  if (!cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
-                 cli_get(opts, n, "font-family"), "check")) {
-    code = EXIT_USAGE;
+  if ((code = cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                        cli_get(opts, n, "font-family"), "check")))
     goto cleanup;
-  }
   copts.font_dir = fonts.dir;
   copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),

@@ -98,13 +98,15 @@ typedef struct cli_font_choice {
 /*
  * --font-dir, else --font-family, else $BAOCAO_FONT_DIR, else Liberation
  * Serif 2 from the system (fontconfig: Debian's fonts-liberation2), else
- * fonts/ in the data directory (the bundled copy). Prints the problem and
- * returns false when both flags are given or the family is empty.
+ * fonts/ in the data directory (the bundled copy). Returns EXIT_OK, or
+ * prints the problem and returns EXIT_USAGE when both flags are given or
+ * the family is empty, EXIT_FONT when neither the system nor the data
+ * directory has Liberation Serif.
  */
-bool cli_fonts(cli_font_choice *c,
-               const char *flag_dir,
-               const char *flag_family,
-               const char *command);
+int cli_fonts(cli_font_choice *c,
+              const char *flag_dir,
+              const char *flag_family,
+              const char *command);
 
 #define CLI_FONT_USAGE                                                         \
   "  --font-dir DIR       the four Liberation Serif files (default:\n"         \

@@ -150,23 +150,24 @@ bool cli_tones(const char *value, int *out, const char *command) {
   return true;
 }
 
-bool cli_fonts(cli_font_choice *c,
-               const char *flag_dir,
-               const char *flag_family,
-               const char *command) {
+int cli_fonts(cli_font_choice *c,
+              const char *flag_dir,
+              const char *flag_family,
+              const char *command) {
   const char *env = getenv("BAOCAO_FONT_DIR");
   bc_error err = {0};
   unsigned revision = 0;
+  struct stat st;
   memset(c, 0, sizeof *c);
   if (flag_dir && flag_family) {
     fprintf(stderr,
             "baocao %s: --font-dir and --font-family exclude each other\n",
             command);
-    return false;
+    return EXIT_USAGE;
   }
   if (flag_family && !*flag_family) {
     fprintf(stderr, "baocao %s: --font-family needs a family name\n", command);
-    return false;
+    return EXIT_USAGE;
   }
   if (flag_dir)
     c->dir = flag_dir;
@@ -186,11 +187,19 @@ bool cli_fonts(cli_font_choice *c,
         (int)sizeof c->buf) {
       fprintf(stderr, "baocao %s: the data directory's path is too long\n",
               command);
-      return false;
+      return EXIT_FONT;
+    }
+    if (stat(c->buf, &st) != 0 || !S_ISDIR(st.st_mode)) {
+      fprintf(stderr,
+              "baocao: Liberation Serif 2 is not among the system's fonts "
+              "(Debian: apt install fonts-liberation2) and '%s' does not "
+              "exist\n",
+              c->buf);
+      return EXIT_FONT;
     }
     c->dir = c->buf;
   }
-  return true;
+  return EXIT_OK;
 }
 
 const char *cli_template_dir(const char *flag, char *buf, size_t size) {

@@ -379,9 +379,10 @@ int cmd_preview(int argc, char **argv) {
     }
     job.popts.output_path = output;
   }
-  if (!cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
-                 cli_get(opts, n, "font-family"), "preview"))
-    return EXIT_USAGE;
+  int fonts_rc = cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                           cli_get(opts, n, "font-family"), "preview");
+  if (fonts_rc)
+    return fonts_rc;
   job.copts.font_dir = fonts.dir;
   job.copts.font_family = fonts.family;
   job.copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),

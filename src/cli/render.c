@@ -126,9 +126,10 @@ int cmd_render(int argc, char **argv) {
   if (!cli_format(&ropts.format, cli_get(opts, n, "format"), ropts.output_path,
                   "render"))
     return EXIT_USAGE;
-  if (!cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
-                 cli_get(opts, n, "font-family"), "render"))
-    return EXIT_USAGE;
+  int fonts_rc = cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                           cli_get(opts, n, "font-family"), "render");
+  if (fonts_rc)
+    return fonts_rc;
   if (!ropts.output_path) {
     snprintf(suffix, sizeof suffix, ".%s",
              bc_format_name((bc_format)ropts.format));

@@ -176,8 +176,9 @@ int cmd_sign(int argc, char **argv) {
     sopts.pin = pin[0] ? pin : NULL;
   }
   sopts.input = pos[0];
-  if (!cli_fonts(&fonts, cli_get(opts, n, "font-dir"), NULL, "sign"))
-    return EXIT_USAGE;
+  int fonts_rc = cli_fonts(&fonts, cli_get(opts, n, "font-dir"), NULL, "sign");
+  if (fonts_rc)
+    return fonts_rc;
   copts.font_dir = fonts.dir;
   copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(NULL, tmpl_buf, sizeof tmpl_buf);
