@@ -13,7 +13,12 @@ cd "$(dirname "$0")"
 # python3-docx, python3-odf and xmllint, and convert them with LibreOffice
 # (libreoffice-writer-nogui: 82 MB to download, about a minute to install)
 # drawing Times New Roman as Liberation Serif (fonts-liberation2; without it
-# fontconfig may pick DejaVu Serif).
+# fontconfig may pick DejaVu Serif). fonts-liberation2 is also the system
+# copy of fonts/ that baocao takes through fontconfig (libfontconfig-dev),
+# and tests/e2e/install.sh tries --font-family with fonts-dejavu-core and
+# follows the installed binary's file accesses with strace;
+# tests/e2e/deb.sh builds the Debian package (dpkg-dev: dpkg-shlibdeps,
+# dpkg-buildflags) and checks it with lintian.
 PACKAGES=(
   cmake make pkg-config gcc clang libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
@@ -22,7 +27,7 @@ PACKAGES=(
   check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
   libnss3-tools valgrind mupdf-tools softhsm2 opensc
   libreoffice-writer-nogui fonts-liberation2 python3-docx python3-odf
-  libxml2-utils
+  libxml2-utils libfontconfig-dev fonts-dejavu-core strace dpkg-dev lintian
 )
 
 log() { printf '== %s\n' "$*" >&2; }
