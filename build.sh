@@ -27,7 +27,8 @@ PACKAGES=(
   check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
   libnss3-tools valgrind mupdf-tools softhsm2 opensc
   libreoffice-writer-nogui fonts-liberation2 python3-docx python3-odf
-  libxml2-utils libfontconfig-dev fonts-dejavu-core strace dpkg-dev lintian
+  libxml2-utils libfontconfig-dev fontconfig fonts-dejavu-core strace dpkg-dev
+  lintian
 )
 
 log() { printf '== %s\n' "$*" >&2; }
