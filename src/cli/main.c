@@ -179,8 +179,8 @@ int cli_fonts(cli_font_choice *c,
                                &err) == 0 &&
            revision >= 0x20000)
     /* Debian's fonts-liberation2 (the same files as fonts/). Liberation 1.x
-     * has the same widths but other outlines and no Vietnamese letters
-     * with two marks, so it does not replace the bundled copy. */
+     * has the same widths but other outlines, so other PDF bytes: it does
+     * not replace the bundled copy. */
     c->family = BC_FONT_FAMILY_DEFAULT;
   else {
     if (snprintf(c->buf, sizeof c->buf, "%s/fonts", cli_data_dir()) >=
