@@ -125,6 +125,17 @@ if ! fc-list : family | grep -qix 'Times New Roman'; then
     "baocao: font family 'Times New Roman' is not installed (fontconfig has no family of that name; fc-list : family lists them)" \
     "${ARGS[@]}" --font-family "Times New Roman" -o "$OUT/tnr.pdf"
 fi
+# A family with its regular face only: fontconfig would embolden it.
+mkdir -p "$WORK/onlyregular"
+cp "$SRC/fonts/LiberationSerif-Regular.ttf" "$WORK/onlyregular/"
+cat > "$WORK/onlyregular.conf" <<XML
+<?xml version="1.0"?>
+<fontconfig><dir>$WORK/onlyregular</dir><cachedir>$WORK/fccache</cachedir>
+<include ignore_missing="yes">/etc/fonts/conf.d/90-synthetic.conf</include></fontconfig>
+XML
+FONTCONFIG_FILE=$WORK/onlyregular.conf expect "--font-family of a family with no bold face" 7 \
+  "baocao: font family 'Liberation Serif' has no bold face" \
+  "${ARGS[@]}" --font-family "Liberation Serif" -o "$OUT/x.pdf"
 expect "--font-dir with --font-family" 2 "baocao render: --font-dir and --font-family exclude each other" \
   "${ARGS[@]}" --font-family "DejaVu Serif" --font-dir "$SRC/fonts" -o "$OUT/x.pdf"
 
