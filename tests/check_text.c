@@ -393,6 +393,7 @@ Suite *text_suite(void) {
   tcase_add_test(tc, test_text_font__open_errors);
   suite_add_tcase(s, tc);
   tc = tcase_create("system");
+  tcase_add_checked_fixture(tc, NULL, bc_font_system_release);
   tcase_add_test(tc, test_text_system__finds_liberation_serif_2);
   tcase_add_test(tc, test_text_system__no_substitute);
   tcase_add_test(tc, test_text_system__open_family);

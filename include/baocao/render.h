@@ -57,6 +57,14 @@ int bc_font_family_find(char *path,
                         bc_error *err);
 
 /*
+ * Frees what finding families loaded (fontconfig's configuration and font
+ * list; fontsets already open keep their files). Call at exit, when no
+ * thread finds a family or makes a context with font_family; a later call
+ * loads them again. Not thread-safe.
+ */
+void bc_font_family_release(void);
+
+/*
  * Loads the fonts. Errors: BC_EFONT naming the file (or the family that is
  * not installed), BC_ENOMEM.
  * Free with bc_context_free.

@@ -346,8 +346,11 @@ int main(int argc, char **argv) {
     fputs(usage, stdout);
     return EXIT_OK;
   }
-  if ((c = find_command(cmd)))
-    return c->run(argc - 1, argv + 1);
+  if ((c = find_command(cmd))) {
+    int code = c->run(argc - 1, argv + 1);
+    bc_font_family_release();
+    return code;
+  }
   fprintf(stderr, "baocao: no command '%s' (see baocao --help)\n", cmd);
   return EXIT_USAGE;
 }

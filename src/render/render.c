@@ -111,6 +111,10 @@ int bc_font_family_find(char *path,
   return 0;
 }
 
+void bc_font_family_release(void) {
+  bc_font_system_release();
+}
+
 void bc_context_free(bc_context *ctx) {
   if (!ctx)
     return;

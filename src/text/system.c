@@ -129,3 +129,10 @@ cleanup:
     FcPatternDestroy(pat);
   return rc;
 }
+
+void bc_font_system_release(void) {
+  /* fontconfig keeps parts of its configuration behind offsets rather than
+   * pointers, so LeakSanitizer reports them lost (288 bytes with Debian
+   * 12's 2.14.1) unless the configuration is freed. */
+  FcFini();
+}

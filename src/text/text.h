@@ -62,6 +62,11 @@ int bc_font_system_find(bc_font_file *out,
                         bc_style style,
                         bc_error *err);
 
+/* Frees fontconfig's default configuration (FcFini): at exit, when no
+ * thread uses it. A later bc_font_system_find loads it again. Not
+ * thread-safe. */
+void bc_font_system_release(void);
+
 /*
  * The four faces of family as bc_font_system_find finds them, opened as
  * bc_fontset_open opens files. Errors: those two functions'.
