@@ -14,7 +14,13 @@ cd "$(dirname "$0")"
 # (libreoffice-writer-nogui: 82 MB to download, about a minute to install)
 # drawing Times New Roman as Liberation Serif (fonts-liberation2; without it
 # fontconfig may pick DejaVu Serif). The man pages are checked with man-db
-# and groff, the completion scripts in bash (bash-completion), zsh and fish.
+# and groff, the completion scripts in bash (bash-completion), zsh and fish;
+# the pty tests of -q/-v and NO_COLOR use script (bsdutils). fonts-liberation2 is also the system
+# copy of fonts/ that baocao takes through fontconfig (libfontconfig-dev),
+# and tests/e2e/install.sh tries --font-family with fonts-dejavu-core and
+# follows the installed binary's file accesses with strace;
+# tests/e2e/deb.sh builds the Debian package (dpkg-dev: dpkg-shlibdeps,
+# dpkg-buildflags) and checks it with lintian.
 PACKAGES=(
   cmake make pkg-config gcc clang libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
@@ -24,6 +30,7 @@ PACKAGES=(
   libnss3-tools valgrind mupdf-tools softhsm2 opensc
   libreoffice-writer-nogui fonts-liberation2 python3-docx python3-odf
   libxml2-utils man-db groff-base zsh fish bash-completion bsdutils strace
+  libfontconfig-dev fontconfig fonts-dejavu-core dpkg-dev lintian
 )
 
 log() { printf '== %s\n' "$*" >&2; }

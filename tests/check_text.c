@@ -1,5 +1,6 @@
-/* tests/check_text.c: fonts (opening, metrics, missing glyphs, subsets),
- * HarfBuzz shaping of Vietnamese, and Knuth-Plass line breaking. */
+/* tests/check_text.c: fonts (opening, metrics, missing glyphs, subsets,
+ * families among the system's fonts), HarfBuzz shaping of Vietnamese, and
+ * Knuth-Plass line breaking. */
 #include "common/arena.h"
 #include "text/text.h"
 #include "testutil.h"
@@ -51,6 +52,87 @@ START_TEST(test_text_font__open_errors) {
            "font '%s/LiberationSerif-Bold.ttf' is not the regular face", dir);
   ck_assert_str_eq(err.message, msg);
   ck_assert_ptr_null(fs);
+}
+END_TEST
+
+/* Whether two files have the same bytes. */
+static bool same_file(const char *a, const char *b) {
+  FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+  bool same = fa && fb;
+  while (same) {
+    int ca = getc(fa), cb = getc(fb);
+    if (ca != cb)
+      same = false;
+    else if (ca == EOF)
+      break;
+  }
+  if (fa)
+    fclose(fa);
+  if (fb)
+    fclose(fb);
+  return same;
+}
+
+/* Debian's fonts-liberation2 (build.sh installs it) is found by name, in
+ * each style, and its files are the bundled ones. */
+START_TEST(test_text_system__finds_liberation_serif_2) {
+  static const char *const names[] = {
+      "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
+      "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"};
+  bc_font_file f;
+  bc_error err;
+  char bundled[512], rel[64];
+  for (int s = 0; s < BC_STYLE_COUNT; s++) {
+    ck_assert_int_eq(
+        bc_font_system_find(&f, "Liberation Serif", (bc_style)s, &err), 0);
+    const char *base = strrchr(f.path, '/');
+    ck_assert_ptr_nonnull(base);
+    ck_assert_str_eq(base + 1, names[s]);
+    ck_assert_int_eq(f.index, 0);
+    ck_assert_uint_ge(f.revision, 0x20000);
+    snprintf(rel, sizeof rel, "fonts/%s", names[s]);
+    ck_assert_msg(same_file(f.path, tu_source_path(bundled, sizeof bundled,
+                                                   rel)),
+                  "%s differs from fonts/%s", f.path, names[s]);
+  }
+  /* Case and blanks aside, as fontconfig compares names. */
+  ck_assert_int_eq(
+      bc_font_system_find(&f, "liberationserif", BC_STYLE_BOLD, &err), 0);
+}
+END_TEST
+
+START_TEST(test_text_system__no_substitute) {
+  bc_font_file f;
+  bc_fontset *fs = NULL;
+  bc_error err;
+  ck_assert_int_eq(
+      bc_font_system_find(&f, "No Such Family Serif", BC_STYLE_REGULAR, &err),
+      BC_EFONT);
+  ck_assert_str_eq(err.message,
+                   "font family 'No Such Family Serif' is not installed "
+                   "(fontconfig has no family of that name; fc-list : family "
+                   "lists them)");
+  ck_assert_int_eq(bc_font_system_find(&f, "", BC_STYLE_REGULAR, &err),
+                   BC_EFONT);
+  ck_assert_int_eq(bc_fontset_open_family(&fs, "No Such Family Serif",
+                                          bc_allocator_default(), &err),
+                   BC_EFONT);
+  ck_assert_ptr_null(fs);
+}
+END_TEST
+
+START_TEST(test_text_system__open_family) {
+  bc_fontset *fs = NULL;
+  bc_error err;
+  ck_assert_int_eq(bc_fontset_open_family(&fs, "Liberation Serif",
+                                          bc_allocator_default(), &err),
+                   0);
+  ck_assert_str_eq(bc_fontset_info(fs, BC_STYLE_REGULAR)->postscript_name,
+                   "LiberationSerif");
+  ck_assert_str_eq(bc_fontset_info(fs, BC_STYLE_BOLD_ITALIC)->postscript_name,
+                   "LiberationSerif-BoldItalic");
+  ck_assert(bc_fontset_info(fs, BC_STYLE_BOLD_ITALIC)->bold);
+  bc_fontset_close(fs);
 }
 END_TEST
 
@@ -309,6 +391,12 @@ Suite *text_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_text_font__metrics);
   tcase_add_test(tc, test_text_font__open_errors);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("system");
+  tcase_add_checked_fixture(tc, NULL, bc_font_system_release);
+  tcase_add_test(tc, test_text_system__finds_liberation_serif_2);
+  tcase_add_test(tc, test_text_system__no_substitute);
+  tcase_add_test(tc, test_text_system__open_family);
   suite_add_tcase(s, tc);
   tc = tcase_create("shape");
   tcase_add_checked_fixture(tc, setup, teardown);

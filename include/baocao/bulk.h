@@ -79,13 +79,16 @@ typedef struct bc_bulk_options {
                                      editable drafts (pages 0) */
   const bc_temp_hook *temp_hook;  /* told each temporary file's name, from
                                      any worker (baocao/temp.h), or NULL */
+  const char *font_family;        /* as bc_context_options.font_family:
+                                     NULL for font_dir's files, else this
+                                     family from the system's fonts */
 } bc_bulk_options;
 
 #define BC_BULK_OPTIONS_VERSION 1
 #define BC_BULK_OPTIONS_INIT                                                   \
   {                                                                            \
     BC_BULK_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0, 0,      \
-        NULL, NULL, -1, NULL, NULL, NULL, BC_PDF_STANDARD_A3B, 0, NULL        \
+        NULL, NULL, -1, NULL, NULL, NULL, BC_PDF_STANDARD_A3B, 0, NULL, NULL  \
   }
 
 /* The run's totals. */

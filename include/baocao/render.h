@@ -28,14 +28,49 @@ typedef struct bc_context_options {
   /* Told each temporary file's name (render, preview, sign), or NULL;
    * must outlive the context. */
   const bc_temp_hook *temp_hook;
+  const char *font_family;   /* NULL: the files in font_dir. Else the
+                                regular, bold, italic and bold italic faces
+                                of this family among the system's fonts
+                                (fontconfig), by exactly this name
+                                (bc_font_family_find); font_dir is then
+                                not read */
 } bc_context_options;
 
 #define BC_CONTEXT_OPTIONS_VERSION 1
 #define BC_CONTEXT_OPTIONS_INIT                                                \
-  { BC_CONTEXT_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+  { BC_CONTEXT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL }
+
+/* The family of the bundled fonts: Times New Roman's metrics. */
+#define BC_FONT_FAMILY_DEFAULT "Liberation Serif"
 
 /*
- * Loads the fonts. Errors: BC_EFONT naming the file, BC_ENOMEM.
+ * Whether the system's fonts (fontconfig's default configuration) have the
+ * four faces of family (regular, bold, italic, bold italic) under exactly
+ * that name, ASCII case and blanks aside, as bc_context_new would load
+ * them with font_family. On success the regular face's file goes into path
+ * (size bytes; path may be NULL) and the lowest font revision of the four
+ * faces (the OpenType head table's fontRevision, 16.16 fixed point:
+ * 0x20000 is 2.0) into *revision (may be NULL). Errors: BC_EFONT naming
+ * the family and the face it lacks (fontconfig would substitute another
+ * family or style), BC_ENOMEM. Thread-safe.
+ */
+int bc_font_family_find(char *path,
+                        size_t size,
+                        unsigned *revision,
+                        const char *family,
+                        bc_error *err);
+
+/*
+ * Frees what finding families loaded (fontconfig's configuration and font
+ * list; fontsets already open keep their files). Call at exit, when no
+ * thread finds a family or makes a context with font_family; a later call
+ * loads them again. Not thread-safe.
+ */
+void bc_font_family_release(void);
+
+/*
+ * Loads the fonts. Errors: BC_EFONT naming the file (or the family that is
+ * not installed), BC_ENOMEM.
  * Free with bc_context_free.
  */
 int bc_context_new(bc_context **out,

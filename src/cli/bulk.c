@@ -143,7 +143,8 @@ int cmd_bulk(int argc, char **argv) {
   const size_t n = cli_options(opts, "bulk");
   const char *pos[1];
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096], dir_buf[PATH_MAX], name[128];
+  cli_font_choice fonts;
+  char tmpl_buf[4096], dir_buf[PATH_MAX], name[128];
   char *agency_list = NULL;
   const char **agencies = NULL;
   const char *jobs, *shard;
@@ -220,8 +221,11 @@ int cmd_bulk(int argc, char **argv) {
   }
   bo.manifest_path = cli_get(opts, n, "manifest");
   bo.resume = cli_get(opts, n, "resume") != NULL;
-  bo.font_dir =
-      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  if ((rc = cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                      cli_get(opts, n, "font-family"), "bulk")))
+    goto done;
+  bo.font_dir = fonts.dir;
+  bo.font_family = fonts.family;
   bo.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                      tmpl_buf, sizeof tmpl_buf);
   view.quiet = verbosity == CLI_QUIET;

@@ -152,7 +152,8 @@ int cmd_check(int argc, char **argv) {
   const size_t n = cli_options(opts, "check");
   const char *pos[1];
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096];
+  cli_font_choice fonts;
+  char tmpl_buf[4096];
   const char **codes = NULL, *agencies;
   char *codes_copy = NULL;
   bc_context_options copts = BC_CONTEXT_OPTIONS_INIT;
@@ -196,8 +197,11 @@ int cmd_check(int argc, char **argv) {
       goto cleanup;
     }
   }
-  copts.font_dir =
-      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  if ((code = cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                        cli_get(opts, n, "font-family"), "check")))
+    goto cleanup;
+  copts.font_dir = fonts.dir;
+  copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                         tmpl_buf, sizeof tmpl_buf);
   cli_detail(verbosity, "check", "database %s, fonts %s, templates %s",

@@ -117,8 +117,8 @@ size_t cli_command_breaks(const char *command,
                           size_t width,
                           size_t *breaks,
                           size_t max);
-/* The data directory and the version the binary was built with. */
-const char *cli_data_dir(void);
+/* The version the binary was built with (the data directory:
+ * cli_data_dir, main.c). */
 const char *cli_version(void);
 
 /* `baocao help --man [COMMAND]` (man.c): the man page in roff. */
@@ -231,10 +231,35 @@ int cli_exit_code(int code);
  * when value is NULL); prints the problem and returns false otherwise. */
 bool cli_tones(const char *value, int *out, const char *command);
 
-/* Font and template directories: the flag, else the environment, else
- * the build's data directory (written into buf). */
-const char *cli_font_dir(const char *flag, char *buf, size_t size);
+/* The data directory: ../share/baocao beside the executable when that
+ * directory exists (an installed baocao, any prefix), else the build's
+ * BC_DATA_DIR (the source tree). */
+const char *cli_data_dir(void);
+
+/* The template directory: the flag, else $BAOCAO_TEMPLATE_DIR, else
+ * templates/ in the data directory (written into buf). */
 const char *cli_template_dir(const char *flag, char *buf, size_t size);
+
+/* Where the fonts come from: a directory or a system family, for
+ * bc_context_options.font_dir and font_family. */
+typedef struct cli_font_choice {
+  const char *dir;    /* or NULL */
+  const char *family; /* or NULL */
+  char buf[4096];
+} cli_font_choice;
+
+/*
+ * --font-dir, else --font-family, else $BAOCAO_FONT_DIR, else Liberation
+ * Serif 2 from the system (fontconfig: Debian's fonts-liberation2), else
+ * fonts/ in the data directory (the bundled copy). Returns EXIT_OK, or
+ * prints the problem and returns EXIT_USAGE when both flags are given or
+ * the family is empty, EXIT_FONT when neither the system nor the data
+ * directory has Liberation Serif.
+ */
+int cli_fonts(cli_font_choice *c,
+              const char *flag_dir,
+              const char *flag_family,
+              const char *command);
 
 /*
  * The default output path out/AGENCY_PERIOD<suffix> in buf, creating out/.

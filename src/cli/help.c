@@ -6,9 +6,6 @@
 
 #include <string.h>
 
-#ifndef BC_DATA_DIR
-#define BC_DATA_DIR "."
-#endif
 #ifndef BC_VERSION
 #define BC_VERSION "0.0.0"
 #endif
@@ -40,8 +37,16 @@ static const char main_conventions[] =
 #define OPT_FONT_DIR                                                           \
   {                                                                            \
     "font-dir", 0, "DIR",                                                      \
-        N_("the Liberation Serif files (default: $BAOCAO_FONT_DIR, else "      \
-           "fonts/ in the data directory that `baocao help` names)"),          \
+        N_("the four Liberation Serif files (default: $BAOCAO_FONT_DIR, else " \
+           "Liberation Serif 2 from the system, else fonts/ in the data "      \
+           "directory)"),                                                      \
+        NULL, NULL                                                             \
+  }
+#define OPT_FONT_FAMILY                                                        \
+  {                                                                            \
+    "font-family", 0, "NAME",                                                  \
+        N_("this family from the system's fonts (fontconfig) instead, e.g. "   \
+           "\"Times New Roman\": its four faces, by exactly that name"),        \
         NULL, NULL                                                             \
   }
 #define OPT_TEMPLATE_DIR                                                       \
@@ -104,6 +109,7 @@ static const cli_option render_options[] = {
      "pdf docx odt", NULL},
     OPT_TEMPLATE,
     OPT_FONT_DIR,
+    OPT_FONT_FAMILY,
     OPT_TEMPLATE_DIR,
     {"stats", 0, NULL, N_("print layout figures (pages, lines, spacing)"), NULL,
      NULL},
@@ -193,6 +199,7 @@ static const cli_option preview_options[] = {
      N_("moi (hòa), cu (hoà) or giu (as typed), as for render"), VALUES_TONES,
      NULL},
     OPT_FONT_DIR,
+    OPT_FONT_FAMILY,
     OPT_TEMPLATE_DIR,
     OPT_VERBOSITY,
     OPT_HELP,
@@ -227,6 +234,7 @@ static const cli_option check_options[] = {
      NULL, NULL},
     OPT_TEMPLATE_DIR,
     OPT_FONT_DIR,
+    OPT_FONT_FAMILY,
     OPT_JSON,
     OPT_VERBOSITY,
     OPT_HELP,
@@ -280,6 +288,7 @@ static const cli_option bulk_options[] = {
         "the agency code: N machines split a run with no coordinator"),
      NULL, NULL},
     OPT_FONT_DIR,
+    OPT_FONT_FAMILY,
     OPT_TEMPLATE_DIR,
     {"pdf-standard", 0, "STD",
      N_("a-3b (default): PDF/A-3b, tagged; none: a plain PDF 1.7"),
@@ -486,7 +495,8 @@ static const cli_option sign_options[] = {
      NULL},
     {"font-dir", 0, "DIR",
      N_("fonts for the text appearance (default: $BAOCAO_FONT_DIR, else "
-        "fonts/ in the data directory that `baocao help` names)"),
+        "Liberation Serif 2 from the system, else fonts/ in the data "
+        "directory)"),
      NULL, NULL},
     OPT_VERBOSITY,
     OPT_HELP,
@@ -665,9 +675,6 @@ const cli_note cli_files[] = {
 };
 const size_t cli_file_count = COUNT(cli_files);
 
-const char *cli_data_dir(void) {
-  return BC_DATA_DIR;
-}
 const char *cli_version(void) {
   return BC_VERSION;
 }
@@ -909,7 +916,7 @@ void cli_usage(FILE *out) {
     wrap(out, _(cli_environment[i].text), 6, 6, HELP_WIDTH, NULL);
   }
   fputc('\n', out);
-  snprintf(line, sizeof line, _("The data directory is %s."), BC_DATA_DIR);
+  snprintf(line, sizeof line, _("The data directory is %s."), cli_data_dir());
   wrap(out, line, 0, 0, HELP_WIDTH, NULL);
 }
 

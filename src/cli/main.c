@@ -1,8 +1,10 @@
 /* cli/main.c: `baocao` entry point: dispatches subcommands, prints help,
  * maps library error codes to exit codes. Only the CLI prints. */
+#define _DEFAULT_SOURCE /* realpath */
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -13,6 +15,9 @@
 
 #ifndef BC_DATA_DIR
 #define BC_DATA_DIR "."
+#endif
+#ifndef BC_RELATIVE_DATA_DIR
+#define BC_RELATIVE_DATA_DIR "../share/baocao"
 #endif
 
 int cli_fail(const bc_error *err) {
@@ -56,6 +61,30 @@ int cli_exit_code(int code) {
   }
 }
 
+const char *cli_data_dir(void) {
+  /* Computed once: the CLI's one path cache (main thread, before any
+   * worker starts). */
+  static char dir[PATH_MAX];
+  char exe[PATH_MAX], beside[PATH_MAX + sizeof BC_RELATIVE_DATA_DIR];
+  struct stat st;
+  ssize_t n;
+  char *slash;
+  if (dir[0])
+    return dir;
+  n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = '\0';
+    if ((slash = strrchr(exe, '/'))) {
+      *slash = '\0';
+      snprintf(beside, sizeof beside, "%s/%s", exe, BC_RELATIVE_DATA_DIR);
+      if (realpath(beside, dir) && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return dir;
+    }
+  }
+  snprintf(dir, sizeof dir, "%s", BC_DATA_DIR);
+  return dir;
+}
+
 static const char *dir_default(const char *flag,
                                const char *env,
                                const char *sub,
@@ -67,7 +96,7 @@ static const char *dir_default(const char *flag,
   e = getenv(env);
   if (e && *e)
     return e;
-  snprintf(buf, size, "%s/%s", BC_DATA_DIR, sub);
+  snprintf(buf, size, "%s/%s", cli_data_dir(), sub);
   return buf;
 }
 
@@ -90,8 +119,56 @@ bool cli_tones(const char *value, int *out, const char *command) {
   return true;
 }
 
-const char *cli_font_dir(const char *flag, char *buf, size_t size) {
-  return dir_default(flag, "BAOCAO_FONT_DIR", "fonts", buf, size);
+int cli_fonts(cli_font_choice *c,
+              const char *flag_dir,
+              const char *flag_family,
+              const char *command) {
+  const char *env = getenv("BAOCAO_FONT_DIR");
+  bc_error err = {0};
+  unsigned revision = 0;
+  struct stat st;
+  memset(c, 0, sizeof *c);
+  if (flag_dir && flag_family) {
+    fprintf(stderr,
+            "baocao %s: --font-dir and --font-family exclude each other\n",
+            command);
+    return EXIT_USAGE;
+  }
+  if (flag_family && !*flag_family) {
+    fprintf(stderr, "baocao %s: --font-family needs a family name\n", command);
+    return EXIT_USAGE;
+  }
+  if (flag_dir)
+    c->dir = flag_dir;
+  else if (flag_family)
+    c->family = flag_family;
+  else if (env && *env)
+    c->dir = env;
+  else if (bc_font_family_find(NULL, 0, &revision, BC_FONT_FAMILY_DEFAULT,
+                               &err) == 0 &&
+           revision >= 0x20000)
+    /* Debian's fonts-liberation2 (the same files as fonts/). Liberation 1.x
+     * has the same widths but other outlines, so other PDF bytes: it does
+     * not replace the bundled copy. */
+    c->family = BC_FONT_FAMILY_DEFAULT;
+  else {
+    if (snprintf(c->buf, sizeof c->buf, "%s/fonts", cli_data_dir()) >=
+        (int)sizeof c->buf) {
+      fprintf(stderr, "baocao %s: the data directory's path is too long\n",
+              command);
+      return EXIT_FONT;
+    }
+    if (stat(c->buf, &st) != 0 || !S_ISDIR(st.st_mode)) {
+      fprintf(stderr,
+              "baocao: Liberation Serif 2 is not among the system's fonts "
+              "(Debian: apt install fonts-liberation2) and '%s' does not "
+              "exist\n",
+              c->buf);
+      return EXIT_FONT;
+    }
+    c->dir = c->buf;
+  }
+  return EXIT_OK;
 }
 
 const char *cli_template_dir(const char *flag, char *buf, size_t size) {
@@ -301,6 +378,7 @@ int main(int argc, char **argv) {
     bc_library_version libs[BC_LIBRARY_VERSIONS_MAX];
     size_t count = bc_library_versions(libs, BC_LIBRARY_VERSIONS_MAX);
     printf("baocao %s\n", cli_version());
+    printf("data: %s\n", cli_data_dir());
     /* One "name version" a line, as each library says at run time. */
     for (size_t i = 0; i < count && i < BC_LIBRARY_VERSIONS_MAX; i++)
       printf("%s %s\n", libs[i].name, libs[i].version);
@@ -310,6 +388,7 @@ int main(int argc, char **argv) {
     return help(argc - 2, argv + 2);
   if ((c = find_command(cmd))) {
     int rc = c->run(argc - 1, argv + 1);
+    bc_font_family_release();
     /* a bad command line with --json: the reason went to stderr, the
      * script gets an error object like any other failure's */
     if (rc == EXIT_USAGE && cli_json_requested(argc - 2, argv + 2))

@@ -223,7 +223,8 @@ int cmd_preview(int argc, char **argv) {
   const size_t n = cli_options(opts, "preview");
   const char *pos[1], *color, *output;
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[64];
+  cli_font_choice fonts;
+  char tmpl_buf[4096], out_buf[512], suffix[64];
   unsigned long page = 1, dpi = 100;
   preview_job job = {BC_CONTEXT_OPTIONS_INIT,
                      BC_PREVIEW_OPTIONS_INIT,
@@ -355,8 +356,12 @@ int cmd_preview(int argc, char **argv) {
       job.popts.output_path = output;
   }
   job.copts.temp_hook = cli_temp_hook();
-  job.copts.font_dir =
-      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  int fonts_rc = cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                           cli_get(opts, n, "font-family"), "preview");
+  if (fonts_rc)
+    return fonts_rc;
+  job.copts.font_dir = fonts.dir;
+  job.copts.font_family = fonts.family;
   job.copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                             tmpl_buf, sizeof tmpl_buf);
   cli_detail(job.verbosity, "preview", "database %s, fonts %s, templates %s",

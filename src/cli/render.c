@@ -83,7 +83,8 @@ int cmd_render(int argc, char **argv) {
   const size_t n = cli_options(opts, "render");
   const char *pos[1];
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096], out_buf[512], suffix[8];
+  cli_font_choice fonts;
+  char tmpl_buf[4096], out_buf[512], suffix[8];
   bc_context_options copts = BC_CONTEXT_OPTIONS_INIT;
   bc_render_options ropts = BC_RENDER_OPTIONS_INIT;
   bc_render_result result;
@@ -135,6 +136,10 @@ int cmd_render(int argc, char **argv) {
   if (!cli_format(&ropts.format, cli_get(opts, n, "format"), ropts.output_path,
                   "render"))
     return EXIT_USAGE;
+  int fonts_rc = cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
+                           cli_get(opts, n, "font-family"), "render");
+  if (fonts_rc)
+    return fonts_rc;
   if (ropts.output_fd &&
       !cli_stdout_for_bytes("render",
                             ropts.format == BC_FORMAT_PDF ? "a PDF"
@@ -162,8 +167,8 @@ int cmd_render(int argc, char **argv) {
     ropts.output_path = out_buf;
   }
   copts.temp_hook = cli_temp_hook();
-  copts.font_dir =
-      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  copts.font_dir = fonts.dir;
+  copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                         tmpl_buf, sizeof tmpl_buf);
   shown = ropts.output_path ? ropts.output_path : "standard output";

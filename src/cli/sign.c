@@ -60,7 +60,8 @@ int cmd_sign(int argc, char **argv) {
   const size_t n = cli_options(opts, "sign");
   const char *pos[1];
   size_t npos;
-  char font_buf[4096], tmpl_buf[4096], pin[256];
+  cli_font_choice fonts;
+  char tmpl_buf[4096], pin[256];
   bc_context_options copts = BC_CONTEXT_OPTIONS_INIT;
   bc_sign_options sopts = BC_SIGN_OPTIONS_INIT;
   bc_context *ctx = NULL;
@@ -127,8 +128,11 @@ int cmd_sign(int argc, char **argv) {
   }
   sopts.input = pos[0];
   copts.temp_hook = cli_temp_hook();
-  copts.font_dir =
-      cli_font_dir(cli_get(opts, n, "font-dir"), font_buf, sizeof font_buf);
+  int fonts_rc = cli_fonts(&fonts, cli_get(opts, n, "font-dir"), NULL, "sign");
+  if (fonts_rc)
+    return fonts_rc;
+  copts.font_dir = fonts.dir;
+  copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(NULL, tmpl_buf, sizeof tmpl_buf);
   cli_detail(verbosity, "sign", "%s with %s %s, fonts %s", sopts.input,
              sopts.p12_path ? "the PKCS#12 file" : "the PKCS#11 key",

@@ -23,7 +23,7 @@ bool cli_trust(cli_trust_config *c,
   else if (env && *env)
     c->anchor = env;
   else {
-    snprintf(c->dir, sizeof c->dir, "%s/trust", BC_DATA_DIR);
+    snprintf(c->dir, sizeof c->dir, "%s/trust", cli_data_dir());
     if (stat(c->dir, &st) == 0 && S_ISDIR(st.st_mode))
       c->anchor = c->dir;
   }

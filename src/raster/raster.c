@@ -114,7 +114,7 @@ int bc_raster_new(bc_raster **out,
     /* opened again by path: a FIFO put there since would hang FreeType */
     if ((rc = bc_file_check_input(fi->path, BC_EFONT, err)))
       goto fail;
-    if ((fe = FT_New_Face(r->lib, fi->path, 0, &r->faces[s])) != 0) {
+    if ((fe = FT_New_Face(r->lib, fi->path, fi->index, &r->faces[s])) != 0) {
       r->faces[s] = NULL;
       rc = ft_fail(r, fe, err, "cannot open font", fi->path);
       goto fail;

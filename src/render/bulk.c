@@ -594,11 +594,11 @@ static int check_options(const bc_bulk_options *o, bc_error *err) {
   if (o->version != BC_BULK_OPTIONS_VERSION)
     return bc_error_set(err, BC_ERROR, "unknown bc_bulk_options version %u",
                         o->version);
-  if (!o->db_path || !o->period || !o->out_dir || !o->font_dir ||
-      !o->template_dir)
+  if (!o->db_path || !o->period || !o->out_dir ||
+      (!o->font_dir && !o->font_family) || !o->template_dir)
     return bc_error_set(err, BC_ERROR, "bulk: db_path, period, out_dir, "
-                                       "font_dir and template_dir are "
-                                       "required");
+                                       "font_dir or font_family and "
+                                       "template_dir are required");
   if (o->format < BC_FORMAT_PDF || o->format > BC_FORMAT_ODT)
     return bc_error_set(err, BC_ERROR, "unknown output format %d", o->format);
   if (o->shard_count ? o->shard_index < 1 || o->shard_index > o->shard_count
@@ -748,6 +748,7 @@ int bc_bulk_run(bc_bulk_summary *summary,
   for (unsigned i = 0; i < nworkers; i++) {
     bc_context_options co = BC_CONTEXT_OPTIONS_INIT;
     co.font_dir = opts->font_dir;
+    co.font_family = opts->font_family;
     co.template_dir = opts->template_dir;
     co.alloc = opts->alloc;
     co.temp_hook = opts->temp_hook;

@@ -24,6 +24,7 @@
 
 #include <assert.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <string.h>
@@ -81,8 +82,11 @@ int bc_context_new(bc_context **out,
     rc = bc_error_oom(err);
     goto fail;
   }
-  if ((rc = bc_fontset_open(&ctx->fonts, opts->font_dir, NULL, a, err)) ||
-      (rc = bc_shaper_new(&ctx->shaper, ctx->fonts, a, err)))
+  if (opts->font_family)
+    rc = bc_fontset_open_family(&ctx->fonts, opts->font_family, a, err);
+  else
+    rc = bc_fontset_open(&ctx->fonts, opts->font_dir, NULL, a, err);
+  if (rc || (rc = bc_shaper_new(&ctx->shaper, ctx->fonts, a, err)))
     goto fail;
   bc_markup_init();
   *out = ctx;
@@ -90,6 +94,32 @@ int bc_context_new(bc_context **out,
 fail:
   bc_context_free(ctx);
   return rc;
+}
+
+int bc_font_family_find(char *path,
+                        size_t size,
+                        unsigned *revision,
+                        const char *family,
+                        bc_error *err) {
+  bc_font_file f;
+  unsigned lowest = 0;
+  int rc;
+  for (int s = 0; s < BC_STYLE_COUNT; s++) {
+    if ((rc = bc_font_system_find(&f, family, (bc_style)s, err)))
+      return rc;
+    if (s == 0 && path && size &&
+        snprintf(path, size, "%s", f.path) >= (int)size)
+      return bc_error_set(err, BC_EFONT, "font path too long");
+    if (s == 0 || f.revision < lowest)
+      lowest = f.revision;
+  }
+  if (revision)
+    *revision = lowest;
+  return 0;
+}
+
+void bc_font_family_release(void) {
+  bc_font_system_release();
 }
 
 void bc_context_free(bc_context *ctx) {

@@ -30,6 +30,7 @@ static void face_close(const bc_allocator *a, bc_face *f) {
 static int face_open(bc_face *f,
                      FT_Library ft,
                      const char *path,
+                     int index,
                      bc_style style,
                      const bc_allocator *a,
                      bc_error *err) {
@@ -47,7 +48,7 @@ static int face_open(bc_face *f,
   f->path = bc_strndup(a, path, strlen(path));
   if (!f->path)
     return bc_error_oom(err);
-  if (FT_New_Face(ft, path, 0, &f->ft_face) != 0) {
+  if (FT_New_Face(ft, path, index, &f->ft_face) != 0) {
     f->ft_face = NULL;
     return bc_error_set(err, BC_EFONT, "'%s' is not a font FreeType can read",
                         path);
@@ -61,10 +62,21 @@ static int face_open(bc_face *f,
   f->blob = hb_blob_create_from_file_or_fail(path);
   if (!f->blob || !(len = hb_blob_get_length(f->blob)))
     return bc_error_set(err, BC_EFONT, "cannot read font file '%s'", path);
-  f->hb_face = hb_face_create(f->blob, 0);
+  f->hb_face = hb_face_create(f->blob, (unsigned)index);
   f->hb_font = hb_font_create(f->hb_face);
   if (hb_face_get_glyph_count(f->hb_face) == 0)
     return bc_error_set(err, BC_EFONT, "font '%s' has no glyphs", path);
+  /* The PDF embeds TrueType outlines (FontFile2); an OpenType font with
+   * PostScript (CFF) outlines would make a PDF no reader can draw. */
+  hb_blob_t *glyf =
+      hb_face_reference_table(f->hb_face, HB_TAG('g', 'l', 'y', 'f'));
+  unsigned int glyf_len = hb_blob_get_length(glyf);
+  hb_blob_destroy(glyf);
+  if (!glyf_len)
+    return bc_error_set(err, BC_EFONT,
+                        "font '%s' has PostScript (CFF) outlines; baocao "
+                        "embeds TrueType outlines only",
+                        path);
   /* Positions in font units: the layout scales them itself. */
   hb_font_set_scale(f->hb_font, (int)f->ft_face->units_per_EM,
                     (int)f->ft_face->units_per_EM);
@@ -79,6 +91,7 @@ static int face_open(bc_face *f,
 
   bc_face_info *i = &f->info;
   i->path = f->path;
+  i->index = index;
   i->postscript_name = f->ps_name;
   i->upem = f->ft_face->units_per_EM;
   i->glyph_count = hb_face_get_glyph_count(f->hb_face);
@@ -107,20 +120,15 @@ static int face_open(bc_face *f,
   return 0;
 }
 
-int bc_fontset_open(bc_fontset **out,
-                    const char *dir,
-                    const char *const files[BC_STYLE_COUNT],
-                    const bc_allocator *alloc,
-                    bc_error *err) {
+/* Opens paths[style] (face index[style] of each file) for every style. */
+static int fontset_open_files(bc_fontset **out,
+                              const char *const paths[BC_STYLE_COUNT],
+                              const int index[BC_STYLE_COUNT],
+                              const bc_allocator *alloc,
+                              bc_error *err) {
   bc_fontset *fs;
   int rc = 0;
-  struct stat st;
 
-  if (!files)
-    files = bc_default_font_files;
-  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-    return bc_error_set(err, BC_EFONT, "font directory '%s' does not exist",
-                        dir);
   fs = bc_calloc(alloc, 1, sizeof *fs);
   if (!fs)
     return bc_error_oom(err);
@@ -130,21 +138,57 @@ int bc_fontset_open(bc_fontset **out,
     rc = bc_error_set(err, BC_EFONT, "cannot start FreeType");
     goto fail;
   }
-  for (int s = 0; s < BC_STYLE_COUNT; s++) {
-    char path[4096];
-    if (snprintf(path, sizeof path, "%s/%s", dir, files[s]) >=
-        (int)sizeof path) {
-      rc = bc_error_set(err, BC_EFONT, "font path too long");
+  for (int s = 0; s < BC_STYLE_COUNT; s++)
+    if ((rc = face_open(&fs->faces[s], fs->ft, paths[s], index[s], (bc_style)s,
+                        alloc, err)))
       goto fail;
-    }
-    if ((rc = face_open(&fs->faces[s], fs->ft, path, (bc_style)s, alloc, err)))
-      goto fail;
-  }
   *out = fs;
   return 0;
 fail:
   bc_fontset_close(fs);
   return rc;
+}
+
+int bc_fontset_open(bc_fontset **out,
+                    const char *dir,
+                    const char *const files[BC_STYLE_COUNT],
+                    const bc_allocator *alloc,
+                    bc_error *err) {
+  char path[BC_STYLE_COUNT][4096];
+  const char *paths[BC_STYLE_COUNT];
+  const int index[BC_STYLE_COUNT] = {0};
+  struct stat st;
+
+  if (!files)
+    files = bc_default_font_files;
+  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    return bc_error_set(err, BC_EFONT, "font directory '%s' does not exist",
+                        dir);
+  for (int s = 0; s < BC_STYLE_COUNT; s++) {
+    if (snprintf(path[s], sizeof path[s], "%s/%s", dir, files[s]) >=
+        (int)sizeof path[s])
+      return bc_error_set(err, BC_EFONT, "font path too long");
+    paths[s] = path[s];
+  }
+  return fontset_open_files(out, paths, index, alloc, err);
+}
+
+int bc_fontset_open_family(bc_fontset **out,
+                           const char *family,
+                           const bc_allocator *alloc,
+                           bc_error *err) {
+  bc_font_file found[BC_STYLE_COUNT];
+  const char *paths[BC_STYLE_COUNT];
+  int index[BC_STYLE_COUNT];
+  int rc;
+
+  for (int s = 0; s < BC_STYLE_COUNT; s++) {
+    if ((rc = bc_font_system_find(&found[s], family, (bc_style)s, err)))
+      return rc;
+    paths[s] = found[s].path;
+    index[s] = found[s].index;
+  }
+  return fontset_open_files(out, paths, index, alloc, err);
 }
 
 void bc_fontset_close(bc_fontset *fs) {

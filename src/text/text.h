@@ -43,9 +43,44 @@ int bc_fontset_open(bc_fontset **out,
                     bc_error *err);
 void bc_fontset_close(bc_fontset *fs);
 
+/* One face's file as the system's fontconfig names it (system.c). */
+typedef struct bc_font_file {
+  char path[4096];
+  int index;         /* the face in a collection (.ttc), else 0 */
+  unsigned revision; /* the head table's fontRevision, 16.16 fixed point
+                        (0x20000 is 2.0) */
+} bc_font_file;
+
+/*
+ * The file of family's face in style among the system's fonts, through
+ * fontconfig's default configuration, by exactly that family name (ASCII
+ * case and blanks aside): fontconfig's substitute for a family it lacks,
+ * or another style for a face the family lacks (synthetic bold included),
+ * is BC_EFONT naming the family. Also BC_ENOMEM. Thread-safe.
+ */
+int bc_font_system_find(bc_font_file *out,
+                        const char *family,
+                        bc_style style,
+                        bc_error *err);
+
+/* Frees fontconfig's default configuration (FcFini): at exit, when no
+ * thread uses it. A later bc_font_system_find loads it again. Not
+ * thread-safe. */
+void bc_font_system_release(void);
+
+/*
+ * The four faces of family as bc_font_system_find finds them, opened as
+ * bc_fontset_open opens files. Errors: those two functions'.
+ */
+int bc_fontset_open_family(bc_fontset **out,
+                           const char *family,
+                           const bc_allocator *alloc,
+                           bc_error *err);
+
 /* What a PDF font descriptor needs; lengths in font units. */
 typedef struct bc_face_info {
   const char *path;
+  int index; /* the face in the file (a .ttc collection), else 0 */
   const char *postscript_name; /* LiberationSerif-Bold */
   unsigned upem;
   unsigned glyph_count;

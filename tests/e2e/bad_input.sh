@@ -21,7 +21,9 @@ expect "unknown --pdf-standard" 2 "baocao render: --pdf-standard takes a-3b or n
 for cmd in render preview check bulk; do
   check "help $cmd: fonts and templates from \$BAOCAO_FONT_DIR / the data directory" bash -c "
     '$BAOCAO' help $cmd | tr -s ' \\n' ' ' > '$WORK/help' &&
-    grep -q 'BAOCAO_FONT_DIR, else fonts/ in the data' '$WORK/help' &&
+    grep -q 'BAOCAO_FONT_DIR, else Liberation Serif 2 from' '$WORK/help' &&
+    grep -q 'the system, else fonts/ in the data directory' '$WORK/help' &&
+    grep -q -- '--font-family NAME' '$WORK/help' &&
     grep -q 'BAOCAO_TEMPLATE_DIR,' '$WORK/help' && ! grep -q 'default: fonts/)' '$WORK/help'"
 done
 

@@ -11,7 +11,8 @@ for i in "${!order[@]}"; do for m in ${order[$i]}; do rank[$m]=$i; done; done
 # header pattern -> the modules that may include it
 declare -A owner=(
   ['sqlite3.h']=data ['cmark-gfm']=markup ['hb']=text ['hb-subset']=text
-  ['ft2build.h']="text raster" ['freetype/']="text raster" ['hpdf']=pdf
+  ['ft2build.h']="text raster" ['freetype/']="text raster" ['fontconfig/']=text
+  ['hpdf']=pdf
   ['qpdf/']=pdf ['zlib.h']=pdf ['openssl/']=sign ['libp11.h']=sign ['png.h']=raster
   ['utf8proc.h']=common ['cJSON.h']=exchange
   [zip.h]=office
