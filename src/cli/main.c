@@ -1,18 +1,25 @@
 /* cli/main.c: `baocao` entry point: dispatches subcommands, prints help,
  * maps library error codes to exit codes. Only the CLI prints. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef BC_VERSION
 #define BC_VERSION "0.0.0"
 #endif
 #ifndef BC_DATA_DIR
 #define BC_DATA_DIR "."
+#endif
+#ifndef BC_LOCALE_DIR
+#define BC_LOCALE_DIR "locale"
 #endif
 
 static const char usage[] =
@@ -111,8 +118,8 @@ bool cli_tones(const char *value, int *out, const char *command) {
     *out = BC_TONES_AS_TYPED;
   else {
     fprintf(stderr,
-            "baocao %s: --tone-style is moi (hòa, khỏe, thủy), cu (hoà, "
-            "khoẻ, thuỷ) or giu (as typed), not '%s'\n",
+            _("baocao %s: --tone-style is moi (hòa, khỏe, thủy), cu (hoà, "
+            "khoẻ, thuỷ) or giu (as typed), not '%s'\n"),
             command, value);
     return false;
   }
@@ -137,7 +144,7 @@ bool cli_default_output(char *buf,
   bc_file_name(p, sizeof p, period);
   snprintf(buf, size, "out/%s_%s%s", a, p, suffix);
   if (mkdir("out", 0755) != 0 && errno != EEXIST) {
-    fprintf(stderr, "baocao: cannot create directory 'out': %s\n",
+    fprintf(stderr, _("baocao: cannot create directory 'out': %s\n"),
             strerror(errno));
     return false;
   }
@@ -180,7 +187,7 @@ bool cli_parse(int argc,
     } else {
       if (npos == max_positional) {
         fprintf(stderr,
-                "baocao %s: unexpected argument '%s' (see baocao help %s)\n",
+                _("baocao %s: unexpected argument '%s' (see baocao help %s)\n"),
                 command, a, command);
         return false;
       }
@@ -188,13 +195,13 @@ bool cli_parse(int argc,
       continue;
     }
     if (!o) {
-      fprintf(stderr, "baocao %s: unknown option '%s' (see baocao help %s)\n",
+      fprintf(stderr, _("baocao %s: unknown option '%s' (see baocao help %s)\n"),
               command, a, command);
       return false;
     }
     if (!o->has_value) {
       if (inline_value) {
-        fprintf(stderr, "baocao %s: option '--%s' takes no value\n", command,
+        fprintf(stderr, _("baocao %s: option '--%s' takes no value\n"), command,
                 o->name);
         return false;
       }
@@ -204,7 +211,7 @@ bool cli_parse(int argc,
     } else if (i + 1 < argc) {
       o->value = argv[++i];
     } else {
-      fprintf(stderr, "baocao %s: option '--%s' needs a value\n", command,
+      fprintf(stderr, _("baocao %s: option '--%s' needs a value\n"), command,
               o->name);
       return false;
     }
@@ -236,19 +243,45 @@ static const struct command *find_command(const char *name) {
   return NULL;
 }
 
+/* The messages' catalogue: ../share/locale beside the executable when
+ * installed (any prefix), else the build tree's, compiled in. */
+static void setup_messages(void) {
+  static char dir[PATH_MAX]; /* bindtextdomain keeps its own copy */
+  char exe[PATH_MAX];
+  const char *use = BC_LOCALE_DIR;
+  struct stat st;
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    char *slash;
+    exe[n] = '\0';
+    if ((slash = strrchr(exe, '/'))) {
+      *slash = '\0';
+      if ((size_t)snprintf(dir, sizeof dir, "%s/../share/locale", exe) <
+              sizeof dir &&
+          stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        use = dir;
+    }
+  }
+  setlocale(LC_ALL, "");
+  bindtextdomain("baocao", use);
+  bind_textdomain_codeset("baocao", "UTF-8");
+  textdomain("baocao");
+}
+
 int main(int argc, char **argv) {
   const struct command *c;
+  setup_messages();
   /* A file size limit (ulimit -f) fails the write with EFBIG, reported
    * and cleaned up like a full disk, instead of killing the process with
    * a temporary file left behind. */
   signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
-    fputs(usage, stderr);
+    fputs(_(usage), stderr);
     return EXIT_USAGE;
   }
   const char *cmd = argv[1];
   if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
-    fputs(usage, stdout);
+    fputs(_(usage), stdout);
     return EXIT_OK;
   }
   if (!strcmp(cmd, "--version")) {
@@ -260,14 +293,14 @@ int main(int argc, char **argv) {
       char *help_argv[] = {argv[2], (char *)"--help", NULL};
       if ((c = find_command(argv[2])))
         return c->run(2, help_argv);
-      fprintf(stderr, "baocao: no command '%s'\n", argv[2]);
+      fprintf(stderr, _("baocao: no command '%s'\n"), argv[2]);
       return EXIT_USAGE;
     }
-    fputs(usage, stdout);
+    fputs(_(usage), stdout);
     return EXIT_OK;
   }
   if ((c = find_command(cmd)))
     return c->run(argc - 1, argv + 1);
-  fprintf(stderr, "baocao: no command '%s' (see baocao --help)\n", cmd);
+  fprintf(stderr, _("baocao: no command '%s' (see baocao --help)\n"), cmd);
   return EXIT_USAGE;
 }
