@@ -1,6 +1,7 @@
 /* cli/db.c: `baocao db`: create a database, load SQL files into it, import
  * CSV and Markdown, export CSV. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +52,7 @@ static int db_import(const char *db,
   int rc;
 
   if (!r) {
-    fputs("baocao: out of memory\n", stderr);
+    fputs(_("baocao: out of memory\n"), stderr);
     return EXIT_NOMEM;
   }
   bc_error_clear(&err);
@@ -61,8 +62,8 @@ static int db_import(const char *db,
         (!strcmp(files[i] + n - 3, ".md") ||
          !strcmp(files[i] + n - 3, ".MD")) &&
         (!agency || !period)) {
-      fputs("baocao db import: .md files need --agency and --period (see "
-            "baocao help db)\n",
+      fputs(_("baocao db import: .md files need --agency and --period (see "
+            "baocao help db)\n"),
             stderr);
       free(r);
       return EXIT_USAGE;
@@ -72,7 +73,7 @@ static int db_import(const char *db,
   for (size_t i = 0; i < r->problems_kept; i++)
     fprintf(stderr, "baocao: %s\n", r->problems[i]);
   if (r->problem_count > r->problems_kept)
-    fprintf(stderr, "baocao: \xE2\x80\xA6 and %zu more\n",
+    fprintf(stderr, _("baocao: \xE2\x80\xA6 and %zu more\n"),
             r->problem_count - r->problems_kept);
   if (rc) {
     free(r);
@@ -80,7 +81,7 @@ static int db_import(const char *db,
   }
   for (int i = 0; i < BC_IMPORT_TABLES; i++)
     if (r->inserted[i] || r->updated[i])
-      printf("%s: %s: %zu inserted, %zu updated\n", db, r->table[i],
+      printf(_("%s: %s: %zu inserted, %zu updated\n"), db, r->table[i],
              r->inserted[i], r->updated[i]);
   free(r);
   return EXIT_OK;
@@ -95,7 +96,7 @@ static int db_export(const char *db, const char *dir) {
     return cli_fail(&err);
   for (int i = 0; i < BC_IMPORT_TABLES; i++)
     total += rows[i];
-  printf("%s: %zu rows written into %s/\n", db, total, dir);
+  printf(_("%s: %zu rows written into %s/\n"), db, total, dir);
   return EXIT_OK;
 }
 
@@ -121,7 +122,7 @@ int cmd_db(int argc, char **argv) {
   if (npos == 2 && !strcmp(pos[0], "init")) {
     if ((rc = bc_database_create(pos[1], &err)))
       return cli_fail(&err);
-    printf("%s: created\n", pos[1]);
+    printf(_("%s: created\n"), pos[1]);
     return EXIT_OK;
   }
   if (npos == 2 && !strcmp(pos[0], "upgrade")) {
@@ -129,9 +130,9 @@ int cmd_db(int argc, char **argv) {
     if ((rc = bc_database_upgrade(pos[1], &from, &err)))
       return cli_fail(&err);
     if (from == BC_DATABASE_SCHEMA_VERSION)
-      printf("%s: already schema version %d\n", pos[1], from);
+      printf(_("%s: already schema version %d\n"), pos[1], from);
     else
-      printf("%s: upgraded from schema version %d to %d\n", pos[1], from,
+      printf(_("%s: upgraded from schema version %d to %d\n"), pos[1], from,
              BC_DATABASE_SCHEMA_VERSION);
     return EXIT_OK;
   }
@@ -139,7 +140,7 @@ int cmd_db(int argc, char **argv) {
     for (size_t i = 2; i < npos; i++) {
       if ((rc = bc_database_load_sql(pos[1], pos[i], &err)))
         return cli_fail(&err);
-      printf("%s: loaded %s\n", pos[1], pos[i]);
+      printf(_("%s: loaded %s\n"), pos[1], pos[i]);
     }
     return EXIT_OK;
   }

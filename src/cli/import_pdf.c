@@ -1,6 +1,7 @@
 /* cli/import_pdf.c: `baocao db import-pdf`: the data of received report
  * PDFs into an upper level's database, a line per file. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include "baocao/exchange.h"
 
@@ -107,8 +108,8 @@ int cmd_db_import_pdf(int argc, char **argv) {
     return EXIT_OK;
   }
   if (!cli_get(opts, nopts, "db") || !npos) {
-    fputs("baocao db import-pdf: --db and at least one PDF or directory are "
-          "required (see baocao db import-pdf --help)\n",
+    fputs(_("baocao db import-pdf: --db and at least one PDF or directory are "
+          "required (see baocao db import-pdf --help)\n"),
           stderr);
     return EXIT_USAGE;
   }
@@ -133,9 +134,9 @@ int cmd_db_import_pdf(int argc, char **argv) {
     if (f->code)
       fprintf(stderr, "baocao: %s\n", f->message);
     else if (!rc && !json)
-      printf("%s: %s %s: %zu values imported, %zu already there; %s%s%s%s%s\n",
+      printf(_("%s: %s %s: %zu values imported, %zu already there; %s%s%s%s%s\n"),
              f->path, f->agency, f->period, f->inserted, f->unchanged,
-             f->signature, *f->signer ? " by " : "", f->signer,
+             f->signature, *f->signer ? _(" by ") : "", f->signer,
              *f->untrusted ? ": " : "", f->untrusted);
   }
   if (rc) {
@@ -143,8 +144,9 @@ int cmd_db_import_pdf(int argc, char **argv) {
     return cli_fail(&err);
   }
   if (!json)
-    printf("%zu file%s: %zu imported, %zu refused\n", r.file_count,
-           r.file_count == 1 ? "" : "s", r.imported, r.refused);
+    printf(ngettext("%zu file: %zu imported, %zu refused\n",
+                    "%zu files: %zu imported, %zu refused\n", r.file_count),
+           r.file_count, r.imported, r.refused);
   rc = r.refused ? EXIT_PARTIAL : EXIT_OK;
   bc_import_pdf_result_free(&r);
   return rc;

@@ -1,6 +1,7 @@
 /* cli/render.c: `baocao render`: one report to PDF, or as an editable
  * .docx or .odt draft. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include <string.h>
 
@@ -52,11 +53,11 @@ bool cli_format(int *out,
   int by_name = flag ? bc_format_from_name(flag) : -1;
   int by_path = output ? bc_format_from_path(output) : -1;
   if (flag && by_name < 0) {
-    fprintf(stderr, "baocao %s: --format takes pdf, docx or odt\n", command);
+    fprintf(stderr, _("baocao %s: --format takes pdf, docx or odt\n"), command);
     return false;
   }
   if (flag && by_path >= 0 && by_path != by_name) {
-    fprintf(stderr, "baocao %s: --format %s, but '%s' names a .%s file\n",
+    fprintf(stderr, _("baocao %s: --format %s, but '%s' names a .%s file\n"),
             command, flag, output, bc_format_name((bc_format)by_path));
     return false;
   }
@@ -75,7 +76,7 @@ bool cli_pdf_standard(const char *value,
     *out = BC_PDF_STANDARD_NONE;
     return true;
   }
-  fprintf(stderr, "baocao %s: --pdf-standard takes a-3b or none\n", command);
+  fprintf(stderr, _("baocao %s: --pdf-standard takes a-3b or none\n"), command);
   return false;
 }
 
@@ -120,8 +121,8 @@ int cmd_render(int argc, char **argv) {
       !cli_tones(cli_get(opts, n, "tone-style"), &ropts.tones, "render"))
     return EXIT_USAGE;
   if (!ropts.db_path || !ropts.agency || !ropts.period) {
-    fprintf(stderr, "baocao render: --db, --agency and --period are required "
-                    "(see baocao help render)\n");
+    fprintf(stderr, _("baocao render: --db, --agency and --period are required "
+                    "(see baocao help render)\n"));
     return EXIT_USAGE;
   }
   if (!cli_format(&ropts.format, cli_get(opts, n, "format"), ropts.output_path,
@@ -147,17 +148,17 @@ int cmd_render(int argc, char **argv) {
   if (rc)
     return cli_fail(&err);
   if (ropts.format != BC_FORMAT_PDF)
-    printf("%s: %zu bytes\n", ropts.output_path, result.bytes);
+    printf(_("%s: %zu bytes\n"), ropts.output_path, result.bytes);
   else if (cli_get(opts, n, "stats"))
-    printf("%s: %zu pages, %zu bytes, %zu lines, %zu overfull, %zu loose, "
+    printf(_("%s: %zu pages, %zu bytes, %zu lines, %zu overfull, %zu loose, "
            "%zu tight, %zu widows, %zu orphans; spaces p95 %.2fx, "
-           "%zu over 1.6x; expansion up to %.1f%%\n",
+           "%zu over 1.6x; expansion up to %.1f%%\n"),
            ropts.output_path, result.pages, result.bytes, result.lines,
            result.overfull, result.loose, result.tight, result.widows,
            result.orphans, result.space_p95, result.very_loose,
            result.expansion_max * 100);
   else
-    printf("%s: %zu pages, %zu bytes\n", ropts.output_path, result.pages,
+    printf(_("%s: %zu pages, %zu bytes\n"), ropts.output_path, result.pages,
            result.bytes);
   return EXIT_OK;
 }
