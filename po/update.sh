@@ -21,7 +21,8 @@ trap 'rm -rf "$tmp"' EXIT
 # texts (bc_tr, BC_N_), the command line's (_ , N_, ngettext).
 keywords=(
   --keyword=_ --keyword=N_ --keyword=ngettext:1,2
-  --keyword=bc_tr --keyword=BC_N_
+  --keyword=bc_tr --keyword=BC_N_ --keyword=BC_NF_ --flag=BC_NF_:1:c-format
+  --flag=bc_tr:1:pass-c-format
   --keyword=bc_error_set:3 --flag=bc_error_set:3:c-format
   --keyword=period_problem:4 --flag=period_problem:4:c-format
   --keyword=problem:5 --flag=problem:5:c-format

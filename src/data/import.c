@@ -1,6 +1,7 @@
 /* data/import.c: `baocao db import`: CSV files and Markdown narratives
  * checked row by row, written in one transaction, every problem named. */
 #include "data/data.h"
+#include "common/i18n.h"
 
 #include "common/alloc.h"
 #include "common/buf.h"
@@ -122,10 +123,10 @@ static void problem(importer *im,
     snprintf(m, size, "%s: ", path);
   n = strlen(m);
   if (column)
-    snprintf(m + n, size - n, "column '%s': ", column);
+    snprintf(m + n, size - n, bc_tr("column '%s': "), column);
   n = strlen(m);
   va_start(ap, fmt);
-  vsnprintf(m + n, size - n, fmt, ap);
+  vsnprintf(m + n, size - n, bc_tr(fmt), ap);
   va_end(ap);
   for (char *p = m; *p; p++)
     if (*p == '\n' || *p == '\r' || *p == '\t')
@@ -346,7 +347,7 @@ static bool read_cell(file_state *f,
                   c->pattern == BC_PAT_INDICATOR_KIND ||
                   c->pattern == BC_PAT_ROLE;
       problem(f->im, f->path, line, c->name,
-              word ? "'%s' is not %s" : "'%s' is not a code (%s)", shown(b, s),
+              word ? BC_NF_("'%s' is not %s") : BC_NF_("'%s' is not a code (%s)"), shown(b, s),
               bc_pattern_rule(c->pattern));
       return false;
     }
@@ -759,7 +760,7 @@ static int read_markdown(importer *im,
     for (size_t i = 0; i < bad; i++)
       line += data[i] == '\n';
     rc = bc_error_set(im->err, BC_EINPUT, "%s at byte %zu",
-                      data[bad] ? "invalid UTF-8" : "NUL byte", bad);
+                      data[bad] ? bc_tr("invalid UTF-8") : bc_tr("NUL byte"), bad);
     bc_error_locate(im->err, path, line, 0);
     bc_free(im->alloc, data);
     return rc;

@@ -4,6 +4,7 @@
  * certificate. A token's key never leaves the token: OpenSSL signs through
  * libp11, which asks the token to sign. */
 #include "sign/sign_int.h"
+#include "common/i18n.h"
 
 #include "common/error.h"
 
@@ -336,7 +337,7 @@ static int load_p11(bc_sign_key *s, const bc_sign_request *req, bc_error *err) {
   if (!slot)
     return bc_error_set(err, BC_ENOTFOUND,
                         "no token matches '%s' (tokens present: %s)",
-                        req->pkcs11_uri, seen[0] ? seen : "none");
+                        req->pkcs11_uri, seen[0] ? seen : bc_tr("none"));
   const char *pin = req->pin && req->pin[0] ? req->pin : u.pin_value;
   if (slot->token->loginRequired) {
     if (!pin[0])

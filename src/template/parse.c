@@ -2,6 +2,7 @@
  * (front matter, tags, blocks, partials), with file:line:col on every
  * error. Expansion lives in expand.c, formatters in format.c. */
 #include "template/template_int.h"
+#include "common/i18n.h"
 
 #include <assert.h>
 #include <stddef.h>
@@ -427,10 +428,10 @@ static int parse_formatter(
     return located(p,
                    bc_error_set(p->err, BC_ESYNTAX,
                                 bc_tfmt_sorts(f->kind)
-                                    ? "formatter '%s' orders the items of "
-                                      "{{#each}}; it cannot print a value"
-                                    : "{{#each}} takes only giam_dan or "
-                                      "tang_dan, not '%s'",
+                                    ? BC_NF_("formatter '%s' orders the items of "
+                                      "{{#each}}; it cannot print a value")
+                                    : BC_NF_("{{#each}} takes only giam_dan or "
+                                      "tang_dan, not '%s'"),
                                 name),
                    f->line, f->column);
   *q_io = q;
@@ -601,9 +602,9 @@ parse_open(parser *p, const char *cs, const char *ce, int line, int column) {
     return fail_here(p, rest,
                      bc_error_set(p->err, BC_ESYNTAX,
                                   node->kind == BC_TNODE_EACH
-                                      ? "{{#%s}} takes a name and at most "
-                                        "one order (| giam_dan name)"
-                                      : "{{#%s}} takes only a name",
+                                      ? BC_NF_("{{#%s}} takes a name and at most "
+                                        "one order (| giam_dan name)")
+                                      : BC_NF_("{{#%s}} takes only a name"),
                                   name));
   if (node->kind == BC_TNODE_EACH && node->name.kind == BC_TNAME_NARRATIVE)
     return located(p,
