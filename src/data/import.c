@@ -721,8 +721,10 @@ static int import_csv(importer *im, const char *path, int ti) {
       if (read_header(&f, &rec) && !(rc = prepare_file(&f))) {
         while ((rc = bc_csv_next(&r, &rec, im->err)) == 1) {
           if (rec.count != f.fields) {
-            problem(im, path, rec.line, NULL, "%zu field%s, the header has %zu",
-                    rec.count, rec.count == 1 ? "" : "s", f.fields);
+            problem(im, path, rec.line, NULL,
+                    rec.count == 1 ? BC_NF_("%zu field, the header has %zu")
+                                   : BC_NF_("%zu fields, the header has %zu"),
+                    rec.count, f.fields);
           } else if ((rc = import_row(&f, rec.fields, rec.line))) {
             break;
           }
@@ -933,9 +935,10 @@ rollback:
     goto done;
 report:
   rc = bc_error_set(err, im.broken ? BC_EINPUT : BC_EDATA,
-                    "nothing was imported into '%s': %zu problem%s", db_path,
-                    result->problem_count,
-                    result->problem_count == 1 ? "" : "s");
+                    result->problem_count == 1
+                        ? BC_NF_("nothing was imported into '%s': %zu problem")
+                        : BC_NF_("nothing was imported into '%s': %zu problems"),
+                    db_path, result->problem_count);
 done:
   for (int i = 0; i < BC_REF_COUNT; i++)
     sqlite3_finalize(im.ref[i]);
