@@ -262,7 +262,14 @@ static void setup_messages(void) {
         use = dir;
     }
   }
-  setlocale(LC_ALL, "");
+  /* Only the language of messages (LC_MESSAGES) and the character set they
+   * are shown in (LC_CTYPE, which also converts the C library's own
+   * messages, strerror's) come from the environment. Every other category
+   * stays "C": with LC_NUMERIC vi_VN, printf writes 0,5 for 0.5, into the
+   * PDF's content streams and the JSON; a report's bytes are the same in
+   * every language. */
+  setlocale(LC_CTYPE, "");
+  setlocale(LC_MESSAGES, "");
   bindtextdomain("baocao", use);
   bind_textdomain_codeset("baocao", "UTF-8");
   textdomain("baocao");
