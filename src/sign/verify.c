@@ -384,7 +384,7 @@ static int judge(bc_verification *out, verifier *v, bc_error *err) {
       return rc;
     if (!s->rep.intact) {
       if (out->verdict != BC_VERDICT_INVALID) {
-        snprintf(buf, sizeof buf, "signature %s does not check out: %s",
+        snprintf(buf, sizeof buf, bc_tr("signature %s does not check out: %s"),
                  s->rep.field, s->rep.problem);
         reason = buf;
       }
@@ -402,7 +402,7 @@ static int judge(bc_verification *out, verifier *v, bc_error *err) {
       return bc_error_oom(err);
     if (v->trailing) {
       char what[96];
-      snprintf(what, sizeof what, "%zu bytes added at the end of the file",
+      snprintf(what, sizeof what, bc_tr("%zu bytes added at the end of the file"),
                v->trailing);
       bc_pdf_change *more = bc_arena_calloc(v->arena, n + 1, sizeof *more);
       if (!more || !(more[n].what = bc_arena_strdup(v->arena, what)))
@@ -420,7 +420,7 @@ static int judge(bc_verification *out, verifier *v, bc_error *err) {
         /* Named after the latest signature it follows. */
         if (out->verdict != BC_VERDICT_INVALID) {
           out->verdict = BC_VERDICT_MODIFIED;
-          snprintf(buf, sizeof buf, "%s after %s", changes[k].what,
+          snprintf(buf, sizeof buf, bc_tr("%s after %s"), changes[k].what,
                    s->rep.field);
           reason = buf;
         }
@@ -527,7 +527,8 @@ int bc_sign__check_bytes(const unsigned char *data,
                          bc_error *err) {
   bc_verification ver;
   int rc =
-      bc_verify_bytes(&ver, data, len, "the signed copy", NULL, arena, err);
+      bc_verify_bytes(&ver, data, len, bc_tr("the signed copy"), NULL, arena,
+                      err);
   if (rc)
     return rc;
   for (size_t i = 0; i < ver.count; i++)
