@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 static const char bulk_usage[] =
-    "Usage: baocao bulk --db FILE --period CODE [options]\n"
+    N_("Usage: baocao bulk --db FILE --period CODE [options]\n"
     "\n"
     "Renders the report of every agency that has one for the period, with\n"
     "one worker thread per CPU. One agency's bad data fails that agency\n"
@@ -49,7 +49,7 @@ static const char bulk_usage[] =
     "\n"
     "Examples:\n"
     "  baocao bulk --db samples/baocao.db --period 2023-Q3\n"
-    "  baocao bulk --db all.db --period 2023-Q3 --shard 3/8 --resume\n";
+    "  baocao bulk --db all.db --period 2023-Q3 --shard 3/8 --resume\n");
 
 typedef struct progress_view {
   bool bar;   /* stderr is a terminal: redraw one line */
@@ -156,7 +156,7 @@ int cmd_bulk(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "bulk"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
-    fputs(bulk_usage, stdout);
+    fputs(_(bulk_usage), stdout);
     return EXIT_OK;
   }
   bo.db_path = cli_get(opts, n, "db");

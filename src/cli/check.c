@@ -6,7 +6,7 @@
 #include <string.h>
 
 static const char check_usage[] =
-    "Usage: baocao check --db FILE --period CODE [options]\n"
+    N_("Usage: baocao check --db FILE --period CODE [options]\n"
     "\n"
     "Checks every report of a period before a bulk run and lists, per\n"
     "agency, what would stop or spoil it: missing indicator values and\n"
@@ -28,7 +28,7 @@ static const char check_usage[] =
     "  -h, --help           this text\n"
     "\n"
     "Example:\n"
-    "  baocao check --db samples/baocao.db --period 2023-Q3\n";
+    "  baocao check --db samples/baocao.db --period 2023-Q3\n");
 
 /* Splits "A,B,,C" into codes (empty ones dropped), pointing into a copy
  * of value; the caller frees *codes and *copy. False when out of memory. */
@@ -106,7 +106,7 @@ int cmd_check(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "check"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
-    fputs(check_usage, stdout);
+    fputs(_(check_usage), stdout);
     return EXIT_OK;
   }
   kopts.db_path = cli_get(opts, n, "db");

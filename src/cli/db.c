@@ -7,7 +7,7 @@
 #include <string.h>
 
 static const char db_usage[] =
-    "Usage: baocao db init FILE\n"
+    N_("Usage: baocao db init FILE\n"
     "       baocao db upgrade FILE\n"
     "       baocao db load FILE SQL...\n"
     "       baocao db import-pdf --db FILE [options] PDF|DIR...\n"
@@ -38,7 +38,7 @@ static const char db_usage[] =
     "\n"
     "Options (import):\n"
     "  --agency A   the agency of the narratives from .md files\n"
-    "  --period P   their period\n";
+    "  --period P   their period\n");
 
 /* `db import`: every problem on its own line, then the summary. */
 static int db_import(const char *db,
@@ -115,7 +115,7 @@ int cmd_db(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, nopts, pos, 1024, &npos, "db"))
     return EXIT_USAGE;
   if (cli_get(opts, nopts, "help")) {
-    fputs(db_usage, stdout);
+    fputs(_(db_usage), stdout);
     return EXIT_OK;
   }
   bc_error_clear(&err);
@@ -149,6 +149,6 @@ int cmd_db(int argc, char **argv) {
                      cli_get(opts, nopts, "period"));
   if (npos == 3 && !strcmp(pos[0], "export"))
     return db_export(pos[1], pos[2]);
-  fputs(db_usage, stderr);
+  fputs(_(db_usage), stderr);
   return EXIT_USAGE;
 }

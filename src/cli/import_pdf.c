@@ -9,6 +9,7 @@
 #include <string.h>
 
 static const char import_pdf_usage[] =
+    /* Not translated yet: CLI_TRUST_USAGE sits inside. */
     "Usage: baocao db import-pdf --db FILE [options] PDF|DIR...\n"
     "\n"
     "Imports the data that report PDFs rendered by baocao carry (their\n"
@@ -104,7 +105,7 @@ int cmd_db_import_pdf(int argc, char **argv) {
                  "db import-pdf"))
     return EXIT_USAGE;
   if (cli_get(opts, nopts, "help")) {
-    fputs(import_pdf_usage, stdout);
+    fputs(_(import_pdf_usage), stdout);
     return EXIT_OK;
   }
   if (!cli_get(opts, nopts, "db") || !npos) {

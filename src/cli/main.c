@@ -23,7 +23,7 @@
 #endif
 
 static const char usage[] =
-    "Usage: baocao <command> [options]\n"
+    N_("Usage: baocao <command> [options]\n"
     "\n"
     "Turns indicator data kept in SQLite into Vietnamese administrative\n"
     "reports (báo cáo) as PDF, laid out as Decree 30/2020/NĐ-CP prescribes.\n"
@@ -51,9 +51,16 @@ static const char usage[] =
     "  14 some report has problems (check)\n"
     "  15 some reports failed, the others were written (bulk)\n"
     "  16 a time-stamping authority did not answer or refused (sign)\n"
-    "\n"
-    "Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
-    "the data directory " BC_DATA_DIR "), SOURCE_DATE_EPOCH (fixed dates).\n";
+    "\n");
+/* The last lines of usage, naming the data directory. */
+static const char usage_environment[] =
+    N_("Environment: BAOCAO_FONT_DIR, BAOCAO_TEMPLATE_DIR (defaults under\n"
+       "the data directory %s), SOURCE_DATE_EPOCH (fixed dates).\n");
+
+static void print_usage(FILE *out) {
+  fputs(_(usage), out);
+  fprintf(out, _(usage_environment), BC_DATA_DIR);
+}
 
 int cli_fail(const bc_error *err) {
   char line[BC_ERROR_MESSAGE_SIZE + 2 * BC_ERROR_FIELD_SIZE];
@@ -283,12 +290,12 @@ int main(int argc, char **argv) {
    * a temporary file left behind. */
   signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
-    fputs(_(usage), stderr);
+    print_usage(stderr);
     return EXIT_USAGE;
   }
   const char *cmd = argv[1];
   if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
-    fputs(_(usage), stdout);
+    print_usage(stdout);
     return EXIT_OK;
   }
   if (!strcmp(cmd, "--version")) {
@@ -303,7 +310,7 @@ int main(int argc, char **argv) {
       fprintf(stderr, _("baocao: no command '%s'\n"), argv[2]);
       return EXIT_USAGE;
     }
-    fputs(_(usage), stdout);
+    print_usage(stdout);
     return EXIT_OK;
   }
   if ((c = find_command(cmd)))

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 static const char preview_usage[] =
-    "Usage: baocao preview --db FILE --agency CODE --period CODE [options]\n"
+    N_("Usage: baocao preview --db FILE --agency CODE --period CODE [options]\n"
     "\n"
     "Draws one page of the report as a PNG image, or in the terminal, from\n"
     "the same pages `baocao render` writes as PDF.\n"
@@ -60,7 +60,7 @@ static const char preview_usage[] =
     "  baocao preview --db samples/baocao.db --agency STTTT-TV \\\n"
     "      --period 2023-Q3 --terminal --watch\n"
     "  baocao preview --db samples/baocao.db --agency STTTT-TV \\\n"
-    "      --period 2023-Q3 --watch -o draft.docx\n";
+    "      --period 2023-Q3 --watch -o draft.docx\n");
 
 /* What one drawing needs; the same for every drawing of a watch. */
 typedef struct preview_job {
@@ -282,7 +282,7 @@ int cmd_preview(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "preview"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
-    fputs(preview_usage, stdout);
+    fputs(_(preview_usage), stdout);
     return EXIT_OK;
   }
   job.popts.db_path = cli_get(opts, n, "db");

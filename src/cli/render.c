@@ -6,7 +6,7 @@
 #include <string.h>
 
 static const char render_usage[] =
-    "Usage: baocao render --db FILE --agency CODE --period CODE [options]\n"
+    N_("Usage: baocao render --db FILE --agency CODE --period CODE [options]\n"
     "\n"
     "Renders one agency's report for a period as a Decree 30 PDF, or as an\n"
     "editable draft (Word .docx, OpenDocument .odt) from the same data.\n"
@@ -44,7 +44,7 @@ static const char render_usage[] =
     "  baocao render --db samples/baocao.db --agency STTTT-TV \\\n"
     "      --period 2023-Q3 -o out/tra-vinh-2023-q3.pdf\n"
     "  baocao render --db samples/baocao.db --agency STTTT-TV \\\n"
-    "      --period 2023-Q3 -o out/tra-vinh-2023-q3.docx\n";
+    "      --period 2023-Q3 -o out/tra-vinh-2023-q3.docx\n");
 
 bool cli_format(int *out,
                 const char *flag,
@@ -105,7 +105,7 @@ int cmd_render(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 0, &npos, "render"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
-    fputs(render_usage, stdout);
+    fputs(_(render_usage), stdout);
     return EXIT_OK;
   }
   ropts.db_path = cli_get(opts, n, "db");

@@ -7,7 +7,7 @@
 #include <string.h>
 
 static const char sign_usage[] =
-    "Usage: baocao sign (--p12 FILE | --pkcs11 URI) --field NAME IN.pdf\n"
+    N_("Usage: baocao sign (--p12 FILE | --pkcs11 URI) --field NAME IN.pdf\n"
     "                   -o OUT.pdf [options]\n"
     "\n"
     "Signs a field of a report rendered by baocao with a detached CMS\n"
@@ -42,9 +42,10 @@ static const char sign_usage[] =
     "  --font-dir DIR       fonts for the text appearance (default:\n"
     "                       $BAOCAO_FONT_DIR, else fonts/ in the data\n"
     "                       directory that `baocao help` names)\n"
-    "  -h, --help           this text\n";
+    "  -h, --help           this text\n");
 
 static const char verify_usage[] =
+    /* Not translated yet: CLI_TRUST_USAGE sits inside. */
     "Usage: baocao verify [options] FILE.pdf\n"
     "\n"
     "Reads every revision of FILE.pdf and lists its signatures: signed or\n"
@@ -124,7 +125,7 @@ int cmd_sign(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, n, pos, 1, &npos, "sign"))
     return EXIT_USAGE;
   if (cli_get(opts, n, "help")) {
-    fputs(sign_usage, stdout);
+    fputs(_(sign_usage), stdout);
     return EXIT_OK;
   }
   sopts.p12_path = cli_get(opts, n, "p12");
@@ -205,7 +206,7 @@ int cmd_verify(int argc, char **argv) {
   if (!cli_parse(argc - 1, argv + 1, opts, nopts, pos, 1, &npos, "verify"))
     return EXIT_USAGE;
   if (cli_get(opts, nopts, "help")) {
-    fputs(verify_usage, stdout);
+    fputs(_(verify_usage), stdout);
     return EXIT_OK;
   }
   if (npos != 1) {

@@ -312,6 +312,39 @@ if json_same "verify --json of a file not a PDF" "$WORK/out.C" "$WORK/out.vi_VN.
   fail "verify --json of a file not a PDF: the JSON differs beyond its messages"
 fi
 
+# --- help: the usage texts -----------------------------------------------
+# first_lines NAME N ENGLISH VIETNAMESE -- ARGS: exit 0 in both, the first N
+# lines of stdout exactly these, and as many lines in both languages.
+first_lines() {
+  local name=$1 n=$2 en=$3 vi=$4 ok=true
+  shift 5
+  run_in C "$@"
+  run_in vi_VN.UTF-8 "$@"
+  for l in C vi_VN.UTF-8; do
+    [ "$(cat "$WORK/code.$l")" -eq 0 ] || { fail "$name: exit $(cat "$WORK/code.$l") under LANG=$l"; return; }
+  done
+  [ "$(head -n "$n" "$WORK/out.C")" == "$en" ] || { fail "$name (English): $(head -n "$n" "$WORK/out.C")"; ok=false; }
+  [ "$(head -n "$n" "$WORK/out.vi_VN.UTF-8")" == "$vi" ] || { fail "$name (Vietnamese): $(head -n "$n" "$WORK/out.vi_VN.UTF-8")"; ok=false; }
+  $ok && pass "$name"
+}
+first_lines "help render" 1 \
+  "Usage: baocao render --db FILE --agency CODE --period CODE [options]" \
+  "Cách dùng: baocao render --db TỆP --agency MÃ --period MÃ [tùy chọn]" -- help render
+first_lines "bulk --help" 1 \
+  "Usage: baocao bulk --db FILE --period CODE [options]" \
+  "Cách dùng: baocao bulk --db TỆP --period MÃ [tùy chọn]" -- bulk --help
+first_lines "--help" 4 \
+  "Usage: baocao <command> [options]
+
+Turns indicator data kept in SQLite into Vietnamese administrative
+reports (báo cáo) as PDF, laid out as Decree 30/2020/NĐ-CP prescribes." \
+  "Cách dùng: baocao <lệnh> [tùy chọn]
+
+Chuyển số liệu chỉ tiêu lưu trong SQLite thành báo cáo hành chính của
+Việt Nam dạng PDF, trình bày theo quy định của Nghị định 30/2020/NĐ-CP." -- --help
+grep -q '^Biến môi trường: BAOCAO_FONT_DIR' "$WORK/out.vi_VN.UTF-8" &&
+  pass "--help: the environment, in Vietnamese" || fail "--help: no Vietnamese environment line"
+
 # --- which variables choose the language --------------------------------
 # lang_is NAME en|vi VAR=VALUE...: the unknown-agency line is in that language.
 lang_is() {
