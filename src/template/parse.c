@@ -277,21 +277,21 @@ static int parse_string(parser *p,
 static const char *formatter_usage(bc_targ_kind arg) {
   switch (arg) {
   case BC_TARG_DECIMALS:
-    return "an optional number of decimals from 0 to 6";
+    return bc_tr("an optional number of decimals from 0 to 6");
   case BC_TARG_TEXT:
-    return "one text in double quotes";
+    return bc_tr("one text in double quotes");
   case BC_TARG_NAME:
-    return "one name";
+    return bc_tr("one name");
   case BC_TARG_NAME_TEXT:
-    return "a name, a text in double quotes and an optional number of "
-           "decimals from 0 to 6";
+    return bc_tr("a name, a text in double quotes and an optional number of "
+           "decimals from 0 to 6");
   case BC_TARG_NAME_UNIT:
-    return "a name, an optional text in double quotes and an optional "
-           "number of decimals from 0 to 6";
+    return bc_tr("a name, an optional text in double quotes and an optional "
+           "number of decimals from 0 to 6");
   case BC_TARG_NAMES:
-    return "one name or more";
+    return bc_tr("one name or more");
   default:
-    return "no argument";
+    return bc_tr("no argument");
   }
 }
 
