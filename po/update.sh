@@ -28,6 +28,7 @@ keywords=(
   --keyword=problem:5 --flag=problem:5:c-format
   --keyword=conflict:2 --flag=conflict:2:c-format
   --keyword=add_change:3 --flag=add_change:3:c-format
+  --keyword=bad:2
 )
 
 # Sorted so that the template does not depend on the file system's order;

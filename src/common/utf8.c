@@ -404,7 +404,7 @@ void bc_utf8_sentence(bc_buf *out, const char *s, size_t len) {
 const char *bc_utf8_undrawable(uint32_t cp) {
   const utf8proc_property_t *p;
   if (cp < 0x80) /* the fast path: ASCII */
-    return cp < 0x20 || cp == 0x7F ? "is a control character" : NULL;
+    return cp < 0x20 || cp == 0x7F ? bc_tr("is a control character") : NULL;
   p = utf8proc_get_property((utf8proc_int32_t)cp);
   if (p->category == UTF8PROC_CATEGORY_CC)
     return bc_tr("is a control character");

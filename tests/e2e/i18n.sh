@@ -345,6 +345,26 @@ Việt Nam dạng PDF, trình bày theo quy định của Nghị định 30/2020
 grep -q '^Biến môi trường: BAOCAO_FONT_DIR' "$WORK/out.vi_VN.UTF-8" &&
   pass "--help: the environment, in Vietnamese" || fail "--help: no Vietnamese environment line"
 
+# --- an installed baocao reads ../share/locale beside it ------------------
+# A catalogue of its own there, with one message told apart, and the copy
+# of the binary in bin/ prints that one (the build tree's would not).
+mkdir -p "$WORK/usr/bin" "$WORK/usr/share/locale/vi/LC_MESSAGES"
+cp "$BAOCAO" "$WORK/usr/bin/baocao"
+cat > "$WORK/mark.po" <<'PO'
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+#, c-format
+msgid "baocao: no command '%s'\n"
+msgstr "baocao: không có lệnh '%s' (bản cài đặt)\n"
+PO
+msgfmt --check-format -o "$WORK/usr/share/locale/vi/LC_MESSAGES/baocao.mo" "$WORK/mark.po"
+got=$(cd / && env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=vi_VN.UTF-8 "$WORK/usr/bin/baocao" help xuat 2>&1 || true)
+[ "$got" = "baocao: không có lệnh 'xuat' (bản cài đặt)" ] &&
+  pass "an installed copy reads bin/../share/locale" ||
+  fail "an installed copy reads bin/../share/locale: got '$got'"
+
 # --- which variables choose the language --------------------------------
 # lang_is NAME en|vi VAR=VALUE...: the unknown-agency line is in that language.
 lang_is() {
