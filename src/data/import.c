@@ -32,10 +32,10 @@ static const char *const ref_sql[BC_REF_COUNT] = {
     [BC_REF_SIGNER] = "SELECT 1 FROM signer WHERE id = ?1",
 };
 static const char *const ref_noun[BC_REF_COUNT] = {
-    [BC_REF_AGENCY] = "agency",
-    [BC_REF_PERIOD] = "period",
-    [BC_REF_INDICATOR] = "indicator",
-    [BC_REF_SIGNER] = "signer",
+    [BC_REF_AGENCY] = BC_N_("agency"),
+    [BC_REF_PERIOD] = BC_N_("period"),
+    [BC_REF_INDICATOR] = BC_N_("indicator"),
+    [BC_REF_SIGNER] = BC_N_("signer"),
 };
 
 /* A cell as it is bound. */
@@ -241,10 +241,11 @@ static int check_ref(
     return bc_buf_check(&f->pending, f->im->err);
   }
   if (v->kind == CELL_INT)
-    problem(f->im, f->path, line, c->name, "no %s %lld", ref_noun[c->ref],
+    problem(f->im, f->path, line, c->name, "no %s %lld", bc_tr(ref_noun[c->ref]),
             v->i);
   else
-    problem(f->im, f->path, line, c->name, "no %s '%s'", ref_noun[c->ref],
+    problem(f->im, f->path, line, c->name, "no %s '%s'",
+            bc_tr(ref_noun[c->ref]),
             shown(b, v->text));
   return 0;
 }
