@@ -253,7 +253,7 @@ static const struct command *find_command(const char *name) {
 /* The messages' catalogue: ../share/locale beside the executable when
  * installed (any prefix), else the build tree's, compiled in. */
 static void setup_messages(void) {
-  static char dir[PATH_MAX]; /* bindtextdomain keeps its own copy */
+  char dir[PATH_MAX]; /* bindtextdomain keeps its own copy */
   char exe[PATH_MAX];
   const char *use = BC_LOCALE_DIR;
   struct stat st;
