@@ -1124,7 +1124,7 @@ static int parse_front_matter(parser *p, const char *s, const char **body) {
     parser_init(&vp, p->arena, p->label, v, (size_t)(ve - v), p->err);
     vp.cc = p->cc;
     vp.unit = p->unit;
-    vp.where = "front matter";
+    vp.where = bc_tr("front matter");
     vp.mode = MODE_INLINE;
     vp.depth = p->depth;
     locate(p, v, &vp.line, &vp.column);
@@ -1213,7 +1213,7 @@ int bc_template__parse_inline(bc_tnode **out,
   int rc;
   parser_init(&p, arena, label, src, len, err);
   p.mode = MODE_INLINE;
-  p.where = "a narrative";
+  p.where = bc_tr("a narrative");
   rc = parse_source(&p, src, len, bad_utf8_code, false);
   if (!rc)
     *out = p.first;
