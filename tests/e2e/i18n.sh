@@ -61,7 +61,7 @@ both() {
       [ -s "$WORK/$other.$l" ] && { fail "$name: std$other under LANG=$l: $(cat "$WORK/$other.$l")"; ok=false; }
     done
   fi
-  $ok && pass "$name (exit $want in both)"
+  if $ok; then pass "$name (exit $want in both)"; fi
 }
 
 # positions NAME: the file:line:col of each line of both languages' stderr
@@ -325,7 +325,7 @@ first_lines() {
   done
   [ "$(head -n "$n" "$WORK/out.C")" == "$en" ] || { fail "$name (English): $(head -n "$n" "$WORK/out.C")"; ok=false; }
   [ "$(head -n "$n" "$WORK/out.vi_VN.UTF-8")" == "$vi" ] || { fail "$name (Vietnamese): $(head -n "$n" "$WORK/out.vi_VN.UTF-8")"; ok=false; }
-  $ok && pass "$name"
+  if $ok; then pass "$name"; fi
 }
 first_lines "help render" 1 \
   "Usage: baocao render --db FILE --agency CODE --period CODE [options]" \
