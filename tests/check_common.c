@@ -4,11 +4,14 @@
 #include "common/buf.h"
 #include "common/error.h"
 #include "common/file.h"
+#include "common/i18n.h"
 #include "common/utf8.h"
 #include "testutil.h"
 
 #include <check.h>
 #include <errno.h>
+#include <libintl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +44,36 @@ START_TEST(test_common_error__one_line_and_truncation) {
   ck_assert_uint_lt(strlen(small), sizeof small);
   ck_assert_int_eq(bc_error_oom(&err), BC_ENOMEM);
   ck_assert_str_eq(err.message, "out of memory");
+}
+END_TEST
+
+/* With the "baocao" domain bound to the build's catalogue and Vietnamese
+ * chosen, bc_error_set translates its format, bc_error_format the words
+ * around the agency and period; "" stays "" (gettext would give the
+ * catalogue's header). The suites run in one process (CK_FORK=no): the
+ * locale and LANGUAGE are put back. */
+START_TEST(test_common_error__translated_through_gettext) {
+  bc_error err;
+  char line[1024];
+  ck_assert_ptr_nonnull(bindtextdomain(BC_TEXT_DOMAIN, BC_LOCALE_DIR));
+  ck_assert_ptr_nonnull(bind_textdomain_codeset(BC_TEXT_DOMAIN, "UTF-8"));
+  /* C.UTF-8 and LANGUAGE: Vietnamese without the vi_VN locale. */
+  ck_assert_ptr_nonnull(setlocale(LC_MESSAGES, "C.UTF-8"));
+  setenv("LANGUAGE", "vi", 1);
+  bc_error_clear(&err);
+  bc_error_set(&err, BC_ENOTFOUND, "unknown agency '%s'", "KHONG-CO");
+  bc_error_context(&err, "KHONG-CO", "2023-Q3");
+  ck_assert_str_eq(bc_error_format(&err, line, sizeof line),
+                   "không tìm thấy cơ quan 'KHONG-CO' trong cơ sở dữ liệu "
+                   "(cơ quan KHONG-CO, kỳ báo cáo 2023-Q3)");
+  bc_error_set(&err, BC_ERROR, "a format no catalogue has: %d", 7);
+  ck_assert_str_eq(err.message, "a format no catalogue has: 7");
+  ck_assert_str_eq(bc_tr(""), "");
+  ck_assert_str_eq(bc_error_code_name(BC_EFONT), "lỗi phông chữ");
+  unsetenv("LANGUAGE");
+  setlocale(LC_MESSAGES, "C");
+  bc_error_set(&err, BC_ENOTFOUND, "unknown agency '%s'", "KHONG-CO");
+  ck_assert_str_eq(err.message, "unknown agency 'KHONG-CO'");
 }
 END_TEST
 
@@ -442,6 +475,7 @@ Suite *common_suite(void) {
   TCase *tc = tcase_create("error");
   tcase_add_test(tc, test_common_error__format_all_parts);
   tcase_add_test(tc, test_common_error__one_line_and_truncation);
+  tcase_add_test(tc, test_common_error__translated_through_gettext);
   suite_add_tcase(s, tc);
   tc = tcase_create("buf");
   tcase_add_test(tc, test_common_buf__grows_and_detaches);

@@ -1,6 +1,7 @@
 /* cli/bulk.c: `baocao bulk`: every agency's report for a period, with a
  * progress bar on a terminal and one line per report otherwise. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include "common/json.h"
 
@@ -36,10 +37,11 @@ static void draw_bar(progress_view *v, const bc_bulk_progress *p) {
   memset(bar, '#', filled);
   memset(bar + filled, '.', width - filled);
   bar[width] = '\0';
-  fprintf(stderr, "\r\033[K[%s] %zu/%zu  %.1f/s  ETA %d:%02d", bar, p->done,
+  fputs("\r\033[K", stderr);
+  fprintf(stderr, _("[%s] %zu/%zu  %.1f/s  ETA %d:%02d"), bar, p->done,
           p->total, rate, (int)eta / 60, (int)eta % 60);
   if (p->failed)
-    fprintf(stderr, "  %zu failed", p->failed);
+    fprintf(stderr, _("  %zu failed"), p->failed);
   v->bar_shown = true;
   v->drawn_at = p->seconds;
 }
@@ -51,7 +53,7 @@ static void on_item(void *ud,
   char line[BC_ERROR_MESSAGE_SIZE + 2 * BC_ERROR_FIELD_SIZE];
   if (item->status == BC_BULK_FAILED) {
     clear_bar(v);
-    fprintf(stderr, "baocao: %s: failed: %s\n", item->agency,
+    fprintf(stderr, _("baocao: %s: failed: %s\n"), item->agency,
             bc_error_format(item->error, line, sizeof line));
     if (v->json) {
       bc_buf_puts(&v->failures, v->failures.len ? ",{" : "{");
@@ -65,8 +67,9 @@ static void on_item(void *ud,
     }
   } else if (!v->quiet && !v->json && (!v->bar || v->verbose)) {
     clear_bar(v);
-    printf("%s %s %s: %zu pages, %zu bytes, %.0f ms\n",
-           item->status == BC_BULK_CURRENT ? "current" : "rendered",
+    printf(item->status == BC_BULK_CURRENT
+               ? _("current %s %s: %zu pages, %zu bytes, %.0f ms\n")
+               : _("rendered %s %s: %zu pages, %zu bytes, %.0f ms\n"),
            item->agency, item->output_path, item->pages, item->bytes,
            item->ms);
     fflush(stdout);
@@ -168,23 +171,23 @@ int cmd_bulk(int argc, char **argv) {
   bo.db_path = cli_get(opts, n, "db");
   bo.period = cli_get(opts, n, "period");
   if (!bo.db_path || !bo.period) {
-    fprintf(stderr, "baocao bulk: --db and --period are required "
-                    "(see baocao help bulk)\n");
+    fprintf(stderr, _("baocao bulk: --db and --period are required "
+                    "(see baocao help bulk)\n"));
     return EXIT_USAGE;
   }
   if ((jobs = cli_get(opts, n, "jobs"))) {
     char *end;
     long j = strtol(jobs, &end, 10);
     if (end == jobs || *end || j < 1 || j > 256) {
-      fprintf(stderr, "baocao bulk: --jobs '%s' is not a number from 1 to "
-                      "256\n", jobs);
+      fprintf(stderr, _("baocao bulk: --jobs '%s' is not a number from 1 to "
+                      "256\n"), jobs);
       return EXIT_USAGE;
     }
     bo.workers = (unsigned)j;
   }
   if ((shard = cli_get(opts, n, "shard")) &&
       !parse_shard(shard, &bo.shard_index, &bo.shard_count)) {
-    fprintf(stderr, "baocao bulk: --shard '%s' is not K/N with 1 <= K <= N\n",
+    fprintf(stderr, _("baocao bulk: --shard '%s' is not K/N with 1 <= K <= N\n"),
             shard);
     return EXIT_USAGE;
   }
@@ -197,14 +200,14 @@ int cmd_bulk(int argc, char **argv) {
     agency_list = strdup(list);
     agencies = calloc(max, sizeof *agencies);
     if (!agency_list || !agencies) {
-      fprintf(stderr, "baocao: out of memory\n");
+      fprintf(stderr, _("baocao: out of memory\n"));
       rc = EXIT_NOMEM;
       goto done;
     }
     bo.agency_count = split_agencies(agency_list, agencies, max);
     bo.agencies = agencies;
     if (bo.agency_count == 0) {
-      fprintf(stderr, "baocao bulk: --agencies lists no agency\n");
+      fprintf(stderr, _("baocao bulk: --agencies lists no agency\n"));
       rc = EXIT_USAGE;
       goto done;
     }
@@ -251,13 +254,16 @@ int cmd_bulk(int argc, char **argv) {
   clear_bar(&view);
   if ((!view.quiet || sum.failed) && !view.json)
     fprintf(stderr,
-            "baocao bulk: %zu reports: %zu rendered, %zu current, %zu failed "
-            "in %.1f s (%.1f/s, %u worker%s); %zu pages, %zu bytes; "
-            "manifest %s\n",
+            ngettext("baocao bulk: %zu reports: %zu rendered, %zu current, "
+                     "%zu failed in %.1f s (%.1f/s, %u worker); %zu pages, "
+                     "%zu bytes; manifest %s\n",
+                     "baocao bulk: %zu reports: %zu rendered, %zu current, "
+                     "%zu failed in %.1f s (%.1f/s, %u workers); %zu pages, "
+                     "%zu bytes; manifest %s\n",
+                     sum.workers),
             sum.total, sum.rendered, sum.current, sum.failed, sum.seconds,
             sum.seconds > 0 ? (sum.rendered + sum.current) / sum.seconds : 0.0,
-            sum.workers, sum.workers == 1 ? "" : "s", sum.pages, sum.bytes,
-            sum.manifest_path);
+            sum.workers, sum.pages, sum.bytes, sum.manifest_path);
   cli_detail(verbosity, "bulk", "done in %.0f ms", cli_ms_since(&t0));
   rc = sum.failed ? EXIT_PARTIAL : EXIT_OK;
   if (view.json)

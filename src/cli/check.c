@@ -1,6 +1,7 @@
 /* cli/check.c: `baocao check`: what would stop or spoil each report of a
  * period, listed per agency before a bulk run. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include "common/error.h"
 #include "common/json.h"
@@ -53,8 +54,8 @@ print_report(const bc_check_result *r, size_t i, const char *period) {
   printf("%s %s", rep->agency, period);
   if (several && rep->template_name)
     printf(" (%s)", rep->template_name);
-  printf(": %zu problem%s\n", rep->problem_count,
-         rep->problem_count == 1 ? "" : "s");
+  printf(ngettext(": %zu problem\n", ": %zu problems\n", rep->problem_count),
+         rep->problem_count);
   for (size_t k = 0; k < rep->problem_count; k++)
     printf("  %s\n",
            bc_check_problem_format(&rep->problems[k], line, sizeof line));
@@ -179,8 +180,8 @@ int cmd_check(int argc, char **argv) {
   agencies = cli_get(opts, n, "agencies");
   json = cli_get(opts, n, "json") != NULL;
   if (!kopts.db_path || !kopts.period) {
-    fprintf(stderr, "baocao check: --db and --period are required "
-                    "(see baocao help check)\n");
+    fprintf(stderr, _("baocao check: --db and --period are required "
+                    "(see baocao help check)\n"));
     return EXIT_USAGE;
   }
   bc_error_clear(&err);
@@ -191,8 +192,8 @@ int cmd_check(int argc, char **argv) {
     }
     kopts.agencies = codes;
     if (kopts.agency_count == 0) {
-      fprintf(stderr, "baocao check: --agencies takes agency codes separated "
-                      "by commas\n");
+      fprintf(stderr, _("baocao check: --agencies takes agency codes separated "
+                      "by commas\n"));
       code = EXIT_USAGE;
       goto cleanup;
     }
@@ -228,9 +229,11 @@ int cmd_check(int argc, char **argv) {
                      ? result.reports[i].template_name
                      : "");
   if (verbosity > CLI_QUIET)
-    printf("%zu report%s: %zu complete, %zu with problems\n",
-           result.report_count, result.report_count == 1 ? "" : "s",
-           result.report_count - result.incomplete, result.incomplete);
+    printf(ngettext("%zu report: %zu complete, %zu with problems\n",
+                    "%zu reports: %zu complete, %zu with problems\n",
+                    result.report_count),
+           result.report_count, result.report_count - result.incomplete,
+           result.incomplete);
   cli_detail(verbosity, "check", "done in %.0f ms", cli_ms_since(&t0));
   code = result.incomplete ? EXIT_INCOMPLETE : EXIT_OK;
   bc_check_result_free(&result);

@@ -1,6 +1,7 @@
 /* cli/db.c: `baocao db`: create a database, load SQL files into it, import
  * CSV and Markdown, export CSV. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include "common/json.h"
 
@@ -87,7 +88,7 @@ static int db_import(const char *db,
   int rc;
 
   if (!r) {
-    fputs("baocao: out of memory\n", stderr);
+    fputs(_("baocao: out of memory\n"), stderr);
     return EXIT_NOMEM;
   }
   bc_error_clear(&err);
@@ -97,8 +98,8 @@ static int db_import(const char *db,
         (!strcmp(files[i] + n - 3, ".md") ||
          !strcmp(files[i] + n - 3, ".MD")) &&
         (!agency || !period)) {
-      fputs("baocao db import: .md files need --agency and --period (see "
-            "baocao help db)\n",
+      fputs(_("baocao db import: .md files need --agency and --period (see "
+            "baocao help db)\n"),
             stderr);
       free(r);
       return EXIT_USAGE;
@@ -116,17 +117,17 @@ static int db_import(const char *db,
     return EXIT_USAGE;
   }
   if (!dashes && opts->stdin_table) {
-    fputs("baocao db import: --table names the table of standard input (-), "
-          "which is not among the files\n",
+    fputs(_("baocao db import: --table names the table of standard input (-), "
+          "which is not among the files\n"),
           stderr);
     free(r);
     return EXIT_USAGE;
   }
   rc = bc_database_import(db, files, count, opts, r, &err);
   for (size_t i = 0; i < r->problems_kept; i++)
-    fprintf(stderr, "baocao: %s\n", r->problems[i]);
+    fprintf(stderr, _("baocao: %s\n"), r->problems[i]);
   if (r->problem_count > r->problems_kept)
-    fprintf(stderr, "baocao: \xE2\x80\xA6 and %zu more\n",
+    fprintf(stderr, _("baocao: \xE2\x80\xA6 and %zu more\n"),
             r->problem_count - r->problems_kept);
   if (json) {
     rc = import_json(db, r, rc ? &err : NULL, rc ? cli_fail(&err) : EXIT_OK);
@@ -139,7 +140,7 @@ static int db_import(const char *db,
   }
   for (int i = 0; i < BC_IMPORT_TABLES && verbosity > CLI_QUIET; i++)
     if (r->inserted[i] || r->updated[i])
-      printf("%s: %s: %zu inserted, %zu updated\n", db, r->table[i],
+      printf(_("%s: %s: %zu inserted, %zu updated\n"), db, r->table[i],
              r->inserted[i], r->updated[i]);
   free(r);
   return EXIT_OK;
@@ -165,7 +166,7 @@ static int db_export(const char *db, const char *dir, int verbosity, bool json) 
     return rc;
   }
   if (verbosity > CLI_QUIET)
-    printf("%s: %zu rows written into %s/\n", db, total, dir);
+    printf(_("%s: %zu rows written into %s/\n"), db, total, dir);
   return EXIT_OK;
 }
 
@@ -185,7 +186,7 @@ db_load(const char *db,
   for (size_t i = 0; i < count; i++)
     dashes += !strcmp(files[i], "-");
   if (dashes > 1) {
-    fputs("baocao db load: standard input (-) can be read once\n", stderr);
+    fputs(_("baocao db load: standard input (-) can be read once\n"), stderr);
     return EXIT_USAGE;
   }
   if (json) {
@@ -211,7 +212,7 @@ db_load(const char *db,
         bc_buf_putc(&b, ',');
       bc_json_string(&b, name);
     } else if (verbosity > CLI_QUIET) {
-      printf("%s: loaded %s\n", db, name);
+      printf(_("%s: loaded %s\n"), db, name);
     }
     cli_detail(verbosity, "db load", "%s in %.0f ms", name, cli_ms_since(&t1));
   }
@@ -251,7 +252,7 @@ int cmd_db(int argc, char **argv) {
   /* Each subcommand parses its own options (help.c: "db init" ...). */
   snprintf(name, sizeof name, "db %s", argv[1]);
   if (argv[1][0] == '-' || strchr(argv[1], ' ') || !cli_command_find(name)) {
-    fprintf(stderr, "baocao db: no command '%s' (see baocao help db)\n",
+    fprintf(stderr, _("baocao db: no command '%s' (see baocao help db)\n"),
             argv[1]);
     return EXIT_USAGE;
   }
@@ -278,7 +279,7 @@ int cmd_db(int argc, char **argv) {
     if (json)
       return simple_json(pos[1], "init", more);
     if (verbosity > CLI_QUIET)
-      printf("%s: created\n", pos[1]);
+      printf(_("%s: created\n"), pos[1]);
     cli_detail(verbosity, "db init", "schema version %d in %.0f ms",
                BC_DATABASE_SCHEMA_VERSION, cli_ms_since(&t0));
     return EXIT_OK;
@@ -296,9 +297,9 @@ int cmd_db(int argc, char **argv) {
     if (verbosity == CLI_QUIET)
       ;
     else if (from == BC_DATABASE_SCHEMA_VERSION)
-      printf("%s: already schema version %d\n", pos[1], from);
+      printf(_("%s: already schema version %d\n"), pos[1], from);
     else
-      printf("%s: upgraded from schema version %d to %d\n", pos[1], from,
+      printf(_("%s: upgraded from schema version %d to %d\n"), pos[1], from,
              BC_DATABASE_SCHEMA_VERSION);
     return EXIT_OK;
   }

@@ -1,6 +1,7 @@
 /* cli/import_pdf.c: `baocao db import-pdf`: the data of received report
  * PDFs into an upper level's database, a line per file. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include "baocao/exchange.h"
 #include "common/json.h"
@@ -69,8 +70,8 @@ int cmd_db_import_pdf(int argc, char **argv) {
     return EXIT_OK;
   }
   if (!cli_get(opts, nopts, "db") || !npos) {
-    fputs("baocao db import-pdf: --db and at least one PDF or directory are "
-          "required (see baocao db import-pdf --help)\n",
+    fputs(_("baocao db import-pdf: --db and at least one PDF or directory are "
+          "required (see baocao db import-pdf --help)\n"),
           stderr);
     return EXIT_USAGE;
   }
@@ -96,11 +97,11 @@ int cmd_db_import_pdf(int argc, char **argv) {
   for (size_t i = 0; i < r.file_count; i++) {
     const bc_import_pdf_file *f = &r.files[i];
     if (f->code)
-      fprintf(stderr, "baocao: %s\n", f->message);
+      fprintf(stderr, _("baocao: %s\n"), f->message);
     else if (!rc && !json && verbosity > CLI_QUIET)
-      printf("%s: %s %s: %zu values imported, %zu already there; %s%s%s%s%s\n",
+      printf(_("%s: %s %s: %zu values imported, %zu already there; %s%s%s%s%s\n"),
              f->path, f->agency, f->period, f->inserted, f->unchanged,
-             f->signature, *f->signer ? " by " : "", f->signer,
+             f->signature, *f->signer ? _(" by ") : "", f->signer,
              *f->untrusted ? ": " : "", f->untrusted);
   }
   if (rc) {
@@ -109,8 +110,9 @@ int cmd_db_import_pdf(int argc, char **argv) {
   }
   cli_detail(verbosity, "db import-pdf", "done in %.0f ms", cli_ms_since(&t0));
   if (!json && verbosity > CLI_QUIET)
-    printf("%zu file%s: %zu imported, %zu refused\n", r.file_count,
-           r.file_count == 1 ? "" : "s", r.imported, r.refused);
+    printf(ngettext("%zu file: %zu imported, %zu refused\n",
+                    "%zu files: %zu imported, %zu refused\n", r.file_count),
+           r.file_count, r.imported, r.refused);
   rc = r.refused ? EXIT_PARTIAL : EXIT_OK;
   if (json)
     rc = print_json(&r, &o, NULL, rc);

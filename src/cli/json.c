@@ -2,6 +2,7 @@
  * written with common/json.h, and the error object every command shares
  * (docs/json.md, docs/json/baocao-error.schema.json). */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include "common/json.h"
 
@@ -16,12 +17,12 @@ int cli_json_end(bc_buf *b, int rc) {
   bc_buf_puts(b, "}\n");
   if (b->failed) {
     bc_buf_free(b);
-    fputs("baocao: out of memory\n", stderr);
+    fputs(_("baocao: out of memory\n"), stderr);
     return EXIT_NOMEM;
   }
   if (fwrite(b->data, 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
     bc_buf_free(b);
-    fputs("baocao: cannot write the JSON to standard output\n", stderr);
+    fputs(_("baocao: cannot write the JSON to standard output\n"), stderr);
     return rc ? rc : EXIT_OUTPUT;
   }
   bc_buf_free(b);

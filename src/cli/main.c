@@ -2,9 +2,11 @@
  * maps library error codes to exit codes. Only the CLI prints. */
 #define _DEFAULT_SOURCE /* realpath */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -111,8 +113,8 @@ bool cli_tones(const char *value, int *out, const char *command) {
     *out = BC_TONES_AS_TYPED;
   else {
     fprintf(stderr,
-            "baocao %s: --tone-style is moi (hòa, khỏe, thủy), cu (hoà, "
-            "khoẻ, thuỷ) or giu (as typed), not '%s'\n",
+            _("baocao %s: --tone-style is moi (hòa, khỏe, thủy), cu (hoà, "
+            "khoẻ, thuỷ) or giu (as typed), not '%s'\n"),
             command, value);
     return false;
   }
@@ -130,12 +132,12 @@ int cli_fonts(cli_font_choice *c,
   memset(c, 0, sizeof *c);
   if (flag_dir && flag_family) {
     fprintf(stderr,
-            "baocao %s: --font-dir and --font-family exclude each other\n",
+            _("baocao %s: --font-dir and --font-family exclude each other\n"),
             command);
     return EXIT_USAGE;
   }
   if (flag_family && !*flag_family) {
-    fprintf(stderr, "baocao %s: --font-family needs a family name\n", command);
+    fprintf(stderr, _("baocao %s: --font-family needs a family name\n"), command);
     return EXIT_USAGE;
   }
   if (flag_dir)
@@ -154,15 +156,15 @@ int cli_fonts(cli_font_choice *c,
   else {
     if (snprintf(c->buf, sizeof c->buf, "%s/fonts", cli_data_dir()) >=
         (int)sizeof c->buf) {
-      fprintf(stderr, "baocao %s: the data directory's path is too long\n",
+      fprintf(stderr, _("baocao %s: the data directory's path is too long\n"),
               command);
       return EXIT_FONT;
     }
     if (stat(c->buf, &st) != 0 || !S_ISDIR(st.st_mode)) {
       fprintf(stderr,
-              "baocao: Liberation Serif 2 is not among the system's fonts "
+              _("baocao: Liberation Serif 2 is not among the system's fonts "
               "(Debian: apt install fonts-liberation2) and '%s' does not "
-              "exist\n",
+              "exist\n"),
               c->buf);
       return EXIT_FONT;
     }
@@ -185,7 +187,7 @@ bool cli_default_output(char *buf,
   bc_file_name(p, sizeof p, period);
   snprintf(buf, size, "out/%s_%s%s", a, p, suffix);
   if (mkdir("out", 0755) != 0 && errno != EEXIST) {
-    fprintf(stderr, "baocao: cannot create directory 'out': %s\n",
+    fprintf(stderr, _("baocao: cannot create directory 'out': %s\n"),
             strerror(errno));
     return false;
   }
@@ -199,7 +201,7 @@ bool cli_verbosity(int *out,
   bool quiet = cli_get(opts, n, "quiet") != NULL;
   bool verbose = cli_get(opts, n, "verbose") != NULL;
   if (quiet && verbose) {
-    fprintf(stderr, "baocao %s: -q and -v contradict each other: give one\n",
+    fprintf(stderr, _("baocao %s: -q and -v contradict each other: give one\n"),
             command);
     return false;
   }
@@ -213,7 +215,7 @@ void cli_detail(int verbosity, const char *command, const char *fmt, ...) {
     return;
   fprintf(stderr, "baocao %s: ", command);
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  vfprintf(stderr, _(fmt), ap);
   va_end(ap);
   fputc('\n', stderr);
 }
@@ -233,8 +235,8 @@ bool cli_stdout_for_bytes(const char *command, const char *what) {
   if (!isatty(STDOUT_FILENO))
     return true;
   fprintf(stderr,
-          "baocao %s: standard output is a terminal: refusing to write %s "
-          "to it (redirect it to a file or a pipe, or give -o FILE)\n",
+          _("baocao %s: standard output is a terminal: refusing to write %s "
+          "to it (redirect it to a file or a pipe, or give -o FILE)\n"),
           command, what);
   return false;
 }
@@ -275,7 +277,7 @@ bool cli_parse(int argc,
     } else {
       if (npos == max_positional) {
         fprintf(stderr,
-                "baocao %s: unexpected argument '%s' (see baocao help %s)\n",
+                _("baocao %s: unexpected argument '%s' (see baocao help %s)\n"),
                 command, a, command);
         return false;
       }
@@ -283,13 +285,13 @@ bool cli_parse(int argc,
       continue;
     }
     if (!o) {
-      fprintf(stderr, "baocao %s: unknown option '%s' (see baocao help %s)\n",
+      fprintf(stderr, _("baocao %s: unknown option '%s' (see baocao help %s)\n"),
               command, a, command);
       return false;
     }
     if (!o->arg) {
       if (inline_value) {
-        fprintf(stderr, "baocao %s: option '--%s' takes no value\n", command,
+        fprintf(stderr, _("baocao %s: option '--%s' takes no value\n"), command,
                 o->name);
         return false;
       }
@@ -299,7 +301,7 @@ bool cli_parse(int argc,
     } else if (i + 1 < argc) {
       o->value = argv[++i];
     } else {
-      fprintf(stderr, "baocao %s: option '--%s' needs a value\n", command,
+      fprintf(stderr, _("baocao %s: option '--%s' needs a value\n"), command,
               o->name);
       return false;
     }
@@ -353,13 +355,46 @@ static int help(int argc, char **argv) {
     if (cli_help(stdout, name))
       return EXIT_OK;
   }
-  fprintf(stderr, "baocao: no command '%s%s%s'\n", argv[0],
+  fprintf(stderr, _("baocao: no command '%s%s%s'\n"), argv[0],
           argc > 1 ? " " : "", argc > 1 ? argv[1] : "");
   return EXIT_USAGE;
 }
 
+/* The messages' catalogue: ../share/locale beside the executable when
+ * installed (any prefix), else the build tree's, compiled in. */
+static void setup_messages(void) {
+  char dir[PATH_MAX]; /* bindtextdomain keeps its own copy */
+  char exe[PATH_MAX];
+  const char *use = BC_LOCALE_DIR;
+  struct stat st;
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    char *slash;
+    exe[n] = '\0';
+    if ((slash = strrchr(exe, '/'))) {
+      *slash = '\0';
+      if ((size_t)snprintf(dir, sizeof dir, "%s/../share/locale", exe) <
+              sizeof dir &&
+          stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        use = dir;
+    }
+  }
+  /* Only the language of messages (LC_MESSAGES) and the character set they
+   * are shown in (LC_CTYPE, which also converts the C library's own
+   * messages, strerror's) come from the environment. Every other category
+   * stays "C": with LC_NUMERIC vi_VN, printf writes 0,5 for 0.5, into the
+   * PDF's content streams and the JSON; a report's bytes are the same in
+   * every language. */
+  setlocale(LC_CTYPE, "");
+  setlocale(LC_MESSAGES, "");
+  bindtextdomain("baocao", use);
+  bind_textdomain_codeset("baocao", "UTF-8");
+  textdomain("baocao");
+}
+
 int main(int argc, char **argv) {
   const struct command *c;
+  setup_messages();
   /* A file size limit (ulimit -f) fails the write with EFBIG, reported
    * and cleaned up like a full disk, instead of killing the process with
    * a temporary file left behind. */
@@ -395,6 +430,6 @@ int main(int argc, char **argv) {
       return cli_json_usage_error(c->name);
     return rc;
   }
-  fprintf(stderr, "baocao: no command '%s' (see baocao --help)\n", cmd);
+  fprintf(stderr, _("baocao: no command '%s' (see baocao --help)\n"), cmd);
   return EXIT_USAGE;
 }

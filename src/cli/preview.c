@@ -2,6 +2,7 @@
  * terminal (terminal.c); --watch draws it again whenever a template or the
  * database changes. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include <dirent.h>
 #include <signal.h>
@@ -65,9 +66,9 @@ static int draw_once(const preview_job *job, bool watching) {
     if (job->verbosity == CLI_QUIET)
       ;
     else if (watching)
-      printf("rendered %s in %ld ms\n", ro.output_path, ms_since(&t0));
+      printf(_("rendered %s in %ld ms\n"), ro.output_path, ms_since(&t0));
     else
-      printf("%s: %zu bytes\n", ro.output_path, rr.bytes);
+      printf(_("%s: %zu bytes\n"), ro.output_path, rr.bytes);
     cli_detail(job->verbosity, "preview", "done in %ld ms", ms_since(&t0));
     fflush(stdout);
     return EXIT_OK;
@@ -80,7 +81,7 @@ static int draw_once(const preview_job *job, bool watching) {
   long ms = ms_since(&t0);
   if (job->terminal) {
     if (watching && job->graphics == GRAPHICS_KITTY)
-      fputs("\x1b_Ga=d,q=2\x1b\\", stdout); /* forget the last drawing */
+      fputs(_("\x1b_Ga=d,q=2\x1b\\"), stdout); /* forget the last drawing */
     if (watching && (job->colour || job->graphics != GRAPHICS_BLOCKS))
       fputs("\x1b[H\x1b[2J", stdout); /* home, clear the screen */
     if (job->graphics == GRAPHICS_KITTY)
@@ -93,12 +94,12 @@ static int draw_once(const preview_job *job, bool watching) {
   if (job->verbosity == CLI_QUIET)
     ;
   else if (watching && job->terminal)
-    printf("rendered page %zu in %ld ms\n", job->popts.page, ms);
+    printf(_("rendered page %zu in %ld ms\n"), job->popts.page, ms);
   else if (watching)
-    printf("rendered page %zu in %ld ms: %s\n", job->popts.page, ms,
+    printf(_("rendered page %zu in %ld ms: %s\n"), job->popts.page, ms,
            job->popts.output_path);
   else if (!job->terminal)
-    fprintf(job->status, "%s: page %zu of %zu, %u x %u pixels, %zu bytes\n",
+    fprintf(job->status, _("%s: page %zu of %zu, %u x %u pixels, %zu bytes\n"),
             job->popts.output_path ? job->popts.output_path
                                    : "standard output",
             job->popts.page, res.pages, res.width, res.height, res.bytes);
@@ -251,19 +252,19 @@ int cmd_preview(int argc, char **argv) {
   if (!cli_tones(cli_get(opts, n, "tone-style"), &job.popts.tones, "preview"))
     return EXIT_USAGE;
   if (!job.popts.db_path || !job.popts.agency || !job.popts.period) {
-    fprintf(stderr, "baocao preview: --db, --agency and --period are "
-                    "required (see baocao help preview)\n");
+    fprintf(stderr, _("baocao preview: --db, --agency and --period are "
+                    "required (see baocao help preview)\n"));
     return EXIT_USAGE;
   }
   if (cli_get(opts, n, "page") &&
       !parse_number(cli_get(opts, n, "page"), 1, 1000000, &page)) {
-    fprintf(stderr, "baocao preview: --page takes a page number from 1\n");
+    fprintf(stderr, _("baocao preview: --page takes a page number from 1\n"));
     return EXIT_USAGE;
   }
   if (cli_get(opts, n, "dpi") &&
       !parse_number(cli_get(opts, n, "dpi"), 10, 1200, &dpi)) {
-    fprintf(stderr, "baocao preview: --dpi takes a whole number from 10 to "
-                    "1200\n");
+    fprintf(stderr, _("baocao preview: --dpi takes a whole number from 10 to "
+                    "1200\n"));
     return EXIT_USAGE;
   }
   color = cli_get(opts, n, "color");
@@ -271,14 +272,14 @@ int cmd_preview(int argc, char **argv) {
     color = "auto";
   if (strcmp(color, "auto") && strcmp(color, "always") &&
       strcmp(color, "never")) {
-    fprintf(stderr, "baocao preview: --color takes auto, always or never\n");
+    fprintf(stderr, _("baocao preview: --color takes auto, always or never\n"));
     return EXIT_USAGE;
   }
   if (!terminal_graphics_parse(
           cli_get(opts, n, "graphics") ? cli_get(opts, n, "graphics") : "auto",
           &job.graphics)) {
-    fprintf(stderr, "baocao preview: --graphics takes auto, kitty, sixel or "
-                    "blocks\n");
+    fprintf(stderr, _("baocao preview: --graphics takes auto, kitty, sixel or "
+                    "blocks\n"));
     return EXIT_USAGE;
   }
   job.popts.page = page;
@@ -288,7 +289,7 @@ int cmd_preview(int argc, char **argv) {
   format = cli_get(opts, n, "format");
   if (format && strcmp(format, "png") && strcmp(format, "docx") &&
       strcmp(format, "odt")) {
-    fprintf(stderr, "baocao preview: --format takes png, docx or odt\n");
+    fprintf(stderr, _("baocao preview: --format takes png, docx or odt\n"));
     return EXIT_USAGE;
   }
   if (format && !strcmp(format, "png"))
@@ -298,21 +299,21 @@ int cmd_preview(int argc, char **argv) {
     return EXIT_USAGE;
   if (job.format != BC_FORMAT_PDF &&
       (cli_get(opts, n, "terminal") || !output || !strcmp(output, "-"))) {
-    fprintf(stderr, "baocao preview: a %s draft is written to a file: give "
-                    "-o FILE\n",
+    fprintf(stderr, _("baocao preview: a %s draft is written to a file: give "
+                    "-o FILE\n"),
             bc_format_name((bc_format)job.format));
     return EXIT_USAGE;
   }
   if (cli_get(opts, n, "terminal") && output) {
-    fprintf(stderr, "baocao preview: --terminal draws on stdout, not into "
-                    "a file: leave out -o\n");
+    fprintf(stderr, _("baocao preview: --terminal draws on stdout, not into "
+                    "a file: leave out -o\n"));
     return EXIT_USAGE;
   }
   if (output && !strcmp(output, "-")) {
     /* -o -: the PNG on stdout, every other line on stderr. */
     if (cli_get(opts, n, "watch")) {
-      fprintf(stderr, "baocao preview: --watch draws again and again: give "
-                      "-o FILE or --terminal, not -o -\n");
+      fprintf(stderr, _("baocao preview: --watch draws again and again: give "
+                      "-o FILE or --terminal, not -o -\n"));
       return EXIT_USAGE;
     }
     if (!cli_stdout_for_bytes("preview", "a PNG"))

@@ -1,6 +1,7 @@
 /* cli/render.c: `baocao render`: one report to PDF, or as an editable
  * .docx or .odt draft. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include "common/json.h"
 
@@ -15,11 +16,11 @@ bool cli_format(int *out,
   int by_name = flag ? bc_format_from_name(flag) : -1;
   int by_path = output ? bc_format_from_path(output) : -1;
   if (flag && by_name < 0) {
-    fprintf(stderr, "baocao %s: --format takes pdf, docx or odt\n", command);
+    fprintf(stderr, _("baocao %s: --format takes pdf, docx or odt\n"), command);
     return false;
   }
   if (flag && by_path >= 0 && by_path != by_name) {
-    fprintf(stderr, "baocao %s: --format %s, but '%s' names a .%s file\n",
+    fprintf(stderr, _("baocao %s: --format %s, but '%s' names a .%s file\n"),
             command, flag, output, bc_format_name((bc_format)by_path));
     return false;
   }
@@ -38,7 +39,7 @@ bool cli_pdf_standard(const char *value,
     *out = BC_PDF_STANDARD_NONE;
     return true;
   }
-  fprintf(stderr, "baocao %s: --pdf-standard takes a-3b or none\n", command);
+  fprintf(stderr, _("baocao %s: --pdf-standard takes a-3b or none\n"), command);
   return false;
 }
 
@@ -118,8 +119,8 @@ int cmd_render(int argc, char **argv) {
       !cli_tones(cli_get(opts, n, "tone-style"), &ropts.tones, "render"))
     return EXIT_USAGE;
   if (!ropts.db_path || !ropts.agency || !ropts.period) {
-    fprintf(stderr, "baocao render: --db, --agency and --period are required "
-                    "(see baocao help render)\n");
+    fprintf(stderr, _("baocao render: --db, --agency and --period are required "
+                    "(see baocao help render)\n"));
     return EXIT_USAGE;
   }
   if (ropts.output_path && !strcmp(ropts.output_path, "-")) {
@@ -128,7 +129,7 @@ int cmd_render(int argc, char **argv) {
     ropts.output_fd = STDOUT_FILENO;
     status = stderr;
     if (json) {
-      fputs("baocao render: -o - and --json both want standard output\n",
+      fputs(_("baocao render: -o - and --json both want standard output\n"),
             stderr);
       return EXIT_USAGE;
     }
@@ -190,18 +191,18 @@ int cmd_render(int argc, char **argv) {
   /* --stats is asked for: -q does not silence it. */
   if (ropts.format == BC_FORMAT_PDF && cli_get(opts, n, "stats"))
     fprintf(status,
-            "%s: %zu pages, %zu bytes, %zu lines, %zu overfull, %zu loose, "
-            "%zu tight, %zu widows, %zu orphans; spaces p95 %.2fx, "
-            "%zu over 1.6x; expansion up to %.1f%%\n",
+            _("%s: %zu pages, %zu bytes, %zu lines, %zu overfull, %zu loose, "
+              "%zu tight, %zu widows, %zu orphans; spaces p95 %.2fx, "
+              "%zu over 1.6x; expansion up to %.1f%%\n"),
             shown, result.pages, result.bytes, result.lines, result.overfull,
             result.loose, result.tight, result.widows, result.orphans,
             result.space_p95, result.very_loose, result.expansion_max * 100);
   else if (verbosity == CLI_QUIET)
     ;
   else if (ropts.format != BC_FORMAT_PDF)
-    fprintf(status, "%s: %zu bytes\n", shown, result.bytes);
+    fprintf(status, _("%s: %zu bytes\n"), shown, result.bytes);
   else
-    fprintf(status, "%s: %zu pages, %zu bytes\n", shown, result.pages,
+    fprintf(status, _("%s: %zu pages, %zu bytes\n"), shown, result.pages,
             result.bytes);
   cli_detail(verbosity, "render", "sha256 %s", result.sha256);
   cli_detail(verbosity, "render", "done in %.0f ms", cli_ms_since(&t0));

@@ -1,6 +1,7 @@
 /* cli/sign.c: `baocao sign` (fill a signature field from a PKCS#12 file)
  * and `baocao verify` (list the signature fields and check them). */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include "common/json.h"
 
@@ -28,14 +29,14 @@ static int cli_token_pin(char *pin,
     FILE *f = NULL;
     if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
       close(fd);
-      fprintf(stderr, "baocao sign: the PIN file '%s' is not a regular file\n",
+      fprintf(stderr, _("baocao sign: the PIN file '%s' is not a regular file\n"),
               pin_file);
       return EXIT_TEMPLATE;
     }
     if (fd < 0 || !(f = fdopen(fd, "r"))) {
       if (fd >= 0)
         close(fd);
-      fprintf(stderr, "baocao sign: cannot read the PIN file '%s'\n",
+      fprintf(stderr, _("baocao sign: cannot read the PIN file '%s'\n"),
               pin_file);
       return EXIT_TEMPLATE;
     }
@@ -97,8 +98,8 @@ int cmd_sign(int argc, char **argv) {
     char *end;
     long t = strtol(timeout, &end, 10);
     if (*end || t < 1 || t > 600) {
-      fprintf(stderr, "baocao sign: --tsa-timeout '%s' is not a number of "
-                      "seconds from 1 to 600\n",
+      fprintf(stderr, _("baocao sign: --tsa-timeout '%s' is not a number of "
+                      "seconds from 1 to 600\n"),
               timeout);
       return EXIT_USAGE;
     }
@@ -107,16 +108,16 @@ int cmd_sign(int argc, char **argv) {
   const char *subfilter = cli_get(opts, n, "subfilter");
   if (subfilter && strcmp(subfilter, "adbe.pkcs7.detached") != 0 &&
       strcmp(subfilter, "ETSI.CAdES.detached") != 0) {
-    fprintf(stderr, "baocao sign: --subfilter '%s' is neither "
-                    "adbe.pkcs7.detached nor ETSI.CAdES.detached\n",
+    fprintf(stderr, _("baocao sign: --subfilter '%s' is neither "
+                    "adbe.pkcs7.detached nor ETSI.CAdES.detached\n"),
             subfilter);
     return EXIT_USAGE;
   }
   sopts.cades = subfilter && !strcmp(subfilter, "ETSI.CAdES.detached");
   if (npos != 1 || !sopts.field || !sopts.output ||
       !sopts.p12_path == !sopts.pkcs11_uri) {
-    fprintf(stderr, "baocao sign: IN.pdf, one of --p12 and --pkcs11, --field "
-                    "and -o are required (see baocao help sign)\n");
+    fprintf(stderr, _("baocao sign: IN.pdf, one of --p12 and --pkcs11, --field "
+                    "and -o are required (see baocao help sign)\n"));
     return EXIT_USAGE;
   }
   if (sopts.pkcs11_uri) {
@@ -147,7 +148,7 @@ int cmd_sign(int argc, char **argv) {
   if (rc)
     return cli_fail(&err);
   if (verbosity > CLI_QUIET)
-    printf("%s: field %s signed\n", sopts.output, sopts.field);
+    printf(_("%s: field %s signed\n"), sopts.output, sopts.field);
   cli_detail(verbosity, "sign", "done in %.0f ms", cli_ms_since(&t0));
   return EXIT_OK;
 }
@@ -171,8 +172,8 @@ int cmd_verify(int argc, char **argv) {
     return EXIT_OK;
   }
   if (npos != 1) {
-    fprintf(stderr, "baocao verify: one PDF file is required (see baocao "
-                    "help verify)\n");
+    fprintf(stderr, _("baocao verify: one PDF file is required (see baocao "
+                    "help verify)\n"));
     return EXIT_USAGE;
   }
   bool json = cli_get(opts, nopts, "json") != NULL;
@@ -216,9 +217,10 @@ int cmd_verify(int argc, char **argv) {
       return EXIT_NOMEM;
     }
   } else if (verbosity > CLI_QUIET) {
-    printf("%s: %zu bytes, %zu revision%s, %zu signature field(s)\n", pos[0],
-           bc_verify_file_size(r), bc_verify_revisions(r),
-           bc_verify_revisions(r) == 1 ? "" : "s", n);
+    printf(ngettext("%s: %zu bytes, %zu revision, %zu signature field(s)\n",
+                    "%s: %zu bytes, %zu revisions, %zu signature field(s)\n",
+                    bc_verify_revisions(r)),
+           pos[0], bc_verify_file_size(r), bc_verify_revisions(r), n);
     for (size_t i = 0; i < n; i++)
       cli_print_signature(stdout, bc_verify_field(r, i));
     if (*bc_verify_reason(r))
@@ -227,16 +229,16 @@ int cmd_verify(int argc, char **argv) {
       printf("%s\n", bc_verdict_name(v));
   }
   if (v == BC_VERDICT_MODIFIED || v == BC_VERDICT_INVALID)
-    fprintf(stderr, "baocao: '%s' %s: %s\n", pos[0],
-            v == BC_VERDICT_MODIFIED ? "was changed after it was signed"
-                                     : "has a signature that does not check out",
+    fprintf(stderr, _("baocao: '%s' %s: %s\n"), pos[0],
+            v == BC_VERDICT_MODIFIED ? _("was changed after it was signed")
+                                     : _("has a signature that does not check out"),
             bc_verify_reason(r));
   rc = v == BC_VERDICT_MODIFIED || v == BC_VERDICT_INVALID ? EXIT_INVALID
                                                           : EXIT_OK;
   for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
     const bc_signature_report *s = bc_verify_field(r, i);
     if (s->is_signed && s->chain != BC_CHAIN_TRUSTED) {
-      fprintf(stderr, "baocao: '%s': signature %s: certificate %s: %s\n",
+      fprintf(stderr, _("baocao: '%s': signature %s: certificate %s: %s\n"),
               pos[0], s->field, bc_chain_status_name(s->chain),
               s->chain_problem);
       rc = EXIT_UNTRUSTED;

@@ -2,6 +2,7 @@
  * else BAOCAO_TRUST, else the data directory's trust/ (docs/signing.md),
  * and --untrusted, --crl, --ocsp, --ocsp-timeout. */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +48,7 @@ bool cli_trust(cli_trust_config *c,
     long s = strtol(timeout, &end, 10);
     if (*end || s < 1 || s > 600) {
       fprintf(stderr,
-              "baocao %s: --ocsp-timeout takes whole seconds from 1 to 600\n",
+              _("baocao %s: --ocsp-timeout takes whole seconds from 1 to 600\n"),
               command);
       return false;
     }

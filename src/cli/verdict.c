@@ -2,6 +2,7 @@
  * signatures: the lines for people and the JSON for scripts (the JSON
  * Schema is docs/json/baocao-verify.schema.json). */
 #include "cli/cli.h"
+#include "cli/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -73,30 +74,32 @@ void cli_json_signatures(bc_buf *b,
 
 void cli_print_signature(FILE *out, const bc_signature_report *s) {
   if (!s->is_signed) {
-    fprintf(out, "  %s: not signed\n", s->field);
+    fprintf(out, _("  %s: not signed\n"), s->field);
     return;
   }
-  fprintf(out, "  %s: %ssigned by %s at %s; ", s->field,
-          s->removed ? "REMOVED, was " : "", s->signer[0] ? s->signer : "?",
+  fprintf(out,
+          s->removed ? _("  %s: REMOVED, was signed by %s at %s; ")
+                     : _("  %s: signed by %s at %s; "),
+          s->field, s->signer[0] ? s->signer : "?",
           s->signed_at[0] ? s->signed_at : "?");
   if (s->whole_file)
-    fputs("covers the whole file; ", out);
+    fputs(_("covers the whole file; "), out);
   else if (s->revision)
-    fprintf(out, "covers bytes 0-%zu (revision %zu); ", s->covered,
+    fprintf(out, _("covers bytes 0-%zu (revision %zu); "), s->covered,
             s->revision);
-  fprintf(out, "%s\n", s->intact ? "intact" : s->problem);
+  fprintf(out, "%s\n", s->intact ? _("intact") : s->problem);
   if (s->intact && s->chain != BC_CHAIN_NOT_CHECKED) {
-    fprintf(out, "    certificate: %s", bc_chain_status_name(s->chain));
+    fprintf(out, _("    certificate: %s"), bc_chain_status_name(s->chain));
     if (*s->chain_problem)
       fprintf(out, " (%s)", s->chain_problem);
-    fprintf(out, "; %s, issued by %s\n", s->subject, s->issuer);
-    fprintf(out, "    time: %s %s; revocation: %s\n", s->checked_at,
-            s->trusted_time ? "from the timestamp" : "as the file claims",
+    fprintf(out, _("; %s, issued by %s\n"), s->subject, s->issuer);
+    fprintf(out, _("    time: %s %s; revocation: %s\n"), s->checked_at,
+            s->trusted_time ? _("from the timestamp") : _("as the file claims"),
             s->revocation);
     if (*s->timestamp_problem)
-      fprintf(out, "    timestamp not used: %s\n", s->timestamp_problem);
+      fprintf(out, _("    timestamp not used: %s\n"), s->timestamp_problem);
   }
   for (size_t k = 0; k < s->change_count; k++)
-    fprintf(out, "    then: %s (%s)\n", s->changes[k].what,
-            s->changes[k].allowed ? "allowed" : "a modification");
+    fprintf(out, _("    then: %s (%s)\n"), s->changes[k].what,
+            s->changes[k].allowed ? _("allowed") : _("a modification"));
 }

@@ -1,6 +1,8 @@
 /* common/error.c: bc_error helpers; formatting into fixed buffers only. */
 #include "common/error.h"
 
+#include "common/i18n.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,7 +27,9 @@ int bc_error_set(bc_error *err, int code, const char *fmt, ...) {
     return code;
   err->code = code;
   va_start(ap, fmt);
-  vsnprintf(err->message, sizeof err->message, fmt, ap);
+  /* The format in the user's language (msgfmt --check-format keeps its
+   * conversions those of the English one). */
+  vsnprintf(err->message, sizeof err->message, bc_tr(fmt), ap);
   va_end(ap);
   /* One line: a message never carries a newline from the data it quotes. */
   for (char *p = err->message; *p; p++)
@@ -38,7 +42,7 @@ int bc_error_oom(bc_error *err) {
   if (!err)
     return BC_ENOMEM;
   err->code = BC_ENOMEM;
-  copy_field(err->message, sizeof err->message, "out of memory");
+  copy_field(err->message, sizeof err->message, bc_tr("out of memory"));
   return BC_ENOMEM;
 }
 
@@ -82,11 +86,11 @@ const char *bc_error_format(const bc_error *err, char *buf, size_t size) {
   }
   APPEND("%s", err->message[0] ? err->message : bc_error_code_name(err->code));
   if (err->agency[0] && err->period[0])
-    APPEND(" (agency %s, period %s)", err->agency, err->period);
+    APPEND(bc_tr(" (agency %s, period %s)"), err->agency, err->period);
   else if (err->agency[0])
-    APPEND(" (agency %s)", err->agency);
+    APPEND(bc_tr(" (agency %s)"), err->agency);
   else if (err->period[0])
-    APPEND(" (period %s)", err->period);
+    APPEND(bc_tr(" (period %s)"), err->period);
 #undef APPEND
   return buf;
 }
@@ -94,37 +98,37 @@ const char *bc_error_format(const bc_error *err, char *buf, size_t size) {
 const char *bc_error_code_name(int code) {
   switch (code) {
   case BC_OK:
-    return "no error";
+    return bc_tr("no error");
   case BC_ENOMEM:
-    return "out of memory";
+    return bc_tr("out of memory");
   case BC_EIO:
-    return "output error";
+    return bc_tr("output error");
   case BC_ENOTFOUND:
-    return "not found";
+    return bc_tr("not found");
   case BC_ESYNTAX:
-    return "template error";
+    return bc_tr("template error");
   case BC_EDATA:
-    return "missing or invalid data";
+    return bc_tr("missing or invalid data");
   case BC_EFONT:
-    return "font error";
+    return bc_tr("font error");
   case BC_ESCHEMA:
-    return "not a baocao database";
+    return bc_tr("not a baocao database");
   case BC_EDB:
-    return "database error";
+    return bc_tr("database error");
   case BC_EINPUT:
-    return "input error";
+    return bc_tr("input error");
   case BC_ELAYOUT:
-    return "layout error";
+    return bc_tr("layout error");
   case BC_ECERT:
-    return "certificate error";
+    return bc_tr("certificate error");
   case BC_EPDF:
-    return "PDF error";
+    return bc_tr("PDF error");
   case BC_ENET:
-    return "network service error";
+    return bc_tr("network service error");
   case BC_EUNTRUSTED:
-    return "untrusted signature";
+    return bc_tr("untrusted signature");
   default:
-    return "error";
+    return bc_tr("error");
   }
 }
 

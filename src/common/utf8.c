@@ -1,6 +1,7 @@
 /* common/utf8.c: strict UTF-8 decoding (RFC 3629); NFC, case mapping and
  * safe file names through utf8proc. */
 #include "common/utf8.h"
+#include "common/i18n.h"
 #include "common/version.h"
 
 #include "common/hash.h"
@@ -404,10 +405,10 @@ void bc_utf8_sentence(bc_buf *out, const char *s, size_t len) {
 const char *bc_utf8_undrawable(uint32_t cp) {
   const utf8proc_property_t *p;
   if (cp < 0x80) /* the fast path: ASCII */
-    return cp < 0x20 || cp == 0x7F ? "is a control character" : NULL;
+    return cp < 0x20 || cp == 0x7F ? bc_tr("is a control character") : NULL;
   p = utf8proc_get_property((utf8proc_int32_t)cp);
   if (p->category == UTF8PROC_CATEGORY_CC)
-    return "is a control character";
+    return bc_tr("is a control character");
   switch (p->bidi_class) {
   case UTF8PROC_BIDI_CLASS_LRE:
   case UTF8PROC_BIDI_CLASS_LRO:
@@ -418,17 +419,17 @@ const char *bc_utf8_undrawable(uint32_t cp) {
   case UTF8PROC_BIDI_CLASS_RLI:
   case UTF8PROC_BIDI_CLASS_FSI:
   case UTF8PROC_BIDI_CLASS_PDI:
-    return "is a text direction control";
+    return bc_tr("is a text direction control");
   default:
     break;
   }
   if (cp == 0x200E || cp == 0x200F || cp == 0x061C) /* LRM, RLM, ALM */
-    return "is a text direction control";
+    return bc_tr("is a text direction control");
   if (p->bidi_class == UTF8PROC_BIDI_CLASS_R ||
       p->bidi_class == UTF8PROC_BIDI_CLASS_AL)
-    return "is written right to left";
+    return bc_tr("is written right to left");
   if (p->ignorable)
-    return "is an invisible format character";
+    return bc_tr("is an invisible format character");
   return NULL;
 }
 

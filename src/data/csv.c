@@ -1,6 +1,7 @@
 /* data/csv.c: the RFC 4180 reader (bounded, strict UTF-8, NFC fields) and
  * the writer that quotes only when it must. */
 #include "data/csv.h"
+#include "common/i18n.h"
 
 #include "common/error.h"
 #include "common/utf8.h"
@@ -72,7 +73,7 @@ int bc_csv_open(bc_csv_reader *r,
     bad += start;
     return fail(r, line_at(data, bad), err,
                 bc_error_set(err, BC_EINPUT, "%s at byte %zu",
-                             data[bad] ? "invalid UTF-8" : "NUL byte", bad));
+                             data[bad] ? bc_tr("invalid UTF-8") : bc_tr("NUL byte"), bad));
   }
   r->delimiter = detect_delimiter(data + start, len - start);
   return 0;

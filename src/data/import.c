@@ -1,6 +1,7 @@
 /* data/import.c: `baocao db import`: CSV files and Markdown narratives
  * checked row by row, written in one transaction, every problem named. */
 #include "data/data.h"
+#include "common/i18n.h"
 
 #include "common/alloc.h"
 #include "common/buf.h"
@@ -32,10 +33,10 @@ static const char *const ref_sql[BC_REF_COUNT] = {
     [BC_REF_SIGNER] = "SELECT 1 FROM signer WHERE id = ?1",
 };
 static const char *const ref_noun[BC_REF_COUNT] = {
-    [BC_REF_AGENCY] = "agency",
-    [BC_REF_PERIOD] = "period",
-    [BC_REF_INDICATOR] = "indicator",
-    [BC_REF_SIGNER] = "signer",
+    [BC_REF_AGENCY] = BC_N_("agency"),
+    [BC_REF_PERIOD] = BC_N_("period"),
+    [BC_REF_INDICATOR] = BC_N_("indicator"),
+    [BC_REF_SIGNER] = BC_N_("signer"),
 };
 
 /* A cell as it is bound. */
@@ -129,13 +130,13 @@ static void problem(importer *im,
   w->line = path ? line : 0;
   n = strlen(m);
   if (column) {
-    snprintf(m + n, size - n, "column '%s': ", column);
+    snprintf(m + n, size - n, bc_tr("column '%s': "), column);
     snprintf(w->column_name, sizeof w->column_name, "%s", column);
   }
   n = strlen(m);
   w->reason = n;
   va_start(ap, fmt);
-  vsnprintf(m + n, size - n, fmt, ap);
+  vsnprintf(m + n, size - n, bc_tr(fmt), ap);
   va_end(ap);
   for (char *p = m; *p; p++)
     if (*p == '\n' || *p == '\r' || *p == '\t')
@@ -261,10 +262,11 @@ static int check_ref(
     return bc_buf_check(&f->pending, f->im->err);
   }
   if (v->kind == CELL_INT)
-    problem(f->im, f->path, line, c->name, "no %s %lld", ref_noun[c->ref],
+    problem(f->im, f->path, line, c->name, "no %s %lld", bc_tr(ref_noun[c->ref]),
             v->i);
   else
-    problem(f->im, f->path, line, c->name, "no %s '%s'", ref_noun[c->ref],
+    problem(f->im, f->path, line, c->name, "no %s '%s'",
+            bc_tr(ref_noun[c->ref]),
             shown(b, v->text));
   return 0;
 }
@@ -367,7 +369,7 @@ static bool read_cell(file_state *f,
                   c->pattern == BC_PAT_INDICATOR_KIND ||
                   c->pattern == BC_PAT_ROLE;
       problem(f->im, f->path, line, c->name,
-              word ? "'%s' is not %s" : "'%s' is not a code (%s)", shown(b, s),
+              word ? BC_NF_("'%s' is not %s") : BC_NF_("'%s' is not a code (%s)"), shown(b, s),
               bc_pattern_rule(c->pattern));
       return false;
     }
@@ -751,8 +753,10 @@ static int import_csv(importer *im, const char *path, int ti) {
       if (read_header(&f, &rec) && !(rc = prepare_file(&f))) {
         while ((rc = bc_csv_next(&r, &rec, im->err)) == 1) {
           if (rec.count != f.fields) {
-            problem(im, path, rec.line, NULL, "%zu field%s, the header has %zu",
-                    rec.count, rec.count == 1 ? "" : "s", f.fields);
+            problem(im, path, rec.line, NULL,
+                    rec.count == 1 ? BC_NF_("%zu field, the header has %zu")
+                                   : BC_NF_("%zu fields, the header has %zu"),
+                    rec.count, f.fields);
           } else if ((rc = import_row(&f, rec.fields, rec.line))) {
             break;
           }
@@ -790,7 +794,7 @@ static int read_markdown(importer *im,
     for (size_t i = 0; i < bad; i++)
       line += data[i] == '\n';
     rc = bc_error_set(im->err, BC_EINPUT, "%s at byte %zu",
-                      data[bad] ? "invalid UTF-8" : "NUL byte", bad);
+                      data[bad] ? bc_tr("invalid UTF-8") : bc_tr("NUL byte"), bad);
     bc_error_locate(im->err, path, line, 0);
     bc_free(im->alloc, data);
     return rc;
@@ -993,9 +997,10 @@ rollback:
     goto done;
 report:
   rc = bc_error_set(err, im.broken ? BC_EINPUT : BC_EDATA,
-                    "nothing was imported into '%s': %zu problem%s", db_path,
-                    result->problem_count,
-                    result->problem_count == 1 ? "" : "s");
+                    result->problem_count == 1
+                        ? BC_NF_("nothing was imported into '%s': %zu problem")
+                        : BC_NF_("nothing was imported into '%s': %zu problems"),
+                    db_path, result->problem_count);
 done:
   for (int i = 0; i < BC_REF_COUNT; i++)
     sqlite3_finalize(im.ref[i]);

@@ -4,6 +4,7 @@
  * a value that differs from one already there is a conflict, never
  * overwritten. */
 #include "data/data.h"
+#include "common/i18n.h"
 
 #include "common/error.h"
 
@@ -90,7 +91,7 @@ static int conflict(bc_received_result *res, const char *fmt, ...)
 static int conflict(bc_received_result *res, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(res->message, sizeof res->message, fmt, ap);
+  vsnprintf(res->message, sizeof res->message, bc_tr(fmt), ap);
   va_end(ap);
   res->code = BC_EDATA;
   return BC_EDATA;

@@ -1,6 +1,7 @@
 /* data/tables.c: the columns of each CSV file, in the schema's order, and
  * the patterns codes must follow (as src/data/schema.sql's comments say). */
 #include "data/tables.h"
+#include "common/i18n.h"
 
 #include "baocao/db.h"
 #include "model/model.h"
@@ -188,19 +189,19 @@ const char *bc_table_file_names(void) {
 const char *bc_pattern_rule(int pattern) {
   switch (pattern) {
   case BC_PAT_AGENCY:
-    return "ASCII letters, digits, - and _";
+    return bc_tr("ASCII letters, digits, - and _");
   case BC_PAT_PERIOD:
-    return "ASCII letters, digits, -, _ and .";
+    return bc_tr("ASCII letters, digits, -, _ and .");
   case BC_PAT_KEY:
-    return "a-z, 0-9 and _";
+    return bc_tr("a-z, 0-9 and _");
   case BC_PAT_INDICATOR:
-    return "a-z, 0-9, _ and .";
+    return bc_tr("a-z, 0-9, _ and .");
   case BC_PAT_TEMPLATE:
-    return "a-z, 0-9, _, - and / between names";
+    return bc_tr("a-z, 0-9, _, - and / between names");
   case BC_PAT_PERIOD_KIND:
-    return "one of quarter, half, nine_months, year, custom";
+    return bc_tr("one of quarter, half, nine_months, year, custom");
   case BC_PAT_INDICATOR_KIND:
-    return "one of number, percent, text, date";
+    return bc_tr("one of number, percent, text, date");
   case BC_PAT_ROLE:
     return "one of " BC_CERT_ROLES;
   default:

@@ -2,6 +2,7 @@
  * judged (signature, data, period) and handed to the database in one
  * transaction; a result line per file. */
 #include "baocao/exchange.h"
+#include "common/i18n.h"
 
 #include "common/alloc.h"
 #include "common/arena.h"
@@ -145,7 +146,7 @@ refuse(bc_import_pdf_file *f, int code, const char *message, bc_arena *arena) {
   f->code = code;
   f->message = bc_arena_strdup(arena, message);
   if (!f->message)
-    f->message = "out of memory";
+    f->message = bc_tr("out of memory");
 }
 
 int bc_import_pdfs(bc_import_pdf_result *result,
@@ -251,9 +252,9 @@ int bc_import_pdfs(bc_import_pdf_result *result,
         refuse(f, BC_EDATA, msg, arena);
       } else {
         if (p->verdict == BC_VERDICT_UNSIGNED)
-          f->signature = "not signed, imported because of --accept-unsigned";
+          f->signature = bc_tr("not signed, imported because of --accept-unsigned");
         else if (*f->untrusted)
-          f->signature = "signed, imported because of --accept-untrusted";
+          f->signature = bc_tr("signed, imported because of --accept-untrusted");
         items[accepted] = p->data;
         item_file[accepted++] = i;
         continue;

@@ -5,6 +5,7 @@
  * there are two) and the checks of every field of that untrusted
  * document, stricter than cJSON: no key twice, no NUL in a string. */
 #include "exchange/received.h"
+#include "common/i18n.h"
 #include "common/version.h"
 
 #include "common/alloc.h"
@@ -147,7 +148,7 @@ static void field(reader *x, const char *key) {
 
 static int bad(reader *x, const char *what) {
   return bc_error_set(x->err, BC_EDATA, "'%s': %s: %s %s", x->r->file,
-                      BC_DATA_FILE_NAME, x->where, what);
+                      BC_DATA_FILE_NAME, x->where, bc_tr(what));
 }
 
 static bool all_of(const char *s, const char *extra, bool upper) {
@@ -174,7 +175,8 @@ static int text(const char **out,
     return 0;
   }
   if (!cJSON_IsString(v) || !v->valuestring)
-    return bad(x, nullable ? "is not text or null" : "is missing or not text");
+    return bad(x, nullable ? BC_N_("is not text or null")
+                         : BC_N_("is missing or not text"));
   len = strlen(v->valuestring);
   int rc = bc_utf8_nfc(out, &len, v->valuestring, len, x->arena, x->err);
   if (rc == BC_EDATA)
@@ -198,7 +200,8 @@ static int integer(int *out,
   if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
       v->valuedouble < lo || v->valuedouble > hi) {
     char what[80];
-    snprintf(what, sizeof what, "is not a whole number from %d to %d", lo, hi);
+    snprintf(what, sizeof what, bc_tr("is not a whole number from %d to %d"), lo,
+             hi);
     return bad(x, what);
   }
   *out = (int)v->valuedouble;
@@ -217,8 +220,8 @@ static int iso_date(const char **out,
   if (rc || !*out)
     return rc;
   if (!bc_date_parse(&d, *out) || (!partial && !d.day))
-    return bad(x, partial ? "is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
-                          : "is not a date (YYYY-MM-DD)");
+    return bad(x, partial ? BC_N_("is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+                          : BC_N_("is not a date (YYYY-MM-DD)"));
   return 0;
 }
 

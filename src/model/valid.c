@@ -4,6 +4,7 @@
  * one entry point refuses none accepts. Messages say what is wrong with
  * the value; callers say where it was (file, line, table, field). */
 #include "model/model.h"
+#include "common/i18n.h"
 
 #include "common/error.h"
 #include "common/utf8.h"
@@ -61,7 +62,7 @@ static int period_problem(const char **field,
   char msg[BC_ERROR_MESSAGE_SIZE];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  vsnprintf(msg, sizeof msg, bc_tr(fmt), ap);
   va_end(ap);
   if (field)
     *field = which;

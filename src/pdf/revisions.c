@@ -24,6 +24,7 @@
  *     not reachable changes nothing a reader shows, so it is not looked
  *     at. */
 #include "pdf/pdfread.h"
+#include "common/i18n.h"
 
 #include "common/error.h"
 
@@ -57,7 +58,7 @@ static void add_change(cmp *c, bool allowed, const char *fmt, ...) {
   if (c->failed)
     return;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
+  vsnprintf(buf, sizeof buf, bc_tr(fmt), ap);
   va_end(ap);
   /* The same sentence twice says nothing new. */
   for (size_t i = 0; i < c->count; i++)
@@ -394,10 +395,12 @@ static void compare_form(cmp *c,
   for (size_t i = 0; i < fa->count; i++) {
     const field *x = &fa->items[i], *y = find_field(fb, x);
     if (!y) {
-      add_change(c, false, "%s %s removed",
-                 x->sig ? (x->is_signed ? "signature" : "signature field")
-                        : "field",
-                 x->name);
+      if (!x->sig)
+        add_change(c, false, "field %s removed", x->name);
+      else if (x->is_signed)
+        add_change(c, false, "signature %s removed", x->name);
+      else
+        add_change(c, false, "signature field %s removed", x->name);
       continue;
     }
     const char *diff = "";
@@ -416,8 +419,9 @@ static void compare_form(cmp *c,
   }
   for (size_t i = 0; i < fb->count; i++)
     if (!find_field(fa, &fb->items[i]))
-      add_change(c, fb->items[i].sig, "%s %s added",
-                 fb->items[i].sig ? "signature field" : "field",
+      add_change(c, fb->items[i].sig,
+                 fb->items[i].sig ? BC_NF_("signature field %s added")
+                                  : BC_NF_("field %s added"),
                  fb->items[i].name);
   /* After the fields, so that the first change named is the signature. */
   if (has_a && !has_b)
@@ -592,8 +596,10 @@ static void compare_page(cmp *c, size_t page, bc_pdf_obj pa, bc_pdf_obj pb,
     bc_pdf_obj x = inherited(c->a, pa, inherit[i]);
     bc_pdf_obj y = inherited(c->b, pb, inherit[i]);
     if (!same(c, x, y, 1))
-      add_change(c, false, "page %zu %s changed", page,
-                 i == 0 ? "resources" : "box or rotation");
+      add_change(c, false,
+                 i == 0 ? BC_NF_("page %zu resources changed")
+                        : BC_NF_("page %zu box or rotation changed"),
+                 page);
   }
   compare_annots(c, page, pa, pb, fa, fb);
   /* Every other entry of the page itself. */
@@ -769,8 +775,9 @@ int bc_pdf_compare(bc_pdf_change **out,
       bool in_a = bc_pdf_has(then, ca, k), in_b = bc_pdf_has(now, cb, k);
       if (!strcmp(k, "DSS")) {
         if (!same_key(&c, ca, cb, k))
-          add_change(&c, in_b, "validation data (/DSS) %s",
-                     in_b ? "added or changed" : "removed");
+          add_change(&c, in_b,
+                     in_b ? BC_NF_("validation data (/DSS) added or changed")
+                          : BC_NF_("validation data (/DSS) removed"));
       } else if (!strcmp(k, "Names")) {
         bc_pdf_obj na = bc_pdf_get(then, ca, k), nb = bc_pdf_get(now, cb, k);
         size_t m;
@@ -792,8 +799,10 @@ int bc_pdf_compare(bc_pdf_change **out,
           }
       } else if (!same_key(&c, ca, cb, k)) {
         if (!strcmp(k, "Metadata"))
-          add_change(&c, false, "the metadata (/Metadata) %s",
-                     in_a && in_b ? "changed" : in_a ? "removed" : "added");
+          add_change(&c, false,
+                     in_a && in_b ? BC_NF_("the metadata (/Metadata) changed")
+                     : in_a       ? BC_NF_("the metadata (/Metadata) removed")
+                                  : BC_NF_("the metadata (/Metadata) added"));
         else if (!strcmp(k, "AF"))
           compare_af(&c, bc_pdf_get(then, ca, k), bc_pdf_get(now, cb, k));
         else

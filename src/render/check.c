@@ -3,6 +3,7 @@
  * markup) with every problem listed instead of the first one failing; no
  * typesetting, so the fonts are not used. */
 #include "baocao/check.h"
+#include "common/i18n.h"
 
 #include "common/alloc.h"
 #include "common/arena.h"
@@ -170,10 +171,10 @@ static int check_report(bc_check_report *out,
       goto cleanup;
   }
   if (!model.signer.full_name &&
-      (rc = add_simple(c, &l, BC_CHECK_NO_SIGNER, BC_EDATA, "no signer")))
+      (rc = add_simple(c, &l, BC_CHECK_NO_SIGNER, BC_EDATA, bc_tr("no signer"))))
     goto cleanup;
   if (model.recipient_count == 0 &&
-      (rc = add_simple(c, &l, BC_CHECK_NO_RECIPIENTS, 0, "no recipients")))
+      (rc = add_simple(c, &l, BC_CHECK_NO_RECIPIENTS, 0, bc_tr("no recipients"))))
     goto cleanup;
   rc = 0;
 cleanup:
@@ -361,7 +362,7 @@ bc_check_problem_format(const bc_check_problem *p, char *buf, size_t size) {
   append(buf, size, &n, " (");
   append_position(buf, size, &n, p->file, p->line, p->column);
   if (p->via_file) {
-    append(buf, size, &n, " via ");
+    append(buf, size, &n, "%s", bc_tr(" via "));
     append_position(buf, size, &n, p->via_file, p->via_line, p->via_column);
   }
   append(buf, size, &n, ")");

@@ -14,6 +14,7 @@
  *     the TSA is trusted is for the verifier to judge.
  */
 #include "sign/sign_int.h"
+#include "common/i18n.h"
 #include "common/version.h"
 
 #include "common/error.h"
@@ -30,7 +31,7 @@
 static const char *openssl_reason(void) {
   unsigned long e = ERR_peek_last_error();
   const char *why = e ? ERR_reason_error_string(e) : NULL;
-  return why ? why : "no reason given";
+  return why ? why : bc_tr("no reason given");
 }
 
 static int cmp_der(const void *a, const void *b) {

@@ -28,6 +28,7 @@
  *     laid out for the first widget's box and scaled into the others'.
  */
 #include "sign/sign.h"
+#include "common/i18n.h"
 
 #include "common/alloc.h"
 #include "common/buf.h"
@@ -131,7 +132,7 @@ static int find_widgets(target *t, bc_pdf_reader *r, bc_error *err) {
       bc_pdf_obj w = bc_pdf_item(r, kids, i);
       int num = bc_pdf_id(r, w);
       bool seen = false;
-      if ((rc = rewritable(r, num, "a widget of field", t->name, err)))
+      if ((rc = rewritable(r, num, bc_tr("a widget of field"), t->name, err)))
         return rc;
       for (size_t k = 0; k < t->widgets; k++)
         seen |= t->widget_num[k] == num;
@@ -193,10 +194,10 @@ static int find_target(target *t,
                           name, bc_pdf_reader_name(r));
     t->field_num = fields[i].id;
     t->field = fields[i].field;
-    if ((rc = rewritable(r, t->field_num, "field", name, err)) ||
+    if ((rc = rewritable(r, t->field_num, bc_tr("field"), name, err)) ||
         (rc = rewritable(r, t->form_num ? t->form_num : t->root_num,
-                         t->form_num ? "the form holding field"
-                                     : "the catalog holding field",
+                         t->form_num ? bc_tr("the form holding field")
+                                     : bc_tr("the catalog holding field"),
                          name, err)) ||
         (rc = find_widgets(t, r, err)))
       return rc;

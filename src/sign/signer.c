@@ -4,6 +4,7 @@
  * certificate. A token's key never leaves the token: OpenSSL signs through
  * libp11, which asks the token to sign. */
 #include "sign/sign_int.h"
+#include "common/i18n.h"
 
 #include "common/error.h"
 #include "common/file.h"
@@ -72,7 +73,8 @@ static void asn1_date(char *buf, size_t size, const ASN1_TIME *t) {
 const char *bc_sign__usage_problem(X509 *cert) {
   uint32_t ku = X509_get_key_usage(cert);
   if (ku != UINT32_MAX && !(ku & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)))
-    return "its key usage has neither digitalSignature nor nonRepudiation";
+    return bc_tr(
+        "its key usage has neither digitalSignature nor nonRepudiation");
   /* Without an extended key usage any use is allowed (RFC 5280 4.2.1.12);
    * with one, it must name document signing or a use that verifiers of PDF
    * signatures (Acrobat, NSS for pdfsig) accept for it. */
@@ -81,7 +83,7 @@ const char *bc_sign__usage_problem(X509 *cert) {
   if (!eku) {
     ERR_clear_error();
     return X509_get_extension_flags(cert) & EXFLAG_INVALID
-               ? "its extensions cannot be read"
+               ? bc_tr("its extensions cannot be read")
                : NULL;
   }
   static const char *const allowed[] = {
@@ -100,8 +102,8 @@ const char *bc_sign__usage_problem(X509 *cert) {
   }
   EXTENDED_KEY_USAGE_free(eku);
   return ok ? NULL
-            : "its extended key usage allows neither document signing nor "
-              "e-mail protection";
+            : bc_tr("its extended key usage allows neither document signing "
+                    "nor e-mail protection");
 }
 
 /* ---- PKCS#12 ---- */
@@ -340,7 +342,7 @@ static int load_p11(bc_sign_key *s, const bc_sign_request *req, bc_error *err) {
   if (!slot)
     return bc_error_set(err, BC_ENOTFOUND,
                         "no token matches '%s' (tokens present: %s)",
-                        req->pkcs11_uri, seen[0] ? seen : "none");
+                        req->pkcs11_uri, seen[0] ? seen : bc_tr("none"));
   const char *pin = req->pin && req->pin[0] ? req->pin : u.pin_value;
   if (slot->token->loginRequired) {
     if (!pin[0])

@@ -24,6 +24,7 @@
  *     (the bc_trust is one run's, one thread's). */
 #define _DEFAULT_SOURCE /* timegm */
 #include "sign/sign_int.h"
+#include "common/i18n.h"
 
 #include "common/error.h"
 #include "common/file.h"
@@ -283,7 +284,7 @@ static bool timestamp_time(time_t *out,
   attr = CMS_unsigned_get_attr(si, idx);
   value = attr ? X509_ATTRIBUTE_get0_type(attr, 0) : NULL;
   if (!value || value->type != V_ASN1_SEQUENCE) {
-    *problem = "its timestamp is not an RFC 3161 token";
+    *problem = bc_tr("its timestamp is not an RFC 3161 token");
     return false;
   }
   const unsigned char *p = value->value.sequence->data;
@@ -291,12 +292,12 @@ static bool timestamp_time(time_t *out,
   info = token ? PKCS7_to_TS_TST_INFO(token) : NULL;
   ASN1_OCTET_STRING *sig = CMS_SignerInfo_get0_signature(si);
   if (!token || !info || !sig) {
-    *problem = "its timestamp is not an RFC 3161 token";
+    *problem = bc_tr("its timestamp is not an RFC 3161 token");
     goto cleanup;
   }
   if (!t->has_anchors) {
-    *problem = "its timestamp's authority cannot be trusted without trust "
-               "anchors";
+    *problem = bc_tr("its timestamp's authority cannot be trusted without trust "
+               "anchors");
     goto cleanup;
   }
   /* The imprint must be the hash of this signature's value; the token's
@@ -315,14 +316,14 @@ static bool timestamp_time(time_t *out,
   if (TS_RESP_verify_token(ctx, token) != 1) {
     unsigned long e = ERR_peek_last_error();
     *problem = ERR_GET_REASON(e) == TS_R_MESSAGE_IMPRINT_MISMATCH
-                   ? "its timestamp is for other bytes than this signature"
-                   : "its timestamp's authority is not trusted or its "
-                     "signature does not check out";
+                   ? bc_tr("its timestamp is for other bytes than this signature")
+                   : bc_tr("its timestamp's authority is not trusted or its "
+                     "signature does not check out");
     goto cleanup;
   }
   ok = asn1_time_t(out, TS_TST_INFO_get_time(info));
   if (!ok)
-    *problem = "its timestamp has no readable time";
+    *problem = bc_tr("its timestamp has no readable time");
 cleanup:
   ERR_clear_error();
   BIO_free(data);
@@ -372,7 +373,7 @@ static rev_state crl_state(const char **what,
       found = true;
   }
   ERR_clear_error();
-  *what = found ? "good (CRL)" : "not checked: no current CRL from its issuer";
+  *what = found ? bc_tr("good (CRL)") : bc_tr("no current CRL from its issuer");
   return found ? REV_GOOD : REV_UNKNOWN;
 }
 
@@ -417,7 +418,7 @@ static rev_state ocsp_state(const char **what,
   rev_state state = REV_UNKNOWN;
   int status = -1, reason;
   ASN1_GENERALIZEDTIME *rev = NULL, *this_upd = NULL, *next_upd = NULL;
-  *what = "not checked: its certificate names no OCSP responder";
+  *what = bc_tr("its certificate names no OCSP responder");
   if (!urls || sk_OPENSSL_STRING_num(urls) < 1)
     goto cleanup;
   const char *url = sk_OPENSSL_STRING_value(urls, 0);
@@ -425,17 +426,17 @@ static rev_state ocsp_state(const char **what,
   req = OCSP_REQUEST_new();
   if (!id || !req || !OCSP_request_add0_id(req, OCSP_CERTID_dup(id)) ||
       !OCSP_request_add1_nonce(req, NULL, -1)) {
-    *what = "not checked: out of memory";
+    *what = bc_tr("out of memory");
     goto cleanup;
   }
   for (int i = 0; i < sk_OPENSSL_STRING_num(t->silent); i++)
     if (!strcmp(sk_OPENSSL_STRING_value(t->silent, i), url)) {
-      *what = "not checked: the OCSP responder did not answer";
+      *what = bc_tr("the OCSP responder did not answer");
       goto cleanup;
     }
   if (!(resp = ocsp_post(url, req, t->ocsp_timeout_s))) {
     char *copy = OPENSSL_strdup(url);
-    *what = "not checked: the OCSP responder did not answer";
+    *what = bc_tr("the OCSP responder did not answer");
     if (!copy || (!t->silent && !(t->silent = sk_OPENSSL_STRING_new_null())) ||
         !sk_OPENSSL_STRING_push(t->silent, copy))
       OPENSSL_free(copy);
@@ -448,17 +449,17 @@ static rev_state ocsp_state(const char **what,
       !OCSP_resp_find_status(basic, id, &status, &reason, &rev, &this_upd,
                              &next_upd) ||
       !OCSP_check_validity(this_upd, next_upd, 300, -1)) {
-    *what = "not checked: the OCSP responder's answer does not check out";
+    *what = bc_tr("the OCSP responder's answer does not check out");
     goto cleanup;
   }
   if (status == V_OCSP_CERTSTATUS_GOOD) {
-    *what = "good (OCSP)";
+    *what = bc_tr("good (OCSP)");
     state = REV_GOOD;
   } else if (status == V_OCSP_CERTSTATUS_REVOKED) {
     asn1_time_t(revoked_at, rev);
     state = REV_REVOKED;
   } else {
-    *what = "not checked: the OCSP responder does not know the certificate";
+    *what = bc_tr("the OCSP responder does not know the certificate");
   }
 cleanup:
   ERR_clear_error();
@@ -475,21 +476,21 @@ cleanup:
 const char *bc_chain_status_name(bc_chain_status s) {
   switch (s) {
   case BC_CHAIN_TRUSTED:
-    return "trusted";
+    return bc_tr("trusted");
   case BC_CHAIN_REVOCATION_UNKNOWN:
-    return "revocation unknown";
+    return bc_tr("revocation unknown");
   case BC_CHAIN_NOT_FOR_SIGNING:
-    return "not for signing";
+    return bc_tr("not for signing");
   case BC_CHAIN_UNTRUSTED:
-    return "untrusted";
+    return bc_tr("untrusted");
   case BC_CHAIN_NOT_YET_VALID:
-    return "not yet valid";
+    return bc_tr("not yet valid");
   case BC_CHAIN_EXPIRED:
-    return "expired";
+    return bc_tr("expired");
   case BC_CHAIN_REVOKED:
-    return "revoked";
+    return bc_tr("revoked");
   default:
-    return "not checked";
+    return bc_tr("not checked");
   }
 }
 
@@ -557,7 +558,7 @@ int bc_sign__judge_chain(bc_signature_report *rep,
   char buf[512];
   int rc = 0;
 
-  rep->revocation = "not asked";
+  rep->revocation = bc_tr("not asked");
   rep->chain_problem = rep->timestamp_at = rep->timestamp_problem = "";
   if (!(rep->subject = name_text(X509_get_subject_name(leaf), arena)) ||
       !(rep->issuer = name_text(X509_get_issuer_name(leaf), arena)) ||
@@ -583,8 +584,8 @@ int bc_sign__judge_chain(bc_signature_report *rep,
   }
   if (!t->has_anchors) {
     rep->chain = BC_CHAIN_UNTRUSTED;
-    rep->chain_problem = "no trust anchors: give --trust, or set "
-                         "BAOCAO_TRUST (docs/signing.md)";
+    rep->chain_problem = bc_tr("no trust anchors: give --trust, or set "
+                         "BAOCAO_TRUST (docs/signing.md)");
     goto cleanup;
   }
   /* Design note 2. */
@@ -628,7 +629,7 @@ int bc_sign__judge_chain(bc_signature_report *rep,
       const char *by_crl = what;
       st = ocsp_state(&what, &revoked_at, leaf, issuer, chain, t);
       if (st == REV_UNKNOWN && *by_crl) {
-        snprintf(buf, sizeof buf, "%s; %s", by_crl, what + strlen("not checked: "));
+        snprintf(buf, sizeof buf, "%s; %s", by_crl, what);
         what = bc_arena_strdup(arena, buf);
       }
     }
@@ -637,20 +638,26 @@ int bc_sign__judge_chain(bc_signature_report *rep,
       struct tm tm;
       gmtime_r(&revoked_at, &tm);
       strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
-      snprintf(buf, sizeof buf, "revoked at %s", at);
+      snprintf(buf, sizeof buf, bc_tr("revoked at %s"), at);
       rep->revocation = bc_arena_strdup(arena, buf);
       if (!(rep->trusted_time && revoked_at > when)) {
         rep->chain = BC_CHAIN_REVOKED;
-        snprintf(buf, sizeof buf, "the certificate was revoked at %s%s", at,
-                 rep->trusted_time ? ", before the timestamp" : "");
+        snprintf(buf, sizeof buf,
+                 rep->trusted_time
+                     ? bc_tr("the certificate was revoked at %s, before the "
+                             "timestamp")
+                     : bc_tr("the certificate was revoked at %s"),
+                 at);
         rep->chain_problem = bc_arena_strdup(arena, buf);
       }
+    } else if (st == REV_UNKNOWN && what) {
+      /* what says why, without the words that say it was not checked. */
+      snprintf(buf, sizeof buf, bc_tr("not checked: %s"), what);
+      rep->revocation = bc_arena_strdup(arena, buf);
+      rep->chain = BC_CHAIN_REVOCATION_UNKNOWN;
+      rep->chain_problem = what;
     } else {
       rep->revocation = what;
-      if (st == REV_UNKNOWN) {
-        rep->chain = BC_CHAIN_REVOCATION_UNKNOWN;
-        rep->chain_problem = what + strlen("not checked: ");
-      }
     }
   }
 cleanup:

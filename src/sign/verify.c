@@ -21,6 +21,7 @@
  *     (MODIFIED), then SIGNED; no signature in any revision: UNSIGNED. */
 #define _DEFAULT_SOURCE /* timegm */
 #include "sign/sign_int.h"
+#include "common/i18n.h"
 
 #include "common/alloc.h"
 #include "common/error.h"
@@ -108,7 +109,7 @@ static void no_chain(bc_signature_report *r) {
   r->chain = BC_CHAIN_NOT_CHECKED;
   r->chain_problem = r->checked_at = r->timestamp_at = r->timestamp_problem =
       r->subject = r->issuer = r->spki_sha256 = "";
-  r->revocation = "not asked";
+  r->revocation = bc_tr("not asked");
 }
 
 /* The signature value v of field f in revision i: a new one, or one seen
@@ -175,8 +176,8 @@ static int check_cms(found *s, verifier *v, size_t a, size_t b, size_t end,
   int rc = 0;
   if (strcmp(s->rep.subfilter, "adbe.pkcs7.detached") &&
       strcmp(s->rep.subfilter, "ETSI.CAdES.detached")) {
-    s->rep.problem = "its /SubFilter is not adbe.pkcs7.detached or "
-                     "ETSI.CAdES.detached, which baocao does not check";
+    s->rep.problem = bc_tr("its /SubFilter is not adbe.pkcs7.detached or "
+                     "ETSI.CAdES.detached, which baocao does not check");
     return 0;
   }
   bytes = bc_arena_alloc(v->arena, a + (end - b) + 1);
@@ -189,12 +190,12 @@ static int check_cms(found *s, verifier *v, size_t a, size_t b, size_t end,
   in = BIO_new_mem_buf(bytes, (int)(a + (end - b)));
   store = X509_STORE_new();
   if (!cms || !in || !store) {
-    s->rep.problem = "/Contents is not a CMS signature";
+    s->rep.problem = bc_tr("/Contents is not a CMS signature");
     goto cleanup;
   }
   if (CMS_verify(cms, NULL, store, in, NULL,
                  CMS_DETACHED | CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) != 1) {
-    s->rep.problem = "the signature does not match the signed bytes";
+    s->rep.problem = bc_tr("the signature does not match the signed bytes");
     goto cleanup;
   }
   signers = CMS_get0_signers(cms);
@@ -233,17 +234,17 @@ static bool is_space(unsigned char c) {
 static int check_signature(found *s, verifier *v, bc_error *err) {
   const long long *br = s->br;
   if (!s->contents) {
-    s->rep.problem = "no /Contents";
+    s->rep.problem = bc_tr("no /Contents");
     return 0;
   }
   if (!s->br_ok) {
-    s->rep.problem = "/ByteRange is not four whole numbers";
+    s->rep.problem = bc_tr("/ByteRange is not four whole numbers");
     return 0;
   }
   if (br[0] != 0 || br[1] <= 0 || br[2] <= br[1] || br[3] < 0 ||
       (unsigned long long)br[2] > v->len ||
       (unsigned long long)br[3] > v->len - (size_t)br[2]) {
-    s->rep.problem = "/ByteRange is not [0 a b c] inside the file";
+    s->rep.problem = bc_tr("/ByteRange is not [0 a b c] inside the file");
     return 0;
   }
   size_t a = (size_t)br[1], b = (size_t)br[2], end = (size_t)(br[2] + br[3]);
@@ -253,12 +254,12 @@ static int check_signature(found *s, verifier *v, bc_error *err) {
     if (v->ends[k] == end)
       s->rep.revision = k + 1;
   if (!s->rep.revision) {
-    s->rep.problem = "/ByteRange does not end where a revision ends";
+    s->rep.problem = bc_tr("/ByteRange does not end where a revision ends");
     return 0;
   }
   if (s->rep.revision != s->first_rev + 1) {
-    s->rep.problem = "/ByteRange covers another revision than the one that "
-                     "added the signature";
+    s->rep.problem = bc_tr("/ByteRange covers another revision than the one that "
+                     "added the signature");
     return 0;
   }
   /* The gap: one hex string, after the /Contents key, holding exactly the
@@ -266,7 +267,7 @@ static int check_signature(found *s, verifier *v, bc_error *err) {
   const unsigned char *d = v->data;
   size_t digits = 0, k = a;
   if (d[a] != '<' || d[b - 1] != '>') {
-    s->rep.problem = "/ByteRange does not leave out exactly /Contents";
+    s->rep.problem = bc_tr("/ByteRange does not leave out exactly /Contents");
     return 0;
   }
   for (k = a + 1; k + 1 < b; k++) {
@@ -280,7 +281,7 @@ static int check_signature(found *s, verifier *v, bc_error *err) {
     before--;
   bool keyed = before >= 9 && !memcmp(d + before - 9, "/Contents", 9);
   if (k + 1 != b || !keyed || (digits + 1) / 2 != s->contents_len) {
-    s->rep.problem = "/ByteRange does not leave out exactly /Contents";
+    s->rep.problem = bc_tr("/ByteRange does not leave out exactly /Contents");
     return 0;
   }
   int hi = -1;
@@ -294,7 +295,7 @@ static int check_signature(found *s, verifier *v, bc_error *err) {
       continue;
     }
     if ((unsigned char)s->contents[at++] != (unsigned char)(hi * 16 + h)) {
-      s->rep.problem = "/ByteRange does not leave out exactly /Contents";
+      s->rep.problem = bc_tr("/ByteRange does not leave out exactly /Contents");
       return 0;
     }
     hi = -1;
@@ -383,7 +384,7 @@ static int judge(bc_verification *out, verifier *v, bc_error *err) {
       return rc;
     if (!s->rep.intact) {
       if (out->verdict != BC_VERDICT_INVALID) {
-        snprintf(buf, sizeof buf, "signature %s does not check out: %s",
+        snprintf(buf, sizeof buf, bc_tr("signature %s does not check out: %s"),
                  s->rep.field, s->rep.problem);
         reason = buf;
       }
@@ -401,7 +402,7 @@ static int judge(bc_verification *out, verifier *v, bc_error *err) {
       return bc_error_oom(err);
     if (v->trailing) {
       char what[96];
-      snprintf(what, sizeof what, "%zu bytes added at the end of the file",
+      snprintf(what, sizeof what, bc_tr("%zu bytes added at the end of the file"),
                v->trailing);
       bc_pdf_change *more = bc_arena_calloc(v->arena, n + 1, sizeof *more);
       if (!more || !(more[n].what = bc_arena_strdup(v->arena, what)))
@@ -419,7 +420,7 @@ static int judge(bc_verification *out, verifier *v, bc_error *err) {
         /* Named after the latest signature it follows. */
         if (out->verdict != BC_VERDICT_INVALID) {
           out->verdict = BC_VERDICT_MODIFIED;
-          snprintf(buf, sizeof buf, "%s after %s", changes[k].what,
+          snprintf(buf, sizeof buf, bc_tr("%s after %s"), changes[k].what,
                    s->rep.field);
           reason = buf;
         }
@@ -509,13 +510,13 @@ cleanup:
 const char *bc_verdict_name(bc_verdict v) {
   switch (v) {
   case BC_VERDICT_SIGNED:
-    return "signed";
+    return bc_tr("signed");
   case BC_VERDICT_MODIFIED:
-    return "modified after signing";
+    return bc_tr("modified after signing");
   case BC_VERDICT_INVALID:
-    return "invalid";
+    return bc_tr("invalid");
   default:
-    return "not signed";
+    return bc_tr("not signed");
   }
 }
 
@@ -526,7 +527,8 @@ int bc_sign__check_bytes(const unsigned char *data,
                          bc_error *err) {
   bc_verification ver;
   int rc =
-      bc_verify_bytes(&ver, data, len, "the signed copy", NULL, arena, err);
+      bc_verify_bytes(&ver, data, len, bc_tr("the signed copy"), NULL, arena,
+                      err);
   if (rc)
     return rc;
   for (size_t i = 0; i < ver.count; i++)

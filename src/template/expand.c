@@ -3,6 +3,7 @@
  * the front matter in plain text; in audit mode, records the data problems
  * it meets and goes on. Parsing is parse.c's, formatting format.c's. */
 #include "template/template_int.h"
+#include "common/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -256,9 +257,11 @@ static int missing_message(const expander *x,
     return bc_error_set(x->err, BC_EDATA, "'%.*s' is only set inside {{#each}}",
                         len, s->name);
   if (s->agency)
-    return bc_error_set(x->err, BC_EDATA, "missing %s '%.*s' of agency '%s'",
-                        name->reserved ? "value" : "indicator", len, s->name,
-                        s->agency);
+    return bc_error_set(x->err, BC_EDATA,
+                        name->reserved ? BC_NF_("missing value '%.*s' of agency '%s'")
+                                       : BC_NF_("missing indicator '%.*s' of agency "
+                                         "'%s'"),
+                        len, s->name, s->agency);
   if ((gap = bc_model_aggregate_gap(x->model, s->name, s->len)))
     return bc_error_set(x->err, BC_EDATA,
                         "missing value '%.*s': agency '%s' has no number for "
@@ -273,9 +276,12 @@ static int missing_message(const expander *x,
   }
   if (which && !other)
     return bc_error_set(x->err, BC_EDATA,
-                        "missing value '%.*s': the database has no period of "
-                        "the same kind %s %s",
-                        len, s->name, which, x->model->period.code);
+                        which[0] == 'a'
+                            ? BC_NF_("missing value '%.*s': the database has no "
+                              "period of the same kind a year before %s")
+                            : BC_NF_("missing value '%.*s': the database has no "
+                              "period of the same kind before %s"),
+                        len, s->name, x->model->period.code);
   if (other)
     return bc_error_set(x->err, BC_EDATA,
                         "missing indicator '%.*s' (period %s)", len, s->name,
@@ -311,15 +317,15 @@ lookup_ref(void *ud, const bc_tname *name, bc_value *out, bc_error *err) {
 static const char *kind_name(bc_value_kind kind) {
   switch (kind) {
   case BC_VALUE_NUMBER:
-    return "a number";
+    return bc_tr("a number");
   case BC_VALUE_TEXT:
-    return "text";
+    return bc_tr("text");
   case BC_VALUE_DATE:
-    return "a date";
+    return bc_tr("a date");
   case BC_VALUE_LIST:
-    return "a list";
+    return bc_tr("a list");
   default:
-    return "missing";
+    return bc_tr("missing");
   }
 }
 

@@ -4,6 +4,7 @@
  * and the default printing of numbers and dates (partial ones too).
  * Escaping for Markdown and looking names up are expand.c's job. */
 #include "template/template_int.h"
+#include "common/i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -316,11 +317,11 @@ typedef struct stage {
 static const char *stage_kind_name(stage_kind k) {
   switch (k) {
   case STAGE_NUMBER:
-    return "a number";
+    return bc_tr("a number");
   case STAGE_DATE:
-    return "a date";
+    return bc_tr("a date");
   default:
-    return "text";
+    return bc_tr("text");
   }
 }
 
@@ -406,9 +407,9 @@ static int ref_number(double *out,
     bc_template__describe(what, sizeof what, &s);
     return bc_error_set(err, BC_EDATA,
                         f->kind == BC_TFMT_CONG
-                            ? "formatter '%s' adds %s, which is not a number"
-                            : "formatter '%s' compares with %s, "
-                              "which is not a number",
+                            ? BC_NF_("formatter '%s' adds %s, which is not a number")
+                            : BC_NF_("formatter '%s' compares with %s, "
+                              "which is not a number"),
                         bc_template__formatter_name(f->kind), what);
   }
   *out = v.number;

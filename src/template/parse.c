@@ -2,6 +2,7 @@
  * (front matter, tags, blocks, partials), with file:line:col on every
  * error. Expansion lives in expand.c, formatters in format.c. */
 #include "template/template_int.h"
+#include "common/i18n.h"
 
 #include <assert.h>
 #include <stddef.h>
@@ -276,21 +277,21 @@ static int parse_string(parser *p,
 static const char *formatter_usage(bc_targ_kind arg) {
   switch (arg) {
   case BC_TARG_DECIMALS:
-    return "an optional number of decimals from 0 to 6";
+    return bc_tr("an optional number of decimals from 0 to 6");
   case BC_TARG_TEXT:
-    return "one text in double quotes";
+    return bc_tr("one text in double quotes");
   case BC_TARG_NAME:
-    return "one name";
+    return bc_tr("one name");
   case BC_TARG_NAME_TEXT:
-    return "a name, a text in double quotes and an optional number of "
-           "decimals from 0 to 6";
+    return bc_tr("a name, a text in double quotes and an optional number of "
+           "decimals from 0 to 6");
   case BC_TARG_NAME_UNIT:
-    return "a name, an optional text in double quotes and an optional "
-           "number of decimals from 0 to 6";
+    return bc_tr("a name, an optional text in double quotes and an optional "
+           "number of decimals from 0 to 6");
   case BC_TARG_NAMES:
-    return "one name or more";
+    return bc_tr("one name or more");
   default:
-    return "no argument";
+    return bc_tr("no argument");
   }
 }
 
@@ -427,10 +428,10 @@ static int parse_formatter(
     return located(p,
                    bc_error_set(p->err, BC_ESYNTAX,
                                 bc_tfmt_sorts(f->kind)
-                                    ? "formatter '%s' orders the items of "
-                                      "{{#each}}; it cannot print a value"
-                                    : "{{#each}} takes only giam_dan or "
-                                      "tang_dan, not '%s'",
+                                    ? BC_NF_("formatter '%s' orders the items of "
+                                      "{{#each}}; it cannot print a value")
+                                    : BC_NF_("{{#each}} takes only giam_dan or "
+                                      "tang_dan, not '%s'"),
                                 name),
                    f->line, f->column);
   *q_io = q;
@@ -601,9 +602,9 @@ parse_open(parser *p, const char *cs, const char *ce, int line, int column) {
     return fail_here(p, rest,
                      bc_error_set(p->err, BC_ESYNTAX,
                                   node->kind == BC_TNODE_EACH
-                                      ? "{{#%s}} takes a name and at most "
-                                        "one order (| giam_dan name)"
-                                      : "{{#%s}} takes only a name",
+                                      ? BC_NF_("{{#%s}} takes a name and at most "
+                                        "one order (| giam_dan name)")
+                                      : BC_NF_("{{#%s}} takes only a name"),
                                   name));
   if (node->kind == BC_TNODE_EACH && node->name.kind == BC_TNAME_NARRATIVE)
     return located(p,
@@ -1123,7 +1124,7 @@ static int parse_front_matter(parser *p, const char *s, const char **body) {
     parser_init(&vp, p->arena, p->label, v, (size_t)(ve - v), p->err);
     vp.cc = p->cc;
     vp.unit = p->unit;
-    vp.where = "front matter";
+    vp.where = bc_tr("front matter");
     vp.mode = MODE_INLINE;
     vp.depth = p->depth;
     locate(p, v, &vp.line, &vp.column);
@@ -1212,7 +1213,7 @@ int bc_template__parse_inline(bc_tnode **out,
   int rc;
   parser_init(&p, arena, label, src, len, err);
   p.mode = MODE_INLINE;
-  p.where = "a narrative";
+  p.where = bc_tr("a narrative");
   rc = parse_source(&p, src, len, bad_utf8_code, false);
   if (!rc)
     *out = p.first;

@@ -2,6 +2,7 @@
  * positions in font units, with a cache of shaped words; a missing glyph
  * is an error naming the character, never a silent .notdef box. */
 #include "text/text_int.h"
+#include "common/i18n.h"
 
 #include "common/alloc.h"
 #include "common/arena.h"
@@ -233,7 +234,7 @@ static int shape_with_harfbuzz(bc_shaped *out,
       uint32_t cp = 0;
       size_t at = info[i].cluster;
       bc_utf8_decode(text + at, len - at, &cp);
-      return undrawable(err, cp, "is not in font ", face->info.postscript_name,
+      return undrawable(err, cp, bc_tr("is not in font "), face->info.postscript_name,
                         text, len);
     }
     glyphs[i].gid = info[i].codepoint;

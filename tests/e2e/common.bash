@@ -7,6 +7,10 @@ WORK=$3
 rm -rf "$WORK"
 mkdir -p "$WORK"
 export BAOCAO_FONT_DIR="$SRC/fonts" BAOCAO_TEMPLATE_DIR="$SRC/templates"
+# The tests read messages in English whatever the caller's language
+# (tests/e2e/i18n.sh sets its own); the other categories stay as they are.
+unset LANGUAGE LC_ALL
+export LC_MESSAGES=C
 failures=0
 
 fail() { printf 'FAIL: %s\n' "$*"; failures=$((failures + 1)); }
