@@ -642,8 +642,8 @@ const size_t cli_exit_code_count = COUNT(cli_exit_codes);
 
 const cli_note cli_environment[] = {
     {"BAOCAO_FONT_DIR",
-     N_("the directory of the Liberation Serif files (default: fonts/ in "
-        "the data directory)")},
+     N_("the directory of the Liberation Serif files (default: Liberation "
+        "Serif 2 from the system, else fonts/ in the data directory)")},
     {"BAOCAO_TEMPLATE_DIR",
      N_("the directory of the templates (default: templates/ in the data "
         "directory)")},
@@ -890,7 +890,7 @@ bool cli_help(FILE *out, const char *command) {
 
 void cli_usage(FILE *out) {
   char line[256];
-  fprintf(out, "%s%s\n", _("Usage: "), "baocao <command> [options]");
+  fprintf(out, "%s%s\n", _("Usage: "), _("baocao <command> [options]"));
   fputc('\n', out);
   wrap(out, _(cli_main_description), 0, 0, HELP_WIDTH, NULL);
   fputc('\n', out);

@@ -285,6 +285,17 @@ static void title(roff *r, const char *command, const char *summary) {
   raw(r, "\n");
 }
 
+/* One .TP item: name in font ("\\fB" bold, "\\fI" italic), then its text. */
+static void tagged(roff *r, const char *font, const char *name,
+                   const char *desc) {
+  request(r, ".TP");
+  raw(r, font);
+  text(r, name, true);
+  raw(r, "\\fR\n");
+  text(r, _(desc), false);
+  raw(r, "\n");
+}
+
 /* EXIT STATUS, ENVIRONMENT and FILES: the same on every page. */
 static void shared_sections(roff *r) {
   request(r, ".SH \"EXIT STATUS\"");
@@ -296,23 +307,11 @@ static void shared_sections(roff *r) {
     raw(r, "\n");
   }
   request(r, ".SH ENVIRONMENT");
-  for (size_t i = 0; i < cli_environment_count; i++) {
-    request(r, ".TP");
-    raw(r, "\\fB");
-    text(r, cli_environment[i].name, true);
-    raw(r, "\\fR\n");
-    text(r, _(cli_environment[i].text), false);
-    raw(r, "\n");
-  }
+  for (size_t i = 0; i < cli_environment_count; i++)
+    tagged(r, "\\fB", cli_environment[i].name, cli_environment[i].text);
   request(r, ".SH FILES");
-  for (size_t i = 0; i < cli_file_count; i++) {
-    request(r, ".TP");
-    raw(r, "\\fI");
-    text(r, cli_files[i].name, true);
-    raw(r, "\\fR\n");
-    text(r, _(cli_files[i].text), false);
-    raw(r, "\n");
-  }
+  for (size_t i = 0; i < cli_file_count; i++)
+    tagged(r, "\\fI", cli_files[i].name, cli_files[i].text);
   request(r, ".PP");
   text(r,
        _("DATADIR is the data directory: the last line of `baocao --help` "

@@ -81,7 +81,7 @@ static int draw_once(const preview_job *job, bool watching) {
   long ms = ms_since(&t0);
   if (job->terminal) {
     if (watching && job->graphics == GRAPHICS_KITTY)
-      fputs(_("\x1b_Ga=d,q=2\x1b\\"), stdout); /* forget the last drawing */
+      fputs("\x1b_Ga=d,q=2\x1b\\", stdout); /* forget the last drawing */
     if (watching && (job->colour || job->graphics != GRAPHICS_BLOCKS))
       fputs("\x1b[H\x1b[2J", stdout); /* home, clear the screen */
     if (job->graphics == GRAPHICS_KITTY)
@@ -101,7 +101,7 @@ static int draw_once(const preview_job *job, bool watching) {
   else if (!job->terminal)
     fprintf(job->status, _("%s: page %zu of %zu, %u x %u pixels, %zu bytes\n"),
             job->popts.output_path ? job->popts.output_path
-                                   : "standard output",
+                                   : _("standard output"),
             job->popts.page, res.pages, res.width, res.height, res.bytes);
   cli_detail(job->verbosity, "preview", "%u x %u pixels at %.1f dpi in %ld ms",
              res.width, res.height, res.dpi, ms);

@@ -172,7 +172,7 @@ int cmd_render(int argc, char **argv) {
   copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
                                         tmpl_buf, sizeof tmpl_buf);
-  shown = ropts.output_path ? ropts.output_path : "standard output";
+  shown = ropts.output_path ? ropts.output_path : _("standard output");
   cli_detail(verbosity, "render", "database %s, fonts %s, templates %s",
              ropts.db_path, copts.font_dir, copts.template_dir);
   cli_detail(verbosity, "render", "writing %s as %s", shown,

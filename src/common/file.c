@@ -3,8 +3,10 @@
 
 #include "common/alloc.h"
 #include "common/error.h"
+#include "common/i18n.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -16,18 +18,18 @@
 /* What a file that is not a regular one is, for messages. */
 static const char *file_kind(mode_t mode) {
   if (S_ISDIR(mode))
-    return "a directory";
+    return bc_tr("a directory");
   if (S_ISFIFO(mode))
-    return "a FIFO (named pipe)";
+    return bc_tr("a FIFO (named pipe)");
   if (S_ISSOCK(mode))
-    return "a socket";
+    return bc_tr("a socket");
   if (S_ISCHR(mode))
-    return "a character device";
+    return bc_tr("a character device");
   if (S_ISBLK(mode))
-    return "a block device";
+    return bc_tr("a block device");
   if (S_ISLNK(mode))
-    return "a symbolic link";
-  return "not a regular file";
+    return bc_tr("a symbolic link");
+  return bc_tr("not a regular file");
 }
 
 /* Opens path for reading without blocking (a FIFO with no writer would
@@ -61,19 +63,22 @@ int bc_file_check_input(const char *path, int code, bc_error *err) {
   return rc;
 }
 
-int bc_file_read(char **data_out,
-                 size_t *len_out,
-                 const char *path,
-                 size_t max_size,
-                 int code,
-                 const bc_allocator *alloc,
-                 bc_error *err) {
+/* Reads fd to its end into a NUL-terminated buffer of at most max_size
+ * bytes. name says what fd is in messages: a path (quoted) or words such
+ * as "standard input". */
+static int read_all(char **data_out,
+                    size_t *len_out,
+                    int fd,
+                    const char *name,
+                    bool quoted,
+                    size_t max_size,
+                    int code,
+                    const bc_allocator *alloc,
+                    bc_error *err) {
   char *data = NULL;
   size_t len = 0, cap = 0;
-  int rc = 0, fd = -1;
+  int rc = 0;
 
-  if ((rc = open_input(&fd, path, code, err)))
-    return rc;
   for (;;) {
     if (cap - len < 4096) {
       size_t ncap = cap ? cap * 2 : 8192;
@@ -89,14 +94,18 @@ int bc_file_read(char **data_out,
     if (n < 0) {
       if (errno == EINTR)
         continue;
-      rc = bc_error_set(err, code, "cannot read '%s': %s", path,
-                        strerror(errno));
+      rc = quoted ? bc_error_set(err, code, "cannot read '%s': %s", name,
+                                 strerror(errno))
+                  : bc_error_set(err, code, "cannot read %s: %s", name,
+                                 strerror(errno));
       goto cleanup;
     }
     len += (size_t)n;
     if (len > max_size) {
-      rc = bc_error_set(err, code, "'%s' is larger than %zu bytes", path,
-                        max_size);
+      rc = quoted ? bc_error_set(err, code, "'%s' is larger than %zu bytes",
+                                 name, max_size)
+                  : bc_error_set(err, code, "%s is larger than %zu bytes",
+                                 name, max_size);
       goto cleanup;
     }
     if (n == 0)
@@ -108,6 +117,20 @@ int bc_file_read(char **data_out,
   data = NULL;
 cleanup:
   bc_free(alloc, data);
+  return rc;
+}
+
+int bc_file_read(char **data_out,
+                 size_t *len_out,
+                 const char *path,
+                 size_t max_size,
+                 int code,
+                 const bc_allocator *alloc,
+                 bc_error *err) {
+  int rc, fd = -1;
+  if ((rc = open_input(&fd, path, code, err)))
+    return rc;
+  rc = read_all(data_out, len_out, fd, path, true, max_size, code, alloc, err);
   close(fd);
   return rc;
 }
@@ -319,43 +342,6 @@ int bc_file_read_fd(char **data_out,
                     int code,
                     const bc_allocator *alloc,
                     bc_error *err) {
-  char *data = NULL;
-  size_t len = 0, cap = 0;
-  int rc = 0;
-
-  for (;;) {
-    if (cap - len < 4096) {
-      size_t ncap = cap ? cap * 2 : 8192;
-      char *p = bc_realloc(alloc, data, ncap + 1);
-      if (!p) {
-        rc = bc_error_oom(err);
-        goto cleanup;
-      }
-      data = p;
-      cap = ncap;
-    }
-    ssize_t n = read(fd, data + len, cap - len);
-    if (n < 0) {
-      if (errno == EINTR)
-        continue;
-      rc = bc_error_set(err, code, "cannot read %s: %s", name,
-                        strerror(errno));
-      goto cleanup;
-    }
-    if (n == 0)
-      break;
-    len += (size_t)n;
-    if (len > max_size) {
-      rc = bc_error_set(err, code, "%s is larger than %zu bytes", name,
-                        max_size);
-      goto cleanup;
-    }
-  }
-  data[len] = '\0';
-  *data_out = data;
-  *len_out = len;
-  data = NULL;
-cleanup:
-  bc_free(alloc, data);
-  return rc;
+  return read_all(data_out, len_out, fd, name, false, max_size, code, alloc,
+                  err);
 }

@@ -731,7 +731,7 @@ static int import_csv(importer *im, const char *path, int ti) {
   if (!strcmp(path, "-")) {
     path = STDIN_NAME;
     file_init(&f, im, path, ti);
-    rc = bc_file_read_fd(&data, &len, STDIN_FILENO, "standard input",
+    rc = bc_file_read_fd(&data, &len, STDIN_FILENO, bc_tr("standard input"),
                          MAX_FILE_SIZE, BC_EINPUT, im->alloc, im->err);
   } else {
     file_init(&f, im, path, ti);

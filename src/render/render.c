@@ -10,6 +10,7 @@
 #include "common/arena.h"
 #include "common/error.h"
 #include "common/file.h"
+#include "common/i18n.h"
 #include "common/utf8.h"
 #include "data/data.h"
 #include "layout/layout.h"
@@ -626,7 +627,7 @@ int bc_render(bc_render_result *result,
       goto cleanup;
   }
   if (opts->output_fd && !opts->output_path
-          ? (rc = bc_file_write_fd(opts->output_fd, "standard output", pdf,
+          ? (rc = bc_file_write_fd(opts->output_fd, bc_tr("standard output"), pdf,
                                    pdf_len, NULL, err))
           : (rc = bc_file_write_atomic(
                  opts->output_path, pdf, pdf_len,
@@ -726,7 +727,7 @@ int bc_preview(bc_preview_result *result,
       (rc = bc_file_write_atomic(opts->output_path, png, png_len,
                                  bc_context__sink(ctx, false), err)))
     goto cleanup;
-  if (to_fd && (rc = bc_file_write_fd(opts->output_fd, "standard output", png,
+  if (to_fd && (rc = bc_file_write_fd(opts->output_fd, bc_tr("standard output"), png,
                                       png_len, NULL, err)))
     goto cleanup;
   if (result) {
