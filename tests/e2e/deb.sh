@@ -42,6 +42,19 @@ check "the binary, the templates and the Debian docs" bash -c "
   test -f '$WORK/root/usr/share/doc/baocao/copyright' &&
   zcat '$WORK/root/usr/share/doc/baocao/changelog.Debian.gz' | head -1 |
     grep -qx 'baocao ($version) unstable; urgency=medium'"
+check "the man pages gzip-compressed, the completions, the Vietnamese messages" bash -c "
+  for c in '' -render -preview -check -bulk -db -sign -verify; do
+    gzip -t '$WORK/root/usr/share/man/man1/baocao'\$c.1.gz || exit 1
+  done &&
+  MANWIDTH=80 man -l '$WORK/root/usr/share/man/man1/baocao-render.1.gz' 2>/dev/null |
+    grep -q -- '--font-family' &&
+  test -f '$WORK/root/usr/share/bash-completion/completions/baocao' &&
+  test -f '$WORK/root/usr/share/zsh/vendor-completions/_baocao' &&
+  test -f '$WORK/root/usr/share/fish/vendor_completions.d/baocao.fish' &&
+  test -f '$WORK/root/usr/share/locale/vi/LC_MESSAGES/baocao.mo'"
+check "the extracted baocao finds its Vietnamese messages" bash -c "
+  env -u LC_MESSAGES LANG=vi_VN.UTF-8 '$WORK/root/usr/bin/baocao' help xuat 2>&1 |
+    grep -qx \"baocao: không có lệnh 'xuat'\""
 check "every entry root/root; files 644, the binary and directories 755" python3 - "$WORK/contents" <<'PY'
 import sys
 bad = []
