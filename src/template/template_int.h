@@ -1,6 +1,6 @@
-/* template/template_int.h: the compiled template tree and the helpers that
- * parse.c, expand.c and format.c share; only src/template/ and its tests
- * include it. */
+/* template/template_int.h: the compiled template tree, the parser's state
+ * and the helpers that parse.c, frontmatter.c, compile.c, expand.c and
+ * format.c share; only src/template/ and its tests include it. */
 #ifndef BC_TEMPLATE_INT_H
 #define BC_TEMPLATE_INT_H
 
@@ -167,7 +167,85 @@ typedef struct bc_tsubject {
   const char *agency;    /* the don_vi item's agency it was looked up in */
 } bc_tsubject;
 
+/* The parser's state, shared by parse.c (the syntax), frontmatter.c and
+ * compile.c (files and units). */
+
+typedef enum bc_tparse_mode {
+  BC_TPARSE_BODY,  /* everything */
+  BC_TPARSE_INLINE /* values and comments only: narratives, front matter */
+} bc_tparse_mode;
+
+/* Shared by the main file and every partial it pulls in. */
+typedef struct bc_tcompiler {
+  bc_template *t;
+  const char *root_dir; /* NULL: partials are not available */
+  bc_error *err;
+} bc_tcompiler;
+
+typedef struct bc_topen_block {
+  bc_tnode *node;
+  bc_tnode **parent_tail; /* where the parent list continues */
+  const char *name;       /* "if", "unless", "each" */
+  bool in_else;
+} bc_topen_block;
+
+typedef struct bc_tparser {
+  bc_tcompiler *cc; /* NULL for narratives */
+  bc_arena *arena;
+  bc_tunit *unit; /* NULL for narratives */
+  const char *label;
+  const char *where; /* for inline mode messages: "a narrative" */
+  bc_tparse_mode mode;
+  int depth; /* include depth of this file; the main file is 0 */
+  const char *end;
+  /* The position cursor: it only moves forward, so counting lines and
+   * columns costs one pass over the source in all. */
+  const char *cur;
+  int line;
+  int column;
+  bc_tnode *first;
+  bc_tnode **tail;
+  bc_topen_block blocks[BC_TEMPLATE_MAX_NESTING];
+  int nblocks;
+  bc_error *err;
+} bc_tparser;
+
 /* parse.c */
+
+/* Characters and spans of a line: blanks are ' ' and '\t'; names are
+ * a-z A-Z 0-9 _ . @; trim_end also drops '\r'; line_end is the '\n'
+ * ending the line at s, or end. */
+bool bc_template__is_blank(char c);
+bool bc_template__is_name_char(char c);
+const char *bc_template__skip_blanks(const char *s, const char *end);
+const char *bc_template__trim_end(const char *s, const char *e);
+bool bc_template__span_is(const char *s, const char *e, const char *lit);
+const char *bc_template__line_end(const char *s, const char *end);
+
+/* Moves p's cursor forward to at and reports its line and column. */
+void bc_template__locate(bc_tparser *p, const char *at, int *line, int *column);
+/* Sets p's file and the position on its error; returns rc. */
+int bc_template__located(bc_tparser *p, int rc, int line, int column);
+/* An error at at, a position not yet passed; returns rc. */
+int bc_template__fail_here(bc_tparser *p, const char *at, int rc);
+
+/* A parser over src..src+len for nodes from arena, at line 1, column 1. */
+void bc_template__parser_init(bc_tparser *p,
+                              bc_arena *arena,
+                              const char *label,
+                              const char *src,
+                              size_t len,
+                              bc_error *err);
+/* The text from s to p->end: text nodes and tags. */
+int bc_template__parse_span(bc_tparser *p, const char *s);
+/* Checks the encoding, skips a byte-order mark, parses the front matter
+ * (when front_matter) and the body, and checks that every block was
+ * closed. */
+int bc_template__parse_source(bc_tparser *p,
+                              const char *src,
+                              size_t len,
+                              int bad_utf8_code,
+                              bool front_matter);
 
 /*
  * Compiles text in inline mode (value placeholders and comments only) into
@@ -181,6 +259,28 @@ int bc_template__parse_inline(bc_tnode **out,
                               int bad_utf8_code,
                               bc_arena *arena,
                               bc_error *err);
+
+/* frontmatter.c */
+
+/* The "---" front matter at s, the very top of the main file or of an
+ * appendix; *body is set to what follows it (s when there is none). */
+int bc_template__parse_front_matter(bc_tparser *p,
+                                    const char *s,
+                                    const char **body);
+
+/* compile.c */
+
+/* Partial and template names: a-z 0-9 _ - /, no leading, trailing or
+ * doubled '/'. */
+bool bc_template__valid_name(const char *s, size_t len);
+/* A new unit of cc's template for root_dir/name.md, read and compiled at
+ * include depth depth; an appendix has front matter of its own. */
+int bc_template__compile_file(bc_tcompiler *cc,
+                              bc_tunit **out,
+                              const char *name,
+                              size_t len,
+                              int depth,
+                              bool appendix);
 
 /* format.c */
 
