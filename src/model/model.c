@@ -437,15 +437,12 @@ static bc_field make_field(const char *name, bc_value v) {
   return f;
 }
 
-int bc_model_finish(bc_report_model *m, bc_arena *arena, bc_error *err) {
+/* period_label (the period's own label, else "quý III năm 2023") and
+ * next_period_label (NULL when there is none). */
+static int
+build_period_labels(bc_report_model *m, bc_arena *arena, bc_error *err) {
   char label[128];
   size_t n;
-
-  if (m->value_count)
-    qsort(m->values, m->value_count, sizeof *m->values, cmp_value_code);
-  if (m->narrative_count)
-    qsort(m->narratives, m->narrative_count, sizeof *m->narratives,
-          cmp_narrative_key);
 
   n = bc_period_label(label, sizeof label, &m->period);
   m->period_label =
@@ -462,8 +459,12 @@ int bc_model_finish(bc_report_model *m, bc_arena *arena, bc_error *err) {
         : NULL;
   if (n && !m->next_period_label)
     return bc_error_oom(err);
+  return 0;
+}
 
-  /* noi_nhan: stt, noi_dung */
+/* noi_nhan: stt, noi_dung */
+static int
+build_recipient_list(bc_report_model *m, bc_arena *arena, bc_error *err) {
   bc_record *rec = bc_arena_calloc(arena, m->recipient_count + 1, sizeof *rec);
   bc_field *fields =
       bc_arena_calloc(arena, m->recipient_count * 2 + 1, sizeof *fields);
@@ -476,16 +477,20 @@ int bc_model_finish(bc_report_model *m, bc_arena *arena, bc_error *err) {
     rec[i].count = 2;
   }
   m->recipient_list = list_value(rec, m->recipient_count);
+  return 0;
+}
 
-  /* chi_so: stt, ma, ten, don_vi, gia_tri, cung_ky, ky_truoc in
-   * section/position order; nhom_chi_so: the same items, by section, each
-   * numbered from 1 within its section. */
+/* chi_so: stt, ma, ten, don_vi, gia_tri, cung_ky, ky_truoc in
+ * section/position order; nhom_chi_so: the same items, by section, each
+ * numbered from 1 within its section. */
+static int
+build_indicator_lists(bc_report_model *m, bc_arena *arena, bc_error *err) {
   enum { ITEM_FIELDS = 7 };
   ordered_value *order =
       bc_arena_calloc(arena, m->value_count + 1, sizeof *order);
-  rec = bc_arena_calloc(arena, 2 * m->value_count + 1, sizeof *rec);
-  fields = bc_arena_calloc(arena, 2 * m->value_count * ITEM_FIELDS + 1,
-                           sizeof *fields);
+  bc_record *rec = bc_arena_calloc(arena, 2 * m->value_count + 1, sizeof *rec);
+  bc_field *fields = bc_arena_calloc(
+      arena, 2 * m->value_count * ITEM_FIELDS + 1, sizeof *fields);
   if (!order || !rec || !fields)
     return bc_error_oom(err);
   for (size_t i = 0; i < m->value_count; i++) {
@@ -546,8 +551,12 @@ int bc_model_finish(bc_report_model *m, bc_arena *arena, bc_error *err) {
     i = j;
   }
   m->group_list = list_value(groups, group_count);
+  return 0;
+}
 
-  /* don_vi: stt, ma, ten, ten_viet_tat, then the member's own data */
+/* don_vi: stt, ma, ten, ten_viet_tat, then the member's own data */
+static int
+build_member_list(bc_report_model *m, bc_arena *arena, bc_error *err) {
   bc_record *members =
       bc_arena_calloc(arena, m->member_count + 1, sizeof *members);
   bc_field *mfields =
@@ -567,6 +576,21 @@ int bc_model_finish(bc_report_model *m, bc_arena *arena, bc_error *err) {
   }
   m->member_list = list_value(members, m->member_count);
   return 0;
+}
+
+int bc_model_finish(bc_report_model *m, bc_arena *arena, bc_error *err) {
+  int rc;
+
+  if (m->value_count)
+    qsort(m->values, m->value_count, sizeof *m->values, cmp_value_code);
+  if (m->narrative_count)
+    qsort(m->narratives, m->narrative_count, sizeof *m->narratives,
+          cmp_narrative_key);
+  if ((rc = build_period_labels(m, arena, err)) ||
+      (rc = build_recipient_list(m, arena, err)) ||
+      (rc = build_indicator_lists(m, arena, err)))
+    return rc;
+  return build_member_list(m, arena, err);
 }
 
 /* ---- feeding a digest ---- */
