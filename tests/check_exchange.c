@@ -118,7 +118,7 @@ static const char *edit(const char *from, const char *to) {
   return edit_in(out, sizeof out, good_json, from, to);
 }
 
-/* bc_received_read of tu_tmpdir()/name; the message without the path. */
+/* bc_received_read of tu_tmpdir()/name, without trust anchors. */
 static int read_pdf(bc_received_pdf *out,
                     bc_arena *arena,
                     bc_error *err,
@@ -322,7 +322,8 @@ START_TEST(test_exchange_received__bad_documents) {
 }
 END_TEST
 
-/* The limits: 256 members in an object, and what is not the document. */
+/* 256 members in an object at most; two attachments, none, not a PDF, no
+ * file. */
 START_TEST(test_exchange_received__attachments_and_limits) {
   bc_arena arena;
   bc_received_pdf p;
