@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define SHA "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
@@ -673,6 +674,46 @@ START_TEST(test_exchange_import__unsigned_and_period) {
 }
 END_TEST
 
+/* A directory stands for its *.pdf files (any case of the suffix, not
+ * hidden ones), in name order. */
+START_TEST(test_exchange_import__directory) {
+  bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+  bc_import_pdf_result r;
+  bc_error err;
+  char dir[600], want[700];
+  const char *paths[1] = {tmp(dir, sizeof dir, "inbox")};
+  FILE *fp;
+  fresh_db();
+  mkdir(dir, 0777);
+  write_json_pdf("inbox/b.PDF", edit("\"D01-XX\"", "\"D02-XX\""));
+  write_json_pdf("inbox/a.pdf", good_json);
+  write_json_pdf("inbox/.hidden.pdf", edit("\"D01-XX\"", "\"D03-XX\""));
+  fp = fopen(tmp(want, sizeof want, "inbox/notes.txt"), "wb");
+  ck_assert_ptr_nonnull(fp);
+  fclose(fp);
+  o.db_path = db;
+  o.paths = paths;
+  o.path_count = 1;
+  o.accept_unsigned = 1;
+  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), 0);
+  ck_assert_uint_eq(r.file_count, 2);
+  ck_assert_uint_eq(r.imported, 2);
+  ck_assert_str_eq(r.files[0].path, tmp(want, sizeof want, "inbox/a.pdf"));
+  ck_assert_str_eq(r.files[0].agency, "D01-XX");
+  ck_assert_str_eq(r.files[1].path, tmp(want, sizeof want, "inbox/b.PDF"));
+  ck_assert_str_eq(r.files[1].agency, "D02-XX");
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_of(VALUES), 4);
+  ck_assert_int_eq(
+      count_of("SELECT count(*) FROM agency WHERE code = 'D03-XX'"), 0);
+  /* An unknown options version. */
+  o.version = 99;
+  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_ERROR);
+  ck_assert_str_eq(err.message, "unknown bc_import_pdf_options version");
+  bc_import_pdf_result_free(&r);
+}
+END_TEST
+
 Suite *exchange_suite(void) {
   Suite *s = suite_create("exchange");
   TCase *tc = tcase_create("received");
@@ -685,6 +726,7 @@ Suite *exchange_suite(void) {
   tcase_add_test(tc, test_exchange_db__conflicts);
   tcase_add_test(tc, test_exchange_db__savepoints);
   tcase_add_test(tc, test_exchange_import__unsigned_and_period);
+  tcase_add_test(tc, test_exchange_import__directory);
   suite_add_tcase(s, tc);
   return s;
 }
