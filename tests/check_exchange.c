@@ -40,9 +40,21 @@ static const char *tmp(char *buf, size_t size, const char *name) {
   return buf;
 }
 
+/* Where the catalog lists the attachments. */
+typedef enum shape {
+  FLAT,      /* /Names /EmbeddedFiles << /Names [...] >> */
+  KIDS,      /* the same through a /Kids node, listed twice (a loop) */
+  AF_ONLY,   /* /AF [...] only */
+  NAMES_AF   /* both, naming the same filespecs */
+} shape;
+
 /* Writes a one-page PDF to tu_tmpdir()/name carrying the given
- * attachments (NULL: none), each named baocao-data.json. */
-static void write_pdf(const char *name, const char *const *jsons, size_t n) {
+ * attachments (NULL: none), each named baocao-data.json, listed as shape
+ * says. */
+static void write_shaped_pdf(const char *name,
+                             const char *const *jsons,
+                             size_t n,
+                             shape how) {
   char path[600];
   bc_buf b;
   long offs[16];
@@ -53,11 +65,21 @@ static void write_pdf(const char *name, const char *const *jsons, size_t n) {
   bc_buf_puts(&b, "%PDF-1.7\n");
   offs[obj] = (long)b.len;
   bc_buf_printf(&b, "%d 0 obj\n<< /Type /Catalog /Pages 2 0 R", obj++);
-  if (n) {
+  if (n && how == KIDS)
+    bc_buf_printf(&b, " /Names << /EmbeddedFiles << /Kids [%zu 0 R %zu 0 R] "
+                      ">> >>",
+                  4 + 2 * n, 4 + 2 * n);
+  if (n && (how == FLAT || how == NAMES_AF)) {
     bc_buf_puts(&b, " /Names << /EmbeddedFiles << /Names [");
     for (size_t i = 0; i < n; i++)
       bc_buf_printf(&b, " (baocao-data.json) %zu 0 R", 4 + 2 * i);
     bc_buf_puts(&b, " ] >> >>");
+  }
+  if (n && (how == AF_ONLY || how == NAMES_AF)) {
+    bc_buf_puts(&b, " /AF [");
+    for (size_t i = 0; i < n; i++)
+      bc_buf_printf(&b, " %zu 0 R", 4 + 2 * i);
+    bc_buf_puts(&b, " ]");
   }
   bc_buf_puts(&b, " >>\nendobj\n");
   offs[obj] = (long)b.len;
@@ -82,6 +104,13 @@ static void write_pdf(const char *name, const char *const *jsons, size_t n) {
     bc_buf_puts(&b, jsons[i]);
     bc_buf_puts(&b, "\nendstream\nendobj\n");
   }
+  if (n && how == KIDS) {
+    offs[obj] = (long)b.len;
+    bc_buf_printf(&b, "%d 0 obj\n<< /Names [", obj++);
+    for (size_t i = 0; i < n; i++)
+      bc_buf_printf(&b, " (baocao-data.json) %zu 0 R", 4 + 2 * i);
+    bc_buf_puts(&b, " ] >>\nendobj\n");
+  }
   long xref = (long)b.len;
   bc_buf_printf(&b, "xref\n0 %d\n0000000000 65535 f \n", obj);
   for (int i = 1; i < obj; i++)
@@ -95,6 +124,10 @@ static void write_pdf(const char *name, const char *const *jsons, size_t n) {
   ck_assert_uint_eq(fwrite(b.data, 1, b.len, fp), b.len);
   fclose(fp);
   bc_buf_free(&b);
+}
+
+static void write_pdf(const char *name, const char *const *jsons, size_t n) {
+  write_shaped_pdf(name, jsons, n, FLAT);
 }
 
 static void write_json_pdf(const char *name, const char *json) {
@@ -208,6 +241,12 @@ static const bad_doc bad_docs[] = {
     {"key twice, by escape", "\"symbol\":\"PA\"",
      "\"symbol\":\"PA\",\"\\u0073ymbol\":\"PB\"", BC_EDATA,
      DJ ": agency.symbol is there twice (a key may appear once)"},
+    {"key twice, by surrogate pair", "\"symbol\"",
+     "\"\\ud83d\\ude00\":1,\"\xF0\x9F\x98\x80\":2,\"symbol\"", BC_EDATA,
+     DJ ": agency.\xF0\x9F\x98\x80 is there twice (a key may appear once)"},
+    {"key twice, by \\t", "\"symbol\"",
+     "\"a\\tb\":1,\"a\\u0009b\":2,\"symbol\"", BC_EDATA,
+     DJ ": agency.a\tb is there twice (a key may appear once)"},
     {"U+0000 in a value", "\"value\":\"có\"", "\"value\":\"c\\u0000\"",
      BC_EDATA, DJ ": values[1].value holds a NUL character (\\u0000)"},
     {"U+0000 in a key", "\"symbol\"", "\"s\\u0000\":1,\"symbol\"", BC_EDATA,
@@ -357,6 +396,39 @@ START_TEST(test_exchange_received__attachments_and_limits) {
            "'%s' carries 2 files named " DJ ": which one holds the report "
            "is not clear",
            tmp(path, sizeof path, "two.pdf"));
+  ck_assert_str_eq(err.message, want);
+  /* Found through a /Kids node listed twice (read once), through /AF
+   * alone, and through both (one filespec); two through /AF. */
+  static const shape shapes[] = {KIDS, AF_ONLY, NAMES_AF};
+  for (size_t i = 0; i < 3; i++) {
+    write_shaped_pdf("shaped.pdf", two, 1, shapes[i]);
+    ck_assert_msg(read_pdf(&p, &arena, &err, "shaped.pdf") == 0,
+                  "shape %zu: %s", i, err.message);
+    ck_assert_str_eq(p.data.agency_code, "D01-XX");
+  }
+  write_shaped_pdf("two-af.pdf", two, 2, AF_ONLY);
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "two-af.pdf"), BC_EDATA);
+  ck_assert_msg(strstr(err.message, "carries 2 files named") != NULL, "%s",
+                err.message);
+  /* 100000 values at most. */
+  bc_buf_init(&big, bc_allocator_default());
+  bc_buf_puts(&big, "\"values\":[");
+  for (int i = 0; i < 100001; i++)
+    bc_buf_puts(&big, "0,");
+  ck_assert(!big.failed);
+  {
+    const char *at = strstr(good_json, "\"values\":[");
+    bc_buf doc;
+    bc_buf_init(&doc, bc_allocator_default());
+    bc_buf_printf(&doc, "%.*s%s%s", (int)(at - good_json), good_json,
+                  bc_buf_cstr(&big), at + strlen("\"values\":["));
+    write_json_pdf("many.pdf", bc_buf_cstr(&doc));
+    bc_buf_free(&doc);
+  }
+  bc_buf_free(&big);
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "many.pdf"), BC_EDATA);
+  snprintf(want, sizeof want, "'%s': " DJ ": values has more than 100000 items",
+           tmp(path, sizeof path, "many.pdf"));
   ck_assert_str_eq(err.message, want);
   /* None. */
   write_pdf("none.pdf", NULL, 0);
@@ -528,6 +600,26 @@ START_TEST(test_exchange_db__conflicts) {
   ck_assert_int_eq(count_of(
                        "SELECT count(*) FROM indicator_value WHERE num = 12"),
                    1);
+  /* A period the database lacks is created, a quarter with its number. */
+  {
+    char j1[8192], j2[8192], j3[8192];
+    edit_in(j1, sizeof j1, good_json, "\"2023-Q3\"", "\"2023-Q4\"");
+    edit_in(j2, sizeof j2, j1, "\"number\":3,\"starts\":\"2023-07-01\","
+            "\"ends\":\"2023-09-30\"",
+            "\"number\":4,\"starts\":\"2023-10-01\","
+            "\"ends\":\"2023-12-31\"");
+    edit_in(j3, sizeof j3, j2, "\"value\":12", "\"value\":14");
+    items[0] = received(&arena, "c2.pdf", j3);
+  }
+  ck_assert_int_eq(
+      bc_db_import_received(db, items, 1, NULL, false, res, &err), 0);
+  ck_assert_uint_eq(res[0].inserted, 2);
+  ck_assert_int_eq(count_of("SELECT count(*) FROM period WHERE code = "
+                            "'2023-Q4' AND kind = 'quarter' AND number = 4 "
+                            "AND starts = '2023-10-01' AND ends = "
+                            "'2023-12-31'"),
+                   1);
+  ck_assert_int_eq(count_of(VALUES), 4);
   /* An unknown parent. */
   ck_assert_int_eq(
       bc_db_import_received(db, items, 1, "ZZ", false, res, &err),
