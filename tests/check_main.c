@@ -11,7 +11,7 @@
   X(model)                                                                     \
   X(data)                                                                      \
   X(import) X(template) X(markup) X(text) X(layout) X(pdf) X(raster)          \
-      X(office) X(sign) X(render)
+      X(office) X(sign) X(render) X(exchange)
 
 int main(int argc, char **argv) {
   static const struct {

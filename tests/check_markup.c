@@ -2,7 +2,9 @@
  * as marked paragraphs, emphasis, literal HTML and code, unsupported
  * tables. */
 #include "common/arena.h"
+#include "common/buf.h"
 #include "markup/markup.h"
+#include "template/template.h"
 
 #include "testutil.h"
 
@@ -208,6 +210,157 @@ START_TEST(test_markup_doc__one_tone_style_throughout) {
 }
 END_TEST
 
+/* The tree's shape, one line per block: kind and level, list depth and
+ * flags (I item, F first), table size and alignment, then the text. */
+static void dump_blocks(bc_buf *out, const bc_block *b, size_t n) {
+  static const char align[] = "alcr";
+  for (size_t i = 0; i < n; i++, b++) {
+    if (b->kind == BC_BLOCK_HEADING)
+      bc_buf_printf(out, "H%d", b->level);
+    else if (b->kind == BC_BLOCK_PARAGRAPH)
+      bc_buf_puts(out, "P");
+    else
+      bc_buf_puts(out, "T");
+    if (b->list_depth)
+      bc_buf_printf(out, " list%u%s%s", b->list_depth,
+                    (b->list_flags & BC_LIST_ITEM) ? "I" : "",
+                    (b->list_flags & BC_LIST_FIRST) ? "F" : "");
+    if (b->kind == BC_BLOCK_TABLE) {
+      const bc_table *t = b->table;
+      bc_buf_printf(out, " %zux%zu h%zu ", t->rows, t->columns,
+                    t->header_rows);
+      for (size_t c = 0; c < t->columns; c++)
+        bc_buf_putc(out, align[t->align[c]]);
+      for (size_t k = 0; k < t->rows * t->columns; k++) {
+        bc_block cell = {0};
+        cell.spans = t->cells[k].spans;
+        cell.span_count = t->cells[k].span_count;
+        bc_buf_printf(out, " |%s", render_block(&cell));
+      }
+    } else {
+      bc_buf_printf(out, " %s", render_block(b));
+    }
+    bc_buf_putc(out, '\n');
+  }
+}
+
+/* bc_doc_build: the Decree 30 header, Nơi nhận and signer worded from
+ * the model (blanks while the number and day are not set), the body's
+ * tree from the Markdown, and two phụ lục numbered I and II. */
+START_TEST(test_markup_doc__build_tree_shape) {
+  static const char *const rec[] = {"Sở Nội vụ (b/c)"};
+  static const bc_meta_entry meta[] = {
+      {"trich_yeu", "Công tác cải cách hành chính quý III"}};
+  static const bc_meta_entry app_meta[] = {{"tieu_de", "Bảng chỉ tiêu"},
+                                           {"huong", "ngang"}};
+  static const char md[] = "## I. KẾT QUẢ\n\nĐã **số hóa** 60 hồ sơ.\n\n"
+                           "- Một\n- Hai\n\n| A | B |\n|:-:|--:|\n| 1 | 2 |\n";
+  static const char app_md[] = "Bảng *một*.\n";
+  bc_report_model m;
+  bc_expansion e, apps[2];
+  bc_doc d;
+  bc_buf b;
+  bc_error err;
+  memset(&m, 0, sizeof m);
+  memset(&e, 0, sizeof e);
+  memset(apps, 0, sizeof apps);
+  m.agency.parent_name = "UBND TỈNH TRÀ VINH";
+  m.agency.name = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
+  m.agency.full_name = "Sở Thông tin và Truyền thông";
+  m.agency.symbol = "STTTT";
+  m.agency.place = "Trà Vinh";
+  m.issued_on = (bc_date){2023, 9, 0};
+  m.recipients = rec;
+  m.recipient_count = 1;
+  m.archive_unit = "VP";
+  m.signer.authority = "KT. GIÁM ĐỐC \n";
+  m.signer.title = "PHÓ GIÁM ĐỐC";
+  m.signer.full_name = "Bùi Thông Nhứt";
+  e.markdown = md;
+  e.markdown_len = strlen(md);
+  e.meta = meta;
+  e.meta_count = 1;
+  e.appendices = apps;
+  e.appendix_count = 2;
+  apps[0].markdown = app_md;
+  apps[0].markdown_len = strlen(app_md);
+  apps[0].meta = app_meta;
+  apps[0].meta_count = 2;
+  apps[1].markdown = "";
+  bc_markup_init();
+  bc_arena_init(&arena, bc_allocator_default());
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_doc_build(&d, &m, &e, md, strlen(md), &arena, &err), 0);
+  ck_assert_str_eq(d.parent_name, "UBND TỈNH TRÀ VINH");
+  ck_assert_str_eq(d.agency_name, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+  ck_assert_str_eq(d.number_line, "Số:        /BC-STTTT");
+  ck_assert_str_eq(d.place_date, "Trà Vinh, ngày        tháng 9 năm 2023");
+  ck_assert_str_eq(d.doc_type, "BÁO CÁO");
+  ck_assert_str_eq(d.subject, "Công tác cải cách hành chính quý III");
+  ck_assert_str_eq(d.title, d.subject);
+  ck_assert_str_eq(d.author, "Sở Thông tin và Truyền thông");
+  ck_assert_uint_eq(d.recipient_count, 2);
+  ck_assert_str_eq(d.recipients[0], "- Sở Nội vụ (b/c);");
+  ck_assert_str_eq(d.recipients[1], "- Lưu: VT, VP.");
+  ck_assert_uint_eq(d.signer_line_count, 2);
+  ck_assert_str_eq(d.signer_lines[0], "KT. GIÁM ĐỐC");
+  ck_assert_str_eq(d.signer_lines[1], "PHÓ GIÁM ĐỐC");
+  ck_assert_str_eq(d.signer_name, "Bùi Thông Nhứt");
+  bc_buf_init(&b, bc_allocator_default());
+  dump_blocks(&b, d.blocks, d.block_count);
+  ck_assert_str_eq(bc_buf_cstr(&b), "H2 I. KẾT QUẢ\n"
+                                    "P Đã <b>số hóa 60 hồ sơ.\n"
+                                    "P list1IF - Một\n"
+                                    "P list1I - Hai\n"
+                                    "T 2x2 h1 cr |A |B |1 |2\n");
+  ck_assert_uint_eq(d.appendix_count, 2);
+  ck_assert_str_eq(d.appendices[0].label, "Phụ lục I");
+  ck_assert_str_eq(d.appendices[0].title, "BẢNG CHỈ TIÊU");
+  ck_assert_str_eq(d.appendices[0].reference,
+                   "(Kèm theo Báo cáo số         /BC-STTTT ngày        tháng "
+                   "9 năm 2023 của Sở Thông tin và Truyền thông)");
+  ck_assert(d.appendices[0].landscape);
+  b.len = 0;
+  dump_blocks(&b, d.appendices[0].blocks, d.appendices[0].block_count);
+  ck_assert_str_eq(bc_buf_cstr(&b), "P Bảng <i>một.\n");
+  ck_assert_str_eq(d.appendices[1].label, "Phụ lục II");
+  ck_assert_str_eq(d.appendices[1].title, "");
+  ck_assert(!d.appendices[1].landscape);
+  ck_assert_uint_eq(d.appendices[1].block_count, 0);
+  /* Numbered and dated, another kind of document, no authority. */
+  static const bc_meta_entry meta2[] = {{"trich_yeu", "Kế hoạch"},
+                                        {"loai", "KẾ HOẠCH"},
+                                        {"ky_hieu_loai", "KH"}};
+  m.number = 5;
+  m.issued_on = (bc_date){2024, 1, 5};
+  m.signer.authority = NULL;
+  m.archive_unit = NULL;
+  e.meta = meta2;
+  e.meta_count = 3;
+  e.appendix_count = 1;
+  ck_assert_int_eq(bc_doc_build(&d, &m, &e, "", 0, &arena, &err), 0);
+  ck_assert_str_eq(d.number_line, "Số: 05/KH-STTTT");
+  ck_assert_str_eq(d.place_date, "Trà Vinh, ngày 05 tháng 01 năm 2024");
+  ck_assert_str_eq(d.doc_type, "KẾ HOẠCH");
+  ck_assert_str_eq(d.recipients[1], "- Lưu: VT.");
+  ck_assert_uint_eq(d.signer_line_count, 1);
+  ck_assert_str_eq(d.signer_lines[0], "PHÓ GIÁM ĐỐC");
+  ck_assert_uint_eq(d.block_count, 0);
+  ck_assert_str_eq(d.appendices[0].label, "Phụ lục");
+  ck_assert_str_eq(d.appendices[0].reference,
+                   "(Kèm theo Kế hoạch số 05/KH-STTTT ngày 05 tháng 01 năm "
+                   "2024 của Sở Thông tin và Truyền thông)");
+  /* No subject line: refused. */
+  e.meta_count = 0;
+  ck_assert_int_eq(bc_doc_build(&d, &m, &e, "", 0, &arena, &err),
+                   BC_ESYNTAX);
+  ck_assert_str_eq(err.message, "the template sets no 'trich_yeu' (subject "
+                                "line) in its front matter");
+  bc_buf_free(&b);
+  bc_arena_release(&arena);
+}
+END_TEST
+
 Suite *markup_suite(void) {
   Suite *s = suite_create("markup");
   TCase *tc = tcase_create("markup");
@@ -217,7 +370,10 @@ Suite *markup_suite(void) {
   tcase_add_test(tc, test_markup_markup__emphasis_and_breaks);
   tcase_add_test(tc, test_markup_markup__html_and_code_stay_text);
   tcase_add_test(tc, test_markup_markup__gfm_tables);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("doc");
   tcase_add_test(tc, test_markup_doc__one_tone_style_throughout);
+  tcase_add_test(tc, test_markup_doc__build_tree_shape);
   suite_add_tcase(s, tc);
   return s;
 }

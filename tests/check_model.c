@@ -1,11 +1,14 @@
 /* tests/check_model.c: template names over a report model, period labels,
  * Decree 30 short dates, Roman numerals. */
 #include "common/arena.h"
+#include "baocao/version.h"
+#include "common/buf.h"
 #include "model/model.h"
 
 #include "testutil.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 
 START_TEST(test_model_model__period_labels) {
@@ -361,6 +364,117 @@ START_TEST(test_model_model__lookup_names) {
 }
 END_TEST
 
+/* bc_model_json: the baocao-data document of a small report, byte for
+ * byte: keys in the documented order, unknown dates and fields null,
+ * number only for a quarter, a value's kind from the model, escapes; the
+ * values in the order bc_model_finish sorts them (by code). */
+START_TEST(test_model_json__small_report_exact) {
+  bc_arena a;
+  bc_report_model m;
+  bc_buf b;
+  char expected[2048];
+  static bc_indicator_value more[] = {
+      {"tthc.so_hoa",
+       "Số hồ sơ \"số hóa\"",
+       NULL,
+       NULL,
+       1,
+       {BC_VALUE_NUMBER, 0.1, NULL, {0}, NULL, 0, false},
+       NULL},
+      {"tthc.ngay",
+       "Ngày\tkhai trương",
+       "",
+       "tthc",
+       2,
+       {BC_VALUE_DATE, 0, NULL, {2023, 9, 0}, NULL, 0, false},
+       NULL},
+      {"tthc.rong",
+       "Rỗng",
+       "",
+       "tthc",
+       3,
+       {BC_VALUE_NONE, 0, NULL, {0}, NULL, 0, false},
+       "text"},
+  };
+  bc_arena_init(&a, bc_allocator_default());
+  make_model(&m, &a);
+  m.template_name = "cchc_quy";
+  m.agency.full_name = "Sở Thông tin và Truyền thông tỉnh Trà Vinh";
+  m.agency.place = "Trà Vinh";
+  m.period.starts = (bc_date){2023, 7, 1};
+  m.period.ends = (bc_date){2023, 9, 30};
+  bc_buf_init(&b, bc_allocator_default());
+  bc_model_json(&b, &m, "ab12");
+  ck_assert(!b.failed);
+  snprintf(expected, sizeof expected,
+           "{\"format\":\"baocao-data\",\"version\":1,"
+           "\"generator\":\"baocao %s\","
+           "\"agency\":{\"code\":\"STTTT-TV\","
+           "\"name\":\"SỞ THÔNG TIN VÀ TRUYỀN THÔNG\","
+           "\"full_name\":\"Sở Thông tin và Truyền thông tỉnh Trà Vinh\","
+           "\"parent_name\":\"UBND TỈNH TRÀ VINH\",\"symbol\":\"STTTT\","
+           "\"place\":\"Trà Vinh\"},"
+           "\"period\":{\"code\":\"2023-Q3\",\"kind\":\"quarter\","
+           "\"year\":2023,\"number\":3,\"starts\":\"2023-07-01\","
+           "\"ends\":\"2023-09-30\"},"
+           "\"report\":{\"template\":\"cchc_quy\","
+           "\"template_sha256\":\"ab12\",\"number\":null,"
+           "\"issued_on\":null},"
+           "\"values\":["
+           "{\"code\":\"cqs.ty_le\",\"name\":\"Tỷ lệ\",\"unit\":\"%%\","
+           "\"section\":\"chinh_quyen_so\",\"kind\":\"percent\","
+           "\"value\":30.73},"
+           "{\"code\":\"tthc.ghi_chu\",\"name\":\"Ghi chú\",\"unit\":\"\","
+           "\"section\":\"tthc\",\"kind\":\"text\",\"value\":\"không có\"},"
+           "{\"code\":\"tthc.so_hoa\",\"name\":\"Số hồ sơ số hóa\","
+           "\"unit\":\"hồ sơ\",\"section\":\"tthc\",\"kind\":\"number\","
+           "\"value\":60}"
+           "]}\n",
+           bc_version());
+  ck_assert_str_eq(bc_buf_cstr(&b), expected);
+  /* A numbered, dated year report; kinds from the values; escapes. */
+  b.len = 0;
+  m.period.kind = BC_PERIOD_YEAR;
+  m.period.code = "2023";
+  m.period.starts = (bc_date){2023, 1, 1};
+  m.period.ends = (bc_date){2023, 12, 31};
+  m.agency.parent_name = NULL;
+  m.number = 45;
+  m.issued_on = (bc_date){2024, 1, 5};
+  m.values = more;
+  m.value_count = 3;
+  bc_model_json(&b, &m, "ab12");
+  snprintf(expected, sizeof expected,
+           "{\"format\":\"baocao-data\",\"version\":1,"
+           "\"generator\":\"baocao %s\","
+           "\"agency\":{\"code\":\"STTTT-TV\","
+           "\"name\":\"SỞ THÔNG TIN VÀ TRUYỀN THÔNG\","
+           "\"full_name\":\"Sở Thông tin và Truyền thông tỉnh Trà Vinh\","
+           "\"parent_name\":null,\"symbol\":\"STTTT\","
+           "\"place\":\"Trà Vinh\"},"
+           "\"period\":{\"code\":\"2023\",\"kind\":\"year\","
+           "\"year\":2023,\"number\":null,\"starts\":\"2023-01-01\","
+           "\"ends\":\"2023-12-31\"},"
+           "\"report\":{\"template\":\"cchc_quy\","
+           "\"template_sha256\":\"ab12\",\"number\":45,"
+           "\"issued_on\":\"2024-01-05\"},"
+           "\"values\":["
+           "{\"code\":\"tthc.so_hoa\",\"name\":\"Số hồ sơ \\\"số hóa\\\"\","
+           "\"unit\":\"\",\"section\":\"\",\"kind\":\"number\","
+           "\"value\":0.1},"
+           "{\"code\":\"tthc.ngay\",\"name\":\"Ngày\\tkhai trương\","
+           "\"unit\":\"\",\"section\":\"tthc\",\"kind\":\"date\","
+           "\"value\":\"2023-09\"},"
+           "{\"code\":\"tthc.rong\",\"name\":\"Rỗng\",\"unit\":\"\","
+           "\"section\":\"tthc\",\"kind\":\"text\",\"value\":null}"
+           "]}\n",
+           bc_version());
+  ck_assert_str_eq(bc_buf_cstr(&b), expected);
+  bc_buf_free(&b);
+  bc_arena_release(&a);
+}
+END_TEST
+
 Suite *model_suite(void) {
   Suite *s = suite_create("model");
   TCase *tc = tcase_create("model");
@@ -372,6 +486,9 @@ Suite *model_suite(void) {
   tcase_add_test(tc, test_model_model__date_parse);
   tcase_add_test(tc, test_model_model__roman);
   tcase_add_test(tc, test_model_model__lookup_names);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("json");
+  tcase_add_test(tc, test_model_json__small_report_exact);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -2,11 +2,11 @@
 # tests/e2e/drafts_d30.sh: the Decree 30 checker (../shared/tools/d30check.py)
 # on LibreOffice's PDFs of the Trà Vinh and Tây Ninh drafts, .docx and .odt,
 # made by drafts.sh (a ctest fixture): every rule must pass. Exits 77
-# (skipped) when the checker is not on this machine.
+# (skipped) when the checker or python3-fitz is not on this machine.
 source "$(dirname "$0")/common.bash"
 LO=${WORK%_d30}/lo
 if ! D30=$(d30check_path); then
-  echo "skipped: d30check.py not found (set BAOCAO_SHARED_DIR)"
+  echo "skipped: the Decree 30 checker cannot run here"
   exit 77
 fi
 for name in tra-vinh-stttt-cchc-2023-q3 tay-ninh-stttt-cchc-dcs-2024; do

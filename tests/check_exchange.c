@@ -1,0 +1,824 @@
+/* tests/check_exchange.c: reading received report PDFs (exchange/received.c:
+ * the attachment and every check of its baocao-data.json, a table of bad
+ * documents), writing them into a database (data/received.c: conflicts,
+ * one savepoint per file) and bc_import_pdfs (exchange/import.c), with an
+ * allocation-failure pass. The PDFs are written here by hand: one page and
+ * an uncompressed baocao-data.json in the /EmbeddedFiles name tree. */
+#include "baocao/exchange.h"
+#include "common/arena.h"
+#include "common/buf.h"
+#include "data/data.h"
+#include "exchange/received.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SHA "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+/* A good document: agency D01-XX, period 2023-Q3, two values. */
+static const char good_json[] =
+    "{\"format\":\"baocao-data\",\"version\":1,\"generator\":\"baocao 0.1.0\","
+    "\"agency\":{\"code\":\"D01-XX\",\"name\":\"PHÒNG A\","
+    "\"full_name\":\"Phòng A\",\"parent_name\":null,\"symbol\":\"PA\","
+    "\"place\":\"Trà Vinh\"},"
+    "\"period\":{\"code\":\"2023-Q3\",\"kind\":\"quarter\",\"year\":2023,"
+    "\"number\":3,\"starts\":\"2023-07-01\",\"ends\":\"2023-09-30\"},"
+    "\"report\":{\"template\":\"cchc_quy\",\"template_sha256\":\"" SHA "\","
+    "\"number\":null,\"issued_on\":null},"
+    "\"values\":[{\"code\":\"a.so\",\"name\":\"Số\",\"unit\":\"hồ sơ\","
+    "\"section\":\"a\",\"kind\":\"number\",\"value\":12},"
+    "{\"code\":\"a.chu\",\"name\":\"Chữ\",\"unit\":\"\",\"section\":\"a\","
+    "\"kind\":\"text\",\"value\":\"có\"}]}";
+
+static const char *tmp(char *buf, size_t size, const char *name) {
+  snprintf(buf, size, "%s/%s", tu_tmpdir(), name);
+  return buf;
+}
+
+/* Where the catalog lists the attachments. */
+typedef enum shape {
+  FLAT,      /* /Names /EmbeddedFiles << /Names [...] >> */
+  KIDS,      /* the same through a /Kids node, listed twice (a loop) */
+  AF_ONLY,   /* /AF [...] only */
+  NAMES_AF   /* both, naming the same filespecs */
+} shape;
+
+/* Writes a one-page PDF to tu_tmpdir()/name carrying the given
+ * attachments (NULL: none), each named baocao-data.json, listed as shape
+ * says. */
+static void write_shaped_pdf(const char *name,
+                             const char *const *jsons,
+                             size_t n,
+                             shape how) {
+  char path[600];
+  bc_buf b;
+  long offs[16];
+  int obj = 1;
+  FILE *fp;
+  ck_assert_uint_le(n, 4);
+  bc_buf_init(&b, bc_allocator_default());
+  bc_buf_puts(&b, "%PDF-1.7\n");
+  offs[obj] = (long)b.len;
+  bc_buf_printf(&b, "%d 0 obj\n<< /Type /Catalog /Pages 2 0 R", obj++);
+  if (n && how == KIDS)
+    bc_buf_printf(&b, " /Names << /EmbeddedFiles << /Kids [%zu 0 R %zu 0 R] "
+                      ">> >>",
+                  4 + 2 * n, 4 + 2 * n);
+  if (n && (how == FLAT || how == NAMES_AF)) {
+    bc_buf_puts(&b, " /Names << /EmbeddedFiles << /Names [");
+    for (size_t i = 0; i < n; i++)
+      bc_buf_printf(&b, " (baocao-data.json) %zu 0 R", 4 + 2 * i);
+    bc_buf_puts(&b, " ] >> >>");
+  }
+  if (n && (how == AF_ONLY || how == NAMES_AF)) {
+    bc_buf_puts(&b, " /AF [");
+    for (size_t i = 0; i < n; i++)
+      bc_buf_printf(&b, " %zu 0 R", 4 + 2 * i);
+    bc_buf_puts(&b, " ]");
+  }
+  bc_buf_puts(&b, " >>\nendobj\n");
+  offs[obj] = (long)b.len;
+  bc_buf_printf(&b, "%d 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\n"
+                    "endobj\n",
+                obj++);
+  offs[obj] = (long)b.len;
+  bc_buf_printf(&b, "%d 0 obj\n<< /Type /Page /Parent 2 0 R "
+                    "/MediaBox [0 0 595 842] >>\nendobj\n",
+                obj++);
+  for (size_t i = 0; i < n; i++) {
+    offs[obj] = (long)b.len;
+    bc_buf_printf(&b, "%d 0 obj\n<< /Type /Filespec /F (baocao-data.json) "
+                      "/UF (baocao-data.json) /EF << /F %d 0 R >> >>\n"
+                      "endobj\n",
+                  obj, obj + 1);
+    obj++;
+    offs[obj] = (long)b.len;
+    bc_buf_printf(&b, "%d 0 obj\n<< /Type /EmbeddedFile /Length %zu >>\n"
+                      "stream\n",
+                  obj++, strlen(jsons[i]));
+    bc_buf_puts(&b, jsons[i]);
+    bc_buf_puts(&b, "\nendstream\nendobj\n");
+  }
+  if (n && how == KIDS) {
+    offs[obj] = (long)b.len;
+    bc_buf_printf(&b, "%d 0 obj\n<< /Names [", obj++);
+    for (size_t i = 0; i < n; i++)
+      bc_buf_printf(&b, " (baocao-data.json) %zu 0 R", 4 + 2 * i);
+    bc_buf_puts(&b, " ] >>\nendobj\n");
+  }
+  long xref = (long)b.len;
+  bc_buf_printf(&b, "xref\n0 %d\n0000000000 65535 f \n", obj);
+  for (int i = 1; i < obj; i++)
+    bc_buf_printf(&b, "%010ld 00000 n \n", offs[i]);
+  bc_buf_printf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%ld\n"
+                    "%%%%EOF\n",
+                obj, xref);
+  ck_assert(!b.failed);
+  fp = fopen(tmp(path, sizeof path, name), "wb");
+  ck_assert_ptr_nonnull(fp);
+  ck_assert_uint_eq(fwrite(b.data, 1, b.len, fp), b.len);
+  fclose(fp);
+  bc_buf_free(&b);
+}
+
+static void write_pdf(const char *name, const char *const *jsons, size_t n) {
+  write_shaped_pdf(name, jsons, n, FLAT);
+}
+
+static void write_json_pdf(const char *name, const char *json) {
+  write_pdf(name, &json, 1);
+}
+
+/* src with the first `from` replaced by `to`, into out. */
+static const char *edit_in(char *out,
+                           size_t size,
+                           const char *src,
+                           const char *from,
+                           const char *to) {
+  const char *at = strstr(src, from);
+  ck_assert_msg(at != NULL, "'%s' is not in the document", from);
+  snprintf(out, size, "%.*s%s%s", (int)(at - src), src, to, at + strlen(from));
+  return out;
+}
+
+/* good_json with the first `from` replaced by `to`, in a static buffer. */
+static const char *edit(const char *from, const char *to) {
+  static char out[8192];
+  return edit_in(out, sizeof out, good_json, from, to);
+}
+
+/* bc_received_read of tu_tmpdir()/name, without trust anchors. */
+static int read_pdf(bc_received_pdf *out,
+                    bc_arena *arena,
+                    bc_error *err,
+                    const char *name) {
+  char path[600];
+  bc_error_clear(err);
+  return bc_received_read(out, tmp(path, sizeof path, name), NULL, arena, err);
+}
+
+/* ---- reading ---- */
+
+START_TEST(test_exchange_received__good_document) {
+  bc_arena arena;
+  bc_received_pdf p;
+  bc_error err;
+  bc_arena_init(&arena, bc_allocator_default());
+  write_json_pdf("good.pdf", good_json);
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "good.pdf"), 0);
+  ck_assert_int_eq(p.verdict, BC_VERDICT_UNSIGNED);
+  ck_assert_uint_eq(p.sig_count, 0);
+  ck_assert_str_eq(p.signer, "");
+  ck_assert_str_eq(p.data.agency_code, "D01-XX");
+  ck_assert_str_eq(p.data.agency_name, "PHÒNG A");
+  ck_assert_str_eq(p.data.agency_full_name, "Phòng A");
+  ck_assert_ptr_null(p.data.agency_parent_name);
+  ck_assert_str_eq(p.data.agency_symbol, "PA");
+  ck_assert_str_eq(p.data.agency_place, "Trà Vinh");
+  ck_assert_str_eq(p.data.period_code, "2023-Q3");
+  ck_assert_str_eq(p.data.period_kind, "quarter");
+  ck_assert_int_eq(p.data.period_year, 2023);
+  ck_assert_int_eq(p.data.period_number, 3);
+  ck_assert_str_eq(p.data.period_starts, "2023-07-01");
+  ck_assert_str_eq(p.data.period_ends, "2023-09-30");
+  ck_assert_str_eq(p.data.template_name, "cchc_quy");
+  ck_assert_str_eq(p.data.template_sha256, SHA);
+  ck_assert_int_eq(p.data.report_number, 0);
+  ck_assert_ptr_null(p.data.report_issued);
+  ck_assert_uint_eq(p.data.value_count, 2);
+  ck_assert_str_eq(p.data.values[0].code, "a.so");
+  ck_assert(p.data.values[0].is_number);
+  ck_assert(p.data.values[0].number == 12);
+  ck_assert_str_eq(p.data.values[0].unit, "hồ sơ");
+  ck_assert_str_eq(p.data.values[1].kind, "text");
+  ck_assert(!p.data.values[1].is_number);
+  ck_assert_str_eq(p.data.values[1].text, "có");
+  /* Text is taken as NFC; a date value, a numbered, dated year report. */
+  write_json_pdf(
+      "good2.pdf",
+      "{\"format\":\"baocao-data\",\"version\":1,"
+      "\"agency\":{\"code\":\"D01-XX\",\"name\":\"PHO\xCC\x80NG\","
+      "\"full_name\":\"\",\"parent_name\":\"UBND\",\"symbol\":\"\","
+      "\"place\":\"\"},"
+      "\"period\":{\"code\":\"2023\",\"kind\":\"year\",\"year\":2023,"
+      "\"number\":null,\"starts\":\"2023-01-01\",\"ends\":\"2023-12-31\"},"
+      "\"report\":{\"template\":\"pl/nam\",\"template_sha256\":\"" SHA "\","
+      "\"number\":45,\"issued_on\":\"2024-01\"},"
+      "\"values\":[{\"code\":\"a.ngay\",\"name\":\"Ngày\",\"unit\":\"\","
+      "\"section\":\"\",\"kind\":\"date\",\"value\":\"2023-09-28\"}]}");
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "good2.pdf"), 0);
+  ck_assert_str_eq(p.data.agency_name, "PHÒNG");
+  ck_assert_str_eq(p.data.agency_parent_name, "UBND");
+  ck_assert_int_eq(p.data.period_number, 0);
+  ck_assert_int_eq(p.data.report_number, 45);
+  ck_assert_str_eq(p.data.report_issued, "2024-01");
+  ck_assert_str_eq(p.data.template_name, "pl/nam");
+  ck_assert_str_eq(p.data.values[0].text, "2023-09-28");
+  bc_arena_release(&arena);
+}
+END_TEST
+
+typedef struct bad_doc {
+  const char *name;
+  const char *from, *to; /* the edit of good_json; from NULL: `to` whole */
+  int code;
+  const char *message; /* after "'<path>': " */
+} bad_doc;
+
+#define DJ "baocao-data.json"
+static const bad_doc bad_docs[] = {
+    {"not JSON", NULL, "{\"format\": ", BC_EDATA, DJ " is not JSON"},
+    {"empty", NULL, "", BC_EDATA, DJ " is not JSON"},
+    {"key twice", "\"generator\"", "\"format\":\"baocao-data\",\"generator\"",
+     BC_EDATA, DJ ": format is there twice (a key may appear once)"},
+    {"nested key twice", "\"unit\":\"hồ sơ\"", "\"unit\":\"x\",\"unit\":\"hồ sơ\"",
+     BC_EDATA, DJ ": values[0].unit is there twice (a key may appear once)"},
+    {"key twice, by escape", "\"symbol\":\"PA\"",
+     "\"symbol\":\"PA\",\"\\u0073ymbol\":\"PB\"", BC_EDATA,
+     DJ ": agency.symbol is there twice (a key may appear once)"},
+    {"key twice, by surrogate pair", "\"symbol\"",
+     "\"\\ud83d\\ude00\":1,\"\xF0\x9F\x98\x80\":2,\"symbol\"", BC_EDATA,
+     DJ ": agency.\xF0\x9F\x98\x80 is there twice (a key may appear once)"},
+    {"key twice, by \\t", "\"symbol\"",
+     "\"a\\tb\":1,\"a\\u0009b\":2,\"symbol\"", BC_EDATA,
+     DJ ": agency.a\tb is there twice (a key may appear once)"},
+    {"U+0000 in a value", "\"value\":\"có\"", "\"value\":\"c\\u0000\"",
+     BC_EDATA, DJ ": values[1].value holds a NUL character (\\u0000)"},
+    {"U+0000 in a key", "\"symbol\"", "\"s\\u0000\":1,\"symbol\"", BC_EDATA,
+     DJ ": agency has a key with a NUL character (\\u0000)"},
+    {"not baocao-data", "\"baocao-data\"", "\"baocao-dat\"", BC_EDATA,
+     DJ " is not baocao-data"},
+    {"format not text", "\"baocao-data\"", "1", BC_EDATA,
+     DJ " is not baocao-data"},
+    {"version 2", "\"version\":1", "\"version\":2", BC_EDATA,
+     DJ " has version 2; this baocao reads version 1"},
+    {"version past int", "\"version\":1", "\"version\":4294967297", BC_EDATA,
+     DJ " has version 4294967297; this baocao reads version 1"},
+    {"version as text", "\"version\":1", "\"version\":\"1\"", BC_EDATA,
+     DJ " has version 0; this baocao reads version 1"},
+    {"no agency", "\"agency\"", "\"agence\"", BC_EDATA,
+     DJ ": agency is missing or of the wrong type"},
+    {"period an array", "\"period\":{", "\"period\":[],\"p\":{", BC_EDATA,
+     DJ ": period is missing or of the wrong type"},
+    {"no report", "\"report\"", "\"rapport\"", BC_EDATA,
+     DJ ": report is missing or of the wrong type"},
+    {"values an object", "\"values\":[", "\"values\":{},\"v\":[", BC_EDATA,
+     DJ ": values is missing or of the wrong type"},
+    {"agency code", "\"D01-XX\"", "\"D01 XX\"", BC_EDATA,
+     DJ ": agency.code is not an agency code (letters, digits, - _)"},
+    {"agency code missing", "\"code\":\"D01-XX\",", "", BC_EDATA,
+     DJ ": agency.code is missing or not text"},
+    {"agency name a number", "\"PHÒNG A\"", "5", BC_EDATA,
+     DJ ": agency.name is missing or not text"},
+    {"parent name a number", "\"parent_name\":null", "\"parent_name\":1",
+     BC_EDATA, DJ ": agency.parent_name is not text or null"},
+    {"place not UTF-8", "\"Trà Vinh\"", "\"Tr\xE0 Vinh\"", BC_EDATA,
+     DJ ": agency.place is not valid UTF-8"},
+    {"period code", "\"2023-Q3\"", "\"2023 Q3\"", BC_EDATA,
+     DJ ": period.code is not a period code"},
+    {"period kind", "\"quarter\"", "\"month\"", BC_EDATA,
+     DJ ": period.kind is not quarter, half, nine_months, year or custom"},
+    {"year too small", "\"year\":2023", "\"year\":1899", BC_EDATA,
+     DJ ": period.year is not a whole number from 1900 to 9999"},
+    {"year not whole", "\"year\":2023", "\"year\":2023.5", BC_EDATA,
+     DJ ": period.year is not a whole number from 1900 to 9999"},
+    {"year huge", "\"year\":2023", "\"year\":1e300", BC_EDATA,
+     DJ ": period.year is not a whole number from 1900 to 9999"},
+    {"year as text", "\"year\":2023", "\"year\":\"2023\"", BC_EDATA,
+     DJ ": period.year is not a whole number from 1900 to 9999"},
+    {"quarter 5", "\"number\":3", "\"number\":5", BC_EDATA,
+     DJ ": period.number is not a whole number from 1 to 4"},
+    {"quarter missing", "\"number\":3,", "", BC_EDATA,
+     DJ ": period.number is not a whole number from 1 to 4"},
+    {"number of a half", "\"quarter\"", "\"half\"", BC_EDATA,
+     DJ ": period.number is set for a period that is not a quarter"},
+    {"starts month 13", "\"2023-07-01\"", "\"2023-13-01\"", BC_EDATA,
+     DJ ": period.starts is not a date (YYYY-MM-DD)"},
+    {"ends partial", "\"2023-09-30\"", "\"2023-09\"", BC_EDATA,
+     DJ ": period.ends is not a date (YYYY-MM-DD)"},
+    {"ends Vietnamese", "\"2023-09-30\"", "\"30/09/2023\"", BC_EDATA,
+     DJ ": period.ends is not a date (YYYY-MM-DD)"},
+    {"template path", "\"cchc_quy\"", "\"../cchc_quy\"", BC_EDATA,
+     DJ ": report.template is not a template name"},
+    {"sha256 short", "\"" SHA "\"", "\"0123\"", BC_EDATA,
+     DJ ": report.template_sha256 is not a SHA-256 in hex"},
+    {"sha256 upper", "\"" SHA "\"",
+     "\"0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef\"",
+     BC_EDATA, DJ ": report.template_sha256 is not a SHA-256 in hex"},
+    {"report number 0", "\"number\":null", "\"number\":0", BC_EDATA,
+     DJ ": report.number is not a whole number from 1 to 999999"},
+    {"report number big", "\"number\":null", "\"number\":1000000", BC_EDATA,
+     DJ ": report.number is not a whole number from 1 to 999999"},
+    {"issued on", "\"issued_on\":null", "\"issued_on\":\"05/01/2024\"",
+     BC_EDATA,
+     DJ ": report.issued_on is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"},
+    {"value not an object", "\"values\":[", "\"values\":[1,", BC_EDATA,
+     DJ ": values[0] is not an object"},
+    {"value code", "\"a.so\"", "\"A.SO\"", BC_EDATA,
+     DJ ": values[0].code is not an indicator code (a-z 0-9 _ .)"},
+    {"value name missing", "\"name\":\"Số\",", "", BC_EDATA,
+     DJ ": values[0].name is missing or not text"},
+    {"value section", "\"section\":\"a\"", "\"section\":\"a.b\"", BC_EDATA,
+     DJ ": values[0].section is not a section code (a-z 0-9 _)"},
+    {"value kind", "\"kind\":\"number\"", "\"kind\":\"money\"", BC_EDATA,
+     DJ ": values[0].kind is not number, percent, text or date"},
+    {"number as text", "\"value\":12", "\"value\":\"12\"", BC_EDATA,
+     DJ ": values[0].value is not a number"},
+    {"number out of range", "\"value\":12", "\"value\":1e999", BC_EDATA,
+     DJ ": values[0].value is not a number"},
+    {"number null", "\"value\":12", "\"value\":null", BC_EDATA,
+     DJ ": values[0].value is not a number"},
+    {"text a number", "\"value\":\"có\"", "\"value\":7", BC_EDATA,
+     DJ ": values[1].value is missing or not text"},
+    {"date not a date", "\"kind\":\"text\",\"value\":\"có\"",
+     "\"kind\":\"date\",\"value\":\"2023-09\"", BC_EDATA,
+     DJ ": values[1].value is not a date (YYYY-MM-DD)"},
+};
+
+/* Each bad document, attached to a PDF, is refused with its code and the
+ * exact message, naming the file and the field. */
+START_TEST(test_exchange_received__bad_documents) {
+  bc_arena arena;
+  bc_received_pdf p;
+  bc_error err;
+  char path[600], want[1024];
+  bc_arena_init(&arena, bc_allocator_default());
+  tmp(path, sizeof path, "bad.pdf");
+  for (size_t i = 0; i < sizeof bad_docs / sizeof bad_docs[0]; i++) {
+    const bad_doc *d = &bad_docs[i];
+    write_json_pdf("bad.pdf", d->from ? edit(d->from, d->to) : d->to);
+    int rc = read_pdf(&p, &arena, &err, "bad.pdf");
+    snprintf(want, sizeof want, "'%s': %s", path, d->message);
+    ck_assert_msg(rc == d->code && !strcmp(err.message, want),
+                  "%s: %d '%s', not %d '%s'", d->name, rc, err.message,
+                  d->code, want);
+  }
+  bc_arena_release(&arena);
+}
+END_TEST
+
+/* 256 members in an object at most; two attachments, none, not a PDF, no
+ * file. */
+START_TEST(test_exchange_received__attachments_and_limits) {
+  bc_arena arena;
+  bc_received_pdf p;
+  bc_error err;
+  char path[600], want[1024];
+  const char *two[2] = {good_json, good_json};
+  bc_buf big;
+  bc_arena_init(&arena, bc_allocator_default());
+  /* 257 members in agency: refused; 256 pass this check. */
+  bc_buf_init(&big, bc_allocator_default());
+  for (int i = 0; i < 250; i++)
+    bc_buf_printf(&big, "\"x%d\":0,", i);
+  bc_buf_puts(&big, "\"symbol\"");
+  write_json_pdf("members.pdf", edit("\"symbol\"", bc_buf_cstr(&big)));
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "members.pdf"), 0);
+  big.len = 0;
+  for (int i = 0; i < 251; i++)
+    bc_buf_printf(&big, "\"x%d\":0,", i);
+  bc_buf_puts(&big, "\"symbol\"");
+  write_json_pdf("members.pdf", edit("\"symbol\"", bc_buf_cstr(&big)));
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "members.pdf"), BC_EDATA);
+  snprintf(want, sizeof want, "'%s': " DJ ": agency has more than 256 members",
+           tmp(path, sizeof path, "members.pdf"));
+  ck_assert_str_eq(err.message, want);
+  bc_buf_free(&big);
+  /* Two attachments of that name. */
+  write_pdf("two.pdf", two, 2);
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "two.pdf"), BC_EDATA);
+  snprintf(want, sizeof want,
+           "'%s' carries 2 files named " DJ ": which one holds the report "
+           "is not clear",
+           tmp(path, sizeof path, "two.pdf"));
+  ck_assert_str_eq(err.message, want);
+  /* Found through a /Kids node listed twice (read once), through /AF
+   * alone, and through both (one filespec); two through /AF. */
+  static const shape shapes[] = {KIDS, AF_ONLY, NAMES_AF};
+  for (size_t i = 0; i < 3; i++) {
+    write_shaped_pdf("shaped.pdf", two, 1, shapes[i]);
+    ck_assert_msg(read_pdf(&p, &arena, &err, "shaped.pdf") == 0,
+                  "shape %zu: %s", i, err.message);
+    ck_assert_str_eq(p.data.agency_code, "D01-XX");
+  }
+  write_shaped_pdf("two-af.pdf", two, 2, AF_ONLY);
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "two-af.pdf"), BC_EDATA);
+  ck_assert_msg(strstr(err.message, "carries 2 files named") != NULL, "%s",
+                err.message);
+  /* 100000 values at most. */
+  bc_buf_init(&big, bc_allocator_default());
+  bc_buf_puts(&big, "\"values\":[");
+  for (int i = 0; i < 100001; i++)
+    bc_buf_puts(&big, "0,");
+  ck_assert(!big.failed);
+  {
+    const char *at = strstr(good_json, "\"values\":[");
+    bc_buf doc;
+    bc_buf_init(&doc, bc_allocator_default());
+    bc_buf_printf(&doc, "%.*s%s%s", (int)(at - good_json), good_json,
+                  bc_buf_cstr(&big), at + strlen("\"values\":["));
+    write_json_pdf("many.pdf", bc_buf_cstr(&doc));
+    bc_buf_free(&doc);
+  }
+  bc_buf_free(&big);
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "many.pdf"), BC_EDATA);
+  snprintf(want, sizeof want, "'%s': " DJ ": values has more than 100000 items",
+           tmp(path, sizeof path, "many.pdf"));
+  ck_assert_str_eq(err.message, want);
+  /* None. */
+  write_pdf("none.pdf", NULL, 0);
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "none.pdf"), BC_EPDF);
+  snprintf(want, sizeof want,
+           "'%s' carries no report data (no " DJ " inside: not made by "
+           "baocao 0.2 or later)",
+           tmp(path, sizeof path, "none.pdf"));
+  ck_assert_str_eq(err.message, want);
+  /* Not a PDF, and no file. */
+  FILE *fp = fopen(tmp(path, sizeof path, "text.pdf"), "wb");
+  ck_assert_ptr_nonnull(fp);
+  fputs("not a PDF\n", fp);
+  fclose(fp);
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "text.pdf"), BC_EPDF);
+  ck_assert_msg(strstr(err.message, path) != NULL, "%s", err.message);
+  ck_assert_int_eq(read_pdf(&p, &arena, &err, "missing.pdf"), BC_EINPUT);
+  ck_assert_msg(strstr(err.message, "missing.pdf") != NULL, "%s",
+                err.message);
+  bc_arena_release(&arena);
+}
+END_TEST
+
+/* Every allocation of reading a good PDF fails in turn: BC_ENOMEM, nothing
+ * leaked. */
+static int read_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  bc_arena arena;
+  bc_received_pdf p;
+  char path[600];
+  int rc;
+  bc_arena_init(&arena, alloc);
+  rc = bc_received_read(&p, tmp(path, sizeof path, ud), NULL, &arena, err);
+  if (!rc) {
+    ck_assert_str_eq(p.data.agency_code, "D01-XX");
+    ck_assert_uint_eq(p.data.value_count, 2);
+  }
+  bc_arena_release(&arena);
+  return rc;
+}
+
+START_TEST(test_exchange_received__every_allocation_failure) {
+  long runs;
+  write_json_pdf("oom.pdf", good_json);
+  runs = tu_every_allocation_failure(0, read_op, "oom.pdf");
+  printf("oom.pdf: %ld allocation indices failed in turn, each clean\n",
+         runs - 1);
+  ck_assert_int_gt(runs, 20);
+  ck_assert_int_eq(tu_every_allocation_failure(1, read_op, "oom.pdf"), runs);
+}
+END_TEST
+
+/* ---- into the database ---- */
+
+static char db[512];
+
+static const char base_sql[] =
+    "INSERT INTO agency (code, name, full_name, symbol, place) VALUES "
+    "('T1', 'UBND TỈNH', 'Ủy ban', 'UBND', 'Tỉnh');\n"
+    "INSERT INTO period (code, kind, year, number, starts, ends) VALUES "
+    "('2023-Q3', 'quarter', 2023, 3, '2023-07-01', '2023-09-30');\n"
+    "INSERT INTO indicator (code, section, name, unit, kind) VALUES "
+    "('a.so', 'a', 'Số', 'hồ sơ', 'number');\n";
+
+static void fresh_db(void) {
+  char sql[600];
+  bc_error err;
+  FILE *fp;
+  tmp(db, sizeof db, "up.db");
+  unlink(db);
+  fp = fopen(tmp(sql, sizeof sql, "base.sql"), "wb");
+  ck_assert_ptr_nonnull(fp);
+  fputs(base_sql, fp);
+  fclose(fp);
+  ck_assert_int_eq(bc_db_create(db, &err), 0);
+  ck_assert_int_eq(bc_db_run_sql_file(db, sql, &err), 0);
+}
+
+/* One number from the database, by SQL (a constant in the test). */
+static long count_of(const char *sql) {
+  sqlite3 *h;
+  sqlite3_stmt *s;
+  long n;
+  ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL),
+                   SQLITE_OK);
+  ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+  ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+  n = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  sqlite3_close(h);
+  return n;
+}
+
+#define VALUES "SELECT count(*) FROM indicator_value"
+#define AGENCIES "SELECT count(*) FROM agency"
+#define INDICATORS "SELECT count(*) FROM indicator"
+
+/* The data of good_json edited, read back through a PDF. */
+static bc_received received(bc_arena *arena, const char *name,
+                            const char *json) {
+  bc_received_pdf p;
+  bc_error err;
+  write_json_pdf(name, json);
+  ck_assert_msg(read_pdf(&p, arena, &err, name) == 0, "%s", err.message);
+  return p.data;
+}
+
+/* Values are inserted once, then found unchanged; a new agency gets the
+ * parent; a value, a period's dates or an indicator's kind that differ
+ * refuse the file with the exact message, and nothing is written. */
+START_TEST(test_exchange_db__conflicts) {
+  bc_arena arena;
+  bc_received items[2];
+  bc_received_result res[2];
+  bc_error err;
+  bc_arena_init(&arena, bc_allocator_default());
+  fresh_db();
+  items[0] = received(&arena, "c0.pdf", good_json);
+  ck_assert_int_eq(
+      bc_db_import_received(db, items, 1, "T1", false, res, &err), 0);
+  ck_assert_int_eq(res[0].code, 0);
+  ck_assert_uint_eq(res[0].inserted, 2);
+  ck_assert_uint_eq(res[0].unchanged, 0);
+  ck_assert(res[0].agency_created);
+  ck_assert_int_eq(count_of(VALUES), 2);
+  ck_assert_int_eq(count_of("SELECT count(*) FROM agency WHERE code = "
+                            "'D01-XX' AND parent_code = 'T1'"),
+                   1);
+  ck_assert_int_eq(count_of(INDICATORS), 2); /* a.chu added */
+  /* Again: unchanged, the agency already there. */
+  ck_assert_int_eq(
+      bc_db_import_received(db, items, 1, NULL, false, res, &err), 0);
+  ck_assert_uint_eq(res[0].inserted, 0);
+  ck_assert_uint_eq(res[0].unchanged, 2);
+  ck_assert(!res[0].agency_created);
+
+  static const struct {
+    const char *from, *to, *message;
+  } conflicts[] = {
+      {"\"value\":12", "\"value\":13",
+       "indicator 'a.so' of agency 'D01-XX', period '2023-Q3' is 12 in the "
+       "database (or a file imported before) but 13 in this file"},
+      {"\"value\":\"có\"", "\"value\":\"không\"",
+       "indicator 'a.chu' of agency 'D01-XX', period '2023-Q3' is 'có' in "
+       "the database (or a file imported before) but 'không' in this file"},
+      {"\"2023-09-30\"", "\"2023-09-29\"",
+       "period '2023-Q3' is 2023-07-01 to 2023-09-30 in the database but "
+       "2023-07-01 to 2023-09-29 in the file"},
+      {"\"kind\":\"number\"", "\"kind\":\"percent\"",
+       "indicator 'a.so' is of kind number in the database but percent in "
+       "the file"},
+      /* data/valid.c's judge, before anything is written. */
+      {"\"2023-07-01\"", "\"2023-10-01\"",
+       DJ ": period.ends: 2023-09-30 is before starts 2023-10-01"},
+  };
+  for (size_t i = 0; i < sizeof conflicts / sizeof conflicts[0]; i++) {
+    items[0] = received(&arena, "c1.pdf", edit(conflicts[i].from,
+                                               conflicts[i].to));
+    bc_error_clear(&err);
+    ck_assert_int_eq(
+        bc_db_import_received(db, items, 1, NULL, false, res, &err),
+        BC_EDATA);
+    ck_assert_int_eq(res[0].code, BC_EDATA);
+    ck_assert_str_eq(res[0].message, conflicts[i].message);
+    ck_assert_str_eq(err.message, "nothing was imported: a file conflicts "
+                                  "with the database");
+    ck_assert_uint_eq(res[0].inserted + res[0].unchanged, 0);
+  }
+  ck_assert_int_eq(count_of(VALUES), 2);
+  ck_assert_int_eq(count_of(
+                       "SELECT count(*) FROM indicator_value WHERE num = 12"),
+                   1);
+  /* A period the database lacks is created, a quarter with its number. */
+  {
+    char j1[8192], j2[8192], j3[8192];
+    edit_in(j1, sizeof j1, good_json, "\"2023-Q3\"", "\"2023-Q4\"");
+    edit_in(j2, sizeof j2, j1, "\"number\":3,\"starts\":\"2023-07-01\","
+            "\"ends\":\"2023-09-30\"",
+            "\"number\":4,\"starts\":\"2023-10-01\","
+            "\"ends\":\"2023-12-31\"");
+    edit_in(j3, sizeof j3, j2, "\"value\":12", "\"value\":14");
+    items[0] = received(&arena, "c2.pdf", j3);
+  }
+  ck_assert_int_eq(
+      bc_db_import_received(db, items, 1, NULL, false, res, &err), 0);
+  ck_assert_uint_eq(res[0].inserted, 2);
+  ck_assert_int_eq(count_of("SELECT count(*) FROM period WHERE code = "
+                            "'2023-Q4' AND kind = 'quarter' AND number = 4 "
+                            "AND starts = '2023-10-01' AND ends = "
+                            "'2023-12-31'"),
+                   1);
+  ck_assert_int_eq(count_of(VALUES), 4);
+  /* An unknown parent. */
+  ck_assert_int_eq(
+      bc_db_import_received(db, items, 1, "ZZ", false, res, &err),
+      BC_ENOTFOUND);
+  ck_assert_str_eq(err.message, "unknown agency 'ZZ' (--parent)");
+  bc_arena_release(&arena);
+}
+END_TEST
+
+/* Each file under its own savepoint: a file refused after some of its
+ * rows were written (a new agency, a new indicator, a first value) leaves
+ * none of them; with keep_going the others are committed, without it
+ * nothing is. */
+START_TEST(test_exchange_db__savepoints) {
+  bc_arena arena;
+  bc_received items[3];
+  bc_received_result res[3];
+  bc_error err;
+  bc_arena_init(&arena, bc_allocator_default());
+  fresh_db();
+  /* An earlier file sets a.so of D09-XX to 12. */
+  items[0] = received(&arena, "s0.pdf", edit("\"D01-XX\"", "\"D09-XX\""));
+  ck_assert_int_eq(
+      bc_db_import_received(db, items, 1, NULL, false, res, &err), 0);
+  ck_assert_int_eq(count_of(VALUES), 2);
+  ck_assert_int_eq(count_of(AGENCIES), 2);
+  /* D02-XX and D04-XX: good. D03-XX: a new indicator a.moi and its
+   * value first, then a.so as a percent, which conflicts with the
+   * database's number. */
+  items[0] = received(&arena, "s1.pdf", edit("\"D01-XX\"", "\"D02-XX\""));
+  {
+    char j1[8192], j2[8192], j3[8192];
+    edit_in(j1, sizeof j1, good_json, "\"values\":[",
+            "\"values\":[{\"code\":\"a.moi\",\"name\":\"Mới\","
+            "\"unit\":\"\",\"section\":\"a\",\"kind\":\"number\","
+            "\"value\":1},");
+    edit_in(j2, sizeof j2, j1, "\"kind\":\"number\",\"value\":12",
+            "\"kind\":\"percent\",\"value\":12");
+    edit_in(j3, sizeof j3, j2, "\"D01-XX\"", "\"D03-XX\"");
+    items[1] = received(&arena, "s2.pdf", j3);
+  }
+  items[2] = received(&arena, "s3.pdf", edit("\"D01-XX\"", "\"D04-XX\""));
+  /* Without keep_going: nothing. */
+  ck_assert_int_eq(
+      bc_db_import_received(db, items, 3, NULL, false, res, &err), BC_EDATA);
+  ck_assert_int_eq(res[0].code, 0);
+  ck_assert_int_eq(res[1].code, BC_EDATA);
+  ck_assert_str_eq(res[1].message, "indicator 'a.so' is of kind number in "
+                                   "the database but percent in the file");
+  ck_assert_int_eq(count_of(VALUES), 2);
+  ck_assert_int_eq(count_of(AGENCIES), 2);
+  ck_assert_int_eq(count_of(INDICATORS), 2);
+  /* With keep_going: D02 and D04, none of D03's rows. */
+  ck_assert_int_eq(
+      bc_db_import_received(db, items, 3, NULL, true, res, &err), 0);
+  ck_assert_int_eq(res[0].code, 0);
+  ck_assert_uint_eq(res[0].inserted, 2);
+  ck_assert_int_eq(res[1].code, BC_EDATA);
+  ck_assert_uint_eq(res[1].inserted, 0);
+  ck_assert(!res[1].agency_created);
+  ck_assert_int_eq(res[2].code, 0);
+  ck_assert_uint_eq(res[2].inserted, 2);
+  ck_assert_int_eq(count_of(VALUES), 6);
+  ck_assert_int_eq(count_of(AGENCIES), 4);
+  ck_assert_int_eq(
+      count_of("SELECT count(*) FROM agency WHERE code = 'D03-XX'"), 0);
+  ck_assert_int_eq(count_of("SELECT count(*) FROM indicator WHERE code = "
+                            "'a.moi'"),
+                   0);
+  bc_arena_release(&arena);
+}
+END_TEST
+
+/* bc_import_pdfs: the policy over unsigned files and periods, and the
+ * counts it gives. */
+START_TEST(test_exchange_import__unsigned_and_period) {
+  bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+  bc_import_pdf_result r;
+  bc_error err;
+  char p0[600], p1[600], want[1400];
+  const char *paths[2] = {tmp(p0, sizeof p0, "i0.pdf"),
+                          tmp(p1, sizeof p1, "i1.pdf")};
+  fresh_db();
+  write_json_pdf("i0.pdf", good_json);
+  write_json_pdf("i1.pdf", edit("\"D01-XX\"", "\"D02-XX\""));
+  o.db_path = db;
+  o.paths = paths;
+  o.path_count = 2;
+  /* Not signed: refused, unless asked. */
+  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_EVERIFY);
+  ck_assert_str_eq(err.message, "nothing was imported: 2 of 2 files refused "
+                                "(--keep-going imports the others)");
+  ck_assert_uint_eq(r.file_count, 2);
+  ck_assert_uint_eq(r.refused, 2);
+  snprintf(want, sizeof want,
+           "'%s' is not signed (--accept-unsigned imports it anyway)", p0);
+  ck_assert_str_eq(r.files[0].message, want);
+  ck_assert_int_eq(r.files[0].code, BC_EVERIFY);
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_of(VALUES), 0);
+  /* Another period than asked. */
+  o.accept_unsigned = 1;
+  o.period = "2023-Q4";
+  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_EDATA);
+  snprintf(want, sizeof want,
+           "'%s' holds data of period '2023-Q3', not '2023-Q4'", p1);
+  ck_assert_str_eq(r.files[1].message, want);
+  bc_import_pdf_result_free(&r);
+  /* Imported. */
+  o.period = "2023-Q3";
+  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), 0);
+  ck_assert_uint_eq(r.imported, 2);
+  ck_assert_uint_eq(r.refused, 0);
+  ck_assert_str_eq(r.files[1].agency, "D02-XX");
+  ck_assert_str_eq(r.files[1].period, "2023-Q3");
+  ck_assert_uint_eq(r.files[1].inserted, 2);
+  ck_assert_str_eq(r.files[1].signature,
+                   "not signed, imported because of --accept-unsigned");
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_of(VALUES), 4);
+  /* A conflict found in the database, with keep_going: the other file. */
+  write_json_pdf("i1.pdf", edit("\"value\":12", "\"value\":99"));
+  paths[0] = tmp(p0, sizeof p0, "i2.pdf");
+  write_json_pdf("i2.pdf", edit("\"D01-XX\"", "\"D05-XX\""));
+  o.keep_going = 1;
+  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), 0);
+  ck_assert_uint_eq(r.imported, 1);
+  ck_assert_uint_eq(r.refused, 1);
+  ck_assert_int_eq(r.files[1].code, BC_EDATA);
+  snprintf(want, sizeof want,
+           "'%s': indicator 'a.so' of agency 'D01-XX', period '2023-Q3' is "
+           "12 in the database (or a file imported before) but 99 in this "
+           "file",
+           p1);
+  ck_assert_str_eq(r.files[1].message, want);
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_of(VALUES), 6);
+  /* A path that is not there. */
+  paths[0] = tmp(p0, sizeof p0, "nowhere");
+  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_EINPUT);
+  ck_assert_msg(strstr(err.message, "cannot open") != NULL, "%s",
+                err.message);
+  bc_import_pdf_result_free(&r);
+}
+END_TEST
+
+/* A directory stands for its *.pdf files (any case of the suffix, not
+ * hidden ones), in name order. */
+START_TEST(test_exchange_import__directory) {
+  bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+  bc_import_pdf_result r;
+  bc_error err;
+  char dir[600], want[700];
+  const char *paths[1] = {tmp(dir, sizeof dir, "inbox")};
+  FILE *fp;
+  fresh_db();
+  mkdir(dir, 0777);
+  write_json_pdf("inbox/b.PDF", edit("\"D01-XX\"", "\"D02-XX\""));
+  write_json_pdf("inbox/a.pdf", good_json);
+  write_json_pdf("inbox/.hidden.pdf", edit("\"D01-XX\"", "\"D03-XX\""));
+  fp = fopen(tmp(want, sizeof want, "inbox/notes.txt"), "wb");
+  ck_assert_ptr_nonnull(fp);
+  fclose(fp);
+  o.db_path = db;
+  o.paths = paths;
+  o.path_count = 1;
+  o.accept_unsigned = 1;
+  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), 0);
+  ck_assert_uint_eq(r.file_count, 2);
+  ck_assert_uint_eq(r.imported, 2);
+  ck_assert_str_eq(r.files[0].path, tmp(want, sizeof want, "inbox/a.pdf"));
+  ck_assert_str_eq(r.files[0].agency, "D01-XX");
+  ck_assert_str_eq(r.files[1].path, tmp(want, sizeof want, "inbox/b.PDF"));
+  ck_assert_str_eq(r.files[1].agency, "D02-XX");
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_of(VALUES), 4);
+  ck_assert_int_eq(
+      count_of("SELECT count(*) FROM agency WHERE code = 'D03-XX'"), 0);
+  /* An unknown options version. */
+  o.version = 99;
+  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_ERROR);
+  ck_assert_str_eq(err.message, "unknown bc_import_pdf_options version");
+  bc_import_pdf_result_free(&r);
+}
+END_TEST
+
+Suite *exchange_suite(void) {
+  Suite *s = suite_create("exchange");
+  TCase *tc = tcase_create("received");
+  tcase_add_test(tc, test_exchange_received__good_document);
+  tcase_add_test(tc, test_exchange_received__bad_documents);
+  tcase_add_test(tc, test_exchange_received__attachments_and_limits);
+  tcase_add_test(tc, test_exchange_received__every_allocation_failure);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("db");
+  tcase_add_test(tc, test_exchange_db__conflicts);
+  tcase_add_test(tc, test_exchange_db__savepoints);
+  tcase_add_test(tc, test_exchange_import__unsigned_and_period);
+  tcase_add_test(tc, test_exchange_import__directory);
+  suite_add_tcase(s, tc);
+  return s;
+}
