@@ -196,16 +196,10 @@ static int text_appearance(bc_appearance *ap,
     bc_buf_printf(&b, "1 0 0 1 %.3f %.3f Tm <", x0 + (bw - lw) / 2, y);
     for (size_t k = 0; k < lines[i].count; k++) {
       const bc_glyph *g = &lines[i].glyphs[k];
-      size_t end = strlen(lines[i].text);
-      for (size_t j = k + 1; j < lines[i].count; j++)
-        if (lines[i].glyphs[j].cluster != g->cluster) {
-          end = lines[i].glyphs[j].cluster;
-          break;
-        }
-      bool first = k == 0 || lines[i].glyphs[k - 1].cluster != g->cluster;
-      if ((rc = bc_glyph_set_add(&set, g->gid, lines[i].text + g->cluster,
-                                 first ? (uint32_t)(end - g->cluster) : 0,
-                                 err))) {
+      bc_shaped shaped = {lines[i].glyphs, lines[i].count, 0};
+      if ((rc = bc_glyph_set_add(
+               &set, g->gid, lines[i].text + g->cluster,
+               bc_shaped_cluster_len(&shaped, k, strlen(lines[i].text)), err))) {
         bc_buf_free(&b);
         return rc;
       }
