@@ -293,6 +293,71 @@ START_TEST(test_pdf_pdf__expanded_lines_where_layout_puts_them) {
 }
 END_TEST
 
+/* One font's objects (fontobj.c): W runs of consecutive glyph IDs, the
+ * descriptor's flags and italic angle from the face, the same values as
+ * text for a writer of raw objects. */
+START_TEST(test_pdf_fontobj__runs_flags_and_text) {
+  bc_glyph_set set;
+  bc_pdf_font f;
+  bc_error err;
+  bc_buf b;
+  static const char *const refs[BC_PDF_FONT_OBJECTS] = {"1 0 R", "2 0 R",
+                                                        "3 0 R", "4 0 R",
+                                                        "5 0 R"};
+  ck_assert_int_eq(
+      bc_glyph_set_init(&set, tf.fonts, BC_STYLE_REGULAR, &tf.arena, &err), 0);
+  static const uint32_t gids[] = {9, 3, 4, 5};
+  for (size_t i = 0; i < 4; i++)
+    ck_assert_int_eq(bc_glyph_set_add(&set, gids[i], "a", 1, &err), 0);
+  ck_assert_int_eq(bc_pdf_font_make(&f, &set, tf.fonts, &tf.arena, &err), 0);
+  ck_assert_uint_eq(f.w_count, 2);
+  ck_assert_uint_eq(f.w[0].first, 3);
+  ck_assert_uint_eq(f.w[0].count, 3);
+  ck_assert_uint_eq(f.w[1].first, 9);
+  ck_assert_uint_eq(f.w[1].count, 1);
+  ck_assert_int_eq(f.w[0].widths[0], bc_glyph_set_width(&set, tf.fonts, 3));
+  ck_assert_int_eq(f.w[1].widths[0], bc_glyph_set_width(&set, tf.fonts, 9));
+  ck_assert_int_eq(f.flags, 34); /* serif, nonsymbolic */
+  ck_assert(f.italic_angle == 0);
+  ck_assert_ptr_nonnull(strstr(f.base_font, "+LiberationSerif"));
+  ck_assert_uint_eq(strlen(f.base_font), 7 + strlen("LiberationSerif"));
+  ck_assert_uint_gt(f.file_len, 100);
+  ck_assert_ptr_nonnull(strstr(f.tounicode, "4 beginbfchar\n<0003> <0061>\n"));
+
+  bc_buf_init(&b, tf.arena.alloc);
+  bc_pdf_font_dict(&b, &f, BC_PDF_FONT_CID, refs);
+  bc_buf_putc(&b, '\0');
+  char want[160];
+  snprintf(want, sizeof want, "/FontDescriptor 3 0 R /CIDToGIDMap /Identity "
+           "/W [ 3 [%d %d %d] 9 [%d] ] >>", f.w[0].widths[0],
+           f.w[0].widths[1], f.w[0].widths[2], f.w[1].widths[0]);
+  ck_assert_ptr_nonnull(strstr(b.data, want));
+  bc_buf_reset(&b);
+  bc_pdf_font_dict(&b, &f, BC_PDF_FONT_TYPE0, refs);
+  bc_buf_putc(&b, '\0');
+  ck_assert_ptr_nonnull(
+      strstr(b.data, "/DescendantFonts [2 0 R] /ToUnicode 5 0 R >>"));
+  bc_buf_free(&b);
+
+  /* The italic face: its flag and angle. */
+  ck_assert_int_eq(
+      bc_glyph_set_init(&set, tf.fonts, BC_STYLE_ITALIC, &tf.arena, &err), 0);
+  ck_assert_int_eq(bc_glyph_set_add(&set, 3, " ", 1, &err), 0);
+  ck_assert_int_eq(bc_pdf_font_make(&f, &set, tf.fonts, &tf.arena, &err), 0);
+  ck_assert_int_eq(f.flags, 34 | 64);
+  ck_assert(f.italic_angle < -5 && f.italic_angle > -30);
+  bc_buf_init(&b, tf.arena.alloc);
+  bc_pdf_font_dict(&b, &f, BC_PDF_FONT_DESCRIPTOR, refs);
+  bc_buf_putc(&b, '\0');
+  snprintf(want, sizeof want, "/Flags 98 /FontBBox [%ld %ld %ld %ld] "
+           "/ItalicAngle %g /Ascent", f.bbox[0], f.bbox[1], f.bbox[2],
+           f.bbox[3], f.italic_angle);
+  ck_assert_ptr_nonnull(strstr(b.data, want));
+  ck_assert_ptr_nonnull(strstr(b.data, "/FontFile2 4 0 R >>"));
+  bc_buf_free(&b);
+}
+END_TEST
+
 Suite *pdf_suite(void) {
   Suite *s = suite_create("pdf");
   TCase *tc = tcase_create("pdf");
@@ -302,6 +367,7 @@ Suite *pdf_suite(void) {
   tcase_add_test(tc, test_pdf_pdf__same_input_same_bytes);
   tcase_add_test(tc, test_pdf_pdf__archival_by_default_plain_on_request);
   tcase_add_test(tc, test_pdf_pdf__expanded_lines_where_layout_puts_them);
+  tcase_add_test(tc, test_pdf_fontobj__runs_flags_and_text);
   suite_add_tcase(s, tc);
   return s;
 }

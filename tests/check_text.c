@@ -173,6 +173,30 @@ START_TEST(test_text_shape__kerning_is_applied) {
 }
 END_TEST
 
+START_TEST(test_text_shape__cluster_ends_and_lengths) {
+  /* Two glyphs from bytes 0-2, three from 3-4, one from 5-7. */
+  static const bc_glyph g[] = {{.cluster = 0}, {.cluster = 0}, {.cluster = 3},
+                               {.cluster = 3}, {.cluster = 3}, {.cluster = 5}};
+  bc_shaped sh = {g, 6, 0};
+  static const size_t end[] = {3, 3, 5, 5, 5, 8};
+  static const uint32_t len[] = {3, 0, 2, 0, 0, 3};
+  for (size_t i = 0; i < 6; i++) {
+    ck_assert_uint_eq(bc_shaped_cluster_end(&sh, i, 8), end[i]);
+    ck_assert_uint_eq(bc_shaped_cluster_len(&sh, i, 8), len[i]);
+  }
+  /* Shaped Vietnamese: one glyph a letter, "ễ" three bytes. */
+  bc_shaped v;
+  bc_error err;
+  ck_assert_int_eq(bc_shaper_shape(&v, tf.shaper, BC_STYLE_REGULAR, "Nguyễn",
+                                   8, &tf.arena, &err),
+                   0);
+  ck_assert_uint_eq(v.count, 6);
+  ck_assert_uint_eq(bc_shaped_cluster_len(&v, 4, 8), 3);
+  ck_assert_uint_eq(bc_shaped_cluster_end(&v, 4, 8), 7);
+  ck_assert_uint_eq(bc_shaped_cluster_len(&v, 5, 8), 1);
+}
+END_TEST
+
 START_TEST(test_text_shape__missing_glyph_is_an_error) {
   bc_shaped sh;
   bc_error err;
@@ -403,6 +427,7 @@ Suite *text_suite(void) {
   tcase_add_test(tc, test_text_shape__vietnamese_nfc_is_one_glyph_per_letter);
   tcase_add_test(tc, test_text_shape__kerning_is_applied);
   tcase_add_test(tc, test_text_shape__missing_glyph_is_an_error);
+  tcase_add_test(tc, test_text_shape__cluster_ends_and_lengths);
   tcase_add_test(tc, test_text_shape__undrawable_characters_are_errors);
   suite_add_tcase(s, tc);
   tc = tcase_create("subset");

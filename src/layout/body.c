@@ -120,17 +120,6 @@ static bool is_alnum(char c) {
          (c >= '0' && c <= '9') || c == '%';
 }
 
-/* Byte range of glyph i's cluster in f->text. */
-static void cluster_range(const frag *f, size_t i, size_t *start, size_t *end) {
-  *start = f->sh.glyphs[i].cluster;
-  *end = f->len;
-  for (size_t j = i + 1; j < f->sh.count; j++)
-    if (f->sh.glyphs[j].cluster != *start) {
-      *end = f->sh.glyphs[j].cluster;
-      break;
-    }
-}
-
 /*
  * Emits the collected word as boxes. An ordinary word is one box. A web
  * address, or any word wider than the measure, may break after / . - ? & =
@@ -175,8 +164,8 @@ static int flush_word(para *p) {
     const frag *f = p->word[k];
     size_t i = 0;
     while (i < f->sh.count) {
-      size_t cs, ce, j = i + 1;
-      cluster_range(f, i, &cs, &ce);
+      size_t cs = f->sh.glyphs[i].cluster, j = i + 1;
+      size_t ce = bc_shaped_cluster_end(&f->sh, i, f->len);
       while (j < f->sh.count && f->sh.glyphs[j].cluster == cs)
         j++;
       double w = 0;
@@ -367,7 +356,6 @@ static int emit_line(
         for (size_t j = pc->first; j < pc->first + pc->count; j++) {
           const bc_glyph *s = &f->sh.glyphs[j];
           bc_placed_glyph *d = &g[ng++];
-          size_t cs, ce;
           d->gid = s->gid;
           d->advance_pt =
               (float)(bc_layout__fu(p->l, style, s->x_advance, p->size) *
@@ -376,11 +364,8 @@ static int emit_line(
               (float)(bc_layout__fu(p->l, style, s->x_offset, p->size) * scale);
           d->y_offset_pt =
               (float)bc_layout__fu(p->l, style, s->y_offset, p->size);
-          if (j == 0 || f->sh.glyphs[j - 1].cluster != s->cluster) {
-            cluster_range(f, j, &cs, &ce);
-            d->text = f->text + cs;
-            d->text_len = (uint32_t)(ce - cs);
-          }
+          if ((d->text_len = bc_shaped_cluster_len(&f->sh, j, f->len)))
+            d->text = f->text + s->cluster;
           if (ls.tracking != 0 && cluster_end(f, j)) {
             d->advance_pt += (float)ls.tracking;
             last = ng - 1;

@@ -223,16 +223,8 @@ static int place_glyphs(bc_placed_glyph **out,
     g[i].x_offset_pt = (float)bc_layout__fu(l, style, s->x_offset, size);
     g[i].y_offset_pt = (float)bc_layout__fu(l, style, s->y_offset, size);
     width += g[i].advance_pt;
-    if (i == 0 || sh->glyphs[i - 1].cluster != s->cluster) {
-      size_t end = len;
-      for (size_t j = i + 1; j < sh->count; j++)
-        if (sh->glyphs[j].cluster != s->cluster) {
-          end = sh->glyphs[j].cluster;
-          break;
-        }
+    if ((g[i].text_len = bc_shaped_cluster_len(sh, i, len)))
       g[i].text = text + s->cluster;
-      g[i].text_len = end > s->cluster ? (uint32_t)(end - s->cluster) : 0;
-    }
   }
   *out = g;
   *width_out = width;

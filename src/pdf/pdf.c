@@ -1,8 +1,9 @@
 /* pdf/pdf.c: the page model to PDF 1.7 bytes. libharu provides the
  * document, pages, streams, compression and information dictionary; this
- * file adds one Type0/CIDFontType2 font per face used, embedding an
- * hb-subset with CID = GID, widths of the used glyphs and a ToUnicode CMap
- * mapping each glyph to the text of its cluster (the stock libharu UTF-8
+ * file adds one Type0/CIDFontType2 font per face used (its values from
+ * fontobj.c), embedding an hb-subset with CID = GID, widths of the used
+ * glyphs and a ToUnicode CMap mapping each glyph to the text of its
+ * cluster (the stock libharu UTF-8
  * path writes a malformed ToUnicode: see ../shared/docs/design.md), the
  * outline, the signature fields and the data file. The tags are tags.c's,
  * the PDF/A-3 parts pdfa.c's.
@@ -174,67 +175,50 @@ static void deflater_end(bc_deflater *d) {
 /* ---- fonts ---- */
 
 static int make_font(face_use *u,
-                     unsigned style,
                      HPDF_Doc doc,
                      const bc_fontset *fonts,
                      bc_deflater *deflate_to,
                      bc_arena *arena,
                      bc_error *err) {
-  const bc_face_info *fi = bc_fontset_info(fonts, (bc_style)style);
   HPDF_MMgr mm = doc->mmgr;
   HPDF_Xref xref = doc->xref;
-  const unsigned char *sub;
-  size_t sub_len, n = 0;
-  uint32_t *gids;
-  char base[128];
-  bc_buf b;
+  bc_pdf_font f;
   int rc;
 
-  if ((rc = bc_glyph_set_list(&gids, &n, &u->glyphs, arena, err)))
+  if ((rc = bc_pdf_font_make(&f, &u->glyphs, fonts, arena, err)))
     return rc;
-  if ((rc = bc_fontset_subset(&sub, &sub_len, fonts, (bc_style)style, gids, n,
-                              arena, err)))
-    return rc;
-  char tag[7];
-  bc_glyph_set_tag(tag, &u->glyphs);
-  snprintf(base, sizeof base, "%s+%s", tag, fi->postscript_name);
 
   /* FontFile2: the subset itself. */
   HPDF_Dict file = HPDF_DictStream_New(mm, xref);
   if (!file)
     return bc_error_oom(err);
-  if ((rc = bc_pdf__put_stream(deflate_to, file, sub, sub_len, err)))
+  if ((rc = bc_pdf__put_stream(deflate_to, file, f.file, f.file_len, err)))
     return rc;
-  HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub_len);
+  HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)f.file_len);
 
   /* FontDescriptor. */
   HPDF_Dict fd = HPDF_Dict_New(mm);
   HPDF_Xref_Add(xref, fd);
   HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
-  HPDF_Dict_AddName(fd, "FontName", base);
-  HPDF_Dict_AddNumber(fd, "Flags", 32 | 2 | (fi->italic ? 64 : 0));
+  HPDF_Dict_AddName(fd, "FontName", f.base_font);
+  HPDF_Dict_AddNumber(fd, "Flags", f.flags);
   HPDF_Array bbox = HPDF_Array_New(mm);
   HPDF_Dict_Add(fd, "FontBBox", bbox);
   for (int i = 0; i < 4; i++)
-    HPDF_Array_AddNumber(bbox,
-                         (HPDF_INT32)lround(fi->bbox[i] * u->glyphs.scale));
-  HPDF_Dict_AddReal(fd, "ItalicAngle", (HPDF_REAL)fi->italic_angle);
-  HPDF_Dict_AddNumber(fd, "Ascent",
-                      (HPDF_INT32)lround(fi->ascender * u->glyphs.scale));
-  HPDF_Dict_AddNumber(fd, "Descent",
-                      (HPDF_INT32)lround(fi->descender * u->glyphs.scale));
-  HPDF_Dict_AddNumber(fd, "CapHeight",
-                      (HPDF_INT32)lround(fi->cap_height * u->glyphs.scale));
-  HPDF_Dict_AddNumber(fd, "StemV", fi->stem_v);
+    HPDF_Array_AddNumber(bbox, (HPDF_INT32)f.bbox[i]);
+  HPDF_Dict_AddReal(fd, "ItalicAngle", (HPDF_REAL)f.italic_angle);
+  HPDF_Dict_AddNumber(fd, "Ascent", (HPDF_INT32)f.ascent);
+  HPDF_Dict_AddNumber(fd, "Descent", (HPDF_INT32)f.descent);
+  HPDF_Dict_AddNumber(fd, "CapHeight", (HPDF_INT32)f.cap_height);
+  HPDF_Dict_AddNumber(fd, "StemV", f.stem_v);
   HPDF_Dict_Add(fd, "FontFile2", file);
 
-  /* CIDFontType2 with CID = GID and the widths of the glyphs drawn, as
-   * runs of consecutive IDs: c [w1 w2 ...]. */
+  /* CIDFontType2 with CID = GID and the widths of the glyphs drawn. */
   HPDF_Dict cid = HPDF_Dict_New(mm);
   HPDF_Xref_Add(xref, cid);
   HPDF_Dict_AddName(cid, "Type", "Font");
   HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
-  HPDF_Dict_AddName(cid, "BaseFont", base);
+  HPDF_Dict_AddName(cid, "BaseFont", f.base_font);
   HPDF_Dict info = HPDF_Dict_New(mm);
   HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
   HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
@@ -244,29 +228,20 @@ static int make_font(face_use *u,
   HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
   HPDF_Array w = HPDF_Array_New(mm);
   HPDF_Dict_Add(cid, "W", w);
-  for (size_t i = 0; i < n;) {
-    size_t j = i;
+  for (size_t i = 0; i < f.w_count; i++) {
     HPDF_Array widths = HPDF_Array_New(mm);
-    HPDF_Array_AddNumber(w, (HPDF_INT32)gids[i]);
+    HPDF_Array_AddNumber(w, (HPDF_INT32)f.w[i].first);
     HPDF_Array_Add(w, widths);
-    do {
-      HPDF_Array_AddNumber(widths,
-                           bc_glyph_set_width(&u->glyphs, fonts, gids[j]));
-      j++;
-    } while (j < n && gids[j] == gids[j - 1] + 1);
-    i = j;
+    for (size_t j = 0; j < f.w[i].count; j++)
+      HPDF_Array_AddNumber(widths, f.w[i].widths[j]);
   }
 
   /* ToUnicode. */
   HPDF_Dict tu = HPDF_DictStream_New(mm, xref);
   if (!tu)
     return bc_error_oom(err);
-  bc_buf_init(&b, arena->alloc);
-  bc_glyph_set_tounicode(&b, &u->glyphs);
-  if (!(rc = bc_buf_check(&b, err)))
-    rc = bc_pdf__put_stream(deflate_to, tu, b.data, b.len, err);
-  bc_buf_free(&b);
-  if (rc)
+  if ((rc = bc_pdf__put_stream(deflate_to, tu, f.tounicode, f.tounicode_len,
+                               err)))
     return rc;
 
   /* Type0. */
@@ -274,7 +249,7 @@ static int make_font(face_use *u,
   HPDF_Xref_Add(xref, t0);
   HPDF_Dict_AddName(t0, "Type", "Font");
   HPDF_Dict_AddName(t0, "Subtype", "Type0");
-  HPDF_Dict_AddName(t0, "BaseFont", base);
+  HPDF_Dict_AddName(t0, "BaseFont", f.base_font);
   HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
   HPDF_Array desc = HPDF_Array_New(mm);
   HPDF_Array_Add(desc, cid);
@@ -816,7 +791,7 @@ int bc_pdf_write(const unsigned char **data_out,
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
     if (uses[s].used &&
-        (rc = make_font(&uses[s], s, doc, fonts, &deflate_to, arena, err)))
+        (rc = make_font(&uses[s], doc, fonts, &deflate_to, arena, err)))
       goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);

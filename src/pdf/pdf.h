@@ -88,6 +88,62 @@ int bc_glyph_set_list(uint32_t **gids_out,
 void bc_glyph_set_tag(char tag[7], const bc_glyph_set *set);
 /* The ToUnicode CMap (PDF 9.10.3) for the drawn glyphs. */
 void bc_glyph_set_tounicode(bc_buf *out, const bc_glyph_set *set);
+/* ---- one embedded font (fontobj.c) ---- */
+
+/* Widths (1/1000 em) of count consecutive glyph IDs from first: one
+ * "first [w1 w2 ...]" of a W array. */
+typedef struct bc_pdf_width_run {
+  uint32_t first;
+  size_t count;
+  const int *widths;
+} bc_pdf_width_run;
+
+/* What the objects of a Type0 font embedding a subset of one face hold,
+ * for the document (pdf.c) and a signature's appearance (sign) alike. */
+typedef struct bc_pdf_font {
+  char base_font[128];        /* subset tag + PostScript name: ABCDEF+Name */
+  const unsigned char *file;  /* the subset (FontFile2) */
+  size_t file_len;
+  int flags;                  /* FontDescriptor /Flags */
+  double italic_angle;        /* degrees */
+  long bbox[4];               /* 1/1000 em, as are the three below */
+  long ascent;
+  long descent;
+  long cap_height;
+  int stem_v;
+  const bc_pdf_width_run *w;  /* the CIDFont's W array */
+  size_t w_count;
+  const char *tounicode;      /* the ToUnicode CMap's text */
+  size_t tounicode_len;
+} bc_pdf_font;
+
+/* The font holding set's glyphs; everything from arena. Errors: BC_EFONT
+ * (a subset that cannot be made), BC_ENOMEM. */
+int bc_pdf_font_make(bc_pdf_font *out,
+                     const bc_glyph_set *set,
+                     const bc_fontset *fonts,
+                     bc_arena *arena,
+                     bc_error *err);
+
+/* The five objects of a font. */
+typedef enum bc_pdf_font_obj {
+  BC_PDF_FONT_TYPE0,
+  BC_PDF_FONT_CID,
+  BC_PDF_FONT_DESCRIPTOR,
+  BC_PDF_FONT_FILE,      /* a stream: the subset */
+  BC_PDF_FONT_TOUNICODE, /* a stream: the CMap */
+  BC_PDF_FONT_OBJECTS
+} bc_pdf_font_obj;
+
+/* Object `which` of f in PDF syntax, for a writer of raw objects: the
+ * dictionary, or for a stream the entries beside /Length and /Filter
+ * (/Length1 for the file, none for the CMap). refs[k] is the reference to
+ * object k ("12 0 R"). */
+void bc_pdf_font_dict(bc_buf *out,
+                      const bc_pdf_font *f,
+                      bc_pdf_font_obj which,
+                      const char *const refs[BC_PDF_FONT_OBJECTS]);
+
 /* UTF-8 text as UTF-16BE hex digits (no BOM, no brackets). */
 void bc_utf16_hex(bc_buf *out, const char *s, size_t len);
 

@@ -2,7 +2,7 @@
  * handwritten signature or the seal, PNG with transparency) scaled into the
  * box, or lines of text (signer, agency, signing time in ISO 8601 +07:00,
  * decree30-layout.md §10) typeset with the report's own fonts and embedded
- * as a small Type0 font subset. */
+ * as a small Type0 font subset (pdf's bc_pdf_font, as the document's). */
 #include "sign/sign_int.h"
 
 #include "common/buf.h"
@@ -196,16 +196,10 @@ static int text_appearance(bc_appearance *ap,
     bc_buf_printf(&b, "1 0 0 1 %.3f %.3f Tm <", x0 + (bw - lw) / 2, y);
     for (size_t k = 0; k < lines[i].count; k++) {
       const bc_glyph *g = &lines[i].glyphs[k];
-      size_t end = strlen(lines[i].text);
-      for (size_t j = k + 1; j < lines[i].count; j++)
-        if (lines[i].glyphs[j].cluster != g->cluster) {
-          end = lines[i].glyphs[j].cluster;
-          break;
-        }
-      bool first = k == 0 || lines[i].glyphs[k - 1].cluster != g->cluster;
-      if ((rc = bc_glyph_set_add(&set, g->gid, lines[i].text + g->cluster,
-                                 first ? (uint32_t)(end - g->cluster) : 0,
-                                 err))) {
+      bc_shaped shaped = {lines[i].glyphs, lines[i].count, 0};
+      if ((rc = bc_glyph_set_add(
+               &set, g->gid, lines[i].text + g->cluster,
+               bc_shaped_cluster_len(&shaped, k, strlen(lines[i].text)), err))) {
         bc_buf_free(&b);
         return rc;
       }
@@ -220,66 +214,32 @@ static int text_appearance(bc_appearance *ap,
   }
   ap->content_len = b.len;
 
-  /* The font: a subset of the face with the glyphs drawn. */
-  uint32_t *gids;
-  size_t ngids;
-  const unsigned char *sub;
-  size_t sub_len;
-  char tag[7];
-  if ((rc = bc_glyph_set_list(&gids, &ngids, &set, arena, err)) ||
-      (rc = bc_fontset_subset(&sub, &sub_len, fonts, BC_STYLE_REGULAR, gids,
-                              ngids, arena, err))) {
+  /* The font: a subset of the face with the glyphs drawn, written as the
+   * document's fonts are (pdf's bc_pdf_font). */
+  static const char *const refs[BC_PDF_FONT_OBJECTS] = {"@0", "@1", "@2", "@3",
+                                                        "@4"};
+  bc_pdf_font font;
+  if ((rc = bc_pdf_font_make(&font, &set, fonts, arena, err))) {
     bc_buf_free(&b);
     return rc;
   }
-  bc_glyph_set_tag(tag, &set);
-  const char *dicts[4];
-  bc_buf_reset(&b);
-  bc_buf_printf(&b,
-                "<< /Type /Font /Subtype /Type0 /BaseFont /%s+%s "
-                "/Encoding /Identity-H /DescendantFonts [@1] /ToUnicode @4 >>",
-                tag, fi->postscript_name);
-  dicts[0] = arena_text(&b, arena, err);
-  bc_buf_reset(&b);
-  bc_buf_printf(&b,
-                "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s+%s "
-                "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-                "/Supplement 0 >> /FontDescriptor @2 /CIDToGIDMap /Identity "
-                "/W [",
-                tag, fi->postscript_name);
-  for (size_t i = 0; i < ngids; i++)
-    bc_buf_printf(&b, " %u [%d]", (unsigned)gids[i],
-                  bc_glyph_set_width(&set, fonts, gids[i]));
-  bc_buf_puts(&b, " ] >>");
-  dicts[1] = arena_text(&b, arena, err);
-  bc_buf_reset(&b);
-  bc_buf_printf(
-      &b,
-      "<< /Type /FontDescriptor /FontName /%s+%s /Flags 34 "
-      "/FontBBox [%ld %ld %ld %ld] /ItalicAngle 0 /Ascent %ld "
-      "/Descent %ld /CapHeight %ld /StemV %d /FontFile2 @3 >>",
-      tag, fi->postscript_name, lround(fi->bbox[0] * set.scale),
-      lround(fi->bbox[1] * set.scale), lround(fi->bbox[2] * set.scale),
-      lround(fi->bbox[3] * set.scale), lround(fi->ascender * set.scale),
-      lround(fi->descender * set.scale), lround(fi->cap_height * set.scale),
-      fi->stem_v);
-  dicts[2] = arena_text(&b, arena, err);
-  bc_buf_reset(&b);
-  bc_buf_printf(&b, "/Length1 %zu", sub_len);
-  dicts[3] = arena_text(&b, arena, err);
-  bc_buf_reset(&b);
-  bc_glyph_set_tounicode(&b, &set);
-  const char *cmap = arena_text(&b, arena, err);
-  size_t cmap_len = b.len;
+  for (int i = 0; i < BC_PDF_FONT_OBJECTS; i++) {
+    const char *dict;
+    bc_buf_reset(&b);
+    bc_pdf_font_dict(&b, &font, (bc_pdf_font_obj)i, refs);
+    if (!(dict = arena_text(&b, arena, err))) {
+      bc_buf_free(&b);
+      return err->code;
+    }
+    ap->objects[i] = (bc_ap_object){dict, NULL, 0};
+  }
   bc_buf_free(&b);
-  if (!dicts[0] || !dicts[1] || !dicts[2] || !dicts[3] || !cmap)
-    return bc_error_oom(err);
-  ap->objects[0] = (bc_ap_object){dicts[0], NULL, 0};
-  ap->objects[1] = (bc_ap_object){dicts[1], NULL, 0};
-  ap->objects[2] = (bc_ap_object){dicts[2], NULL, 0};
-  ap->objects[3] = (bc_ap_object){dicts[3], sub, sub_len};
-  ap->objects[4] = (bc_ap_object){"", (const unsigned char *)cmap, cmap_len};
-  ap->object_count = 5;
+  ap->objects[BC_PDF_FONT_FILE].stream = font.file;
+  ap->objects[BC_PDF_FONT_FILE].stream_len = font.file_len;
+  ap->objects[BC_PDF_FONT_TOUNICODE].stream =
+      (const unsigned char *)font.tounicode;
+  ap->objects[BC_PDF_FONT_TOUNICODE].stream_len = font.tounicode_len;
+  ap->object_count = BC_PDF_FONT_OBJECTS;
   ap->resources = "<< /Font << /F1 @0 >> >>";
   return 0;
 }

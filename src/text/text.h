@@ -155,6 +155,20 @@ int bc_shaper_shape(bc_shaped *out,
                     bc_arena *arena,
                     bc_error *err);
 
+/*
+ * Where glyph i's cluster ends in the text_len bytes shaped into sh: the
+ * cluster of the next glyph that has another one, else text_len.
+ */
+size_t bc_shaped_cluster_end(const bc_shaped *sh, size_t i, size_t text_len);
+
+/*
+ * The bytes of text glyph i shows (a PDF's ToUnicode, the page model's
+ * glyph text): its cluster's, from its cluster to bc_shaped_cluster_end,
+ * when it is the first glyph of its cluster; 0 for the others.
+ */
+uint32_t
+bc_shaped_cluster_len(const bc_shaped *sh, size_t i, size_t text_len);
+
 /* ---- line breaking (linebreak.c) ---- */
 
 typedef enum bc_item_kind {

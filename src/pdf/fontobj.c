@@ -1,0 +1,144 @@
+/* pdf/fontobj.c: the values of one embedded font's five objects (Type0,
+ * CIDFontType2 with its W runs, FontDescriptor, FontFile2, ToUnicode),
+ * made once from a glyph set; pdf.c writes them on libharu's object layer,
+ * and bc_pdf_font_dict as PDF text for a writer of raw objects (a
+ * signature's appearance in an incremental update). */
+#include "pdf/pdf.h"
+
+#include "common/error.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* FontDescriptor /Flags (PDF 9.8.2): serif (bit 2), nonsymbolic (bit 6),
+ * italic (bit 7). */
+#define FLAG_SERIF 2
+#define FLAG_NONSYMBOLIC 32
+#define FLAG_ITALIC 64
+
+/* The W array as runs of consecutive glyph IDs: c [w1 w2 ...]. */
+static int width_runs(bc_pdf_font *f,
+                      const uint32_t *gids,
+                      size_t n,
+                      const bc_glyph_set *set,
+                      const bc_fontset *fonts,
+                      bc_arena *arena,
+                      bc_error *err) {
+  size_t runs = 0;
+  for (size_t i = 0; i < n; i++)
+    runs += i == 0 || gids[i] != gids[i - 1] + 1;
+  bc_pdf_width_run *w = bc_arena_calloc(arena, runs + 1, sizeof *w);
+  int *widths = bc_arena_calloc(arena, n + 1, sizeof *widths);
+  if (!w || !widths)
+    return bc_error_oom(err);
+  runs = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    w[runs].first = gids[i];
+    w[runs].widths = widths + i;
+    do {
+      widths[j] = bc_glyph_set_width(set, fonts, gids[j]);
+      j++;
+    } while (j < n && gids[j] == gids[j - 1] + 1);
+    w[runs++].count = j - i;
+    i = j;
+  }
+  f->w = w;
+  f->w_count = runs;
+  return 0;
+}
+
+int bc_pdf_font_make(bc_pdf_font *out,
+                     const bc_glyph_set *set,
+                     const bc_fontset *fonts,
+                     bc_arena *arena,
+                     bc_error *err) {
+  const bc_face_info *fi = bc_fontset_info(fonts, set->style);
+  uint32_t *gids;
+  size_t n;
+  char tag[7];
+  bc_buf b;
+  int rc;
+
+  memset(out, 0, sizeof *out);
+  if ((rc = bc_glyph_set_list(&gids, &n, set, arena, err)) ||
+      (rc = bc_fontset_subset(&out->file, &out->file_len, fonts, set->style,
+                              gids, n, arena, err)))
+    return rc;
+  bc_glyph_set_tag(tag, set);
+  snprintf(out->base_font, sizeof out->base_font, "%s+%s", tag,
+           fi->postscript_name);
+  out->flags = FLAG_NONSYMBOLIC | FLAG_SERIF | (fi->italic ? FLAG_ITALIC : 0);
+  out->italic_angle = fi->italic_angle;
+  for (int i = 0; i < 4; i++)
+    out->bbox[i] = lround(fi->bbox[i] * set->scale);
+  out->ascent = lround(fi->ascender * set->scale);
+  out->descent = lround(fi->descender * set->scale);
+  out->cap_height = lround(fi->cap_height * set->scale);
+  out->stem_v = fi->stem_v;
+  if ((rc = width_runs(out, gids, n, set, fonts, arena, err)))
+    return rc;
+
+  bc_buf_init(&b, arena->alloc);
+  bc_glyph_set_tounicode(&b, set);
+  if (!(rc = bc_buf_check(&b, err))) {
+    char *cmap = bc_arena_alloc(arena, b.len + 1);
+    if (!cmap) {
+      rc = bc_error_oom(err);
+    } else {
+      memcpy(cmap, b.data, b.len);
+      cmap[b.len] = '\0';
+      out->tounicode = cmap;
+      out->tounicode_len = b.len;
+    }
+  }
+  bc_buf_free(&b);
+  return rc;
+}
+
+void bc_pdf_font_dict(bc_buf *out,
+                      const bc_pdf_font *f,
+                      bc_pdf_font_obj which,
+                      const char *const refs[BC_PDF_FONT_OBJECTS]) {
+  switch (which) {
+  case BC_PDF_FONT_TYPE0:
+    bc_buf_printf(out,
+                  "<< /Type /Font /Subtype /Type0 /BaseFont /%s "
+                  "/Encoding /Identity-H /DescendantFonts [%s] "
+                  "/ToUnicode %s >>",
+                  f->base_font, refs[BC_PDF_FONT_CID],
+                  refs[BC_PDF_FONT_TOUNICODE]);
+    break;
+  case BC_PDF_FONT_CID:
+    bc_buf_printf(out,
+                  "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s "
+                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+                  "/Supplement 0 >> /FontDescriptor %s /CIDToGIDMap /Identity "
+                  "/W [",
+                  f->base_font, refs[BC_PDF_FONT_DESCRIPTOR]);
+    for (size_t i = 0; i < f->w_count; i++) {
+      bc_buf_printf(out, " %u [", (unsigned)f->w[i].first);
+      for (size_t j = 0; j < f->w[i].count; j++)
+        bc_buf_printf(out, j ? " %d" : "%d", f->w[i].widths[j]);
+      bc_buf_putc(out, ']');
+    }
+    bc_buf_puts(out, " ] >>");
+    break;
+  case BC_PDF_FONT_DESCRIPTOR:
+    bc_buf_printf(out,
+                  "<< /Type /FontDescriptor /FontName /%s /Flags %d "
+                  "/FontBBox [%ld %ld %ld %ld] /ItalicAngle %g /Ascent %ld "
+                  "/Descent %ld /CapHeight %ld /StemV %d /FontFile2 %s >>",
+                  f->base_font, f->flags, f->bbox[0], f->bbox[1], f->bbox[2],
+                  f->bbox[3], f->italic_angle, f->ascent, f->descent,
+                  f->cap_height, f->stem_v, refs[BC_PDF_FONT_FILE]);
+    break;
+  case BC_PDF_FONT_FILE:
+    bc_buf_printf(out, "/Length1 %zu", f->file_len);
+    break;
+  case BC_PDF_FONT_TOUNICODE:
+  case BC_PDF_FONT_OBJECTS:
+    break;
+  }
+}
