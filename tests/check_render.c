@@ -59,6 +59,27 @@ static int new_context(bc_context **ctx,
   return bc_context_new(ctx, &o, err);
 }
 
+/* The documented zero options: no crash, a message naming what is missing;
+ * with only template_dir set, the system's Liberation Serif serves. */
+START_TEST(test_render_render__default_options) {
+  char templates[512];
+  bc_context_options o = BC_CONTEXT_OPTIONS_INIT;
+  bc_context *ctx = NULL;
+  bc_error err;
+  bc_error_clear(&err);
+  ck_assert_int_eq(bc_context_new(&ctx, &o, &err), BC_ERROR);
+  ck_assert_ptr_null(ctx);
+  ck_assert_ptr_nonnull(strstr(err.message, "template_dir is not set"));
+  ck_assert_int_eq(bc_context_new(&ctx, NULL, &err), BC_ERROR);
+  ck_assert_ptr_nonnull(strstr(err.message, "must not be NULL"));
+  o.template_dir = tu_source_path(templates, sizeof templates, "templates");
+  ck_assert_int_eq(bc_context_new(&ctx, &o, &err), 0);
+  ck_assert_ptr_nonnull(ctx);
+  bc_context_free(ctx);
+  bc_font_family_release();
+}
+END_TEST
+
 START_TEST(test_render_render__sample_report) {
   bc_context *ctx;
   bc_error err;
@@ -978,6 +999,7 @@ Suite *render_suite(void) {
   Suite *s = suite_create("render");
   TCase *tc = tcase_create("render");
   tcase_set_timeout(tc, 600);
+  tcase_add_test(tc, test_render_render__default_options);
   tcase_add_test(tc, test_render_render__sample_report);
   tcase_add_test(tc, test_render_render__data_never_becomes_markup);
   tcase_add_test(tc, test_render_render__every_allocation_failure_transient);

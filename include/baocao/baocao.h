@@ -7,6 +7,7 @@
 #include "baocao/check.h"
 #include "baocao/db.h"
 #include "baocao/error.h"
+#include "baocao/exchange.h"
 #include "baocao/render.h"
 #include "baocao/sign.h"
 #include "baocao/temp.h"

@@ -22,8 +22,11 @@ typedef struct bc_context bc_context;
 
 typedef struct bc_context_options {
   unsigned version;
-  const char *font_dir;      /* holds the four Liberation Serif files */
-  const char *template_dir;  /* holds <template>.md and partials */
+  const char *font_dir;      /* holds the four Liberation Serif files;
+                                NULL (and no font_family): Liberation Serif
+                                from the system's fonts (fontconfig) */
+  const char *template_dir;  /* holds <template>.md and partials; required:
+                                NULL is an error (BC_ERROR), not a crash */
   const bc_allocator *alloc; /* NULL: the C library's */
   /* Told each temporary file's name (render, preview, sign), or NULL;
    * must outlive the context. */

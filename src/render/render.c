@@ -59,13 +59,21 @@ struct bc_context {
 int bc_context_new(bc_context **out,
                    const bc_context_options *opts,
                    bc_error *err) {
-  const bc_allocator *a = opts->alloc ? opts->alloc : bc_allocator_default();
+  const bc_allocator *a;
   bc_context *ctx;
   int rc;
 
+  if (!out || !opts)
+    return bc_error_set(err, BC_ERROR,
+                        "bc_context_new: out and opts must not be NULL");
+  a = opts->alloc ? opts->alloc : bc_allocator_default();
   if (opts->version != BC_CONTEXT_OPTIONS_VERSION)
     return bc_error_set(err, BC_ERROR, "unknown bc_context_options version %u",
                         opts->version);
+  if (!opts->template_dir)
+    return bc_error_set(err, BC_ERROR,
+                        "bc_context_options.template_dir is not set: the "
+                        "directory of the report templates is required");
   ctx = bc_calloc(a, 1, sizeof *ctx);
   if (!ctx)
     return bc_error_oom(err);
@@ -83,8 +91,12 @@ int bc_context_new(bc_context **out,
     rc = bc_error_oom(err);
     goto fail;
   }
-  if (opts->font_family)
-    rc = bc_fontset_open_family(&ctx->fonts, opts->font_family, a, err);
+  /* Neither a directory nor a family: the system's Liberation Serif,
+   * so that BC_CONTEXT_OPTIONS_INIT plus template_dir is enough. */
+  if (opts->font_family || !opts->font_dir)
+    rc = bc_fontset_open_family(
+        &ctx->fonts,
+        opts->font_family ? opts->font_family : BC_FONT_FAMILY_DEFAULT, a, err);
   else
     rc = bc_fontset_open(&ctx->fonts, opts->font_dir, NULL, a, err);
   if (rc || (rc = bc_shaper_new(&ctx->shaper, ctx->fonts, a, err)))
