@@ -2,6 +2,8 @@
 #ifndef BAOCAO_ALLOC_H
 #define BAOCAO_ALLOC_H
 
+#include "baocao/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -23,7 +25,7 @@ typedef struct bc_allocator {
 } bc_allocator;
 
 /* The C library's malloc/realloc/free. Immutable; never NULL. */
-const bc_allocator *bc_allocator_default(void);
+BC_EXPORT const bc_allocator *bc_allocator_default(void);
 
 #ifdef __cplusplus
 }

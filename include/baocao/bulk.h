@@ -3,6 +3,8 @@
 #ifndef BAOCAO_BULK_H
 #define BAOCAO_BULK_H
 
+#include "baocao/export.h"
+
 #include "baocao/alloc.h"
 #include "baocao/error.h"
 #include "baocao/render.h"
@@ -126,7 +128,7 @@ typedef struct bc_bulk_summary {
  * (BC_EDB, BC_ESCHEMA), an unknown period or agency (BC_ENOTFOUND), fonts
  * (BC_EFONT), the output directory or manifest (BC_EIO), BC_ENOMEM.
  */
-int bc_bulk_run(bc_bulk_summary *summary,
+BC_EXPORT int bc_bulk_run(bc_bulk_summary *summary,
                 const bc_bulk_options *opts,
                 bc_error *err);
 
@@ -137,11 +139,11 @@ int bc_bulk_run(bc_bulk_summary *summary,
  * was changed, so no code can name a path outside the output directory
  * and two codes never share a name. size >= 16; returns the length.
  */
-size_t bc_file_name(char *out, size_t size, const char *code);
+BC_EXPORT size_t bc_file_name(char *out, size_t size, const char *code);
 
 /* The shard (1..count) a code belongs to: stable across runs, machines and
  * versions (FNV-1a of the code's bytes, modulo count, plus one). */
-unsigned bc_shard_of(const char *code, unsigned count);
+BC_EXPORT unsigned bc_shard_of(const char *code, unsigned count);
 
 #ifdef __cplusplus
 }

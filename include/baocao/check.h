@@ -3,6 +3,8 @@
 #ifndef BAOCAO_CHECK_H
 #define BAOCAO_CHECK_H
 
+#include "baocao/export.h"
+
 #include "baocao/error.h"
 #include "baocao/render.h"
 
@@ -95,13 +97,13 @@ typedef struct bc_check_options {
  * BC_ENOMEM. Free result with bc_check_result_free. Not thread-safe for one
  * context.
  */
-int bc_check(bc_check_result *result,
+BC_EXPORT int bc_check(bc_check_result *result,
              bc_context *ctx,
              const bc_check_options *opts,
              bc_error *err);
 
 /* Frees what bc_check put in result and clears it. Accepts NULL. */
-void bc_check_result_free(bc_check_result *result);
+BC_EXPORT void bc_check_result_free(bc_check_result *result);
 
 /*
  * Writes a problem as one line, as `baocao check` prints it: its message,
@@ -109,7 +111,7 @@ void bc_check_result_free(bc_check_result *result);
  * 'tthc_so_hoa':1:40 via templates/cchc/tthc.md:12:71)". Always
  * NUL-terminated. Returns buf.
  */
-const char *
+BC_EXPORT const char *
 bc_check_problem_format(const bc_check_problem *p, char *buf, size_t size);
 
 #ifdef __cplusplus

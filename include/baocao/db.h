@@ -3,6 +3,8 @@
 #ifndef BAOCAO_DB_H
 #define BAOCAO_DB_H
 
+#include "baocao/export.h"
+
 #include "baocao/error.h"
 #include "baocao/temp.h"
 
@@ -14,17 +16,17 @@ extern "C" {
 
 /* Creates an empty database with the current schema; BC_EIO if path
  * exists. */
-int bc_database_create(const char *path, bc_error *err);
+BC_EXPORT int bc_database_create(const char *path, bc_error *err);
 
 /* The schema version this baocao reads and creates. */
 #define BC_DATABASE_SCHEMA_VERSION 4
 
 /* Upgrades a database of an earlier schema version in place, in one
  * transaction; *from_version is the version it had. */
-int bc_database_upgrade(const char *path, int *from_version, bc_error *err);
+BC_EXPORT int bc_database_upgrade(const char *path, int *from_version, bc_error *err);
 
 /* Runs an SQL file against a baocao database in one transaction. */
-int bc_database_load_sql(const char *db_path,
+BC_EXPORT int bc_database_load_sql(const char *db_path,
                          const char *sql_path,
                          bc_error *err);
 
@@ -32,7 +34,7 @@ int bc_database_load_sql(const char *db_path,
  * `db load DB -` reads standard input), which stays open; errors call it
  * name ("<stdin>"). BC_EINPUT when it cannot be read or holds more than
  * 256 MB. */
-int bc_database_load_sql_fd(const char *db_path,
+BC_EXPORT int bc_database_load_sql_fd(const char *db_path,
                             int fd,
                             const char *name,
                             bc_error *err);
@@ -83,7 +85,7 @@ typedef struct bc_import_result {
  * (a file that cannot be read or parsed as CSV, an unknown file name, a
  * bad header). Other errors: BC_EDB, BC_ESCHEMA, BC_ENOMEM.
  */
-int bc_database_import(const char *db_path,
+BC_EXPORT int bc_database_import(const char *db_path,
                        const char *const *files,
                        size_t count,
                        const bc_import_options *options,
@@ -98,7 +100,7 @@ int bc_database_import(const char *db_path,
  * Errors: BC_EIO (dir or a file cannot be written), BC_EDB, BC_ESCHEMA,
  * BC_ENOMEM.
  */
-int bc_database_export(const char *db_path,
+BC_EXPORT int bc_database_export(const char *db_path,
                        const char *dir,
                        size_t rows[BC_IMPORT_TABLES],
                        const bc_temp_hook *temp_hook,

@@ -3,6 +3,8 @@
 #ifndef BAOCAO_ERROR_H
 #define BAOCAO_ERROR_H
 
+#include "baocao/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -28,8 +30,11 @@ typedef enum bc_error_code {
   BC_EVERIFY = -14,  /* signatures: one does not check out, the file was
                         changed after one, or (import) it has none */
   BC_ENET = -15,     /* a network service (time-stamping authority) failed */
-  BC_EUNTRUSTED = -16 /* signatures that check out, but not from a trusted
-                         certificate bound to the agency (import) */
+  BC_EUNTRUSTED = -16, /* signatures that check out, but not from a trusted
+                          certificate bound to the agency (import) */
+  BC_EINVAL = -17      /* a caller's mistake: a NULL where an object is
+                          required, an unknown options version; the
+                          message names the function and the argument */
 } bc_error_code;
 
 #define BC_ERROR_MESSAGE_SIZE 512
@@ -51,22 +56,22 @@ typedef struct bc_error {
 } bc_error;
 
 /* Resets err to "no error". */
-void bc_error_clear(bc_error *err);
+BC_EXPORT void bc_error_clear(bc_error *err);
 
 /*
  * Writes "file:line:col: message (agency A, period P)" (the parts that are
  * set) into buf, always NUL-terminated. Returns buf.
  */
-const char *bc_error_format(const bc_error *err, char *buf, size_t size);
+BC_EXPORT const char *bc_error_format(const bc_error *err, char *buf, size_t size);
 
 /* A short English name for a code ("template syntax", "missing data"). */
-const char *bc_error_code_name(int code);
+BC_EXPORT const char *bc_error_code_name(int code);
 
 /* A stable snake_case token for a code, never translated, for scripts
  * (the bulk manifest's error_code, the "code" of --json errors): "data",
  * "template", "input", "not_found", "database", ...; "internal" for any
  * code not listed in docs/json.md. */
-const char *bc_error_key(int code);
+BC_EXPORT const char *bc_error_key(int code);
 
 #ifdef __cplusplus
 }

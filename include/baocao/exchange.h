@@ -4,6 +4,8 @@
 #ifndef BAOCAO_EXCHANGE_H
 #define BAOCAO_EXCHANGE_H
 
+#include "baocao/export.h"
+
 #include "baocao/error.h"
 #include "baocao/sign.h"
 
@@ -79,11 +81,11 @@ typedef struct bc_import_pdf_result {
  * trust), BC_ECERT (a file of trust without certificates), BC_EDB,
  * BC_ESCHEMA, BC_ENOTFOUND (parent). Free with bc_import_pdf_result_free.
  */
-int bc_import_pdfs(bc_import_pdf_result *result,
+BC_EXPORT int bc_import_pdfs(bc_import_pdf_result *result,
                    const bc_import_pdf_options *options,
                    bc_error *err);
 
-void bc_import_pdf_result_free(bc_import_pdf_result *result);
+BC_EXPORT void bc_import_pdf_result_free(bc_import_pdf_result *result);
 
 #ifdef __cplusplus
 }

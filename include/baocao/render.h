@@ -3,6 +3,8 @@
 #ifndef BAOCAO_RENDER_H
 #define BAOCAO_RENDER_H
 
+#include "baocao/export.h"
+
 #include "baocao/alloc.h"
 #include "baocao/error.h"
 #include "baocao/temp.h"
@@ -57,7 +59,7 @@ typedef struct bc_context_options {
  * the family and the face it lacks (fontconfig would substitute another
  * family or style), BC_ENOMEM. Thread-safe.
  */
-int bc_font_family_find(char *path,
+BC_EXPORT int bc_font_family_find(char *path,
                         size_t size,
                         unsigned *revision,
                         const char *family,
@@ -69,17 +71,17 @@ int bc_font_family_find(char *path,
  * thread finds a family or makes a context with font_family; a later call
  * loads them again. Not thread-safe.
  */
-void bc_font_family_release(void);
+BC_EXPORT void bc_font_family_release(void);
 
 /*
  * Loads the fonts. Errors: BC_EFONT naming the file (or the family that is
  * not installed), BC_ENOMEM.
  * Free with bc_context_free.
  */
-int bc_context_new(bc_context **out,
+BC_EXPORT int bc_context_new(bc_context **out,
                    const bc_context_options *opts,
                    bc_error *err);
-void bc_context_free(bc_context *ctx);
+BC_EXPORT void bc_context_free(bc_context *ctx);
 
 /* What kind of PDF a report is written as (`--pdf-standard`). */
 typedef enum bc_pdf_standard {
@@ -109,14 +111,14 @@ typedef enum bc_format {
 } bc_format;
 
 /* "pdf", "docx" or "odt". */
-const char *bc_format_name(bc_format format);
+BC_EXPORT const char *bc_format_name(bc_format format);
 
 /* The format named name ("pdf", "docx", "odt"), or -1. */
-int bc_format_from_name(const char *name);
+BC_EXPORT int bc_format_from_name(const char *name);
 
 /* The format a file name's extension names (.pdf, .docx, .odt, in any
  * case), or -1. */
-int bc_format_from_path(const char *path);
+BC_EXPORT int bc_format_from_path(const char *path);
 
 typedef struct bc_render_options {
   unsigned version;
@@ -206,7 +208,7 @@ typedef struct bc_render_result {
  * character the font lacks), BC_ESYNTAX / BC_EINPUT (template), BC_EIO
  * (output), BC_ELAYOUT, BC_ENOMEM. result may be NULL.
  */
-int bc_render(bc_render_result *result,
+BC_EXPORT int bc_render(bc_render_result *result,
               bc_context *ctx,
               const bc_render_options *opts,
               bc_error *err);
@@ -266,14 +268,14 @@ typedef struct bc_preview_result {
  * NULL unless keep_pixels or keep_png is set. Not thread-safe for one
  * context.
  */
-int bc_preview(bc_preview_result *result,
+BC_EXPORT int bc_preview(bc_preview_result *result,
                bc_context *ctx,
                const bc_preview_options *opts,
                bc_error *err);
 
 /* Frees result->pixels and result->png (if any) and clears result.
  * Accepts NULL. */
-void bc_preview_result_free(bc_preview_result *result);
+BC_EXPORT void bc_preview_result_free(bc_preview_result *result);
 
 #ifdef __cplusplus
 }

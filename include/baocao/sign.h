@@ -3,6 +3,8 @@
 #ifndef BAOCAO_SIGN_H
 #define BAOCAO_SIGN_H
 
+#include "baocao/export.h"
+
 #include "baocao/error.h"
 #include "baocao/render.h"
 
@@ -47,7 +49,7 @@ typedef struct bc_sign_options {
  * (PAdES B-T). Errors: BC_EINPUT, BC_EPDF, BC_EVERIFY, BC_ENOTFOUND,
  * BC_ECERT, BC_ENET (the TSA), BC_EIO, BC_ENOMEM.
  */
-int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err);
+BC_EXPORT int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err);
 
 /* What a file's signatures say about it, worst last. */
 typedef enum bc_verdict {
@@ -79,7 +81,7 @@ typedef enum bc_chain_status {
 
 /* "trusted", "revocation unknown", "not for signing", "untrusted", "not
  * yet valid", "expired", "revoked", "not checked". */
-const char *bc_chain_status_name(bc_chain_status s);
+BC_EXPORT const char *bc_chain_status_name(bc_chain_status s);
 
 /* Where trust comes from, for bc_verify and bc_import_pdfs. Each path is a
  * file of PEM or DER certificates (or CRLs), or for anchors also a
@@ -161,22 +163,22 @@ typedef struct bc_verify_result bc_verify_result;
  * is not an error: the status says so. A file whose signatures do not check out is not an error:
  * see bc_verify_verdict. Free with bc_verify_result_free.
  */
-int bc_verify(bc_verify_result **out,
+BC_EXPORT int bc_verify(bc_verify_result **out,
               const char *path,
               const bc_trust_options *trust,
               bc_error *err);
-size_t bc_verify_count(const bc_verify_result *r);
-const bc_signature_report *bc_verify_field(const bc_verify_result *r, size_t i);
-size_t bc_verify_file_size(const bc_verify_result *r);
+BC_EXPORT size_t bc_verify_count(const bc_verify_result *r);
+BC_EXPORT const bc_signature_report *bc_verify_field(const bc_verify_result *r, size_t i);
+BC_EXPORT size_t bc_verify_file_size(const bc_verify_result *r);
 /* Revisions of the file (incremental updates + 1). */
-size_t bc_verify_revisions(const bc_verify_result *r);
-bc_verdict bc_verify_verdict(const bc_verify_result *r);
+BC_EXPORT size_t bc_verify_revisions(const bc_verify_result *r);
+BC_EXPORT bc_verdict bc_verify_verdict(const bc_verify_result *r);
 /* Why the verdict is not SIGNED, in one line ("page 1 content changed
  * after ky_nguoi_co_tham_quyen"), or "". */
-const char *bc_verify_reason(const bc_verify_result *r);
+BC_EXPORT const char *bc_verify_reason(const bc_verify_result *r);
 /* "signed", "not signed", "modified after signing", "invalid". */
-const char *bc_verdict_name(bc_verdict v);
-void bc_verify_result_free(bc_verify_result *r);
+BC_EXPORT const char *bc_verdict_name(bc_verdict v);
+BC_EXPORT void bc_verify_result_free(bc_verify_result *r);
 
 #ifdef __cplusplus
 }

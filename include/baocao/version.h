@@ -3,6 +3,8 @@
 #ifndef BAOCAO_VERSION_H
 #define BAOCAO_VERSION_H
 
+#include "baocao/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -19,7 +21,7 @@ typedef struct bc_library_version {
 #define BC_LIBRARY_VERSIONS_MAX 16
 
 /* baocao's own version, "0.1.0" (static). */
-const char *bc_version(void);
+BC_EXPORT const char *bc_version(void);
 
 /*
  * Fills out[0..max) with the libraries baocao is linked with, in pipeline
@@ -30,7 +32,7 @@ const char *bc_version(void);
  * only what FreeType needs to say its version, and gives "?" for it when
  * that fails.
  */
-size_t bc_library_versions(bc_library_version *out, size_t max);
+BC_EXPORT size_t bc_library_versions(bc_library_version *out, size_t max);
 
 #ifdef __cplusplus
 }

@@ -127,6 +127,8 @@ const char *bc_error_code_name(int code) {
     return bc_tr("network service error");
   case BC_EUNTRUSTED:
     return bc_tr("untrusted signature");
+  case BC_EINVAL:
+    return bc_tr("invalid argument");
   default:
     return bc_tr("error");
   }
@@ -164,6 +166,8 @@ const char *bc_error_key(int code) {
     return "network";
   case BC_EUNTRUSTED:
     return "untrusted";
+  case BC_EINVAL:
+    return "invalid_argument";
   default:
     return "internal";
   }

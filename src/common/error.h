@@ -17,6 +17,18 @@
  */
 int bc_error_set(bc_error *err, int code, const char *fmt, ...) BC_PRINTF(3, 4);
 
+/*
+ * The check at the top of every public entry point: when cond is false,
+ * sets BC_EINVAL with "func: what" (what names the argument: "out is
+ * NULL") and returns BC_EINVAL from the calling function. For functions
+ * that return an int error code.
+ */
+#define BC_ASSERT_ARG(err, cond, what)                                         \
+  do {                                                                         \
+    if (!(cond))                                                               \
+      return bc_error_set((err), BC_EINVAL, "%s: %s", __func__, (what));       \
+  } while (0)
+
 /* Sets BC_ENOMEM with a fixed message; returns BC_ENOMEM. */
 int bc_error_oom(bc_error *err);
 
