@@ -763,6 +763,31 @@ cleanup:
   return rc;
 }
 
+/* Test-only (tests/golden): the pages bc_render would write as PDF for
+ * opts, as bc_pages_dump prints them, appended to out. */
+int bc_render__pages_dump(bc_buf *out,
+                          bc_context *ctx,
+                          const bc_render_options *opts,
+                          bc_error *err) {
+  report_job job = {opts->db_path,       opts->agency,
+                    opts->period,        opts->template_name,
+                    opts->first_fit != 0, opts->blank_number_date != 0,
+                    opts->pdf_standard,  opts->no_expansion != 0,
+                    opts->tones,         BC_FORMAT_PDF};
+  bc_arena arena;
+  bc_doc doc;
+  bc_pages pages;
+  int rc;
+  bc_arena_init(&arena, ctx->alloc);
+  if (!(rc = build_pages(&pages, &doc, ctx, &job, &arena, err))) {
+    bc_pages_dump(out, &pages);
+    rc = bc_buf_check(out, err);
+  }
+  bc_render__context(err, rc, job.agency, job.period);
+  bc_arena_release(&arena);
+  return rc;
+}
+
 void bc_preview_result_free(bc_preview_result *result) {
   if (!result)
     return;

@@ -6,6 +6,7 @@
 
 #include "baocao/render.h"
 #include "common/arena.h"
+#include "common/buf.h"
 #include "common/file.h"
 #include "data/data.h"
 #include "markup/markup.h"
@@ -48,5 +49,13 @@ void bc_render__context(bc_error *err,
                         int rc,
                         const char *agency,
                         const char *period);
+
+/* Test-only (tests/golden/dump_pages.c): the pages bc_render would write
+ * as PDF for opts (output ignored), as bc_pages_dump prints them,
+ * appended to out. Errors: those of bc_render before the PDF. */
+int bc_render__pages_dump(bc_buf *out,
+                          bc_context *ctx,
+                          const bc_render_options *opts,
+                          bc_error *err);
 
 #endif
