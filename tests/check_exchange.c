@@ -2,18 +2,26 @@
  * the attachment and every check of its baocao-data.json, a table of bad
  * documents), writing them into a database (data/received.c: conflicts,
  * one savepoint per file) and bc_import_pdfs (exchange/import.c), with an
- * allocation-failure pass. The PDFs are written here by hand: one page and
- * an uncompressed baocao-data.json in the /EmbeddedFiles name tree. */
-#include "baocao/exchange.h"
+ * allocation-failure pass. Those PDFs are written here by hand: one page
+ * and an uncompressed baocao-data.json in the /EmbeddedFiles name tree.
+ * The import policy over signed files (TCase "signed") uses a real one: a
+ * throwaway PKI made with openssl, the Trà Vinh reference report rendered
+ * and signed (signer, then seal) through the public API, then trusted,
+ * untrusted, bound to another agency, a byte flipped, changed after
+ * signing by an incremental update, unsigned. */
+#include "baocao/baocao.h"
 #include "common/arena.h"
 #include "common/buf.h"
 #include "data/data.h"
 #include "exchange/received.h"
+#include "pdf/pdfread.h"
 #include "testutil.h"
 
 #include <check.h>
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -506,12 +514,13 @@ static void fresh_db(void) {
   ck_assert_int_eq(bc_db_run_sql_file(db, sql, &err), 0);
 }
 
-/* One number from the database, by SQL (a constant in the test). */
-static long count_of(const char *sql) {
+/* One number from the database at path, by SQL (a constant in the
+ * test). */
+static long count_in(const char *path, const char *sql) {
   sqlite3 *h;
   sqlite3_stmt *s;
   long n;
-  ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL),
+  ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL),
                    SQLITE_OK);
   ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
   ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
@@ -519,6 +528,11 @@ static long count_of(const char *sql) {
   sqlite3_finalize(s);
   sqlite3_close(h);
   return n;
+}
+
+/* One number from the database of the db tests. */
+static long count_of(const char *sql) {
+  return count_in(db, sql);
 }
 
 #define VALUES "SELECT count(*) FROM indicator_value"
@@ -806,6 +820,699 @@ START_TEST(test_exchange_import__directory) {
 }
 END_TEST
 
+/* ---- signed files: a throwaway PKI, a rendered and signed report ---- */
+
+/* What every test of signed files shares, made once per process in
+ * tu_tmpdir()/pki: a root CA; the seal's certificate (ky_co_quan, the
+ * agency's) and the signer's (ky_nguoi_co_tham_quyen) under it, each as
+ * PKCS#12 with the root; the SHA-256 of each public key, as openssl
+ * computes it; the Trà Vinh reference report rendered from the reference
+ * samples, unsigned, signed by the signer, and signed by both. */
+static struct signed_fixture {
+  int ready;
+  char dir[600];
+  char root[700], seal_p12[700], signer_p12[700];
+  char seal_spki[65], signer_spki[65];
+  char sample_db[700];
+  char unsigned_pdf[700], signer_pdf[700], both_pdf[700];
+  long values; /* indicator values of STTTT-TV, 2023-Q3 */
+} fx;
+
+#define SEAL_SUBJECT                                                           \
+  "C=VN,O=UBND tỉnh Trà Vinh,CN=Sở Thông tin và Truyền thông Trà Vinh"
+
+static const char sign_ext[] =
+    "[v3_sign]\n"
+    "basicConstraints = CA:FALSE\n"
+    "keyUsage = critical,digitalSignature,nonRepudiation\n"
+    "extendedKeyUsage = emailProtection,1.3.6.1.5.5.7.3.36\n"
+    "subjectKeyIdentifier = hash\n"
+    "authorityKeyIdentifier = keyid\n";
+
+/* Runs command in fx.dir (OpenSSL's configuration file ignored); its
+ * standard output in *out when out is not NULL. */
+static void run_in_pki(char **out, const char *command) {
+  char cmd[2048];
+  snprintf(cmd, sizeof cmd, "cd '%s' && export OPENSSL_CONF=/dev/null && %s",
+           fx.dir, command);
+  ck_assert_msg(tu_run(out, cmd) == 0, "failed: %s", command);
+}
+
+/* name.key, name.crt (issued by the root) and name.p12 (password
+ * "matkhau"); the SHA-256 of its SubjectPublicKeyInfo into spki. */
+static void make_leaf(const char *name, const char *subject, char spki[65]) {
+  char cmd[1024], *out = NULL;
+  snprintf(cmd, sizeof cmd,
+           "openssl req -new -newkey rsa:2048 -nodes -keyout %s.key "
+           "-subj '%s' -utf8 -out %s.csr 2>/dev/null && "
+           "openssl x509 -req -in %s.csr -CA root.crt -CAkey root.key "
+           "-CAcreateserial -days 730 -sha256 -extfile sign.cnf "
+           "-extensions v3_sign -out %s.crt 2>/dev/null && "
+           "openssl pkcs12 -export -inkey %s.key -in %s.crt "
+           "-certfile root.crt -out %s.p12 -passout pass:matkhau",
+           name, subject, name, name, name, name, name, name);
+  run_in_pki(NULL, cmd);
+  snprintf(cmd, sizeof cmd,
+           "openssl x509 -in %s.crt -noout -pubkey | "
+           "openssl pkey -pubin -outform DER | sha256sum",
+           name);
+  run_in_pki(&out, cmd);
+  ck_assert_ptr_nonnull(out);
+  ck_assert_uint_ge(strlen(out), 64);
+  memcpy(spki, out, 64);
+  spki[64] = '\0';
+  free(out);
+}
+
+static int new_context(bc_context **ctx, bc_error *err) {
+  char fonts[512], templates[512];
+  bc_context_options o = BC_CONTEXT_OPTIONS_INIT;
+  o.font_dir = tu_source_path(fonts, sizeof fonts, "fonts");
+  o.template_dir = tu_source_path(templates, sizeof templates, "templates");
+  return bc_context_new(ctx, &o, err);
+}
+
+/* bc_sign of in into out, field by the PKCS#12 file p12. */
+static void sign_pdf(bc_context *ctx,
+                     const char *in,
+                     const char *out,
+                     const char *field,
+                     const char *p12) {
+  bc_sign_options so = BC_SIGN_OPTIONS_INIT;
+  bc_error err;
+  so.input = in;
+  so.output = out;
+  so.field = field;
+  so.p12_path = p12;
+  so.password = "matkhau";
+  bc_error_clear(&err);
+  ck_assert_msg(bc_sign(ctx, &so, &err) == 0, "%s: %s", field, err.message);
+}
+
+static void signed_setup(void) {
+  static const char *const sql[] = {"samples/tra_vinh_2023_q3.sql",
+                                    "samples/tay_ninh_2024.sql"};
+  bc_render_options ro = BC_RENDER_OPTIONS_INIT;
+  bc_context *ctx;
+  bc_error err;
+  char path[700];
+  FILE *fp;
+  if (fx.ready)
+    return;
+  snprintf(fx.dir, sizeof fx.dir, "%s/pki", tu_tmpdir());
+  /* Made again by each forked test (CK_FORK=yes), once without forks. */
+  ck_assert(mkdir(fx.dir, 0700) == 0 || errno == EEXIST);
+  snprintf(path, sizeof path, "%s/sign.cnf", fx.dir);
+  fp = fopen(path, "wb");
+  ck_assert_ptr_nonnull(fp);
+  fputs(sign_ext, fp);
+  fclose(fp);
+  run_in_pki(NULL, "openssl req -x509 -newkey rsa:2048 -nodes "
+                   "-keyout root.key -out root.crt -days 3650 -sha256 "
+                   "-subj '/CN=Test Root CA/O=Test PKI/C=VN' -utf8 "
+                   "-addext 'basicConstraints=critical,CA:TRUE' "
+                   "-addext 'keyUsage=critical,keyCertSign,cRLSign' "
+                   "-addext 'subjectKeyIdentifier=hash' 2>/dev/null");
+  make_leaf("seal",
+            "/CN=Sở Thông tin và Truyền thông Trà Vinh/O=UBND tỉnh Trà "
+            "Vinh/C=VN",
+            fx.seal_spki);
+  make_leaf("signer",
+            "/CN=Bùi Thông Nhứt/O=Sở Thông tin và Truyền thông Trà Vinh/C=VN",
+            fx.signer_spki);
+  ck_assert_str_ne(fx.seal_spki, fx.signer_spki);
+  snprintf(fx.root, sizeof fx.root, "%s/root.crt", fx.dir);
+  snprintf(fx.seal_p12, sizeof fx.seal_p12, "%s/seal.p12", fx.dir);
+  snprintf(fx.signer_p12, sizeof fx.signer_p12, "%s/signer.p12", fx.dir);
+  /* The report, from the two reference samples. */
+  snprintf(fx.sample_db, sizeof fx.sample_db, "%s/reference.db", fx.dir);
+  ck_assert_int_eq(bc_database_create(fx.sample_db, &err), 0);
+  for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
+    ck_assert_msg(bc_database_load_sql(fx.sample_db,
+                                       tu_source_path(path, sizeof path,
+                                                      sql[i]),
+                                       &err) == 0,
+                  "%s: %s", sql[i], err.message);
+  snprintf(fx.unsigned_pdf, sizeof fx.unsigned_pdf, "%s/tv.pdf", fx.dir);
+  snprintf(fx.signer_pdf, sizeof fx.signer_pdf, "%s/tv-signer.pdf", fx.dir);
+  snprintf(fx.both_pdf, sizeof fx.both_pdf, "%s/tv-both.pdf", fx.dir);
+  ro.db_path = fx.sample_db;
+  ro.agency = "STTTT-TV";
+  ro.period = "2023-Q3";
+  ro.output_path = fx.unsigned_pdf;
+  ro.created = 1700000000;
+  bc_error_clear(&err);
+  ck_assert_msg(new_context(&ctx, &err) == 0, "%s", err.message);
+  ck_assert_msg(bc_render(NULL, ctx, &ro, &err) == 0, "%s", err.message);
+  sign_pdf(ctx, fx.unsigned_pdf, fx.signer_pdf, "ky_nguoi_co_tham_quyen",
+           fx.signer_p12);
+  sign_pdf(ctx, fx.signer_pdf, fx.both_pdf, "ky_co_quan", fx.seal_p12);
+  bc_context_free(ctx);
+  bc_font_family_release();
+  fx.values = count_in(fx.sample_db,
+                       "SELECT count(*) FROM indicator_value WHERE "
+                       "agency_code = 'STTTT-TV' AND period_code = '2023-Q3'");
+  ck_assert_int_gt(fx.values, 10);
+  fx.ready = 1;
+}
+
+/* A fresh upper-level database tu_tmpdir()/<name>.db (path into buf) with
+ * the agencies STTTT-TV and STTTT-TN and, in agency_certificate, each
+ * binding given: by SPKI fingerprint, or by issuer and subject. */
+typedef struct binding {
+  const char *agency, *role, *spki, *issuer, *subject;
+} binding;
+
+static const char up_sql[] =
+    "INSERT INTO agency (code, name, full_name, symbol, place) VALUES "
+    "('STTTT-TV', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Sở Thông tin và Truyền "
+    "thông', 'STTTT', 'Trà Vinh'), ('STTTT-TN', 'SỞ THÔNG TIN VÀ TRUYỀN "
+    "THÔNG', 'Sở Thông tin và Truyền thông', 'STTTT', 'Tây Ninh');\n";
+
+static const char *
+up_db(char *buf, size_t size, const char *name, const binding *b, size_t n) {
+  char sql[700];
+  bc_error err;
+  sqlite3 *h;
+  sqlite3_stmt *s;
+  FILE *fp;
+  snprintf(buf, size, "%s/%s.db", tu_tmpdir(), name);
+  unlink(buf);
+  fp = fopen(tmp(sql, sizeof sql, "up.sql"), "wb");
+  ck_assert_ptr_nonnull(fp);
+  fputs(up_sql, fp);
+  fclose(fp);
+  ck_assert_int_eq(bc_database_create(buf, &err), 0);
+  ck_assert_msg(bc_database_load_sql(buf, sql, &err) == 0, "%s", err.message);
+  ck_assert_int_eq(sqlite3_open(buf, &h), SQLITE_OK);
+  ck_assert_int_eq(
+      sqlite3_prepare_v2(h,
+                         "INSERT INTO agency_certificate (agency_code, role, "
+                         "spki_sha256, issuer, subject) VALUES (?, ?, ?, ?, ?)",
+                         -1, &s, NULL),
+      SQLITE_OK);
+  for (size_t i = 0; i < n; i++) {
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, b[i].agency, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, b[i].role, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, b[i].spki, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, b[i].issuer, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, b[i].subject, -1, SQLITE_STATIC);
+    ck_assert_msg(sqlite3_step(s) == SQLITE_DONE, "%s", sqlite3_errmsg(h));
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(h);
+  return buf;
+}
+
+/* bc_import_pdfs of one file into the database up. */
+static int import_one(bc_import_pdf_result *r,
+                      bc_import_pdf_options *o,
+                      const char *up,
+                      const char **path,
+                      bc_error *err) {
+  o->db_path = up;
+  o->paths = path;
+  o->path_count = 1;
+  bc_error_clear(err);
+  return bc_import_pdfs(r, o, err);
+}
+
+#define TV_VALUES                                                              \
+  "SELECT count(*) FROM indicator_value WHERE agency_code = 'STTTT-TV'"
+
+/* The seal bound to the agency, both certificates from the trusted root:
+ * imported, with what the signatures say; imported again, unchanged. A
+ * binding by issuer and subject serves as one by fingerprint. */
+START_TEST(test_exchange_signed__trusted_seal_imports) {
+  bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+  bc_trust_options t = BC_TRUST_OPTIONS_INIT;
+  bc_import_pdf_result r;
+  bc_error err;
+  char up[600];
+  const char *anchors[1], *path[1];
+  signed_setup();
+  anchors[0] = fx.root;
+  path[0] = fx.both_pdf;
+  t.anchors = anchors;
+  t.anchor_count = 1;
+  o.trust = &t;
+  const binding by_spki[] = {
+      {"STTTT-TV", "seal", fx.seal_spki, NULL, NULL},
+      {"STTTT-TV", "signer", fx.signer_spki, NULL, NULL}};
+  up_db(up, sizeof up, "trusted", by_spki, 2);
+  ck_assert_msg(import_one(&r, &o, up, path, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(r.file_count, 1);
+  ck_assert_uint_eq(r.imported, 1);
+  ck_assert_uint_eq(r.refused, 0);
+  ck_assert_int_eq(r.files[0].code, 0);
+  ck_assert_str_eq(r.files[0].message, "");
+  ck_assert_int_eq(r.files[0].verdict, BC_VERDICT_SIGNED);
+  ck_assert_str_eq(r.files[0].signature, "signed");
+  ck_assert_str_eq(r.files[0].reason, "");
+  ck_assert_str_eq(r.files[0].untrusted, "");
+  ck_assert_str_eq(r.files[0].signer, "Sở Thông tin và Truyền thông Trà Vinh");
+  ck_assert_str_eq(r.files[0].agency, "STTTT-TV");
+  ck_assert_str_eq(r.files[0].period, "2023-Q3");
+  ck_assert_int_eq((long)r.files[0].inserted, fx.values);
+  ck_assert_uint_eq(r.files[0].unchanged, 0);
+  ck_assert_uint_eq(r.files[0].revisions, 3);
+  ck_assert_uint_eq(r.files[0].signature_count, 2);
+  for (size_t i = 0; i < 2; i++) {
+    const bc_signature_report *s = &r.files[0].signatures[i];
+    int seal = !strcmp(s->field, "ky_co_quan");
+    ck_assert_msg(seal || !strcmp(s->field, "ky_nguoi_co_tham_quyen"), "%s",
+                  s->field);
+    ck_assert(s->is_signed && s->intact && !s->modified && !s->removed);
+    ck_assert_int_eq(s->chain, BC_CHAIN_TRUSTED);
+    ck_assert_str_eq(s->chain_problem, "");
+    ck_assert_uint_eq(s->revision, seal ? 3 : 2);
+    ck_assert_str_eq(s->spki_sha256, seal ? fx.seal_spki : fx.signer_spki);
+    ck_assert_str_eq(s->issuer, "C=VN,O=Test PKI,CN=Test Root CA");
+    ck_assert_str_eq(s->subject,
+                     seal ? SEAL_SUBJECT
+                          : "C=VN,O=Sở Thông tin và Truyền thông Trà "
+                            "Vinh,CN=Bùi Thông Nhứt");
+  }
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
+  /* Again: every value already there. */
+  ck_assert_int_eq(import_one(&r, &o, up, path, &err), 0);
+  ck_assert_uint_eq(r.imported, 1);
+  ck_assert_uint_eq(r.files[0].inserted, 0);
+  ck_assert_int_eq((long)r.files[0].unchanged, fx.values);
+  bc_import_pdf_result_free(&r);
+  /* Bound by the root's name and the seal's subject. */
+  const binding by_name[] = {{"STTTT-TV", "seal", NULL,
+                              "C=VN,O=Test PKI,CN=Test Root CA",
+                              SEAL_SUBJECT}};
+  up_db(up, sizeof up, "trusted-by-name", by_name, 1);
+  ck_assert_msg(import_one(&r, &o, up, path, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(r.imported, 1);
+  ck_assert_str_eq(r.files[0].untrusted, "");
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
+}
+END_TEST
+
+/* No trust anchors: a file signed by a good chain is untrusted, refused
+ * with BC_EUNTRUSTED unless accept_untrusted, which says so. */
+START_TEST(test_exchange_signed__untrusted_without_anchors) {
+  bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+  bc_import_pdf_result r;
+  bc_error err;
+  char up[600], want[1400];
+  const char *path[1];
+  static const char why[] =
+      "the signature ky_nguoi_co_tham_quyen is untrusted: no trust anchors: "
+      "give --trust, or set BAOCAO_TRUST (docs/signing.md)";
+  signed_setup();
+  path[0] = fx.both_pdf;
+  const binding b[] = {{"STTTT-TV", "seal", fx.seal_spki, NULL, NULL}};
+  up_db(up, sizeof up, "untrusted", b, 1);
+  ck_assert_int_eq(import_one(&r, &o, up, path, &err), BC_EUNTRUSTED);
+  ck_assert_str_eq(err.message, "nothing was imported: 1 of 1 files refused "
+                                "(--keep-going imports the others)");
+  ck_assert_uint_eq(r.refused, 1);
+  ck_assert_uint_eq(r.imported, 0);
+  ck_assert_int_eq(r.files[0].code, BC_EUNTRUSTED);
+  ck_assert_int_eq(r.files[0].verdict, BC_VERDICT_SIGNED);
+  ck_assert_str_eq(r.files[0].untrusted, why);
+  snprintf(want, sizeof want,
+           "'%s' is refused: %s (--accept-untrusted imports it anyway)",
+           fx.both_pdf, why);
+  ck_assert_str_eq(r.files[0].message, want);
+  ck_assert_int_eq(r.files[0].signatures[0].chain, BC_CHAIN_UNTRUSTED);
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_in(up, TV_VALUES), 0);
+  /* Asked to: imported, saying why it is not trusted. */
+  o.accept_untrusted = 1;
+  ck_assert_msg(import_one(&r, &o, up, path, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(r.imported, 1);
+  ck_assert_str_eq(r.files[0].signature,
+                   "signed, imported because of --accept-untrusted");
+  ck_assert_str_eq(r.files[0].untrusted, why);
+  ck_assert_str_eq(r.files[0].message, "");
+  ck_assert_int_eq((long)r.files[0].inserted, fx.values);
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
+}
+END_TEST
+
+/* Trusted chains that do not speak for the agency whose data the file
+ * carries: the seal bound to another agency, or as a signer only, no
+ * binding at all, no seal. Each refused with BC_EUNTRUSTED and its
+ * reason. */
+START_TEST(test_exchange_signed__seal_not_bound_to_the_agency) {
+  bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+  bc_trust_options t = BC_TRUST_OPTIONS_INIT;
+  bc_import_pdf_result r;
+  bc_error err;
+  char up[600], not_bound[600], want[1400];
+  const char *anchors[1], *path[1];
+  signed_setup();
+  anchors[0] = fx.root;
+  path[0] = fx.both_pdf;
+  t.anchors = anchors;
+  t.anchor_count = 1;
+  o.trust = &t;
+  snprintf(not_bound, sizeof not_bound,
+           "the seal's certificate (" SEAL_SUBJECT ", SPKI SHA-256 %s) is not "
+           "bound to agency 'STTTT-TV'",
+           fx.seal_spki);
+  const struct {
+    const char *name;
+    binding b[2];
+    size_t n;
+    const char *file;
+    const char *why;
+  } cases[] = {
+      /* STTTT-TV has a seal, but another one: this seal is Tây Ninh's. */
+      {"other-agency",
+       {{"STTTT-TN", "seal", fx.seal_spki, NULL, NULL},
+        {"STTTT-TV", "seal", fx.signer_spki, NULL, NULL}},
+       2, fx.both_pdf, not_bound},
+      /* Bound to the agency as its signer, not as its seal. */
+      {"as-signer", {{"STTTT-TV", "signer", fx.seal_spki, NULL, NULL}}, 1,
+       fx.both_pdf, not_bound},
+      /* By name: the right issuer, another subject. */
+      {"other-subject",
+       {{"STTTT-TV", "seal", NULL, "C=VN,O=Test PKI,CN=Test Root CA",
+         "C=VN,O=UBND tỉnh Tây Ninh,CN=Sở Thông tin và Truyền thông Tây "
+         "Ninh"}},
+       1, fx.both_pdf, not_bound},
+      {"no-binding", {{0}}, 0, fx.both_pdf,
+       "no certificate is bound to agency 'STTTT-TV' (table "
+       "agency_certificate: baocao db import DB agency_certificates.csv)"},
+      /* The signer's signature alone does not speak for the agency. */
+      {"no-seal", {{"STTTT-TV", "seal", fx.seal_spki, NULL, NULL}}, 1,
+       fx.signer_pdf,
+       "the agency's seal (ky_co_quan) is not signed; the signer's "
+       "signature does not stand in for it"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    up_db(up, sizeof up, cases[i].name, cases[i].b, cases[i].n);
+    path[0] = cases[i].file;
+    o.accept_untrusted = 0;
+    ck_assert_int_eq(import_one(&r, &o, up, path, &err), BC_EUNTRUSTED);
+    ck_assert_int_eq(r.files[0].code, BC_EUNTRUSTED);
+    ck_assert_int_eq(r.files[0].verdict, BC_VERDICT_SIGNED);
+    ck_assert_str_eq(r.files[0].untrusted, cases[i].why);
+    snprintf(want, sizeof want,
+             "'%s' is refused: %s (--accept-untrusted imports it anyway)",
+             cases[i].file, cases[i].why);
+    ck_assert_str_eq(r.files[0].message, want);
+    bc_import_pdf_result_free(&r);
+    ck_assert_int_eq(count_in(up, TV_VALUES), 0);
+    /* accept_untrusted imports it, naming why. */
+    o.accept_untrusted = 1;
+    ck_assert_msg(import_one(&r, &o, up, path, &err) == 0, "%s: %s",
+                  cases[i].name, err.message);
+    ck_assert_str_eq(r.files[0].signature,
+                     "signed, imported because of --accept-untrusted");
+    ck_assert_str_eq(r.files[0].untrusted, cases[i].why);
+    bc_import_pdf_result_free(&r);
+    ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
+  }
+}
+END_TEST
+
+/* ---- files changed after they were signed ---- */
+
+static unsigned char *read_whole(const char *path, size_t *len) {
+  FILE *fp = fopen(path, "rb");
+  unsigned char *data;
+  long n;
+  ck_assert_ptr_nonnull(fp);
+  ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
+  n = ftell(fp);
+  ck_assert_int_gt(n, 0);
+  rewind(fp);
+  data = malloc((size_t)n);
+  ck_assert_ptr_nonnull(data);
+  ck_assert_uint_eq(fread(data, 1, (size_t)n, fp), (size_t)n);
+  fclose(fp);
+  *len = (size_t)n;
+  return data;
+}
+
+static void write_whole(const char *path, const void *data, size_t len) {
+  FILE *fp = fopen(path, "wb");
+  ck_assert_ptr_nonnull(fp);
+  ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
+  ck_assert_int_eq(fclose(fp), 0);
+}
+
+/* The first s in data[0..len), or NULL. */
+static const char *find_bytes(const unsigned char *data,
+                              size_t len,
+                              const char *s) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i + n <= len; i++)
+    if (!memcmp(data + i, s, n))
+      return (const char *)data + i;
+  return NULL;
+}
+
+/* A signed file, open in pdf's reader. */
+typedef struct pdf_file {
+  unsigned char *data;
+  size_t len;
+  bc_pdf_budget budget;
+  bc_pdf_reader *r;
+} pdf_file;
+
+static void pdf_file_open(pdf_file *f, const char *path) {
+  bc_error err;
+  f->data = read_whole(path, &f->len);
+  bc_pdf_budget_init(&f->budget, f->len);
+  ck_assert_msg(bc_pdf_reader_open(&f->r, f->data, f->len, path, &f->budget,
+                                   &err) == 0,
+                "%s", err.message);
+}
+
+static void pdf_file_close(pdf_file *f) {
+  bc_pdf_reader_free(f->r);
+  free(f->data);
+}
+
+/* f's bytes and an incremental update that replaces object obj with a
+ * stream of len bytes (dict: the rest of its dictionary), into out. */
+static void write_update(const pdf_file *f,
+                         const char *out,
+                         int obj,
+                         const char *dict,
+                         const void *data,
+                         size_t len) {
+  bc_pdf_obj trailer = bc_pdf_trailer(f->r);
+  long long size = 0;
+  size_t at, xref;
+  bc_buf b;
+  ck_assert(bc_pdf_int(f->r, bc_pdf_get(f->r, trailer, "Size"), &size));
+  ck_assert(!bc_pdf_reader_xref_is_stream(f->r));
+  bc_buf_init(&b, bc_allocator_default());
+  bc_buf_put(&b, f->data, f->len);
+  at = b.len;
+  bc_buf_printf(&b, "%d 0 obj\n<< /Length %zu%s >>\nstream\n", obj, len, dict);
+  bc_buf_put(&b, data, len);
+  bc_buf_puts(&b, "\nendstream\nendobj\n");
+  xref = b.len;
+  bc_buf_printf(&b, "xref\n0 1\n0000000000 65535 f \n%d 1\n%010zu 00000 n \n",
+                obj, at);
+  /* The trailer as it was (root, document information, identifiers), and
+   * where the previous cross-reference section is. */
+  bc_buf_printf(&b, "trailer\n<< /Size %lld /Root %d 0 R /Info %d 0 R /ID ",
+                size, bc_pdf_id(f->r, bc_pdf_get(f->r, trailer, "Root")),
+                bc_pdf_id(f->r, bc_pdf_get(f->r, trailer, "Info")));
+  bc_pdf_unparse(&b, f->r, bc_pdf_get(f->r, trailer, "ID"));
+  bc_buf_printf(&b, " /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n",
+                bc_pdf_reader_startxref(f->r), xref);
+  ck_assert(!b.failed);
+  write_whole(out, b.data, b.len);
+  bc_buf_free(&b);
+}
+
+/* Whatever the options, the one file is refused with code and message
+ * "'<path>' is refused: <why> (<policy>)". */
+static void refused_whatever_options(const char *up,
+                                     const char *file,
+                                     int code,
+                                     bc_verdict verdict,
+                                     const char *why,
+                                     const char *policy) {
+  bc_trust_options t = BC_TRUST_OPTIONS_INIT;
+  bc_import_pdf_result r;
+  bc_error err;
+  char want[1400];
+  const char *anchors[1] = {fx.root}, *path[1] = {file};
+  t.anchors = anchors;
+  t.anchor_count = 1;
+  snprintf(want, sizeof want, "'%s' is refused: %s (%s)", file, why, policy);
+  for (int lax = 0; lax < 2; lax++) {
+    bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+    o.trust = &t;
+    o.accept_unsigned = o.accept_untrusted = o.keep_going = lax;
+    ck_assert_int_eq(import_one(&r, &o, up, path, &err), (lax ? 0 : code));
+    if (!lax)
+      ck_assert_str_eq(err.message, "nothing was imported: 1 of 1 files "
+                                    "refused (--keep-going imports the "
+                                    "others)");
+    ck_assert_uint_eq(r.imported, 0);
+    ck_assert_uint_eq(r.refused, 1);
+    ck_assert_int_eq(r.files[0].code, code);
+    ck_assert_int_eq(r.files[0].verdict, verdict);
+    ck_assert_str_eq(r.files[0].reason, why);
+    ck_assert_str_eq(r.files[0].message, want);
+    bc_import_pdf_result_free(&r);
+    ck_assert_int_eq(count_in(up, TV_VALUES), 0);
+  }
+}
+
+#define NEVER_INVALID "a file whose signature does not check out is never imported"
+#define NEVER_CHANGED "a file changed after it was signed is never imported"
+
+/* One byte inside what both signatures cover, changed: BC_EVERIFY. */
+START_TEST(test_exchange_signed__byte_flipped_in_signed_range) {
+  unsigned char *data;
+  size_t len;
+  char up[600], flipped[700];
+  const char *at, *eof;
+  signed_setup();
+  const binding b[] = {{"STTTT-TV", "seal", fx.seal_spki, NULL, NULL}};
+  up_db(up, sizeof up, "flipped", b, 1);
+  data = read_whole(fx.both_pdf, &len);
+  /* The document's title in the first revision (the signatures cover it
+   * whole): /Title becomes /title. */
+  at = find_bytes(data, len, "/Title");
+  ck_assert_ptr_nonnull(at);
+  eof = find_bytes(data, len, "%%EOF");
+  ck_assert(eof != NULL && at < eof);
+  data[at - (const char *)data + 1] = 't';
+  snprintf(flipped, sizeof flipped, "%s/flipped.pdf", fx.dir);
+  write_whole(flipped, data, len);
+  free(data);
+  refused_whatever_options(up, flipped, BC_EVERIFY, BC_VERDICT_INVALID,
+                           "signature ky_nguoi_co_tham_quyen does not check "
+                           "out: the signature does not match the signed "
+                           "bytes",
+                           NEVER_INVALID);
+}
+END_TEST
+
+/* An incremental update after both signatures that changes the attached
+ * data (a figure), or page 1: BC_EVERIFY, naming the change. */
+START_TEST(test_exchange_signed__modified_after_signing) {
+  pdf_file f;
+  bc_error err;
+  char up[600], out[700];
+  const unsigned char *json;
+  size_t json_len;
+  int data_obj, page_obj;
+  signed_setup();
+  const binding b[] = {{"STTTT-TV", "seal", fx.seal_spki, NULL, NULL}};
+  up_db(up, sizeof up, "modified", b, 1);
+  pdf_file_open(&f, fx.both_pdf);
+  bc_pdf_obj root = bc_pdf_root(f.r);
+  bc_pdf_obj names = bc_pdf_get(
+      f.r, bc_pdf_get(f.r, bc_pdf_get(f.r, root, "Names"), "EmbeddedFiles"),
+      "Names");
+  ck_assert_uint_eq(bc_pdf_count(f.r, names), 2);
+  ck_assert_str_eq(bc_pdf_string(f.r, bc_pdf_item(f.r, names, 0), NULL), DJ);
+  bc_pdf_obj ef =
+      bc_pdf_get(f.r, bc_pdf_get(f.r, bc_pdf_item(f.r, names, 1), "EF"), "F");
+  data_obj = bc_pdf_id(f.r, ef);
+  ck_assert_int_gt(data_obj, 0);
+  json = bc_pdf_stream_decoded(f.r, ef, 1 << 24, &json_len, &err);
+  ck_assert_msg(json != NULL, "%s", err.message);
+  bc_pdf_obj page = bc_pdf_item(
+      f.r, bc_pdf_get(f.r, bc_pdf_get(f.r, root, "Pages"), "Kids"), 0);
+  page_obj = bc_pdf_id(f.r, bc_pdf_get(f.r, page, "Contents"));
+  ck_assert_int_gt(page_obj, 0);
+  /* The data with its first number value made 999999. */
+  {
+    const char *v = strstr((const char *)json, "\"kind\":\"number\",\"value\":");
+    char *changed;
+    size_t head, tail;
+    ck_assert_ptr_nonnull(v);
+    v += strlen("\"kind\":\"number\",\"value\":");
+    head = (size_t)(v - (const char *)json);
+    tail = head;
+    while (tail < json_len && strchr("0123456789.-", json[tail]))
+      tail++;
+    ck_assert_uint_gt(tail, head);
+    changed = malloc(json_len + 16);
+    ck_assert_ptr_nonnull(changed);
+    memcpy(changed, json, head);
+    memcpy(changed + head, "999999", 6);
+    memcpy(changed + head + 6, json + tail, json_len - tail);
+    snprintf(out, sizeof out, "%s/data-changed.pdf", fx.dir);
+    write_update(&f, out, data_obj,
+                 " /Type /EmbeddedFile /Subtype /application#2Fjson", changed,
+                 head + 6 + json_len - tail);
+    free(changed);
+  }
+  refused_whatever_options(up, out, BC_EVERIFY, BC_VERDICT_MODIFIED,
+                           "attached baocao-data.json changed after "
+                           "ky_co_quan",
+                           NEVER_CHANGED);
+  /* Page 1 drawn anew. */
+  snprintf(out, sizeof out, "%s/page-changed.pdf", fx.dir);
+  write_update(&f, out, page_obj, "", "BT ET", 5);
+  refused_whatever_options(up, out, BC_EVERIFY, BC_VERDICT_MODIFIED,
+                           "page 1 content changed after ky_co_quan",
+                           NEVER_CHANGED);
+  pdf_file_close(&f);
+}
+END_TEST
+
+/* The rendered report as it is, unsigned: refused unless
+ * accept_unsigned, which says so. */
+START_TEST(test_exchange_signed__unsigned_report) {
+  bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+  bc_trust_options t = BC_TRUST_OPTIONS_INIT;
+  bc_import_pdf_result r;
+  bc_error err;
+  char up[600], want[1400];
+  const char *anchors[1], *path[1];
+  signed_setup();
+  anchors[0] = fx.root;
+  path[0] = fx.unsigned_pdf;
+  t.anchors = anchors;
+  t.anchor_count = 1;
+  o.trust = &t;
+  const binding b[] = {{"STTTT-TV", "seal", fx.seal_spki, NULL, NULL}};
+  up_db(up, sizeof up, "unsigned", b, 1);
+  ck_assert_int_eq(import_one(&r, &o, up, path, &err), BC_EVERIFY);
+  ck_assert_str_eq(err.message, "nothing was imported: 1 of 1 files refused "
+                                "(--keep-going imports the others)");
+  snprintf(want, sizeof want,
+           "'%s' is not signed (--accept-unsigned imports it anyway)",
+           fx.unsigned_pdf);
+  ck_assert_int_eq(r.files[0].code, BC_EVERIFY);
+  ck_assert_int_eq(r.files[0].verdict, BC_VERDICT_UNSIGNED);
+  ck_assert_str_eq(r.files[0].message, want);
+  /* Its two fields, empty. */
+  ck_assert_uint_eq(r.files[0].signature_count, 2);
+  ck_assert(!r.files[0].signatures[0].is_signed);
+  ck_assert(!r.files[0].signatures[1].is_signed);
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_in(up, TV_VALUES), 0);
+  /* accept_untrusted is not accept_unsigned. */
+  o.accept_untrusted = 1;
+  ck_assert_int_eq(import_one(&r, &o, up, path, &err), BC_EVERIFY);
+  bc_import_pdf_result_free(&r);
+  o.accept_unsigned = 1;
+  ck_assert_msg(import_one(&r, &o, up, path, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(r.imported, 1);
+  ck_assert_str_eq(r.files[0].signature,
+                   "not signed, imported because of --accept-unsigned");
+  ck_assert_str_eq(r.files[0].signer, "");
+  ck_assert_int_eq((long)r.files[0].inserted, fx.values);
+  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
+}
+END_TEST
+
 Suite *exchange_suite(void) {
   Suite *s = suite_create("exchange");
   TCase *tc = tcase_create("received");
@@ -819,6 +1526,16 @@ Suite *exchange_suite(void) {
   tcase_add_test(tc, test_exchange_db__savepoints);
   tcase_add_test(tc, test_exchange_import__unsigned_and_period);
   tcase_add_test(tc, test_exchange_import__directory);
+  suite_add_tcase(s, tc);
+  /* Signed files: a PKI made by openssl, a report rendered and signed. */
+  tc = tcase_create("signed");
+  tcase_set_timeout(tc, 300);
+  tcase_add_test(tc, test_exchange_signed__trusted_seal_imports);
+  tcase_add_test(tc, test_exchange_signed__untrusted_without_anchors);
+  tcase_add_test(tc, test_exchange_signed__seal_not_bound_to_the_agency);
+  tcase_add_test(tc, test_exchange_signed__byte_flipped_in_signed_range);
+  tcase_add_test(tc, test_exchange_signed__modified_after_signing);
+  tcase_add_test(tc, test_exchange_signed__unsigned_report);
   suite_add_tcase(s, tc);
   return s;
 }
