@@ -707,6 +707,48 @@ START_TEST(test_exchange_db__savepoints) {
 }
 END_TEST
 
+/* The database locked by another connection: BC_EDB saying so (after
+ * the 2 s the library waits). An INSERT the database refuses (a trigger
+ * here): BC_EDB with SQLite's message, even with keep_going, and nothing
+ * of the file kept. */
+START_TEST(test_exchange_db__locked_and_refusing) {
+  bc_arena arena;
+  bc_received items[1];
+  bc_received_result res[1];
+  bc_error err;
+  char want[700];
+  sqlite3 *h;
+  bc_arena_init(&arena, bc_allocator_default());
+  fresh_db();
+  items[0] = received(&arena, "l0.pdf", good_json);
+  ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
+  ck_assert_int_eq(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+                   SQLITE_OK);
+  bc_error_clear(&err);
+  ck_assert_int_eq(
+      bc_db_import_received(db, items, 1, NULL, true, res, &err), BC_EDB);
+  snprintf(want, sizeof want, "database '%s' is locked by another program",
+           db);
+  ck_assert_str_eq(err.message, want);
+  ck_assert_int_eq(sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq(
+      sqlite3_exec(h,
+                   "CREATE TRIGGER no_values BEFORE INSERT ON indicator_value "
+                   "BEGIN SELECT RAISE(ABORT, 'no values here'); END",
+                   NULL, NULL, NULL),
+      SQLITE_OK);
+  sqlite3_close(h);
+  ck_assert_int_eq(
+      bc_db_import_received(db, items, 1, NULL, true, res, &err), BC_EDB);
+  snprintf(want, sizeof want, "database '%s': no values here", db);
+  ck_assert_str_eq(err.message, want);
+  ck_assert_int_eq(count_of(VALUES), 0);
+  ck_assert_int_eq(count_of(AGENCIES), 1);
+  ck_assert_int_eq(count_of(INDICATORS), 1);
+  bc_arena_release(&arena);
+}
+END_TEST
+
 /* bc_import_pdfs: the policy over unsigned files and periods, and the
  * counts it gives. */
 START_TEST(test_exchange_import__unsigned_and_period) {
@@ -1524,6 +1566,7 @@ Suite *exchange_suite(void) {
   tc = tcase_create("db");
   tcase_add_test(tc, test_exchange_db__conflicts);
   tcase_add_test(tc, test_exchange_db__savepoints);
+  tcase_add_test(tc, test_exchange_db__locked_and_refusing);
   tcase_add_test(tc, test_exchange_import__unsigned_and_period);
   tcase_add_test(tc, test_exchange_import__directory);
   suite_add_tcase(s, tc);
