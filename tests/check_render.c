@@ -8,7 +8,7 @@
 #include "common/arena.h"
 #include "common/buf.h"
 #include "common/file.h"
-#include "render/manifest.h"
+#include "bulk/bulk_int.h"
 #include "testutil.h"
 
 #include <check.h>
@@ -924,14 +924,14 @@ START_TEST(test_render_bulk__manifest_lines_escape_everything) {
   snprintf(e.message, sizeof e.message, "bad \"%s\"", hostile);
   item.error = &e;
   bc_buf_init(&b, bc_allocator_default());
-  bc_manifest_line(&b, &item, "2023-Q3");
+  bc_bulk__manifest_line(&b, &item, "2023-Q3");
   item.status = BC_BULK_RENDERED;
   item.agency = "STTTT-TV";
   item.pages = 11;
   item.bytes = 1234;
   memset(item.sha256, 'a', 64);
   memset(item.input_sha256, 'b', 64);
-  bc_manifest_line(&b, &item, "2023-Q3");
+  bc_bulk__manifest_line(&b, &item, "2023-Q3");
   bc_buf_puts(&b, "{\"agency\":\"cut"); /* a killed writer's last line */
   ck_assert_int_eq(bc_buf_check(&b, &e), 0);
   ck_assert_msg(strstr(b.data, "\"agency\":\"a\\\"b\\\\c\\n\\t"
@@ -940,7 +940,7 @@ START_TEST(test_render_bulk__manifest_lines_escape_everything) {
   snprintf(path, sizeof path, "%s/escape.jsonl", tu_tmpdir());
   ck_assert_int_eq(bc_file_write_atomic(path, b.data, b.len, NULL, &e), 0);
   bc_arena_init(&a, bc_allocator_default());
-  ck_assert_int_eq(bc_manifest_read(&entries, &n, &nl, path, &a, &e), 0);
+  ck_assert_int_eq(bc_bulk__manifest_read(&entries, &n, &nl, path, &a, &e), 0);
   ck_assert_uint_eq(n, 2);
   ck_assert_int_eq(nl, 0);
   ck_assert_str_eq(entries[0].agency, "a\"b\\c\n\t\x01/\xef\xbf\xbd đ");
@@ -951,7 +951,7 @@ START_TEST(test_render_bulk__manifest_lines_escape_everything) {
   ck_assert_int_eq(entries[1].bytes, 1234);
   ck_assert_uint_eq(strlen(entries[1].sha256), 64);
   snprintf(path, sizeof path, "%s/no-such-manifest.jsonl", tu_tmpdir());
-  ck_assert_int_eq(bc_manifest_read(&entries, &n, &nl, path, &a, &e), 0);
+  ck_assert_int_eq(bc_bulk__manifest_read(&entries, &n, &nl, path, &a, &e), 0);
   ck_assert_uint_eq(n, 0);
   bc_arena_release(&a);
   bc_buf_free(&b);

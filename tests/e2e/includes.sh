@@ -5,7 +5,7 @@
 # office side by side), and each third-party library is included by the module that owns
 # it (raster may use FreeType too).
 source "$(dirname "$0")/common.bash"
-order=(common model data template markup text layout "pdf raster office" sign render exchange cli)
+order=(common model data template markup text layout "pdf raster office" sign render bulk exchange cli)
 declare -A rank
 for i in "${!order[@]}"; do for m in ${order[$i]}; do rank[$m]=$i; done; done
 # header pattern -> the modules that may include it

@@ -1,7 +1,8 @@
-/* render/manifest.h: the bulk manifest, JSON Lines: one line written per
- * report as it finishes, and the lines read back for --resume. */
-#ifndef BC_RENDER_MANIFEST_H
-#define BC_RENDER_MANIFEST_H
+/* bulk/bulk_int.h: inside the bulk module: the manifest, JSON Lines, one
+ * line written per report as it finishes and the lines read back for
+ * --resume (manifest.c). */
+#ifndef BC_BULK_BULK_INT_H
+#define BC_BULK_BULK_INT_H
 
 #include "baocao/bulk.h"
 #include "common/arena.h"
@@ -10,7 +11,7 @@
 /* Appends item as one JSON object and a newline. Strings are escaped
  * (bytes that are not UTF-8 become U+FFFD): whatever the database holds,
  * a line stays one valid JSON object. */
-void bc_manifest_line(bc_buf *out, const bc_bulk_item *item, const char *period);
+void bc_bulk__manifest_line(bc_buf *out, const bc_bulk_item *item, const char *period);
 
 /* What --resume needs of an earlier line. */
 typedef struct bc_manifest_entry {
@@ -35,7 +36,7 @@ typedef struct bc_manifest_entry {
  * missing file gives *count = 0; an unreadable one is BC_EIO.
  * *ends_with_newline tells whether the file can be appended to as is.
  */
-int bc_manifest_read(bc_manifest_entry **out,
+int bc_bulk__manifest_read(bc_manifest_entry **out,
                      size_t *count,
                      int *ends_with_newline,
                      const char *path,

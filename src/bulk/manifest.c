@@ -1,5 +1,5 @@
-/* render/manifest.c: writing and reading the bulk manifest (JSON Lines). */
-#include "render/manifest.h"
+/* bulk/manifest.c: writing and reading the bulk manifest (JSON Lines). */
+#include "bulk/bulk_int.h"
 
 #include "common/alloc.h"
 #include "common/error.h"
@@ -28,7 +28,7 @@ static const char *status_name(bc_bulk_status s) {
   return "failed";
 }
 
-void bc_manifest_line(bc_buf *out,
+void bc_bulk__manifest_line(bc_buf *out,
                       const bc_bulk_item *item,
                       const char *period) {
   bool failed = item->status == BC_BULK_FAILED;
@@ -249,7 +249,7 @@ static bool read_entry(reader *r, bc_manifest_entry *e) {
          e->status;
 }
 
-int bc_manifest_read(bc_manifest_entry **out,
+int bc_bulk__manifest_read(bc_manifest_entry **out,
                      size_t *count,
                      int *ends_with_newline,
                      const char *path,
