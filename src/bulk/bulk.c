@@ -287,8 +287,8 @@ static int read_previous(bulk_run *run,
   bc_manifest_entry *entries;
   kept_line *kept = NULL;
   size_t n, nkept = 0;
-  int rc = bc_bulk__manifest_read(&entries, &n, ends_with_newline, manifest_path,
-                            arena, err);
+  int rc = bc_bulk__manifest_read(&entries, &n, ends_with_newline,
+                                  manifest_path, arena, err);
   if (rc)
     return rc;
   if (run->opts->agencies &&

@@ -1,15 +1,15 @@
-/* bulk/manifest.c: writing and reading the bulk manifest (JSON Lines). */
+/* bulk/manifest.c: writing and reading the bulk manifest (JSON Lines; read
+ * through common's cJSON layer). */
 #include "bulk/bulk_int.h"
 
 #include "common/alloc.h"
 #include "common/error.h"
 #include "common/file.h"
-#include "common/utf8.h"
-
-#include <errno.h>
 #include "common/json.h"
 
+#include <errno.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,8 +29,8 @@ static const char *status_name(bc_bulk_status s) {
 }
 
 void bc_bulk__manifest_line(bc_buf *out,
-                      const bc_bulk_item *item,
-                      const char *period) {
+                            const bc_bulk_item *item,
+                            const char *period) {
   bool failed = item->status == BC_BULK_FAILED;
   char msg[BC_ERROR_MESSAGE_SIZE + 2 * BC_ERROR_FIELD_SIZE];
   bc_buf_putc(out, '{');
@@ -59,202 +59,97 @@ void bc_bulk__manifest_line(bc_buf *out,
                           ? bc_error_format(item->error, msg, sizeof msg)
                           : NULL);
   bc_json_key(out, "error_code", false);
-  bc_json_string(out,
-                 failed && item->error ? bc_error_key(item->error->code) : NULL);
+  bc_json_string(out, failed && item->error ? bc_error_key(item->error->code)
+                                            : NULL);
   bc_buf_puts(out, "}\n");
 }
 
-/* ---- reading: flat JSON objects of strings, numbers and null ---- */
+/* ---- reading: one flat JSON object a line, through cJSON ---- */
 
-typedef struct reader {
-  const char *p;
-  const char *end;
-  bc_arena *arena;
-  bool out_of_memory; /* not a bad line: the caller must fail */
-} reader;
-
-static void skip_space(reader *r) {
-  while (r->p < r->end &&
-         (*r->p == ' ' || *r->p == '\t' || *r->p == '\r' || *r->p == '\n'))
-    r->p++;
-}
-
-static bool read_hex4(reader *r, uint32_t *out) {
-  uint32_t v = 0;
-  if (r->end - r->p < 4)
+/* A count as the writer wrote it; false for a number no long long holds. */
+static bool read_count(long long *out, double v) {
+  if (!(v >= -9223372036854775808.0 && v < 9223372036854775808.0))
     return false;
-  for (int i = 0; i < 4; i++) {
-    int d = bc_hex_digit((unsigned char)r->p[i]);
-    if (d < 0)
-      return false;
-    v = v * 16 + (uint32_t)d;
-  }
-  r->p += 4;
-  *out = v;
+  *out = (long long)v;
   return true;
 }
 
-/* A JSON string into the arena; false if it is not one. */
-static bool read_string(reader *r, const char **out) {
-  bc_buf b;
-  bool ok = false;
-  if (r->p >= r->end || *r->p != '"')
-    return false;
-  r->p++;
-  bc_buf_init(&b, r->arena->alloc);
-  while (r->p < r->end && *r->p != '"') {
-    char c = *r->p++;
-    uint32_t cp, low;
-    char enc[4];
-    if ((unsigned char)c < 0x20)
-      goto done;
-    if (c != '\\') {
-      bc_buf_putc(&b, c);
-      continue;
-    }
-    if (r->p >= r->end)
-      goto done;
-    switch (c = *r->p++) {
-    case '"':
-    case '\\':
-    case '/':
-      bc_buf_putc(&b, c);
-      break;
-    case 'b':
-      bc_buf_putc(&b, '\b');
-      break;
-    case 'f':
-      bc_buf_putc(&b, '\f');
-      break;
-    case 'n':
-      bc_buf_putc(&b, '\n');
-      break;
-    case 'r':
-      bc_buf_putc(&b, '\r');
-      break;
-    case 't':
-      bc_buf_putc(&b, '\t');
-      break;
-    case 'u':
-      if (!read_hex4(r, &cp))
-        goto done;
-      if (cp >= 0xD800 && cp < 0xDC00) {
-        if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
-          goto done;
-        r->p += 2;
-        if (!read_hex4(r, &low) || low < 0xDC00 || low > 0xDFFF)
-          goto done;
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-      }
-      if (cp == 0)
-        goto done;
-      bc_buf_put(&b, enc, bc_utf8_encode(cp, enc));
-      break;
-    default:
-      goto done;
-    }
-  }
-  if (r->p >= r->end)
-    goto done;
-  r->p++;
-  *out =
-      b.failed ? NULL : bc_arena_strndup(r->arena, b.len ? b.data : "", b.len);
-  ok = *out != NULL;
-  r->out_of_memory |= !ok;
-done:
-  bc_buf_free(&b);
-  return ok;
+/* The string member m into *field (NULL when m is not a string). */
+static int read_text(const char **field,
+                     const bc_json *m,
+                     bc_arena *arena,
+                     bc_error *err) {
+  const char *s = bc_json_text(m);
+  *field = NULL;
+  if (s && !(*field = bc_arena_strdup(arena, s)))
+    return bc_error_oom(err);
+  return 0;
 }
 
-/* A number, null, true or false: what is not a string. */
-static bool read_scalar(reader *r, double *number, bool *is_number) {
-  const char *start = r->p;
-  char tmp[64];
-  char *end;
-  size_t n;
-  while (r->p < r->end && *r->p != ',' && *r->p != '}' && *r->p != ' ' &&
-         *r->p != '\n')
-    r->p++;
-  n = (size_t)(r->p - start);
-  if (n == 0 || n >= sizeof tmp)
-    return false;
-  memcpy(tmp, start, n);
-  tmp[n] = '\0';
-  *is_number = false;
-  if (!strcmp(tmp, "null") || !strcmp(tmp, "true") || !strcmp(tmp, "false"))
-    return true;
-  *number = strtod(tmp, &end);
-  *is_number = true;
-  return *end == '\0';
-}
-
-/* One line: true when it is a complete object with what --resume needs. */
-static bool read_entry(reader *r, bc_manifest_entry *e) {
+/*
+ * One line into *e; *whole tells whether it is one JSON object (RFC 8259,
+ * BC_JSON_STRICT: no control character in a string, no U+0000, nothing
+ * after it) of strings, numbers, true, false and null, with the four
+ * strings --resume needs. A key given twice takes its last value. 0, or
+ * BC_ENOMEM.
+ */
+static int read_entry(bc_manifest_entry *e,
+                      bool *whole,
+                      const char *line,
+                      size_t len,
+                      bc_arena *arena,
+                      bc_error *err) {
+  static const struct {
+    const char *key;
+    size_t offset;
+  } texts[] = {
+      {"agency", offsetof(bc_manifest_entry, agency)},
+      {"template", offsetof(bc_manifest_entry, template_name)},
+      {"output", offsetof(bc_manifest_entry, output)},
+      {"status", offsetof(bc_manifest_entry, status)},
+      {"sha256", offsetof(bc_manifest_entry, sha256)},
+      {"input_sha256", offsetof(bc_manifest_entry, input_sha256)},
+  };
+  bc_json *doc = bc_json_parse(line, len, BC_JSON_STRICT);
+  int rc = 0;
   memset(e, 0, sizeof *e);
-  skip_space(r);
-  if (r->p >= r->end || *r->p++ != '{')
-    return false;
-  for (bool first = true;; first = false) {
-    const char *key, *text = NULL;
-    double number = 0;
-    bool is_number = false;
-    skip_space(r);
-    if (r->p < r->end && *r->p == '}' && first) {
-      r->p++;
-      break;
-    }
-    if (!read_string(r, &key))
-      return false;
-    skip_space(r);
-    if (r->p >= r->end || *r->p++ != ':')
-      return false;
-    skip_space(r);
-    if (r->p < r->end && *r->p == '"') {
-      if (!read_string(r, &text))
-        return false;
-    } else if (!read_scalar(r, &number, &is_number)) {
-      return false;
-    }
-    if (!strcmp(key, "agency"))
-      e->agency = text;
-    else if (!strcmp(key, "template"))
-      e->template_name = text;
-    else if (!strcmp(key, "output"))
-      e->output = text;
-    else if (!strcmp(key, "status"))
-      e->status = text;
-    else if (!strcmp(key, "sha256"))
-      e->sha256 = text;
-    else if (!strcmp(key, "input_sha256"))
-      e->input_sha256 = text;
-    else if (!strcmp(key, "pages") && is_number)
-      e->pages = (long long)number;
-    else if (!strcmp(key, "bytes") && is_number)
-      e->bytes = (long long)number;
-    else if (!strcmp(key, "ms") && is_number)
-      e->ms = number;
-    skip_space(r);
-    if (r->p < r->end && *r->p == ',') {
-      r->p++;
+  *whole = false;
+  if (bc_json_type_of(doc) != BC_JSON_TYPE_OBJECT)
+    goto done;
+  for (const bc_json *m = bc_json_first(doc); m; m = bc_json_next(m)) {
+    const char *key = bc_json_name(m);
+    bc_json_type type = bc_json_type_of(m);
+    double v = bc_json_double(m);
+    size_t i;
+    if (type == BC_JSON_TYPE_ARRAY || type == BC_JSON_TYPE_OBJECT)
+      goto done; /* a manifest line is flat */
+    for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+      if (!strcmp(key, texts[i].key)) {
+        const char **field = (const char **)((char *)e + texts[i].offset);
+        if ((rc = read_text(field, m, arena, err)))
+          goto done;
+        break;
+      }
+    if (i < sizeof texts / sizeof texts[0] || type != BC_JSON_TYPE_NUMBER)
       continue;
-    }
-    if (r->p < r->end && *r->p == '}') {
-      r->p++;
-      break;
-    }
-    return false;
+    if ((!strcmp(key, "pages") && !read_count(&e->pages, v)) ||
+        (!strcmp(key, "bytes") && !read_count(&e->bytes, v)))
+      goto done;
+    if (!strcmp(key, "ms"))
+      e->ms = v;
   }
-  skip_space(r);
-  return r->p == r->end && e->agency && e->template_name && e->output &&
-         e->status;
+  *whole = e->agency && e->template_name && e->output && e->status;
+done:
+  bc_json_free(doc);
+  return rc;
 }
 
 int bc_bulk__manifest_read(bc_manifest_entry **out,
-                     size_t *count,
-                     int *ends_with_newline,
-                     const char *path,
-                     bc_arena *arena,
-                     bc_error *err) {
+                           size_t *count,
+                           int *ends_with_newline,
+                           const char *path,
+                           bc_arena *arena,
+                           bc_error *err) {
   struct stat st;
   char *data = NULL;
   size_t len = 0, n = 0, cap = 0;
@@ -273,13 +168,11 @@ int bc_bulk__manifest_read(bc_manifest_entry **out,
   for (const char *line = data; line < data + len;) {
     const char *nl = memchr(line, '\n', (size_t)(data + len - line));
     const char *line_end = nl ? nl : data + len;
-    reader r = {line, line_end, arena, false};
     bc_manifest_entry e;
-    bool whole = read_entry(&r, &e);
-    if (r.out_of_memory) {
-      rc = bc_error_oom(err);
+    bool whole;
+    if ((rc = read_entry(&e, &whole, line, (size_t)(line_end - line), arena,
+                         err)))
       break;
-    }
     if (whole) {
       e.line_len = (size_t)(line_end - line);
       if (!(e.line = bc_arena_strndup(arena, line, e.line_len)) ||
