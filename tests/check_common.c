@@ -1,5 +1,5 @@
 /* tests/check_common.c: errors, buffers, arenas, UTF-8, atomic files and
- * reading JSON. */
+ * reading JSON, SHA-256. */
 #include "common/alloc.h"
 #include "common/arena.h"
 #include "common/buf.h"
@@ -7,6 +7,7 @@
 #include "common/file.h"
 #include "common/i18n.h"
 #include "common/json.h"
+#include "common/sha256.h"
 #include "common/utf8.h"
 #include "testutil.h"
 
@@ -564,6 +565,81 @@ START_TEST(test_common_json__strict_refuses_what_cjson_takes) {
 }
 END_TEST
 
+/* ---- sha256.c: FIPS 180-2 / NIST CSRC examples ---- */
+
+static const char *hex_of(char out[BC_SHA256_HEX_SIZE],
+                          const unsigned char d[BC_SHA256_SIZE]) {
+  bc_sha256_hex(out, d);
+  return out;
+}
+
+START_TEST(test_common_sha256__nist_vectors) {
+  static const struct {
+    const char *message;
+    const char *digest;
+  } cases[] = {
+      {"", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+      {"abc",
+       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+      {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", /* 448 bits */
+       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+  };
+  unsigned char d[BC_SHA256_SIZE];
+  char hex[BC_SHA256_HEX_SIZE];
+  bc_sha256_ctx h;
+  bc_error err;
+  ck_assert_int_eq(bc_sha256_init(&h, &err), 0);
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    size_t len = strlen(cases[i].message);
+    bc_sha256(d, cases[i].message, len);
+    ck_assert_str_eq(hex_of(hex, d), cases[i].digest);
+    /* streamed a byte at a time, the context reused after each final */
+    for (size_t k = 0; k < len; k++)
+      bc_sha256_update(&h, cases[i].message + k, 1);
+    ck_assert_int_eq(bc_sha256_final(&h, d, &err), 0);
+    ck_assert_str_eq(hex_of(hex, d), cases[i].digest);
+  }
+  bc_sha256_free(&h);
+  bc_sha256_free(&h); /* twice is fine */
+}
+END_TEST
+
+/* One million 'a': whole, and streamed in pieces of every size from 1 to
+ * 200 bytes (across the 64-byte blocks) with empty updates between. */
+START_TEST(test_common_sha256__million_a_streamed) {
+  static const char want[] =
+      "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+  const size_t total = 1000000;
+  char *a = malloc(total);
+  unsigned char d[BC_SHA256_SIZE];
+  char hex[BC_SHA256_HEX_SIZE];
+  bc_sha256_ctx h;
+  bc_error err;
+  size_t done = 0;
+  ck_assert_ptr_nonnull(a);
+  memset(a, 'a', total);
+  bc_sha256(d, a, total);
+  ck_assert_str_eq(hex_of(hex, d), want);
+  ck_assert_int_eq(bc_sha256_init(&h, &err), 0);
+  for (size_t piece = 1; done < total; piece = piece % 200 + 1) {
+    size_t n = piece < total - done ? piece : total - done;
+    bc_sha256_update(&h, a + done, n);
+    bc_sha256_update(&h, a, 0);
+    done += n;
+  }
+  ck_assert_int_eq(bc_sha256_final(&h, d, &err), 0);
+  ck_assert_str_eq(hex_of(hex, d), want);
+  /* and the next message starts from nothing */
+  bc_sha256_update(&h, "abc", 3);
+  ck_assert_int_eq(bc_sha256_final(&h, d, &err), 0);
+  ck_assert_str_eq(
+      hex_of(hex, d),
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  bc_sha256_free(&h);
+  free(a);
+}
+END_TEST
+
 Suite *common_suite(void) {
   Suite *s = suite_create("common");
   TCase *tc = tcase_create("error");
@@ -596,6 +672,10 @@ Suite *common_suite(void) {
   tc = tcase_create("json");
   tcase_add_test(tc, test_common_json__read_values);
   tcase_add_test(tc, test_common_json__strict_refuses_what_cjson_takes);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("sha256");
+  tcase_add_test(tc, test_common_sha256__nist_vectors);
+  tcase_add_test(tc, test_common_sha256__million_a_streamed);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -13,9 +13,9 @@
 #include "common/error.h"
 #include "common/file.h"
 #include "common/hash.h"
+#include "common/sha256.h"
 #include "common/utf8.h"
 #include "data/data.h"
-#include "sign/sign.h"
 
 #include <dirent.h>
 #include <errno.h>
