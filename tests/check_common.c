@@ -540,7 +540,7 @@ START_TEST(test_common_json__strict_refuses_what_cjson_takes) {
       "{\"a\":\"x\\u0000y\"}",   /* U+0000 */
       "{\"a\\u0000\":1}",        /* U+0000 in a key */
       "{\"a\":1}\x01",           /* a control character outside */
-      "{\"a\":\x0b" "1}",        /* vertical tab as white space */
+      "{\"a\":\v1}",             /* vertical tab as white space */
       "\xef\xbb\xbf{\"a\":1}",    /* a byte-order mark */
       "{\"a\":1} x",             /* text after the value */
       "{\"a\":1}{}",             /* a second value */
