@@ -1,10 +1,13 @@
-/* tests/check_common.c: errors, buffers, arenas, UTF-8 and atomic files. */
+/* tests/check_common.c: errors, buffers, arenas, UTF-8, atomic files and
+ * reading JSON, SHA-256. */
 #include "common/alloc.h"
 #include "common/arena.h"
 #include "common/buf.h"
 #include "common/error.h"
 #include "common/file.h"
 #include "common/i18n.h"
+#include "common/json.h"
+#include "common/sha256.h"
 #include "common/utf8.h"
 #include "testutil.h"
 
@@ -470,6 +473,173 @@ START_TEST(test_common_file__special_files_refused) {
 }
 END_TEST
 
+/* ---- jsonread.c ---- */
+
+/* bc_json_parse with flags over a C string. */
+static bc_json *parse(const char *text, bc_json_flags flags) {
+  return bc_json_parse(text, strlen(text), flags);
+}
+
+static int parses(const char *text, bc_json_flags flags) {
+  bc_json *doc = parse(text, flags);
+  bc_json_free(doc);
+  return doc != NULL;
+}
+
+START_TEST(test_common_json__read_values) {
+  static const char text[] =
+      "{\"s\":\"\\u0111\\\"\",\"n\":-1.5e2,\"a\":[1,null,true,false],"
+      "\"s\":\"second\"}";
+  bc_json *doc = parse(text, BC_JSON_STRICT);
+  const bc_json *a, *e;
+  ck_assert_ptr_nonnull(doc);
+  ck_assert_int_eq(bc_json_type_of(doc), BC_JSON_TYPE_OBJECT);
+  ck_assert_uint_eq(bc_json_count(doc), 4);
+  /* bc_json_get finds the first of a name; a walk sees both */
+  ck_assert_str_eq(bc_json_text(bc_json_get(doc, "s")), "\xc4\x91\"");
+  ck_assert_ptr_null(bc_json_get(doc, "S")); /* case-sensitive */
+  ck_assert_ptr_null(bc_json_get(doc, "none"));
+  ck_assert_int_eq(bc_json_type_of(bc_json_get(doc, "none")),
+                   BC_JSON_TYPE_NONE);
+  ck_assert(bc_json_double(bc_json_get(doc, "n")) == -150.0);
+  ck_assert(bc_json_double(bc_json_get(doc, "s")) == 0.0);
+  ck_assert_ptr_null(bc_json_text(bc_json_get(doc, "n")));
+  a = bc_json_get(doc, "a");
+  ck_assert_int_eq(bc_json_type_of(a), BC_JSON_TYPE_ARRAY);
+  ck_assert_uint_eq(bc_json_count(a), 4);
+  ck_assert_ptr_null(bc_json_get(a, "x")); /* not an object */
+  e = bc_json_first(a);
+  ck_assert_ptr_null(bc_json_name(e));
+  ck_assert_int_eq(bc_json_type_of(e), BC_JSON_TYPE_NUMBER);
+  ck_assert_int_eq(bc_json_type_of(e = bc_json_next(e)), BC_JSON_TYPE_NULL);
+  ck_assert_int_eq(bc_json_type_of(e = bc_json_next(e)), BC_JSON_TYPE_TRUE);
+  ck_assert_int_eq(bc_json_type_of(e = bc_json_next(e)), BC_JSON_TYPE_FALSE);
+  ck_assert_ptr_null(bc_json_next(e));
+  e = bc_json_first(doc);
+  ck_assert_str_eq(bc_json_name(e), "s");
+  while (bc_json_next(e))
+    e = bc_json_next(e);
+  ck_assert_str_eq(bc_json_name(e), "s");
+  ck_assert_str_eq(bc_json_text(e), "second");
+  ck_assert_ptr_null(bc_json_first(e)); /* a string has no elements */
+  ck_assert_uint_eq(bc_json_count(e), 0);
+  bc_json_free(doc);
+  bc_json_free(NULL);
+  ck_assert_int_eq(bc_json_type_of(NULL), BC_JSON_TYPE_NONE);
+  /* len bounds the text: no NUL needed, nothing read after it */
+  doc = bc_json_parse("[1,2]xyz", 5, BC_JSON_STRICT);
+  ck_assert_uint_eq(bc_json_count(doc), 2);
+  bc_json_free(doc);
+}
+END_TEST
+
+/* What BC_JSON_STRICT refuses and cJSON takes, one case each. */
+START_TEST(test_common_json__strict_refuses_what_cjson_takes) {
+  static const char *const cases[] = {
+      "{\"a\":\"x\ty\"}",        /* a control character in a string */
+      "{\"a\":\"x\\u0000y\"}",   /* U+0000 */
+      "{\"a\\u0000\":1}",        /* U+0000 in a key */
+      "{\"a\":1}\x01",           /* a control character outside */
+      "{\"a\":\v1}",             /* vertical tab as white space */
+      "\xef\xbb\xbf{\"a\":1}",    /* a byte-order mark */
+      "{\"a\":1} x",             /* text after the value */
+      "{\"a\":1}{}",             /* a second value */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    ck_assert_msg(!parses(cases[i], BC_JSON_STRICT), "strict took %zu", i);
+    ck_assert_msg(parses(cases[i], BC_JSON_CJSON), "cJSON refused %zu", i);
+  }
+  /* what both take: JSON white space around, escapes that are not NUL */
+  ck_assert(parses(" \t{\"a\":\"\\\\u0000 \\t\\u0001\"}\r\n",
+                   BC_JSON_STRICT));
+  ck_assert(parses("[\"\xc4\x91\"]", BC_JSON_STRICT));
+  /* and what neither takes */
+  static const char *const bad[] = {"", "{", "{\"a\":}", "[1,]", "nul",
+                                    "{\"a\":0x10}", "{\"a\":inf}",
+                                    "\"\\ud800\""};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    ck_assert_msg(!parses(bad[i], BC_JSON_STRICT), "strict took bad %zu", i);
+    ck_assert_msg(!parses(bad[i], BC_JSON_CJSON), "cJSON took bad %zu", i);
+  }
+  ck_assert_ptr_null(bc_json_parse(NULL, 0, BC_JSON_STRICT));
+}
+END_TEST
+
+/* ---- sha256.c: FIPS 180-2 / NIST CSRC examples ---- */
+
+static const char *hex_of(char out[BC_SHA256_HEX_SIZE],
+                          const unsigned char d[BC_SHA256_SIZE]) {
+  bc_sha256_hex(out, d);
+  return out;
+}
+
+START_TEST(test_common_sha256__nist_vectors) {
+  static const struct {
+    const char *message;
+    const char *digest;
+  } cases[] = {
+      {"", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+      {"abc",
+       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+      {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", /* 448 bits */
+       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+  };
+  unsigned char d[BC_SHA256_SIZE];
+  char hex[BC_SHA256_HEX_SIZE];
+  bc_sha256_ctx h;
+  bc_error err;
+  ck_assert_int_eq(bc_sha256_init(&h, &err), 0);
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    size_t len = strlen(cases[i].message);
+    bc_sha256(d, cases[i].message, len);
+    ck_assert_str_eq(hex_of(hex, d), cases[i].digest);
+    /* streamed a byte at a time, the context reused after each final */
+    for (size_t k = 0; k < len; k++)
+      bc_sha256_update(&h, cases[i].message + k, 1);
+    ck_assert_int_eq(bc_sha256_final(&h, d, &err), 0);
+    ck_assert_str_eq(hex_of(hex, d), cases[i].digest);
+  }
+  bc_sha256_free(&h);
+  bc_sha256_free(&h); /* twice is fine */
+}
+END_TEST
+
+/* One million 'a': whole, and streamed in pieces of every size from 1 to
+ * 200 bytes (across the 64-byte blocks) with empty updates between. */
+START_TEST(test_common_sha256__million_a_streamed) {
+  static const char want[] =
+      "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+  const size_t total = 1000000;
+  char *a = malloc(total);
+  unsigned char d[BC_SHA256_SIZE];
+  char hex[BC_SHA256_HEX_SIZE];
+  bc_sha256_ctx h;
+  bc_error err;
+  size_t done = 0;
+  ck_assert_ptr_nonnull(a);
+  memset(a, 'a', total);
+  bc_sha256(d, a, total);
+  ck_assert_str_eq(hex_of(hex, d), want);
+  ck_assert_int_eq(bc_sha256_init(&h, &err), 0);
+  for (size_t piece = 1; done < total; piece = piece % 200 + 1) {
+    size_t n = piece < total - done ? piece : total - done;
+    bc_sha256_update(&h, a + done, n);
+    bc_sha256_update(&h, a, 0);
+    done += n;
+  }
+  ck_assert_int_eq(bc_sha256_final(&h, d, &err), 0);
+  ck_assert_str_eq(hex_of(hex, d), want);
+  /* and the next message starts from nothing */
+  bc_sha256_update(&h, "abc", 3);
+  ck_assert_int_eq(bc_sha256_final(&h, d, &err), 0);
+  ck_assert_str_eq(
+      hex_of(hex, d),
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  bc_sha256_free(&h);
+  free(a);
+}
+END_TEST
+
 Suite *common_suite(void) {
   Suite *s = suite_create("common");
   TCase *tc = tcase_create("error");
@@ -498,6 +668,14 @@ Suite *common_suite(void) {
   tcase_add_test(tc, test_common_file__full_disk_leaves_nothing);
   tcase_add_test(tc, test_common_file__temp_name_fits_name_max);
   tcase_add_test(tc, test_common_file__special_files_refused);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("json");
+  tcase_add_test(tc, test_common_json__read_values);
+  tcase_add_test(tc, test_common_json__strict_refuses_what_cjson_takes);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("sha256");
+  tcase_add_test(tc, test_common_sha256__nist_vectors);
+  tcase_add_test(tc, test_common_sha256__million_a_streamed);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -8,7 +8,7 @@
 #include "common/arena.h"
 #include "common/buf.h"
 #include "common/file.h"
-#include "render/manifest.h"
+#include "bulk/bulk_int.h"
 #include "testutil.h"
 
 #include <check.h>
@@ -924,14 +924,14 @@ START_TEST(test_render_bulk__manifest_lines_escape_everything) {
   snprintf(e.message, sizeof e.message, "bad \"%s\"", hostile);
   item.error = &e;
   bc_buf_init(&b, bc_allocator_default());
-  bc_manifest_line(&b, &item, "2023-Q3");
+  bc_bulk__manifest_line(&b, &item, "2023-Q3");
   item.status = BC_BULK_RENDERED;
   item.agency = "STTTT-TV";
   item.pages = 11;
   item.bytes = 1234;
   memset(item.sha256, 'a', 64);
   memset(item.input_sha256, 'b', 64);
-  bc_manifest_line(&b, &item, "2023-Q3");
+  bc_bulk__manifest_line(&b, &item, "2023-Q3");
   bc_buf_puts(&b, "{\"agency\":\"cut"); /* a killed writer's last line */
   ck_assert_int_eq(bc_buf_check(&b, &e), 0);
   ck_assert_msg(strstr(b.data, "\"agency\":\"a\\\"b\\\\c\\n\\t"
@@ -940,7 +940,7 @@ START_TEST(test_render_bulk__manifest_lines_escape_everything) {
   snprintf(path, sizeof path, "%s/escape.jsonl", tu_tmpdir());
   ck_assert_int_eq(bc_file_write_atomic(path, b.data, b.len, NULL, &e), 0);
   bc_arena_init(&a, bc_allocator_default());
-  ck_assert_int_eq(bc_manifest_read(&entries, &n, &nl, path, &a, &e), 0);
+  ck_assert_int_eq(bc_bulk__manifest_read(&entries, &n, &nl, path, &a, &e), 0);
   ck_assert_uint_eq(n, 2);
   ck_assert_int_eq(nl, 0);
   ck_assert_str_eq(entries[0].agency, "a\"b\\c\n\t\x01/\xef\xbf\xbd đ");
@@ -951,8 +951,69 @@ START_TEST(test_render_bulk__manifest_lines_escape_everything) {
   ck_assert_int_eq(entries[1].bytes, 1234);
   ck_assert_uint_eq(strlen(entries[1].sha256), 64);
   snprintf(path, sizeof path, "%s/no-such-manifest.jsonl", tu_tmpdir());
-  ck_assert_int_eq(bc_manifest_read(&entries, &n, &nl, path, &a, &e), 0);
+  ck_assert_int_eq(bc_bulk__manifest_read(&entries, &n, &nl, path, &a, &e), 0);
   ck_assert_uint_eq(n, 0);
+  bc_arena_release(&a);
+  bc_buf_free(&b);
+}
+END_TEST
+
+/* Which lines --resume takes: one flat JSON object each, as strict as the
+ * hand-written reader that came before cJSON. */
+START_TEST(test_render_bulk__manifest_lines_strict) {
+  static const char *const lines[] = {
+      /* taken */
+      "{\"agency\":\"A\",\"template\":\"t\",\"output\":\"o\",\"status\":\"s\","
+      "\"pages\":3,\"bytes\":4,\"sha256\":null,\"ms\":1.5,\"x\":true} \r",
+      "{\"agency\":\"B\",\"agency\":\"B2\",\"template\":\"t\",\"output\":\"o\","
+      "\"status\":\"s\",\"pages\":\"7\"}",
+      /* skipped */
+      "{\"agency\":\"C\tx\",\"template\":\"t\",\"output\":\"o\",\"status\":"
+      "\"s\"}",
+      "{\"agency\":\"D\\u0000\",\"template\":\"t\",\"output\":\"o\","
+      "\"status\":\"s\"}",
+      "{\"agency\":\"E\",\"template\":\"t\",\"output\":\"o\",\"status\":\"s\","
+      "\"n\":[1]}",
+      "{\"agency\":\"F\",\"template\":\"t\",\"output\":\"o\",\"status\":\"s\"}"
+      " x",
+      "{\"agency\":\"G\",\"template\":\"t\",\"output\":\"o\",\"status\":\"s\","
+      "\"pages\":1e300}",
+      "{\"agency\":\"H\",\"template\":\"t\",\"output\":\"o\",\"status\":5}",
+      "{\"agency\":\"I\",\"template\":\"t\",\"output\":\"o\",\"status\":\"s\","
+      "\"bytes\":0x10}",
+      "{\"agency\":\"J\",\"agency\":null,\"template\":\"t\",\"output\":\"o\","
+      "\"status\":\"s\"}",
+      "[\"agency\",\"K\"]",
+      "",
+      "{\"agency\":\"L\",\"template\":\"t\",\"output\":\"o\",\"status\":\"s\"",
+  };
+  bc_manifest_entry *entries;
+  bc_arena a;
+  bc_error e;
+  bc_buf b;
+  char path[512];
+  size_t n;
+  int nl;
+  bc_buf_init(&b, bc_allocator_default());
+  for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+    bc_buf_puts(&b, lines[i]);
+    bc_buf_putc(&b, '\n');
+  }
+  ck_assert_int_eq(bc_buf_check(&b, &e), 0);
+  snprintf(path, sizeof path, "%s/strict.jsonl", tu_tmpdir());
+  ck_assert_int_eq(bc_file_write_atomic(path, b.data, b.len, NULL, &e), 0);
+  bc_arena_init(&a, bc_allocator_default());
+  ck_assert_int_eq(bc_bulk__manifest_read(&entries, &n, &nl, path, &a, &e), 0);
+  ck_assert_int_eq(nl, 1);
+  ck_assert_uint_eq(n, 2);
+  ck_assert_str_eq(entries[0].agency, "A");
+  ck_assert_int_eq(entries[0].pages, 3);
+  ck_assert_int_eq(entries[0].bytes, 4);
+  ck_assert(entries[0].ms == 1.5);
+  ck_assert_ptr_null(entries[0].sha256);
+  ck_assert_uint_eq(entries[0].line_len, strlen(lines[0]));
+  ck_assert_str_eq(entries[1].agency, "B2"); /* the last of a key */
+  ck_assert_int_eq(entries[1].pages, 0);     /* not a number: not read */
   bc_arena_release(&a);
   bc_buf_free(&b);
 }
@@ -1027,6 +1088,7 @@ Suite *render_suite(void) {
   tcase_add_test(tc, test_render_bulk__manifest_and_resume);
   tcase_add_test(tc, test_render_bulk__shards_and_errors);
   tcase_add_test(tc, test_render_bulk__manifest_lines_escape_everything);
+  tcase_add_test(tc, test_render_bulk__manifest_lines_strict);
   tcase_add_test(tc, test_render_bulk__every_allocation_failure);
   suite_add_tcase(s, tc);
   return s;

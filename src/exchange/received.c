@@ -3,20 +3,20 @@
  * baocao-data.json attached to it (found through the /EmbeddedFiles name
  * tree and /AF, inflated with a size limit by pdf's reader; refused when
  * there are two) and the checks of every field of that untrusted
- * document, stricter than cJSON: no key twice, no NUL in a string. */
+ * document, stricter than cJSON (read through common/json.h): no key
+ * twice, no NUL in a string. */
 #include "exchange/received.h"
 #include "common/i18n.h"
-#include "common/version.h"
 
 #include "common/alloc.h"
 #include "common/error.h"
 #include "common/file.h"
+#include "common/json.h"
 #include "common/utf8.h"
 #include "model/model.h"
 #include "pdf/pdfread.h"
 #include "sign/sign.h"
 
-#include <cJSON.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -164,21 +164,21 @@ static bool all_of(const char *s, const char *extra, bool upper) {
 /* Member key of obj as NFC text; NULL allowed when nullable. */
 static int text(const char **out,
                 reader *x,
-                const cJSON *obj,
+                const bc_json *obj,
                 const char *key,
                 bool nullable) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  const bc_json *v = bc_json_get(obj, key);
   size_t len;
   field(x, key);
-  if (nullable && (!v || cJSON_IsNull(v))) {
+  if (nullable && (!v || bc_json_type_of(v) == BC_JSON_TYPE_NULL)) {
     *out = NULL;
     return 0;
   }
-  if (!cJSON_IsString(v) || !v->valuestring)
+  if (!bc_json_text(v))
     return bad(x, nullable ? BC_N_("is not text or null")
                          : BC_N_("is missing or not text"));
-  len = strlen(v->valuestring);
-  int rc = bc_utf8_nfc(out, &len, v->valuestring, len, x->arena, x->err);
+  len = strlen(bc_json_text(v));
+  int rc = bc_utf8_nfc(out, &len, bc_json_text(v), len, x->arena, x->err);
   if (rc == BC_EDATA)
     return bad(x, "is not valid UTF-8");
   return rc;
@@ -186,32 +186,33 @@ static int text(const char **out,
 
 static int integer(int *out,
                    reader *x,
-                   const cJSON *obj,
+                   const bc_json *obj,
                    const char *key,
                    int lo,
                    int hi,
                    bool nullable) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  const bc_json *v = bc_json_get(obj, key);
   field(x, key);
-  if (nullable && (!v || cJSON_IsNull(v))) {
+  if (nullable && (!v || bc_json_type_of(v) == BC_JSON_TYPE_NULL)) {
     *out = 0;
     return 0;
   }
-  if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) ||
-      v->valuedouble < lo || v->valuedouble > hi) {
+  double d = bc_json_double(v);
+  if (bc_json_type_of(v) != BC_JSON_TYPE_NUMBER || d != floor(d) || d < lo ||
+      d > hi) {
     char what[80];
     snprintf(what, sizeof what, bc_tr("is not a whole number from %d to %d"), lo,
              hi);
     return bad(x, what);
   }
-  *out = (int)v->valuedouble;
+  *out = (int)d;
   return 0;
 }
 
 /* A date field: ISO YYYY-MM-DD (or YYYY-MM, YYYY when partial). */
 static int iso_date(const char **out,
                     reader *x,
-                    const cJSON *obj,
+                    const bc_json *obj,
                     const char *key,
                     bool nullable,
                     bool partial) {
@@ -235,9 +236,9 @@ static void at(reader *x, const char *prefix) {
   snprintf(x->prefix, sizeof x->prefix, "%s", prefix);
 }
 
-static const cJSON *object(const cJSON *doc, const char *key) {
-  const cJSON *o = cJSON_GetObjectItemCaseSensitive(doc, key);
-  return cJSON_IsObject(o) ? o : NULL;
+static const bc_json *object(const bc_json *doc, const char *key) {
+  const bc_json *o = bc_json_get(doc, key);
+  return bc_json_type_of(o) == BC_JSON_TYPE_OBJECT ? o : NULL;
 }
 
 static bool one_of(const char *s, const char *const *set, size_t n) {
@@ -247,12 +248,12 @@ static bool one_of(const char *s, const char *const *set, size_t n) {
   return false;
 }
 
-static int read_value(reader *x, const cJSON *item, size_t i) {
+static int read_value(reader *x, const bc_json *item, size_t i) {
   static const char *const kinds[] = {"number", "percent", "text", "date"};
   bc_received_value *v = &x->r->values[i];
-  const cJSON *value;
+  const bc_json *value;
   int rc;
-  if (!cJSON_IsObject(item)) {
+  if (bc_json_type_of(item) != BC_JSON_TYPE_OBJECT) {
     snprintf(x->where, sizeof x->where, "values[%zu]", i);
     return bad(x, "is not an object");
   }
@@ -272,12 +273,13 @@ static int read_value(reader *x, const cJSON *item, size_t i) {
   if (!one_of(v->kind, kinds, 4))
     return bad(x, "is not number, percent, text or date");
   if (!strcmp(v->kind, "number") || !strcmp(v->kind, "percent")) {
-    value = cJSON_GetObjectItemCaseSensitive(item, "value");
+    value = bc_json_get(item, "value");
     field(x, "value");
-    if (!cJSON_IsNumber(value) || !isfinite(value->valuedouble))
+    if (bc_json_type_of(value) != BC_JSON_TYPE_NUMBER ||
+        !isfinite(bc_json_double(value)))
       return bad(x, "is not a number");
     v->is_number = true;
-    v->number = value->valuedouble;
+    v->number = bc_json_double(value);
     return 0;
   }
   return !strcmp(v->kind, "date")
@@ -467,34 +469,35 @@ static int read_document(bc_received *r,
   static const char *const kinds[] = {"quarter", "half", "nine_months", "year",
                                       "custom"};
   reader x = {r, arena, err, "", ""};
-  cJSON *doc = cJSON_ParseWithLength(json, len);
-  const cJSON *format, *version, *agency, *period, *report, *values;
+  bc_json *doc = bc_json_parse(json, len, BC_JSON_CJSON);
+  const bc_json *format, *version, *agency, *period, *report, *values;
   int rc = 0;
   if (!doc)
     return bc_error_set(err, BC_EDATA, "'%s': %s is not JSON", r->file,
                         BC_DATA_FILE_NAME);
   if ((rc = json_strict(&x, json, len)))
     goto done;
-  format = cJSON_GetObjectItemCaseSensitive(doc, "format");
-  version = cJSON_GetObjectItemCaseSensitive(doc, "version");
-  if (!cJSON_IsString(format) || strcmp(format->valuestring, "baocao-data")) {
+  format = bc_json_get(doc, "format");
+  version = bc_json_get(doc, "version");
+  if (!bc_json_text(format) || strcmp(bc_json_text(format), "baocao-data")) {
     rc = bc_error_set(err, BC_EDATA, "'%s': %s is not baocao-data", r->file,
                       BC_DATA_FILE_NAME);
     goto done;
   }
-  if (!cJSON_IsNumber(version) || version->valuedouble != 1) {
+  if (bc_json_type_of(version) != BC_JSON_TYPE_NUMBER ||
+      bc_json_double(version) != 1) {
     /* Printed as a number, never cast: 4294967297 is no int. */
     rc = bc_error_set(err, BC_EDATA,
                       "'%s': %s has version %.15g; this baocao reads version 1",
                       r->file, BC_DATA_FILE_NAME,
-                      cJSON_IsNumber(version) ? version->valuedouble : 0.0);
+                      bc_json_double(version));
     goto done;
   }
   agency = object(doc, "agency");
   period = object(doc, "period");
   report = object(doc, "report");
-  values = cJSON_GetObjectItemCaseSensitive(doc, "values");
-  if (!agency || !period || !report || !cJSON_IsArray(values)) {
+  values = bc_json_get(doc, "values");
+  if (!agency || !period || !report || bc_json_type_of(values) != BC_JSON_TYPE_ARRAY) {
     whole(&x, !agency   ? "agency"
               : !period ? "period"
               : !report ? "report"
@@ -561,24 +564,25 @@ static int read_document(bc_received *r,
       (rc = iso_date(&r->report_issued, &x, report, "issued_on", true, true)))
     goto done;
   /* values */
-  int n = cJSON_GetArraySize(values);
+  size_t n = bc_json_count(values);
   if (n > MAX_VALUES) {
     whole(&x, "values");
     rc = bad(&x, "has more than 100000 items");
     goto done;
   }
-  r->values = bc_arena_calloc(arena, (size_t)n + 1, sizeof *r->values);
+  r->values = bc_arena_calloc(arena, n + 1, sizeof *r->values);
   if (!r->values) {
     rc = bc_error_oom(err);
     goto done;
   }
   size_t i = 0;
-  for (const cJSON *item = values->child; item; item = item->next, i++)
+  for (const bc_json *item = bc_json_first(values); item;
+       item = bc_json_next(item), i++)
     if ((rc = read_value(&x, item, i)))
       goto done;
   r->value_count = i;
 done:
-  cJSON_Delete(doc);
+  bc_json_free(doc);
   return rc;
 }
 
@@ -670,8 +674,4 @@ int bc_received_read(bc_received_pdf *out,
   bc_arena_release(&scratch);
   bc_free(arena->alloc, data);
   return rc;
-}
-
-void bc_exchange_versions(bc_library_version *out, size_t max, size_t *n) {
-  bc_version_put(out, max, n, "cJSON", cJSON_Version());
 }

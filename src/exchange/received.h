@@ -10,7 +10,6 @@
 #include "common/arena.h"
 #include "data/data.h"
 #include "sign/sign.h"
-#include "common/version.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -40,8 +39,5 @@ int bc_received_read(bc_received_pdf *out,
                      bc_trust *trust,
                      bc_arena *arena,
                      bc_error *err);
-
-/* The run-time version of cJSON (bc_library_versions). */
-bc_versions_fn bc_exchange_versions;
 
 #endif

@@ -11,6 +11,7 @@
 #include "common/error.h"
 #include "common/file.h"
 #include "common/i18n.h"
+#include "common/sha256.h"
 #include "common/utf8.h"
 #include "data/data.h"
 #include "layout/layout.h"
@@ -19,7 +20,6 @@
 #include "pdf/pdf.h"
 #include "raster/raster.h"
 #include "render/render_int.h"
-#include "sign/sign.h"
 #include "template/template.h"
 #include "text/text.h"
 
@@ -51,7 +51,7 @@ struct bc_context {
   bc_db *db;         /* the last database used, kept open */
   dev_t db_dev;      /* which file it is, to notice a replaced one */
   ino_t db_ino;
-  unsigned char font_digest[32]; /* of the four font files */
+  unsigned char font_digest[BC_SHA256_SIZE]; /* of the four font files */
   bool font_digest_known;
   bc_sink sink, sink_no_fsync; /* the default ones, told of temporaries */
 };
@@ -153,10 +153,8 @@ void bc_context_free(bc_context *ctx) {
   bc_free(ctx->alloc, ctx);
 }
 
-static int template_digest(char hex[65],
-                           const bc_template *tmpl,
-                           const bc_allocator *alloc,
-                           bc_error *err);
+static int
+template_digest(char hex[65], const bc_template *tmpl, bc_error *err);
 
 int bc_context__template(const bc_template **out,
                          bc_context *ctx,
@@ -178,7 +176,7 @@ int bc_context__template(const bc_template **out,
     return bc_error_oom(err);
   }
   rc = bc_template_compile(&e->tmpl, ctx->template_dir, name, ctx->alloc, err);
-  if (!rc && (rc = template_digest(e->sha256, e->tmpl, ctx->alloc, err)))
+  if (!rc && (rc = template_digest(e->sha256, e->tmpl, err)))
     bc_template_free(e->tmpl);
   if (rc) {
     bc_free(ctx->alloc, e->name);
@@ -344,35 +342,36 @@ static int build_pages(bc_pages *pages,
   return lay_out(pages, doc, ctx, job, &model, tmpl, arena, err);
 }
 
-static void put_buf(void *ud, const void *data, size_t len) {
-  bc_buf_put(ud, data, len);
+static void put_hash(void *ud, const void *data, size_t len) {
+  bc_sha256_update(ud, data, len);
 }
 
+/* A template file into the hash: its name, a NUL, its length (8 bytes,
+ * host order) and its text. */
 static void
 put_source(void *ud, const char *name, const char *source, size_t len) {
   uint64_t n = len;
-  bc_buf_puts(ud, name);
-  bc_buf_put(ud, "", 1);
-  bc_buf_put(ud, &n, sizeof n);
-  bc_buf_put(ud, source, len);
+  bc_sha256_update(ud, name, strlen(name));
+  bc_sha256_update(ud, "", 1);
+  bc_sha256_update(ud, &n, sizeof n);
+  bc_sha256_update(ud, source, len);
 }
 
-/* The SHA-256 of what b holds in hex, then b freed. */
-static int hash_buf(char hex[65], bc_buf *b, bc_error *err) {
-  unsigned char digest[32];
-  int rc = bc_buf_check(b, err);
-  if (!rc) {
-    bc_sha256(digest, b->data, b->len);
+/* The digest of what was fed to h since init, in hex; h freed. */
+static int hash_hex(char hex[65], bc_sha256_ctx *h, bc_error *err) {
+  unsigned char digest[BC_SHA256_SIZE];
+  int rc = bc_sha256_final(h, digest, err);
+  bc_sha256_free(h);
+  if (!rc)
     bc_sha256_hex(hex, digest);
-  }
-  bc_buf_free(b);
   return rc;
 }
 
 /*
  * The digest of everything the PDF is made from but its creation date:
  * baocao's version, the fonts, the options that change the layout, the
- * template's files and the report's data. Equal digests, equal PDFs.
+ * template's files and the report's data. Equal digests, equal PDFs. Fed
+ * to the hash piece by piece, as they are, with nothing gathered.
  */
 static int input_digest(char hex[65],
                         bc_context *ctx,
@@ -380,50 +379,54 @@ static int input_digest(char hex[65],
                         const bc_report_model *model,
                         const bc_template *tmpl,
                         bc_error *err) {
-  unsigned char digest[32];
-  bc_buf b;
+  static const char version[] = "baocao " BC_VERSION " input 1";
+  unsigned char digest[BC_SHA256_SIZE];
+  char flags[5];
+  bc_sha256_ctx h;
   int rc;
+  if ((rc = bc_sha256_init(&h, err)))
+    return rc;
   if (!ctx->font_digest_known) {
-    bc_buf_init(&b, ctx->alloc);
+    /* the digest of the four files' digests */
     for (int s = 0; s < BC_STYLE_COUNT; s++) {
       size_t len;
       const unsigned char *data = bc_fontset_bytes(ctx->fonts, s, &len);
       bc_sha256(digest, data, len);
-      bc_buf_put(&b, digest, sizeof digest);
+      bc_sha256_update(&h, digest, sizeof digest);
     }
-    if (!(rc = bc_buf_check(&b, err))) {
-      bc_sha256(ctx->font_digest, b.data, b.len);
-      ctx->font_digest_known = true;
-    }
-    bc_buf_free(&b);
-    if (rc)
+    if ((rc = bc_sha256_final(&h, ctx->font_digest, err))) {
+      bc_sha256_free(&h);
       return rc;
+    }
+    ctx->font_digest_known = true;
   }
-  bc_buf_init(&b, ctx->alloc);
-  bc_buf_puts(&b, "baocao " BC_VERSION " input 1");
-  bc_buf_put(&b, ctx->font_digest, sizeof ctx->font_digest);
-  bc_buf_putc(&b, job->first_fit ? 'F' : 'T');
-  bc_buf_putc(&b, job->blank_number_date ? 'B' : 'N');
-  bc_buf_putc(&b, job->pdf_standard == BC_PDF_STANDARD_NONE ? 'P' : 'A');
-  bc_buf_putc(&b, job->no_expansion ? 'X' : 'E');
-  bc_buf_putc(&b, (char)('0' + job->tones));
-  if (job->format != BC_FORMAT_PDF) /* a PDF's digest is as it always was */
-    bc_buf_puts(&b, bc_format_name((bc_format)job->format));
-  bc_template_sources(tmpl, put_source, &b);
-  bc_model_feed(model, put_buf, &b);
-  return hash_buf(hex, &b, err);
+  bc_sha256_update(&h, version, sizeof version - 1);
+  bc_sha256_update(&h, ctx->font_digest, sizeof ctx->font_digest);
+  flags[0] = job->first_fit ? 'F' : 'T';
+  flags[1] = job->blank_number_date ? 'B' : 'N';
+  flags[2] = job->pdf_standard == BC_PDF_STANDARD_NONE ? 'P' : 'A';
+  flags[3] = job->no_expansion ? 'X' : 'E';
+  flags[4] = (char)('0' + job->tones);
+  bc_sha256_update(&h, flags, sizeof flags);
+  if (job->format != BC_FORMAT_PDF) { /* a PDF's digest is as it always was */
+    const char *format = bc_format_name((bc_format)job->format);
+    bc_sha256_update(&h, format, strlen(format));
+  }
+  bc_template_sources(tmpl, put_source, &h);
+  bc_model_feed(model, put_hash, &h);
+  return hash_hex(hex, &h, err);
 }
 
 /* SHA-256 of the template set: every file's name and text (main, partials,
  * phụ lục), as put_source frames them. */
-static int template_digest(char hex[65],
-                           const bc_template *tmpl,
-                           const bc_allocator *alloc,
-                           bc_error *err) {
-  bc_buf b;
-  bc_buf_init(&b, alloc);
-  bc_template_sources(tmpl, put_source, &b);
-  return hash_buf(hex, &b, err);
+static int
+template_digest(char hex[65], const bc_template *tmpl, bc_error *err) {
+  bc_sha256_ctx h;
+  int rc;
+  if ((rc = bc_sha256_init(&h, err)))
+    return rc;
+  bc_template_sources(tmpl, put_source, &h);
+  return hash_hex(hex, &h, err);
 }
 
 /* The SHA-256 of a template the context compiled, kept with it. */

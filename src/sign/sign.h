@@ -98,11 +98,6 @@ int bc_verify_pdf(bc_verification *out,
                   bc_arena *arena,
                   bc_error *err);
 
-/* SHA-256 of data (digest.c). */
-void bc_sha256(unsigned char out[32], const void *data, size_t len);
-/* Lower-case hex of a digest, NUL-terminated. */
-void bc_sha256_hex(char out[65], const unsigned char digest[32]);
-
 /* The run-time version of OpenSSL (bc_library_versions). */
 bc_versions_fn bc_sign_versions;
 

@@ -28,6 +28,7 @@
 
 #include "common/error.h"
 #include "common/file.h"
+#include "common/sha256.h"
 
 #include <dirent.h>
 #include <openssl/cms.h>

@@ -1,9 +1,11 @@
-/* render/bulk.c: bc_bulk_run: every report of a period over worker threads
+/* bulk/bulk.c: bc_bulk_run: every report of a period over worker threads
  * (one context each), the manifest as reports finish, --resume and
  * --shard. */
 #define _GNU_SOURCE /* syncfs */
 #include "baocao/bulk.h"
 #include "baocao/render.h"
+
+#include "bulk/bulk_int.h"
 
 #include "common/alloc.h"
 #include "common/arena.h"
@@ -11,10 +13,9 @@
 #include "common/error.h"
 #include "common/file.h"
 #include "common/hash.h"
+#include "common/sha256.h"
 #include "common/utf8.h"
 #include "data/data.h"
-#include "render/manifest.h"
-#include "sign/sign.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -286,8 +287,8 @@ static int read_previous(bulk_run *run,
   bc_manifest_entry *entries;
   kept_line *kept = NULL;
   size_t n, nkept = 0;
-  int rc = bc_manifest_read(&entries, &n, ends_with_newline, manifest_path,
-                            arena, err);
+  int rc = bc_bulk__manifest_read(&entries, &n, ends_with_newline,
+                                  manifest_path, arena, err);
   if (rc)
     return rc;
   if (run->opts->agencies &&
@@ -486,7 +487,7 @@ static void finish_job(bulk_run *run, worker *w, bulk_job *job) {
   p->seconds = seconds_since(&run->started);
   if (!run->stop) {
     bc_buf_reset(&run->line);
-    bc_manifest_line(&run->line, it, run->opts->period);
+    bc_bulk__manifest_line(&run->line, it, run->opts->period);
     /* One write per line, O_APPEND: a kill can only cut the last line. */
     if (run->line.failed)
       stop_run(run, BC_ENOMEM, NULL);
@@ -673,7 +674,7 @@ static int rewrite_manifest(bulk_run *run, const char *path, bc_error *err) {
     } else if (run->jobs[i].done) {
       bc_bulk_item it;
       job_item(&it, &run->jobs[i++]);
-      bc_manifest_line(&block, &it, run->opts->period);
+      bc_bulk__manifest_line(&block, &it, run->opts->period);
     } else {
       i++;
     }
