@@ -126,16 +126,14 @@ static int wrap(shaped_line *lines,
 }
 
 static int text_appearance(bc_appearance *ap,
-                           const char *cn,
-                           const char *org,
-                           const char *when,
-                           bc_ap_style style,
-                           double w,
-                           double h,
+                           const bc_ap_request *what,
                            const bc_fontset *fonts,
                            bc_shaper *sh,
                            bc_arena *arena,
                            bc_error *err) {
+  const char *cn = what->cn, *org = what->org, *when = what->when;
+  bc_ap_style style = what->style;
+  double w = what->w, h = what->h;
   const bc_face_info *fi = bc_fontset_info(fonts, BC_STYLE_REGULAR);
   char para[3][512];
   size_t npara = 0, nlines = 0;
@@ -228,20 +226,13 @@ static int text_appearance(bc_appearance *ap,
 }
 
 int bc_sign__appearance(bc_appearance *out,
-                        const bc_sign_request *req,
-                        const char *cn,
-                        const char *org,
-                        const char *when,
-                        bc_ap_style style,
-                        double w,
-                        double h,
+                        const bc_ap_request *what,
                         const bc_fontset *fonts,
                         bc_shaper *shaper,
                         bc_arena *arena,
                         bc_error *err) {
   memset(out, 0, sizeof *out);
-  if (req->image_rgba)
-    return image_appearance(out, req, w, h, arena, err);
-  return text_appearance(out, cn, org, when, style, w, h, fonts, shaper, arena,
-                         err);
+  if (what->req->image_rgba)
+    return image_appearance(out, what->req, what->w, what->h, arena, err);
+  return text_appearance(out, what, fonts, shaper, arena, err);
 }
