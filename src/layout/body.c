@@ -493,13 +493,14 @@ static int block_text(char **out, lay *l, const bc_block *b) {
 static int centred_lines(
     lay_block *out, lay *l, const bc_block *b, unsigned style, double size) {
   char *text;
-  text_slice *lines;
+  bc_text_line *lines;
   size_t count;
   double left = bc_layout__left(l), right = bc_layout__right(l);
+  bc_wrap how = {(bc_style)style, size, right - left, right - left, true};
   int rc;
   if ((rc = block_text(&text, l, b)) ||
-      (rc = bc_layout__wrap(&lines, &count, l, text, style, size, right - left,
-                            right - left, true)))
+      (rc = bc_shaper_wrap(&lines, &count, l->shaper, text, &how, l->arena,
+                           l->err)))
     return rc;
   out->lines = bc_arena_calloc(l->arena, count + 1, sizeof *out->lines);
   if (!out->lines)

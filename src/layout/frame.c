@@ -91,10 +91,12 @@ static int wrapped_line(double *widest,
                          const column *c,
                          double *y,
                          bool first) {
-  text_slice *lines;
+  bc_wrap how = {(bc_style)style, size, c->width, c->width - c->indent,
+                c->centred};
+  bc_text_line *lines;
   size_t count;
-  int rc = bc_layout__wrap(&lines, &count, l, text, style, size, c->width,
-                           c->width - c->indent, c->centred);
+  int rc = bc_shaper_wrap(&lines, &count, l->shaper, text, &how, l->arena,
+                          l->err);
   if (rc)
     return rc;
   for (size_t i = 0; i < count; i++) {

@@ -277,102 +277,6 @@ static int measure(double *out,
   return 0;
 }
 
-/* Greedy wrap of words at widths; returns the number of lines and, when
- * lines is not NULL, fills it. */
-static size_t greedy(text_slice *lines,
-                     const char *text,
-                     const size_t *starts,
-                     const size_t *lens,
-                     const double *widths,
-                     size_t n,
-                     double space,
-                     double first_width,
-                     double rest_width) {
-  size_t count = 0, i = 0;
-  while (i < n) {
-    double limit = count ? rest_width : first_width;
-    double w = widths[i];
-    size_t j = i + 1;
-    while (j < n && w + space + widths[j] <= limit + 1e-6) {
-      w += space + widths[j];
-      j++;
-    }
-    if (lines) {
-      lines[count].text = text + starts[i];
-      lines[count].len = starts[j - 1] + lens[j - 1] - starts[i];
-    }
-    count++;
-    i = j;
-  }
-  return count;
-}
-
-int bc_layout__wrap(text_slice **lines_out,
-                    size_t *count_out,
-                    lay *l,
-                    const char *text,
-                    unsigned style,
-                    double size,
-                    double first_width,
-                    double rest_width,
-                    bool balanced) {
-  size_t n = 0, len = strlen(text);
-  size_t *starts, *lens;
-  double *widths, space, widest = 0;
-  text_slice *lines;
-  int rc;
-
-  for (size_t i = 0; i < len; i++)
-    if (text[i] != ' ' && (i == 0 || text[i - 1] == ' '))
-      n++;
-  starts = bc_arena_calloc(l->arena, n + 1, sizeof *starts);
-  lens = bc_arena_calloc(l->arena, n + 1, sizeof *lens);
-  widths = bc_arena_calloc(l->arena, n + 1, sizeof *widths);
-  if (!starts || !lens || !widths)
-    return bc_error_oom(l->err);
-  n = 0;
-  for (size_t i = 0; i < len;) {
-    if (text[i] == ' ') {
-      i++;
-      continue;
-    }
-    size_t j = i;
-    while (j < len && text[j] != ' ')
-      j++;
-    starts[n] = i;
-    lens[n] = j - i;
-    if ((rc = measure(&widths[n], l, text + i, j - i, style, size)))
-      return rc;
-    if (widths[n] > widest)
-      widest = widths[n];
-    n++;
-    i = j;
-  }
-  if ((rc = measure(&space, l, " ", 1, style, size)))
-    return rc;
-  lines = bc_arena_calloc(l->arena, n + 1, sizeof *lines);
-  if (!lines)
-    return bc_error_oom(l->err);
-  size_t count = greedy(NULL, text, starts, lens, widths, n, space, first_width,
-                        rest_width);
-  if (balanced && count > 1) {
-    /* The narrowest measure that still gives the same number of lines. */
-    double lo = widest, hi = first_width;
-    for (int k = 0; k < 30; k++) {
-      double mid = (lo + hi) / 2;
-      if (greedy(NULL, text, starts, lens, widths, n, space, mid, mid) <= count)
-        hi = mid;
-      else
-        lo = mid;
-    }
-    first_width = rest_width = hi;
-  }
-  *count_out = greedy(lines, text, starts, lens, widths, n, space, first_width,
-                      rest_width);
-  *lines_out = lines;
-  return 0;
-}
-
 int bc_layout__init(lay *l,
                     const bc_frame *frame,
                     const bc_fontset *fonts,
@@ -419,12 +323,12 @@ int bc_layout_centred_width(double *widest_out,
     const char *nl = strchr(part, '\n');
     size_t n = nl ? (size_t)(nl - part) : strlen(part);
     char *copy = bc_arena_strndup(arena, part, n);
-    text_slice *lines;
+    bc_wrap how = {(bc_style)style, size, width, width, true};
+    bc_text_line *lines;
     size_t count;
     if (!copy)
       return bc_error_oom(err);
-    if ((rc = bc_layout__wrap(&lines, &count, &l, copy, style, size, width,
-                              width, true)))
+    if ((rc = bc_shaper_wrap(&lines, &count, shaper, copy, &how, arena, err)))
       return rc;
     for (size_t i = 0; i < count; i++) {
       double w;

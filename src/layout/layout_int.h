@@ -160,28 +160,6 @@ int bc_layout__shape_run(bc_run *out,
                          double size,
                          double x);
 
-/* A slice of a text: one wrapped line. */
-typedef struct text_slice {
-  const char *text;
-  size_t len;
-} text_slice;
-
-/*
- * Wraps text at spaces into lines no wider than first_width (first line)
- * and rest_width (the others). balanced: then evens the lines out (for
- * centred headers and titles). A word wider than the line stays whole on
- * its own line (header texts are short). Lines come from the arena.
- */
-int bc_layout__wrap(text_slice **lines_out,
-                    size_t *count_out,
-                    lay *l,
-                    const char *text,
-                    unsigned style,
-                    double size,
-                    double first_width,
-                    double rest_width,
-                    bool balanced);
-
 /* Page 1's header block, title and subject; leaves the cursor below. */
 int bc_layout__frame_header(lay *l, const bc_doc *doc);
 /* Nơi nhận beside the signature block, after the body. */

@@ -90,45 +90,30 @@ typedef struct shaped_line {
   const char *text;
 } shaped_line;
 
-/* Wraps one paragraph of text greedily at spaces into lines no wider than
- * max_fu (font units), appending to lines. */
+/* Wraps one paragraph at size into lines no wider than width (points)
+ * with text's greedy wrapper, and shapes each line, appending to lines
+ * (up to cap). */
 static int wrap(shaped_line *lines,
                 size_t *n,
                 size_t cap,
                 const char *text,
-                double max_fu,
+                double size,
+                double width,
                 bc_shaper *sh,
                 bc_arena *arena,
                 bc_error *err) {
-  size_t len = strlen(text), start = 0;
-  while (start < len && *n < cap) {
-    size_t best = len, end = start;
+  bc_wrap how = {BC_STYLE_REGULAR, size, width, width, false};
+  bc_text_line *wrapped;
+  size_t count;
+  int rc;
+  if ((rc = bc_shaper_wrap(&wrapped, &count, sh, text, &how, arena, err)))
+    return rc;
+  for (size_t i = 0; i < count && *n < cap; i++) {
     bc_shaped s;
-    int rc;
-    /* Extend word by word while the line fits. */
-    for (;;) {
-      size_t next = end;
-      while (next < len && text[next] == ' ')
-        next++;
-      while (next < len && text[next] != ' ')
-        next++;
-      if ((rc = bc_shaper_shape(&s, sh, BC_STYLE_REGULAR, text + start,
-                                next - start, arena, err)))
-        return rc;
-      if (s.width > max_fu && end > start) {
-        best = end;
-        break;
-      }
-      end = next;
-      if (end >= len) {
-        best = len;
-        break;
-      }
-    }
-    char *piece = bc_arena_strndup(arena, text + start, best - start);
+    char *piece = bc_arena_strndup(arena, wrapped[i].text, wrapped[i].len);
     if (!piece)
       return bc_error_oom(err);
-    if ((rc = bc_shaper_shape(&s, sh, BC_STYLE_REGULAR, piece, best - start,
+    if ((rc = bc_shaper_shape(&s, sh, BC_STYLE_REGULAR, piece, wrapped[i].len,
                               arena, err)))
       return rc;
     lines[*n].glyphs = s.glyphs;
@@ -136,24 +121,19 @@ static int wrap(shaped_line *lines,
     lines[*n].width = s.width;
     lines[*n].text = piece;
     (*n)++;
-    start = best;
-    while (start < len && text[start] == ' ')
-      start++;
   }
   return 0;
 }
 
 static int text_appearance(bc_appearance *ap,
-                           const char *cn,
-                           const char *org,
-                           const char *when,
-                           bc_ap_style style,
-                           double w,
-                           double h,
+                           const bc_ap_request *what,
                            const bc_fontset *fonts,
                            bc_shaper *sh,
                            bc_arena *arena,
                            bc_error *err) {
+  const char *cn = what->cn, *org = what->org, *when = what->when;
+  bc_ap_style style = what->style;
+  double w = what->w, h = what->h;
   const bc_face_info *fi = bc_fontset_info(fonts, BC_STYLE_REGULAR);
   char para[3][512];
   size_t npara = 0, nlines = 0;
@@ -178,7 +158,8 @@ static int text_appearance(bc_appearance *ap,
     bool fits = true;
     nlines = 0;
     for (size_t i = 0; i < npara; i++)
-      if ((rc = wrap(lines, &nlines, 24, para[i], max_fu, sh, arena, err)))
+      if ((rc = wrap(lines, &nlines, 24, para[i], size, bw - 2 * pad, sh,
+                     arena, err)))
         return rc;
     for (size_t i = 0; i < nlines; i++)
       fits &= lines[i].width <= max_fu;
@@ -245,20 +226,13 @@ static int text_appearance(bc_appearance *ap,
 }
 
 int bc_sign__appearance(bc_appearance *out,
-                        const bc_sign_request *req,
-                        const char *cn,
-                        const char *org,
-                        const char *when,
-                        bc_ap_style style,
-                        double w,
-                        double h,
+                        const bc_ap_request *what,
                         const bc_fontset *fonts,
                         bc_shaper *shaper,
                         bc_arena *arena,
                         bc_error *err) {
   memset(out, 0, sizeof *out);
-  if (req->image_rgba)
-    return image_appearance(out, req, w, h, arena, err);
-  return text_appearance(out, cn, org, when, style, w, h, fonts, shaper, arena,
-                         err);
+  if (what->req->image_rgba)
+    return image_appearance(out, what->req, what->w, what->h, arena, err);
+  return text_appearance(out, what, fonts, shaper, arena, err);
 }

@@ -387,10 +387,11 @@ int bc_sign_pdf(const bc_sign_request *req,
     memset(&ap, 0, sizeof ap);
     ap.content = (const unsigned char *)"";
     ap.resources = "<< >>";
-  } else if ((rc = bc_sign__appearance(&ap, req, &s.cn[0], s.org, when, style,
-                                       fabs(w), fabs(h), fonts, shaper, arena,
-                                       err)))
-    goto cleanup;
+  } else {
+    bc_ap_request what = {req, s.cn, s.org, when, style, fabs(w), fabs(h)};
+    if ((rc = bc_sign__appearance(&ap, &what, fonts, shaper, arena, err)))
+      goto cleanup;
+  }
   n_ap = next++;
   long long font_base = next;
   next += ap.object_count;

@@ -100,14 +100,18 @@ typedef enum bc_ap_style {
   BC_AP_PLAIN   /* another producer's field: blue, the whole box */
 } bc_ap_style;
 
+/* What an appearance shows, and where. */
+typedef struct bc_ap_request {
+  const bc_sign_request *req; /* its image, when it has one */
+  const char *cn;             /* the signer's commonName */
+  const char *org;            /* organizationName, or "" */
+  const char *when;           /* the signing time, ISO 8601 */
+  bc_ap_style style;
+  double w, h; /* the box, points */
+} bc_ap_request;
+
 int bc_sign__appearance(bc_appearance *out,
-                        const bc_sign_request *req,
-                        const char *cn,
-                        const char *org,
-                        const char *when,
-                        bc_ap_style style,
-                        double w,
-                        double h,
+                        const bc_ap_request *what,
                         const bc_fontset *fonts,
                         bc_shaper *shaper,
                         bc_arena *arena,

@@ -124,6 +124,10 @@ int bc_shaper_new(bc_shaper **out,
   return 0;
 }
 
+const bc_fontset *bc_text__shaper_fonts(const bc_shaper *sh) {
+  return sh->fs;
+}
+
 void bc_shaper_free(bc_shaper *sh) {
   if (!sh)
     return;

@@ -169,6 +169,38 @@ size_t bc_shaped_cluster_end(const bc_shaped *sh, size_t i, size_t text_len);
 uint32_t
 bc_shaped_cluster_len(const bc_shaped *sh, size_t i, size_t text_len);
 
+/* ---- greedy wrapping (wrap.c) ---- */
+
+/* One wrapped line: a slice of the wrapped text. */
+typedef struct bc_text_line {
+  const char *text;
+  size_t len;
+} bc_text_line;
+
+/* How to wrap: widths in points, words measured in style at size. */
+typedef struct bc_wrap {
+  bc_style style;
+  double size;        /* points */
+  double first_width; /* the first line's, points */
+  double rest_width;  /* the other lines', points */
+  bool balanced;      /* even the lines out (centred headers, titles) */
+} bc_wrap;
+
+/*
+ * Wraps text (one paragraph, no line feeds) greedily at spaces: each line
+ * takes as many words as fit, a word measured alone and a space between
+ * two. balanced: then the narrowest measure that keeps the number of lines.
+ * A word wider than the line stays whole on its own line. *lines_out
+ * (slices of text) comes from arena.
+ */
+int bc_shaper_wrap(bc_text_line **lines_out,
+                   size_t *count_out,
+                   bc_shaper *sh,
+                   const char *text,
+                   const bc_wrap *how,
+                   bc_arena *arena,
+                   bc_error *err);
+
 /* ---- line breaking (linebreak.c) ---- */
 
 typedef enum bc_item_kind {

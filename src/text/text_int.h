@@ -1,5 +1,5 @@
-/* text/text_int.h: the fontset's private layout, shared by font.c, shape.c
- * and subset.c. */
+/* text/text_int.h: the fontset's private layout, shared by font.c, shape.c,
+ * subset.c and wrap.c. */
 #ifndef BC_TEXT_INT_H
 #define BC_TEXT_INT_H
 
@@ -24,5 +24,8 @@ struct bc_fontset {
   FT_Library ft;
   bc_face faces[BC_STYLE_COUNT];
 };
+
+/* The fontset sh shapes with (borrowed). */
+const bc_fontset *bc_text__shaper_fonts(const bc_shaper *sh);
 
 #endif
