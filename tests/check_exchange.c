@@ -1,7 +1,7 @@
 /* tests/check_exchange.c: reading received report PDFs (exchange/received.c:
  * the attachment and every check of its baocao-data.json, a table of bad
  * documents), writing them into a database (data/received.c: conflicts,
- * one savepoint per file) and bc_import_pdfs (exchange/import.c), with an
+ * one savepoint per file) and bc_database_import_pdfs (exchange/import.c), with an
  * allocation-failure pass. The PDFs are written here by hand: one page and
  * an uncompressed baocao-data.json in the /EmbeddedFiles name tree. */
 #include "baocao/exchange.h"
@@ -502,8 +502,8 @@ static void fresh_db(void) {
   ck_assert_ptr_nonnull(fp);
   fputs(base_sql, fp);
   fclose(fp);
-  ck_assert_int_eq(bc_db_create(db, &err), 0);
-  ck_assert_int_eq(bc_db_run_sql_file(db, sql, &err), 0);
+  ck_assert_int_eq(bc_database_create(db, &err), 0);
+  ck_assert_int_eq(bc_database_load_sql(db, sql, &err), 0);
 }
 
 /* One number from the database, by SQL (a constant in the test). */
@@ -693,7 +693,7 @@ START_TEST(test_exchange_db__savepoints) {
 }
 END_TEST
 
-/* bc_import_pdfs: the policy over unsigned files and periods, and the
+/* bc_database_import_pdfs: the policy over unsigned files and periods, and the
  * counts it gives. */
 START_TEST(test_exchange_import__unsigned_and_period) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
@@ -709,7 +709,7 @@ START_TEST(test_exchange_import__unsigned_and_period) {
   o.paths = paths;
   o.path_count = 2;
   /* Not signed: refused, unless asked. */
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_EVERIFY);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_EVERIFY);
   ck_assert_str_eq(err.message, "nothing was imported: 2 of 2 files refused "
                                 "(--keep-going imports the others)");
   ck_assert_uint_eq(r.file_count, 2);
@@ -723,14 +723,14 @@ START_TEST(test_exchange_import__unsigned_and_period) {
   /* Another period than asked. */
   o.accept_unsigned = 1;
   o.period = "2023-Q4";
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_EDATA);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_EDATA);
   snprintf(want, sizeof want,
            "'%s' holds data of period '2023-Q3', not '2023-Q4'", p1);
   ck_assert_str_eq(r.files[1].message, want);
   bc_import_pdf_result_free(&r);
   /* Imported. */
   o.period = "2023-Q3";
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), 0);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), 0);
   ck_assert_uint_eq(r.imported, 2);
   ck_assert_uint_eq(r.refused, 0);
   ck_assert_str_eq(r.files[1].agency, "D02-XX");
@@ -745,7 +745,7 @@ START_TEST(test_exchange_import__unsigned_and_period) {
   paths[0] = tmp(p0, sizeof p0, "i2.pdf");
   write_json_pdf("i2.pdf", edit("\"D01-XX\"", "\"D05-XX\""));
   o.keep_going = 1;
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), 0);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), 0);
   ck_assert_uint_eq(r.imported, 1);
   ck_assert_uint_eq(r.refused, 1);
   ck_assert_int_eq(r.files[1].code, BC_EDATA);
@@ -759,7 +759,7 @@ START_TEST(test_exchange_import__unsigned_and_period) {
   ck_assert_int_eq(count_of(VALUES), 6);
   /* A path that is not there. */
   paths[0] = tmp(p0, sizeof p0, "nowhere");
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_EINPUT);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_EINPUT);
   ck_assert_msg(strstr(err.message, "cannot open") != NULL, "%s",
                 err.message);
   bc_import_pdf_result_free(&r);
@@ -787,7 +787,7 @@ START_TEST(test_exchange_import__directory) {
   o.paths = paths;
   o.path_count = 1;
   o.accept_unsigned = 1;
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), 0);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), 0);
   ck_assert_uint_eq(r.file_count, 2);
   ck_assert_uint_eq(r.imported, 2);
   ck_assert_str_eq(r.files[0].path, tmp(want, sizeof want, "inbox/a.pdf"));
@@ -800,7 +800,7 @@ START_TEST(test_exchange_import__directory) {
       count_of("SELECT count(*) FROM agency WHERE code = 'D03-XX'"), 0);
   /* An unknown options version. */
   o.version = 99;
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_ERROR);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_ERROR);
   ck_assert_str_eq(err.message, "unknown bc_import_pdf_options version");
   bc_import_pdf_result_free(&r);
 }

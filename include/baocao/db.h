@@ -5,6 +5,7 @@
 
 #include "baocao/export.h"
 
+#include "baocao/alloc.h"
 #include "baocao/error.h"
 #include "baocao/temp.h"
 
@@ -51,6 +52,9 @@ typedef struct bc_import_options {
                               standard input to its end: "values",
                               "value" or "values.csv"; its problems say
                               "<stdin>:LINE". NULL: a "-" is a problem */
+  const bc_allocator *alloc; /* every allocation of the import (NULL:
+                                bc_allocator_default()); SQLite's own
+                                allocations do not go through it */
 } bc_import_options;
 
 /* Where a kept problem is, for scripts (`db import --json`). */

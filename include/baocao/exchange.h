@@ -81,7 +81,7 @@ typedef struct bc_import_pdf_result {
  * trust), BC_ECERT (a file of trust without certificates), BC_EDB,
  * BC_ESCHEMA, BC_ENOTFOUND (parent). Free with bc_import_pdf_result_free.
  */
-BC_EXPORT int bc_import_pdfs(bc_import_pdf_result *result,
+BC_EXPORT int bc_database_import_pdfs(bc_import_pdf_result *result,
                    const bc_import_pdf_options *options,
                    bc_error *err);
 

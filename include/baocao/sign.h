@@ -83,7 +83,7 @@ typedef enum bc_chain_status {
  * yet valid", "expired", "revoked", "not checked". */
 BC_EXPORT const char *bc_chain_status_name(bc_chain_status s);
 
-/* Where trust comes from, for bc_verify and bc_import_pdfs. Each path is a
+/* Where trust comes from, for bc_verify and bc_database_import_pdfs. Each path is a
  * file of PEM or DER certificates (or CRLs), or for anchors also a
  * directory of them (*.pem, *.crt, *.cer, *.der). */
 typedef struct bc_trust_options {
@@ -161,21 +161,21 @@ typedef struct bc_verify_result bc_verify_result;
  * holds no certificate or CRL), BC_EPDF (not a PDF, damaged, refused by
  * the reader's budget), BC_ENOMEM. An OCSP responder that does not answer
  * is not an error: the status says so. A file whose signatures do not check out is not an error:
- * see bc_verify_verdict. Free with bc_verify_result_free.
+ * see bc_verify_result_verdict. Free with bc_verify_result_free.
  */
 BC_EXPORT int bc_verify(bc_verify_result **out,
               const char *path,
               const bc_trust_options *trust,
               bc_error *err);
-BC_EXPORT size_t bc_verify_count(const bc_verify_result *r);
-BC_EXPORT const bc_signature_report *bc_verify_field(const bc_verify_result *r, size_t i);
-BC_EXPORT size_t bc_verify_file_size(const bc_verify_result *r);
+BC_EXPORT size_t bc_verify_result_count(const bc_verify_result *r);
+BC_EXPORT const bc_signature_report *bc_verify_result_signature(const bc_verify_result *r, size_t i);
+BC_EXPORT size_t bc_verify_result_file_size(const bc_verify_result *r);
 /* Revisions of the file (incremental updates + 1). */
-BC_EXPORT size_t bc_verify_revisions(const bc_verify_result *r);
-BC_EXPORT bc_verdict bc_verify_verdict(const bc_verify_result *r);
+BC_EXPORT size_t bc_verify_result_revisions(const bc_verify_result *r);
+BC_EXPORT bc_verdict bc_verify_result_verdict(const bc_verify_result *r);
 /* Why the verdict is not SIGNED, in one line ("page 1 content changed
  * after ky_nguoi_co_tham_quyen"), or "". */
-BC_EXPORT const char *bc_verify_reason(const bc_verify_result *r);
+BC_EXPORT const char *bc_verify_result_reason(const bc_verify_result *r);
 /* "signed", "not signed", "modified after signing", "invalid". */
 BC_EXPORT const char *bc_verdict_name(bc_verdict v);
 BC_EXPORT void bc_verify_result_free(bc_verify_result *r);

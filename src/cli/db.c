@@ -308,7 +308,7 @@ int cmd_db(int argc, char **argv) {
   if (npos >= 3 && !strcmp(pos[0], "import")) {
     bc_import_options io = {cli_get(opts, nopts, "agency"),
                             cli_get(opts, nopts, "period"),
-                            cli_get(opts, nopts, "table")};
+                            cli_get(opts, nopts, "table"), NULL};
     rc = db_import(pos[1], pos + 2, npos - 2, &io, verbosity, json);
     cli_detail(verbosity, "db import", "done in %.0f ms", cli_ms_since(&t0));
     return rc;

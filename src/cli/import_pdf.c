@@ -91,7 +91,7 @@ int cmd_db_import_pdf(int argc, char **argv) {
   o.trust = &trust.options;
   bool json = cli_get(opts, nopts, "json") != NULL;
   bc_error_clear(&err);
-  rc = bc_import_pdfs(&r, &o, &err);
+  rc = bc_database_import_pdfs(&r, &o, &err);
   if (json && rc)
     print_json(&r, &o, &err, cli_exit_code(err.code));
   for (size_t i = 0; i < r.file_count; i++) {

@@ -862,7 +862,7 @@ int bc_db_agency_certs_at(bc_agency_cert **out,
 /* The longest name SQLite adds to a database's: "-journal". */
 #define DB_SUFFIX_MAX 8
 
-int bc_db_create(const char *path, bc_error *err) {
+int bc_database_create(const char *path, bc_error *err) {
   const char *base;
   char tmp[PATH_MAX];
   sqlite3 *h = NULL;
@@ -934,7 +934,7 @@ static const char *const upgrade_sql[BC_SCHEMA_VERSION] = {
           "PRAGMA user_version = 4;",
 };
 
-int bc_db_upgrade(const char *path, int *from_version, bc_error *err) {
+int bc_database_upgrade(const char *path, int *from_version, bc_error *err) {
   sqlite3 *h = NULL;
   int rc, app = 0, version = 0;
   struct stat st;
@@ -1060,9 +1060,9 @@ cleanup:
   return rc;
 }
 
-int bc_db_run_sql_file(const char *db_path,
-                       const char *sql_path,
-                       bc_error *err) {
+int bc_database_load_sql(const char *db_path,
+                         const char *sql_path,
+                         bc_error *err) {
   char *sql = NULL;
   size_t len = 0;
   int rc = bc_file_read(&sql, &len, sql_path, SQL_MAX_SIZE, BC_EINPUT,
@@ -1074,10 +1074,10 @@ int bc_db_run_sql_file(const char *db_path,
   return rc;
 }
 
-int bc_db_run_sql_fd(const char *db_path,
-                     int fd,
-                     const char *name,
-                     bc_error *err) {
+int bc_database_load_sql_fd(const char *db_path,
+                            int fd,
+                            const char *name,
+                            bc_error *err) {
   char *sql = NULL;
   size_t len = 0;
   int rc = bc_file_read_fd(&sql, &len, fd, name, SQL_MAX_SIZE, BC_EINPUT,

@@ -119,14 +119,21 @@ done:
   return rc;
 }
 
-int bc_db_export(const char *db_path,
-                 const char *dir,
-                 size_t rows[BC_IMPORT_TABLES],
-                 const bc_sink *sink,
-                 bc_error *err) {
+int bc_database_export(const char *db_path,
+                       const char *dir,
+                       size_t rows[BC_IMPORT_TABLES],
+                       const bc_temp_hook *temp_hook,
+                       bc_error *err) {
+  bc_sink sink_ = *bc_sink_default();
+  const bc_sink *sink = &sink_;
   sqlite3 *h = NULL;
   struct stat st;
   int rc;
+
+  if (temp_hook) {
+    sink_.on_temp = temp_hook->on_temp;
+    sink_.temp_ud = temp_hook->ud;
+  }
 
   if ((rc = bc_db_open_handle(&h, db_path, false, err)))
     return rc;

@@ -1,4 +1,4 @@
-/* exchange/import.c: bc_import_pdfs: the received PDFs of a folder read,
+/* exchange/import.c: bc_database_import_pdfs: the received PDFs of a folder read,
  * judged (signature, data, period) and handed to the database in one
  * transaction; a result line per file. */
 #include "baocao/exchange.h"
@@ -149,7 +149,7 @@ refuse(bc_import_pdf_file *f, int code, const char *message, bc_arena *arena) {
     f->message = bc_tr("out of memory");
 }
 
-int bc_import_pdfs(bc_import_pdf_result *result,
+int bc_database_import_pdfs(bc_import_pdf_result *result,
                    const bc_import_pdf_options *o,
                    bc_error *err) {
   bc_arena *arena;

@@ -90,28 +90,28 @@ int bc_verify(bc_verify_result **out,
   return 0;
 }
 
-size_t bc_verify_count(const bc_verify_result *r) {
+size_t bc_verify_result_count(const bc_verify_result *r) {
   return r->v.count;
 }
 
-const bc_signature_report *bc_verify_field(const bc_verify_result *r,
+const bc_signature_report *bc_verify_result_signature(const bc_verify_result *r,
                                            size_t i) {
   return i < r->v.count ? &r->v.sigs[i] : NULL;
 }
 
-size_t bc_verify_file_size(const bc_verify_result *r) {
+size_t bc_verify_result_file_size(const bc_verify_result *r) {
   return r->v.file_size;
 }
 
-size_t bc_verify_revisions(const bc_verify_result *r) {
+size_t bc_verify_result_revisions(const bc_verify_result *r) {
   return r->v.revisions;
 }
 
-bc_verdict bc_verify_verdict(const bc_verify_result *r) {
+bc_verdict bc_verify_result_verdict(const bc_verify_result *r) {
   return r->v.verdict;
 }
 
-const char *bc_verify_reason(const bc_verify_result *r) {
+const char *bc_verify_result_reason(const bc_verify_result *r) {
   return r->v.reason;
 }
 
