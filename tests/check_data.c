@@ -579,9 +579,9 @@ START_TEST(test_data_db__upgrade_adds_agency_certificate) {
            "it with: baocao db upgrade %s)",
            db_path, db_path);
   ck_assert_str_eq(err.message, msg);
-  ck_assert_int_eq(bc_database_upgrade(db_path, &from, &err), 0);
+  ck_assert_int_eq(bc_database_upgrade(&from, db_path, &err), 0);
   ck_assert_int_eq(from, 3);
-  ck_assert_int_eq(bc_database_upgrade(db_path, &from, &err), 0);
+  ck_assert_int_eq(bc_database_upgrade(&from, db_path, &err), 0);
   ck_assert_int_eq(from, 4);
   bc_error_clear(&err);
   ck_assert_int_eq(run_sql(bindings, &err), 0);

@@ -241,7 +241,7 @@ static int import(bc_import_result *r,
                           f2 ? tmp(p2, sizeof p2, f2) : NULL};
   bc_import_options o = {agency, agency ? "2023-Q3" : NULL, NULL, NULL};
   bc_error_clear(err);
-  return bc_database_import(db, files, f2 ? 2 : 1, &o, r, err);
+  return bc_database_import(r, db, files, f2 ? 2 : 1, &o, err);
 }
 
 /* The problem at i without the temporary directory. */
@@ -649,14 +649,14 @@ START_TEST(test_import_db__narratives_from_markdown) {
   write_file("md/chi_dao.md", "y");
   two[0] = tmp(p1, sizeof p1, "chi_dao.md");
   two[1] = tmp(p2, sizeof p2, "md/chi_dao.md");
-  ck_assert_int_eq(bc_database_import(db, two, 2, &o, r, &err), BC_EDATA);
+  ck_assert_int_eq(bc_database_import(r, db, two, 2, &o, &err), BC_EDATA);
   ck_assert_ptr_nonnull(strstr(r->problems[0], "md/chi_dao.md: the same "
                                                "narrative as '"));
   ck_assert_ptr_nonnull(
       strstr(r->problems[0], "chi_dao.md' (A1, 2023-Q3, chi_dao)"));
   /* an unknown agency */
   o.agency = "A9";
-  ck_assert_int_eq(bc_database_import(db, two, 1, &o, r, &err), BC_EDATA);
+  ck_assert_int_eq(bc_database_import(r, db, two, 1, &o, &err), BC_EDATA);
   ck_assert_ptr_nonnull(strstr(r->problems[0], "chi_dao.md: column "
                                                "'agency_code': no agency "
                                                "'A9'"));
@@ -710,7 +710,7 @@ static int import_with(const bc_allocator *alloc, bc_error *err, void *ud) {
                           tmp(p[2], sizeof p[2], "a/notes.md"),
                           tmp(p[3], sizeof p[3], "a/agency_certificates.csv")};
   bc_import_options o = {"A1", "2023-Q3", NULL, alloc};
-  return bc_database_import(db, files, 4, &o, ud, err);
+  return bc_database_import(ud, db, files, 4, &o, err);
 }
 
 START_TEST(test_import_db__allocation_failures) {
@@ -869,7 +869,7 @@ START_TEST(test_import_export__numbers_and_round_trip) {
   ck_assert_int_eq(
       bc_database_load_sql(db, tmp(sql, sizeof sql, "big.sql"), &err), 0);
   ck_assert_int_eq(
-      bc_database_export(db, tmp(out, sizeof out, "export1"), rows, NULL, &err), 0);
+      bc_database_export(rows, db, tmp(out, sizeof out, "export1"), NULL, &err), 0);
   ck_assert_uint_eq(rows[0], 1);
   ck_assert_uint_eq(rows[7], 3);
   ck_assert_uint_eq(rows[9], 2);
@@ -904,10 +904,10 @@ START_TEST(test_import_export__numbers_and_round_trip) {
       files[i] = p[i];
     }
     ck_assert_int_eq(
-        bc_database_import(db, files, BC_IMPORT_TABLES, NULL, r, &err), 0);
+        bc_database_import(r, db, files, BC_IMPORT_TABLES, NULL, &err), 0);
   }
   ck_assert_int_eq(
-      bc_database_export(db, tmp(out, sizeof out, "export2"), rows, NULL, &err), 0);
+      bc_database_export(rows, db, tmp(out, sizeof out, "export2"), NULL, &err), 0);
   snprintf(path, sizeof path, "%s/values.csv", out);
   b = slurp(path, &n2);
   ck_assert_uint_eq(n1, n2);
@@ -924,11 +924,11 @@ START_TEST(test_import_export__numbers_and_round_trip) {
   /* a directory that cannot be made */
   write_file("plain", "x");
   snprintf(path, sizeof path, "%s/plain/sub", tu_tmpdir());
-  ck_assert_int_eq(bc_database_export(db, path, rows, NULL, &err), BC_EIO);
+  ck_assert_int_eq(bc_database_export(rows, db, path, NULL, &err), BC_EIO);
   ck_assert_ptr_nonnull(strstr(err.message, "cannot create directory"));
   bc_error_clear(&err);
   ck_assert_int_eq(
-      bc_database_export(db, tmp(path, sizeof path, "plain"), rows, NULL, &err),
+      bc_database_export(rows, db, tmp(path, sizeof path, "plain"), NULL, &err),
       BC_EIO);
   ck_assert_ptr_nonnull(strstr(err.message, "not a directory"));
   free(r);

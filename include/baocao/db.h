@@ -24,7 +24,9 @@ BC_EXPORT int bc_database_create(const char *path, bc_error *err);
 
 /* Upgrades a database of an earlier schema version in place, in one
  * transaction; *from_version is the version it had. */
-BC_EXPORT int bc_database_upgrade(const char *path, int *from_version, bc_error *err);
+BC_EXPORT int bc_database_upgrade(int *from_version,
+                                  const char *path,
+                                  bc_error *err);
 
 /* Runs an SQL file against a baocao database in one transaction. */
 BC_EXPORT int bc_database_load_sql(const char *db_path,
@@ -89,12 +91,12 @@ typedef struct bc_import_result {
  * (a file that cannot be read or parsed as CSV, an unknown file name, a
  * bad header). Other errors: BC_EDB, BC_ESCHEMA, BC_ENOMEM.
  */
-BC_EXPORT int bc_database_import(const char *db_path,
-                       const char *const *files,
-                       size_t count,
-                       const bc_import_options *options,
-                       bc_import_result *result,
-                       bc_error *err);
+BC_EXPORT int bc_database_import(bc_import_result *result,
+                                 const char *db_path,
+                                 const char *const *files,
+                                 size_t count,
+                                 const bc_import_options *options,
+                                 bc_error *err);
 
 /*
  * Writes each table of the database at db_path into dir (created if
@@ -104,11 +106,11 @@ BC_EXPORT int bc_database_import(const char *db_path,
  * Errors: BC_EIO (dir or a file cannot be written), BC_EDB, BC_ESCHEMA,
  * BC_ENOMEM.
  */
-BC_EXPORT int bc_database_export(const char *db_path,
-                       const char *dir,
-                       size_t rows[BC_IMPORT_TABLES],
-                       const bc_temp_hook *temp_hook,
-                       bc_error *err);
+BC_EXPORT int bc_database_export(size_t rows[BC_IMPORT_TABLES],
+                                 const char *db_path,
+                                 const char *dir,
+                                 const bc_temp_hook *temp_hook,
+                                 bc_error *err);
 
 #ifdef __cplusplus
 }

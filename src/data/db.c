@@ -934,7 +934,7 @@ static const char *const upgrade_sql[BC_SCHEMA_VERSION] = {
           "PRAGMA user_version = 4;",
 };
 
-int bc_database_upgrade(const char *path, int *from_version, bc_error *err) {
+int bc_database_upgrade(int *from_version, const char *path, bc_error *err) {
   sqlite3 *h = NULL;
   int rc, app = 0, version = 0;
   struct stat st;

@@ -119,9 +119,9 @@ done:
   return rc;
 }
 
-int bc_database_export(const char *db_path,
+int bc_database_export(size_t rows[BC_IMPORT_TABLES],
+                       const char *db_path,
                        const char *dir,
-                       size_t rows[BC_IMPORT_TABLES],
                        const bc_temp_hook *temp_hook,
                        bc_error *err) {
   bc_sink sink_ = *bc_sink_default();

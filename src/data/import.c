@@ -935,11 +935,11 @@ static int exec(importer *im, const char *sql) {
   return rc == SQLITE_OK ? 0 : bc_db_error(im->err, im->h, rc, im->db_path);
 }
 
-int bc_database_import(const char *db_path,
+int bc_database_import(bc_import_result *result,
+                       const char *db_path,
                        const char *const *files,
                        size_t count,
                        const bc_import_options *options,
-                       bc_import_result *result,
                        bc_error *err) {
   static const bc_import_options none = {NULL, NULL, NULL, NULL};
   const bc_allocator *alloc = options ? options->alloc : NULL;

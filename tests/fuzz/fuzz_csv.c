@@ -58,7 +58,7 @@ static void import(const uint8_t *data, size_t size) {
       fclose(f))
     fz_fail("cannot write the scratch files");
   bc_error_clear(&err);
-  rc = bc_database_import(db_path, files, 1, &o, &result, &err);
+  rc = bc_database_import(&result, db_path, files, 1, &o, &err);
   fz_check_error(rc, err.message);
   if (rc == BC_EDATA && !result.problem_count)
     fz_fail("bad rows, none named");
