@@ -697,7 +697,7 @@ END_TEST
  * counts it gives. */
 START_TEST(test_exchange_import__unsigned_and_period) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
-  bc_import_pdf_result r;
+  bc_import_pdf_result *r = NULL;
   bc_error err;
   char p0[600], p1[600], want[1400];
   const char *paths[2] = {tmp(p0, sizeof p0, "i0.pdf"),
@@ -712,13 +712,14 @@ START_TEST(test_exchange_import__unsigned_and_period) {
   ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_EVERIFY);
   ck_assert_str_eq(err.message, "nothing was imported: 2 of 2 files refused "
                                 "(--keep-going imports the others)");
-  ck_assert_uint_eq(r.file_count, 2);
-  ck_assert_uint_eq(r.refused, 2);
+  ck_assert_uint_eq(bc_import_pdf_result_file_count(r), 2);
+  ck_assert_uint_eq(bc_import_pdf_result_refused(r), 2);
   snprintf(want, sizeof want,
            "'%s' is not signed (--accept-unsigned imports it anyway)", p0);
-  ck_assert_str_eq(r.files[0].message, want);
-  ck_assert_int_eq(r.files[0].code, BC_EVERIFY);
-  bc_import_pdf_result_free(&r);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->message, want);
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->code, BC_EVERIFY);
+  ck_assert_ptr_null(bc_import_pdf_result_file(r, 2));
+  bc_import_pdf_result_free(r);
   ck_assert_int_eq(count_of(VALUES), 0);
   /* Another period than asked. */
   o.accept_unsigned = 1;
@@ -726,19 +727,19 @@ START_TEST(test_exchange_import__unsigned_and_period) {
   ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_EDATA);
   snprintf(want, sizeof want,
            "'%s' holds data of period '2023-Q3', not '2023-Q4'", p1);
-  ck_assert_str_eq(r.files[1].message, want);
-  bc_import_pdf_result_free(&r);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->message, want);
+  bc_import_pdf_result_free(r);
   /* Imported. */
   o.period = "2023-Q3";
   ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), 0);
-  ck_assert_uint_eq(r.imported, 2);
-  ck_assert_uint_eq(r.refused, 0);
-  ck_assert_str_eq(r.files[1].agency, "D02-XX");
-  ck_assert_str_eq(r.files[1].period, "2023-Q3");
-  ck_assert_uint_eq(r.files[1].inserted, 2);
-  ck_assert_str_eq(r.files[1].signature,
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 2);
+  ck_assert_uint_eq(bc_import_pdf_result_refused(r), 0);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->agency, "D02-XX");
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->period, "2023-Q3");
+  ck_assert_uint_eq(bc_import_pdf_result_file(r, 1)->inserted, 2);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->signature,
                    "not signed, imported because of --accept-unsigned");
-  bc_import_pdf_result_free(&r);
+  bc_import_pdf_result_free(r);
   ck_assert_int_eq(count_of(VALUES), 4);
   /* A conflict found in the database, with keep_going: the other file. */
   write_json_pdf("i1.pdf", edit("\"value\":12", "\"value\":99"));
@@ -746,23 +747,23 @@ START_TEST(test_exchange_import__unsigned_and_period) {
   write_json_pdf("i2.pdf", edit("\"D01-XX\"", "\"D05-XX\""));
   o.keep_going = 1;
   ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), 0);
-  ck_assert_uint_eq(r.imported, 1);
-  ck_assert_uint_eq(r.refused, 1);
-  ck_assert_int_eq(r.files[1].code, BC_EDATA);
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 1);
+  ck_assert_uint_eq(bc_import_pdf_result_refused(r), 1);
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 1)->code, BC_EDATA);
   snprintf(want, sizeof want,
            "'%s': indicator 'a.so' of agency 'D01-XX', period '2023-Q3' is "
            "12 in the database (or a file imported before) but 99 in this "
            "file",
            p1);
-  ck_assert_str_eq(r.files[1].message, want);
-  bc_import_pdf_result_free(&r);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->message, want);
+  bc_import_pdf_result_free(r);
   ck_assert_int_eq(count_of(VALUES), 6);
   /* A path that is not there. */
   paths[0] = tmp(p0, sizeof p0, "nowhere");
   ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_EINPUT);
   ck_assert_msg(strstr(err.message, "cannot open") != NULL, "%s",
                 err.message);
-  bc_import_pdf_result_free(&r);
+  ck_assert_ptr_null(r); /* no file was judged */
 }
 END_TEST
 
@@ -770,7 +771,7 @@ END_TEST
  * hidden ones), in name order. */
 START_TEST(test_exchange_import__directory) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
-  bc_import_pdf_result r;
+  bc_import_pdf_result *r = NULL;
   bc_error err;
   char dir[600], want[700];
   const char *paths[1] = {tmp(dir, sizeof dir, "inbox")};
@@ -788,13 +789,13 @@ START_TEST(test_exchange_import__directory) {
   o.path_count = 1;
   o.accept_unsigned = 1;
   ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), 0);
-  ck_assert_uint_eq(r.file_count, 2);
-  ck_assert_uint_eq(r.imported, 2);
-  ck_assert_str_eq(r.files[0].path, tmp(want, sizeof want, "inbox/a.pdf"));
-  ck_assert_str_eq(r.files[0].agency, "D01-XX");
-  ck_assert_str_eq(r.files[1].path, tmp(want, sizeof want, "inbox/b.PDF"));
-  ck_assert_str_eq(r.files[1].agency, "D02-XX");
-  bc_import_pdf_result_free(&r);
+  ck_assert_uint_eq(bc_import_pdf_result_file_count(r), 2);
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 2);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->path, tmp(want, sizeof want, "inbox/a.pdf"));
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->agency, "D01-XX");
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->path, tmp(want, sizeof want, "inbox/b.PDF"));
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->agency, "D02-XX");
+  bc_import_pdf_result_free(r);
   ck_assert_int_eq(count_of(VALUES), 4);
   ck_assert_int_eq(
       count_of("SELECT count(*) FROM agency WHERE code = 'D03-XX'"), 0);
@@ -802,7 +803,7 @@ START_TEST(test_exchange_import__directory) {
   o.version = 99;
   ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_ERROR);
   ck_assert_str_eq(err.message, "unknown bc_import_pdf_options version");
-  bc_import_pdf_result_free(&r);
+  ck_assert_ptr_null(r);
 }
 END_TEST
 
