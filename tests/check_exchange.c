@@ -502,8 +502,8 @@ static void fresh_db(void) {
   ck_assert_ptr_nonnull(fp);
   fputs(base_sql, fp);
   fclose(fp);
-  ck_assert_int_eq(bc_database_create(db, &err), 0);
-  ck_assert_int_eq(bc_database_load_sql(db, sql, &err), 0);
+  ck_assert_int_eq(bc_database_create(db, NULL, &err), 0);
+  ck_assert_int_eq(bc_database_load_sql(db, sql, NULL, &err), 0);
 }
 
 /* One number from the database, by SQL (a constant in the test). */

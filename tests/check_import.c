@@ -225,9 +225,9 @@ static void fresh_db(const char *name) {
   tmp(db, sizeof db, name);
   unlink(db);
   write_file("base.sql", base_sql);
-  ck_assert_int_eq(bc_database_create(db, &err), 0);
+  ck_assert_int_eq(bc_database_create(db, NULL, &err), 0);
   ck_assert_int_eq(
-      bc_database_load_sql(db, tmp(sql, sizeof sql, "base.sql"), &err), 0);
+      bc_database_load_sql(db, tmp(sql, sizeof sql, "base.sql"), NULL, &err), 0);
 }
 
 /* Imports the files (names in tu_tmpdir) into db. */
@@ -675,7 +675,7 @@ START_TEST(test_import_db__schema_rules_are_row_problems) {
                             "WHEN NEW.code = 'x' BEGIN SELECT RAISE(ABORT, "
                             "'no section x'); END;");
   ck_assert_int_eq(
-      bc_database_load_sql(db, tmp(sql, sizeof sql, "trigger.sql"), &err), 0);
+      bc_database_load_sql(db, tmp(sql, sizeof sql, "trigger.sql"), NULL, &err), 0);
   write_file("sections.csv", "code,name\ny,Y\nx,X\n");
   ck_assert_int_eq(import(r, &err, NULL, "sections.csv", NULL), BC_EDATA);
   ck_assert_uint_eq(r->problem_count, 1);
@@ -867,9 +867,9 @@ START_TEST(test_import_export__numbers_and_round_trip) {
   write_file("big.sql", "UPDATE indicator_value SET num = 1e20 WHERE "
                         "indicator_code = 'a.so';");
   ck_assert_int_eq(
-      bc_database_load_sql(db, tmp(sql, sizeof sql, "big.sql"), &err), 0);
+      bc_database_load_sql(db, tmp(sql, sizeof sql, "big.sql"), NULL, &err), 0);
   ck_assert_int_eq(
-      bc_database_export(rows, db, tmp(out, sizeof out, "export1"), NULL, &err), 0);
+      bc_database_export(rows, db, tmp(out, sizeof out, "export1"), NULL, NULL, &err), 0);
   ck_assert_uint_eq(rows[0], 1);
   ck_assert_uint_eq(rows[7], 3);
   ck_assert_uint_eq(rows[9], 2);
@@ -891,7 +891,7 @@ START_TEST(test_import_export__numbers_and_round_trip) {
   /* into a fresh database and out again: the same bytes */
   tmp(db, sizeof db, "export2.db");
   unlink(db);
-  ck_assert_int_eq(bc_database_create(db, &err), 0);
+  ck_assert_int_eq(bc_database_create(db, NULL, &err), 0);
   {
     char p[BC_IMPORT_TABLES][700];
     const char *files[BC_IMPORT_TABLES];
@@ -907,7 +907,7 @@ START_TEST(test_import_export__numbers_and_round_trip) {
         bc_database_import(r, db, files, BC_IMPORT_TABLES, NULL, &err), 0);
   }
   ck_assert_int_eq(
-      bc_database_export(rows, db, tmp(out, sizeof out, "export2"), NULL, &err), 0);
+      bc_database_export(rows, db, tmp(out, sizeof out, "export2"), NULL, NULL, &err), 0);
   snprintf(path, sizeof path, "%s/values.csv", out);
   b = slurp(path, &n2);
   ck_assert_uint_eq(n1, n2);
@@ -924,11 +924,11 @@ START_TEST(test_import_export__numbers_and_round_trip) {
   /* a directory that cannot be made */
   write_file("plain", "x");
   snprintf(path, sizeof path, "%s/plain/sub", tu_tmpdir());
-  ck_assert_int_eq(bc_database_export(rows, db, path, NULL, &err), BC_EIO);
+  ck_assert_int_eq(bc_database_export(rows, db, path, NULL, NULL, &err), BC_EIO);
   ck_assert_ptr_nonnull(strstr(err.message, "cannot create directory"));
   bc_error_clear(&err);
   ck_assert_int_eq(
-      bc_database_export(rows, db, tmp(path, sizeof path, "plain"), NULL, &err),
+      bc_database_export(rows, db, tmp(path, sizeof path, "plain"), NULL, NULL, &err),
       BC_EIO);
   ck_assert_ptr_nonnull(strstr(err.message, "not a directory"));
   free(r);

@@ -29,7 +29,7 @@ static void load_reference_samples(const char *path) {
   char sql[512];
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
     ck_assert_msg(
-        bc_database_load_sql(path, tu_source_path(sql, sizeof sql, files[i]),
+        bc_database_load_sql(path, tu_source_path(sql, sizeof sql, files[i]), NULL,
                              &err) == 0,
         "%s: %s", files[i], err.message);
 }
@@ -40,7 +40,7 @@ static const char *sample_db(void) {
   if (db_path[0])
     return db_path;
   snprintf(db_path, sizeof db_path, "%s/sample.db", tu_tmpdir());
-  ck_assert_int_eq(bc_database_create(db_path, &err), 0);
+  ck_assert_int_eq(bc_database_create(db_path, NULL, &err), 0);
   load_reference_samples(db_path);
   return db_path;
 }
@@ -361,9 +361,9 @@ START_TEST(test_render_render__data_never_becomes_markup) {
   fclose(f);
   snprintf(out, sizeof out, "%s/hostile.db", dir);
   unlink(out);
-  ck_assert_int_eq(bc_database_create(out, &err), 0);
+  ck_assert_int_eq(bc_database_create(out, NULL, &err), 0);
   load_reference_samples(out);
-  ck_assert_int_eq(bc_database_load_sql(out, sql, &err), 0);
+  ck_assert_int_eq(bc_database_load_sql(out, sql, NULL, &err), 0);
   ck_assert_int_eq(new_context(&ctx, NULL, dir, &err), 0);
   o.db_path = out;
   o.agency = "STTTT-TV";
@@ -382,7 +382,7 @@ START_TEST(test_render_render__data_never_becomes_markup) {
         "WHERE key = 'thu';\n",
         f);
   fclose(f);
-  ck_assert_int_eq(bc_database_load_sql(out, sql, &err), 0);
+  ck_assert_int_eq(bc_database_load_sql(out, sql, NULL, &err), 0);
   ck_assert_int_eq(new_context(&ctx, NULL, dir, &err), 0);
   ck_assert_msg(bc_render(NULL, ctx, &o, &err) == 0, "%s", err.message);
   bc_context_free(ctx);
@@ -398,8 +398,37 @@ START_TEST(test_render_render__data_never_becomes_markup) {
 }
 END_TEST
 
+/* bc_verify of the signed file ud, through alloc, judged against the
+ * signer's certificate as the anchor: the signature checks out. */
+static int verify_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  char crt[600];
+  const char *anchors[1] = {crt};
+  bc_trust_options trust = BC_TRUST_OPTIONS_INIT;
+  bc_verify_options vo = BC_VERIFY_OPTIONS_INIT;
+  bc_verify_result *r = NULL;
+  int rc;
+  snprintf(crt, sizeof crt, "%s/t.crt", tu_tmpdir());
+  trust.anchors = anchors;
+  trust.anchor_count = 1;
+  vo.trust = &trust;
+  vo.alloc = alloc;
+  rc = bc_verify(&r, ud, &vo, err);
+  if (rc == 0) {
+    ck_assert_int_eq(bc_verify_result_verdict(r), BC_VERDICT_SIGNED);
+    ck_assert_uint_eq(bc_verify_result_count(r), 2);
+    ck_assert_str_eq(bc_verify_result_signature(r, 0)->signer, "Thử Ký");
+    ck_assert_ptr_null(bc_verify_result_signature(r, 2));
+    ck_assert_uint_eq(bc_verify_result_revisions(r), 2);
+    bc_verify_result_free(r);
+  } else {
+    ck_assert_ptr_null(r);
+  }
+  return rc;
+}
+
 /* Signing: every allocation failure is BC_ENOMEM, leaks nothing, writes
- * nothing. */
+ * nothing. Then verifying what it signed: the same, each allocation of
+ * bc_verify failing in turn (transient, then persistent). */
 START_TEST(test_render_sign__every_allocation_failure) {
   char pdf[512], p12[600], out[512], cmd[2048];
   bc_context *ctx;
@@ -450,6 +479,11 @@ START_TEST(test_render_sign__every_allocation_failure) {
     }
     ck_assert_msg(fa.live == 0, "n=%ld leaked %ld blocks", n, fa.live);
   }
+  long runs = tu_every_allocation_failure(0, verify_op, out);
+  printf("bc_verify: %ld allocation indices failed in turn, each clean\n",
+         runs - 1);
+  ck_assert_int_gt(runs, 10); /* 15 when written: arena blocks mostly */
+  ck_assert_int_eq(tu_every_allocation_failure(1, verify_op, out), runs);
 }
 END_TEST
 
@@ -464,14 +498,14 @@ sample_copy(char *buf, size_t size, const char *name, const char *extra) {
   FILE *f;
   snprintf(buf, size, "%s/%s.db", tu_tmpdir(), name);
   unlink(buf);
-  ck_assert_int_eq(bc_database_create(buf, &err), 0);
+  ck_assert_int_eq(bc_database_create(buf, NULL, &err), 0);
   load_reference_samples(buf);
   snprintf(sql, sizeof sql, "%s/%s.sql", tu_tmpdir(), name);
   f = fopen(sql, "w");
   ck_assert_ptr_nonnull(f);
   fputs(extra, f);
   fclose(f);
-  ck_assert_msg(bc_database_load_sql(buf, sql, &err) == 0, "%s", err.message);
+  ck_assert_msg(bc_database_load_sql(buf, sql, NULL, &err) == 0, "%s", err.message);
   return buf;
 }
 

@@ -6,6 +6,7 @@
 
 #include "baocao/export.h"
 
+#include "baocao/alloc.h"
 #include "baocao/error.h"
 #include "baocao/sign.h"
 
@@ -36,10 +37,15 @@ typedef struct bc_import_pdf_options {
   int accept_untrusted; /* import signed files that fail that, saying so
                            (never one whose signature does not check out
                            or that was changed after it was signed) */
+  const bc_allocator *alloc; /* the result's memory and every allocation
+                                of the call (NULL: bc_allocator_default());
+                                SQLite's, OpenSSL's, qpdf's and zlib's own
+                                allocations do not go through it */
 } bc_import_pdf_options;
 
 #define BC_IMPORT_PDF_OPTIONS_INIT                                             \
-  { BC_IMPORT_PDF_OPTIONS_VERSION, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, 0 }
+  { BC_IMPORT_PDF_OPTIONS_VERSION, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, 0,  \
+    NULL }
 
 typedef struct bc_import_pdf_file {
   const char *path;

@@ -5,6 +5,7 @@
 
 #include "baocao/export.h"
 
+#include "baocao/alloc.h"
 #include "baocao/error.h"
 #include "baocao/render.h"
 
@@ -152,11 +153,26 @@ typedef struct bc_signature_report {
 
 typedef struct bc_verify_result bc_verify_result;
 
+/* How bc_verify runs. NULL options: no trust, the default allocator. */
+typedef struct bc_verify_options {
+  unsigned version;              /* BC_VERIFY_OPTIONS_VERSION */
+  const bc_trust_options *trust; /* NULL: the chain is not judged
+                                    (BC_CHAIN_NOT_CHECKED) */
+  const bc_allocator *alloc;     /* the result's memory and every
+                                    allocation of the call (NULL:
+                                    bc_allocator_default()); OpenSSL's,
+                                    qpdf's and zlib's own allocations do
+                                    not go through it */
+} bc_verify_options;
+
+#define BC_VERIFY_OPTIONS_VERSION 1
+#define BC_VERIFY_OPTIONS_INIT { BC_VERIFY_OPTIONS_VERSION, NULL, NULL }
+
 /*
  * Reads every revision of path, finds every signature in any of them,
  * checks each (its byte range, its CMS signature, its timestamp) and what
- * changed after it, and judges the signer's certificate against trust
- * (NULL: the chain is not judged, BC_CHAIN_NOT_CHECKED). Errors: BC_EINPUT
+ * changed after it, and judges the signer's certificate against
+ * opts->trust. Errors: BC_EINPUT
  * (cannot read path or a file of trust), BC_ECERT (a file of trust that
  * holds no certificate or CRL), BC_EPDF (not a PDF, damaged, refused by
  * the reader's budget), BC_ENOMEM. An OCSP responder that does not answer
@@ -164,9 +180,9 @@ typedef struct bc_verify_result bc_verify_result;
  * see bc_verify_result_verdict. Free with bc_verify_result_free.
  */
 BC_EXPORT int bc_verify(bc_verify_result **out,
-              const char *path,
-              const bc_trust_options *trust,
-              bc_error *err);
+                        const char *path,
+                        const bc_verify_options *opts,
+                        bc_error *err);
 BC_EXPORT size_t bc_verify_result_count(const bc_verify_result *r);
 BC_EXPORT const bc_signature_report *bc_verify_result_signature(const bc_verify_result *r, size_t i);
 BC_EXPORT size_t bc_verify_result_file_size(const bc_verify_result *r);

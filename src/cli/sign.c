@@ -159,6 +159,7 @@ int cmd_verify(int argc, char **argv) {
   const char *pos[1];
   size_t npos;
   bc_verify_result *r = NULL;
+  bc_verify_options vopts = BC_VERIFY_OPTIONS_INIT;
   cli_trust_config trust;
   bc_error err;
   struct timespec t0;
@@ -186,7 +187,8 @@ int cmd_verify(int argc, char **argv) {
              trust.untrusted ? trust.untrusted : "",
              trust.crl ? ", CRLs " : "", trust.crl ? trust.crl : "");
   bc_error_clear(&err);
-  if ((rc = bc_verify(&r, pos[0], &trust.options, &err))) {
+  vopts.trust = &trust.options;
+  if ((rc = bc_verify(&r, pos[0], &vopts, &err))) {
     if (json) {
       bc_buf b;
       int code = cli_exit_code(err.code);

@@ -91,7 +91,8 @@ int bc_db_agency_certs(bc_agency_cert **out,
                        bc_error *err);
 
 /* The same from the database at db_path, opened read-only and closed
- * again (bc_db_open's errors too: BC_ESCHEMA for another version). */
+ * again (bc_db_open's errors too: BC_ESCHEMA for another version), its
+ * connection's memory from arena's allocator. */
 int bc_db_agency_certs_at(bc_agency_cert **out,
                           size_t *count,
                           const char *db_path,
@@ -101,6 +102,12 @@ int bc_db_agency_certs_at(bc_agency_cert **out,
 
 /* bc_database_create, bc_database_upgrade, bc_database_load_sql and
  * bc_database_load_sql_fd (baocao/db.h) are data/db.c's. */
+
+/* The allocator options name (NULL options or alloc: the default), after
+ * checking their version (BC_ERROR for an unknown one). */
+int bc_db__options(const bc_allocator **alloc,
+                   const bc_database_options *options,
+                   bc_error *err);
 
 /* One value of a received report (the data a PDF carries). */
 typedef struct bc_received_value {

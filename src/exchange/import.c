@@ -308,7 +308,7 @@ static int import_pdfs(bc_import_pdf_result *result,
 int bc_database_import_pdfs(bc_import_pdf_result **out,
                             const bc_import_pdf_options *o,
                             bc_error *err) {
-  const bc_allocator *alloc = bc_allocator_default();
+  const bc_allocator *alloc;
   bc_import_pdf_result *result;
   bool judged = false;
   int rc;
@@ -316,6 +316,7 @@ int bc_database_import_pdfs(bc_import_pdf_result **out,
   *out = NULL;
   if (o->version != BC_IMPORT_PDF_OPTIONS_VERSION)
     return bc_error_set(err, BC_ERROR, "unknown bc_import_pdf_options version");
+  alloc = o->alloc ? o->alloc : bc_allocator_default();
   if (!(result = bc_calloc(alloc, 1, sizeof *result)))
     return bc_error_oom(err);
   result->alloc = alloc;
