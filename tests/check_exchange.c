@@ -807,6 +807,47 @@ START_TEST(test_exchange_import__directory) {
 }
 END_TEST
 
+/* bc_database_import_pdfs of a directory of two unsigned files through
+ * alloc: both imported (again, unchanged, on later runs). */
+static int import_pdfs_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+  bc_import_pdf_result *r = NULL;
+  const char *paths[1] = {ud};
+  int rc;
+  o.db_path = db;
+  o.paths = paths;
+  o.path_count = 1;
+  o.accept_unsigned = 1;
+  o.alloc = alloc;
+  rc = bc_database_import_pdfs(&r, &o, err);
+  if (rc == 0) {
+    ck_assert_uint_eq(bc_import_pdf_result_file_count(r), 2);
+    ck_assert_uint_eq(bc_import_pdf_result_imported(r), 2);
+    ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->agency, "D02-XX");
+  }
+  bc_import_pdf_result_free(r);
+  return rc;
+}
+
+/* Every allocation of import-pdf fails in turn: BC_ENOMEM, nothing leaked,
+ * nothing written (transient, then persistent). */
+START_TEST(test_exchange_import__every_allocation_failure) {
+  char dir[600];
+  long runs;
+  fresh_db();
+  mkdir(tmp(dir, sizeof dir, "oominbox"), 0777);
+  write_json_pdf("oominbox/a.pdf", good_json);
+  write_json_pdf("oominbox/b.pdf", edit("\"D01-XX\"", "\"D02-XX\""));
+  runs = tu_every_allocation_failure(0, import_pdfs_op, dir);
+  printf("import-pdf: %ld allocation indices failed in turn, each clean\n",
+         runs - 1);
+  ck_assert_int_gt(runs, 40);
+  ck_assert_int_eq(count_of(VALUES), 4);
+  ck_assert_int_eq(tu_every_allocation_failure(1, import_pdfs_op, dir), runs);
+  ck_assert_int_eq(count_of(VALUES), 4);
+}
+END_TEST
+
 Suite *exchange_suite(void) {
   Suite *s = suite_create("exchange");
   TCase *tc = tcase_create("received");
@@ -820,6 +861,7 @@ Suite *exchange_suite(void) {
   tcase_add_test(tc, test_exchange_db__savepoints);
   tcase_add_test(tc, test_exchange_import__unsigned_and_period);
   tcase_add_test(tc, test_exchange_import__directory);
+  tcase_add_test(tc, test_exchange_import__every_allocation_failure);
   suite_add_tcase(s, tc);
   return s;
 }

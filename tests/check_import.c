@@ -736,6 +736,74 @@ START_TEST(test_import_db__allocation_failures) {
 }
 END_TEST
 
+/* A database made from nothing through alloc: created, base.sql loaded,
+ * the four files of a/ imported, every table exported. */
+static int database_with(const bc_allocator *alloc, bc_error *err, void *ud) {
+  bc_database_options dbo = BC_DATABASE_OPTIONS_INIT;
+  bc_import_options o = {"A1", "2023-Q3", NULL, alloc};
+  bc_import_result *r = ud;
+  char path[600], sql[600], out[600], p[4][600];
+  const char *files[4] = {tmp(p[0], sizeof p[0], "a/values.csv"),
+                          tmp(p[1], sizeof p[1], "a/agencies.csv"),
+                          tmp(p[2], sizeof p[2], "a/notes.md"),
+                          tmp(p[3], sizeof p[3], "a/agency_certificates.csv")};
+  size_t rows[BC_IMPORT_TABLES];
+  int rc, from = 0;
+  dbo.alloc = alloc;
+  tmp(path, sizeof path, "oom.db");
+  unlink(path);
+  if ((rc = bc_database_create(path, &dbo, err)) ||
+      (rc = bc_database_upgrade(&from, path, &dbo, err)) ||
+      (rc = bc_database_load_sql(path, tmp(sql, sizeof sql, "base.sql"), &dbo,
+                                 err)) ||
+      (rc = bc_database_import(r, path, files, 4, &o, err)) ||
+      (rc = bc_database_export(rows, path, tmp(out, sizeof out, "oomexport"),
+                               NULL, &dbo, err)))
+    return rc;
+  ck_assert_int_eq(from, BC_DATABASE_SCHEMA_VERSION);
+  ck_assert_uint_eq(rows[0], 3); /* A1, B1, T1 */
+  ck_assert_uint_eq(rows[9], 2); /* B1's seal and signer */
+  return 0;
+}
+
+/* Every allocation of create, upgrade, load_sql, import and export fails in
+ * turn: BC_ENOMEM, nothing leaked (transient, then persistent). */
+START_TEST(test_import_db__database_allocation_failures) {
+  bc_import_result *r = calloc(1, sizeof *r);
+  char dir[600];
+  bc_database_options bad = BC_DATABASE_OPTIONS_INIT;
+  bc_error err;
+  long runs;
+  fresh_db("alloc2.db"); /* writes base.sql */
+  mkdir(tmp(dir, sizeof dir, "a"), 0777);
+  write_file("a/agencies.csv", "code,name,full_name,symbol,place,parent_code\n"
+                               "B1,SỞ B,Sở B,SB,Nơi B,T1\n"
+                               "T1,UBND TỈNH,Ủy ban,UBND,Tỉnh,\n");
+  write_file("a/values.csv", "agency_code,period_code,indicator_code,value\n"
+                             "B1,2023-Q3,a.so,7\n"
+                             "A1,2023-Q3,a.chu,Vie\xCC\x82\xCC\xA3t\n");
+  write_file("a/notes.md", "Ghi chú: hoa\xCC\x80\n");
+  write_file("a/agency_certificates.csv",
+             "agency_code,role,spki_sha256,issuer,subject,note\n"
+             "B1,seal," FP ",,,\n"
+             "B1,signer,,CN=CA,\"CN=Tra\xCC\x82\xCC\x80n B,C=VN\",cấp 2024\n");
+  runs = tu_every_allocation_failure(0, database_with, r);
+  printf("database: %ld allocation indices failed in turn, each clean\n",
+         runs - 1);
+  ck_assert_int_gt(runs, 30);
+  ck_assert_int_eq(tu_every_allocation_failure(1, database_with, r), runs);
+  ck_assert_uint_eq(r->problem_count, 0);
+  free(r);
+  /* An unknown options version is refused before anything is done. */
+  bad.version = 99;
+  ck_assert_int_eq(bc_database_create(tmp(dir, sizeof dir, "never.db"), &bad,
+                                      &err),
+                   BC_ERROR);
+  ck_assert_str_eq(err.message, "unknown bc_database_options version 99");
+  ck_assert_int_ne(access(dir, F_OK), 0);
+}
+END_TEST
+
 /* Certificates bound to an agency (schema 4, issue 14): either binding,
  * a note updated by its key, every bad row named with its reason. */
 START_TEST(test_import_db__agency_certificates) {
@@ -957,6 +1025,7 @@ Suite *import_suite(void) {
   tcase_add_test(tc, test_import_db__schema_rules_are_row_problems);
   tcase_add_test(tc, test_import_db__problems_are_capped);
   tcase_add_test(tc, test_import_db__allocation_failures);
+  tcase_add_test(tc, test_import_db__database_allocation_failures);
   tcase_add_test(tc, test_import_export__numbers_and_round_trip);
   suite_add_tcase(s, tc);
   return s;
