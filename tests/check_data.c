@@ -52,15 +52,15 @@ static void make_db(const char *name) {
   snprintf(sql, sizeof sql, "%s/%s.sql", tu_tmpdir(), name);
   unlink(db_path);
   write_file(sql, fixture);
-  ck_assert_int_eq(bc_db_create(db_path, &err), 0);
-  ck_assert_int_eq(bc_db_run_sql_file(db_path, sql, &err), 0);
+  ck_assert_int_eq(bc_database_create(db_path, NULL, &err), 0);
+  ck_assert_int_eq(bc_database_load_sql(db_path, sql, NULL, &err), 0);
 }
 
 static int run_sql(const char *text, bc_error *err) {
   char sql[512];
   snprintf(sql, sizeof sql, "%s/extra.sql", tu_tmpdir());
   write_file(sql, text);
-  return bc_db_run_sql_file(db_path, sql, err);
+  return bc_database_load_sql(db_path, sql, NULL, err);
 }
 
 /* SQL run behind baocao's back (another tool): what the render's own
@@ -267,7 +267,7 @@ START_TEST(test_data_db__schema_checks) {
   ck_assert_str_eq(err.message, msg);
   ck_assert_ptr_null(db);
   /* Creating over an existing file is refused. */
-  ck_assert_int_eq(bc_db_create(path, &err), BC_EIO);
+  ck_assert_int_eq(bc_database_create(path, NULL, &err), BC_EIO);
 }
 END_TEST
 
@@ -579,9 +579,9 @@ START_TEST(test_data_db__upgrade_adds_agency_certificate) {
            "it with: baocao db upgrade %s)",
            db_path, db_path);
   ck_assert_str_eq(err.message, msg);
-  ck_assert_int_eq(bc_db_upgrade(db_path, &from, &err), 0);
+  ck_assert_int_eq(bc_database_upgrade(&from, db_path, NULL, &err), 0);
   ck_assert_int_eq(from, 3);
-  ck_assert_int_eq(bc_db_upgrade(db_path, &from, &err), 0);
+  ck_assert_int_eq(bc_database_upgrade(&from, db_path, NULL, &err), 0);
   ck_assert_int_eq(from, 4);
   bc_error_clear(&err);
   ck_assert_int_eq(run_sql(bindings, &err), 0);

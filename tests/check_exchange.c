@@ -1,7 +1,7 @@
 /* tests/check_exchange.c: reading received report PDFs (exchange/received.c:
  * the attachment and every check of its baocao-data.json, a table of bad
  * documents), writing them into a database (data/received.c: conflicts,
- * one savepoint per file) and bc_import_pdfs (exchange/import.c), with an
+ * one savepoint per file) and bc_database_import_pdfs (exchange/import.c), with an
  * allocation-failure pass. Those PDFs are written here by hand: one page
  * and an uncompressed baocao-data.json in the /EmbeddedFiles name tree.
  * The import policy over signed files (TCase "signed") uses a real one: a
@@ -510,8 +510,8 @@ static void fresh_db(void) {
   ck_assert_ptr_nonnull(fp);
   fputs(base_sql, fp);
   fclose(fp);
-  ck_assert_int_eq(bc_db_create(db, &err), 0);
-  ck_assert_int_eq(bc_db_run_sql_file(db, sql, &err), 0);
+  ck_assert_int_eq(bc_database_create(db, NULL, &err), 0);
+  ck_assert_int_eq(bc_database_load_sql(db, sql, NULL, &err), 0);
 }
 
 /* One number from the database at path, by SQL (a constant in the
@@ -749,11 +749,11 @@ START_TEST(test_exchange_db__locked_and_refusing) {
 }
 END_TEST
 
-/* bc_import_pdfs: the policy over unsigned files and periods, and the
+/* bc_database_import_pdfs: the policy over unsigned files and periods, and the
  * counts it gives. */
 START_TEST(test_exchange_import__unsigned_and_period) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
-  bc_import_pdf_result r;
+  bc_import_pdf_result *r = NULL;
   bc_error err;
   char p0[600], p1[600], want[1400];
   const char *paths[2] = {tmp(p0, sizeof p0, "i0.pdf"),
@@ -765,60 +765,61 @@ START_TEST(test_exchange_import__unsigned_and_period) {
   o.paths = paths;
   o.path_count = 2;
   /* Not signed: refused, unless asked. */
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_EVERIFY);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_EVERIFY);
   ck_assert_str_eq(err.message, "nothing was imported: 2 of 2 files refused "
                                 "(--keep-going imports the others)");
-  ck_assert_uint_eq(r.file_count, 2);
-  ck_assert_uint_eq(r.refused, 2);
+  ck_assert_uint_eq(bc_import_pdf_result_file_count(r), 2);
+  ck_assert_uint_eq(bc_import_pdf_result_refused(r), 2);
   snprintf(want, sizeof want,
            "'%s' is not signed (--accept-unsigned imports it anyway)", p0);
-  ck_assert_str_eq(r.files[0].message, want);
-  ck_assert_int_eq(r.files[0].code, BC_EVERIFY);
-  bc_import_pdf_result_free(&r);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->message, want);
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->code, BC_EVERIFY);
+  ck_assert_ptr_null(bc_import_pdf_result_file(r, 2));
+  bc_import_pdf_result_free(r);
   ck_assert_int_eq(count_of(VALUES), 0);
   /* Another period than asked. */
   o.accept_unsigned = 1;
   o.period = "2023-Q4";
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_EDATA);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_EDATA);
   snprintf(want, sizeof want,
            "'%s' holds data of period '2023-Q3', not '2023-Q4'", p1);
-  ck_assert_str_eq(r.files[1].message, want);
-  bc_import_pdf_result_free(&r);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->message, want);
+  bc_import_pdf_result_free(r);
   /* Imported. */
   o.period = "2023-Q3";
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), 0);
-  ck_assert_uint_eq(r.imported, 2);
-  ck_assert_uint_eq(r.refused, 0);
-  ck_assert_str_eq(r.files[1].agency, "D02-XX");
-  ck_assert_str_eq(r.files[1].period, "2023-Q3");
-  ck_assert_uint_eq(r.files[1].inserted, 2);
-  ck_assert_str_eq(r.files[1].signature,
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), 0);
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 2);
+  ck_assert_uint_eq(bc_import_pdf_result_refused(r), 0);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->agency, "D02-XX");
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->period, "2023-Q3");
+  ck_assert_uint_eq(bc_import_pdf_result_file(r, 1)->inserted, 2);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->signature,
                    "not signed, imported because of --accept-unsigned");
-  bc_import_pdf_result_free(&r);
+  bc_import_pdf_result_free(r);
   ck_assert_int_eq(count_of(VALUES), 4);
   /* A conflict found in the database, with keep_going: the other file. */
   write_json_pdf("i1.pdf", edit("\"value\":12", "\"value\":99"));
   paths[0] = tmp(p0, sizeof p0, "i2.pdf");
   write_json_pdf("i2.pdf", edit("\"D01-XX\"", "\"D05-XX\""));
   o.keep_going = 1;
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), 0);
-  ck_assert_uint_eq(r.imported, 1);
-  ck_assert_uint_eq(r.refused, 1);
-  ck_assert_int_eq(r.files[1].code, BC_EDATA);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), 0);
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 1);
+  ck_assert_uint_eq(bc_import_pdf_result_refused(r), 1);
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 1)->code, BC_EDATA);
   snprintf(want, sizeof want,
            "'%s': indicator 'a.so' of agency 'D01-XX', period '2023-Q3' is "
            "12 in the database (or a file imported before) but 99 in this "
            "file",
            p1);
-  ck_assert_str_eq(r.files[1].message, want);
-  bc_import_pdf_result_free(&r);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->message, want);
+  bc_import_pdf_result_free(r);
   ck_assert_int_eq(count_of(VALUES), 6);
   /* A path that is not there. */
   paths[0] = tmp(p0, sizeof p0, "nowhere");
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_EINPUT);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_EINPUT);
   ck_assert_msg(strstr(err.message, "cannot open") != NULL, "%s",
                 err.message);
-  bc_import_pdf_result_free(&r);
+  ck_assert_ptr_null(r); /* no file was judged */
 }
 END_TEST
 
@@ -826,7 +827,7 @@ END_TEST
  * hidden ones), in name order. */
 START_TEST(test_exchange_import__directory) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
-  bc_import_pdf_result r;
+  bc_import_pdf_result *r = NULL;
   bc_error err;
   char dir[600], want[700];
   const char *paths[1] = {tmp(dir, sizeof dir, "inbox")};
@@ -843,22 +844,63 @@ START_TEST(test_exchange_import__directory) {
   o.paths = paths;
   o.path_count = 1;
   o.accept_unsigned = 1;
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), 0);
-  ck_assert_uint_eq(r.file_count, 2);
-  ck_assert_uint_eq(r.imported, 2);
-  ck_assert_str_eq(r.files[0].path, tmp(want, sizeof want, "inbox/a.pdf"));
-  ck_assert_str_eq(r.files[0].agency, "D01-XX");
-  ck_assert_str_eq(r.files[1].path, tmp(want, sizeof want, "inbox/b.PDF"));
-  ck_assert_str_eq(r.files[1].agency, "D02-XX");
-  bc_import_pdf_result_free(&r);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), 0);
+  ck_assert_uint_eq(bc_import_pdf_result_file_count(r), 2);
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 2);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->path, tmp(want, sizeof want, "inbox/a.pdf"));
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->agency, "D01-XX");
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->path, tmp(want, sizeof want, "inbox/b.PDF"));
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->agency, "D02-XX");
+  bc_import_pdf_result_free(r);
   ck_assert_int_eq(count_of(VALUES), 4);
   ck_assert_int_eq(
       count_of("SELECT count(*) FROM agency WHERE code = 'D03-XX'"), 0);
   /* An unknown options version. */
   o.version = 99;
-  ck_assert_int_eq(bc_import_pdfs(&r, &o, &err), BC_ERROR);
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_ERROR);
   ck_assert_str_eq(err.message, "unknown bc_import_pdf_options version");
-  bc_import_pdf_result_free(&r);
+  ck_assert_ptr_null(r);
+}
+END_TEST
+
+/* bc_database_import_pdfs of a directory of two unsigned files through
+ * alloc: both imported (again, unchanged, on later runs). */
+static int import_pdfs_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
+  bc_import_pdf_result *r = NULL;
+  const char *paths[1] = {ud};
+  int rc;
+  o.db_path = db;
+  o.paths = paths;
+  o.path_count = 1;
+  o.accept_unsigned = 1;
+  o.alloc = alloc;
+  rc = bc_database_import_pdfs(&r, &o, err);
+  if (rc == 0) {
+    ck_assert_uint_eq(bc_import_pdf_result_file_count(r), 2);
+    ck_assert_uint_eq(bc_import_pdf_result_imported(r), 2);
+    ck_assert_str_eq(bc_import_pdf_result_file(r, 1)->agency, "D02-XX");
+  }
+  bc_import_pdf_result_free(r);
+  return rc;
+}
+
+/* Every allocation of import-pdf fails in turn: BC_ENOMEM, nothing leaked,
+ * nothing written (transient, then persistent). */
+START_TEST(test_exchange_import__every_allocation_failure) {
+  char dir[600];
+  long runs;
+  fresh_db();
+  mkdir(tmp(dir, sizeof dir, "oominbox"), 0777);
+  write_json_pdf("oominbox/a.pdf", good_json);
+  write_json_pdf("oominbox/b.pdf", edit("\"D01-XX\"", "\"D02-XX\""));
+  runs = tu_every_allocation_failure(0, import_pdfs_op, dir);
+  printf("import-pdf: %ld allocation indices failed in turn, each clean\n",
+         runs - 1);
+  ck_assert_int_gt(runs, 40);
+  ck_assert_int_eq(count_of(VALUES), 4);
+  ck_assert_int_eq(tu_every_allocation_failure(1, import_pdfs_op, dir), runs);
+  ck_assert_int_eq(count_of(VALUES), 4);
 }
 END_TEST
 
@@ -988,12 +1030,12 @@ static void signed_setup(void) {
   snprintf(fx.signer_p12, sizeof fx.signer_p12, "%s/signer.p12", fx.dir);
   /* The report, from the two reference samples. */
   snprintf(fx.sample_db, sizeof fx.sample_db, "%s/reference.db", fx.dir);
-  ck_assert_int_eq(bc_database_create(fx.sample_db, &err), 0);
+  ck_assert_int_eq(bc_database_create(fx.sample_db, NULL, &err), 0);
   for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
     ck_assert_msg(bc_database_load_sql(fx.sample_db,
                                        tu_source_path(path, sizeof path,
                                                       sql[i]),
-                                       &err) == 0,
+                                       NULL, &err) == 0,
                   "%s: %s", sql[i], err.message);
   snprintf(fx.unsigned_pdf, sizeof fx.unsigned_pdf, "%s/tv.pdf", fx.dir);
   snprintf(fx.signer_pdf, sizeof fx.signer_pdf, "%s/tv-signer.pdf", fx.dir);
@@ -1044,8 +1086,8 @@ up_db(char *buf, size_t size, const char *name, const binding *b, size_t n) {
   ck_assert_ptr_nonnull(fp);
   fputs(up_sql, fp);
   fclose(fp);
-  ck_assert_int_eq(bc_database_create(buf, &err), 0);
-  ck_assert_msg(bc_database_load_sql(buf, sql, &err) == 0, "%s", err.message);
+  ck_assert_int_eq(bc_database_create(buf, NULL, &err), 0);
+  ck_assert_msg(bc_database_load_sql(buf, sql, NULL, &err) == 0, "%s", err.message);
   ck_assert_int_eq(sqlite3_open(buf, &h), SQLITE_OK);
   ck_assert_int_eq(
       sqlite3_prepare_v2(h,
@@ -1067,8 +1109,8 @@ up_db(char *buf, size_t size, const char *name, const binding *b, size_t n) {
   return buf;
 }
 
-/* bc_import_pdfs of one file into the database up. */
-static int import_one(bc_import_pdf_result *r,
+/* bc_database_import_pdfs of one file into the database up. */
+static int import_one(bc_import_pdf_result **r,
                       bc_import_pdf_options *o,
                       const char *up,
                       const char **path,
@@ -1077,7 +1119,9 @@ static int import_one(bc_import_pdf_result *r,
   o->paths = path;
   o->path_count = 1;
   bc_error_clear(err);
-  return bc_import_pdfs(r, o, err);
+  bc_import_pdf_result_free(*r);
+  *r = NULL;
+  return bc_database_import_pdfs(r, o, err);
 }
 
 #define TV_VALUES                                                              \
@@ -1089,7 +1133,7 @@ static int import_one(bc_import_pdf_result *r,
 START_TEST(test_exchange_signed__trusted_seal_imports) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
   bc_trust_options t = BC_TRUST_OPTIONS_INIT;
-  bc_import_pdf_result r;
+  bc_import_pdf_result *r = NULL;
   bc_error err;
   char up[600];
   const char *anchors[1], *path[1];
@@ -1104,24 +1148,24 @@ START_TEST(test_exchange_signed__trusted_seal_imports) {
       {"STTTT-TV", "signer", fx.signer_spki, NULL, NULL}};
   up_db(up, sizeof up, "trusted", by_spki, 2);
   ck_assert_msg(import_one(&r, &o, up, path, &err) == 0, "%s", err.message);
-  ck_assert_uint_eq(r.file_count, 1);
-  ck_assert_uint_eq(r.imported, 1);
-  ck_assert_uint_eq(r.refused, 0);
-  ck_assert_int_eq(r.files[0].code, 0);
-  ck_assert_str_eq(r.files[0].message, "");
-  ck_assert_int_eq(r.files[0].verdict, BC_VERDICT_SIGNED);
-  ck_assert_str_eq(r.files[0].signature, "signed");
-  ck_assert_str_eq(r.files[0].reason, "");
-  ck_assert_str_eq(r.files[0].untrusted, "");
-  ck_assert_str_eq(r.files[0].signer, "Sở Thông tin và Truyền thông Trà Vinh");
-  ck_assert_str_eq(r.files[0].agency, "STTTT-TV");
-  ck_assert_str_eq(r.files[0].period, "2023-Q3");
-  ck_assert_int_eq((long)r.files[0].inserted, fx.values);
-  ck_assert_uint_eq(r.files[0].unchanged, 0);
-  ck_assert_uint_eq(r.files[0].revisions, 3);
-  ck_assert_uint_eq(r.files[0].signature_count, 2);
+  ck_assert_uint_eq(bc_import_pdf_result_file_count(r), 1);
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 1);
+  ck_assert_uint_eq(bc_import_pdf_result_refused(r), 0);
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->code, 0);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->message, "");
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->verdict, BC_VERDICT_SIGNED);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->signature, "signed");
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->reason, "");
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->untrusted, "");
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->signer, "Sở Thông tin và Truyền thông Trà Vinh");
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->agency, "STTTT-TV");
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->period, "2023-Q3");
+  ck_assert_int_eq((long)bc_import_pdf_result_file(r, 0)->inserted, fx.values);
+  ck_assert_uint_eq(bc_import_pdf_result_file(r, 0)->unchanged, 0);
+  ck_assert_uint_eq(bc_import_pdf_result_file(r, 0)->revisions, 3);
+  ck_assert_uint_eq(bc_import_pdf_result_file(r, 0)->signature_count, 2);
   for (size_t i = 0; i < 2; i++) {
-    const bc_signature_report *s = &r.files[0].signatures[i];
+    const bc_signature_report *s = &bc_import_pdf_result_file(r, 0)->signatures[i];
     int seal = !strcmp(s->field, "ky_co_quan");
     ck_assert_msg(seal || !strcmp(s->field, "ky_nguoi_co_tham_quyen"), "%s",
                   s->field);
@@ -1136,23 +1180,26 @@ START_TEST(test_exchange_signed__trusted_seal_imports) {
                           : "C=VN,O=Sở Thông tin và Truyền thông Trà "
                             "Vinh,CN=Bùi Thông Nhứt");
   }
-  bc_import_pdf_result_free(&r);
+  bc_import_pdf_result_free(r);
+  r = NULL;
   ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
   /* Again: every value already there. */
   ck_assert_int_eq(import_one(&r, &o, up, path, &err), 0);
-  ck_assert_uint_eq(r.imported, 1);
-  ck_assert_uint_eq(r.files[0].inserted, 0);
-  ck_assert_int_eq((long)r.files[0].unchanged, fx.values);
-  bc_import_pdf_result_free(&r);
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 1);
+  ck_assert_uint_eq(bc_import_pdf_result_file(r, 0)->inserted, 0);
+  ck_assert_int_eq((long)bc_import_pdf_result_file(r, 0)->unchanged, fx.values);
+  bc_import_pdf_result_free(r);
+  r = NULL;
   /* Bound by the root's name and the seal's subject. */
   const binding by_name[] = {{"STTTT-TV", "seal", NULL,
                               "C=VN,O=Test PKI,CN=Test Root CA",
                               SEAL_SUBJECT}};
   up_db(up, sizeof up, "trusted-by-name", by_name, 1);
   ck_assert_msg(import_one(&r, &o, up, path, &err) == 0, "%s", err.message);
-  ck_assert_uint_eq(r.imported, 1);
-  ck_assert_str_eq(r.files[0].untrusted, "");
-  bc_import_pdf_result_free(&r);
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 1);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->untrusted, "");
+  bc_import_pdf_result_free(r);
+  r = NULL;
   ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
 }
 END_TEST
@@ -1161,7 +1208,7 @@ END_TEST
  * with BC_EUNTRUSTED unless accept_untrusted, which says so. */
 START_TEST(test_exchange_signed__untrusted_without_anchors) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
-  bc_import_pdf_result r;
+  bc_import_pdf_result *r = NULL;
   bc_error err;
   char up[600], want[1400];
   const char *path[1];
@@ -1175,28 +1222,30 @@ START_TEST(test_exchange_signed__untrusted_without_anchors) {
   ck_assert_int_eq(import_one(&r, &o, up, path, &err), BC_EUNTRUSTED);
   ck_assert_str_eq(err.message, "nothing was imported: 1 of 1 files refused "
                                 "(--keep-going imports the others)");
-  ck_assert_uint_eq(r.refused, 1);
-  ck_assert_uint_eq(r.imported, 0);
-  ck_assert_int_eq(r.files[0].code, BC_EUNTRUSTED);
-  ck_assert_int_eq(r.files[0].verdict, BC_VERDICT_SIGNED);
-  ck_assert_str_eq(r.files[0].untrusted, why);
+  ck_assert_uint_eq(bc_import_pdf_result_refused(r), 1);
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 0);
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->code, BC_EUNTRUSTED);
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->verdict, BC_VERDICT_SIGNED);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->untrusted, why);
   snprintf(want, sizeof want,
            "'%s' is refused: %s (--accept-untrusted imports it anyway)",
            fx.both_pdf, why);
-  ck_assert_str_eq(r.files[0].message, want);
-  ck_assert_int_eq(r.files[0].signatures[0].chain, BC_CHAIN_UNTRUSTED);
-  bc_import_pdf_result_free(&r);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->message, want);
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->signatures[0].chain, BC_CHAIN_UNTRUSTED);
+  bc_import_pdf_result_free(r);
+  r = NULL;
   ck_assert_int_eq(count_in(up, TV_VALUES), 0);
   /* Asked to: imported, saying why it is not trusted. */
   o.accept_untrusted = 1;
   ck_assert_msg(import_one(&r, &o, up, path, &err) == 0, "%s", err.message);
-  ck_assert_uint_eq(r.imported, 1);
-  ck_assert_str_eq(r.files[0].signature,
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 1);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->signature,
                    "signed, imported because of --accept-untrusted");
-  ck_assert_str_eq(r.files[0].untrusted, why);
-  ck_assert_str_eq(r.files[0].message, "");
-  ck_assert_int_eq((long)r.files[0].inserted, fx.values);
-  bc_import_pdf_result_free(&r);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->untrusted, why);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->message, "");
+  ck_assert_int_eq((long)bc_import_pdf_result_file(r, 0)->inserted, fx.values);
+  bc_import_pdf_result_free(r);
+  r = NULL;
   ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
 }
 END_TEST
@@ -1208,7 +1257,7 @@ END_TEST
 START_TEST(test_exchange_signed__seal_not_bound_to_the_agency) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
   bc_trust_options t = BC_TRUST_OPTIONS_INIT;
-  bc_import_pdf_result r;
+  bc_import_pdf_result *r = NULL;
   bc_error err;
   char up[600], not_bound[600], want[1400];
   const char *anchors[1], *path[1];
@@ -1257,23 +1306,25 @@ START_TEST(test_exchange_signed__seal_not_bound_to_the_agency) {
     path[0] = cases[i].file;
     o.accept_untrusted = 0;
     ck_assert_int_eq(import_one(&r, &o, up, path, &err), BC_EUNTRUSTED);
-    ck_assert_int_eq(r.files[0].code, BC_EUNTRUSTED);
-    ck_assert_int_eq(r.files[0].verdict, BC_VERDICT_SIGNED);
-    ck_assert_str_eq(r.files[0].untrusted, cases[i].why);
+    ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->code, BC_EUNTRUSTED);
+    ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->verdict, BC_VERDICT_SIGNED);
+    ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->untrusted, cases[i].why);
     snprintf(want, sizeof want,
              "'%s' is refused: %s (--accept-untrusted imports it anyway)",
              cases[i].file, cases[i].why);
-    ck_assert_str_eq(r.files[0].message, want);
-    bc_import_pdf_result_free(&r);
+    ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->message, want);
+    bc_import_pdf_result_free(r);
+  r = NULL;
     ck_assert_int_eq(count_in(up, TV_VALUES), 0);
     /* accept_untrusted imports it, naming why. */
     o.accept_untrusted = 1;
     ck_assert_msg(import_one(&r, &o, up, path, &err) == 0, "%s: %s",
                   cases[i].name, err.message);
-    ck_assert_str_eq(r.files[0].signature,
+    ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->signature,
                      "signed, imported because of --accept-untrusted");
-    ck_assert_str_eq(r.files[0].untrusted, cases[i].why);
-    bc_import_pdf_result_free(&r);
+    ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->untrusted, cases[i].why);
+    bc_import_pdf_result_free(r);
+  r = NULL;
     ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
   }
 }
@@ -1383,7 +1434,7 @@ static void refused_whatever_options(const char *up,
                                      const char *why,
                                      const char *policy) {
   bc_trust_options t = BC_TRUST_OPTIONS_INIT;
-  bc_import_pdf_result r;
+  bc_import_pdf_result *r = NULL;
   bc_error err;
   char want[1400];
   const char *anchors[1] = {fx.root}, *path[1] = {file};
@@ -1399,13 +1450,14 @@ static void refused_whatever_options(const char *up,
       ck_assert_str_eq(err.message, "nothing was imported: 1 of 1 files "
                                     "refused (--keep-going imports the "
                                     "others)");
-    ck_assert_uint_eq(r.imported, 0);
-    ck_assert_uint_eq(r.refused, 1);
-    ck_assert_int_eq(r.files[0].code, code);
-    ck_assert_int_eq(r.files[0].verdict, verdict);
-    ck_assert_str_eq(r.files[0].reason, why);
-    ck_assert_str_eq(r.files[0].message, want);
-    bc_import_pdf_result_free(&r);
+    ck_assert_uint_eq(bc_import_pdf_result_imported(r), 0);
+    ck_assert_uint_eq(bc_import_pdf_result_refused(r), 1);
+    ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->code, code);
+    ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->verdict, verdict);
+    ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->reason, why);
+    ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->message, want);
+    bc_import_pdf_result_free(r);
+  r = NULL;
     ck_assert_int_eq(count_in(up, TV_VALUES), 0);
   }
 }
@@ -1512,7 +1564,7 @@ END_TEST
 START_TEST(test_exchange_signed__unsigned_report) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
   bc_trust_options t = BC_TRUST_OPTIONS_INIT;
-  bc_import_pdf_result r;
+  bc_import_pdf_result *r = NULL;
   bc_error err;
   char up[600], want[1400];
   const char *anchors[1], *path[1];
@@ -1530,27 +1582,30 @@ START_TEST(test_exchange_signed__unsigned_report) {
   snprintf(want, sizeof want,
            "'%s' is not signed (--accept-unsigned imports it anyway)",
            fx.unsigned_pdf);
-  ck_assert_int_eq(r.files[0].code, BC_EVERIFY);
-  ck_assert_int_eq(r.files[0].verdict, BC_VERDICT_UNSIGNED);
-  ck_assert_str_eq(r.files[0].message, want);
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->code, BC_EVERIFY);
+  ck_assert_int_eq(bc_import_pdf_result_file(r, 0)->verdict, BC_VERDICT_UNSIGNED);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->message, want);
   /* Its two fields, empty. */
-  ck_assert_uint_eq(r.files[0].signature_count, 2);
-  ck_assert(!r.files[0].signatures[0].is_signed);
-  ck_assert(!r.files[0].signatures[1].is_signed);
-  bc_import_pdf_result_free(&r);
+  ck_assert_uint_eq(bc_import_pdf_result_file(r, 0)->signature_count, 2);
+  ck_assert(!bc_import_pdf_result_file(r, 0)->signatures[0].is_signed);
+  ck_assert(!bc_import_pdf_result_file(r, 0)->signatures[1].is_signed);
+  bc_import_pdf_result_free(r);
+  r = NULL;
   ck_assert_int_eq(count_in(up, TV_VALUES), 0);
   /* accept_untrusted is not accept_unsigned. */
   o.accept_untrusted = 1;
   ck_assert_int_eq(import_one(&r, &o, up, path, &err), BC_EVERIFY);
-  bc_import_pdf_result_free(&r);
+  bc_import_pdf_result_free(r);
+  r = NULL;
   o.accept_unsigned = 1;
   ck_assert_msg(import_one(&r, &o, up, path, &err) == 0, "%s", err.message);
-  ck_assert_uint_eq(r.imported, 1);
-  ck_assert_str_eq(r.files[0].signature,
+  ck_assert_uint_eq(bc_import_pdf_result_imported(r), 1);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->signature,
                    "not signed, imported because of --accept-unsigned");
-  ck_assert_str_eq(r.files[0].signer, "");
-  ck_assert_int_eq((long)r.files[0].inserted, fx.values);
-  bc_import_pdf_result_free(&r);
+  ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->signer, "");
+  ck_assert_int_eq((long)bc_import_pdf_result_file(r, 0)->inserted, fx.values);
+  bc_import_pdf_result_free(r);
+  r = NULL;
   ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
 }
 END_TEST
@@ -1569,6 +1624,7 @@ Suite *exchange_suite(void) {
   tcase_add_test(tc, test_exchange_db__locked_and_refusing);
   tcase_add_test(tc, test_exchange_import__unsigned_and_period);
   tcase_add_test(tc, test_exchange_import__directory);
+  tcase_add_test(tc, test_exchange_import__every_allocation_failure);
   suite_add_tcase(s, tc);
   /* Signed files: a PKI made by openssl, a report rendered and signed. */
   tc = tcase_create("signed");

@@ -225,9 +225,9 @@ static void fresh_db(const char *name) {
   tmp(db, sizeof db, name);
   unlink(db);
   write_file("base.sql", base_sql);
-  ck_assert_int_eq(bc_db_create(db, &err), 0);
+  ck_assert_int_eq(bc_database_create(db, NULL, &err), 0);
   ck_assert_int_eq(
-      bc_db_run_sql_file(db, tmp(sql, sizeof sql, "base.sql"), &err), 0);
+      bc_database_load_sql(db, tmp(sql, sizeof sql, "base.sql"), NULL, &err), 0);
 }
 
 /* Imports the files (names in tu_tmpdir) into db. */
@@ -239,9 +239,9 @@ static int import(bc_import_result *r,
   char p1[600], p2[600];
   const char *files[2] = {tmp(p1, sizeof p1, f1),
                           f2 ? tmp(p2, sizeof p2, f2) : NULL};
-  bc_import_options o = {agency, agency ? "2023-Q3" : NULL, NULL};
+  bc_import_options o = {agency, agency ? "2023-Q3" : NULL, NULL, NULL};
   bc_error_clear(err);
-  return bc_db_import(db, files, f2 ? 2 : 1, &o, r, NULL, err);
+  return bc_database_import(r, db, files, f2 ? 2 : 1, &o, err);
 }
 
 /* The problem at i without the temporary directory. */
@@ -623,7 +623,7 @@ START_TEST(test_import_db__narratives_from_markdown) {
   bc_error err;
   char b[128], p1[600], p2[600];
   const char *two[2];
-  bc_import_options o = {"A1", "2023-Q3", NULL};
+  bc_import_options o = {"A1", "2023-Q3", NULL, NULL};
   fresh_db("markdown.db");
   mkdir(tmp(p1, sizeof p1, "md"), 0777);
   /* BOM, CRLF, decomposed "Việt" */
@@ -649,14 +649,14 @@ START_TEST(test_import_db__narratives_from_markdown) {
   write_file("md/chi_dao.md", "y");
   two[0] = tmp(p1, sizeof p1, "chi_dao.md");
   two[1] = tmp(p2, sizeof p2, "md/chi_dao.md");
-  ck_assert_int_eq(bc_db_import(db, two, 2, &o, r, NULL, &err), BC_EDATA);
+  ck_assert_int_eq(bc_database_import(r, db, two, 2, &o, &err), BC_EDATA);
   ck_assert_ptr_nonnull(strstr(r->problems[0], "md/chi_dao.md: the same "
                                                "narrative as '"));
   ck_assert_ptr_nonnull(
       strstr(r->problems[0], "chi_dao.md' (A1, 2023-Q3, chi_dao)"));
   /* an unknown agency */
   o.agency = "A9";
-  ck_assert_int_eq(bc_db_import(db, two, 1, &o, r, NULL, &err), BC_EDATA);
+  ck_assert_int_eq(bc_database_import(r, db, two, 1, &o, &err), BC_EDATA);
   ck_assert_ptr_nonnull(strstr(r->problems[0], "chi_dao.md: column "
                                                "'agency_code': no agency "
                                                "'A9'"));
@@ -675,7 +675,7 @@ START_TEST(test_import_db__schema_rules_are_row_problems) {
                             "WHEN NEW.code = 'x' BEGIN SELECT RAISE(ABORT, "
                             "'no section x'); END;");
   ck_assert_int_eq(
-      bc_db_run_sql_file(db, tmp(sql, sizeof sql, "trigger.sql"), &err), 0);
+      bc_database_load_sql(db, tmp(sql, sizeof sql, "trigger.sql"), NULL, &err), 0);
   write_file("sections.csv", "code,name\ny,Y\nx,X\n");
   ck_assert_int_eq(import(r, &err, NULL, "sections.csv", NULL), BC_EDATA);
   ck_assert_uint_eq(r->problem_count, 1);
@@ -709,8 +709,8 @@ static int import_with(const bc_allocator *alloc, bc_error *err, void *ud) {
                           tmp(p[1], sizeof p[1], "a/agencies.csv"),
                           tmp(p[2], sizeof p[2], "a/notes.md"),
                           tmp(p[3], sizeof p[3], "a/agency_certificates.csv")};
-  bc_import_options o = {"A1", "2023-Q3", NULL};
-  return bc_db_import(db, files, 4, &o, ud, alloc, err);
+  bc_import_options o = {"A1", "2023-Q3", NULL, alloc};
+  return bc_database_import(ud, db, files, 4, &o, err);
 }
 
 START_TEST(test_import_db__allocation_failures) {
@@ -733,6 +733,74 @@ START_TEST(test_import_db__allocation_failures) {
   ck_assert_int_gt(tu_every_allocation_failure(0, import_with, r), 2);
   ck_assert_uint_eq(r->problem_count, 0);
   free(r);
+}
+END_TEST
+
+/* A database made from nothing through alloc: created, base.sql loaded,
+ * the four files of a/ imported, every table exported. */
+static int database_with(const bc_allocator *alloc, bc_error *err, void *ud) {
+  bc_database_options dbo = BC_DATABASE_OPTIONS_INIT;
+  bc_import_options o = {"A1", "2023-Q3", NULL, alloc};
+  bc_import_result *r = ud;
+  char path[600], sql[600], out[600], p[4][600];
+  const char *files[4] = {tmp(p[0], sizeof p[0], "a/values.csv"),
+                          tmp(p[1], sizeof p[1], "a/agencies.csv"),
+                          tmp(p[2], sizeof p[2], "a/notes.md"),
+                          tmp(p[3], sizeof p[3], "a/agency_certificates.csv")};
+  size_t rows[BC_IMPORT_TABLES];
+  int rc, from = 0;
+  dbo.alloc = alloc;
+  tmp(path, sizeof path, "oom.db");
+  unlink(path);
+  if ((rc = bc_database_create(path, &dbo, err)) ||
+      (rc = bc_database_upgrade(&from, path, &dbo, err)) ||
+      (rc = bc_database_load_sql(path, tmp(sql, sizeof sql, "base.sql"), &dbo,
+                                 err)) ||
+      (rc = bc_database_import(r, path, files, 4, &o, err)) ||
+      (rc = bc_database_export(rows, path, tmp(out, sizeof out, "oomexport"),
+                               NULL, &dbo, err)))
+    return rc;
+  ck_assert_int_eq(from, BC_DATABASE_SCHEMA_VERSION);
+  ck_assert_uint_eq(rows[0], 3); /* A1, B1, T1 */
+  ck_assert_uint_eq(rows[9], 2); /* B1's seal and signer */
+  return 0;
+}
+
+/* Every allocation of create, upgrade, load_sql, import and export fails in
+ * turn: BC_ENOMEM, nothing leaked (transient, then persistent). */
+START_TEST(test_import_db__database_allocation_failures) {
+  bc_import_result *r = calloc(1, sizeof *r);
+  char dir[600];
+  bc_database_options bad = BC_DATABASE_OPTIONS_INIT;
+  bc_error err;
+  long runs;
+  fresh_db("alloc2.db"); /* writes base.sql */
+  mkdir(tmp(dir, sizeof dir, "a"), 0777);
+  write_file("a/agencies.csv", "code,name,full_name,symbol,place,parent_code\n"
+                               "B1,SỞ B,Sở B,SB,Nơi B,T1\n"
+                               "T1,UBND TỈNH,Ủy ban,UBND,Tỉnh,\n");
+  write_file("a/values.csv", "agency_code,period_code,indicator_code,value\n"
+                             "B1,2023-Q3,a.so,7\n"
+                             "A1,2023-Q3,a.chu,Vie\xCC\x82\xCC\xA3t\n");
+  write_file("a/notes.md", "Ghi chú: hoa\xCC\x80\n");
+  write_file("a/agency_certificates.csv",
+             "agency_code,role,spki_sha256,issuer,subject,note\n"
+             "B1,seal," FP ",,,\n"
+             "B1,signer,,CN=CA,\"CN=Tra\xCC\x82\xCC\x80n B,C=VN\",cấp 2024\n");
+  runs = tu_every_allocation_failure(0, database_with, r);
+  printf("database: %ld allocation indices failed in turn, each clean\n",
+         runs - 1);
+  ck_assert_int_gt(runs, 30);
+  ck_assert_int_eq(tu_every_allocation_failure(1, database_with, r), runs);
+  ck_assert_uint_eq(r->problem_count, 0);
+  free(r);
+  /* An unknown options version is refused before anything is done. */
+  bad.version = 99;
+  ck_assert_int_eq(bc_database_create(tmp(dir, sizeof dir, "never.db"), &bad,
+                                      &err),
+                   BC_ERROR);
+  ck_assert_str_eq(err.message, "unknown bc_database_options version 99");
+  ck_assert_int_ne(access(dir, F_OK), 0);
 }
 END_TEST
 
@@ -867,9 +935,9 @@ START_TEST(test_import_export__numbers_and_round_trip) {
   write_file("big.sql", "UPDATE indicator_value SET num = 1e20 WHERE "
                         "indicator_code = 'a.so';");
   ck_assert_int_eq(
-      bc_db_run_sql_file(db, tmp(sql, sizeof sql, "big.sql"), &err), 0);
+      bc_database_load_sql(db, tmp(sql, sizeof sql, "big.sql"), NULL, &err), 0);
   ck_assert_int_eq(
-      bc_db_export(db, tmp(out, sizeof out, "export1"), rows, NULL, &err), 0);
+      bc_database_export(rows, db, tmp(out, sizeof out, "export1"), NULL, NULL, &err), 0);
   ck_assert_uint_eq(rows[0], 1);
   ck_assert_uint_eq(rows[7], 3);
   ck_assert_uint_eq(rows[9], 2);
@@ -891,7 +959,7 @@ START_TEST(test_import_export__numbers_and_round_trip) {
   /* into a fresh database and out again: the same bytes */
   tmp(db, sizeof db, "export2.db");
   unlink(db);
-  ck_assert_int_eq(bc_db_create(db, &err), 0);
+  ck_assert_int_eq(bc_database_create(db, NULL, &err), 0);
   {
     char p[BC_IMPORT_TABLES][700];
     const char *files[BC_IMPORT_TABLES];
@@ -904,10 +972,10 @@ START_TEST(test_import_export__numbers_and_round_trip) {
       files[i] = p[i];
     }
     ck_assert_int_eq(
-        bc_db_import(db, files, BC_IMPORT_TABLES, NULL, r, NULL, &err), 0);
+        bc_database_import(r, db, files, BC_IMPORT_TABLES, NULL, &err), 0);
   }
   ck_assert_int_eq(
-      bc_db_export(db, tmp(out, sizeof out, "export2"), rows, NULL, &err), 0);
+      bc_database_export(rows, db, tmp(out, sizeof out, "export2"), NULL, NULL, &err), 0);
   snprintf(path, sizeof path, "%s/values.csv", out);
   b = slurp(path, &n2);
   ck_assert_uint_eq(n1, n2);
@@ -924,11 +992,11 @@ START_TEST(test_import_export__numbers_and_round_trip) {
   /* a directory that cannot be made */
   write_file("plain", "x");
   snprintf(path, sizeof path, "%s/plain/sub", tu_tmpdir());
-  ck_assert_int_eq(bc_db_export(db, path, rows, NULL, &err), BC_EIO);
+  ck_assert_int_eq(bc_database_export(rows, db, path, NULL, NULL, &err), BC_EIO);
   ck_assert_ptr_nonnull(strstr(err.message, "cannot create directory"));
   bc_error_clear(&err);
   ck_assert_int_eq(
-      bc_db_export(db, tmp(path, sizeof path, "plain"), rows, NULL, &err),
+      bc_database_export(rows, db, tmp(path, sizeof path, "plain"), NULL, NULL, &err),
       BC_EIO);
   ck_assert_ptr_nonnull(strstr(err.message, "not a directory"));
   free(r);
@@ -957,6 +1025,7 @@ Suite *import_suite(void) {
   tcase_add_test(tc, test_import_db__schema_rules_are_row_problems);
   tcase_add_test(tc, test_import_db__problems_are_capped);
   tcase_add_test(tc, test_import_db__allocation_failures);
+  tcase_add_test(tc, test_import_db__database_allocation_failures);
   tcase_add_test(tc, test_import_export__numbers_and_round_trip);
   suite_add_tcase(s, tc);
   return s;

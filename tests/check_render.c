@@ -29,7 +29,7 @@ static void load_reference_samples(const char *path) {
   char sql[512];
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
     ck_assert_msg(
-        bc_database_load_sql(path, tu_source_path(sql, sizeof sql, files[i]),
+        bc_database_load_sql(path, tu_source_path(sql, sizeof sql, files[i]), NULL,
                              &err) == 0,
         "%s: %s", files[i], err.message);
 }
@@ -40,7 +40,7 @@ static const char *sample_db(void) {
   if (db_path[0])
     return db_path;
   snprintf(db_path, sizeof db_path, "%s/sample.db", tu_tmpdir());
-  ck_assert_int_eq(bc_database_create(db_path, &err), 0);
+  ck_assert_int_eq(bc_database_create(db_path, NULL, &err), 0);
   load_reference_samples(db_path);
   return db_path;
 }
@@ -361,9 +361,9 @@ START_TEST(test_render_render__data_never_becomes_markup) {
   fclose(f);
   snprintf(out, sizeof out, "%s/hostile.db", dir);
   unlink(out);
-  ck_assert_int_eq(bc_database_create(out, &err), 0);
+  ck_assert_int_eq(bc_database_create(out, NULL, &err), 0);
   load_reference_samples(out);
-  ck_assert_int_eq(bc_database_load_sql(out, sql, &err), 0);
+  ck_assert_int_eq(bc_database_load_sql(out, sql, NULL, &err), 0);
   ck_assert_int_eq(new_context(&ctx, NULL, dir, &err), 0);
   o.db_path = out;
   o.agency = "STTTT-TV";
@@ -382,7 +382,7 @@ START_TEST(test_render_render__data_never_becomes_markup) {
         "WHERE key = 'thu';\n",
         f);
   fclose(f);
-  ck_assert_int_eq(bc_database_load_sql(out, sql, &err), 0);
+  ck_assert_int_eq(bc_database_load_sql(out, sql, NULL, &err), 0);
   ck_assert_int_eq(new_context(&ctx, NULL, dir, &err), 0);
   ck_assert_msg(bc_render(NULL, ctx, &o, &err) == 0, "%s", err.message);
   bc_context_free(ctx);
@@ -398,8 +398,37 @@ START_TEST(test_render_render__data_never_becomes_markup) {
 }
 END_TEST
 
+/* bc_verify of the signed file ud, through alloc, judged against the
+ * signer's certificate as the anchor: the signature checks out. */
+static int verify_op(const bc_allocator *alloc, bc_error *err, void *ud) {
+  char crt[600];
+  const char *anchors[1] = {crt};
+  bc_trust_options trust = BC_TRUST_OPTIONS_INIT;
+  bc_verify_options vo = BC_VERIFY_OPTIONS_INIT;
+  bc_verify_result *r = NULL;
+  int rc;
+  snprintf(crt, sizeof crt, "%s/t.crt", tu_tmpdir());
+  trust.anchors = anchors;
+  trust.anchor_count = 1;
+  vo.trust = &trust;
+  vo.alloc = alloc;
+  rc = bc_verify(&r, ud, &vo, err);
+  if (rc == 0) {
+    ck_assert_int_eq(bc_verify_result_verdict(r), BC_VERDICT_SIGNED);
+    ck_assert_uint_eq(bc_verify_result_count(r), 2);
+    ck_assert_str_eq(bc_verify_result_signature(r, 0)->signer, "Thử Ký");
+    ck_assert_ptr_null(bc_verify_result_signature(r, 2));
+    ck_assert_uint_eq(bc_verify_result_revisions(r), 2);
+    bc_verify_result_free(r);
+  } else {
+    ck_assert_ptr_null(r);
+  }
+  return rc;
+}
+
 /* Signing: every allocation failure is BC_ENOMEM, leaks nothing, writes
- * nothing. */
+ * nothing. Then verifying what it signed: the same, each allocation of
+ * bc_verify failing in turn (transient, then persistent). */
 START_TEST(test_render_sign__every_allocation_failure) {
   char pdf[512], p12[600], out[512], cmd[2048];
   bc_context *ctx;
@@ -450,6 +479,11 @@ START_TEST(test_render_sign__every_allocation_failure) {
     }
     ck_assert_msg(fa.live == 0, "n=%ld leaked %ld blocks", n, fa.live);
   }
+  long runs = tu_every_allocation_failure(0, verify_op, out);
+  printf("bc_verify: %ld allocation indices failed in turn, each clean\n",
+         runs - 1);
+  ck_assert_int_gt(runs, 10); /* 15 when written: arena blocks mostly */
+  ck_assert_int_eq(tu_every_allocation_failure(1, verify_op, out), runs);
 }
 END_TEST
 
@@ -464,14 +498,14 @@ sample_copy(char *buf, size_t size, const char *name, const char *extra) {
   FILE *f;
   snprintf(buf, size, "%s/%s.db", tu_tmpdir(), name);
   unlink(buf);
-  ck_assert_int_eq(bc_database_create(buf, &err), 0);
+  ck_assert_int_eq(bc_database_create(buf, NULL, &err), 0);
   load_reference_samples(buf);
   snprintf(sql, sizeof sql, "%s/%s.sql", tu_tmpdir(), name);
   f = fopen(sql, "w");
   ck_assert_ptr_nonnull(f);
   fputs(extra, f);
   fclose(f);
-  ck_assert_msg(bc_database_load_sql(buf, sql, &err) == 0, "%s", err.message);
+  ck_assert_msg(bc_database_load_sql(buf, sql, NULL, &err) == 0, "%s", err.message);
   return buf;
 }
 
@@ -480,12 +514,12 @@ static const char *problems(const bc_check_result *r, size_t i) {
   static char buf[8192];
   size_t n = 0;
   buf[0] = '\0';
-  ck_assert_uint_lt(i, r->report_count);
-  for (size_t k = 0; k < r->reports[i].problem_count; k++) {
+  ck_assert_uint_lt(i, bc_check_result_report_count(r));
+  for (size_t k = 0; k < bc_check_result_report(r, i)->problem_count; k++) {
     char line[2048];
     n += (size_t)snprintf(
         buf + n, sizeof buf - n, "%s\n",
-        bc_check_problem_format(&r->reports[i].problems[k], line, sizeof line));
+        bc_check_problem_format(&bc_check_result_report(r, i)->problems[k], line, sizeof line));
     ck_assert_uint_lt(n, sizeof buf);
   }
   return buf;
@@ -502,20 +536,20 @@ static const char broken_sql[] =
 START_TEST(test_render_check__sample_is_complete) {
   bc_context *ctx;
   bc_error err;
-  bc_check_result r;
+  bc_check_result *r = NULL;
   bc_check_options o = BC_CHECK_OPTIONS_INIT;
   o.db_path = sample_db();
   o.period = "2023-Q3";
   bc_error_clear(&err);
   ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
   ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
-  ck_assert_uint_eq(r.report_count, 1);
-  ck_assert_uint_eq(r.incomplete, 0);
-  ck_assert_str_eq(r.reports[0].agency, "STTTT-TV");
-  ck_assert_str_eq(r.reports[0].template_name, "cchc_quy");
-  ck_assert_uint_eq(r.reports[0].problem_count, 0);
-  bc_check_result_free(&r);
-  ck_assert_ptr_null(r.reports);
+  ck_assert_uint_eq(bc_check_result_report_count(r), 1);
+  ck_assert_uint_eq(bc_check_result_incomplete(r), 0);
+  ck_assert_str_eq(bc_check_result_report(r, 0)->agency, "STTTT-TV");
+  ck_assert_str_eq(bc_check_result_report(r, 0)->template_name, "cchc_quy");
+  ck_assert_uint_eq(bc_check_result_report(r, 0)->problem_count, 0);
+  ck_assert_ptr_null(bc_check_result_report(r, 1));
+  bc_check_result_free(r);
   bc_check_result_free(NULL);
   /* an unknown period is an error, worded as render words it */
   o.period = "2099-Q1";
@@ -533,7 +567,7 @@ START_TEST(test_render_check__lists_every_problem) {
   char db[512], want[4096], tpl[512], out[600];
   bc_context *ctx;
   bc_error err;
-  bc_check_result r;
+  bc_check_result *r = NULL;
   bc_check_options o = BC_CHECK_OPTIONS_INIT;
   bc_render_options ro = BC_RENDER_OPTIONS_INIT;
   tu_source_path(tpl, sizeof tpl, "templates");
@@ -542,8 +576,8 @@ START_TEST(test_render_check__lists_every_problem) {
   bc_error_clear(&err);
   ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
   ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
-  ck_assert_uint_eq(r.report_count, 1);
-  ck_assert_uint_eq(r.incomplete, 1);
+  ck_assert_uint_eq(bc_check_result_report_count(r), 1);
+  ck_assert_uint_eq(bc_check_result_incomplete(r), 1);
   snprintf(want, sizeof want,
            "empty narrative 'chi_dao_danh_gia' (%s/cchc/chi_dao.md:6:49)\n"
            "missing indicator 'chi_dao.tin_cchc_dang_tai' (narrative "
@@ -553,8 +587,8 @@ START_TEST(test_render_check__lists_every_problem) {
            "no signer\n"
            "no recipients\n",
            tpl, tpl, tpl);
-  ck_assert_str_eq(problems(&r, 0), want);
-  const bc_check_problem *p = r.reports[0].problems;
+  ck_assert_str_eq(problems(r, 0), want);
+  const bc_check_problem *p = bc_check_result_report(r, 0)->problems;
   ck_assert_int_eq(p[0].kind, BC_CHECK_EMPTY_NARRATIVE);
   ck_assert_int_eq(p[0].code, 0);
   ck_assert_str_eq(p[0].name, "chi_dao_danh_gia");
@@ -564,7 +598,7 @@ START_TEST(test_render_check__lists_every_problem) {
   ck_assert_int_eq(p[3].kind, BC_CHECK_NO_SIGNER);
   ck_assert_int_eq(p[4].kind, BC_CHECK_NO_RECIPIENTS);
   ck_assert_int_eq(p[4].code, 0);
-  bc_check_result_free(&r);
+  bc_check_result_free(r);
 
   /* the render stops at the signer, with the message it always had */
   snprintf(out, sizeof out, "%s/check_broken.pdf", tu_tmpdir());
@@ -589,7 +623,7 @@ START_TEST(test_render_check__chosen_agencies) {
   char want[1200], line[1200];
   bc_context *ctx;
   bc_error err;
-  bc_check_result r;
+  bc_check_result *r = NULL;
   bc_check_options o = BC_CHECK_OPTIONS_INIT;
   o.db_path = sample_db();
   o.period = "2023-Q3";
@@ -598,25 +632,25 @@ START_TEST(test_render_check__chosen_agencies) {
   bc_error_clear(&err);
   ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
   ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
-  ck_assert_uint_eq(r.report_count, 3);
-  ck_assert_uint_eq(r.incomplete, 2);
-  ck_assert_str_eq(r.reports[0].agency, "NOPE");
-  ck_assert_ptr_null(r.reports[0].template_name);
-  ck_assert_uint_eq(r.reports[0].problem_count, 1);
-  ck_assert_int_eq(r.reports[0].problems[0].kind, BC_CHECK_FAILED);
-  ck_assert_int_eq(r.reports[0].problems[0].code, BC_ENOTFOUND);
+  ck_assert_uint_eq(bc_check_result_report_count(r), 3);
+  ck_assert_uint_eq(bc_check_result_incomplete(r), 2);
+  ck_assert_str_eq(bc_check_result_report(r, 0)->agency, "NOPE");
+  ck_assert_ptr_null(bc_check_result_report(r, 0)->template_name);
+  ck_assert_uint_eq(bc_check_result_report(r, 0)->problem_count, 1);
+  ck_assert_int_eq(bc_check_result_report(r, 0)->problems[0].kind, BC_CHECK_FAILED);
+  ck_assert_int_eq(bc_check_result_report(r, 0)->problems[0].code, BC_ENOTFOUND);
   snprintf(want, sizeof want, "%s: unknown agency 'NOPE'", o.db_path);
   ck_assert_str_eq(
-      bc_check_problem_format(&r.reports[0].problems[0], line, sizeof line),
+      bc_check_problem_format(&bc_check_result_report(r, 0)->problems[0], line, sizeof line),
       want);
-  ck_assert_str_eq(r.reports[1].agency, "STTTT-TN");
+  ck_assert_str_eq(bc_check_result_report(r, 1)->agency, "STTTT-TN");
   snprintf(want, sizeof want,
            "%s: no report for agency 'STTTT-TN' in period '2023-Q3'\n",
            o.db_path);
-  ck_assert_str_eq(problems(&r, 1), want);
-  ck_assert_str_eq(r.reports[2].agency, "STTTT-TV");
-  ck_assert_uint_eq(r.reports[2].problem_count, 0);
-  bc_check_result_free(&r);
+  ck_assert_str_eq(problems(r, 1), want);
+  ck_assert_str_eq(bc_check_result_report(r, 2)->agency, "STTTT-TV");
+  ck_assert_uint_eq(bc_check_result_report(r, 2)->problem_count, 0);
+  bc_check_result_free(r);
   bc_context_free(ctx);
 }
 END_TEST
@@ -627,7 +661,7 @@ START_TEST(test_render_check__template_errors) {
   char dir[512], path[600], want[1400];
   bc_context *ctx;
   bc_error err;
-  bc_check_result r;
+  bc_check_result *r = NULL;
   bc_check_options o = BC_CHECK_OPTIONS_INIT;
   FILE *f;
   snprintf(dir, sizeof dir, "%s/check_tpl", tu_tmpdir());
@@ -644,9 +678,9 @@ START_TEST(test_render_check__template_errors) {
   ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
   snprintf(want, sizeof want, "%s:4:6: {{#if}} opened here is never closed\n",
            path);
-  ck_assert_str_eq(problems(&r, 0), want);
-  ck_assert_int_eq(r.reports[0].problems[0].code, BC_ESYNTAX);
-  bc_check_result_free(&r);
+  ck_assert_str_eq(problems(r, 0), want);
+  ck_assert_int_eq(bc_check_result_report(r, 0)->problems[0].code, BC_ESYNTAX);
+  bc_check_result_free(r);
   bc_context_free(ctx);
 
   f = fopen(path, "w");
@@ -659,8 +693,8 @@ START_TEST(test_render_check__template_errors) {
            "formatter 'ngay' needs a date, 'tthc.so_hoa' is a number "
            "(%s:1:36)\n",
            path);
-  ck_assert_str_eq(problems(&r, 0), want);
-  bc_check_result_free(&r);
+  ck_assert_str_eq(problems(r, 0), want);
+  bc_check_result_free(r);
   bc_context_free(ctx);
 
   f = fopen(path, "w");
@@ -668,10 +702,10 @@ START_TEST(test_render_check__template_errors) {
   fclose(f);
   ck_assert_int_eq(new_context(&ctx, NULL, dir, &err), 0);
   ck_assert_msg(bc_check(&r, ctx, &o, &err) == 0, "%s", err.message);
-  ck_assert_str_eq(problems(&r, 0),
+  ck_assert_str_eq(problems(r, 0),
                    "the template sets no 'trich_yeu' (subject line) in its "
                    "front matter\n");
-  bc_check_result_free(&r);
+  bc_check_result_free(r);
   bc_context_free(ctx);
 }
 END_TEST
@@ -681,7 +715,7 @@ END_TEST
 static int check_op(const bc_allocator *alloc, bc_error *err, void *ud) {
   const char *db = ud;
   bc_context *ctx = NULL;
-  bc_check_result r;
+  bc_check_result *r = NULL;
   bc_check_options o = BC_CHECK_OPTIONS_INIT;
   int rc = new_context(&ctx, alloc, NULL, err);
   if (rc == 0) {
@@ -689,9 +723,9 @@ static int check_op(const bc_allocator *alloc, bc_error *err, void *ud) {
     o.period = "2023-Q3";
     rc = bc_check(&r, ctx, &o, err);
     if (rc == 0) {
-      ck_assert_uint_eq(r.report_count, 1);
-      ck_assert_uint_eq(r.reports[0].problem_count, 5);
-      bc_check_result_free(&r);
+      ck_assert_uint_eq(bc_check_result_report_count(r), 1);
+      ck_assert_uint_eq(bc_check_result_report(r, 0)->problem_count, 5);
+      bc_check_result_free(r);
     }
     bc_context_free(ctx);
   }

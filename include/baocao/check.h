@@ -62,12 +62,10 @@ typedef struct bc_check_report {
   size_t problem_count;             /* 0: the report is complete */
 } bc_check_report;
 
-typedef struct bc_check_result {
-  const bc_check_report *reports; /* by agency code, then template */
-  size_t report_count;
-  size_t incomplete; /* reports with at least one problem */
-  void *memory_;     /* the library's; bc_check_result_free */
-} bc_check_result;
+/* What bc_check found: its reports, by agency code, then template.
+ * Opaque; read it with the getters below, free it with
+ * bc_check_result_free. */
+typedef struct bc_check_result bc_check_result;
 
 typedef struct bc_check_options {
   unsigned version;
@@ -92,18 +90,26 @@ typedef struct bc_check_options {
  * other step that would fail. Typesetting is not run: a character the
  * fonts lack is not found. A requested agency with no report in the period
  * gets one BC_CHECK_FAILED problem (render's "no report" or "unknown
- * agency"). Problems are not errors: the call succeeds and fills result.
- * Errors: BC_EDB, BC_ESCHEMA (database), BC_ENOTFOUND (unknown period),
- * BC_ENOMEM. Free result with bc_check_result_free. Not thread-safe for one
- * context.
+ * agency"). Problems are not errors: the call succeeds and sets *out.
+ * Errors (*out untouched): BC_EDB, BC_ESCHEMA (database), BC_ENOTFOUND
+ * (unknown period), BC_ENOMEM. Allocates through ctx's allocator. Free
+ * *out with bc_check_result_free. Not thread-safe for one context.
  */
-BC_EXPORT int bc_check(bc_check_result *result,
-             bc_context *ctx,
-             const bc_check_options *opts,
-             bc_error *err);
+BC_EXPORT int bc_check(bc_check_result **out,
+                       bc_context *ctx,
+                       const bc_check_options *opts,
+                       bc_error *err);
 
-/* Frees what bc_check put in result and clears it. Accepts NULL. */
-BC_EXPORT void bc_check_result_free(bc_check_result *result);
+/* The number of reports checked. */
+BC_EXPORT size_t bc_check_result_report_count(const bc_check_result *r);
+/* Report i (by agency code, then template), or NULL when i is not below
+ * the count. It and its strings belong to r. */
+BC_EXPORT const bc_check_report *
+bc_check_result_report(const bc_check_result *r, size_t i);
+/* The reports with at least one problem. */
+BC_EXPORT size_t bc_check_result_incomplete(const bc_check_result *r);
+/* Frees r and everything it holds. Accepts NULL. */
+BC_EXPORT void bc_check_result_free(bc_check_result *r);
 
 /*
  * Writes a problem as one line, as `baocao check` prints it: its message,

@@ -5,6 +5,7 @@
 
 #include "baocao/export.h"
 
+#include "baocao/alloc.h"
 #include "baocao/error.h"
 #include "baocao/temp.h"
 
@@ -14,30 +15,53 @@
 extern "C" {
 #endif
 
+/*
+ * How the database functions that have no options of their own run
+ * (create, upgrade, load_sql, load_sql_fd, export; bc_database_import
+ * takes bc_import_options.alloc, bc_database_import_pdfs
+ * bc_import_pdf_options.alloc). NULL options: the defaults.
+ */
+typedef struct bc_database_options {
+  unsigned version;          /* BC_DATABASE_OPTIONS_VERSION */
+  const bc_allocator *alloc; /* every allocation of the call (NULL:
+                                bc_allocator_default()); SQLite's own
+                                allocations do not go through it */
+} bc_database_options;
+
+#define BC_DATABASE_OPTIONS_VERSION 1
+#define BC_DATABASE_OPTIONS_INIT { BC_DATABASE_OPTIONS_VERSION, NULL }
+
 /* Creates an empty database with the current schema; BC_EIO if path
  * exists. */
-BC_EXPORT int bc_database_create(const char *path, bc_error *err);
+BC_EXPORT int bc_database_create(const char *path,
+                                 const bc_database_options *options,
+                                 bc_error *err);
 
 /* The schema version this baocao reads and creates. */
 #define BC_DATABASE_SCHEMA_VERSION 4
 
 /* Upgrades a database of an earlier schema version in place, in one
  * transaction; *from_version is the version it had. */
-BC_EXPORT int bc_database_upgrade(const char *path, int *from_version, bc_error *err);
+BC_EXPORT int bc_database_upgrade(int *from_version,
+                                  const char *path,
+                                  const bc_database_options *options,
+                                  bc_error *err);
 
 /* Runs an SQL file against a baocao database in one transaction. */
 BC_EXPORT int bc_database_load_sql(const char *db_path,
-                         const char *sql_path,
-                         bc_error *err);
+                                   const char *sql_path,
+                                   const bc_database_options *options,
+                                   bc_error *err);
 
 /* The same for SQL read to its end from the open descriptor fd (a pipe;
  * `db load DB -` reads standard input), which stays open; errors call it
  * name ("<stdin>"). BC_EINPUT when it cannot be read or holds more than
  * 256 MB. */
 BC_EXPORT int bc_database_load_sql_fd(const char *db_path,
-                            int fd,
-                            const char *name,
-                            bc_error *err);
+                                      int fd,
+                                      const char *name,
+                                      const bc_database_options *options,
+                                      bc_error *err);
 
 /* ---- CSV import and export (docs/data.md) ---- */
 
@@ -51,6 +75,9 @@ typedef struct bc_import_options {
                               standard input to its end: "values",
                               "value" or "values.csv"; its problems say
                               "<stdin>:LINE". NULL: a "-" is a problem */
+  const bc_allocator *alloc; /* every allocation of the import (NULL:
+                                bc_allocator_default()); SQLite's own
+                                allocations do not go through it */
 } bc_import_options;
 
 /* Where a kept problem is, for scripts (`db import --json`). */
@@ -85,12 +112,12 @@ typedef struct bc_import_result {
  * (a file that cannot be read or parsed as CSV, an unknown file name, a
  * bad header). Other errors: BC_EDB, BC_ESCHEMA, BC_ENOMEM.
  */
-BC_EXPORT int bc_database_import(const char *db_path,
-                       const char *const *files,
-                       size_t count,
-                       const bc_import_options *options,
-                       bc_import_result *result,
-                       bc_error *err);
+BC_EXPORT int bc_database_import(bc_import_result *result,
+                                 const char *db_path,
+                                 const char *const *files,
+                                 size_t count,
+                                 const bc_import_options *options,
+                                 bc_error *err);
 
 /*
  * Writes each table of the database at db_path into dir (created if
@@ -100,11 +127,12 @@ BC_EXPORT int bc_database_import(const char *db_path,
  * Errors: BC_EIO (dir or a file cannot be written), BC_EDB, BC_ESCHEMA,
  * BC_ENOMEM.
  */
-BC_EXPORT int bc_database_export(const char *db_path,
-                       const char *dir,
-                       size_t rows[BC_IMPORT_TABLES],
-                       const bc_temp_hook *temp_hook,
-                       bc_error *err);
+BC_EXPORT int bc_database_export(size_t rows[BC_IMPORT_TABLES],
+                                 const char *db_path,
+                                 const char *dir,
+                                 const bc_temp_hook *temp_hook,
+                                 const bc_database_options *options,
+                                 bc_error *err);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,7 @@
 
 #include "baocao/export.h"
 
+#include "baocao/alloc.h"
 #include "baocao/error.h"
 #include "baocao/sign.h"
 
@@ -36,10 +37,15 @@ typedef struct bc_import_pdf_options {
   int accept_untrusted; /* import signed files that fail that, saying so
                            (never one whose signature does not check out
                            or that was changed after it was signed) */
+  const bc_allocator *alloc; /* the result's memory and every allocation
+                                of the call (NULL: bc_allocator_default());
+                                SQLite's, OpenSSL's, qpdf's and zlib's own
+                                allocations do not go through it */
 } bc_import_pdf_options;
 
 #define BC_IMPORT_PDF_OPTIONS_INIT                                             \
-  { BC_IMPORT_PDF_OPTIONS_VERSION, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, 0 }
+  { BC_IMPORT_PDF_OPTIONS_VERSION, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, 0,  \
+    NULL }
 
 typedef struct bc_import_pdf_file {
   const char *path;
@@ -61,31 +67,42 @@ typedef struct bc_import_pdf_file {
   size_t revisions;
 } bc_import_pdf_file;
 
-typedef struct bc_import_pdf_result {
-  bc_import_pdf_file *files; /* in path order, directories expanded */
-  size_t file_count;
-  size_t imported, refused;
-  void *priv;
-} bc_import_pdf_result;
+/* What bc_database_import_pdfs did with each file. Opaque; read it with
+ * the getters below, free it with bc_import_pdf_result_free. */
+typedef struct bc_import_pdf_result bc_import_pdf_result;
 
 /*
  * Reads every PDF, checks its signatures and data, and imports the good
  * ones in one transaction (see bc_db_import_received). Returns 0 when the
  * import was committed: every file, or with keep_going the files not
- * refused (result->refused tells). When a file is refused without
+ * refused (bc_import_pdf_result_refused tells). When a file is refused without
  * keep_going nothing is imported and the call returns that file's code
  * (BC_EPDF for the PDF, BC_EVERIFY for its signatures, BC_EUNTRUSTED for
  * their certificates, BC_EDATA for its data, a period
  * other than `period` or a conflict) with err naming it. Errors before any
  * file is read: BC_EINPUT (a path that cannot be read, or a file of
  * trust), BC_ECERT (a file of trust without certificates), BC_EDB,
- * BC_ESCHEMA, BC_ENOTFOUND (parent). Free with bc_import_pdf_result_free.
+ * BC_ESCHEMA, BC_ENOTFOUND (parent).
+ * *out is set once every file was judged: on success, and also when the
+ * call fails because a file was refused or the database refused the
+ * import (each file's line says why); after any other error it is NULL.
+ * Free it with bc_import_pdf_result_free.
  */
-BC_EXPORT int bc_import_pdfs(bc_import_pdf_result *result,
-                   const bc_import_pdf_options *options,
-                   bc_error *err);
+BC_EXPORT int bc_database_import_pdfs(bc_import_pdf_result **out,
+                                      const bc_import_pdf_options *options,
+                                      bc_error *err);
 
-BC_EXPORT void bc_import_pdf_result_free(bc_import_pdf_result *result);
+/* The files, in path order with directories expanded. */
+BC_EXPORT size_t bc_import_pdf_result_file_count(const bc_import_pdf_result *r);
+/* File i, or NULL when i is not below the count. It and everything it
+ * points to belong to r. */
+BC_EXPORT const bc_import_pdf_file *
+bc_import_pdf_result_file(const bc_import_pdf_result *r, size_t i);
+/* The files imported (0 when the call failed) and refused. */
+BC_EXPORT size_t bc_import_pdf_result_imported(const bc_import_pdf_result *r);
+BC_EXPORT size_t bc_import_pdf_result_refused(const bc_import_pdf_result *r);
+/* Frees r and everything it holds. Accepts NULL. */
+BC_EXPORT void bc_import_pdf_result_free(bc_import_pdf_result *r);
 
 #ifdef __cplusplus
 }

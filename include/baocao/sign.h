@@ -5,6 +5,7 @@
 
 #include "baocao/export.h"
 
+#include "baocao/alloc.h"
 #include "baocao/error.h"
 #include "baocao/render.h"
 
@@ -83,7 +84,7 @@ typedef enum bc_chain_status {
  * yet valid", "expired", "revoked", "not checked". */
 BC_EXPORT const char *bc_chain_status_name(bc_chain_status s);
 
-/* Where trust comes from, for bc_verify and bc_import_pdfs. Each path is a
+/* Where trust comes from, for bc_verify and bc_database_import_pdfs. Each path is a
  * file of PEM or DER certificates (or CRLs), or for anchors also a
  * directory of them (*.pem, *.crt, *.cer, *.der). */
 typedef struct bc_trust_options {
@@ -152,30 +153,45 @@ typedef struct bc_signature_report {
 
 typedef struct bc_verify_result bc_verify_result;
 
+/* How bc_verify runs. NULL options: no trust, the default allocator. */
+typedef struct bc_verify_options {
+  unsigned version;              /* BC_VERIFY_OPTIONS_VERSION */
+  const bc_trust_options *trust; /* NULL: the chain is not judged
+                                    (BC_CHAIN_NOT_CHECKED) */
+  const bc_allocator *alloc;     /* the result's memory and every
+                                    allocation of the call (NULL:
+                                    bc_allocator_default()); OpenSSL's,
+                                    qpdf's and zlib's own allocations do
+                                    not go through it */
+} bc_verify_options;
+
+#define BC_VERIFY_OPTIONS_VERSION 1
+#define BC_VERIFY_OPTIONS_INIT { BC_VERIFY_OPTIONS_VERSION, NULL, NULL }
+
 /*
  * Reads every revision of path, finds every signature in any of them,
  * checks each (its byte range, its CMS signature, its timestamp) and what
- * changed after it, and judges the signer's certificate against trust
- * (NULL: the chain is not judged, BC_CHAIN_NOT_CHECKED). Errors: BC_EINPUT
+ * changed after it, and judges the signer's certificate against
+ * opts->trust. Errors: BC_EINPUT
  * (cannot read path or a file of trust), BC_ECERT (a file of trust that
  * holds no certificate or CRL), BC_EPDF (not a PDF, damaged, refused by
  * the reader's budget), BC_ENOMEM. An OCSP responder that does not answer
  * is not an error: the status says so. A file whose signatures do not check out is not an error:
- * see bc_verify_verdict. Free with bc_verify_result_free.
+ * see bc_verify_result_verdict. Free with bc_verify_result_free.
  */
 BC_EXPORT int bc_verify(bc_verify_result **out,
-              const char *path,
-              const bc_trust_options *trust,
-              bc_error *err);
-BC_EXPORT size_t bc_verify_count(const bc_verify_result *r);
-BC_EXPORT const bc_signature_report *bc_verify_field(const bc_verify_result *r, size_t i);
-BC_EXPORT size_t bc_verify_file_size(const bc_verify_result *r);
+                        const char *path,
+                        const bc_verify_options *opts,
+                        bc_error *err);
+BC_EXPORT size_t bc_verify_result_count(const bc_verify_result *r);
+BC_EXPORT const bc_signature_report *bc_verify_result_signature(const bc_verify_result *r, size_t i);
+BC_EXPORT size_t bc_verify_result_file_size(const bc_verify_result *r);
 /* Revisions of the file (incremental updates + 1). */
-BC_EXPORT size_t bc_verify_revisions(const bc_verify_result *r);
-BC_EXPORT bc_verdict bc_verify_verdict(const bc_verify_result *r);
+BC_EXPORT size_t bc_verify_result_revisions(const bc_verify_result *r);
+BC_EXPORT bc_verdict bc_verify_result_verdict(const bc_verify_result *r);
 /* Why the verdict is not SIGNED, in one line ("page 1 content changed
  * after ky_nguoi_co_tham_quyen"), or "". */
-BC_EXPORT const char *bc_verify_reason(const bc_verify_result *r);
+BC_EXPORT const char *bc_verify_result_reason(const bc_verify_result *r);
 /* "signed", "not signed", "modified after signing", "invalid". */
 BC_EXPORT const char *bc_verdict_name(bc_verdict v);
 BC_EXPORT void bc_verify_result_free(bc_verify_result *r);

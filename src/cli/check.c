@@ -46,10 +46,11 @@ static bool split_codes(const char ***codes,
  * several reports in the period, then one indented line per problem. */
 static void
 print_report(const bc_check_result *r, size_t i, const char *period) {
-  const bc_check_report *rep = &r->reports[i];
-  bool several = (i > 0 && !strcmp(r->reports[i - 1].agency, rep->agency)) ||
-                 (i + 1 < r->report_count &&
-                  !strcmp(r->reports[i + 1].agency, rep->agency));
+  const bc_check_report *rep = bc_check_result_report(r, i);
+  const bc_check_report *prev = i ? bc_check_result_report(r, i - 1) : NULL;
+  const bc_check_report *next = bc_check_result_report(r, i + 1);
+  bool several = (prev && !strcmp(prev->agency, rep->agency)) ||
+                 (next && !strcmp(next->agency, rep->agency));
   char line[4096];
   printf("%s %s", rep->agency, period);
   if (several && rep->template_name)
@@ -106,13 +107,15 @@ static int print_json(const bc_check_result *r, const char *period, int rc) {
   char line[4096];
   cli_json_begin(&b);
   cli_json_str(&b, "period", period, true);
-  cli_json_size(&b, "total", r->report_count, false);
-  cli_json_size(&b, "complete", r->report_count - r->incomplete, false);
-  cli_json_size(&b, "incomplete", r->incomplete, false);
+  const size_t total = bc_check_result_report_count(r);
+  const size_t incomplete = bc_check_result_incomplete(r);
+  cli_json_size(&b, "total", total, false);
+  cli_json_size(&b, "complete", total - incomplete, false);
+  cli_json_size(&b, "incomplete", incomplete, false);
   bc_json_key(&b, "reports", false);
   bc_buf_putc(&b, '[');
-  for (size_t i = 0; i < r->report_count; i++) {
-    const bc_check_report *rep = &r->reports[i];
+  for (size_t i = 0; i < total; i++) {
+    const bc_check_report *rep = bc_check_result_report(r, i);
     bc_buf_puts(&b, i ? ",{" : "{");
     cli_json_str(&b, "agency", rep->agency, true);
     bc_json_key(&b, "template", false);
@@ -159,7 +162,8 @@ int cmd_check(int argc, char **argv) {
   char *codes_copy = NULL;
   bc_context_options copts = BC_CONTEXT_OPTIONS_INIT;
   bc_check_options kopts = BC_CHECK_OPTIONS_INIT;
-  bc_check_result result;
+  bc_check_result *result = NULL;
+  size_t total, incomplete;
   bc_context *ctx = NULL;
   bc_error err;
   struct timespec t0;
@@ -212,31 +216,30 @@ int cmd_check(int argc, char **argv) {
     code = cli_fail_json(&err, json);
     goto cleanup;
   }
-  code = result.incomplete ? EXIT_INCOMPLETE : EXIT_OK;
+  total = bc_check_result_report_count(result);
+  incomplete = bc_check_result_incomplete(result);
+  code = incomplete ? EXIT_INCOMPLETE : EXIT_OK;
   if (json) {
-    code = print_json(&result, kopts.period, code);
-    bc_check_result_free(&result);
+    code = print_json(result, kopts.period, code);
+    bc_check_result_free(result);
     goto cleanup;
   }
-  for (size_t i = 0; i < result.report_count && verbosity > CLI_QUIET; i++)
-    if (result.reports[i].problem_count)
-      print_report(&result, i, kopts.period);
+  for (size_t i = 0; i < total && verbosity > CLI_QUIET; i++) {
+    const bc_check_report *rep = bc_check_result_report(result, i);
+    if (rep->problem_count)
+      print_report(result, i, kopts.period);
     else
-      cli_detail(verbosity, "check", "%s %s%s%s: complete",
-                 result.reports[i].agency, kopts.period,
-                 result.reports[i].template_name ? " " : "",
-                 result.reports[i].template_name
-                     ? result.reports[i].template_name
-                     : "");
+      cli_detail(verbosity, "check", "%s %s%s%s: complete", rep->agency,
+                 kopts.period, rep->template_name ? " " : "",
+                 rep->template_name ? rep->template_name : "");
+  }
   if (verbosity > CLI_QUIET)
     printf(ngettext("%zu report: %zu complete, %zu with problems\n",
-                    "%zu reports: %zu complete, %zu with problems\n",
-                    result.report_count),
-           result.report_count, result.report_count - result.incomplete,
-           result.incomplete);
+                    "%zu reports: %zu complete, %zu with problems\n", total),
+           total, total - incomplete, incomplete);
   cli_detail(verbosity, "check", "done in %.0f ms", cli_ms_since(&t0));
-  code = result.incomplete ? EXIT_INCOMPLETE : EXIT_OK;
-  bc_check_result_free(&result);
+  code = incomplete ? EXIT_INCOMPLETE : EXIT_OK;
+  bc_check_result_free(result);
 cleanup:
   bc_context_free(ctx);
   bc_allocator_default()->free(codes, bc_allocator_default()->ud);

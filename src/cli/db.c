@@ -123,7 +123,7 @@ static int db_import(const char *db,
     free(r);
     return EXIT_USAGE;
   }
-  rc = bc_database_import(db, files, count, opts, r, &err);
+  rc = bc_database_import(r, db, files, count, opts, &err);
   for (size_t i = 0; i < r->problems_kept; i++)
     fprintf(stderr, _("baocao: %s\n"), r->problems[i]);
   if (r->problem_count > r->problems_kept)
@@ -151,7 +151,7 @@ static int db_export(const char *db, const char *dir, int verbosity, bool json) 
   bc_error err;
   size_t total = 0;
   bc_error_clear(&err);
-  if (bc_database_export(db, dir, rows, cli_temp_hook(), &err))
+  if (bc_database_export(rows, db, dir, cli_temp_hook(), NULL, &err))
     return cli_fail_json(&err, json);
   for (int i = 0; i < BC_IMPORT_TABLES; i++)
     total += rows[i];
@@ -202,8 +202,8 @@ db_load(const char *db,
     const char *name = from_stdin ? "<stdin>" : files[i];
     struct timespec t1;
     cli_now(&t1);
-    if (from_stdin ? bc_database_load_sql_fd(db, STDIN_FILENO, name, &err)
-                   : bc_database_load_sql(db, files[i], &err)) {
+    if (from_stdin ? bc_database_load_sql_fd(db, STDIN_FILENO, name, NULL, &err)
+                   : bc_database_load_sql(db, files[i], NULL, &err)) {
       rc = cli_fail(&err);
       break;
     }
@@ -272,7 +272,7 @@ int cmd_db(int argc, char **argv) {
   bc_error_clear(&err);
   if (npos == 2 && !strcmp(pos[0], "init")) {
     char more[64];
-    if ((rc = bc_database_create(pos[1], &err)))
+    if ((rc = bc_database_create(pos[1], NULL, &err)))
       return cli_fail_json(&err, json);
     snprintf(more, sizeof more, ",\"schema_version\":%d",
              BC_DATABASE_SCHEMA_VERSION);
@@ -287,7 +287,7 @@ int cmd_db(int argc, char **argv) {
   if (npos == 2 && !strcmp(pos[0], "upgrade")) {
     int from = 0;
     char more[64];
-    if ((rc = bc_database_upgrade(pos[1], &from, &err)))
+    if ((rc = bc_database_upgrade(&from, pos[1], NULL, &err)))
       return cli_fail_json(&err, json);
     snprintf(more, sizeof more, ",\"from_version\":%d,\"schema_version\":%d",
              from, BC_DATABASE_SCHEMA_VERSION);
@@ -308,7 +308,7 @@ int cmd_db(int argc, char **argv) {
   if (npos >= 3 && !strcmp(pos[0], "import")) {
     bc_import_options io = {cli_get(opts, nopts, "agency"),
                             cli_get(opts, nopts, "period"),
-                            cli_get(opts, nopts, "table")};
+                            cli_get(opts, nopts, "table"), NULL};
     rc = db_import(pos[1], pos + 2, npos - 2, &io, verbosity, json);
     cli_detail(verbosity, "db import", "done in %.0f ms", cli_ms_since(&t0));
     return rc;

@@ -10,7 +10,7 @@
 #include <string.h>
 
 /* The result as one JSON object (docs/json/baocao-import-pdf.schema.json);
- * returns rc. */
+ * returns rc. r is NULL when the call failed before judging the files. */
 static int print_json(const bc_import_pdf_result *r,
                       const bc_import_pdf_options *o,
                       const bc_error *failed,
@@ -19,13 +19,14 @@ static int print_json(const bc_import_pdf_result *r,
   cli_json_begin(&b);
   cli_json_str(&b, "database", o->db_path, true);
   cli_json_bool(&b, "committed", !failed, false);
-  cli_json_size(&b, "imported", failed ? 0 : r->imported, false);
-  cli_json_size(&b, "refused", r->refused, false);
+  cli_json_size(&b, "imported",
+                failed || !r ? 0 : bc_import_pdf_result_imported(r), false);
+  cli_json_size(&b, "refused", r ? bc_import_pdf_result_refused(r) : 0, false);
   if (failed)
     cli_json_error(&b, bc_error_key(failed->code), rc, failed, NULL, false);
   bc_buf_puts(&b, ",\"files\":[");
-  for (size_t i = 0; i < r->file_count; i++) {
-    const bc_import_pdf_file *f = &r->files[i];
+  for (size_t i = 0; r && i < bc_import_pdf_result_file_count(r); i++) {
+    const bc_import_pdf_file *f = bc_import_pdf_result_file(r, i);
     bc_buf_puts(&b, i ? ",{" : "{");
     cli_json_str(&b, "path", f->path, true);
     cli_json_bool(&b, "imported", !f->code && !failed, false);
@@ -56,7 +57,8 @@ int cmd_db_import_pdf(int argc, char **argv) {
   const char *pos[4096];
   size_t npos;
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
-  bc_import_pdf_result r;
+  bc_import_pdf_result *r = NULL;
+  size_t files = 0, imported = 0, refused = 0;
   bc_error err;
   struct timespec t0;
   int rc, verbosity;
@@ -91,11 +93,16 @@ int cmd_db_import_pdf(int argc, char **argv) {
   o.trust = &trust.options;
   bool json = cli_get(opts, nopts, "json") != NULL;
   bc_error_clear(&err);
-  rc = bc_import_pdfs(&r, &o, &err);
+  rc = bc_database_import_pdfs(&r, &o, &err);
   if (json && rc)
-    print_json(&r, &o, &err, cli_exit_code(err.code));
-  for (size_t i = 0; i < r.file_count; i++) {
-    const bc_import_pdf_file *f = &r.files[i];
+    print_json(r, &o, &err, cli_exit_code(err.code));
+  if (r) {
+    files = bc_import_pdf_result_file_count(r);
+    imported = bc_import_pdf_result_imported(r);
+    refused = bc_import_pdf_result_refused(r);
+  }
+  for (size_t i = 0; i < files; i++) {
+    const bc_import_pdf_file *f = bc_import_pdf_result_file(r, i);
     if (f->code)
       fprintf(stderr, _("baocao: %s\n"), f->message);
     else if (!rc && !json && verbosity > CLI_QUIET)
@@ -105,17 +112,17 @@ int cmd_db_import_pdf(int argc, char **argv) {
              *f->untrusted ? ": " : "", f->untrusted);
   }
   if (rc) {
-    bc_import_pdf_result_free(&r);
+    bc_import_pdf_result_free(r);
     return cli_fail(&err);
   }
   cli_detail(verbosity, "db import-pdf", "done in %.0f ms", cli_ms_since(&t0));
   if (!json && verbosity > CLI_QUIET)
     printf(ngettext("%zu file: %zu imported, %zu refused\n",
-                    "%zu files: %zu imported, %zu refused\n", r.file_count),
-           r.file_count, r.imported, r.refused);
-  rc = r.refused ? EXIT_PARTIAL : EXIT_OK;
+                    "%zu files: %zu imported, %zu refused\n", files),
+           files, imported, refused);
+  rc = refused ? EXIT_PARTIAL : EXIT_OK;
   if (json)
-    rc = print_json(&r, &o, NULL, rc);
-  bc_import_pdf_result_free(&r);
+    rc = print_json(r, &o, NULL, rc);
+  bc_import_pdf_result_free(r);
   return rc;
 }

@@ -159,6 +159,7 @@ int cmd_verify(int argc, char **argv) {
   const char *pos[1];
   size_t npos;
   bc_verify_result *r = NULL;
+  bc_verify_options vopts = BC_VERIFY_OPTIONS_INIT;
   cli_trust_config trust;
   bc_error err;
   struct timespec t0;
@@ -186,7 +187,8 @@ int cmd_verify(int argc, char **argv) {
              trust.untrusted ? trust.untrusted : "",
              trust.crl ? ", CRLs " : "", trust.crl ? trust.crl : "");
   bc_error_clear(&err);
-  if ((rc = bc_verify(&r, pos[0], &trust.options, &err))) {
+  vopts.trust = &trust.options;
+  if ((rc = bc_verify(&r, pos[0], &vopts, &err))) {
     if (json) {
       bc_buf b;
       int code = cli_exit_code(err.code);
@@ -200,18 +202,18 @@ int cmd_verify(int argc, char **argv) {
     }
     return cli_fail(&err);
   }
-  bc_verdict v = bc_verify_verdict(r);
-  size_t n = bc_verify_count(r);
+  bc_verdict v = bc_verify_result_verdict(r);
+  size_t n = bc_verify_result_count(r);
   if (json) {
     bc_buf b;
     cli_json_begin(&b);
     cli_json_str(&b, "file", pos[0], true);
-    cli_json_size(&b, "size", bc_verify_file_size(r), false);
-    cli_json_size(&b, "revisions", bc_verify_revisions(r), false);
+    cli_json_size(&b, "size", bc_verify_result_file_size(r), false);
+    cli_json_size(&b, "revisions", bc_verify_result_revisions(r), false);
     cli_json_str(&b, "verdict", cli_verdict_key(v), false);
-    cli_json_str(&b, "reason", bc_verify_reason(r), false);
+    cli_json_str(&b, "reason", bc_verify_result_reason(r), false);
     bc_json_key(&b, "signatures", false);
-    cli_json_signatures(&b, bc_verify_field(r, 0), n);
+    cli_json_signatures(&b, bc_verify_result_signature(r, 0), n);
     if (cli_json_end(&b, EXIT_OK) == EXIT_NOMEM) {
       bc_verify_result_free(r);
       return EXIT_NOMEM;
@@ -219,12 +221,12 @@ int cmd_verify(int argc, char **argv) {
   } else if (verbosity > CLI_QUIET) {
     printf(ngettext("%s: %zu bytes, %zu revision, %zu signature field(s)\n",
                     "%s: %zu bytes, %zu revisions, %zu signature field(s)\n",
-                    bc_verify_revisions(r)),
-           pos[0], bc_verify_file_size(r), bc_verify_revisions(r), n);
+                    bc_verify_result_revisions(r)),
+           pos[0], bc_verify_result_file_size(r), bc_verify_result_revisions(r), n);
     for (size_t i = 0; i < n; i++)
-      cli_print_signature(stdout, bc_verify_field(r, i));
-    if (*bc_verify_reason(r))
-      printf("%s: %s\n", bc_verdict_name(v), bc_verify_reason(r));
+      cli_print_signature(stdout, bc_verify_result_signature(r, i));
+    if (*bc_verify_result_reason(r))
+      printf("%s: %s\n", bc_verdict_name(v), bc_verify_result_reason(r));
     else
       printf("%s\n", bc_verdict_name(v));
   }
@@ -232,11 +234,11 @@ int cmd_verify(int argc, char **argv) {
     fprintf(stderr, _("baocao: '%s' %s: %s\n"), pos[0],
             v == BC_VERDICT_MODIFIED ? _("was changed after it was signed")
                                      : _("has a signature that does not check out"),
-            bc_verify_reason(r));
+            bc_verify_result_reason(r));
   rc = v == BC_VERDICT_MODIFIED || v == BC_VERDICT_INVALID ? EXIT_INVALID
                                                           : EXIT_OK;
   for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
-    const bc_signature_report *s = bc_verify_field(r, i);
+    const bc_signature_report *s = bc_verify_result_signature(r, i);
     if (s->is_signed && s->chain != BC_CHAIN_TRUSTED) {
       fprintf(stderr, _("baocao: '%s': signature %s: certificate %s: %s\n"),
               pos[0], s->field, bc_chain_status_name(s->chain),

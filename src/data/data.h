@@ -91,7 +91,8 @@ int bc_db_agency_certs(bc_agency_cert **out,
                        bc_error *err);
 
 /* The same from the database at db_path, opened read-only and closed
- * again (bc_db_open's errors too: BC_ESCHEMA for another version). */
+ * again (bc_db_open's errors too: BC_ESCHEMA for another version), its
+ * connection's memory from arena's allocator. */
 int bc_db_agency_certs_at(bc_agency_cert **out,
                           size_t *count,
                           const char *db_path,
@@ -99,35 +100,14 @@ int bc_db_agency_certs_at(bc_agency_cert **out,
                           bc_arena *arena,
                           bc_error *err);
 
-/*
- * Creates a new, empty baocao database at path with the current schema.
- * Fails with BC_EIO if path already exists, BC_EDB otherwise.
- */
-int bc_db_create(const char *path, bc_error *err);
+/* bc_database_create, bc_database_upgrade, bc_database_load_sql and
+ * bc_database_load_sql_fd (baocao/db.h) are data/db.c's. */
 
-/*
- * Upgrades the baocao database at path to BC_SCHEMA_VERSION in one
- * transaction; *from_version is the version it had (equal to
- * BC_SCHEMA_VERSION: nothing to do). Errors: BC_EDB, BC_ESCHEMA.
- */
-int bc_db_upgrade(const char *path, int *from_version, bc_error *err);
-
-/*
- * Runs the SQL statements of file sql_path against the baocao database at
- * db_path in one transaction (all or nothing), with foreign keys enforced.
- * For loading sample data and trusted administrator scripts; errors name the
- * file and the line of the failing statement.
- */
-int bc_db_run_sql_file(const char *db_path,
-                       const char *sql_path,
-                       bc_error *err);
-
-/* The same for SQL read from an open descriptor to its end (`db load DB -`
- * reads standard input); errors call it name ("<stdin>"). */
-int bc_db_run_sql_fd(const char *db_path,
-                     int fd,
-                     const char *name,
-                     bc_error *err);
+/* The allocator options name (NULL options or alloc: the default), after
+ * checking their version (BC_ERROR for an unknown one). */
+int bc_db__options(const bc_allocator **alloc,
+                   const bc_database_options *options,
+                   bc_error *err);
 
 /* One value of a received report (the data a PDF carries). */
 typedef struct bc_received_value {
@@ -210,26 +190,8 @@ int bc_db__check_all(struct sqlite3 *h, bc_error *err);
  */
 int bc_db__check_received(const bc_received *r, bc_received_result *res);
 
-/*
- * Imports CSV files (and narratives from .md files) into the database at
- * db_path in one transaction (data/import.c); see bc_database_import.
- * Allocations go through alloc (NULL: the default).
- */
-int bc_db_import(const char *db_path,
-                 const char *const *files,
-                 size_t count,
-                 const bc_import_options *options,
-                 bc_import_result *result,
-                 const bc_allocator *alloc,
-                 bc_error *err);
-
-/* Writes one CSV file per table into dir (data/export.c); see
- * bc_database_export. sink may be NULL. */
-int bc_db_export(const char *db_path,
-                 const char *dir,
-                 size_t rows[BC_IMPORT_TABLES],
-                 const bc_sink *sink,
-                 bc_error *err);
+/* bc_database_import (data/import.c) and bc_database_export
+ * (data/export.c) are declared in baocao/db.h. */
 
 /* The run-time version of SQLite (bc_library_versions). */
 bc_versions_fn bc_data_versions;

@@ -81,6 +81,7 @@ static const char *const statement_sql[STMT_COUNT] = {
 };
 
 struct bc_db {
+  const bc_allocator *alloc; /* of this struct */
   sqlite3 *handle;
   sqlite3_stmt *stmt[STMT_COUNT];
   char path[PATH_MAX];
@@ -250,14 +251,19 @@ open_handle(sqlite3 **out, const char *path, int flags, bc_error *err) {
   return 0;
 }
 
-int bc_db_open(bc_db **out, const char *path, bc_error *err) {
+/* bc_db_open with the struct from alloc. */
+static int db_open(bc_db **out,
+                   const char *path,
+                   const bc_allocator *alloc,
+                   bc_error *err) {
   bc_db *db = NULL;
   int rc;
   if (strlen(path) >= sizeof db->path)
     return bc_error_set(err, BC_EDB, "database path is too long");
-  db = bc_calloc(bc_allocator_default(), 1, sizeof *db);
+  db = bc_calloc(alloc, 1, sizeof *db);
   if (!db)
     return bc_error_oom(err);
+  db->alloc = alloc;
   memcpy(db->path, path, strlen(path) + 1);
   rc = open_handle(&db->handle, path,
                    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, err);
@@ -286,13 +292,17 @@ fail:
   return rc;
 }
 
+int bc_db_open(bc_db **out, const char *path, bc_error *err) {
+  return db_open(out, path, bc_allocator_default(), err);
+}
+
 void bc_db_close(bc_db *db) {
   if (!db)
     return;
   for (int i = 0; i < STMT_COUNT; i++)
     sqlite3_finalize(db->stmt[i]);
   sqlite3_close(db->handle);
-  bc_free(bc_allocator_default(), db);
+  bc_free(db->alloc, db);
 }
 
 const char *bc_db_path(const bc_db *db) {
@@ -850,7 +860,7 @@ int bc_db_agency_certs_at(bc_agency_cert **out,
                           bc_arena *arena,
                           bc_error *err) {
   bc_db *db = NULL;
-  int rc = bc_db_open(&db, db_path, err);
+  int rc = db_open(&db, db_path, arena->alloc, err);
   if (!rc)
     rc = bc_db_agency_certs(out, count, db, agency_code, arena, err);
   bc_db_close(db);
@@ -862,12 +872,34 @@ int bc_db_agency_certs_at(bc_agency_cert **out,
 /* The longest name SQLite adds to a database's: "-journal". */
 #define DB_SUFFIX_MAX 8
 
-int bc_db_create(const char *path, bc_error *err) {
+int bc_db__options(const bc_allocator **alloc,
+                   const bc_database_options *options,
+                   bc_error *err) {
+  *alloc = bc_allocator_default();
+  if (!options)
+    return 0;
+  if (options->version != BC_DATABASE_OPTIONS_VERSION)
+    return bc_error_set(err, BC_ERROR,
+                        "unknown bc_database_options version %u",
+                        options->version);
+  if (options->alloc)
+    *alloc = options->alloc;
+  return 0;
+}
+
+int bc_database_create(const char *path,
+                       const bc_database_options *options,
+                       bc_error *err) {
+  const bc_allocator *alloc;
   const char *base;
   char tmp[PATH_MAX];
   sqlite3 *h = NULL;
   char *msg = NULL;
   int rc, fd;
+
+  /* Nothing of ours is allocated: SQLite's memory is its own. */
+  if ((rc = bc_db__options(&alloc, options, err)))
+    return rc;
   struct stat st;
 
   if (stat(path, &st) == 0)
@@ -934,10 +966,18 @@ static const char *const upgrade_sql[BC_SCHEMA_VERSION] = {
           "PRAGMA user_version = 4;",
 };
 
-int bc_db_upgrade(const char *path, int *from_version, bc_error *err) {
+int bc_database_upgrade(int *from_version,
+                        const char *path,
+                        const bc_database_options *options,
+                        bc_error *err) {
+  const bc_allocator *alloc;
   sqlite3 *h = NULL;
   int rc, app = 0, version = 0;
   struct stat st;
+
+  /* Nothing of ours is allocated: SQLite's memory is its own. */
+  if ((rc = bc_db__options(&alloc, options, err)))
+    return rc;
 
   if (stat(path, &st) != 0)
     return bc_error_set(err, BC_EDB, "database '%s' does not exist", path);
@@ -1060,32 +1100,38 @@ cleanup:
   return rc;
 }
 
-int bc_db_run_sql_file(const char *db_path,
-                       const char *sql_path,
-                       bc_error *err) {
+int bc_database_load_sql(const char *db_path,
+                         const char *sql_path,
+                         const bc_database_options *options,
+                         bc_error *err) {
+  const bc_allocator *alloc;
   char *sql = NULL;
   size_t len = 0;
-  int rc = bc_file_read(&sql, &len, sql_path, SQL_MAX_SIZE, BC_EINPUT,
-                        bc_allocator_default(), err);
-  if (rc)
+  int rc;
+  if ((rc = bc_db__options(&alloc, options, err)) ||
+      (rc = bc_file_read(&sql, &len, sql_path, SQL_MAX_SIZE, BC_EINPUT, alloc,
+                         err)))
     return rc;
   rc = run_sql(db_path, sql_path, sql, len, err);
-  bc_free(bc_allocator_default(), sql);
+  bc_free(alloc, sql);
   return rc;
 }
 
-int bc_db_run_sql_fd(const char *db_path,
-                     int fd,
-                     const char *name,
-                     bc_error *err) {
+int bc_database_load_sql_fd(const char *db_path,
+                            int fd,
+                            const char *name,
+                            const bc_database_options *options,
+                            bc_error *err) {
+  const bc_allocator *alloc;
   char *sql = NULL;
   size_t len = 0;
-  int rc = bc_file_read_fd(&sql, &len, fd, name, SQL_MAX_SIZE, BC_EINPUT,
-                           bc_allocator_default(), err);
-  if (rc)
+  int rc;
+  if ((rc = bc_db__options(&alloc, options, err)) ||
+      (rc = bc_file_read_fd(&sql, &len, fd, name, SQL_MAX_SIZE, BC_EINPUT,
+                            alloc, err)))
     return rc;
   rc = run_sql(db_path, name, sql, len, err);
-  bc_free(bc_allocator_default(), sql);
+  bc_free(alloc, sql);
   return rc;
 }
 

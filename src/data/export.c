@@ -77,6 +77,7 @@ static int export_table(sqlite3 *h,
                         const bc_table *t,
                         size_t *rows,
                         const bc_sink *sink,
+                        const bc_allocator *alloc,
                         bc_error *err) {
   bc_buf b;
   sqlite3_stmt *s = NULL;
@@ -87,7 +88,7 @@ static int export_table(sqlite3 *h,
   if (snprintf(path, sizeof path, "%s/%s.csv", dir, t->plural) >=
       (int)sizeof path)
     return bc_error_set(err, BC_EIO, "path '%s' is too long", dir);
-  bc_buf_init(&b, bc_allocator_default());
+  bc_buf_init(&b, alloc);
   select_sql(&b, t);
   if ((rc = bc_buf_check(&b, err)))
     goto done;
@@ -119,14 +120,25 @@ done:
   return rc;
 }
 
-int bc_db_export(const char *db_path,
-                 const char *dir,
-                 size_t rows[BC_IMPORT_TABLES],
-                 const bc_sink *sink,
-                 bc_error *err) {
+int bc_database_export(size_t rows[BC_IMPORT_TABLES],
+                       const char *db_path,
+                       const char *dir,
+                       const bc_temp_hook *temp_hook,
+                       const bc_database_options *options,
+                       bc_error *err) {
+  bc_sink sink_ = *bc_sink_default();
+  const bc_sink *sink = &sink_;
+  const bc_allocator *alloc;
   sqlite3 *h = NULL;
   struct stat st;
   int rc;
+
+  if ((rc = bc_db__options(&alloc, options, err)))
+    return rc;
+  if (temp_hook) {
+    sink_.on_temp = temp_hook->on_temp;
+    sink_.temp_ud = temp_hook->ud;
+  }
 
   if ((rc = bc_db_open_handle(&h, db_path, false, err)))
     return rc;
@@ -146,7 +158,8 @@ int bc_db_export(const char *db_path,
     goto done;
   }
   for (int i = 0; i < BC_TABLE_COUNT && !rc; i++)
-    rc = export_table(h, db_path, dir, &bc_tables[i], &rows[i], sink, err);
+    rc = export_table(h, db_path, dir, &bc_tables[i], &rows[i], sink, alloc,
+                      err);
   sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
 done:
   sqlite3_close(h);

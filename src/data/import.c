@@ -935,14 +935,14 @@ static int exec(importer *im, const char *sql) {
   return rc == SQLITE_OK ? 0 : bc_db_error(im->err, im->h, rc, im->db_path);
 }
 
-int bc_db_import(const char *db_path,
-                 const char *const *files,
-                 size_t count,
-                 const bc_import_options *options,
-                 bc_import_result *result,
-                 const bc_allocator *alloc,
-                 bc_error *err) {
-  static const bc_import_options none = {NULL, NULL, NULL};
+int bc_database_import(bc_import_result *result,
+                       const char *db_path,
+                       const char *const *files,
+                       size_t count,
+                       const bc_import_options *options,
+                       bc_error *err) {
+  static const bc_import_options none = {NULL, NULL, NULL, NULL};
+  const bc_allocator *alloc = options ? options->alloc : NULL;
   importer im = {db_path, NULL, alloc ? alloc : bc_allocator_default(),
                  result,  err,  {NULL},
                  false, NULL};

@@ -1,4 +1,4 @@
-/* exchange/import.c: bc_import_pdfs: the received PDFs of a folder read,
+/* exchange/import.c: bc_database_import_pdfs: the received PDFs of a folder read,
  * judged (signature, data, period) and handed to the database in one
  * transaction; a result line per file. */
 #include "baocao/exchange.h"
@@ -141,6 +141,16 @@ static int untrusted_reason(char *buf,
   return 0;
 }
 
+/* The files judged, and the arena holding them and everything they
+ * point to. */
+struct bc_import_pdf_result {
+  const bc_allocator *alloc;
+  bc_arena arena;
+  bc_import_pdf_file *files; /* in path order, directories expanded */
+  size_t file_count;
+  size_t imported, refused;
+};
+
 static void
 refuse(bc_import_pdf_file *f, int code, const char *message, bc_arena *arena) {
   f->code = code;
@@ -149,10 +159,13 @@ refuse(bc_import_pdf_file *f, int code, const char *message, bc_arena *arena) {
     f->message = bc_tr("out of memory");
 }
 
-int bc_import_pdfs(bc_import_pdf_result *result,
-                   const bc_import_pdf_options *o,
-                   bc_error *err) {
-  bc_arena *arena;
+/* Judges every file into result (its arena), then hands the good ones to
+ * the database. Returns with *judged true once every file was judged. */
+static int import_pdfs(bc_import_pdf_result *result,
+                       bool *judged,
+                       const bc_import_pdf_options *o,
+                       bc_error *err) {
+  bc_arena *arena = &result->arena;
   const char **paths = NULL;
   size_t n = 0, accepted = 0;
   bc_received_pdf *pdfs;
@@ -163,14 +176,6 @@ int bc_import_pdfs(bc_import_pdf_result *result,
   const bc_trust_options no_trust = BC_TRUST_OPTIONS_INIT;
   int rc, first_code = 0;
 
-  memset(result, 0, sizeof *result);
-  if (o->version != BC_IMPORT_PDF_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_import_pdf_options version");
-  arena = bc_malloc(bc_allocator_default(), sizeof *arena);
-  if (!arena)
-    return bc_error_oom(err);
-  bc_arena_init(arena, bc_allocator_default());
-  result->priv = arena;
   if ((rc = list_files(&paths, &n, o, arena, err)))
     return rc;
   result->files = bc_arena_calloc(arena, n + 1, sizeof *result->files);
@@ -265,6 +270,7 @@ int bc_import_pdfs(bc_import_pdf_result *result,
     result->refused++;
   }
   bc_trust_free(trust);
+  *judged = true;
   if (result->refused && !o->keep_going)
     return bc_error_set(err, first_code,
                         "nothing was imported: %zu of %zu files refused "
@@ -299,12 +305,50 @@ int bc_import_pdfs(bc_import_pdf_result *result,
   return rc;
 }
 
-void bc_import_pdf_result_free(bc_import_pdf_result *result) {
-  bc_arena *arena = result ? result->priv : NULL;
-  if (arena) {
-    bc_arena_release(arena);
-    bc_free(bc_allocator_default(), arena);
-  }
-  if (result)
-    memset(result, 0, sizeof *result);
+int bc_database_import_pdfs(bc_import_pdf_result **out,
+                            const bc_import_pdf_options *o,
+                            bc_error *err) {
+  const bc_allocator *alloc;
+  bc_import_pdf_result *result;
+  bool judged = false;
+  int rc;
+
+  *out = NULL;
+  if (o->version != BC_IMPORT_PDF_OPTIONS_VERSION)
+    return bc_error_set(err, BC_ERROR, "unknown bc_import_pdf_options version");
+  alloc = o->alloc ? o->alloc : bc_allocator_default();
+  if (!(result = bc_calloc(alloc, 1, sizeof *result)))
+    return bc_error_oom(err);
+  result->alloc = alloc;
+  bc_arena_init(&result->arena, alloc);
+  rc = import_pdfs(result, &judged, o, err);
+  if (judged)
+    *out = result;
+  else
+    bc_import_pdf_result_free(result);
+  return rc;
+}
+
+size_t bc_import_pdf_result_file_count(const bc_import_pdf_result *r) {
+  return r->file_count;
+}
+
+const bc_import_pdf_file *
+bc_import_pdf_result_file(const bc_import_pdf_result *r, size_t i) {
+  return i < r->file_count ? &r->files[i] : NULL;
+}
+
+size_t bc_import_pdf_result_imported(const bc_import_pdf_result *r) {
+  return r->imported;
+}
+
+size_t bc_import_pdf_result_refused(const bc_import_pdf_result *r) {
+  return r->refused;
+}
+
+void bc_import_pdf_result_free(bc_import_pdf_result *r) {
+  if (!r)
+    return;
+  bc_arena_release(&r->arena);
+  bc_free(r->alloc, r);
 }

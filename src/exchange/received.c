@@ -649,6 +649,7 @@ int bc_received_read(bc_received_pdf *out,
     return rc;
   bc_arena_init(&scratch, arena->alloc);
   bc_pdf_budget_init(&budget, len);
+  budget.alloc = arena->alloc;
   /* The signatures first: a file the reader refuses is refused whole. */
   if (!(rc = bc_verify_bytes(&ver, (const unsigned char *)data, len, path,
                              trust, &scratch, err)) &&

@@ -39,6 +39,7 @@ struct bc_pdf_reader {
   size_t len;
   const char *name;
   bc_pdf_budget *budget;
+  const bc_allocator *alloc; /* of the reader and its arena */
   bc_arena arena;
   size_t startxref;
   bool xref_stream;
@@ -315,7 +316,9 @@ int bc_pdf_scan_streams(const unsigned char *data,
                         const char *name,
                         bc_pdf_budget *budget,
                         bc_error *err) {
-  scanner *s = calloc(1, sizeof *s);
+  const bc_allocator *a =
+      budget->alloc ? budget->alloc : bc_allocator_default();
+  scanner *s = bc_calloc(a, 1, sizeof *s);
   const unsigned char *p = data, *end = data + len;
   size_t streams = 0;
   int rc = 0;
@@ -370,7 +373,7 @@ int bc_pdf_scan_streams(const unsigned char *data,
   for (int k = 0; k < SCAN_LEVELS; k++)
     if (s->lv[k].ready)
       inflateEnd(&s->lv[k].z);
-  free(s);
+  bc_free(a, s);
   return rc;
 }
 
@@ -471,9 +474,12 @@ int bc_pdf_reader_open(bc_pdf_reader **out,
     budget->scanned = data;
     budget->scanned_len = len;
   }
-  if (!(r = calloc(1, sizeof *r)))
+  const bc_allocator *a =
+      budget->alloc ? budget->alloc : bc_allocator_default();
+  if (!(r = bc_calloc(a, 1, sizeof *r)))
     return bc_error_oom(err);
-  bc_arena_init(&r->arena, bc_allocator_default());
+  r->alloc = a;
+  bc_arena_init(&r->arena, a);
   r->data = data;
   r->len = len;
   r->name = name;
@@ -481,7 +487,8 @@ int bc_pdf_reader_open(bc_pdf_reader **out,
   r->startxref = sx;
   r->xref_stream = memcmp(data + sx, "xref", len - sx >= 4 ? 4 : len - sx);
   if (!(r->q = qpdf_init())) {
-    free(r);
+    bc_arena_release(&r->arena);
+    bc_free(a, r);
     return bc_error_oom(err);
   }
   qpdf_silence_errors(r->q);
@@ -505,7 +512,7 @@ void bc_pdf_reader_free(bc_pdf_reader *r) {
     return;
   qpdf_cleanup(&r->q);
   bc_arena_release(&r->arena);
-  free(r);
+  bc_free(r->alloc, r);
 }
 
 size_t bc_pdf_reader_size(const bc_pdf_reader *r) {

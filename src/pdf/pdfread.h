@@ -37,6 +37,10 @@ typedef struct bc_pdf_budget {
   const unsigned char *scanned; /* bytes the pre-scan has measured */
   size_t scanned_len;
   double started;          /* CPU seconds when it was made */
+  const bc_allocator *alloc; /* the readers' and the pre-scan's memory;
+                                NULL (bc_pdf_budget_init): the default.
+                                qpdf's own allocations do not go
+                                through it */
 } bc_pdf_budget;
 
 /* The defaults, scaled by the file's size: 2,000,000 objects, a stream at

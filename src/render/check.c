@@ -17,11 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Behind bc_check_result.memory_: the arena holding the whole result. */
-typedef struct check_memory {
+/* The result: the arena holding all of it, and its reports. */
+struct bc_check_result {
   const bc_allocator *alloc;
   bc_arena arena;
-} check_memory;
+  const bc_check_report *reports;
+  size_t report_count;
+  size_t incomplete;
+};
 
 typedef struct checker {
   bc_context *ctx;
@@ -259,12 +262,12 @@ static int select_reports(bc_check_report **out,
   return 0;
 }
 
-int bc_check(bc_check_result *result,
+int bc_check(bc_check_result **out,
              bc_context *ctx,
              const bc_check_options *opts,
              bc_error *err) {
   const bc_allocator *alloc = bc_context__alloc(ctx);
-  check_memory *mem = NULL;
+  bc_check_result *mem = NULL;
   checker c;
   bc_db *db = NULL;
   bc_report_ref *refs = NULL;
@@ -298,11 +301,10 @@ int bc_check(bc_check_result *result,
   for (size_t i = 0; i < count; i++)
     if (reports[i].problem_count)
       incomplete++;
-  memset(result, 0, sizeof *result);
-  result->reports = reports;
-  result->report_count = count;
-  result->incomplete = incomplete;
-  result->memory_ = mem;
+  mem->reports = reports;
+  mem->report_count = count;
+  mem->incomplete = incomplete;
+  *out = mem;
   mem = NULL;
 cleanup:
   if (mem) {
@@ -312,16 +314,24 @@ cleanup:
   return rc;
 }
 
-void bc_check_result_free(bc_check_result *result) {
-  check_memory *mem;
-  if (!result)
+size_t bc_check_result_report_count(const bc_check_result *r) {
+  return r->report_count;
+}
+
+const bc_check_report *bc_check_result_report(const bc_check_result *r,
+                                              size_t i) {
+  return i < r->report_count ? &r->reports[i] : NULL;
+}
+
+size_t bc_check_result_incomplete(const bc_check_result *r) {
+  return r->incomplete;
+}
+
+void bc_check_result_free(bc_check_result *r) {
+  if (!r)
     return;
-  mem = result->memory_;
-  if (mem) {
-    bc_arena_release(&mem->arena);
-    bc_free(mem->alloc, mem);
-  }
-  memset(result, 0, sizeof *result);
+  bc_arena_release(&r->arena);
+  bc_free(r->alloc, r);
 }
 
 /* Appends to buf[*n..size) like snprintf, keeping it NUL-terminated. */

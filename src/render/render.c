@@ -801,49 +801,6 @@ void bc_preview_result_free(bc_preview_result *result) {
   memset(result, 0, sizeof *result);
 }
 
-int bc_database_create(const char *path, bc_error *err) {
-  return bc_db_create(path, err);
-}
-
-int bc_database_upgrade(const char *path, int *from_version, bc_error *err) {
-  return bc_db_upgrade(path, from_version, err);
-}
-
-int bc_database_load_sql(const char *db_path,
-                         const char *sql_path,
-                         bc_error *err) {
-  return bc_db_run_sql_file(db_path, sql_path, err);
-}
-
-int bc_database_load_sql_fd(const char *db_path,
-                            int fd,
-                            const char *name,
-                            bc_error *err) {
-  return bc_db_run_sql_fd(db_path, fd, name, err);
-}
-
-int bc_database_import(const char *db_path,
-                       const char *const *files,
-                       size_t count,
-                       const bc_import_options *options,
-                       bc_import_result *result,
-                       bc_error *err) {
-  return bc_db_import(db_path, files, count, options, result, NULL, err);
-}
-
-int bc_database_export(const char *db_path,
-                       const char *dir,
-                       size_t rows[BC_IMPORT_TABLES],
-                       const bc_temp_hook *temp_hook,
-                       bc_error *err) {
-  bc_sink sink = *bc_sink_default();
-  if (temp_hook) {
-    sink.on_temp = temp_hook->on_temp;
-    sink.temp_ud = temp_hook->ud;
-  }
-  return bc_db_export(db_path, dir, rows, &sink, err);
-}
-
 const bc_allocator *bc_context__alloc(const bc_context *ctx) {
   return ctx->alloc;
 }

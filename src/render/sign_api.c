@@ -69,13 +69,22 @@ struct bc_verify_result {
 
 int bc_verify(bc_verify_result **out,
               const char *path,
-              const bc_trust_options *trust,
+              const bc_verify_options *opts,
               bc_error *err) {
-  const bc_allocator *a = bc_allocator_default();
-  bc_verify_result *r = bc_calloc(a, 1, sizeof *r);
+  static const bc_verify_options none = BC_VERIFY_OPTIONS_INIT;
+  const bc_trust_options *trust;
+  const bc_allocator *a;
+  bc_verify_result *r;
   bc_trust *t = NULL;
   int rc;
-  if (!r)
+  if (!opts)
+    opts = &none;
+  if (opts->version != BC_VERIFY_OPTIONS_VERSION)
+    return bc_error_set(err, BC_ERROR, "unknown bc_verify_options version %u",
+                        opts->version);
+  trust = opts->trust;
+  a = opts->alloc ? opts->alloc : bc_allocator_default();
+  if (!(r = bc_calloc(a, 1, sizeof *r)))
     return bc_error_oom(err);
   r->alloc = a;
   bc_arena_init(&r->arena, a);
@@ -90,28 +99,28 @@ int bc_verify(bc_verify_result **out,
   return 0;
 }
 
-size_t bc_verify_count(const bc_verify_result *r) {
+size_t bc_verify_result_count(const bc_verify_result *r) {
   return r->v.count;
 }
 
-const bc_signature_report *bc_verify_field(const bc_verify_result *r,
+const bc_signature_report *bc_verify_result_signature(const bc_verify_result *r,
                                            size_t i) {
   return i < r->v.count ? &r->v.sigs[i] : NULL;
 }
 
-size_t bc_verify_file_size(const bc_verify_result *r) {
+size_t bc_verify_result_file_size(const bc_verify_result *r) {
   return r->v.file_size;
 }
 
-size_t bc_verify_revisions(const bc_verify_result *r) {
+size_t bc_verify_result_revisions(const bc_verify_result *r) {
   return r->v.revisions;
 }
 
-bc_verdict bc_verify_verdict(const bc_verify_result *r) {
+bc_verdict bc_verify_result_verdict(const bc_verify_result *r) {
   return r->v.verdict;
 }
 
-const char *bc_verify_reason(const bc_verify_result *r) {
+const char *bc_verify_result_reason(const bc_verify_result *r) {
   return r->v.reason;
 }
 

@@ -356,6 +356,7 @@ int bc_sign_pdf(const bc_sign_request *req,
                          alloc, err)))
     return rc;
   bc_pdf_budget_init(&budget, input_len);
+  budget.alloc = alloc;
   if ((rc = bc_pdf_reader_open(&rd, (const unsigned char *)input, input_len,
                                req->input, &budget, err)) ||
       (rc = check_signatures((const unsigned char *)input, input_len,

@@ -453,6 +453,7 @@ int bc_verify_bytes(bc_verification *out,
   v.trust = trust;
   v.arena = arena;
   bc_pdf_budget_init(&v.budget, len);
+  v.budget.alloc = arena->alloc;
   if ((rc = open_revisions(&v, err)) ||
       (rc = find_signatures(&v, &fields, &nfields, err)) ||
       (rc = judge(out, &v, err)))

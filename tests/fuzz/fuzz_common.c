@@ -55,13 +55,13 @@ const char *fz_sample_db(const char *extra_sql) {
   if (path[0])
     return path;
   snprintf(path, sizeof path, "%s/sample.db", fz_tmpdir());
-  if (bc_database_create(path, &err))
+  if (bc_database_create(path, NULL, &err))
     fz_fail("%s", err.message);
   fz_source_path(pattern, sizeof pattern, "samples/*.sql");
   if (glob(pattern, 0, NULL, &g) || g.gl_pathc == 0)
     fz_fail("no %s", pattern);
   for (size_t i = 0; i < g.gl_pathc; i++)
-    if (bc_database_load_sql(path, g.gl_pathv[i], &err))
+    if (bc_database_load_sql(path, g.gl_pathv[i], NULL, &err))
       fz_fail("%s: %s", g.gl_pathv[i], err.message);
   globfree(&g);
   if (extra_sql) {
@@ -69,7 +69,7 @@ const char *fz_sample_db(const char *extra_sql) {
     snprintf(sql, sizeof sql, "%s/extra.sql", fz_tmpdir());
     if (!(f = fopen(sql, "w")) || fputs(extra_sql, f) < 0 || fclose(f))
       fz_fail("cannot write %s", sql);
-    if (bc_database_load_sql(path, sql, &err))
+    if (bc_database_load_sql(path, sql, NULL, &err))
       fz_fail("extra SQL: %s", err.message);
   }
   return path;

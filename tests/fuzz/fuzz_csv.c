@@ -44,7 +44,7 @@ static void import(const uint8_t *data, size_t size) {
   static bc_import_result result;
   char csv[400];
   const char *files[1] = {csv};
-  bc_import_options o = {"STTTT-TV", "2023-Q3", NULL};
+  bc_import_options o = {"STTTT-TV", "2023-Q3", NULL, NULL};
   bc_error err;
   FILE *f;
   int rc;
@@ -58,7 +58,7 @@ static void import(const uint8_t *data, size_t size) {
       fclose(f))
     fz_fail("cannot write the scratch files");
   bc_error_clear(&err);
-  rc = bc_database_import(db_path, files, 1, &o, &result, &err);
+  rc = bc_database_import(&result, db_path, files, 1, &o, &err);
   fz_check_error(rc, err.message);
   if (rc == BC_EDATA && !result.problem_count)
     fz_fail("bad rows, none named");
