@@ -267,10 +267,22 @@ START_TEST(test_render_preview__sample_pages) {
   ck_assert_str_eq(err.message, want);
   ck_assert_str_eq(err.agency, "STTTT-TV");
   ck_assert_str_eq(err.period, "2023-Q3");
-  bc_error_clear(&err);
-  o.page = 0;
-  ck_assert_int_eq(bc_preview(&res, ctx, &o, &err), BC_ENOTFOUND);
   ck_assert_msg(access(out, F_OK) != 0, "a failed preview left a file");
+  bc_error_clear(&err);
+
+  /* Page 0, the default, is the first page: the same PNG as page 1. */
+  bc_preview_result first;
+  o.output_path = NULL;
+  o.keep_png = 1;
+  o.page = 1;
+  ck_assert_int_eq(bc_preview(&first, ctx, &o, &err), 0);
+  o.page = 0;
+  ck_assert_msg(bc_preview(&res, ctx, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(res.width, 827);
+  ck_assert_uint_eq(res.png_len, first.png_len);
+  ck_assert_mem_eq(res.png, first.png, first.png_len);
+  bc_preview_result_free(&res);
+  bc_preview_result_free(&first);
   bc_context_free(ctx);
 }
 END_TEST

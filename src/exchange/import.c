@@ -308,3 +308,10 @@ void bc_import_pdf_result_free(bc_import_pdf_result *result) {
   if (result)
     memset(result, 0, sizeof *result);
 }
+
+void bc_import_pdf_options_init(bc_import_pdf_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_IMPORT_PDF_OPTIONS_VERSION;
+}

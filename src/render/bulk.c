@@ -842,3 +842,10 @@ done:
   bc_arena_release(&arena);
   return rc;
 }
+
+void bc_bulk_options_init(bc_bulk_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_BULK_OPTIONS_VERSION;
+}

@@ -368,3 +368,10 @@ bc_check_problem_format(const bc_check_problem *p, char *buf, size_t size) {
   append(buf, size, &n, ")");
   return buf;
 }
+
+void bc_check_options_init(bc_check_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_CHECK_OPTIONS_VERSION;
+}

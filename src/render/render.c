@@ -191,9 +191,11 @@ int bc_context__template(const bc_template **out,
   return 0;
 }
 
+/* 0, the default, is now (or SOURCE_DATE_EPOCH); so is -1, which version
+ * 1's callers were told to pass. */
 static time_t creation_time(long long requested) {
   const char *env;
-  if (requested >= 0)
+  if (requested > 0)
     return (time_t)requested;
   env = getenv("SOURCE_DATE_EPOCH");
   if (env && *env) {
@@ -697,14 +699,15 @@ int bc_preview(bc_preview_result *result,
   bc_arena_init(&arena, ctx->alloc);
   if ((rc = build_pages(&pages, &doc, ctx, &job, &arena, err)))
     goto cleanup;
-  if (opts->page < 1 || opts->page > pages.count) {
+  if (opts->page > pages.count) {
     rc = bc_error_set(err, BC_ENOTFOUND,
                       "page %zu is out of range: the report has %zu pages",
                       opts->page, pages.count);
     bc_error_context(err, job.agency, job.period);
     goto cleanup;
   }
-  page = &pages.pages[opts->page - 1];
+  /* 0, the default, is the first page. */
+  page = &pages.pages[opts->page ? opts->page - 1 : 0];
   dpi = opts->width_px  ? opts->width_px * 72.0 / page->width_pt
         : opts->dpi > 0 ? opts->dpi
                         : 100;
@@ -830,4 +833,25 @@ const bc_fontset *bc_context__fonts(const bc_context *ctx) {
 
 bc_shaper *bc_context__shaper(bc_context *ctx) {
   return ctx->shaper;
+}
+
+void bc_context_options_init(bc_context_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_CONTEXT_OPTIONS_VERSION;
+}
+
+void bc_render_options_init(bc_render_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_RENDER_OPTIONS_VERSION;
+}
+
+void bc_preview_options_init(bc_preview_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_PREVIEW_OPTIONS_VERSION;
 }

@@ -34,7 +34,8 @@ int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err) {
   req.tsa_url = opts->tsa_url;
   req.tsa_timeout_s = opts->tsa_timeout_s;
   req.cades = opts->cades != 0;
-  req.now = opts->signing_time >= 0 ? (time_t)opts->signing_time : time(NULL);
+  /* 0, the default, is now; so is -1, which version 1's callers passed. */
+  req.now = opts->signing_time > 0 ? (time_t)opts->signing_time : time(NULL);
   bc_arena_init(&arena, bc_context__alloc(ctx));
   if (opts->image_path) {
     bc_image img;
@@ -120,4 +121,11 @@ void bc_verify_result_free(bc_verify_result *r) {
     return;
   bc_arena_release(&r->arena);
   bc_free(r->alloc, r);
+}
+
+void bc_sign_options_init(bc_sign_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_SIGN_OPTIONS_VERSION;
 }
