@@ -163,9 +163,16 @@ int bc_import_pdfs(bc_import_pdf_result *result,
   const bc_trust_options no_trust = BC_TRUST_OPTIONS_INIT;
   int rc, first_code = 0;
 
+  BC_ASSERT_ARG(err, result, "result is NULL");
+  BC_ASSERT_ARG(err, o, "options is NULL");
+  BC_ASSERT_ARG(err, o->version == BC_IMPORT_PDF_OPTIONS_VERSION,
+                "options->version is not BC_IMPORT_PDF_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, o->db_path, "options->db_path is NULL");
+  BC_ASSERT_ARG(err, o->paths || o->path_count == 0, "options->paths is NULL");
+  BC_ASSERT_ARG(err,
+                !o->trust || o->trust->version == BC_TRUST_OPTIONS_VERSION,
+                "options->trust->version is not BC_TRUST_OPTIONS_VERSION");
   memset(result, 0, sizeof *result);
-  if (o->version != BC_IMPORT_PDF_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_import_pdf_options version");
   arena = bc_malloc(bc_allocator_default(), sizeof *arena);
   if (!arena)
     return bc_error_oom(err);

@@ -63,17 +63,14 @@ int bc_context_new(bc_context **out,
   bc_context *ctx;
   int rc;
 
-  if (!out || !opts)
-    return bc_error_set(err, BC_ERROR,
-                        "bc_context_new: out and opts must not be NULL");
+  BC_ASSERT_ARG(err, out, "out is NULL");
+  BC_ASSERT_ARG(err, opts, "opts is NULL");
+  BC_ASSERT_ARG(err, opts->version == BC_CONTEXT_OPTIONS_VERSION,
+                "opts->version is not BC_CONTEXT_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, opts->template_dir,
+                "opts->template_dir is NULL: the directory of the report "
+                "templates is required");
   a = opts->alloc ? opts->alloc : bc_allocator_default();
-  if (opts->version != BC_CONTEXT_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_context_options version %u",
-                        opts->version);
-  if (!opts->template_dir)
-    return bc_error_set(err, BC_ERROR,
-                        "bc_context_options.template_dir is not set: the "
-                        "directory of the report templates is required");
   ctx = bc_calloc(a, 1, sizeof *ctx);
   if (!ctx)
     return bc_error_oom(err);
@@ -117,6 +114,7 @@ int bc_font_family_find(char *path,
   bc_font_file f;
   unsigned lowest = 0;
   int rc;
+  BC_ASSERT_ARG(err, family, "family is NULL");
   for (int s = 0; s < BC_STYLE_COUNT; s++) {
     if ((rc = bc_font_system_find(&f, family, (bc_style)s, err)))
       return rc;
@@ -557,16 +555,7 @@ int bc_render(bc_render_result *result,
               bc_context *ctx,
               const bc_render_options *opts,
               bc_error *err) {
-  report_job job = {opts->db_path,
-                    opts->agency,
-                    opts->period,
-                    opts->template_name,
-                    opts->first_fit != 0,
-                    opts->blank_number_date != 0,
-                    opts->pdf_standard,
-                    opts->no_expansion != 0,
-                    opts->tones,
-                    opts->format};
+  report_job job;
   bc_arena arena;
   bc_report_model model;
   const bc_template *tmpl = NULL;
@@ -579,9 +568,23 @@ int bc_render(bc_render_result *result,
   unsigned char digest[32];
   int rc;
 
-  if (opts->version != BC_RENDER_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_render_options version %u",
-                        opts->version);
+  BC_ASSERT_ARG(err, ctx, "ctx is NULL");
+  BC_ASSERT_ARG(err, opts, "opts is NULL");
+  BC_ASSERT_ARG(err, opts->version == BC_RENDER_OPTIONS_VERSION,
+                "opts->version is not BC_RENDER_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, opts->db_path, "opts->db_path is NULL");
+  BC_ASSERT_ARG(err, opts->agency, "opts->agency is NULL");
+  BC_ASSERT_ARG(err, opts->period, "opts->period is NULL");
+  job = (report_job){opts->db_path,
+                     opts->agency,
+                     opts->period,
+                     opts->template_name,
+                     opts->first_fit != 0,
+                     opts->blank_number_date != 0,
+                     opts->pdf_standard,
+                     opts->no_expansion != 0,
+                     opts->tones,
+                     opts->format};
   if (opts->pdf_standard != BC_PDF_STANDARD_A3B &&
       opts->pdf_standard != BC_PDF_STANDARD_NONE)
     return bc_error_set(err, BC_ERROR, "unknown PDF standard %d",
@@ -672,10 +675,7 @@ int bc_preview(bc_preview_result *result,
                bc_context *ctx,
                const bc_preview_options *opts,
                bc_error *err) {
-  report_job job = {opts->db_path,       opts->agency, opts->period,
-                    opts->template_name, false,        false,
-                    BC_PDF_STANDARD_A3B, false,  opts->tones,
-                    BC_FORMAT_PDF};
+  report_job job;
   bc_arena arena;
   bc_doc doc;
   bc_pages pages;
@@ -684,16 +684,26 @@ int bc_preview(bc_preview_result *result,
   const unsigned char *png = NULL;
   size_t png_len = 0;
   unsigned char *pixels = NULL, *png_copy = NULL;
-  bool to_fd = opts->output_fd && !opts->output_path;
+  bool to_fd;
   double dpi;
   int rc;
 
-  if (opts->version != BC_PREVIEW_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_preview_options version %u",
-                        opts->version);
+  BC_ASSERT_ARG(err, ctx, "ctx is NULL");
+  BC_ASSERT_ARG(err, opts, "opts is NULL");
+  BC_ASSERT_ARG(err, opts->version == BC_PREVIEW_OPTIONS_VERSION,
+                "opts->version is not BC_PREVIEW_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, opts->db_path, "opts->db_path is NULL");
+  BC_ASSERT_ARG(err, opts->agency, "opts->agency is NULL");
+  BC_ASSERT_ARG(err, opts->period, "opts->period is NULL");
+  BC_ASSERT_ARG(err, result || !(opts->keep_pixels || opts->keep_png),
+                "result is NULL with opts->keep_pixels or opts->keep_png");
+  job = (report_job){opts->db_path,       opts->agency, opts->period,
+                     opts->template_name, false,        false,
+                     BC_PDF_STANDARD_A3B, false,        opts->tones,
+                     BC_FORMAT_PDF};
+  to_fd = opts->output_fd && !opts->output_path;
   if (opts->tones < BC_TONES_TEMPLATE || opts->tones > BC_TONES_AS_TYPED)
     return bc_error_set(err, BC_ERROR, "unknown tone style %d", opts->tones);
-  assert(result || !(opts->keep_pixels || opts->keep_png));
   if (opts->output_path && (rc = bc_file_check_output(opts->output_path, err)))
     return rc;
   bc_arena_init(&arena, ctx->alloc);
@@ -777,16 +787,21 @@ void bc_preview_result_free(bc_preview_result *result) {
 }
 
 int bc_database_create(const char *path, bc_error *err) {
+  BC_ASSERT_ARG(err, path, "path is NULL");
   return bc_db_create(path, err);
 }
 
 int bc_database_upgrade(const char *path, int *from_version, bc_error *err) {
+  BC_ASSERT_ARG(err, path, "path is NULL");
+  BC_ASSERT_ARG(err, from_version, "from_version is NULL");
   return bc_db_upgrade(path, from_version, err);
 }
 
 int bc_database_load_sql(const char *db_path,
                          const char *sql_path,
                          bc_error *err) {
+  BC_ASSERT_ARG(err, db_path, "db_path is NULL");
+  BC_ASSERT_ARG(err, sql_path, "sql_path is NULL");
   return bc_db_run_sql_file(db_path, sql_path, err);
 }
 
@@ -794,6 +809,9 @@ int bc_database_load_sql_fd(const char *db_path,
                             int fd,
                             const char *name,
                             bc_error *err) {
+  BC_ASSERT_ARG(err, db_path, "db_path is NULL");
+  BC_ASSERT_ARG(err, fd >= 0, "fd is negative");
+  BC_ASSERT_ARG(err, name, "name is NULL");
   return bc_db_run_sql_fd(db_path, fd, name, err);
 }
 
@@ -803,6 +821,9 @@ int bc_database_import(const char *db_path,
                        const bc_import_options *options,
                        bc_import_result *result,
                        bc_error *err) {
+  BC_ASSERT_ARG(err, db_path, "db_path is NULL");
+  BC_ASSERT_ARG(err, files || count == 0, "files is NULL");
+  BC_ASSERT_ARG(err, result, "result is NULL");
   return bc_db_import(db_path, files, count, options, result, NULL, err);
 }
 
@@ -812,6 +833,9 @@ int bc_database_export(const char *db_path,
                        const bc_temp_hook *temp_hook,
                        bc_error *err) {
   bc_sink sink = *bc_sink_default();
+  BC_ASSERT_ARG(err, db_path, "db_path is NULL");
+  BC_ASSERT_ARG(err, dir, "dir is NULL");
+  BC_ASSERT_ARG(err, rows, "rows is NULL");
   if (temp_hook) {
     sink.on_temp = temp_hook->on_temp;
     sink.temp_ud = temp_hook->ud;

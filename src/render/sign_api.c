@@ -16,9 +16,13 @@ int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err) {
   bc_arena arena;
   bc_sign_request req;
   int rc;
-  if (opts->version != BC_SIGN_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_sign_options version %u",
-                        opts->version);
+  BC_ASSERT_ARG(err, ctx, "ctx is NULL");
+  BC_ASSERT_ARG(err, opts, "opts is NULL");
+  BC_ASSERT_ARG(err, opts->version == BC_SIGN_OPTIONS_VERSION,
+                "opts->version is not BC_SIGN_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, opts->input, "opts->input is NULL");
+  BC_ASSERT_ARG(err, opts->output, "opts->output is NULL");
+  BC_ASSERT_ARG(err, opts->field, "opts->field is NULL");
   memset(&req, 0, sizeof req);
   req.input = opts->input;
   req.output = opts->output;
@@ -73,9 +77,14 @@ int bc_verify(bc_verify_result **out,
               const bc_trust_options *trust,
               bc_error *err) {
   const bc_allocator *a = bc_allocator_default();
-  bc_verify_result *r = bc_calloc(a, 1, sizeof *r);
+  bc_verify_result *r;
   bc_trust *t = NULL;
   int rc;
+  BC_ASSERT_ARG(err, out, "out is NULL");
+  BC_ASSERT_ARG(err, path, "path is NULL");
+  BC_ASSERT_ARG(err, !trust || trust->version == BC_TRUST_OPTIONS_VERSION,
+                "trust->version is not BC_TRUST_OPTIONS_VERSION");
+  r = bc_calloc(a, 1, sizeof *r);
   if (!r)
     return bc_error_oom(err);
   r->alloc = a;
