@@ -218,6 +218,13 @@ START_TEST(test_api_einval__every_entry_point) {
 }
 END_TEST
 
+/* What the library reads and creates is what its headers say. */
+START_TEST(test_api_schema__version) {
+  ck_assert_int_eq(bc_database_schema_version(), BC_DATABASE_SCHEMA_VERSION);
+  ck_assert_int_eq(bc_database_schema_version(), 4);
+}
+END_TEST
+
 /* bc_x_options_init clears every byte but the version, whatever was there,
  * and BC_X_OPTIONS_INIT sets the version. */
 #define CHECK_INIT(type, init, VERSION, INIT)                                  \
@@ -266,6 +273,7 @@ Suite *api_suite(void) {
   TCase *tc = tcase_create("conventions");
   tcase_add_test(tc, test_api_einval__every_entry_point);
   tcase_add_test(tc, test_api_options__init);
+  tcase_add_test(tc, test_api_schema__version);
   suite_add_tcase(s, tc);
   return s;
 }

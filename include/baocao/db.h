@@ -18,8 +18,12 @@ extern "C" {
  * exists. */
 BC_EXPORT int bc_database_create(const char *path, bc_error *err);
 
-/* The schema version this baocao reads and creates. */
+/* The schema version these headers describe. */
 #define BC_DATABASE_SCHEMA_VERSION 4
+
+/* The schema version the library reads and creates: what a caller built
+ * against other headers (a libbaocao.so upgraded under it) asks. */
+BC_EXPORT int bc_database_schema_version(void);
 
 /* Upgrades a database of an earlier schema version in place, in one
  * transaction; *from_version is the version it had. */

@@ -1106,3 +1106,7 @@ int bc_db_error(bc_error *err, struct sqlite3 *h, int rc, const char *path) {
 void bc_data_versions(bc_library_version *out, size_t max, size_t *n) {
   bc_version_put(out, max, n, "SQLite", sqlite3_libversion());
 }
+
+int bc_database_schema_version(void) {
+  return BC_SCHEMA_VERSION;
+}
