@@ -53,8 +53,12 @@ int main(void) {
 EOF
 # A sanitized build's library needs its compiler's sanitizer runtime.
 cc=(cc)
-if nm -D --undefined-only "$lib" | grep -q __asan_; then
-  if readelf -p .comment "$lib" | grep -qi clang; then cc=(clang); fi
+# (Read whole before grep: with pipefail, grep -q's early exit is a
+# failure of the pipe.)
+undefined=$(nm -D --undefined-only "$lib")
+comment=$(readelf -p .comment "$lib")
+if grep -q __asan_ <<< "$undefined"; then
+  if grep -qi clang <<< "$comment"; then cc=(clang); fi
   cc+=(-fsanitize=address,undefined)
 fi
 if "${cc[@]}" -std=c11 -Wall -Wextra -Werror -I"$SRC/include" -o "$WORK/schema" \
