@@ -857,8 +857,9 @@ START_TEST(test_exchange_import__directory) {
       count_of("SELECT count(*) FROM agency WHERE code = 'D03-XX'"), 0);
   /* An unknown options version. */
   o.version = 99;
-  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_ERROR);
-  ck_assert_str_eq(err.message, "unknown bc_import_pdf_options version");
+  ck_assert_int_eq(bc_database_import_pdfs(&r, &o, &err), BC_EINVAL);
+  ck_assert_str_eq(err.message, "bc_database_import_pdfs: options->version is "
+                                "not BC_IMPORT_PDF_OPTIONS_VERSION");
   ck_assert_ptr_null(r);
 }
 END_TEST

@@ -798,8 +798,9 @@ START_TEST(test_import_db__database_allocation_failures) {
   bad.version = 99;
   ck_assert_int_eq(bc_database_create(tmp(dir, sizeof dir, "never.db"), &bad,
                                       &err),
-                   BC_ERROR);
-  ck_assert_str_eq(err.message, "unknown bc_database_options version 99");
+                   BC_EINVAL);
+  ck_assert_str_eq(err.message, "bc_database_create: options->version is not "
+                                "BC_DATABASE_OPTIONS_VERSION");
   ck_assert_int_ne(access(dir, F_OK), 0);
 }
 END_TEST

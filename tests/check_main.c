@@ -11,7 +11,7 @@
   X(model)                                                                     \
   X(data)                                                                      \
   X(import) X(template) X(markup) X(text) X(layout) X(pdf) X(raster)          \
-      X(office) X(sign) X(render) X(exchange)
+      X(office) X(sign) X(render) X(exchange) X(api)
 
 int main(int argc, char **argv) {
   static const struct {

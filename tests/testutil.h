@@ -26,6 +26,7 @@ Suite *office_suite(void);
 Suite *sign_suite(void);
 Suite *render_suite(void);
 Suite *exchange_suite(void);
+Suite *api_suite(void);
 
 /* BC_SOURCE_DIR "/" rel, in a static buffer per call site's array. */
 const char *tu_source_path(char *buf, size_t size, const char *rel);

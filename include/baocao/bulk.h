@@ -87,11 +87,10 @@ typedef struct bc_bulk_options {
 } bc_bulk_options;
 
 #define BC_BULK_OPTIONS_VERSION 1
-#define BC_BULK_OPTIONS_INIT                                                   \
-  {                                                                            \
-    BC_BULK_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0, 0,      \
-        NULL, NULL, -1, NULL, NULL, NULL, BC_PDF_STANDARD_A3B, 0, NULL, NULL  \
-  }
+/* Zero defaults (docs/architecture.md, "Public API conventions"): the
+ * version and nothing else. */
+#define BC_BULK_OPTIONS_INIT { .version = BC_BULK_OPTIONS_VERSION }
+BC_EXPORT void bc_bulk_options_init(bc_bulk_options *opts);
 
 /* The run's totals. */
 typedef struct bc_bulk_summary {

@@ -77,8 +77,10 @@ typedef struct bc_check_options {
 } bc_check_options;
 
 #define BC_CHECK_OPTIONS_VERSION 1
-#define BC_CHECK_OPTIONS_INIT                                                  \
-  { BC_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, 0 }
+/* Zero defaults (docs/architecture.md, "Public API conventions"): the
+ * version and nothing else. */
+#define BC_CHECK_OPTIONS_INIT { .version = BC_CHECK_OPTIONS_VERSION }
+BC_EXPORT void bc_check_options_init(bc_check_options *opts);
 
 /*
  * Checks every report of opts->period (or of the agencies named) the way

@@ -29,7 +29,8 @@ typedef struct bc_database_options {
 } bc_database_options;
 
 #define BC_DATABASE_OPTIONS_VERSION 1
-#define BC_DATABASE_OPTIONS_INIT { BC_DATABASE_OPTIONS_VERSION, NULL }
+#define BC_DATABASE_OPTIONS_INIT { .version = BC_DATABASE_OPTIONS_VERSION }
+BC_EXPORT void bc_database_options_init(bc_database_options *opts);
 
 /* Creates an empty database with the current schema; BC_EIO if path
  * exists. */
@@ -37,8 +38,12 @@ BC_EXPORT int bc_database_create(const char *path,
                                  const bc_database_options *options,
                                  bc_error *err);
 
-/* The schema version this baocao reads and creates. */
+/* The schema version these headers describe. */
 #define BC_DATABASE_SCHEMA_VERSION 4
+
+/* The schema version the library reads and creates: what a caller built
+ * against other headers (a libbaocao.so upgraded under it) asks. */
+BC_EXPORT int bc_database_schema_version(void);
 
 /* Upgrades a database of an earlier schema version in place, in one
  * transaction; *from_version is the version it had. */

@@ -43,9 +43,10 @@ typedef struct bc_import_pdf_options {
                                 allocations do not go through it */
 } bc_import_pdf_options;
 
-#define BC_IMPORT_PDF_OPTIONS_INIT                                             \
-  { BC_IMPORT_PDF_OPTIONS_VERSION, NULL, NULL, 0, NULL, NULL, 0, 0, NULL, 0,  \
-    NULL }
+/* Zero defaults (docs/architecture.md, "Public API conventions"): the
+ * version and nothing else. */
+#define BC_IMPORT_PDF_OPTIONS_INIT { .version = BC_IMPORT_PDF_OPTIONS_VERSION }
+BC_EXPORT void bc_import_pdf_options_init(bc_import_pdf_options *opts);
 
 typedef struct bc_import_pdf_file {
   const char *path;

@@ -42,8 +42,11 @@ typedef struct bc_context_options {
 } bc_context_options;
 
 #define BC_CONTEXT_OPTIONS_VERSION 1
-#define BC_CONTEXT_OPTIONS_INIT                                                \
-  { BC_CONTEXT_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL }
+/* Every field's default is zero (docs/architecture.md, "Public API
+ * conventions"): the macro, or bc_context_options_init, sets the version
+ * and nothing else. */
+#define BC_CONTEXT_OPTIONS_INIT { .version = BC_CONTEXT_OPTIONS_VERSION }
+BC_EXPORT void bc_context_options_init(bc_context_options *opts);
 
 /* The family of the bundled fonts: Times New Roman's metrics. */
 #define BC_FONT_FAMILY_DEFAULT "Liberation Serif"
@@ -127,8 +130,10 @@ typedef struct bc_render_options {
   const char *period;        /* period code, 2023-Q3 */
   const char *template_name; /* NULL: the report's own */
   const char *output_path;   /* the PDF; written atomically */
-  long long created;         /* creation date (Unix time); -1: now, or
-                                SOURCE_DATE_EPOCH when set */
+  long long created;         /* creation date (Unix time); 0 (or any
+                                negative value, -1 of version 1's
+                                callers): now, or SOURCE_DATE_EPOCH
+                                when set */
   int first_fit;             /* break lines first fit instead of total fit,
                                 to compare the two (--stats) */
   int blank_number_date;     /* leave "Số" and the day and month blank for
@@ -166,11 +171,9 @@ typedef struct bc_render_options {
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
-#define BC_RENDER_OPTIONS_INIT                                                 \
-    {                                                                            \
-    BC_RENDER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, 0,    \
-        NULL, 0, BC_PDF_STANDARD_A3B, 0, 0, BC_FORMAT_PDF, 0                   \
-  }
+/* Zero defaults: the version and nothing else. */
+#define BC_RENDER_OPTIONS_INIT { .version = BC_RENDER_OPTIONS_VERSION }
+BC_EXPORT void bc_render_options_init(bc_render_options *opts);
 
 /* Figures about one rendered report. */
 typedef struct bc_render_result {
@@ -219,7 +222,7 @@ typedef struct bc_preview_options {
   const char *agency;        /* agency code */
   const char *period;        /* period code, 2023-Q3 */
   const char *template_name; /* NULL: the report's own */
-  size_t page;               /* 1-based */
+  size_t page;               /* 1-based; 0: the first page */
   double dpi;                /* pixels per inch, 1..2400; 0: 100 */
   unsigned width_px;         /* not 0: instead of dpi, the resolution that
                                 makes the page this many pixels wide */
@@ -233,11 +236,9 @@ typedef struct bc_preview_options {
 } bc_preview_options;
 
 #define BC_PREVIEW_OPTIONS_VERSION 1
-#define BC_PREVIEW_OPTIONS_INIT                                                \
-  {                                                                            \
-    BC_PREVIEW_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, NULL, 0, 0,   \
-        0, 0                                                                   \
-  }
+/* Zero defaults: the version and nothing else. */
+#define BC_PREVIEW_OPTIONS_INIT { .version = BC_PREVIEW_OPTIONS_VERSION }
+BC_EXPORT void bc_preview_options_init(bc_preview_options *opts);
 
 /* One previewed page. */
 typedef struct bc_preview_result {

@@ -24,7 +24,8 @@ typedef struct bc_sign_options {
   const char *password;   /* its password; NULL or "" for none */
   const char *image_path; /* PNG shown in the field, or NULL for text */
   const char *reason;     /* /Reason, may be NULL */
-  long long signing_time; /* Unix time; -1: now */
+  long long signing_time; /* Unix time; 0 (or any negative value, -1 of
+                             version 1's callers): now */
   /* A key on a token (USB token, smart card) instead of p12_path: */
   const char *pkcs11_uri;    /* RFC 7512, e.g. "pkcs11:token=T;object=K" */
   const char *pkcs11_module; /* its PKCS#11 library; NULL: module-path */
@@ -36,9 +37,10 @@ typedef struct bc_sign_options {
 } bc_sign_options;
 
 #define BC_SIGN_OPTIONS_VERSION 1
-#define BC_SIGN_OPTIONS_INIT                                                   \
-  { BC_SIGN_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, -1,    \
-    NULL, NULL, NULL, NULL, NULL, 0, 0 }
+/* Zero defaults (docs/architecture.md, "Public API conventions"): the
+ * version and nothing else. */
+#define BC_SIGN_OPTIONS_INIT { .version = BC_SIGN_OPTIONS_VERSION }
+BC_EXPORT void bc_sign_options_init(bc_sign_options *opts);
 
 /*
  * Fills opts->field with a detached CMS signature (SHA-256) as an
@@ -100,8 +102,9 @@ typedef struct bc_trust_options {
 } bc_trust_options;
 
 #define BC_TRUST_OPTIONS_VERSION 1
-#define BC_TRUST_OPTIONS_INIT                                                  \
-  { BC_TRUST_OPTIONS_VERSION, NULL, 0, NULL, 0, NULL, 0, 0, 0 }
+/* Zero defaults: the version and nothing else. */
+#define BC_TRUST_OPTIONS_INIT { .version = BC_TRUST_OPTIONS_VERSION }
+BC_EXPORT void bc_trust_options_init(bc_trust_options *opts);
 
 /* One change after a signature. */
 typedef struct bc_signature_change {
@@ -166,7 +169,8 @@ typedef struct bc_verify_options {
 } bc_verify_options;
 
 #define BC_VERIFY_OPTIONS_VERSION 1
-#define BC_VERIFY_OPTIONS_INIT { BC_VERIFY_OPTIONS_VERSION, NULL, NULL }
+#define BC_VERIFY_OPTIONS_INIT { .version = BC_VERIFY_OPTIONS_VERSION }
+BC_EXPORT void bc_verify_options_init(bc_verify_options *opts);
 
 /*
  * Reads every revision of path, finds every signature in any of them,

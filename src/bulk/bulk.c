@@ -592,14 +592,6 @@ static int sync_out_dir(const char *dir, bc_error *err) {
 }
 
 static int check_options(const bc_bulk_options *o, bc_error *err) {
-  if (o->version != BC_BULK_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_bulk_options version %u",
-                        o->version);
-  if (!o->db_path || !o->period || !o->out_dir ||
-      (!o->font_dir && !o->font_family) || !o->template_dir)
-    return bc_error_set(err, BC_ERROR, "bulk: db_path, period, out_dir, "
-                                       "font_dir or font_family and "
-                                       "template_dir are required");
   if (o->format < BC_FORMAT_PDF || o->format > BC_FORMAT_ODT)
     return bc_error_set(err, BC_ERROR, "unknown output format %d", o->format);
   if (o->shard_count ? o->shard_index < 1 || o->shard_index > o->shard_count
@@ -704,6 +696,18 @@ int bc_bulk_run(bc_bulk_summary *summary,
   char manifest_path[PATH_MAX], lock_path[PATH_MAX + 8];
   int ends_with_newline = 1, lock_fd = -1, rc;
 
+  BC_ASSERT_ARG(err, summary, "summary is NULL");
+  BC_ASSERT_ARG(err, opts, "opts is NULL");
+  BC_ASSERT_ARG(err, opts->version == BC_BULK_OPTIONS_VERSION,
+                "opts->version is not BC_BULK_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, opts->db_path, "opts->db_path is NULL");
+  BC_ASSERT_ARG(err, opts->period, "opts->period is NULL");
+  BC_ASSERT_ARG(err, opts->out_dir, "opts->out_dir is NULL");
+  BC_ASSERT_ARG(err, opts->font_dir || opts->font_family,
+                "opts->font_dir and opts->font_family are NULL");
+  BC_ASSERT_ARG(err, opts->template_dir, "opts->template_dir is NULL");
+  BC_ASSERT_ARG(err, opts->agencies || opts->agency_count == 0,
+                "opts->agencies is NULL");
   memset(summary, 0, sizeof *summary);
   if ((rc = check_options(opts, err)))
     return rc;
@@ -842,4 +846,11 @@ done:
   bc_buf_free(&run.line);
   bc_arena_release(&arena);
   return rc;
+}
+
+void bc_bulk_options_init(bc_bulk_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_BULK_OPTIONS_VERSION;
 }

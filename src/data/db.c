@@ -879,7 +879,7 @@ int bc_db__options(const bc_allocator **alloc,
   if (!options)
     return 0;
   if (options->version != BC_DATABASE_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR,
+    return bc_error_set(err, BC_EINVAL,
                         "unknown bc_database_options version %u",
                         options->version);
   if (options->alloc)
@@ -896,6 +896,9 @@ int bc_database_create(const char *path,
   sqlite3 *h = NULL;
   char *msg = NULL;
   int rc, fd;
+  BC_ASSERT_ARG(err, path, "path is NULL");
+  BC_ASSERT_ARG(err, !options || options->version == BC_DATABASE_OPTIONS_VERSION,
+                "options->version is not BC_DATABASE_OPTIONS_VERSION");
 
   /* Nothing of ours is allocated: SQLite's memory is its own. */
   if ((rc = bc_db__options(&alloc, options, err)))
@@ -974,6 +977,10 @@ int bc_database_upgrade(int *from_version,
   sqlite3 *h = NULL;
   int rc, app = 0, version = 0;
   struct stat st;
+  BC_ASSERT_ARG(err, from_version, "from_version is NULL");
+  BC_ASSERT_ARG(err, path, "path is NULL");
+  BC_ASSERT_ARG(err, !options || options->version == BC_DATABASE_OPTIONS_VERSION,
+                "options->version is not BC_DATABASE_OPTIONS_VERSION");
 
   /* Nothing of ours is allocated: SQLite's memory is its own. */
   if ((rc = bc_db__options(&alloc, options, err)))
@@ -1108,6 +1115,10 @@ int bc_database_load_sql(const char *db_path,
   char *sql = NULL;
   size_t len = 0;
   int rc;
+  BC_ASSERT_ARG(err, db_path, "db_path is NULL");
+  BC_ASSERT_ARG(err, sql_path, "sql_path is NULL");
+  BC_ASSERT_ARG(err, !options || options->version == BC_DATABASE_OPTIONS_VERSION,
+                "options->version is not BC_DATABASE_OPTIONS_VERSION");
   if ((rc = bc_db__options(&alloc, options, err)) ||
       (rc = bc_file_read(&sql, &len, sql_path, SQL_MAX_SIZE, BC_EINPUT, alloc,
                          err)))
@@ -1126,6 +1137,11 @@ int bc_database_load_sql_fd(const char *db_path,
   char *sql = NULL;
   size_t len = 0;
   int rc;
+  BC_ASSERT_ARG(err, db_path, "db_path is NULL");
+  BC_ASSERT_ARG(err, fd >= 0, "fd is negative");
+  BC_ASSERT_ARG(err, name, "name is NULL");
+  BC_ASSERT_ARG(err, !options || options->version == BC_DATABASE_OPTIONS_VERSION,
+                "options->version is not BC_DATABASE_OPTIONS_VERSION");
   if ((rc = bc_db__options(&alloc, options, err)) ||
       (rc = bc_file_read_fd(&sql, &len, fd, name, SQL_MAX_SIZE, BC_EINPUT,
                             alloc, err)))
@@ -1151,4 +1167,15 @@ int bc_db_error(bc_error *err, struct sqlite3 *h, int rc, const char *path) {
 
 void bc_data_versions(bc_library_version *out, size_t max, size_t *n) {
   bc_version_put(out, max, n, "SQLite", sqlite3_libversion());
+}
+
+void bc_database_options_init(bc_database_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_DATABASE_OPTIONS_VERSION;
+}
+
+int bc_database_schema_version(void) {
+  return BC_SCHEMA_VERSION;
 }

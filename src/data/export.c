@@ -132,6 +132,11 @@ int bc_database_export(size_t rows[BC_IMPORT_TABLES],
   sqlite3 *h = NULL;
   struct stat st;
   int rc;
+  BC_ASSERT_ARG(err, rows, "rows is NULL");
+  BC_ASSERT_ARG(err, db_path, "db_path is NULL");
+  BC_ASSERT_ARG(err, dir, "dir is NULL");
+  BC_ASSERT_ARG(err, !options || options->version == BC_DATABASE_OPTIONS_VERSION,
+                "options->version is not BC_DATABASE_OPTIONS_VERSION");
 
   if ((rc = bc_db__options(&alloc, options, err)))
     return rc;

@@ -948,6 +948,9 @@ int bc_database_import(bc_import_result *result,
                  false, NULL};
   size_t *order, first_md = count;
   int rc = 0;
+  BC_ASSERT_ARG(err, result, "result is NULL");
+  BC_ASSERT_ARG(err, db_path, "db_path is NULL");
+  BC_ASSERT_ARG(err, files || count == 0, "files is NULL");
 
   memset(result, 0, sizeof *result);
   for (int i = 0; i < BC_TABLE_COUNT; i++)

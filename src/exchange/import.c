@@ -313,9 +313,16 @@ int bc_database_import_pdfs(bc_import_pdf_result **out,
   bool judged = false;
   int rc;
 
+  BC_ASSERT_ARG(err, out, "out is NULL");
   *out = NULL;
-  if (o->version != BC_IMPORT_PDF_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_import_pdf_options version");
+  BC_ASSERT_ARG(err, o, "options is NULL");
+  BC_ASSERT_ARG(err, o->version == BC_IMPORT_PDF_OPTIONS_VERSION,
+                "options->version is not BC_IMPORT_PDF_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, o->db_path, "options->db_path is NULL");
+  BC_ASSERT_ARG(err, o->paths || o->path_count == 0, "options->paths is NULL");
+  BC_ASSERT_ARG(err,
+                !o->trust || o->trust->version == BC_TRUST_OPTIONS_VERSION,
+                "options->trust->version is not BC_TRUST_OPTIONS_VERSION");
   alloc = o->alloc ? o->alloc : bc_allocator_default();
   if (!(result = bc_calloc(alloc, 1, sizeof *result)))
     return bc_error_oom(err);
@@ -351,4 +358,11 @@ void bc_import_pdf_result_free(bc_import_pdf_result *r) {
     return;
   bc_arena_release(&r->arena);
   bc_free(r->alloc, r);
+}
+
+void bc_import_pdf_options_init(bc_import_pdf_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_IMPORT_PDF_OPTIONS_VERSION;
 }

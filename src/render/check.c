@@ -266,7 +266,7 @@ int bc_check(bc_check_result **out,
              bc_context *ctx,
              const bc_check_options *opts,
              bc_error *err) {
-  const bc_allocator *alloc = bc_context__alloc(ctx);
+  const bc_allocator *alloc;
   bc_check_result *mem = NULL;
   checker c;
   bc_db *db = NULL;
@@ -275,9 +275,17 @@ int bc_check(bc_check_result **out,
   size_t ref_count = 0, count = 0, incomplete = 0;
   int rc;
 
-  if (opts->version != BC_CHECK_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_check_options version %u",
-                        opts->version);
+  BC_ASSERT_ARG(err, out, "out is NULL");
+  *out = NULL;
+  BC_ASSERT_ARG(err, ctx, "ctx is NULL");
+  BC_ASSERT_ARG(err, opts, "opts is NULL");
+  BC_ASSERT_ARG(err, opts->version == BC_CHECK_OPTIONS_VERSION,
+                "opts->version is not BC_CHECK_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, opts->db_path, "opts->db_path is NULL");
+  BC_ASSERT_ARG(err, opts->period, "opts->period is NULL");
+  BC_ASSERT_ARG(err, opts->agencies || opts->agency_count == 0,
+                "opts->agencies is NULL");
+  alloc = bc_context__alloc(ctx);
   mem = bc_calloc(alloc, 1, sizeof *mem);
   if (!mem)
     return bc_error_oom(err);
@@ -377,4 +385,11 @@ bc_check_problem_format(const bc_check_problem *p, char *buf, size_t size) {
   }
   append(buf, size, &n, ")");
   return buf;
+}
+
+void bc_check_options_init(bc_check_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_CHECK_OPTIONS_VERSION;
 }

@@ -63,17 +63,14 @@ int bc_context_new(bc_context **out,
   bc_context *ctx;
   int rc;
 
-  if (!out || !opts)
-    return bc_error_set(err, BC_ERROR,
-                        "bc_context_new: out and opts must not be NULL");
+  BC_ASSERT_ARG(err, out, "out is NULL");
+  BC_ASSERT_ARG(err, opts, "opts is NULL");
+  BC_ASSERT_ARG(err, opts->version == BC_CONTEXT_OPTIONS_VERSION,
+                "opts->version is not BC_CONTEXT_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, opts->template_dir,
+                "opts->template_dir is NULL: the directory of the report "
+                "templates is required");
   a = opts->alloc ? opts->alloc : bc_allocator_default();
-  if (opts->version != BC_CONTEXT_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_context_options version %u",
-                        opts->version);
-  if (!opts->template_dir)
-    return bc_error_set(err, BC_ERROR,
-                        "bc_context_options.template_dir is not set: the "
-                        "directory of the report templates is required");
   ctx = bc_calloc(a, 1, sizeof *ctx);
   if (!ctx)
     return bc_error_oom(err);
@@ -117,6 +114,7 @@ int bc_font_family_find(char *path,
   bc_font_file f;
   unsigned lowest = 0;
   int rc;
+  BC_ASSERT_ARG(err, family, "family is NULL");
   for (int s = 0; s < BC_STYLE_COUNT; s++) {
     if ((rc = bc_font_system_find(&f, family, (bc_style)s, err)))
       return rc;
@@ -189,9 +187,11 @@ int bc_context__template(const bc_template **out,
   return 0;
 }
 
+/* 0, the default, is now (or SOURCE_DATE_EPOCH); so is -1, which version
+ * 1's callers were told to pass. */
 static time_t creation_time(long long requested) {
   const char *env;
-  if (requested >= 0)
+  if (requested > 0)
     return (time_t)requested;
   env = getenv("SOURCE_DATE_EPOCH");
   if (env && *env) {
@@ -558,16 +558,7 @@ int bc_render(bc_render_result *result,
               bc_context *ctx,
               const bc_render_options *opts,
               bc_error *err) {
-  report_job job = {opts->db_path,
-                    opts->agency,
-                    opts->period,
-                    opts->template_name,
-                    opts->first_fit != 0,
-                    opts->blank_number_date != 0,
-                    opts->pdf_standard,
-                    opts->no_expansion != 0,
-                    opts->tones,
-                    opts->format};
+  report_job job;
   bc_arena arena;
   bc_report_model model;
   const bc_template *tmpl = NULL;
@@ -580,9 +571,23 @@ int bc_render(bc_render_result *result,
   unsigned char digest[32];
   int rc;
 
-  if (opts->version != BC_RENDER_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_render_options version %u",
-                        opts->version);
+  BC_ASSERT_ARG(err, ctx, "ctx is NULL");
+  BC_ASSERT_ARG(err, opts, "opts is NULL");
+  BC_ASSERT_ARG(err, opts->version == BC_RENDER_OPTIONS_VERSION,
+                "opts->version is not BC_RENDER_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, opts->db_path, "opts->db_path is NULL");
+  BC_ASSERT_ARG(err, opts->agency, "opts->agency is NULL");
+  BC_ASSERT_ARG(err, opts->period, "opts->period is NULL");
+  job = (report_job){opts->db_path,
+                     opts->agency,
+                     opts->period,
+                     opts->template_name,
+                     opts->first_fit != 0,
+                     opts->blank_number_date != 0,
+                     opts->pdf_standard,
+                     opts->no_expansion != 0,
+                     opts->tones,
+                     opts->format};
   if (opts->pdf_standard != BC_PDF_STANDARD_A3B &&
       opts->pdf_standard != BC_PDF_STANDARD_NONE)
     return bc_error_set(err, BC_ERROR, "unknown PDF standard %d",
@@ -673,10 +678,7 @@ int bc_preview(bc_preview_result *result,
                bc_context *ctx,
                const bc_preview_options *opts,
                bc_error *err) {
-  report_job job = {opts->db_path,       opts->agency, opts->period,
-                    opts->template_name, false,        false,
-                    BC_PDF_STANDARD_A3B, false,  opts->tones,
-                    BC_FORMAT_PDF};
+  report_job job;
   bc_arena arena;
   bc_doc doc;
   bc_pages pages;
@@ -685,29 +687,40 @@ int bc_preview(bc_preview_result *result,
   const unsigned char *png = NULL;
   size_t png_len = 0;
   unsigned char *pixels = NULL, *png_copy = NULL;
-  bool to_fd = opts->output_fd && !opts->output_path;
+  bool to_fd;
   double dpi;
   int rc;
 
-  if (opts->version != BC_PREVIEW_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_preview_options version %u",
-                        opts->version);
+  BC_ASSERT_ARG(err, ctx, "ctx is NULL");
+  BC_ASSERT_ARG(err, opts, "opts is NULL");
+  BC_ASSERT_ARG(err, opts->version == BC_PREVIEW_OPTIONS_VERSION,
+                "opts->version is not BC_PREVIEW_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, opts->db_path, "opts->db_path is NULL");
+  BC_ASSERT_ARG(err, opts->agency, "opts->agency is NULL");
+  BC_ASSERT_ARG(err, opts->period, "opts->period is NULL");
+  BC_ASSERT_ARG(err, result || !(opts->keep_pixels || opts->keep_png),
+                "result is NULL with opts->keep_pixels or opts->keep_png");
+  job = (report_job){opts->db_path,       opts->agency, opts->period,
+                     opts->template_name, false,        false,
+                     BC_PDF_STANDARD_A3B, false,        opts->tones,
+                     BC_FORMAT_PDF};
+  to_fd = opts->output_fd && !opts->output_path;
   if (opts->tones < BC_TONES_TEMPLATE || opts->tones > BC_TONES_AS_TYPED)
     return bc_error_set(err, BC_ERROR, "unknown tone style %d", opts->tones);
-  assert(result || !(opts->keep_pixels || opts->keep_png));
   if (opts->output_path && (rc = bc_file_check_output(opts->output_path, err)))
     return rc;
   bc_arena_init(&arena, ctx->alloc);
   if ((rc = build_pages(&pages, &doc, ctx, &job, &arena, err)))
     goto cleanup;
-  if (opts->page < 1 || opts->page > pages.count) {
+  if (opts->page > pages.count) {
     rc = bc_error_set(err, BC_ENOTFOUND,
                       "page %zu is out of range: the report has %zu pages",
                       opts->page, pages.count);
     bc_error_context(err, job.agency, job.period);
     goto cleanup;
   }
-  page = &pages.pages[opts->page - 1];
+  /* 0, the default, is the first page. */
+  page = &pages.pages[opts->page ? opts->page - 1 : 0];
   dpi = opts->width_px  ? opts->width_px * 72.0 / page->width_pt
         : opts->dpi > 0 ? opts->dpi
                         : 100;
@@ -815,4 +828,25 @@ const bc_fontset *bc_context__fonts(const bc_context *ctx) {
 
 bc_shaper *bc_context__shaper(bc_context *ctx) {
   return ctx->shaper;
+}
+
+void bc_context_options_init(bc_context_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_CONTEXT_OPTIONS_VERSION;
+}
+
+void bc_render_options_init(bc_render_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_RENDER_OPTIONS_VERSION;
+}
+
+void bc_preview_options_init(bc_preview_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_PREVIEW_OPTIONS_VERSION;
 }

@@ -16,9 +16,13 @@ int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err) {
   bc_arena arena;
   bc_sign_request req;
   int rc;
-  if (opts->version != BC_SIGN_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_sign_options version %u",
-                        opts->version);
+  BC_ASSERT_ARG(err, ctx, "ctx is NULL");
+  BC_ASSERT_ARG(err, opts, "opts is NULL");
+  BC_ASSERT_ARG(err, opts->version == BC_SIGN_OPTIONS_VERSION,
+                "opts->version is not BC_SIGN_OPTIONS_VERSION");
+  BC_ASSERT_ARG(err, opts->input, "opts->input is NULL");
+  BC_ASSERT_ARG(err, opts->output, "opts->output is NULL");
+  BC_ASSERT_ARG(err, opts->field, "opts->field is NULL");
   memset(&req, 0, sizeof req);
   req.input = opts->input;
   req.output = opts->output;
@@ -34,7 +38,8 @@ int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err) {
   req.tsa_url = opts->tsa_url;
   req.tsa_timeout_s = opts->tsa_timeout_s;
   req.cades = opts->cades != 0;
-  req.now = opts->signing_time >= 0 ? (time_t)opts->signing_time : time(NULL);
+  /* 0, the default, is now; so is -1, which version 1's callers passed. */
+  req.now = opts->signing_time > 0 ? (time_t)opts->signing_time : time(NULL);
   bc_arena_init(&arena, bc_context__alloc(ctx));
   if (opts->image_path) {
     bc_image img;
@@ -77,12 +82,15 @@ int bc_verify(bc_verify_result **out,
   bc_verify_result *r;
   bc_trust *t = NULL;
   int rc;
+  BC_ASSERT_ARG(err, out, "out is NULL");
+  BC_ASSERT_ARG(err, path, "path is NULL");
   if (!opts)
     opts = &none;
-  if (opts->version != BC_VERIFY_OPTIONS_VERSION)
-    return bc_error_set(err, BC_ERROR, "unknown bc_verify_options version %u",
-                        opts->version);
+  BC_ASSERT_ARG(err, opts->version == BC_VERIFY_OPTIONS_VERSION,
+                "opts->version is not BC_VERIFY_OPTIONS_VERSION");
   trust = opts->trust;
+  BC_ASSERT_ARG(err, !trust || trust->version == BC_TRUST_OPTIONS_VERSION,
+                "opts->trust->version is not BC_TRUST_OPTIONS_VERSION");
   a = opts->alloc ? opts->alloc : bc_allocator_default();
   if (!(r = bc_calloc(a, 1, sizeof *r)))
     return bc_error_oom(err);
@@ -129,4 +137,18 @@ void bc_verify_result_free(bc_verify_result *r) {
     return;
   bc_arena_release(&r->arena);
   bc_free(r->alloc, r);
+}
+
+void bc_sign_options_init(bc_sign_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_SIGN_OPTIONS_VERSION;
+}
+
+void bc_verify_options_init(bc_verify_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_VERIFY_OPTIONS_VERSION;
 }

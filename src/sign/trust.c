@@ -671,3 +671,10 @@ cleanup:
   sk_X509_pop_free(carried, X509_free);
   return rc;
 }
+
+void bc_trust_options_init(bc_trust_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_TRUST_OPTIONS_VERSION;
+}
