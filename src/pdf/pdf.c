@@ -130,18 +130,14 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-int bc_pdf__put_stream(bc_deflater *d,
-                       HPDF_Dict dict,
-                       const void *data,
-                       size_t len,
-                       bc_error *err) {
-  unsigned char *out;
+int bc_pdf__deflate(bc_deflater *d,
+                    const void *data,
+                    size_t len,
+                    const unsigned char **out,
+                    size_t *out_len,
+                    bc_error *err) {
+  unsigned char *buf;
   uLong cap;
-  if (!d->compress || len == 0) {
-    dict->filter = HPDF_STREAM_FILTER_NONE;
-    HPDF_Stream_Write(dict->stream, data, (HPDF_UINT)len);
-    return 0;
-  }
   if (!d->ready) {
     d->z.zalloc = arena_zalloc;
     d->z.zfree = arena_zfree;
@@ -153,17 +149,37 @@ int bc_pdf__put_stream(bc_deflater *d,
     return bc_error_set(err, BC_ERROR, "zlib: cannot reset the deflater");
   }
   cap = deflateBound(&d->z, (uLong)len);
-  if (!(out = bc_arena_alloc(d->arena, cap)))
+  if (!(buf = bc_arena_alloc(d->arena, cap)))
     return bc_error_oom(err);
   d->z.next_in = (Bytef *)data;
   d->z.avail_in = (uInt)len;
-  d->z.next_out = out;
+  d->z.next_out = buf;
   d->z.avail_out = (uInt)cap;
   if (deflate(&d->z, Z_FINISH) != Z_STREAM_END)
     return bc_error_set(err, BC_ERROR, "zlib: cannot deflate a stream");
+  *out = buf;
+  *out_len = d->z.total_out;
+  return 0;
+}
+
+int bc_pdf__put_stream(bc_deflater *d,
+                       HPDF_Dict dict,
+                       const void *data,
+                       size_t len,
+                       bc_error *err) {
+  const unsigned char *out;
+  size_t out_len;
+  int rc;
+  if (!d->compress || len == 0) {
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_Stream_Write(dict->stream, data, (HPDF_UINT)len);
+    return 0;
+  }
+  if ((rc = bc_pdf__deflate(d, data, len, &out, &out_len, err)))
+    return rc;
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter;
-  HPDF_Stream_Write(dict->stream, out, (HPDF_UINT)d->z.total_out);
+  HPDF_Stream_Write(dict->stream, out, (HPDF_UINT)out_len);
   return 0;
 }
 
@@ -857,6 +873,12 @@ int bc_pdf_write(const unsigned char **data_out,
     goto cleanup;
   }
   doc->pdf_version = HPDF_VER_17; /* libharu's default is 1.3 */
+  if (info->compress) { /* an object stream and a cross-reference stream */
+    rc = bc_pdf__save(data_out, len_out, doc, &deflate_to, arena, err);
+    if (!rc && ctx.status)
+      rc = hpdf_error(err, &ctx);
+    goto cleanup;
+  }
   if (HPDF_SaveToStream(doc) != HPDF_OK) {
     rc = hpdf_error(err, &ctx);
     goto cleanup;
