@@ -11,16 +11,17 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 /* ---- pdf.c ---- */
 
-/* One z_stream per document, reset between streams, with its memory from
- * the arena; compress false: streams are stored as they are. */
+/* One libdeflate compressor per document, made at the first stream (its
+ * own memory, from malloc: libdeflate 1.14 has no allocator per
+ * compressor), the output in the arena; compress false: streams are
+ * stored as they are. */
 typedef struct bc_deflater {
   bool compress;
-  bool ready;
-  z_stream z;
+  struct libdeflate_compressor *c;
   bc_arena *arena;
 } bc_deflater;
 
