@@ -15,7 +15,7 @@
  *     W widths have 2 decimals (a font's 2048 units are not whole
  *     thousandths), so that adjustments are for kerning and justification,
  *     not for rounding: whole-thousandth widths put a +-1 between every few
- *     glyphs, 7 % of the content streams' deflated bytes.
+ *     glyphs, 6 % of the content streams' deflated bytes.
  *  2. Output depends only on the input: subset tags are hashes of the glyph
  *     sets, dates come from bc_pdf_info, objects are made in a fixed order,
  *     the trailer /ID is a hash of the information, data file and page
