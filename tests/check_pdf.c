@@ -315,8 +315,17 @@ START_TEST(test_pdf_fontobj__runs_flags_and_text) {
   ck_assert_uint_eq(f.w[0].count, 3);
   ck_assert_uint_eq(f.w[1].first, 9);
   ck_assert_uint_eq(f.w[1].count, 1);
-  ck_assert_int_eq(f.w[0].widths[0], bc_glyph_set_width(&set, tf.fonts, 3));
-  ck_assert_int_eq(f.w[1].widths[0], bc_glyph_set_width(&set, tf.fonts, 9));
+  ck_assert(f.w[0].widths[0] == bc_glyph_set_width(&set, tf.fonts, 3));
+  ck_assert(f.w[1].widths[0] == bc_glyph_set_width(&set, tf.fonts, 9));
+  /* Widths to 2 decimals of 1/1000 em: the space is 512 of 2048 units. */
+  ck_assert(f.w[0].widths[0] == 250);
+  char t[32];
+  ck_assert_int_eq(bc_pdf_width_text(t, 250), 3);
+  ck_assert_str_eq(t, "250");
+  ck_assert_int_eq(bc_pdf_width_text(t, 556.152), 6);
+  ck_assert_str_eq(t, "556.15");
+  ck_assert_int_eq(bc_pdf_width_text(t, 443.4), 5);
+  ck_assert_str_eq(t, "443.4");
   ck_assert_int_eq(f.flags, 34); /* serif, nonsymbolic */
   ck_assert(f.italic_angle == 0);
   ck_assert_ptr_nonnull(strstr(f.base_font, "+LiberationSerif"));
@@ -327,10 +336,13 @@ START_TEST(test_pdf_fontobj__runs_flags_and_text) {
   bc_buf_init(&b, tf.arena.alloc);
   bc_pdf_font_dict(&b, &f, BC_PDF_FONT_CID, refs);
   bc_buf_putc(&b, '\0');
-  char want[160];
+  char want[256], w[4][32];
+  bc_pdf_width_text(w[0], f.w[0].widths[0]);
+  bc_pdf_width_text(w[1], f.w[0].widths[1]);
+  bc_pdf_width_text(w[2], f.w[0].widths[2]);
+  bc_pdf_width_text(w[3], f.w[1].widths[0]);
   snprintf(want, sizeof want, "/FontDescriptor 3 0 R /CIDToGIDMap /Identity "
-           "/W [ 3 [%d %d %d] 9 [%d] ] >>", f.w[0].widths[0],
-           f.w[0].widths[1], f.w[0].widths[2], f.w[1].widths[0]);
+           "/W [ 3 [250 %s %s] 9 [%s] ] >>", w[1], w[2], w[3]);
   ck_assert_ptr_nonnull(strstr(b.data, want));
   bc_buf_reset(&b);
   bc_pdf_font_dict(&b, &f, BC_PDF_FONT_TYPE0, refs);

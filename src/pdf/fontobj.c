@@ -17,6 +17,16 @@
 #define FLAG_NONSYMBOLIC 32
 #define FLAG_ITALIC 64
 
+int bc_pdf_width_text(char *s, double w) {
+  int n = snprintf(s, 16, "%.2f", w);
+  while (n > 0 && s[n - 1] == '0')
+    n--;
+  if (n > 0 && s[n - 1] == '.')
+    n--;
+  s[n] = '\0';
+  return n;
+}
+
 /* The W array as runs of consecutive glyph IDs: c [w1 w2 ...]. */
 static int width_runs(bc_pdf_font *f,
                       const uint32_t *gids,
@@ -29,7 +39,7 @@ static int width_runs(bc_pdf_font *f,
   for (size_t i = 0; i < n; i++)
     runs += i == 0 || gids[i] != gids[i - 1] + 1;
   bc_pdf_width_run *w = bc_arena_calloc(arena, runs + 1, sizeof *w);
-  int *widths = bc_arena_calloc(arena, n + 1, sizeof *widths);
+  double *widths = bc_arena_calloc(arena, n + 1, sizeof *widths);
   if (!w || !widths)
     return bc_error_oom(err);
   runs = 0;
@@ -119,8 +129,13 @@ void bc_pdf_font_dict(bc_buf *out,
                   f->base_font, refs[BC_PDF_FONT_DESCRIPTOR]);
     for (size_t i = 0; i < f->w_count; i++) {
       bc_buf_printf(out, " %u [", (unsigned)f->w[i].first);
-      for (size_t j = 0; j < f->w[i].count; j++)
-        bc_buf_printf(out, j ? " %d" : "%d", f->w[i].widths[j]);
+      for (size_t j = 0; j < f->w[i].count; j++) {
+        char s[32];
+        int len = bc_pdf_width_text(s, f->w[i].widths[j]);
+        if (j)
+          bc_buf_putc(out, ' ');
+        bc_buf_put(out, s, (size_t)len);
+      }
       bc_buf_putc(out, ']');
     }
     bc_buf_puts(out, " ] >>");

@@ -43,10 +43,11 @@ int bc_glyph_set_add(bc_glyph_set *s,
   return 0;
 }
 
-int bc_glyph_set_width(const bc_glyph_set *s,
-                       const bc_fontset *fonts,
-                       uint32_t gid) {
-  return (int)lround(bc_fontset_advance(fonts, s->style, gid) * s->scale);
+double bc_glyph_set_width(const bc_glyph_set *s,
+                          const bc_fontset *fonts,
+                          uint32_t gid) {
+  return round(bc_fontset_advance(fonts, s->style, gid) * s->scale * 100) /
+         100;
 }
 
 int bc_glyph_set_list(uint32_t **gids_out,

@@ -74,8 +74,10 @@ int bc_glyph_set_add(bc_glyph_set *set,
                      const char *text,
                      uint32_t text_len,
                      bc_error *err);
-/* Natural width in 1/1000 em, rounded as written in a W array. */
-int bc_glyph_set_width(const bc_glyph_set *set,
+/* Natural width in 1/1000 em, rounded to 2 decimals as written in a W
+ * array (bc_pdf_put_width): at 1/1000 em, a report's widths would be off
+ * by up to half a unit each, and the pen corrected every few glyphs. */
+double bc_glyph_set_width(const bc_glyph_set *set,
                        const bc_fontset *fonts,
                        uint32_t gid);
 /* The drawn glyph IDs in increasing order. */
@@ -90,12 +92,16 @@ void bc_glyph_set_tag(char tag[7], const bc_glyph_set *set);
 void bc_glyph_set_tounicode(bc_buf *out, const bc_glyph_set *set);
 /* ---- one embedded font (fontobj.c) ---- */
 
+/* w as a W array writes it: at most 2 decimals, no trailing zeros; into
+ * s (at least 16 bytes), returning its length. */
+int bc_pdf_width_text(char *s, double w);
+
 /* Widths (1/1000 em) of count consecutive glyph IDs from first: one
  * "first [w1 w2 ...]" of a W array. */
 typedef struct bc_pdf_width_run {
   uint32_t first;
   size_t count;
-  const int *widths;
+  const double *widths;
 } bc_pdf_width_run;
 
 /* What the objects of a Type0 font embedding a subset of one face hold,

@@ -11,18 +11,27 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 /* ---- pdf.c ---- */
 
-/* One z_stream per document, reset between streams, with its memory from
- * the arena; compress false: streams are stored as they are. */
+/* One libdeflate compressor per document, made at the first stream (its
+ * own memory, from malloc: libdeflate 1.14 has no allocator per
+ * compressor), the output in the arena; compress false: streams are
+ * stored as they are. */
 typedef struct bc_deflater {
   bool compress;
-  bool ready;
-  z_stream z;
+  struct libdeflate_compressor *c;
   bc_arena *arena;
 } bc_deflater;
+
+/* data deflated, into memory from d's arena. */
+int bc_pdf__deflate(bc_deflater *d,
+                    const void *data,
+                    size_t len,
+                    const unsigned char **out,
+                    size_t *out_len,
+                    bc_error *err);
 
 /* Puts data into the stream object dict, deflated unless compression is
  * off. */
@@ -38,6 +47,21 @@ HPDF_Binary bc_pdf__text_string(HPDF_MMgr mm, const char *s, bc_buf *b);
 
 /* The PDF date string of t in UTC: D:YYYYMMDDHHmmSSZ. */
 HPDF_String bc_pdf__date(HPDF_MMgr mm, time_t t);
+
+/* ---- save.c ---- */
+
+/*
+ * The document's bytes, in arena memory, as PDF 1.7 with one object
+ * stream holding every object that is not a stream, and a cross-reference
+ * stream (ISO 32000-1 7.5.7, 7.5.8) instead of libharu's table: the
+ * trailer's entries (/Root, /Info, /ID) go in its dictionary.
+ */
+int bc_pdf__save(const unsigned char **data_out,
+                 size_t *len_out,
+                 HPDF_Doc doc,
+                 bc_deflater *d,
+                 bc_arena *arena,
+                 bc_error *err);
 
 /* ---- tags.c: a tagged PDF (ISO 32000-1 14.7-14.8) ---- */
 

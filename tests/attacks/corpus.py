@@ -124,13 +124,13 @@ def ref(body, key):
 
 def field_num(data, name):
     nums = [int(m.group(1)) for m in re.finditer(
-        rb"(\d+) 0 obj\s*<<[^>]*?/T \(%s\)" % name.encode(), data)]
+        rb"(\d+) 0 obj\s*<<(?:(?!endobj).)*?/T \(%s\)" % name.encode(), data, re.S)]
     return nums[-1]
 
 
 def page_nums(data):
     return sorted({int(m.group(1)) for m in re.finditer(
-        rb"(\d+) 0 obj\s*<<\s*/Type /Page\n", data)})
+        rb"(\d+) 0 obj\s*<<(?:(?!endobj).)*?/Type /Page(?![\w])", data, re.S)})
 
 
 def data_spec(data):
@@ -253,6 +253,15 @@ baocao_sign(qpdf_report, q1, "ky_nguoi_co_tham_quyen", "signer")
 baocao_sign(q1, q2, "ky_co_quan", "seal")
 case("qpdf-objstm", None, "unsigned", 0, imp=13, pdfsig="unsigned", mutool="unsigned")
 case("qpdf-objstm-both", None, "signed", 0, imp=0, pdfsig="signed", mutool="signed")
+# The report as baocao renders it (an object stream and a cross-reference
+# stream), signed twice by baocao.
+r1 = os.path.join(CASES, "rendered-signer.pdf")
+r2 = os.path.join(CASES, "rendered-both.pdf")
+shutil.copy(os.path.join(WORK, "rendered.pdf"), os.path.join(CASES, "rendered.pdf"))
+baocao_sign(os.path.join(WORK, "rendered.pdf"), r1, "ky_nguoi_co_tham_quyen", "signer")
+baocao_sign(r1, r2, "ky_co_quan", "seal")
+case("rendered", None, "unsigned", 0, imp=13, pdfsig="unsigned", mutool="unsigned")
+case("rendered-both", None, "signed", 0, imp=0, pdfsig="signed", mutool="signed")
 nss = ["-nssdir", "sql:" + os.path.join(WORK, "nss")]
 p1 = os.path.join(CASES, "pdfsig-signer.pdf")
 p2 = os.path.join(CASES, "pdfsig-both.pdf")
@@ -337,7 +346,8 @@ case("shadow-hide-and-replace", append(ps, {page_nums(ps)[0]: ps_page1.replace(
     pdfsig="partial", mutool="partial",
     why=PARTIAL_WHY + "; the new content was signed as an unused object")
 font_num = int(re.search(rb"/F0 (\d+) 0 R", ps_page1).group(1))
-case("shadow-replace", append(ps, {font_num: last_obj(ps, 24)}), "modified", 13,
+other_font = int(re.search(rb"/F1 (\d+) 0 R", ps_page1).group(1))
+case("shadow-replace", append(ps, {font_num: last_obj(ps, other_font)}), "modified", 13,
      "page 1 resources changed after ky_nguoi_co_tham_quyen", imp=13,
      pdfsig="partial", mutool="partial", why=PARTIAL_WHY)
 

@@ -14,7 +14,7 @@ declare -A owner=(
   ['sqlite3.h']=data ['cmark-gfm']=markup ['hb']=text ['hb-subset']=text
   ['ft2build.h']="text raster" ['freetype/']="text raster" ['fontconfig/']=text
   ['hpdf']=pdf
-  ['qpdf/']=pdf ['zlib.h']=pdf ['openssl/']=sign ['libp11.h']=sign ['png.h']=raster
+  ['qpdf/']=pdf ['zlib.h']=pdf ['libdeflate.h']=pdf ['openssl/']=sign ['libp11.h']=sign ['png.h']=raster
   ['utf8proc.h']=common ['cJSON.h']=common
   [zip.h]=office
 )

@@ -15,8 +15,10 @@ last=$(pdfinfo "$PDF" | sed -n 's/^Pages: *//p')
 check "two empty signature fields" bash -c "pdfsig '$PDF' 2>/dev/null | grep -c 'The signature form field is not signed' | grep -qx 2"
 
 # Field rectangles, read from the PDF, in pixels at 100 dpi (for the
-# appearance checks): name x0 y0 x1 y1 from the top-left.
-python3 - "$PDF" > "$WORK/rects.txt" <<'PY'
+# appearance checks): name x0 y0 x1 y1 from the top-left. The fields are
+# in the object stream: read from a copy without object streams.
+qpdf --object-streams=disable "$PDF" "$WORK/plain.pdf"
+python3 - "$WORK/plain.pdf" > "$WORK/rects.txt" <<'PY'
 import re, sys
 data = open(sys.argv[1], "rb").read()
 for m in re.finditer(rb"/Rect \[([^\]]+)\][^>]*?/T \(([a-z_]+)\)", data):
@@ -231,8 +233,9 @@ expect_sign "not a PDF" 12 "baocao: '$SRC/fonts/README' is not a PDF file" \
 python3 - "$WORK/b2.pdf" "$WORK/tampered.pdf" <<'PY'
 import sys
 d = bytearray(open(sys.argv[1], "rb").read())
-i = d.find(b"/Producer")
-d[i + 1] = ord("p")   # one byte inside the signed range
+i = d.find(b"<pdf:Producer>b")  # the XMP, not compressed
+assert i > 0
+d[i + 14] = ord("B")   # one byte inside the signed range
 open(sys.argv[2], "wb").write(d)
 PY
 set +e; "$BAOCAO" verify "$WORK/tampered.pdf" > "$WORK/verify-t.txt"; code=$?; set -e

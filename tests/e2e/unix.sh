@@ -171,9 +171,9 @@ version=$(sed -n 's/^project(baocao VERSION \([0-9.]*\) .*/\1/p' "$SRC/CMakeList
 check "--version: the first line is baocao $version" test "$(head -1 "$WORK/version.txt")" = "baocao $version"
 check "--version: one 'name version' a line, every library" bash -c \
   "tail -n +2 '$WORK/version.txt' | grep -v '^data: ' | cut -d' ' -f1 | LC_ALL=C sort | tr '\n' ' ' |
-   grep -qx 'FreeType HarfBuzz OpenSSL SQLite cJSON cmark-gfm libharu libpng libqpdf libzip utf8proc zlib '"
+   grep -qx 'FreeType HarfBuzz OpenSSL SQLite cJSON cmark-gfm libdeflate libharu libpng libqpdf libzip utf8proc zlib '"
 lib() { sed -n "s/^$1 //p" "$WORK/version.txt"; }
-for pair in HarfBuzz:harfbuzz SQLite:sqlite3 cmark-gfm:libcmark-gfm libpng:libpng zlib:zlib \
+for pair in HarfBuzz:harfbuzz SQLite:sqlite3 cmark-gfm:libcmark-gfm libpng:libpng zlib:zlib libdeflate:libdeflate \
             libqpdf:libqpdf libzip:libzip cJSON:libcjson OpenSSL:openssl; do
   want=$(pkg-config --modversion "${pair#*:}")
   check "--version: ${pair%%:*} $(lib "${pair%%:*}") is pkg-config's ${pair#*:} $want" \
