@@ -1402,8 +1402,10 @@ static void write_update(const pdf_file *f,
   long long size = 0;
   size_t at, xref;
   bc_buf b;
+  int root_id, info_id;
   ck_assert(bc_pdf_int(f->r, bc_pdf_get(f->r, trailer, "Size"), &size));
-  ck_assert(!bc_pdf_reader_xref_is_stream(f->r));
+  root_id = bc_pdf_id(f->r, bc_pdf_get(f->r, trailer, "Root"));
+  info_id = bc_pdf_id(f->r, bc_pdf_get(f->r, trailer, "Info"));
   bc_buf_init(&b, bc_allocator_default());
   bc_buf_put(&b, f->data, f->len);
   at = b.len;
@@ -1411,16 +1413,45 @@ static void write_update(const pdf_file *f,
   bc_buf_put(&b, data, len);
   bc_buf_puts(&b, "\nendstream\nendobj\n");
   xref = b.len;
-  bc_buf_printf(&b, "xref\n0 1\n0000000000 65535 f \n%d 1\n%010zu 00000 n \n",
-                obj, at);
-  /* The trailer as it was (root, document information, identifiers), and
-   * where the previous cross-reference section is. */
-  bc_buf_printf(&b, "trailer\n<< /Size %lld /Root %d 0 R /Info %d 0 R /ID ",
-                size, bc_pdf_id(f->r, bc_pdf_get(f->r, trailer, "Root")),
-                bc_pdf_id(f->r, bc_pdf_get(f->r, trailer, "Info")));
-  bc_pdf_unparse(&b, f->r, bc_pdf_get(f->r, trailer, "ID"));
-  bc_buf_printf(&b, " /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n",
-                bc_pdf_reader_startxref(f->r), xref);
+  if (bc_pdf_reader_xref_is_stream(f->r)) {
+    /* As the file began: a cross-reference stream (object `size`), rows
+     * of type 1, a 4-byte offset and a 2-byte generation, for obj and
+     * for itself; the trailer's entries in its dictionary. */
+    unsigned char rows[14];
+    size_t offsets[2] = {at, xref};
+    for (int i = 0; i < 2; i++) {
+      rows[7 * i] = 1;
+      for (int k = 0; k < 4; k++)
+        rows[7 * i + 1 + k] = (unsigned char)(offsets[i] >> (8 * (3 - k)));
+      rows[7 * i + 5] = rows[7 * i + 6] = 0;
+    }
+    bc_buf_printf(&b,
+                  "%lld 0 obj\n<< /Type /XRef /Size %lld /W [1 4 2] "
+                  "/Index [%d 1 %lld 1] /Length 14 /Root %d 0 R",
+                  size, size + 1, obj, size, root_id);
+    if (info_id > 0)
+      bc_buf_printf(&b, " /Info %d 0 R", info_id);
+    bc_buf_puts(&b, " /ID ");
+    bc_pdf_unparse(&b, f->r, bc_pdf_get(f->r, trailer, "ID"));
+    bc_buf_printf(&b, " /Prev %zu >>\nstream\n",
+                  bc_pdf_reader_startxref(f->r));
+    bc_buf_put(&b, rows, sizeof rows);
+    bc_buf_printf(&b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n",
+                  xref);
+  } else {
+    bc_buf_printf(&b,
+                  "xref\n0 1\n0000000000 65535 f \n%d 1\n%010zu 00000 n \n",
+                  obj, at);
+    /* The trailer as it was (root, document information, identifiers),
+     * and where the previous cross-reference section is. */
+    bc_buf_printf(&b, "trailer\n<< /Size %lld /Root %d 0 R", size, root_id);
+    if (info_id > 0)
+      bc_buf_printf(&b, " /Info %d 0 R", info_id);
+    bc_buf_puts(&b, " /ID ");
+    bc_pdf_unparse(&b, f->r, bc_pdf_get(f->r, trailer, "ID"));
+    bc_buf_printf(&b, " /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n",
+                  bc_pdf_reader_startxref(f->r), xref);
+  }
   ck_assert(!b.failed);
   write_whole(out, b.data, b.len);
   bc_buf_free(&b);
@@ -1476,13 +1507,13 @@ START_TEST(test_exchange_signed__byte_flipped_in_signed_range) {
   const binding b[] = {{"STTTT-TV", "seal", fx.seal_spki, NULL, NULL}};
   up_db(up, sizeof up, "flipped", b, 1);
   data = read_whole(fx.both_pdf, &len);
-  /* The document's title in the first revision (the signatures cover it
-   * whole): /Title becomes /title. */
-  at = find_bytes(data, len, "/Title");
+  /* The XMP metadata in the first revision (a stream left uncompressed,
+   * which both signatures cover whole): x:xmpmeta becomes x:Xmpmeta. */
+  at = find_bytes(data, len, "x:xmpmeta");
   ck_assert_ptr_nonnull(at);
   eof = find_bytes(data, len, "%%EOF");
   ck_assert(eof != NULL && at < eof);
-  data[at - (const char *)data + 1] = 't';
+  data[at - (const char *)data + 2] = 'X';
   snprintf(flipped, sizeof flipped, "%s/flipped.pdf", fx.dir);
   write_whole(flipped, data, len);
   free(data);
