@@ -24,13 +24,13 @@ for s in $suites; do
   (cd "$build/tests" && CK_FORK=no ./check_baocao "$s" >/dev/null 2>&1) ||
     echo "warning: suite $s failed" >&2
 done
-objdir=$build/CMakeFiles/baocao_core.dir
+objdir=$build/CMakeFiles/baocao_objects.dir
 for arg in "$@"; do
   total=0 hit=0
   files=$(cd "$src" && find "$arg" -name '*.c' | sort)
   for f in $files; do
     gcno=$objdir/$f.gcno
-    [ -f "$gcno" ] || { echo "$f: not compiled into baocao_core" >&2; continue; }
+    [ -f "$gcno" ] || { echo "$f: not compiled into the library (baocao_objects)" >&2; continue; }
     # "Lines executed:80.40% of 245" for the source itself (not headers).
     line=$(cd "$build" && gcov -n -o "$objdir/$(dirname "$f")" "$gcno" 2>/dev/null |
       awk -v want="$src/$f" '/^File /{cur=$2; gsub(/\x27/, "", cur)}
