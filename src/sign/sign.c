@@ -327,312 +327,353 @@ static void iso_time(char *buf, size_t size, time_t t, bool pdf_date) {
            pdf_date ? "D:%Y%m%d%H%M%S+07'00'" : "%Y-%m-%dT%H:%M:%S+07:00", &tm);
 }
 
-int bc_sign_pdf(const bc_sign_request *req,
-                const bc_fontset *fonts,
-                bc_shaper *shaper,
-                bc_arena *arena,
-                bc_error *err) {
-  char *input = NULL;
-  size_t input_len = 0;
-  bc_pdf_reader *rd = NULL;
+/* What the steps of bc_sign_pdf pass along. */
+typedef struct sign_state {
+  const bc_sign_request *req;
+  bc_arena *arena;
+  const bc_allocator *alloc;
+  char *input;
+  size_t input_len;
+  bc_pdf_reader *rd;
   bc_pdf_budget budget;
   target t;
   bc_sign_key s;
   update u;
   bc_appearance ap;
-  unsigned char *der = NULL;
-  int der_len = 0, rc;
+  bc_cms_options cms;
+  unsigned char *der;
+  int der_len;
   long long next, n_sig, n_ap;
+  size_t reserve, range_at, contents_at, contents_end;
   char when[64], when_pdf[64];
-  const bc_allocator *alloc = arena->alloc;
+} sign_state;
 
-  memset(&s, 0, sizeof s);
-  memset(&u, 0, sizeof u);
-  bc_buf_init(&u.out, alloc);
+/* 1. The input as it is, read and checked, its signer and target found. */
+static int sign_input(sign_state *st, bc_error *err) {
+  const bc_sign_request *req = st->req;
+  int rc;
   /* A device, FIFO or link as the output fails before any work. */
   if ((rc = bc_file_check_output(req->output, err)))
     return rc;
-  if ((rc = bc_file_read(&input, &input_len, req->input, MAX_PDF, BC_EINPUT,
-                         alloc, err)))
+  if ((rc = bc_file_read(&st->input, &st->input_len, req->input, MAX_PDF,
+                         BC_EINPUT, st->alloc, err)))
     return rc;
-  bc_pdf_budget_init(&budget, input_len);
-  budget.alloc = alloc;
-  if ((rc = bc_pdf_reader_open(&rd, (const unsigned char *)input, input_len,
-                               req->input, &budget, err)) ||
-      (rc = check_signatures((const unsigned char *)input, input_len,
-                             req->input, arena, err)) ||
-      (rc = find_target(&t, rd, req->field, arena, err)) ||
-      (rc = bc_sign__signer_load(&s, req, err)))
-    goto cleanup;
-  if (!bc_pdf_int(rd, bc_pdf_get(rd, bc_pdf_trailer(rd), "Size"), &next) ||
-      next <= 0 || next > 8000000) {
-    rc = bc_error_set(err, BC_EPDF, "'%s' is damaged: bad /Size", req->input);
-    goto cleanup;
-  }
-  iso_time(when, sizeof when, req->now, false);
-  iso_time(when_pdf, sizeof when_pdf, req->now, true);
+  bc_pdf_budget_init(&st->budget, st->input_len);
+  st->budget.alloc = st->alloc;
+  if ((rc = bc_pdf_reader_open(&st->rd, (const unsigned char *)st->input,
+                               st->input_len, req->input, &st->budget, err)) ||
+      (rc = check_signatures((const unsigned char *)st->input, st->input_len,
+                             req->input, st->arena, err)) ||
+      (rc = find_target(&st->t, st->rd, req->field, st->arena, err)) ||
+      (rc = bc_sign__signer_load(&st->s, req, err)))
+    return rc;
+  if (!bc_pdf_int(st->rd, bc_pdf_get(st->rd, bc_pdf_trailer(st->rd), "Size"),
+                  &st->next) ||
+      st->next <= 0 || st->next > 8000000)
+    return bc_error_set(err, BC_EPDF, "'%s' is damaged: bad /Size",
+                        req->input);
+  iso_time(st->when, sizeof st->when, req->now, false);
+  iso_time(st->when_pdf, sizeof st->when_pdf, req->now, true);
 
-  /* 1. The input as it is. */
-  bc_buf_put(&u.out, input, input_len);
-  if (input_len && input[input_len - 1] != '\n')
-    bc_buf_putc(&u.out, '\n');
+  bc_buf_put(&st->u.out, st->input, st->input_len);
+  if (st->input_len && st->input[st->input_len - 1] != '\n')
+    bc_buf_putc(&st->u.out, '\n');
+  return 0;
+}
 
-  /* 2. The appearance: text lines or an image, in the field's box. */
-  double w = t.rect[2] - t.rect[0], h = t.rect[3] - t.rect[1];
-  bc_ap_style style = !strcmp(t.name, "ky_co_quan")               ? BC_AP_SEAL
-                      : !strcmp(t.name, "ky_nguoi_co_tham_quyen") ? BC_AP_SIGNER
-                                                                  : BC_AP_PLAIN;
+/* 2. The appearance: text lines or an image, in the field's box. */
+static int sign_appearance(sign_state *st,
+                           const bc_fontset *fonts,
+                           bc_shaper *shaper,
+                           bc_error *err) {
+  const target *t = &st->t;
+  update *u = &st->u;
+  bc_appearance *ap = &st->ap;
+  int rc;
+  double w = t->rect[2] - t->rect[0], h = t->rect[3] - t->rect[1];
+  bc_ap_style style = !strcmp(t->name, "ky_co_quan")               ? BC_AP_SEAL
+                      : !strcmp(t->name, "ky_nguoi_co_tham_quyen") ? BC_AP_SIGNER
+                                                                   : BC_AP_PLAIN;
   /* A widget without area (an invisible signature) gets an empty
    * appearance: PDF/A wants one on every widget that can be seen. */
   if (fabs(w) < 1 || fabs(h) < 1) {
-    memset(&ap, 0, sizeof ap);
-    ap.content = (const unsigned char *)"";
-    ap.resources = "<< >>";
+    memset(ap, 0, sizeof *ap);
+    ap->content = (const unsigned char *)"";
+    ap->resources = "<< >>";
   } else {
-    bc_ap_request what = {req, s.cn, s.org, when, style, fabs(w), fabs(h)};
-    if ((rc = bc_sign__appearance(&ap, &what, fonts, shaper, arena, err)))
-      goto cleanup;
+    bc_ap_request what = {st->req, st->s.cn, st->s.org, st->when,
+                          style,   fabs(w),  fabs(h)};
+    if ((rc = bc_sign__appearance(ap, &what, fonts, shaper, st->arena, err)))
+      return rc;
   }
-  n_ap = next++;
-  long long font_base = next;
-  next += ap.object_count;
-  for (size_t i = 0; i < ap.object_count; i++) {
-    const bc_ap_object *o = &ap.objects[i];
+  st->n_ap = st->next++;
+  long long font_base = st->next;
+  st->next += ap->object_count;
+  for (size_t i = 0; i < ap->object_count; i++) {
+    const bc_ap_object *o = &ap->objects[i];
     if (o->stream) {
       bc_buf extra;
-      bc_buf_init(&extra, alloc);
+      bc_buf_init(&extra, st->alloc);
       bc_sign__refs(&extra, o->dict, font_base);
       rc = bc_buf_check(&extra, err);
       if (!rc)
-        rc = stream_obj(&u, font_base + (long long)i, o->stream, o->stream_len,
-                        extra.data, arena, err);
+        rc = stream_obj(u, font_base + (long long)i, o->stream, o->stream_len,
+                        extra.data, st->arena, err);
       bc_buf_free(&extra);
       if (rc)
-        goto cleanup;
+        return rc;
     } else {
-      begin_obj(&u, font_base + (long long)i);
-      bc_sign__refs(&u.out, o->dict, font_base);
-      end_obj(&u);
+      begin_obj(u, font_base + (long long)i);
+      bc_sign__refs(&u->out, o->dict, font_base);
+      end_obj(u);
     }
   }
-  {
-    bc_buf extra;
-    bc_buf_init(&extra, alloc);
-    bc_buf_printf(&extra,
-                  "/Type /XObject /Subtype /Form /BBox [0 0 %.3f %.3f] "
-                  "/Resources ",
-                  fabs(w), fabs(h));
-    bc_sign__refs(&extra, ap.resources, font_base);
-    rc = bc_buf_check(&extra, err);
-    if (!rc)
-      rc = stream_obj(&u, n_ap, ap.content, ap.content_len, extra.data, arena,
-                      err);
-    bc_buf_free(&extra);
-    if (rc)
-      goto cleanup;
-  }
+  bc_buf extra;
+  bc_buf_init(&extra, st->alloc);
+  bc_buf_printf(&extra,
+                "/Type /XObject /Subtype /Form /BBox [0 0 %.3f %.3f] "
+                "/Resources ",
+                fabs(w), fabs(h));
+  bc_sign__refs(&extra, ap->resources, font_base);
+  rc = bc_buf_check(&extra, err);
+  if (!rc)
+    rc = stream_obj(u, st->n_ap, ap->content, ap->content_len, extra.data,
+                    st->arena, err);
+  bc_buf_free(&extra);
+  return rc;
+}
 
-  /* 3. The signature dictionary, with placeholders (design notes 2, 3). */
+/* 3. The signature dictionary, with placeholders (design notes 2, 3). */
+static int sign_dictionary(sign_state *st, bc_error *err) {
+  const bc_sign_request *req = st->req;
+  update *u = &st->u;
+  int rc;
   /* The trial signature carries a timestamp too when there is one, so the
    * room reserved holds the TSA's token and its chain. */
-  bc_cms_options cms = {req->cades, req->tsa_url, req->tsa_timeout_s};
-  if ((rc = bc_sign__cms(&der, &der_len, &s, (const unsigned char *)"x", 1,
-                         &cms, err)))
-    goto cleanup;
-  size_t reserve = ((size_t)der_len + 2048) * 2;
-  OPENSSL_free(der);
-  der = NULL;
-  n_sig = next++;
-  begin_obj(&u, n_sig);
-  bc_buf_printf(&u.out,
+  st->cms = (bc_cms_options){req->cades, req->tsa_url, req->tsa_timeout_s};
+  if ((rc = bc_sign__cms(&st->der, &st->der_len, &st->s,
+                         (const unsigned char *)"x", 1, &st->cms, err)))
+    return rc;
+  st->reserve = ((size_t)st->der_len + 2048) * 2;
+  OPENSSL_free(st->der);
+  st->der = NULL;
+  st->n_sig = st->next++;
+  begin_obj(u, st->n_sig);
+  bc_buf_printf(&u->out,
                 "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /%s "
                 "/Name <FEFF",
                 req->cades ? "ETSI.CAdES.detached" : "adbe.pkcs7.detached");
-  bc_utf16_hex(&u.out, s.cn, strlen(s.cn));
-  bc_buf_printf(&u.out, "> /M (%s)", when_pdf);
+  bc_utf16_hex(&u->out, st->s.cn, strlen(st->s.cn));
+  bc_buf_printf(&u->out, "> /M (%s)", st->when_pdf);
   if (req->reason && req->reason[0]) {
-    bc_buf_puts(&u.out, " /Reason <FEFF");
-    bc_utf16_hex(&u.out, req->reason, strlen(req->reason));
-    bc_buf_putc(&u.out, '>');
+    bc_buf_puts(&u->out, " /Reason <FEFF");
+    bc_utf16_hex(&u->out, req->reason, strlen(req->reason));
+    bc_buf_putc(&u->out, '>');
   }
-  bc_buf_puts(&u.out, " /ByteRange [0 ");
-  size_t range_at = u.out.len;
-  bc_buf_puts(&u.out, "0000000000 0000000000 0000000000] /Contents ");
-  size_t contents_at = u.out.len;
-  bc_buf_putc(&u.out, '<');
-  for (size_t i = 0; i < reserve; i++)
-    bc_buf_putc(&u.out, '0');
-  bc_buf_puts(&u.out, "> >>");
-  size_t contents_end = u.out.len - 4; /* the closing > of the hex string */
-  end_obj(&u);
+  bc_buf_puts(&u->out, " /ByteRange [0 ");
+  st->range_at = u->out.len;
+  bc_buf_puts(&u->out, "0000000000 0000000000 0000000000] /Contents ");
+  st->contents_at = u->out.len;
+  bc_buf_putc(&u->out, '<');
+  for (size_t i = 0; i < st->reserve; i++)
+    bc_buf_putc(&u->out, '0');
+  bc_buf_puts(&u->out, "> >>");
+  st->contents_end = u->out.len - 4; /* the closing > of the hex string */
+  end_obj(u);
+  return 0;
+}
 
-  /* 4. The field with its value, its widgets with the appearance (the
-   * field itself when merged), the AcroForm's flags. */
-  {
-    static const char *const field_drop[] = {"V", "AP", "M"};
-    char extra[160];
-    bool merged = t.widget_num[0] == t.field_num;
-    snprintf(extra, sizeof extra, "/V %lld 0 R /M (%s)", n_sig, when_pdf);
-    if (merged)
-      snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
-               " /AP << /N %lld 0 R >>", n_ap);
-    begin_obj(&u, t.field_num);
-    copy_dict(&u.out, arena, rd, t.field, field_drop, 3, extra);
-    end_obj(&u);
-    /* /V belongs to the field; a copy on each widget is for the verifiers
-     * that look for it there (poppler 22 and MuPDF 1.21 find no signature,
-     * or a broken one, on a field whose widgets are its kids), and
-     * conforming readers ignore it (design note 5). */
-    snprintf(extra, sizeof extra, "/AP << /N %lld 0 R >> /V %lld 0 R", n_ap,
-             n_sig);
-    for (size_t i = 0; i < t.widgets && !merged; i++) {
-      begin_obj(&u, t.widget_num[i]);
-      copy_dict(&u.out, arena, rd, t.widget[i], field_drop, 2, extra);
-      end_obj(&u);
-    }
-    static const char *const form_drop[] = {"SigFlags"};
-    if (t.form_num) {
-      begin_obj(&u, t.form_num);
-      copy_dict(&u.out, arena, rd, t.form, form_drop, 1, "/SigFlags 3");
-      end_obj(&u);
-    } else {
-      static const char *const root_drop[] = {"AcroForm"};
-      bc_buf form;
-      bc_buf_init(&form, alloc);
-      bc_buf_puts(&form, "/AcroForm ");
-      copy_dict(&form, arena, rd, t.form, form_drop, 1, "/SigFlags 3");
-      rc = bc_buf_check(&form, err);
-      if (!rc) {
-        begin_obj(&u, t.root_num);
-        copy_dict(&u.out, arena, rd, t.root, root_drop, 1, form.data);
-        end_obj(&u);
-      }
-      bc_buf_free(&form);
-      if (rc)
-        goto cleanup;
-    }
+/* 4. The field with its value, its widgets with the appearance (the
+ * field itself when merged), the AcroForm's flags. */
+static int sign_field(sign_state *st, bc_error *err) {
+  static const char *const field_drop[] = {"V", "AP", "M"};
+  static const char *const form_drop[] = {"SigFlags"};
+  const target *t = &st->t;
+  update *u = &st->u;
+  bc_arena *arena = st->arena;
+  int rc;
+  char extra[160];
+  bool merged = t->widget_num[0] == t->field_num;
+  snprintf(extra, sizeof extra, "/V %lld 0 R /M (%s)", st->n_sig,
+           st->when_pdf);
+  if (merged)
+    snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+             " /AP << /N %lld 0 R >>", st->n_ap);
+  begin_obj(u, t->field_num);
+  copy_dict(&u->out, arena, st->rd, t->field, field_drop, 3, extra);
+  end_obj(u);
+  /* /V belongs to the field; a copy on each widget is for the verifiers
+   * that look for it there (poppler 22 and MuPDF 1.21 find no signature,
+   * or a broken one, on a field whose widgets are its kids), and
+   * conforming readers ignore it (design note 5). */
+  snprintf(extra, sizeof extra, "/AP << /N %lld 0 R >> /V %lld 0 R", st->n_ap,
+           st->n_sig);
+  for (size_t i = 0; i < t->widgets && !merged; i++) {
+    begin_obj(u, t->widget_num[i]);
+    copy_dict(&u->out, arena, st->rd, t->widget[i], field_drop, 2, extra);
+    end_obj(u);
   }
+  if (t->form_num) {
+    begin_obj(u, t->form_num);
+    copy_dict(&u->out, arena, st->rd, t->form, form_drop, 1, "/SigFlags 3");
+    end_obj(u);
+    return 0;
+  }
+  static const char *const root_drop[] = {"AcroForm"};
+  bc_buf form;
+  bc_buf_init(&form, st->alloc);
+  bc_buf_puts(&form, "/AcroForm ");
+  copy_dict(&form, arena, st->rd, t->form, form_drop, 1, "/SigFlags 3");
+  rc = bc_buf_check(&form, err);
+  if (!rc) {
+    begin_obj(u, t->root_num);
+    copy_dict(&u->out, arena, st->rd, t->root, root_drop, 1, form.data);
+    end_obj(u);
+  }
+  bc_buf_free(&form);
+  return rc;
+}
 
-  /* 5. Cross-reference section and trailer (design note 1), objects in
-   * increasing number: a table, or a stream when the input's last section
-   * is one (ISO 32000-1 7.5.8.4: an update goes on the way the file
-   * began). */
-  size_t xref_at = u.out.len;
+/* 5. Cross-reference section and trailer (design note 1), objects in
+ * increasing number: a table, or a stream when the input's last section
+ * is one (ISO 32000-1 7.5.8.4: an update goes on the way the file
+ * began). */
+static int sign_xref(sign_state *st, bc_error *err) {
+  update *u = &st->u;
+  bc_pdf_reader *rd = st->rd;
+  int rc;
+  size_t xref_at = u->out.len;
   long long xref_num = 0;
   if (bc_pdf_reader_xref_is_stream(rd)) {
-    xref_num = next++;
-    u.num[u.n] = xref_num;
-    u.off[u.n++] = xref_at;
+    xref_num = st->next++;
+    u->num[u->n] = xref_num;
+    u->off[u->n++] = xref_at;
   }
-  for (size_t i = 1; i < u.n; i++)
-    for (size_t j = i; j > 0 && u.num[j - 1] > u.num[j]; j--) {
-      long long tn = u.num[j];
-      size_t to = u.off[j];
-      u.num[j] = u.num[j - 1];
-      u.off[j] = u.off[j - 1];
-      u.num[j - 1] = tn;
-      u.off[j - 1] = to;
+  for (size_t i = 1; i < u->n; i++)
+    for (size_t j = i; j > 0 && u->num[j - 1] > u->num[j]; j--) {
+      long long tn = u->num[j];
+      size_t to = u->off[j];
+      u->num[j] = u->num[j - 1];
+      u->off[j] = u->off[j - 1];
+      u->num[j - 1] = tn;
+      u->off[j - 1] = to;
     }
   bc_buf index, rows;
-  bc_buf_init(&index, alloc);
-  bc_buf_init(&rows, alloc);
+  bc_buf_init(&index, st->alloc);
+  bc_buf_init(&rows, st->alloc);
   if (!xref_num)
-    bc_buf_puts(&u.out, "xref\n");
-  for (size_t i = 0; i < u.n;) {
+    bc_buf_puts(&u->out, "xref\n");
+  for (size_t i = 0; i < u->n;) {
     size_t j = i;
-    while (j + 1 < u.n && u.num[j + 1] == u.num[j] + 1)
+    while (j + 1 < u->n && u->num[j + 1] == u->num[j] + 1)
       j++;
     if (xref_num) {
-      bc_buf_printf(&index, "%s%lld %zu", i ? " " : "", u.num[i], j - i + 1);
+      bc_buf_printf(&index, "%s%lld %zu", i ? " " : "", u->num[i], j - i + 1);
       for (size_t k = i; k <= j; k++) {
         unsigned char row[7] = {1,
-                                (unsigned char)(u.off[k] >> 24),
-                                (unsigned char)(u.off[k] >> 16),
-                                (unsigned char)(u.off[k] >> 8),
-                                (unsigned char)u.off[k],
+                                (unsigned char)(u->off[k] >> 24),
+                                (unsigned char)(u->off[k] >> 16),
+                                (unsigned char)(u->off[k] >> 8),
+                                (unsigned char)u->off[k],
                                 0,
                                 0};
         bc_buf_put(&rows, row, sizeof row);
       }
     } else {
-      bc_buf_printf(&u.out, "%lld %zu\n", u.num[i], j - i + 1);
+      bc_buf_printf(&u->out, "%lld %zu\n", u->num[i], j - i + 1);
       for (size_t k = i; k <= j; k++)
-        bc_buf_printf(&u.out, "%010zu 00000 n \n", u.off[k]);
+        bc_buf_printf(&u->out, "%010zu 00000 n \n", u->off[k]);
     }
     i = j + 1;
   }
   if (xref_num)
-    bc_buf_printf(&u.out,
+    bc_buf_printf(&u->out,
                   "%lld 0 obj\n<< /Type /XRef /W [1 4 2] /Index [%s] "
                   "/Length %zu /Size %lld /Root %d 0 R",
-                  xref_num, index.data ? index.data : "", rows.len, next,
-                  t.root_num);
+                  xref_num, index.data ? index.data : "", rows.len, st->next,
+                  st->t.root_num);
   else
-    bc_buf_printf(&u.out, "trailer\n<< /Size %lld /Root %d 0 R", next,
-                  t.root_num);
+    bc_buf_printf(&u->out, "trailer\n<< /Size %lld /Root %d 0 R", st->next,
+                  st->t.root_num);
   bc_pdf_obj trailer = bc_pdf_trailer(rd);
   if (bc_pdf_has(rd, trailer, "Info")) {
-    bc_buf_puts(&u.out, " /Info ");
-    bc_pdf_unparse(&u.out, rd, bc_pdf_get(rd, trailer, "Info"));
+    bc_buf_puts(&u->out, " /Info ");
+    bc_pdf_unparse(&u->out, rd, bc_pdf_get(rd, trailer, "Info"));
   }
   if (bc_pdf_has(rd, trailer, "ID")) {
-    bc_buf_puts(&u.out, " /ID ");
-    bc_pdf_unparse(&u.out, rd, bc_pdf_get(rd, trailer, "ID"));
+    bc_buf_puts(&u->out, " /ID ");
+    bc_pdf_unparse(&u->out, rd, bc_pdf_get(rd, trailer, "ID"));
   }
-  bc_buf_printf(&u.out, " /Prev %zu >>\n", bc_pdf_reader_startxref(rd));
+  bc_buf_printf(&u->out, " /Prev %zu >>\n", bc_pdf_reader_startxref(rd));
   if (xref_num) {
-    bc_buf_puts(&u.out, "stream\n");
-    bc_buf_put(&u.out, rows.data, rows.len);
-    bc_buf_puts(&u.out, "\nendstream\nendobj\n");
+    bc_buf_puts(&u->out, "stream\n");
+    bc_buf_put(&u->out, rows.data, rows.len);
+    bc_buf_puts(&u->out, "\nendstream\nendobj\n");
   }
-  bc_buf_printf(&u.out, "startxref\n%zu\n%%%%EOF\n", xref_at);
+  bc_buf_printf(&u->out, "startxref\n%zu\n%%%%EOF\n", xref_at);
   if (!(rc = bc_buf_check(&index, err)) && !(rc = bc_buf_check(&rows, err)))
     rc = bc_pdf_reader_check(rd, err);
   bc_buf_free(&index);
   bc_buf_free(&rows);
   if (rc)
-    goto cleanup;
-  if ((rc = bc_buf_check(&u.out, err)))
-    goto cleanup;
+    return rc;
+  return bc_buf_check(&u->out, err);
+}
 
-  /* 6. Byte ranges, the signature, and a check of the result. */
-  {
-    size_t a = contents_at, b = contents_end + 1, c = u.out.len - b;
-    char nums[40];
-    snprintf(nums, sizeof nums, "%010zu %010zu %010zu", a, b, c);
-    memcpy(u.out.data + range_at, nums, 32);
-    unsigned char *signed_bytes = bc_arena_alloc(arena, a + c);
-    if (!signed_bytes) {
-      rc = bc_error_oom(err);
-      goto cleanup;
-    }
-    memcpy(signed_bytes, u.out.data, a);
-    memcpy(signed_bytes + a, u.out.data + b, c);
-    if ((rc = bc_sign__cms(&der, &der_len, &s, signed_bytes, a + c, &cms, err)))
-      goto cleanup;
-    if ((size_t)der_len * 2 > reserve) {
-      rc = bc_error_set(err, BC_ECERT,
+/* 6. Byte ranges, the signature, and a check of the result, written. */
+static int sign_bytes(sign_state *st, bc_error *err) {
+  update *u = &st->u;
+  int rc;
+  size_t a = st->contents_at, b = st->contents_end + 1, c = u->out.len - b;
+  char nums[40];
+  snprintf(nums, sizeof nums, "%010zu %010zu %010zu", a, b, c);
+  memcpy(u->out.data + st->range_at, nums, 32);
+  unsigned char *signed_bytes = bc_arena_alloc(st->arena, a + c);
+  if (!signed_bytes)
+    return bc_error_oom(err);
+  memcpy(signed_bytes, u->out.data, a);
+  memcpy(signed_bytes + a, u->out.data + b, c);
+  if ((rc = bc_sign__cms(&st->der, &st->der_len, &st->s, signed_bytes, a + c,
+                         &st->cms, err)))
+    return rc;
+  if ((size_t)st->der_len * 2 > st->reserve)
+    return bc_error_set(err, BC_ECERT,
                         "the signature (%d bytes) is larger than the room "
                         "reserved for it",
-                        der_len);
-      goto cleanup;
-    }
-    for (int i = 0; i < der_len; i++) {
-      static const char hex[] = "0123456789ABCDEF";
-      u.out.data[contents_at + 1 + 2 * i] = hex[der[i] >> 4];
-      u.out.data[contents_at + 2 + 2 * i] = hex[der[i] & 15];
-    }
+                        st->der_len);
+  for (int i = 0; i < st->der_len; i++) {
+    static const char hex[] = "0123456789ABCDEF";
+    u->out.data[st->contents_at + 1 + 2 * i] = hex[st->der[i] >> 4];
+    u->out.data[st->contents_at + 2 + 2 * i] = hex[st->der[i] & 15];
   }
-  if ((rc = bc_sign__check_bytes((const unsigned char *)u.out.data, u.out.len,
-                                 t.name, arena, err)) ||
-      (rc = bc_file_write_atomic(req->output, u.out.data, u.out.len, req->sink,
-                                 err)))
-    goto cleanup;
-cleanup:
-  bc_pdf_reader_free(rd);
-  OPENSSL_free(der);
-  bc_sign__signer_free(&s);
-  bc_buf_free(&u.out);
-  bc_free(alloc, input);
+  if ((rc = bc_sign__check_bytes((const unsigned char *)u->out.data,
+                                 u->out.len, st->t.name, st->arena, err)))
+    return rc;
+  return bc_file_write_atomic(st->req->output, u->out.data, u->out.len,
+                              st->req->sink, err);
+}
+
+int bc_sign_pdf(const bc_sign_request *req,
+                const bc_fontset *fonts,
+                bc_shaper *shaper,
+                bc_arena *arena,
+                bc_error *err) {
+  sign_state state, *st = &state;
+  int rc;
+  memset(st, 0, sizeof *st);
+  st->req = req;
+  st->arena = arena;
+  st->alloc = arena->alloc;
+  bc_buf_init(&st->u.out, st->alloc);
+  if (!(rc = sign_input(st, err)) &&
+      !(rc = sign_appearance(st, fonts, shaper, err)) &&
+      !(rc = sign_dictionary(st, err)) && !(rc = sign_field(st, err)) &&
+      !(rc = sign_xref(st, err)))
+    rc = sign_bytes(st, err);
+  bc_pdf_reader_free(st->rd);
+  OPENSSL_free(st->der);
+  bc_sign__signer_free(&st->s);
+  bc_buf_free(&st->u.out);
+  bc_free(st->alloc, st->input);
   return rc;
 }
