@@ -399,11 +399,11 @@ static int put_value(expander *x, const bc_tnode *n) {
   bc_value v;
   bc_tsubject s;
   const bc_record *record;
-  const char *text;
   const bc_tfmt *fmts = n->fmts;
-  size_t len, failed, count = n->fmt_count;
+  size_t count = n->fmt_count;
   bc_tref ref;
-  const bc_tname *ref_missing;
+  bc_tformat_call call;
+  bc_tformat_result out;
   int rc;
 
   resolve(x, &n->name, &v, &s, &record);
@@ -446,26 +446,31 @@ static int put_value(expander *x, const bc_tnode *n) {
   }
   ref.fn = lookup_ref;
   ref.ud = x;
-  rc = bc_template__format(&text, &len, &failed, &ref_missing, x->scratch, &v,
-                           fmts, count, &ref, &s, x->err);
-  if (rc && ref_missing && n->fallback) {
+  call.value = &v;
+  call.fmts = fmts;
+  call.count = count;
+  call.ref = &ref;
+  call.subject = &s;
+  rc = bc_template__format(&out, x->scratch, &call, x->err);
+  if (rc && out.ref_missing && n->fallback) {
     bc_error_clear(x->err);
     put_escaped(x, n->fallback->text, n->fallback->text_len);
     return 0;
   }
   if (rc) {
-    if (ref_missing) {
-      const bc_tfmt *f = &n->fmts[failed];
-      bc_tsubject rs = {ref_missing->s, ref_missing->len, NULL, NULL};
+    if (out.ref_missing) {
+      const bc_tfmt *f = &n->fmts[out.failed_at];
+      bc_tsubject rs = {out.ref_missing->s, out.ref_missing->len, NULL, NULL};
       return value_problem(x, BC_AUDIT_MISSING_VALUE, &rs, f->line, f->column,
                            rc);
     }
-    if (failed < n->fmt_count)
-      return value_problem(x, BC_AUDIT_INVALID_VALUE, &s, n->fmts[failed].line,
-                           n->fmts[failed].column, rc);
+    if (out.failed_at < n->fmt_count)
+      return value_problem(x, BC_AUDIT_INVALID_VALUE, &s,
+                           n->fmts[out.failed_at].line,
+                           n->fmts[out.failed_at].column, rc);
     return value_problem(x, BC_AUDIT_INVALID_VALUE, &s, n->line, n->column, rc);
   }
-  put_escaped(x, text, len);
+  put_escaped(x, out.text, out.len);
   return 0;
 }
 

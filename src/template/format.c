@@ -500,17 +500,17 @@ compare_amount(bc_buf *b, const bc_tfmt *f, double value, double base) {
   }
 }
 
-int bc_template__format(const char **text_out,
-                        size_t *len_out,
-                        size_t *failed_at,
-                        const bc_tname **ref_missing,
+int bc_template__format(bc_tformat_result *out,
                         bc_buf scratch[2],
-                        const bc_value *value,
-                        const bc_tfmt *fmts,
-                        size_t count,
-                        const bc_tref *ref,
-                        const bc_tsubject *subject,
+                        const bc_tformat_call *call,
                         bc_error *err) {
+  const bc_value *value = call->value;
+  const bc_tfmt *fmts = call->fmts;
+  size_t count = call->count;
+  const bc_tref *ref = call->ref;
+  const bc_tsubject *subject = call->subject;
+  size_t *failed_at = &out->failed_at;
+  const bc_tname **ref_missing = &out->ref_missing;
   stage st = {0};
   int rc, index = 0;
   bc_buf *b;
@@ -685,7 +685,7 @@ int bc_template__format(const char **text_out,
   *failed_at = count;
   if ((rc = to_text(&st, scratch, err)))
     return rc;
-  *text_out = st.text;
-  *len_out = st.len;
+  out->text = st.text;
+  out->len = st.len;
   return 0;
 }

@@ -306,24 +306,36 @@ typedef struct bc_tref {
  * that is not d, dd, M, MM, yyyy or a character that is no ASCII letter. */
 const char *bc_template__pattern_fault(const char *pattern, size_t len);
 
+/* What bc_template__format formats: a present, non-list value and the
+ * formatters of its tag, with how their name arguments are looked up. */
+typedef struct bc_tformat_call {
+  const bc_value *value;
+  const bc_tfmt *fmts;
+  size_t count; /* entries in fmts */
+  const bc_tref *ref;
+  const bc_tsubject *subject; /* names the value in messages */
+} bc_tformat_call;
+
+/* What bc_template__format returns besides its code. */
+typedef struct bc_tformat_result {
+  const char *text; /* plain (unescaped), in scratch or in the value */
+  size_t len;
+  size_t failed_at;            /* on BC_EDATA: see bc_template__format */
+  const bc_tname *ref_missing; /* on BC_EDATA: the missing name, or NULL */
+} bc_tformat_result;
+
 /*
- * Runs a present, non-list value through fmts (mac_dinh is skipped) and
- * returns the plain (unescaped) text in *text_out, which points into
- * scratch[0..1] or into the value itself. On BC_EDATA, *failed_at is the
- * index of the formatter at fault, or count when the value itself is bad
- * (not a finite number); *ref_missing is the formatter's name argument
- * that was missing, or NULL. Returns 0, BC_EDATA or BC_ENOMEM.
+ * Runs call->value through call->fmts (mac_dinh is skipped) and returns
+ * the plain (unescaped) text in out->text, which points into
+ * scratch[0..1] or into the value itself. On BC_EDATA, out->failed_at is
+ * the index of the formatter at fault, or call->count when the value
+ * itself is bad (not a finite number); out->ref_missing is the
+ * formatter's name argument that was missing, or NULL. Returns 0,
+ * BC_EDATA or BC_ENOMEM.
  */
-int bc_template__format(const char **text_out,
-                        size_t *len_out,
-                        size_t *failed_at,
-                        const bc_tname **ref_missing,
+int bc_template__format(bc_tformat_result *out,
                         bc_buf scratch[2],
-                        const bc_value *value,
-                        const bc_tfmt *fmts,
-                        size_t count,
-                        const bc_tref *ref,
-                        const bc_tsubject *subject,
+                        const bc_tformat_call *call,
                         bc_error *err);
 
 /* expand.c */
