@@ -315,13 +315,25 @@ static int read_previous(bulk_run *run,
   return 0;
 }
 
+/* Whether NAME is "STEM.tmp-XXXXXX" (bc_file_temp_name's shape). */
+static int is_temporary_of(const char *name, const char *stem) {
+  size_t n = strlen(stem);
+  return !strncmp(name, stem, n) && !strncmp(name + n, ".tmp-", 5) &&
+         strlen(name + n + 5) == 6;
+}
+
 /* A killed run leaves "X.pdf.tmp-XXXXXX" files (.docx, .odt) beside its
- * outputs: those of this run's reports go (other shards' are not ours to
- * touch). */
-static void remove_stale_temporaries(const bulk_run *run) {
+ * outputs, and "manifest.jsonl.tmp-XXXXXX" when it was killed while the
+ * manifest was written again at its end: those of this run's reports and
+ * its manifest go (other shards' are not ours to touch; the manifest's
+ * lock is held). */
+static void remove_stale_temporaries(const bulk_run *run,
+                                     const char *manifest_path) {
   DIR *dir = opendir(run->opts->out_dir);
   struct dirent *de;
   char marker[16];
+  const char *manifest_base = strrchr(manifest_path, '/');
+  manifest_base = manifest_base ? manifest_base + 1 : manifest_path;
   if (!dir)
     return;
   snprintf(marker, sizeof marker, ".%s.tmp-",
@@ -330,6 +342,12 @@ static void remove_stale_temporaries(const bulk_run *run) {
     const char *tmp = strstr(de->d_name, marker);
     char path[PATH_MAX];
     size_t stem;
+    if (is_temporary_of(de->d_name, manifest_base)) {
+      if (snprintf(path, sizeof path, "%s/%s", run->opts->out_dir,
+                   de->d_name) < (int)sizeof path)
+        unlink(path);
+      continue;
+    }
     if (!tmp || strlen(tmp) != strlen(marker) + 6)
       continue;
     stem = (size_t)(tmp - de->d_name) + strlen(marker) - 5; /* to ".pdf" */
@@ -787,7 +805,7 @@ int bc_bulk_run(bc_bulk_summary *summary,
                       manifest_path, strerror(errno));
     goto done;
   }
-  remove_stale_temporaries(&run);
+  remove_stale_temporaries(&run, manifest_path);
 
   run.progress.total = run.count;
   /* The calling thread is worker 0; the others get threads (if a thread

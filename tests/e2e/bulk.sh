@@ -100,6 +100,7 @@ check "no partial PDF: every PDF left is byte for byte the full run's" \
   bash -c "cd '$WORK/killed' && for f in *.pdf; do
     cmp -s \"\$f\" '$WORK/full/'\"\$f\" || { echo \"differs: \$f\"; exit 1; }; done"
 touch "$WORK/killed/P01-A001.pdf.tmp-AbC123" # what a kill during a write leaves
+touch "$WORK/killed/manifest.jsonl.tmp-XyZ789" # ... during the manifest's rewrite
 bulk resume -j 2 --out-dir "$WORK/killed" --resume
 check "resume exits 15 (the broken three still fail)" test "$code" -eq 15
 check "resume keeps what was done and renders the rest" python3 - "$WORK/resume.err" "$done_before" <<'PY'
