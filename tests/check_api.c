@@ -74,19 +74,23 @@ static max_align_t fake_context_storage;
     "opts->agency is NULL")                                                   \
   X(render_period, bc_render, (NULL, CTX, RENDER_OPTS(.period = NULL), err),  \
     "opts->period is NULL")                                                   \
-  X(preview_ctx, bc_preview, (NULL, NULL, PREVIEW_OPTS(0), err),              \
+  X(preview_out, bc_preview, (NULL, CTX, PREVIEW_OPTS(0), err),              \
+    "out is NULL")                                                            \
+  X(preview_ctx, bc_preview, (&preview, NULL, PREVIEW_OPTS(0), err),          \
     "ctx is NULL")                                                            \
-  X(preview_opts, bc_preview, (NULL, CTX, NULL, err), "opts is NULL")         \
-  X(preview_version, bc_preview, (NULL, CTX, PREVIEW_OPTS(.version = 0), err), \
+  X(preview_opts, bc_preview, (&preview, CTX, NULL, err), "opts is NULL")     \
+  X(preview_version, bc_preview,                                              \
+    (&preview, CTX, PREVIEW_OPTS(.version = 0), err),                         \
     "opts->version is not BC_PREVIEW_OPTIONS_VERSION")                        \
-  X(preview_db, bc_preview, (NULL, CTX, PREVIEW_OPTS(.db_path = NULL), err),  \
+  X(preview_db, bc_preview,                                                   \
+    (&preview, CTX, PREVIEW_OPTS(.db_path = NULL), err),                      \
     "opts->db_path is NULL")                                                  \
   X(preview_agency, bc_preview,                                               \
-    (NULL, CTX, PREVIEW_OPTS(.agency = NULL), err), "opts->agency is NULL")   \
+    (&preview, CTX, PREVIEW_OPTS(.agency = NULL), err),                       \
+    "opts->agency is NULL")                                                   \
   X(preview_period, bc_preview,                                               \
-    (NULL, CTX, PREVIEW_OPTS(.period = NULL), err), "opts->period is NULL")   \
-  X(preview_result, bc_preview, (NULL, CTX, PREVIEW_OPTS(.keep_png = 1), err), \
-    "result is NULL with opts->keep_pixels or opts->keep_png")                \
+    (&preview, CTX, PREVIEW_OPTS(.period = NULL), err),                       \
+    "opts->period is NULL")                                                   \
   X(check_out, bc_check, (NULL, CTX, CHECK_OPTS(0), err), "out is NULL")     \
   X(check_ctx, bc_check, (&check, NULL, CHECK_OPTS(0), err), "ctx is NULL")   \
   X(check_opts, bc_check, (&check, CTX, NULL, err), "opts is NULL")           \
@@ -182,6 +186,7 @@ static max_align_t fake_context_storage;
 /* What the calls write into when the check is missing (it is not). */
 static bc_context *context;
 static bc_check_result *check;
+static bc_preview_result *preview;
 static bc_bulk_summary bulk;
 static bc_verify_result *verify;
 static bc_import_pdf_result *import_pdf;
@@ -222,6 +227,9 @@ START_TEST(test_api_einval__every_entry_point) {
   }
   ck_assert_ptr_null(context);
   ck_assert_ptr_null(verify);
+  ck_assert_ptr_null(check);
+  ck_assert_ptr_null(preview);
+  ck_assert_ptr_null(import_pdf);
   ck_assert_str_eq(bc_error_key(BC_EINVAL), "invalid_argument");
 }
 END_TEST

@@ -240,43 +240,47 @@ typedef struct bc_preview_options {
 #define BC_PREVIEW_OPTIONS_INIT { .version = BC_PREVIEW_OPTIONS_VERSION }
 BC_EXPORT void bc_preview_options_init(bc_preview_options *opts);
 
-/* One previewed page. */
-typedef struct bc_preview_result {
-  size_t pages;              /* pages in the report */
-  size_t bytes;              /* size of the PNG written, 0 if none */
-  unsigned width, height;    /* pixels */
-  double dpi;                /* the resolution drawn at */
-  unsigned char *pixels;     /* with keep_pixels: width * height bytes of
-                                grey (0 black, 255 white), rows top to
-                                bottom; the caller frees them with
-                                bc_preview_result_free. NULL otherwise */
-  unsigned char *png;        /* with keep_png: the page as PNG, png_len
-                                bytes, freed by bc_preview_result_free */
-  size_t png_len;
-  const bc_allocator *alloc; /* what pixels and png came from */
-} bc_preview_result;
+/* One previewed page: read it with the getters below, free it with
+ * bc_preview_result_free. */
+typedef struct bc_preview_result bc_preview_result;
 
 /*
  * Draws one page of the agency's report for the period, from the same
  * pages bc_render writes as PDF (data, templates and layout run exactly
  * as for bc_render), as 8-bit grey: into opts->output_path as PNG (whole
- * or not at all; or to opts->output_fd) and/or, with keep_pixels, into
- * result->pixels. The
- * context keeps its own FreeType faces for drawing, opened on the first
- * preview and reused. Errors: those of bc_render, and BC_ENOTFOUND for a
- * page the report does not have ("page 12 is out of range: the report has
- * 11 pages"), BC_ERROR for a resolution outside 1..2400 dpi. result may be
- * NULL unless keep_pixels or keep_png is set. Not thread-safe for one
- * context.
+ * or not at all; or to opts->output_fd) and/or, with keep_pixels and
+ * keep_png, into the result. On success *out is the page's result, which
+ * the caller frees with bc_preview_result_free; on failure *out is left
+ * as it was. The context keeps its own FreeType faces for drawing, opened
+ * on the first preview and reused. Errors: those of bc_render, and
+ * BC_ENOTFOUND for a page the report does not have ("page 12 is out of
+ * range: the report has 11 pages"), BC_ERROR for a resolution outside
+ * 1..2400 dpi. Not thread-safe for one context.
  */
-BC_EXPORT int bc_preview(bc_preview_result *result,
-               bc_context *ctx,
-               const bc_preview_options *opts,
-               bc_error *err);
-
-/* Frees result->pixels and result->png (if any) and clears result.
- * Accepts NULL. */
-BC_EXPORT void bc_preview_result_free(bc_preview_result *result);
+BC_EXPORT int bc_preview(bc_preview_result **out,
+                         bc_context *ctx,
+                         const bc_preview_options *opts,
+                         bc_error *err);
+/* Pages in the report. */
+BC_EXPORT size_t bc_preview_result_pages(const bc_preview_result *r);
+/* Size of the PNG written to opts->output_path or opts->output_fd, 0 if
+ * none. */
+BC_EXPORT size_t bc_preview_result_bytes(const bc_preview_result *r);
+/* The page's size in pixels, and the resolution it was drawn at. */
+BC_EXPORT unsigned bc_preview_result_width(const bc_preview_result *r);
+BC_EXPORT unsigned bc_preview_result_height(const bc_preview_result *r);
+BC_EXPORT double bc_preview_result_dpi(const bc_preview_result *r);
+/* With keep_pixels: width * height bytes of grey (0 black, 255 white),
+ * rows top to bottom, borrowed from r. NULL otherwise. */
+BC_EXPORT const unsigned char *
+bc_preview_result_pixels(const bc_preview_result *r);
+/* With keep_png: the page as PNG, bc_preview_result_png_len bytes (for a
+ * terminal's graphics protocol), borrowed from r. NULL and 0 otherwise. */
+BC_EXPORT const unsigned char *
+bc_preview_result_png(const bc_preview_result *r);
+BC_EXPORT size_t bc_preview_result_png_len(const bc_preview_result *r);
+/* Frees r, its pixels and its PNG. Accepts NULL. */
+BC_EXPORT void bc_preview_result_free(bc_preview_result *r);
 
 #ifdef __cplusplus
 }

@@ -39,12 +39,11 @@ static long ms_since(const struct timespec *t0) {
  * again. */
 static int draw_once(const preview_job *job, bool watching) {
   bc_context *ctx = NULL;
-  bc_preview_result res;
+  bc_preview_result *res = NULL;
   bc_error err;
   struct timespec t0;
   int rc;
 
-  memset(&res, 0, sizeof res);
   clock_gettime(CLOCK_MONOTONIC, &t0);
   bc_error_clear(&err);
   rc = bc_context_new(&ctx, &job->copts, &err);
@@ -85,11 +84,15 @@ static int draw_once(const preview_job *job, bool watching) {
     if (watching && (job->colour || job->graphics != GRAPHICS_BLOCKS))
       fputs("\x1b[H\x1b[2J", stdout); /* home, clear the screen */
     if (job->graphics == GRAPHICS_KITTY)
-      draw_kitty(stdout, res.png, res.png_len, terminal_columns());
+      draw_kitty(stdout, bc_preview_result_png(res),
+                 bc_preview_result_png_len(res), terminal_columns());
     else if (job->graphics == GRAPHICS_SIXEL)
-      draw_sixel(stdout, res.pixels, res.width, res.height);
+      draw_sixel(stdout, bc_preview_result_pixels(res),
+                 bc_preview_result_width(res), bc_preview_result_height(res));
     else
-      draw_blocks(stdout, res.pixels, res.width, res.height, job->colour);
+      draw_blocks(stdout, bc_preview_result_pixels(res),
+                  bc_preview_result_width(res), bc_preview_result_height(res),
+                  job->colour);
   }
   if (job->verbosity == CLI_QUIET)
     ;
@@ -102,10 +105,13 @@ static int draw_once(const preview_job *job, bool watching) {
     fprintf(job->status, _("%s: page %zu of %zu, %u x %u pixels, %zu bytes\n"),
             job->popts.output_path ? job->popts.output_path
                                    : _("standard output"),
-            job->popts.page, res.pages, res.width, res.height, res.bytes);
+            job->popts.page, bc_preview_result_pages(res),
+            bc_preview_result_width(res), bc_preview_result_height(res),
+            bc_preview_result_bytes(res));
   cli_detail(job->verbosity, "preview", "%u x %u pixels at %.1f dpi in %ld ms",
-             res.width, res.height, res.dpi, ms);
-  bc_preview_result_free(&res);
+             bc_preview_result_width(res), bc_preview_result_height(res),
+             bc_preview_result_dpi(res), ms);
+  bc_preview_result_free(res);
   fflush(stdout);
   return EXIT_OK;
 }

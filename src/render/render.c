@@ -674,7 +674,19 @@ cleanup:
   return rc;
 }
 
-int bc_preview(bc_preview_result *result,
+/* What bc_preview hands back (baocao/render.h). */
+struct bc_preview_result {
+  const bc_allocator *alloc; /* the context's: r, pixels and png */
+  size_t pages;
+  size_t bytes; /* the PNG written, 0 if none */
+  unsigned width, height;
+  double dpi;
+  unsigned char *pixels; /* with keep_pixels, else NULL */
+  unsigned char *png;    /* with keep_png, png_len bytes, else NULL */
+  size_t png_len;
+};
+
+int bc_preview(bc_preview_result **out,
                bc_context *ctx,
                const bc_preview_options *opts,
                bc_error *err) {
@@ -686,11 +698,12 @@ int bc_preview(bc_preview_result *result,
   const bc_page *page;
   const unsigned char *png = NULL;
   size_t png_len = 0;
-  unsigned char *pixels = NULL, *png_copy = NULL;
+  bc_preview_result *r = NULL;
   bool to_fd;
   double dpi;
   int rc;
 
+  BC_ASSERT_ARG(err, out, "out is NULL");
   BC_ASSERT_ARG(err, ctx, "ctx is NULL");
   BC_ASSERT_ARG(err, opts, "opts is NULL");
   BC_ASSERT_ARG(err, opts->version == BC_PREVIEW_OPTIONS_VERSION,
@@ -698,8 +711,6 @@ int bc_preview(bc_preview_result *result,
   BC_ASSERT_ARG(err, opts->db_path, "opts->db_path is NULL");
   BC_ASSERT_ARG(err, opts->agency, "opts->agency is NULL");
   BC_ASSERT_ARG(err, opts->period, "opts->period is NULL");
-  BC_ASSERT_ARG(err, result || !(opts->keep_pixels || opts->keep_png),
-                "result is NULL with opts->keep_pixels or opts->keep_png");
   job = (report_job){opts->db_path,       opts->agency, opts->period,
                      opts->template_name, false,        false,
                      BC_PDF_STANDARD_A3B, false,        opts->tones,
@@ -731,25 +742,31 @@ int bc_preview(bc_preview_result *result,
     goto cleanup;
   /* Everything that can fail before the file: a preview that fails
    * writes nothing. */
+  if (!(r = bc_calloc(ctx->alloc, 1, sizeof *r))) {
+    rc = bc_error_oom(err);
+    goto cleanup;
+  }
+  r->alloc = ctx->alloc;
   if (opts->keep_pixels) {
     /* The image is bc_raster_page's: one byte per pixel, no padding. */
     assert(img.format == BC_PIXEL_GRAY && img.stride == img.width);
-    pixels = bc_malloc(ctx->alloc, (size_t)img.width * img.height);
-    if (!pixels) {
+    r->pixels = bc_malloc(ctx->alloc, (size_t)img.width * img.height);
+    if (!r->pixels) {
       rc = bc_error_oom(err);
       goto cleanup;
     }
-    memcpy(pixels, img.pixels, (size_t)img.width * img.height);
+    memcpy(r->pixels, img.pixels, (size_t)img.width * img.height);
   }
   if ((opts->output_path || to_fd || opts->keep_png) &&
       (rc = bc_png_write(&png, &png_len, &img, &arena, err)))
     goto cleanup;
   if (opts->keep_png) {
-    if (!(png_copy = bc_malloc(ctx->alloc, png_len ? png_len : 1))) {
+    if (!(r->png = bc_malloc(ctx->alloc, png_len ? png_len : 1))) {
       rc = bc_error_oom(err);
       goto cleanup;
     }
-    memcpy(png_copy, png, png_len);
+    memcpy(r->png, png, png_len);
+    r->png_len = png_len;
   }
   if (opts->output_path &&
       (rc = bc_file_write_atomic(opts->output_path, png, png_len,
@@ -758,22 +775,15 @@ int bc_preview(bc_preview_result *result,
   if (to_fd && (rc = bc_file_write_fd(opts->output_fd, bc_tr("standard output"), png,
                                       png_len, NULL, err)))
     goto cleanup;
-  if (result) {
-    memset(result, 0, sizeof *result);
-    result->pages = pages.count;
-    result->bytes = opts->output_path || to_fd ? png_len : 0;
-    result->width = img.width;
-    result->height = img.height;
-    result->dpi = dpi;
-    result->pixels = pixels;
-    result->png = png_copy;
-    result->png_len = png_copy ? png_len : 0;
-    result->alloc = ctx->alloc;
-    pixels = png_copy = NULL;
-  }
+  r->pages = pages.count;
+  r->bytes = opts->output_path || to_fd ? png_len : 0;
+  r->width = img.width;
+  r->height = img.height;
+  r->dpi = dpi;
+  *out = r;
+  r = NULL;
 cleanup:
-  bc_free(ctx->alloc, pixels);
-  bc_free(ctx->alloc, png_copy);
+  bc_preview_result_free(r);
   bc_render__context(err, rc, job.agency, job.period);
   bc_arena_release(&arena);
   return rc;
@@ -804,14 +814,44 @@ int bc_render__pages_dump(bc_buf *out,
   return rc;
 }
 
-void bc_preview_result_free(bc_preview_result *result) {
-  if (!result)
+size_t bc_preview_result_pages(const bc_preview_result *r) {
+  return r->pages;
+}
+
+size_t bc_preview_result_bytes(const bc_preview_result *r) {
+  return r->bytes;
+}
+
+unsigned bc_preview_result_width(const bc_preview_result *r) {
+  return r->width;
+}
+
+unsigned bc_preview_result_height(const bc_preview_result *r) {
+  return r->height;
+}
+
+double bc_preview_result_dpi(const bc_preview_result *r) {
+  return r->dpi;
+}
+
+const unsigned char *bc_preview_result_pixels(const bc_preview_result *r) {
+  return r->pixels;
+}
+
+const unsigned char *bc_preview_result_png(const bc_preview_result *r) {
+  return r->png;
+}
+
+size_t bc_preview_result_png_len(const bc_preview_result *r) {
+  return r->png_len;
+}
+
+void bc_preview_result_free(bc_preview_result *r) {
+  if (!r)
     return;
-  if (result->pixels)
-    bc_free(result->alloc, result->pixels);
-  if (result->png)
-    bc_free(result->alloc, result->png);
-  memset(result, 0, sizeof *result);
+  bc_free(r->alloc, r->pixels);
+  bc_free(r->alloc, r->png);
+  bc_free(r->alloc, r);
 }
 
 const bc_allocator *bc_context__alloc(const bc_context *ctx) {
