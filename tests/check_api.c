@@ -45,6 +45,7 @@ static max_align_t fake_context_storage;
                             .db_path = "x.db", __VA_ARGS__})
 #define BAD_TRUST (&(bc_trust_options){.version = 99})
 #define BAD_DATABASE (&(bc_database_options){.version = 99})
+#define BAD_IMPORT (&(bc_import_options){.version = 99})
 #define BAD_VERIFY (&(bc_verify_options){.version = 99})
 #define VERIFY_BAD_TRUST                                                       \
   (&(bc_verify_options){.version = BC_VERIFY_OPTIONS_VERSION,                \
@@ -176,6 +177,9 @@ static max_align_t fake_context_storage;
     (imported, "x.db", NULL, 1, NULL, err), "files is NULL")                  \
   X(db_import_result, bc_database_import,                                     \
     (NULL, "x.db", files, 1, NULL, err), "result is NULL")                    \
+  X(db_import_version, bc_database_import,                                    \
+    (imported, "x.db", files, 1, BAD_IMPORT, err),                            \
+    "options->version is not BC_IMPORT_OPTIONS_VERSION")                      \
   X(db_export_db, bc_database_export, (rows, NULL, "dir", NULL, NULL, err),   \
     "db_path is NULL")                                                        \
   X(db_export_dir, bc_database_export, (rows, "x.db", NULL, NULL, NULL, err), \
@@ -276,6 +280,8 @@ START_TEST(test_api_options__init) {
              BC_VERIFY_OPTIONS_VERSION, BC_VERIFY_OPTIONS_INIT);
   CHECK_INIT(bc_database_options, bc_database_options_init,
              BC_DATABASE_OPTIONS_VERSION, BC_DATABASE_OPTIONS_INIT);
+  CHECK_INIT(bc_import_options, bc_import_options_init,
+             BC_IMPORT_OPTIONS_VERSION, BC_IMPORT_OPTIONS_INIT);
   /* The zero defaults that replaced non-zero ones. */
   bc_render_options r = BC_RENDER_OPTIONS_INIT;
   ck_assert_int_eq(r.created, 0); /* now, or SOURCE_DATE_EPOCH */

@@ -239,7 +239,9 @@ static int import(bc_import_result *r,
   char p1[600], p2[600];
   const char *files[2] = {tmp(p1, sizeof p1, f1),
                           f2 ? tmp(p2, sizeof p2, f2) : NULL};
-  bc_import_options o = {agency, agency ? "2023-Q3" : NULL, NULL, NULL};
+  bc_import_options o = {.version = BC_IMPORT_OPTIONS_VERSION,
+                         .agency = agency,
+                         .period = agency ? "2023-Q3" : NULL};
   bc_error_clear(err);
   return bc_database_import(r, db, files, f2 ? 2 : 1, &o, err);
 }
@@ -623,7 +625,9 @@ START_TEST(test_import_db__narratives_from_markdown) {
   bc_error err;
   char b[128], p1[600], p2[600];
   const char *two[2];
-  bc_import_options o = {"A1", "2023-Q3", NULL, NULL};
+  bc_import_options o = {.version = BC_IMPORT_OPTIONS_VERSION,
+                         .agency = "A1",
+                         .period = "2023-Q3"};
   fresh_db("markdown.db");
   mkdir(tmp(p1, sizeof p1, "md"), 0777);
   /* BOM, CRLF, decomposed "Việt" */
@@ -709,7 +713,10 @@ static int import_with(const bc_allocator *alloc, bc_error *err, void *ud) {
                           tmp(p[1], sizeof p[1], "a/agencies.csv"),
                           tmp(p[2], sizeof p[2], "a/notes.md"),
                           tmp(p[3], sizeof p[3], "a/agency_certificates.csv")};
-  bc_import_options o = {"A1", "2023-Q3", NULL, alloc};
+  bc_import_options o = {.version = BC_IMPORT_OPTIONS_VERSION,
+                         .agency = "A1",
+                         .period = "2023-Q3",
+                         .alloc = alloc};
   return bc_database_import(ud, db, files, 4, &o, err);
 }
 
@@ -740,7 +747,10 @@ END_TEST
  * the four files of a/ imported, every table exported. */
 static int database_with(const bc_allocator *alloc, bc_error *err, void *ud) {
   bc_database_options dbo = BC_DATABASE_OPTIONS_INIT;
-  bc_import_options o = {"A1", "2023-Q3", NULL, alloc};
+  bc_import_options o = {.version = BC_IMPORT_OPTIONS_VERSION,
+                         .agency = "A1",
+                         .period = "2023-Q3",
+                         .alloc = alloc};
   bc_import_result *r = ud;
   char path[600], sql[600], out[600], p[4][600];
   const char *files[4] = {tmp(p[0], sizeof p[0], "a/values.csv"),

@@ -74,6 +74,7 @@ BC_EXPORT int bc_database_load_sql_fd(const char *db_path,
 #define BC_IMPORT_MAX_PROBLEMS 100 /* problems kept with their text */
 
 typedef struct bc_import_options {
+  unsigned version;   /* BC_IMPORT_OPTIONS_VERSION */
   const char *agency; /* the agency and period of narratives from .md */
   const char *period; /* files; NULL when there are none */
   const char *stdin_table; /* the table of the file "-", which is read from
@@ -84,6 +85,11 @@ typedef struct bc_import_options {
                                 bc_allocator_default()); SQLite's own
                                 allocations do not go through it */
 } bc_import_options;
+
+#define BC_IMPORT_OPTIONS_VERSION 1
+/* Zero defaults: the version and nothing else. */
+#define BC_IMPORT_OPTIONS_INIT { .version = BC_IMPORT_OPTIONS_VERSION }
+BC_EXPORT void bc_import_options_init(bc_import_options *opts);
 
 /* Where a kept problem is, for scripts (`db import --json`). */
 typedef struct bc_import_problem {

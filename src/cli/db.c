@@ -306,9 +306,10 @@ int cmd_db(int argc, char **argv) {
   if (npos >= 3 && !strcmp(pos[0], "load"))
     return db_load(pos[1], pos + 2, npos - 2, verbosity, json);
   if (npos >= 3 && !strcmp(pos[0], "import")) {
-    bc_import_options io = {cli_get(opts, nopts, "agency"),
-                            cli_get(opts, nopts, "period"),
-                            cli_get(opts, nopts, "table"), NULL};
+    bc_import_options io = BC_IMPORT_OPTIONS_INIT;
+    io.agency = cli_get(opts, nopts, "agency");
+    io.period = cli_get(opts, nopts, "period");
+    io.stdin_table = cli_get(opts, nopts, "table");
     rc = db_import(pos[1], pos + 2, npos - 2, &io, verbosity, json);
     cli_detail(verbosity, "db import", "done in %.0f ms", cli_ms_since(&t0));
     return rc;

@@ -941,7 +941,7 @@ int bc_database_import(bc_import_result *result,
                        size_t count,
                        const bc_import_options *options,
                        bc_error *err) {
-  static const bc_import_options none = {NULL, NULL, NULL, NULL};
+  static const bc_import_options none = BC_IMPORT_OPTIONS_INIT;
   const bc_allocator *alloc = options ? options->alloc : NULL;
   importer im = {db_path, NULL, alloc ? alloc : bc_allocator_default(),
                  result,  err,  {NULL},
@@ -951,6 +951,8 @@ int bc_database_import(bc_import_result *result,
   BC_ASSERT_ARG(err, result, "result is NULL");
   BC_ASSERT_ARG(err, db_path, "db_path is NULL");
   BC_ASSERT_ARG(err, files || count == 0, "files is NULL");
+  BC_ASSERT_ARG(err, !options || options->version == BC_IMPORT_OPTIONS_VERSION,
+                "options->version is not BC_IMPORT_OPTIONS_VERSION");
 
   memset(result, 0, sizeof *result);
   for (int i = 0; i < BC_TABLE_COUNT; i++)
@@ -1010,4 +1012,11 @@ done:
   sqlite3_close(im.h);
   bc_free(im.alloc, order);
   return rc;
+}
+
+void bc_import_options_init(bc_import_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_IMPORT_OPTIONS_VERSION;
 }

@@ -44,7 +44,9 @@ static void import(const uint8_t *data, size_t size) {
   static bc_import_result result;
   char csv[400];
   const char *files[1] = {csv};
-  bc_import_options o = {"STTTT-TV", "2023-Q3", NULL, NULL};
+  bc_import_options o = {.version = BC_IMPORT_OPTIONS_VERSION,
+                         .agency = "STTTT-TV",
+                         .period = "2023-Q3"};
   bc_error err;
   FILE *f;
   int rc;
