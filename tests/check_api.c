@@ -161,16 +161,24 @@ static max_align_t fake_context_storage;
     "path is NULL")                                                           \
   X(db_upgrade_from, bc_database_upgrade, (NULL, "x.db", NULL, err),          \
     "from_version is NULL")                                                   \
+  X(db_upgrade_version, bc_database_upgrade,                                  \
+    (&from, "x.db", BAD_DATABASE, err),                                       \
+    "options->version is not BC_DATABASE_OPTIONS_VERSION")                    \
   X(db_load_db, bc_database_load_sql, (NULL, "a.sql", NULL, err),             \
     "db_path is NULL")                                                        \
   X(db_load_sql, bc_database_load_sql, ("x.db", NULL, NULL, err),             \
     "sql_path is NULL")                                                       \
+  X(db_load_version, bc_database_load_sql, ("x.db", "a.sql", BAD_DATABASE, err), \
+    "options->version is not BC_DATABASE_OPTIONS_VERSION")                    \
   X(db_load_fd_db, bc_database_load_sql_fd, (NULL, 0, "<stdin>", NULL, err),  \
     "db_path is NULL")                                                        \
   X(db_load_fd_fd, bc_database_load_sql_fd,                                   \
     ("x.db", -1, "<stdin>", NULL, err), "fd is negative")                     \
   X(db_load_fd_name, bc_database_load_sql_fd, ("x.db", 0, NULL, NULL, err),   \
     "name is NULL")                                                           \
+  X(db_load_fd_version, bc_database_load_sql_fd,                              \
+    ("x.db", 0, "<stdin>", BAD_DATABASE, err),                                \
+    "options->version is not BC_DATABASE_OPTIONS_VERSION")                    \
   X(db_import_db, bc_database_import, (imported, NULL, files, 1, NULL, err),  \
     "db_path is NULL")                                                        \
   X(db_import_files, bc_database_import,                                      \
@@ -185,7 +193,10 @@ static max_align_t fake_context_storage;
   X(db_export_dir, bc_database_export, (rows, "x.db", NULL, NULL, NULL, err), \
     "dir is NULL")                                                            \
   X(db_export_rows, bc_database_export, (NULL, "x.db", "dir", NULL, NULL, err), \
-    "rows is NULL")
+    "rows is NULL")                                                           \
+  X(db_export_version, bc_database_export,                                    \
+    (rows, "x.db", "dir", NULL, BAD_DATABASE, err),                           \
+    "options->version is not BC_DATABASE_OPTIONS_VERSION")
 
 /* What the calls write into when the check is missing (it is not). */
 static bc_context *context;

@@ -103,11 +103,9 @@ int bc_db_agency_certs_at(bc_agency_cert **out,
 /* bc_database_create, bc_database_upgrade, bc_database_load_sql and
  * bc_database_load_sql_fd (baocao/db.h) are data/db.c's. */
 
-/* The allocator options name (NULL options or alloc: the default), after
- * checking their version (BC_ERROR for an unknown one). */
-int bc_db__options(const bc_allocator **alloc,
-                   const bc_database_options *options,
-                   bc_error *err);
+/* The allocator options name (NULL options or alloc: the default). The
+ * public functions check the options' version first (BC_ASSERT_ARG). */
+const bc_allocator *bc_db__options(const bc_database_options *options);
 
 /* One value of a received report (the data a PDF carries). */
 typedef struct bc_received_value {

@@ -872,25 +872,13 @@ int bc_db_agency_certs_at(bc_agency_cert **out,
 /* The longest name SQLite adds to a database's: "-journal". */
 #define DB_SUFFIX_MAX 8
 
-int bc_db__options(const bc_allocator **alloc,
-                   const bc_database_options *options,
-                   bc_error *err) {
-  *alloc = bc_allocator_default();
-  if (!options)
-    return 0;
-  if (options->version != BC_DATABASE_OPTIONS_VERSION)
-    return bc_error_set(err, BC_EINVAL,
-                        "unknown bc_database_options version %u",
-                        options->version);
-  if (options->alloc)
-    *alloc = options->alloc;
-  return 0;
+const bc_allocator *bc_db__options(const bc_database_options *options) {
+  return options && options->alloc ? options->alloc : bc_allocator_default();
 }
 
 int bc_database_create(const char *path,
                        const bc_database_options *options,
                        bc_error *err) {
-  const bc_allocator *alloc;
   const char *base;
   char tmp[PATH_MAX];
   sqlite3 *h = NULL;
@@ -899,10 +887,9 @@ int bc_database_create(const char *path,
   BC_ASSERT_ARG(err, path, "path is NULL");
   BC_ASSERT_ARG(err, !options || options->version == BC_DATABASE_OPTIONS_VERSION,
                 "options->version is not BC_DATABASE_OPTIONS_VERSION");
+  /* options->alloc goes unused: nothing of ours is allocated, SQLite's
+   * memory is its own. */
 
-  /* Nothing of ours is allocated: SQLite's memory is its own. */
-  if ((rc = bc_db__options(&alloc, options, err)))
-    return rc;
   struct stat st;
 
   if (stat(path, &st) == 0)
@@ -973,7 +960,6 @@ int bc_database_upgrade(int *from_version,
                         const char *path,
                         const bc_database_options *options,
                         bc_error *err) {
-  const bc_allocator *alloc;
   sqlite3 *h = NULL;
   int rc, app = 0, version = 0;
   struct stat st;
@@ -981,10 +967,8 @@ int bc_database_upgrade(int *from_version,
   BC_ASSERT_ARG(err, path, "path is NULL");
   BC_ASSERT_ARG(err, !options || options->version == BC_DATABASE_OPTIONS_VERSION,
                 "options->version is not BC_DATABASE_OPTIONS_VERSION");
-
-  /* Nothing of ours is allocated: SQLite's memory is its own. */
-  if ((rc = bc_db__options(&alloc, options, err)))
-    return rc;
+  /* options->alloc goes unused: nothing of ours is allocated, SQLite's
+   * memory is its own. */
 
   if (stat(path, &st) != 0)
     return bc_error_set(err, BC_EDB, "database '%s' does not exist", path);
@@ -1119,8 +1103,8 @@ int bc_database_load_sql(const char *db_path,
   BC_ASSERT_ARG(err, sql_path, "sql_path is NULL");
   BC_ASSERT_ARG(err, !options || options->version == BC_DATABASE_OPTIONS_VERSION,
                 "options->version is not BC_DATABASE_OPTIONS_VERSION");
-  if ((rc = bc_db__options(&alloc, options, err)) ||
-      (rc = bc_file_read(&sql, &len, sql_path, SQL_MAX_SIZE, BC_EINPUT, alloc,
+  alloc = bc_db__options(options);
+  if ((rc = bc_file_read(&sql, &len, sql_path, SQL_MAX_SIZE, BC_EINPUT, alloc,
                          err)))
     return rc;
   rc = run_sql(db_path, sql_path, sql, len, err);
@@ -1142,8 +1126,8 @@ int bc_database_load_sql_fd(const char *db_path,
   BC_ASSERT_ARG(err, name, "name is NULL");
   BC_ASSERT_ARG(err, !options || options->version == BC_DATABASE_OPTIONS_VERSION,
                 "options->version is not BC_DATABASE_OPTIONS_VERSION");
-  if ((rc = bc_db__options(&alloc, options, err)) ||
-      (rc = bc_file_read_fd(&sql, &len, fd, name, SQL_MAX_SIZE, BC_EINPUT,
+  alloc = bc_db__options(options);
+  if ((rc = bc_file_read_fd(&sql, &len, fd, name, SQL_MAX_SIZE, BC_EINPUT,
                             alloc, err)))
     return rc;
   rc = run_sql(db_path, name, sql, len, err);

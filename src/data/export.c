@@ -138,8 +138,7 @@ int bc_database_export(size_t rows[BC_IMPORT_TABLES],
   BC_ASSERT_ARG(err, !options || options->version == BC_DATABASE_OPTIONS_VERSION,
                 "options->version is not BC_DATABASE_OPTIONS_VERSION");
 
-  if ((rc = bc_db__options(&alloc, options, err)))
-    return rc;
+  alloc = bc_db__options(options);
   if (temp_hook) {
     sink_.on_temp = temp_hook->on_temp;
     sink_.temp_ud = temp_hook->ud;
