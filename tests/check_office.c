@@ -179,8 +179,8 @@ static int write_doc(const unsigned char **out,
   info.created = 1700000000;
   info.data = data;
   info.data_len = sizeof data - 1;
-  return bc_office_write(out, len, kind, &d, &frame, tf.fonts, tf.shaper,
-                         &info, &tf.arena, err);
+  const bc_office_setting set = {&frame, tf.fonts, tf.shaper};
+  return bc_office_write(out, len, kind, &d, &set, &info, &tf.arena, err);
 }
 
 /* One file of a zip in memory, NUL-terminated (caller frees). */

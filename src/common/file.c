@@ -63,18 +63,25 @@ int bc_file_check_input(const char *path, int code, bc_error *err) {
   return rc;
 }
 
-/* Reads fd to its end into a NUL-terminated buffer of at most max_size
- * bytes. name says what fd is in messages: a path (quoted) or words such
- * as "standard input". */
+/* What read_all reads: an open descriptor, and what it is in messages. */
+typedef struct read_source {
+  int fd;
+  const char *name; /* a path, or words such as "standard input" */
+  bool quoted;      /* name is a path: quote it */
+} read_source;
+
+/* Reads from->fd to its end into a NUL-terminated buffer of at most
+ * max_size bytes. */
 static int read_all(char **data_out,
                     size_t *len_out,
-                    int fd,
-                    const char *name,
-                    bool quoted,
+                    const read_source *from,
                     size_t max_size,
                     int code,
                     const bc_allocator *alloc,
                     bc_error *err) {
+  const int fd = from->fd;
+  const char *const name = from->name;
+  const bool quoted = from->quoted;
   char *data = NULL;
   size_t len = 0, cap = 0;
   int rc = 0;
@@ -130,7 +137,8 @@ int bc_file_read(char **data_out,
   int rc, fd = -1;
   if ((rc = open_input(&fd, path, code, err)))
     return rc;
-  rc = read_all(data_out, len_out, fd, path, true, max_size, code, alloc, err);
+  rc = read_all(data_out, len_out, &(read_source){fd, path, true}, max_size,
+                code, alloc, err);
   close(fd);
   return rc;
 }
@@ -342,6 +350,6 @@ int bc_file_read_fd(char **data_out,
                     int code,
                     const bc_allocator *alloc,
                     bc_error *err) {
-  return read_all(data_out, len_out, fd, name, false, max_size, code, alloc,
-                  err);
+  return read_all(data_out, len_out, &(read_source){fd, name, false},
+                  max_size, code, alloc, err);
 }

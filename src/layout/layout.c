@@ -306,12 +306,11 @@ int bc_layout_centred_width(double *widest_out,
                             const bc_frame *frame,
                             const bc_fontset *fonts,
                             bc_shaper *shaper,
-                            const char *text,
-                            unsigned style,
-                            double size,
-                            double width,
+                            const bc_centred_text *what,
                             bc_arena *arena,
                             bc_error *err) {
+  const unsigned style = what->style;
+  const double size = what->size;
   lay l;
   double widest = 0;
   size_t total = 0;
@@ -319,11 +318,11 @@ int bc_layout_centred_width(double *widest_out,
   if ((rc = bc_layout__init(&l, frame, fonts, shaper, arena, err)))
     return rc;
   /* As frame.c's wrapped_block: each line-feed part wrapped on its own. */
-  for (const char *part = text; part;) {
+  for (const char *part = what->text; part;) {
     const char *nl = strchr(part, '\n');
     size_t n = nl ? (size_t)(nl - part) : strlen(part);
     char *copy = bc_arena_strndup(arena, part, n);
-    bc_wrap how = {(bc_style)style, size, width, width, true};
+    bc_wrap how = {(bc_style)style, size, what->width, what->width, true};
     bc_text_line *lines;
     size_t count;
     if (!copy)

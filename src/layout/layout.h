@@ -94,23 +94,28 @@ void bc_pages_dump(bc_buf *out, const bc_pages *pages);
  * drafts need to set the frame as the PDF has it, measured with the same
  * fonts and the same rules. Thread-safe for distinct shapers/arenas. */
 
+/* A centred header text (the cơ quan, the trích yếu, a phụ lục's title)
+ * and the column the frame sets it in. */
+typedef struct bc_centred_text {
+  const char *text; /* UTF-8; a line feed starts a new part */
+  unsigned style;   /* BC_DOC_BOLD | BC_DOC_ITALIC */
+  double size;      /* points */
+  double width;     /* the column's, points */
+} bc_centred_text;
+
 /*
- * The widest line of text as the frame sets a centred header text (the
- * cơ quan, the trích yếu, a phụ lục's title) in width points: split at
- * line feeds, each part wrapped at spaces into balanced lines (lines_out:
- * how many in all). A paragraph that wide breaks into the same lines in a
- * word processor that breaks first fit. Errors: those of shaping
- * (BC_EDATA), BC_ENOMEM.
+ * The widest line of what->text as the frame sets it in what->width
+ * points: split at line feeds, each part wrapped at spaces into balanced
+ * lines (lines_out: how many in all). A paragraph that wide breaks into
+ * the same lines in a word processor that breaks first fit. Errors: those
+ * of shaping (BC_EDATA), BC_ENOMEM.
  */
 int bc_layout_centred_width(double *widest_out,
                             size_t *lines_out,
                             const bc_frame *frame,
                             const bc_fontset *fonts,
                             bc_shaper *shaper,
-                            const char *text,
-                            unsigned style,
-                            double size,
-                            double width,
+                            const bc_centred_text *what,
                             bc_arena *arena,
                             bc_error *err);
 

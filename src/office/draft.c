@@ -175,11 +175,11 @@ int bc_office__centred(double *inset_out,
                        unsigned style,
                        double size,
                        double width) {
+  const bc_centred_text what = {text, style, size, width};
   double widest;
   size_t lines, parts = 1;
   int rc = bc_layout_centred_width(&widest, &lines, d->frame, d->fonts,
-                                   d->shaper, text, style, size, width,
-                                   d->arena, d->err);
+                                   d->shaper, &what, d->arena, d->err);
   if (rc)
     return rc;
   for (const char *p = text; *p; p++)
@@ -351,9 +351,7 @@ int bc_office_write(const unsigned char **data_out,
                     size_t *len_out,
                     bc_office_kind kind,
                     const bc_doc *doc,
-                    const bc_frame *frame,
-                    const bc_fontset *fonts,
-                    bc_shaper *shaper,
+                    const bc_office_setting *set,
                     const bc_office_info *info,
                     bc_arena *arena,
                     bc_error *err) {
@@ -361,9 +359,9 @@ int bc_office_write(const unsigned char **data_out,
   int rc;
   memset(&d, 0, sizeof d);
   d.doc = doc;
-  d.frame = frame;
-  d.fonts = fonts;
-  d.shaper = shaper;
+  d.frame = set->frame;
+  d.fonts = set->fonts;
+  d.shaper = set->shaper;
   d.info = info;
   d.arena = arena;
   d.err = err;

@@ -33,23 +33,30 @@ typedef struct bc_office_info {
   size_t data_len;
 } bc_office_info;
 
+/* What a draft is set with, as the PDF is: its frame, and the fonts and
+ * shaper its texts are measured and shaped with. */
+typedef struct bc_office_setting {
+  const bc_frame *frame;
+  const bc_fontset *fonts;
+  bc_shaper *shaper;
+} bc_office_setting;
+
 /*
  * Writes doc as a complete .docx or .odt into memory from arena: the same
  * bytes for the same input. Sizes, spacing and the frame's columns come
- * from frame; the rules under the cơ quan, the Tiêu ngữ and the trích yếu,
- * the widths of centred header texts and of table columns are measured
- * with fonts as the PDF's layout measures them. Every text is shaped
- * first, so a draft refuses what the PDF refuses. Errors: BC_EDATA (a
- * character the font lacks or that cannot be drawn), BC_ENOMEM, BC_ERROR
- * (the zip library failed). Thread-safe for distinct shapers and arenas.
+ * from set->frame; the rules under the cơ quan, the Tiêu ngữ and the trích
+ * yếu, the widths of centred header texts and of table columns are
+ * measured with set->fonts as the PDF's layout measures them. Every text
+ * is shaped first, so a draft refuses what the PDF refuses. Errors:
+ * BC_EDATA (a character the font lacks or that cannot be drawn),
+ * BC_ENOMEM, BC_ERROR (the zip library failed). Thread-safe for distinct
+ * shapers and arenas.
  */
 int bc_office_write(const unsigned char **data_out,
                     size_t *len_out,
                     bc_office_kind kind,
                     const bc_doc *doc,
-                    const bc_frame *frame,
-                    const bc_fontset *fonts,
-                    bc_shaper *shaper,
+                    const bc_office_setting *set,
                     const bc_office_info *info,
                     bc_arena *arena,
                     bc_error *err);

@@ -490,16 +490,25 @@ static int attach_data(bc_pdf_info *info,
                      template_sha256, arena, err);
 }
 
+/* What a draft is written from: the report's data, its template and the
+ * date it carries. */
+typedef struct draft_source {
+  const bc_report_model *model;
+  const bc_template *tmpl;
+  time_t created;
+} draft_source;
+
 /* The report as an editable draft: the document tree, not the pages. */
 static int draft_bytes(const unsigned char **out,
                        size_t *len_out,
                        bc_context *ctx,
                        const report_job *job,
-                       const bc_report_model *model,
-                       const bc_template *tmpl,
-                       time_t created,
+                       const draft_source *src,
                        bc_arena *arena,
                        bc_error *err) {
+  const bc_report_model *model = src->model;
+  const bc_template *tmpl = src->tmpl;
+  const bc_office_setting set = {&ctx->frame, ctx->fonts, ctx->shaper};
   bc_expansion exp;
   bc_doc doc;
   bc_office_info info;
@@ -515,12 +524,11 @@ static int draft_bytes(const unsigned char **out,
   info.author = doc.author;
   info.subject = doc.subject;
   info.generator = "baocao " BC_VERSION;
-  info.created = created;
+  info.created = src->created;
   return bc_office_write(out, len_out,
                          job->format == BC_FORMAT_ODT ? BC_OFFICE_ODT
                                                       : BC_OFFICE_DOCX,
-                         &doc, &ctx->frame, ctx->fonts, ctx->shaper, &info,
-                         arena, err);
+                         &doc, &set, &info, arena, err);
 }
 
 static const char *const format_names[] = {"pdf", "docx", "odt"};
@@ -618,8 +626,8 @@ int bc_render(bc_render_result *result,
    * the laid-out pages. */
   memset(&pages, 0, sizeof pages);
   if (job.format != BC_FORMAT_PDF) {
-    if ((rc = draft_bytes(&pdf, &pdf_len, ctx, &job, &model, tmpl,
-                          creation_time(opts->created), &arena, err)))
+    const draft_source src = {&model, tmpl, creation_time(opts->created)};
+    if ((rc = draft_bytes(&pdf, &pdf_len, ctx, &job, &src, &arena, err)))
       goto cleanup;
   } else {
     if ((rc = lay_out(&pages, &doc, ctx, &job, &model, tmpl, &arena, err)))

@@ -131,6 +131,8 @@ static void check_drafts(const bc_doc *doc,
                          int pdf_rc) {
   if (!doc->blocks && !doc->subject)
     return; /* the PDF failed before there was a document */
+  const bc_office_setting set = {frame, bc_context__fonts(ctx),
+                                 bc_context__shaper(ctx)};
   for (int kind = BC_OFFICE_DOCX; kind <= BC_OFFICE_ODT; kind++) {
     bc_office_info info = {0};
     const unsigned char *out;
@@ -141,9 +143,8 @@ static void check_drafts(const bc_doc *doc,
     info.author = doc->author;
     info.created = 1700000000;
     bc_error_clear(&err);
-    rc = bc_office_write(&out, &len, (bc_office_kind)kind, doc, frame,
-                         bc_context__fonts(ctx), bc_context__shaper(ctx),
-                         &info, arena, &err);
+    rc = bc_office_write(&out, &len, (bc_office_kind)kind, doc, &set, &info,
+                         arena, &err);
     if (rc != pdf_rc)
       fz_fail("draft %d: %d (%s) where the PDF gave %d", kind, rc,
               err.message, pdf_rc);
