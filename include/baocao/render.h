@@ -248,14 +248,15 @@ typedef struct bc_preview_result bc_preview_result;
  * Draws one page of the agency's report for the period, from the same
  * pages bc_render writes as PDF (data, templates and layout run exactly
  * as for bc_render), as 8-bit grey: into opts->output_path as PNG (whole
- * or not at all; or to opts->output_fd) and/or, with keep_pixels and
- * keep_png, into the result. On success *out is the page's result, which
- * the caller frees with bc_preview_result_free; on failure *out is left
- * as it was. The context keeps its own FreeType faces for drawing, opened
- * on the first preview and reused. Errors: those of bc_render, and
- * BC_ENOTFOUND for a page the report does not have ("page 12 is out of
- * range: the report has 11 pages"), BC_ERROR for a resolution outside
- * 1..2400 dpi. Not thread-safe for one context.
+ * or not at all; or to opts->output_fd) and/or, with keep_pixels or
+ * keep_png, into the result. On success *out is the page's result (from
+ * the context's allocator), which the caller frees with
+ * bc_preview_result_free; on failure *out is left as it was. The context
+ * keeps its own FreeType faces for drawing, opened on the first preview
+ * and reused. Errors: those of bc_render, and BC_ENOTFOUND for a page the
+ * report does not have ("page 12 is out of range: the report has 11
+ * pages"), BC_ERROR for a resolution outside 1..2400 dpi. Not thread-safe
+ * for one context.
  */
 BC_EXPORT int bc_preview(bc_preview_result **out,
                          bc_context *ctx,
