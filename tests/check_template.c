@@ -138,27 +138,27 @@ static void fixture_free(fixture *f) {
   bc_arena_release(&f->arena);
 }
 
-/* Another model of the fixture's agency or of a member: period code, kind
- * and number, and up to three values (so_hoa, dvc, diem; NAN: none). */
+/* Another model of the fixture's agency or of a member: its agency, period
+ * code and number, and up to three values. */
+typedef struct other_report {
+  const char *agency, *name, *period;
+  int quarter;
+  double so_hoa, dvc, diem; /* NAN: none */
+} other_report;
+
 static bc_report_model *add_other(fixture *f,
                                   size_t i,
-                                  const char *agency,
-                                  const char *name,
-                                  const char *period,
-                                  int quarter,
-                                  double so_hoa,
-                                  double dvc,
-                                  double diem) {
+                                  const other_report *r) {
   bc_report_model *o = &f->others[i];
-  const double nums[3] = {so_hoa, dvc, diem};
+  const double nums[3] = {r->so_hoa, r->dvc, r->diem};
   static const char *const codes[3] = {"tthc.so_hoa", "tthc.dvc", "cq.diem"};
   bc_error err;
   o->agency = f->m.agency;
-  o->agency.code = agency;
-  o->agency.full_name = name;
+  o->agency.code = r->agency;
+  o->agency.full_name = r->name;
   o->period = f->m.period;
-  o->period.code = period;
-  o->period.number = quarter;
+  o->period.code = r->period;
+  o->period.number = r->quarter;
   o->values = f->other_values[i];
   for (int k = 0; k < 3; k++) {
     if (isnan(nums[k]))
@@ -180,13 +180,13 @@ static bc_report_model *add_other(fixture *f,
 static void compare_init(fixture *f) {
   bc_error err;
   fixture_init(f);
-  f->m.same_period_last_year =
-      add_other(f, 0, "STTTT-TV", "Sở", "2022-Q3", 3, 48, NAN, NAN);
-  f->m.previous_period =
-      add_other(f, 1, "STTTT-TV", "Sở", "2023-Q2", 2, 60, 1900, NAN);
-  add_other(f, 2, "A", "Sở A", "2023-Q3", 3, 10, 100, 80);
-  add_other(f, 3, "B", "Sở B", "2023-Q3", 3, 20, 300, 95);
-  add_other(f, 4, "C", "Sở C", "2023-Q3", 3, 30, 50, 80);
+  f->m.same_period_last_year = add_other(
+      f, 0, &(other_report){"STTTT-TV", "Sở", "2022-Q3", 3, 48, NAN, NAN});
+  f->m.previous_period = add_other(
+      f, 1, &(other_report){"STTTT-TV", "Sở", "2023-Q2", 2, 60, 1900, NAN});
+  add_other(f, 2, &(other_report){"A", "Sở A", "2023-Q3", 3, 10, 100, 80});
+  add_other(f, 3, &(other_report){"B", "Sở B", "2023-Q3", 3, 20, 300, 95});
+  add_other(f, 4, &(other_report){"C", "Sở C", "2023-Q3", 3, 30, 50, 80});
   f->m.members = &f->others[2];
   f->m.member_count = 3;
   f->sections[0].code = "kh";
