@@ -9,7 +9,9 @@
 //     each (evictCache(0): the layout is done again, as bc_render does it
 //     again on an open context), then RUNS compiles with the cache kept
 //     (Typst's incremental recompile of the same text). Prints one JSON
-//     object: {"first": ms, "evicted": [ms...], "cached": [ms...]}.
+//     object: {"first": ms, "evicted": [ms...], "evictedCpu": [ms...],
+//     "cached": [ms...]}: wall times, and the process's CPU time (all its
+//     threads) of the evicted runs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,9 +44,12 @@ if (mode === 'once') {
   writeFileSync(out, build(compiler));
 } else {
   const runs = Number(runsArg || 21);
+  const cpu = [];
   const time = () => {
-    const t = performance.now();
+    const t = performance.now(), c = process.cpuUsage();
     const pdf = build(compiler);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
     return [performance.now() - t, pdf];
   };
   const [first, pdf] = time();
@@ -54,7 +59,8 @@ if (mode === 'once') {
     compiler.evictCache(0);
     evicted.push(time()[0]);
   }
+  const evictedCpu = cpu.slice(1);
   const cached = [];
   for (let i = 0; i < runs; i++) cached.push(time()[0]);
-  process.stdout.write(JSON.stringify({ first, evicted, cached }) + '\n');
+  process.stdout.write(JSON.stringify({ first, evicted, evictedCpu, cached }) + '\n');
 }
