@@ -23,6 +23,7 @@
 #include <netinet/in.h>
 #include <openssl/cms.h>
 #include <openssl/err.h>
+#include <openssl/ocsp.h>
 #include <openssl/pem.h>
 #include <openssl/ts.h>
 #include <openssl/x509.h>
@@ -1482,6 +1483,163 @@ START_TEST(test_sign_trust__crl) {
 }
 END_TEST
 
+/* ---- OCSP (trust.c), from a responder on 127.0.0.1 ---- */
+
+typedef struct ocsp_ctx {
+  int status; /* V_OCSP_CERTSTATUS_*; -1: no answer */
+  X509 *cert; /* the responder: a root CA, for its own certificates */
+  EVP_PKEY *key;
+  time_t revoked_at;
+} ocsp_ctx;
+
+static void ocsp_answer(unsigned char **reply,
+                        size_t *reply_len,
+                        const unsigned char *body,
+                        size_t body_len,
+                        void *ud) {
+  ocsp_ctx *o = ud;
+  const unsigned char *p = body;
+  unsigned char *der = NULL;
+  if (o->status < 0)
+    return;
+  OCSP_REQUEST *req = d2i_OCSP_REQUEST(NULL, &p, (long)body_len);
+  ck_assert_ptr_nonnull(req);
+  OCSP_CERTID *id = OCSP_onereq_get0_id(OCSP_request_onereq_get0(req, 0));
+  OCSP_BASICRESP *bs = OCSP_BASICRESP_new();
+  ASN1_TIME *now = X509_gmtime_adj(NULL, 0);
+  ASN1_TIME *rev = o->status == V_OCSP_CERTSTATUS_REVOKED
+                       ? ASN1_TIME_set(NULL, o->revoked_at)
+                       : NULL;
+  ck_assert_ptr_nonnull(OCSP_basic_add1_status(
+      bs, id, o->status,
+      rev ? OCSP_REVOKED_STATUS_KEYCOMPROMISE : -1, rev, now, NULL));
+  ck_assert_int_eq(OCSP_copy_nonce(bs, req), 1);
+  ck_assert_int_eq(OCSP_basic_sign(bs, o->cert, o->key, EVP_sha256(), NULL,
+                                   0),
+                   1);
+  OCSP_RESPONSE *resp =
+      OCSP_response_create(OCSP_RESPONSE_STATUS_SUCCESSFUL, bs);
+  int len = i2d_OCSP_RESPONSE(resp, &der);
+  ck_assert_int_gt(len, 0);
+  *reply = der_copy(der, len);
+  *reply_len = (size_t)len;
+  OPENSSL_free(der);
+  OCSP_RESPONSE_free(resp);
+  OCSP_BASICRESP_free(bs);
+  ASN1_TIME_free(now);
+  ASN1_TIME_free(rev);
+  OCSP_REQUEST_free(req);
+  ERR_clear_error();
+}
+
+static void ocsp_open(ocsp_ctx *o, const tu_pki *pki, int status) {
+  char path[700];
+  FILE *fp;
+  memset(o, 0, sizeof *o);
+  o->status = status;
+  o->revoked_at = sx.now;
+  fp = fopen(tu_pki_path(path, sizeof path, pki, "root.crt"), "rb");
+  ck_assert_ptr_nonnull(fp);
+  o->cert = PEM_read_X509(fp, NULL, NULL, NULL);
+  fclose(fp);
+  fp = fopen(tu_pki_path(path, sizeof path, pki, "root.key"), "rb");
+  ck_assert_ptr_nonnull(fp);
+  o->key = PEM_read_PrivateKey(fp, NULL, NULL, NULL);
+  fclose(fp);
+  ck_assert(o->cert && o->key);
+}
+
+/* A signer whose certificate names the responder: each answer it can
+ * give, one that is not its CA's, none (asked once a run). */
+START_TEST(test_sign_trust__ocsp) {
+  char url[64], cmd[1024], out[700], want[256];
+  const char *anchors[1] = {sx.pki.root};
+  static const struct {
+    int status, other_ca, requests;
+    bc_chain_status chain;
+    const char *problem, *revocation; /* %s: the revocation time */
+  } cases[] = {
+      {V_OCSP_CERTSTATUS_GOOD, 0, 1, BC_CHAIN_TRUSTED, "", "good (OCSP)"},
+      {V_OCSP_CERTSTATUS_REVOKED, 0, 1, BC_CHAIN_REVOKED,
+       "the certificate was revoked at %s", "revoked at %s"},
+      {V_OCSP_CERTSTATUS_UNKNOWN, 0, 1, BC_CHAIN_REVOCATION_UNKNOWN,
+       "the OCSP responder does not know the certificate",
+       "not checked: the OCSP responder does not know the certificate"},
+      {V_OCSP_CERTSTATUS_GOOD, 1, 1, BC_CHAIN_REVOCATION_UNKNOWN,
+       "the OCSP responder's answer does not check out",
+       "not checked: the OCSP responder's answer does not check out"},
+      {-1, 0, 1, BC_CHAIN_REVOCATION_UNKNOWN,
+       "the OCSP responder did not answer",
+       "not checked: the OCSP responder did not answer"},
+  };
+  /* The responder's port is in the certificate: one server, started
+   * before the certificate is made, for every case. */
+  ocsp_ctx o;
+  ocsp_open(&o, &sx.pki, V_OCSP_CERTSTATUS_GOOD);
+  tu_http *h = tu_http_start(url, 5, ocsp_answer, &o);
+  snprintf(cmd, sizeof cmd,
+           "printf '[v3_aia]\\nbasicConstraints = CA:FALSE\\n"
+           "keyUsage = critical,digitalSignature\\n"
+           "authorityInfoAccess = OCSP;URI:%s\\n' >> sign.cnf",
+           url);
+  tu_pki_run(&sx.pki, NULL, cmd);
+  tu_pki_leaf(&sx.pki, "ocsp", "/CN=" SIGNER_CN "/C=VN", "v3_aia", NULL);
+  bc_sign_request r = sign_request(sx.blank,
+                                   sx_path(out, sizeof out, "ocsp.pdf"),
+                                   "ky_nguoi_co_tham_quyen", "ocsp.p12");
+  r.now = time(NULL);
+  sign_ok(&r);
+  ocsp_ctx other;
+  ocsp_open(&other, &sx.other, V_OCSP_CERTSTATUS_GOOD);
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    bc_trust_options to = BC_TRUST_OPTIONS_INIT;
+    bc_trust *t = NULL;
+    bc_error err;
+    bc_verification v;
+    unsigned char *data;
+    bc_arena a;
+    X509 *cert = o.cert;
+    EVP_PKEY *key = o.key;
+    o.status = cases[i].status;
+    if (cases[i].other_ca) {
+      o.cert = other.cert;
+      o.key = other.key;
+    }
+    to.anchors = anchors;
+    to.anchor_count = 1;
+    to.ocsp = 1;
+    to.ocsp_timeout_s = 20;
+    ck_assert_msg(bc_trust_load(&t, &to, &err) == 0, "%s", err.message);
+    bc_arena_init(&a, bc_allocator_default());
+    verify_path(&v, &data, out, t, &a);
+    const bc_signature_report *s = report_of(&v, "ky_nguoi_co_tham_quyen");
+    ck_assert_msg(s->chain == cases[i].chain, "case %zu: %s", i,
+                  s->chain_problem);
+    snprintf(want, sizeof want, cases[i].problem, sx.now_utc);
+    ck_assert_str_eq(s->chain_problem, want);
+    snprintf(want, sizeof want, cases[i].revocation, sx.now_utc);
+    ck_assert_str_eq(s->revocation, want);
+    if (cases[i].status < 0) {
+      /* Not asked again in the same run. */
+      free(data);
+      verify_path(&v, &data, out, t, &a);
+      ck_assert_str_eq(report_of(&v, "ky_nguoi_co_tham_quyen")->revocation,
+                       "not checked: the OCSP responder did not answer");
+    }
+    o.cert = cert;
+    o.key = key;
+    bc_trust_free(t);
+    bc_arena_release(&a);
+    free(data);
+  }
+  ck_assert_int_eq(tu_http_stop(h), 4); /* the last one not answered */
+  X509_free(o.cert);
+  EVP_PKEY_free(o.key);
+  X509_free(other.cert);
+  EVP_PKEY_free(other.key);
+}
+END_TEST
+
 Suite *sign_suite(void) {
   Suite *s = suite_create("sign");
   TCase *tc = tcase_create("pdfread");
@@ -1515,6 +1673,7 @@ Suite *sign_suite(void) {
   tcase_add_test(tc, test_sign_trust__load_errors);
   tcase_add_test(tc, test_sign_trust__self_signed_and_not_for_signing);
   tcase_add_test(tc, test_sign_trust__crl);
+  tcase_add_test(tc, test_sign_trust__ocsp);
   suite_add_tcase(s, tc);
   return s;
 }
