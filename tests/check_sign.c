@@ -440,32 +440,47 @@ static void sign_setup(void) {
   sx.ready = 1;
 }
 
-/* Trust from anchors (n of them; judge false: no trust, the chain not
- * checked). */
-static bc_trust *trust_from(bool judge, const char *const *anchors, size_t n) {
+/* A file verified: its bytes, the verification (memory from arena) and
+ * the signer's report. */
+typedef struct checked {
+  unsigned char *data;
+  bc_arena arena;
+  bc_verification v;
+  const bc_signature_report *signer; /* ky_nguoi_co_tham_quyen */
+} checked;
+
+static const bc_signature_report *report_of(const bc_verification *v,
+                                            const char *field);
+
+/* Verifies the file at path with t (NULL: the chain not checked). */
+static void check_with(checked *c, const char *path, bc_trust *t) {
+  size_t len;
+  bc_error err;
+  c->data = tu_file_read(path, &len);
+  bc_arena_init(&c->arena, bc_allocator_default());
+  ck_assert_msg(bc_verify_bytes(&c->v, c->data, len, path, t, &c->arena,
+                                &err) == 0,
+                "%s", err.message);
+  c->signer = report_of(&c->v, "ky_nguoi_co_tham_quyen");
+}
+
+/* The same with n anchors (n < 0: no trust). */
+static void check_file(checked *c, const char *path,
+                       const char *const *anchors, int n) {
   bc_trust_options o = BC_TRUST_OPTIONS_INIT;
   bc_trust *t = NULL;
   bc_error err;
-  if (!judge)
-    return NULL;
   o.anchors = anchors;
-  o.anchor_count = n;
-  ck_assert_msg(bc_trust_load(&t, &o, &err) == 0, "%s", err.message);
-  return t;
+  o.anchor_count = n > 0 ? (size_t)n : 0;
+  if (n >= 0)
+    ck_assert_msg(bc_trust_load(&t, &o, &err) == 0, "%s", err.message);
+  check_with(c, path, t);
+  bc_trust_free(t);
 }
 
-/* Verifies the file at path (its bytes kept in *data, which the caller
- * frees) with t. */
-static void verify_path(bc_verification *v,
-                        unsigned char **data,
-                        const char *path,
-                        bc_trust *t,
-                        bc_arena *a) {
-  size_t len;
-  bc_error err;
-  *data = tu_file_read(path, &len);
-  ck_assert_msg(bc_verify_bytes(v, *data, len, path, t, a, &err) == 0, "%s",
-                err.message);
+static void checked_free(checked *c) {
+  bc_arena_release(&c->arena);
+  free(c->data);
 }
 
 /* The signature report of field in v. */
@@ -511,31 +526,27 @@ END_TEST
 
 START_TEST(test_sign_sign__verified_with_and_without_trust) {
   const char *anchors[2] = {sx.pki.root, sx.other.root};
-  unsigned char *data;
-  bc_verification v;
-  bc_arena a;
-  bc_arena_init(&a, bc_allocator_default());
-  verify_path(&v, &data, sx.signed_pdf, NULL, &a);
-  ck_assert_int_eq(v.verdict, BC_VERDICT_SIGNED);
-  ck_assert_str_eq(v.reason, "");
-  ck_assert_uint_eq(v.count, 2);
-  ck_assert_uint_eq(v.revisions, 2);
-  const bc_signature_report *r = report_of(&v, "ky_nguoi_co_tham_quyen");
+  checked c;
+  check_file(&c, sx.signed_pdf, NULL, -1);
+  const bc_signature_report *r = c.signer;
+  ck_assert_int_eq(c.v.verdict, BC_VERDICT_SIGNED);
+  ck_assert_str_eq(c.v.reason, "");
+  ck_assert_uint_eq(c.v.count, 2);
+  ck_assert_uint_eq(c.v.revisions, 2);
   ck_assert(r->is_signed && r->intact && r->whole_file && !r->modified);
-  ck_assert_uint_eq(r->covered, v.file_size);
+  ck_assert_uint_eq(r->covered, c.v.file_size);
   ck_assert_uint_eq(r->revision, 2);
   ck_assert_str_eq(r->signer, SIGNER_CN);
   ck_assert_str_eq(r->signed_at, sx.now_vn);
   ck_assert_str_eq(r->subfilter, "adbe.pkcs7.detached");
   ck_assert_str_eq(r->problem, "");
   ck_assert_int_eq(r->chain, BC_CHAIN_NOT_CHECKED);
-  ck_assert(!report_of(&v, "ky_co_quan")->is_signed);
-  free(data);
+  ck_assert(!report_of(&c.v, "ky_co_quan")->is_signed);
+  checked_free(&c);
 
   /* With the root as anchor: trusted, and the certificate's names. */
-  bc_trust *t = trust_from(true, anchors, 1);
-  verify_path(&v, &data, sx.signed_pdf, t, &a);
-  r = report_of(&v, "ky_nguoi_co_tham_quyen");
+  check_file(&c, sx.signed_pdf, anchors, 1);
+  r = c.signer;
   ck_assert_int_eq(r->chain, BC_CHAIN_TRUSTED);
   ck_assert_str_eq(r->chain_problem, "");
   ck_assert_str_eq(r->subject, SIGNER_SUBJECT);
@@ -547,35 +558,24 @@ START_TEST(test_sign_sign__verified_with_and_without_trust) {
   ck_assert(!r->trusted_time);
   /* checked at the CMS signingTime, which OpenSSL sets to the clock */
   ck_assert_uint_eq(strlen(r->checked_at), 20);
-  bc_trust_free(t);
-  free(data);
+  checked_free(&c);
 
   /* No anchors; another PKI's root only; both roots. */
-  t = trust_from(true, anchors, 0);
-  verify_path(&v, &data, sx.signed_pdf, t, &a);
-  r = report_of(&v, "ky_nguoi_co_tham_quyen");
-  ck_assert_int_eq(r->chain, BC_CHAIN_UNTRUSTED);
-  ck_assert_str_eq(r->chain_problem, NO_ANCHORS);
-  ck_assert_str_eq(r->subject, SIGNER_SUBJECT);
-  ck_assert_int_eq(v.verdict, BC_VERDICT_SIGNED);
-  bc_trust_free(t);
-  free(data);
-  t = trust_from(true, anchors + 1, 1);
-  verify_path(&v, &data, sx.signed_pdf, t, &a);
-  r = report_of(&v, "ky_nguoi_co_tham_quyen");
-  ck_assert_int_eq(r->chain, BC_CHAIN_UNTRUSTED);
-  ck_assert_str_eq(r->chain_problem,
+  check_file(&c, sx.signed_pdf, anchors, 0);
+  ck_assert_int_eq(c.signer->chain, BC_CHAIN_UNTRUSTED);
+  ck_assert_str_eq(c.signer->chain_problem, NO_ANCHORS);
+  ck_assert_str_eq(c.signer->subject, SIGNER_SUBJECT);
+  ck_assert_int_eq(c.v.verdict, BC_VERDICT_SIGNED);
+  checked_free(&c);
+  check_file(&c, sx.signed_pdf, anchors + 1, 1);
+  ck_assert_int_eq(c.signer->chain, BC_CHAIN_UNTRUSTED);
+  ck_assert_str_eq(c.signer->chain_problem,
                    "its chain ends at 'Test Root CA', which is not a trust "
                    "anchor");
-  bc_trust_free(t);
-  free(data);
-  t = trust_from(true, anchors, 2);
-  verify_path(&v, &data, sx.signed_pdf, t, &a);
-  ck_assert_int_eq(report_of(&v, "ky_nguoi_co_tham_quyen")->chain,
-                   BC_CHAIN_TRUSTED);
-  bc_trust_free(t);
-  free(data);
-  bc_arena_release(&a);
+  checked_free(&c);
+  check_file(&c, sx.signed_pdf, anchors, 2);
+  ck_assert_int_eq(c.signer->chain, BC_CHAIN_TRUSTED);
+  checked_free(&c);
 }
 END_TEST
 
@@ -704,15 +704,12 @@ START_TEST(test_sign_sign__seal_keeps_first_signature_valid) {
   sign_ok(&r);
   size_t first;
   free(tu_file_read(sx.signed_pdf, &first));
-  unsigned char *data;
-  bc_verification v;
-  bc_arena a;
-  bc_arena_init(&a, bc_allocator_default());
-  verify_path(&v, &data, both, NULL, &a);
-  ck_assert_int_eq(v.verdict, BC_VERDICT_SIGNED);
-  ck_assert_uint_eq(v.revisions, 3);
-  const bc_signature_report *s1 = report_of(&v, "ky_nguoi_co_tham_quyen");
-  const bc_signature_report *s2 = report_of(&v, "ky_co_quan");
+  checked c;
+  check_file(&c, both, NULL, -1);
+  ck_assert_int_eq(c.v.verdict, BC_VERDICT_SIGNED);
+  ck_assert_uint_eq(c.v.revisions, 3);
+  const bc_signature_report *s1 = c.signer;
+  const bc_signature_report *s2 = report_of(&c.v, "ky_co_quan");
   ck_assert(s1->intact && !s1->whole_file && !s1->modified);
   ck_assert_uint_eq(s1->covered, first);
   ck_assert_uint_eq(s1->revision, 2);
@@ -722,7 +719,7 @@ START_TEST(test_sign_sign__seal_keeps_first_signature_valid) {
   ck_assert(s2->intact && s2->whole_file);
   ck_assert_uint_eq(s2->revision, 3);
   ck_assert_str_eq(s2->signer, SIGNER_ORG);
-  ck_assert_ptr_nonnull(tu_find_bytes(data, v.file_size, "/Reason <FEFF"));
+  ck_assert_ptr_nonnull(tu_find_bytes(c.data, c.v.file_size, "/Reason <FEFF"));
   field_appearance(text, sizeof text, content, sizeof content, both,
                    "ky_co_quan");
   ck_assert(!strncmp(content, "q 0.8 0 0 rg BT /F1 ", 20));
@@ -741,8 +738,7 @@ START_TEST(test_sign_sign__seal_keeps_first_signature_valid) {
   snprintf(want, sizeof want, "field 'ky_co_quan' of '%s' is already signed",
            both);
   ck_assert_str_eq(err.message, want);
-  bc_arena_release(&a);
-  free(data);
+  checked_free(&c);
 }
 END_TEST
 
@@ -858,14 +854,27 @@ END_TEST
 
 /* ---- the signer (signer.c) ---- */
 
+/* A PEM certificate (kind 'c'), private key ('k') or CRL ('l') read
+ * from path. */
+static void *pem_read(const char *path, char kind) {
+  FILE *fp = fopen(path, "rb");
+  void *o = NULL;
+  ck_assert_msg(fp != NULL, "cannot open %s", path);
+  if (kind == 'c')
+    o = PEM_read_X509(fp, NULL, NULL, NULL);
+  else if (kind == 'k')
+    o = PEM_read_PrivateKey(fp, NULL, NULL, NULL);
+  else
+    o = PEM_read_X509_CRL(fp, NULL, NULL, NULL);
+  fclose(fp);
+  ck_assert_msg(o != NULL, "%s is not PEM", path);
+  return o;
+}
+
 /* notBefore (before) or notAfter of the PEM certificate path, as
  * YYYY-MM-DD. */
 static void cert_day(char out[16], const char *path, bool before) {
-  FILE *fp = fopen(path, "rb");
-  ck_assert_ptr_nonnull(fp);
-  X509 *c = PEM_read_X509(fp, NULL, NULL, NULL);
-  fclose(fp);
-  ck_assert_ptr_nonnull(c);
+  X509 *c = pem_read(path, 'c');
   struct tm tm;
   ck_assert_int_eq(ASN1_TIME_to_tm(before ? X509_get0_notBefore(c)
                                           : X509_get0_notAfter(c),
@@ -1081,18 +1090,10 @@ static void tsa_answer(unsigned char **reply,
 
 static void tsa_open(tsa_ctx *t, tsa_mode mode) {
   char path[700];
-  FILE *fp;
   memset(t, 0, sizeof *t);
   t->mode = mode;
-  fp = fopen(sx_path(path, sizeof path, "tsa.crt"), "rb");
-  ck_assert_ptr_nonnull(fp);
-  t->cert = PEM_read_X509(fp, NULL, NULL, NULL);
-  fclose(fp);
-  fp = fopen(sx_path(path, sizeof path, "tsa.key"), "rb");
-  ck_assert_ptr_nonnull(fp);
-  t->key = PEM_read_PrivateKey(fp, NULL, NULL, NULL);
-  fclose(fp);
-  ck_assert(t->cert && t->key);
+  t->cert = pem_read(sx_path(path, sizeof path, "tsa.crt"), 'c');
+  t->key = pem_read(sx_path(path, sizeof path, "tsa.key"), 'k');
 }
 
 static void tsa_close(tsa_ctx *t) {
@@ -1154,20 +1155,13 @@ START_TEST(test_sign_cms__cades_judged_at_claimed_time) {
                                    "ky_nguoi_co_tham_quyen", "signer.p12");
   r.cades = true;
   sign_ok(&r);
-  unsigned char *data;
-  bc_verification v;
-  bc_arena a;
-  bc_arena_init(&a, bc_allocator_default());
-  bc_trust *t = trust_from(true, anchors, 1);
-  verify_path(&v, &data, out, t, &a);
-  const bc_signature_report *s = report_of(&v, "ky_nguoi_co_tham_quyen");
-  ck_assert_str_eq(s->subfilter, "ETSI.CAdES.detached");
-  ck_assert_int_eq(s->chain, BC_CHAIN_TRUSTED);
-  ck_assert_str_eq(s->checked_at, sx.now_utc);
-  ck_assert(!s->trusted_time);
-  bc_trust_free(t);
-  bc_arena_release(&a);
-  free(data);
+  checked c;
+  check_file(&c, out, anchors, 1);
+  ck_assert_str_eq(c.signer->subfilter, "ETSI.CAdES.detached");
+  ck_assert_int_eq(c.signer->chain, BC_CHAIN_TRUSTED);
+  ck_assert_str_eq(c.signer->checked_at, sx.now_utc);
+  ck_assert(!c.signer->trusted_time);
+  checked_free(&c);
 }
 END_TEST
 
@@ -1187,42 +1181,29 @@ START_TEST(test_sign_cms__timestamp_trusted_with_its_tsa) {
   sign_ok(&r);
   ck_assert_int_eq(tu_http_stop(h), 2);
   tsa_close(&tsa);
-  unsigned char *data;
-  bc_verification v;
-  bc_arena a;
-  bc_arena_init(&a, bc_allocator_default());
-  bc_trust *t = trust_from(true, anchors, 1);
-  verify_path(&v, &data, out, t, &a);
-  const bc_signature_report *s = report_of(&v, "ky_nguoi_co_tham_quyen");
-  ck_assert_int_eq(s->chain, BC_CHAIN_TRUSTED);
-  ck_assert(s->trusted_time);
-  ck_assert_str_eq(s->timestamp_problem, "");
-  ck_assert_str_eq(s->checked_at, s->timestamp_at);
-  ck_assert_uint_eq(strlen(s->timestamp_at), 20);
-  bc_trust_free(t);
-  free(data);
+  checked c;
+  check_file(&c, out, anchors, 1);
+  ck_assert_int_eq(c.signer->chain, BC_CHAIN_TRUSTED);
+  ck_assert(c.signer->trusted_time);
+  ck_assert_str_eq(c.signer->timestamp_problem, "");
+  ck_assert_str_eq(c.signer->checked_at, c.signer->timestamp_at);
+  ck_assert_uint_eq(strlen(c.signer->timestamp_at), 20);
+  checked_free(&c);
   /* No anchors: the TSA cannot be trusted; another root: not its. */
-  t = trust_from(true, anchors, 0);
-  verify_path(&v, &data, out, t, &a);
-  s = report_of(&v, "ky_nguoi_co_tham_quyen");
-  ck_assert(!s->trusted_time);
-  ck_assert_str_eq(s->timestamp_at, "");
-  ck_assert_str_eq(s->timestamp_problem,
+  check_file(&c, out, anchors, 0);
+  ck_assert(!c.signer->trusted_time);
+  ck_assert_str_eq(c.signer->timestamp_at, "");
+  ck_assert_str_eq(c.signer->timestamp_problem,
                    "its timestamp's authority cannot be trusted without "
                    "trust anchors");
-  bc_trust_free(t);
-  free(data);
-  t = trust_from(true, anchors + 1, 1);
-  verify_path(&v, &data, out, t, &a);
-  s = report_of(&v, "ky_nguoi_co_tham_quyen");
-  ck_assert(!s->trusted_time);
-  ck_assert_str_eq(s->timestamp_problem,
+  checked_free(&c);
+  check_file(&c, out, anchors + 1, 1);
+  ck_assert(!c.signer->trusted_time);
+  ck_assert_str_eq(c.signer->timestamp_problem,
                    "its timestamp's authority is not trusted or its "
                    "signature does not check out");
-  ck_assert_int_eq(s->chain, BC_CHAIN_UNTRUSTED);
-  bc_trust_free(t);
-  free(data);
-  bc_arena_release(&a);
+  ck_assert_int_eq(c.signer->chain, BC_CHAIN_UNTRUSTED);
+  checked_free(&c);
 }
 END_TEST
 
@@ -1372,27 +1353,18 @@ START_TEST(test_sign_trust__self_signed_and_not_for_signing) {
                                    sx_path(out, sizeof out, "self.pdf"),
                                    "ky_nguoi_co_tham_quyen", "self.p12");
   sign_ok(&r);
-  unsigned char *data;
-  bc_verification v;
-  bc_arena a;
-  bc_arena_init(&a, bc_allocator_default());
-  bc_trust *t = trust_from(true, anchors, 1);
-  verify_path(&v, &data, out, t, &a);
-  const bc_signature_report *s = report_of(&v, "ky_nguoi_co_tham_quyen");
-  ck_assert_int_eq(s->chain, BC_CHAIN_UNTRUSTED);
-  ck_assert_str_eq(s->chain_problem, "the certificate of 'Tự Ký' is "
-                                     "self-signed and not a trust anchor");
-  free(data);
-  bc_trust_free(t);
+  checked c;
+  check_file(&c, out, anchors, 1);
+  ck_assert_int_eq(c.signer->chain, BC_CHAIN_UNTRUSTED);
+  ck_assert_str_eq(c.signer->chain_problem,
+                   "the certificate of 'Tự Ký' is self-signed and not a "
+                   "trust anchor");
+  checked_free(&c);
   /* Trusted as its own anchor, it may sign (no extended key usage). */
   anchors[0] = sx_path(p12, sizeof p12, "self.crt");
-  t = trust_from(true, anchors, 1);
-  verify_path(&v, &data, out, t, &a);
-  ck_assert_int_eq(report_of(&v, "ky_nguoi_co_tham_quyen")->chain,
-                   BC_CHAIN_TRUSTED);
-  free(data);
-  bc_trust_free(t);
-  bc_arena_release(&a);
+  check_file(&c, out, anchors, 1);
+  ck_assert_int_eq(c.signer->chain, BC_CHAIN_TRUSTED);
+  checked_free(&c);
 }
 END_TEST
 
@@ -1428,11 +1400,7 @@ START_TEST(test_sign_trust__crl) {
   sx_path(revoked, sizeof revoked, "revoked.crl");
   tu_pki_path(other, sizeof other, &sx.other, "other.crl");
   /* When the signer was revoked, from the CRL. */
-  FILE *fp = fopen(revoked, "rb");
-  ck_assert_ptr_nonnull(fp);
-  X509_CRL *crl = PEM_read_X509_CRL(fp, NULL, NULL, NULL);
-  fclose(fp);
-  ck_assert_ptr_nonnull(crl);
+  X509_CRL *crl = pem_read(revoked, 'l');
   struct tm tm;
   ck_assert_int_eq(ASN1_TIME_to_tm(X509_REVOKED_get0_revocationDate(
                                        sk_X509_REVOKED_value(
@@ -1459,17 +1427,14 @@ START_TEST(test_sign_trust__crl) {
     bc_trust_options o = BC_TRUST_OPTIONS_INIT;
     bc_trust *t = NULL;
     bc_error err;
-    bc_verification v;
-    unsigned char *data;
-    bc_arena a;
+    checked c;
     o.anchors = anchors;
     o.anchor_count = 1;
     o.crls = files + i;
     o.crl_count = 1;
     ck_assert_msg(bc_trust_load(&t, &o, &err) == 0, "%s", err.message);
-    bc_arena_init(&a, bc_allocator_default());
-    verify_path(&v, &data, sx.signed_pdf, t, &a);
-    const bc_signature_report *s = report_of(&v, "ky_nguoi_co_tham_quyen");
+    check_with(&c, sx.signed_pdf, t);
+    const bc_signature_report *s = c.signer;
     ck_assert_msg(s->chain == cases[i].chain, "%s: %s", cases[i].crl,
                   s->chain_problem);
     snprintf(want, sizeof want, cases[i].problem, at);
@@ -1477,8 +1442,7 @@ START_TEST(test_sign_trust__crl) {
     snprintf(want, sizeof want, cases[i].revocation, at);
     ck_assert_str_eq(s->revocation, want);
     bc_trust_free(t);
-    bc_arena_release(&a);
-    free(data);
+    checked_free(&c);
   }
 }
 END_TEST
@@ -1534,19 +1498,11 @@ static void ocsp_answer(unsigned char **reply,
 
 static void ocsp_open(ocsp_ctx *o, const tu_pki *pki, int status) {
   char path[700];
-  FILE *fp;
   memset(o, 0, sizeof *o);
   o->status = status;
   o->revoked_at = sx.now;
-  fp = fopen(tu_pki_path(path, sizeof path, pki, "root.crt"), "rb");
-  ck_assert_ptr_nonnull(fp);
-  o->cert = PEM_read_X509(fp, NULL, NULL, NULL);
-  fclose(fp);
-  fp = fopen(tu_pki_path(path, sizeof path, pki, "root.key"), "rb");
-  ck_assert_ptr_nonnull(fp);
-  o->key = PEM_read_PrivateKey(fp, NULL, NULL, NULL);
-  fclose(fp);
-  ck_assert(o->cert && o->key);
+  o->cert = pem_read(tu_pki_path(path, sizeof path, pki, "root.crt"), 'c');
+  o->key = pem_read(tu_pki_path(path, sizeof path, pki, "root.key"), 'k');
 }
 
 /* A signer whose certificate names the responder: each answer it can
@@ -1595,9 +1551,7 @@ START_TEST(test_sign_trust__ocsp) {
     bc_trust_options to = BC_TRUST_OPTIONS_INIT;
     bc_trust *t = NULL;
     bc_error err;
-    bc_verification v;
-    unsigned char *data;
-    bc_arena a;
+    checked c;
     X509 *cert = o.cert;
     EVP_PKEY *key = o.key;
     o.status = cases[i].status;
@@ -1610,27 +1564,25 @@ START_TEST(test_sign_trust__ocsp) {
     to.ocsp = 1;
     to.ocsp_timeout_s = 20;
     ck_assert_msg(bc_trust_load(&t, &to, &err) == 0, "%s", err.message);
-    bc_arena_init(&a, bc_allocator_default());
-    verify_path(&v, &data, out, t, &a);
-    const bc_signature_report *s = report_of(&v, "ky_nguoi_co_tham_quyen");
+    check_with(&c, out, t);
+    const bc_signature_report *s = c.signer;
     ck_assert_msg(s->chain == cases[i].chain, "case %zu: %s", i,
                   s->chain_problem);
     snprintf(want, sizeof want, cases[i].problem, sx.now_utc);
     ck_assert_str_eq(s->chain_problem, want);
     snprintf(want, sizeof want, cases[i].revocation, sx.now_utc);
     ck_assert_str_eq(s->revocation, want);
+    checked_free(&c);
     if (cases[i].status < 0) {
       /* Not asked again in the same run. */
-      free(data);
-      verify_path(&v, &data, out, t, &a);
-      ck_assert_str_eq(report_of(&v, "ky_nguoi_co_tham_quyen")->revocation,
+      check_with(&c, out, t);
+      ck_assert_str_eq(c.signer->revocation,
                        "not checked: the OCSP responder did not answer");
+      checked_free(&c);
     }
     o.cert = cert;
     o.key = key;
     bc_trust_free(t);
-    bc_arena_release(&a);
-    free(data);
   }
   ck_assert_int_eq(tu_http_stop(h), 4); /* the last one not answered */
   X509_free(o.cert);
