@@ -15,10 +15,10 @@
 #include "data/data.h"
 #include "exchange/received.h"
 #include "pdf/pdfread.h"
+#include "testpki.h"
 #include "testutil.h"
 
 #include <check.h>
-#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -915,8 +915,8 @@ END_TEST
  * samples, unsigned, signed by the signer, and signed by both. */
 static struct signed_fixture {
   int ready;
-  char dir[600];
-  char root[700], seal_p12[700], signer_p12[700];
+  tu_pki pki;
+  char seal_p12[700], signer_p12[700];
   char seal_spki[65], signer_spki[65];
   char sample_db[700];
   char unsigned_pdf[700], signer_pdf[700], both_pdf[700];
@@ -925,49 +925,6 @@ static struct signed_fixture {
 
 #define SEAL_SUBJECT                                                           \
   "C=VN,O=UBND tỉnh Trà Vinh,CN=Sở Thông tin và Truyền thông Trà Vinh"
-
-static const char sign_ext[] =
-    "[v3_sign]\n"
-    "basicConstraints = CA:FALSE\n"
-    "keyUsage = critical,digitalSignature,nonRepudiation\n"
-    "extendedKeyUsage = emailProtection,1.3.6.1.5.5.7.3.36\n"
-    "subjectKeyIdentifier = hash\n"
-    "authorityKeyIdentifier = keyid\n";
-
-/* Runs command in fx.dir (OpenSSL's configuration file ignored); its
- * standard output in *out when out is not NULL. */
-static void run_in_pki(char **out, const char *command) {
-  char cmd[2048];
-  snprintf(cmd, sizeof cmd, "cd '%s' && export OPENSSL_CONF=/dev/null && %s",
-           fx.dir, command);
-  ck_assert_msg(tu_run(out, cmd) == 0, "failed: %s", command);
-}
-
-/* name.key, name.crt (issued by the root) and name.p12 (password
- * "matkhau"); the SHA-256 of its SubjectPublicKeyInfo into spki. */
-static void make_leaf(const char *name, const char *subject, char spki[65]) {
-  char cmd[1024], *out = NULL;
-  snprintf(cmd, sizeof cmd,
-           "openssl req -new -newkey rsa:2048 -nodes -keyout %s.key "
-           "-subj '%s' -utf8 -out %s.csr 2>/dev/null && "
-           "openssl x509 -req -in %s.csr -CA root.crt -CAkey root.key "
-           "-CAcreateserial -days 730 -sha256 -extfile sign.cnf "
-           "-extensions v3_sign -out %s.crt 2>/dev/null && "
-           "openssl pkcs12 -export -inkey %s.key -in %s.crt "
-           "-certfile root.crt -out %s.p12 -passout pass:matkhau",
-           name, subject, name, name, name, name, name, name);
-  run_in_pki(NULL, cmd);
-  snprintf(cmd, sizeof cmd,
-           "openssl x509 -in %s.crt -noout -pubkey | "
-           "openssl pkey -pubin -outform DER | sha256sum",
-           name);
-  run_in_pki(&out, cmd);
-  ck_assert_ptr_nonnull(out);
-  ck_assert_uint_ge(strlen(out), 64);
-  memcpy(spki, out, 64);
-  spki[64] = '\0';
-  free(out);
-}
 
 static int new_context(bc_context **ctx, bc_error *err) {
   char fonts[512], templates[512];
@@ -1001,36 +958,23 @@ static void signed_setup(void) {
   bc_context *ctx;
   bc_error err;
   char path[700];
-  FILE *fp;
   if (fx.ready)
     return;
-  snprintf(fx.dir, sizeof fx.dir, "%s/pki", tu_tmpdir());
   /* Made again by each forked test (CK_FORK=yes), once without forks. */
-  ck_assert(mkdir(fx.dir, 0700) == 0 || errno == EEXIST);
-  snprintf(path, sizeof path, "%s/sign.cnf", fx.dir);
-  fp = fopen(path, "wb");
-  ck_assert_ptr_nonnull(fp);
-  fputs(sign_ext, fp);
-  fclose(fp);
-  run_in_pki(NULL, "openssl req -x509 -newkey rsa:2048 -nodes "
-                   "-keyout root.key -out root.crt -days 3650 -sha256 "
-                   "-subj '/CN=Test Root CA/O=Test PKI/C=VN' -utf8 "
-                   "-addext 'basicConstraints=critical,CA:TRUE' "
-                   "-addext 'keyUsage=critical,keyCertSign,cRLSign' "
-                   "-addext 'subjectKeyIdentifier=hash' 2>/dev/null");
-  make_leaf("seal",
-            "/CN=Sở Thông tin và Truyền thông Trà Vinh/O=UBND tỉnh Trà "
-            "Vinh/C=VN",
-            fx.seal_spki);
-  make_leaf("signer",
-            "/CN=Bùi Thông Nhứt/O=Sở Thông tin và Truyền thông Trà Vinh/C=VN",
-            fx.signer_spki);
+  tu_pki_make(&fx.pki, "pki", NULL);
+  tu_pki_leaf(&fx.pki, "seal",
+              "/CN=Sở Thông tin và Truyền thông Trà Vinh/O=UBND tỉnh Trà "
+              "Vinh/C=VN",
+              "v3_sign", fx.seal_spki);
+  tu_pki_leaf(&fx.pki, "signer",
+              "/CN=Bùi Thông Nhứt/O=Sở Thông tin và Truyền thông Trà "
+              "Vinh/C=VN",
+              "v3_sign", fx.signer_spki);
   ck_assert_str_ne(fx.seal_spki, fx.signer_spki);
-  snprintf(fx.root, sizeof fx.root, "%s/root.crt", fx.dir);
-  snprintf(fx.seal_p12, sizeof fx.seal_p12, "%s/seal.p12", fx.dir);
-  snprintf(fx.signer_p12, sizeof fx.signer_p12, "%s/signer.p12", fx.dir);
+  snprintf(fx.seal_p12, sizeof fx.seal_p12, "%s/seal.p12", fx.pki.dir);
+  snprintf(fx.signer_p12, sizeof fx.signer_p12, "%s/signer.p12", fx.pki.dir);
   /* The report, from the two reference samples. */
-  snprintf(fx.sample_db, sizeof fx.sample_db, "%s/reference.db", fx.dir);
+  snprintf(fx.sample_db, sizeof fx.sample_db, "%s/reference.db", fx.pki.dir);
   ck_assert_int_eq(bc_database_create(fx.sample_db, NULL, &err), 0);
   for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
     ck_assert_msg(bc_database_load_sql(fx.sample_db,
@@ -1038,9 +982,9 @@ static void signed_setup(void) {
                                                       sql[i]),
                                        NULL, &err) == 0,
                   "%s: %s", sql[i], err.message);
-  snprintf(fx.unsigned_pdf, sizeof fx.unsigned_pdf, "%s/tv.pdf", fx.dir);
-  snprintf(fx.signer_pdf, sizeof fx.signer_pdf, "%s/tv-signer.pdf", fx.dir);
-  snprintf(fx.both_pdf, sizeof fx.both_pdf, "%s/tv-both.pdf", fx.dir);
+  snprintf(fx.unsigned_pdf, sizeof fx.unsigned_pdf, "%s/tv.pdf", fx.pki.dir);
+  snprintf(fx.signer_pdf, sizeof fx.signer_pdf, "%s/tv-signer.pdf", fx.pki.dir);
+  snprintf(fx.both_pdf, sizeof fx.both_pdf, "%s/tv-both.pdf", fx.pki.dir);
   ro.db_path = fx.sample_db;
   ro.agency = "STTTT-TV";
   ro.period = "2023-Q3";
@@ -1139,7 +1083,7 @@ START_TEST(test_exchange_signed__trusted_seal_imports) {
   char up[600];
   const char *anchors[1], *path[1];
   signed_setup();
-  anchors[0] = fx.root;
+  anchors[0] = fx.pki.root;
   path[0] = fx.both_pdf;
   t.anchors = anchors;
   t.anchor_count = 1;
@@ -1263,7 +1207,7 @@ START_TEST(test_exchange_signed__seal_not_bound_to_the_agency) {
   char up[600], not_bound[600], want[1400];
   const char *anchors[1], *path[1];
   signed_setup();
-  anchors[0] = fx.root;
+  anchors[0] = fx.pki.root;
   path[0] = fx.both_pdf;
   t.anchors = anchors;
   t.anchor_count = 1;
@@ -1333,41 +1277,6 @@ END_TEST
 
 /* ---- files changed after they were signed ---- */
 
-static unsigned char *read_whole(const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  unsigned char *data;
-  long n;
-  ck_assert_ptr_nonnull(fp);
-  ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
-  n = ftell(fp);
-  ck_assert_int_gt(n, 0);
-  rewind(fp);
-  data = malloc((size_t)n);
-  ck_assert_ptr_nonnull(data);
-  ck_assert_uint_eq(fread(data, 1, (size_t)n, fp), (size_t)n);
-  fclose(fp);
-  *len = (size_t)n;
-  return data;
-}
-
-static void write_whole(const char *path, const void *data, size_t len) {
-  FILE *fp = fopen(path, "wb");
-  ck_assert_ptr_nonnull(fp);
-  ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
-  ck_assert_int_eq(fclose(fp), 0);
-}
-
-/* The first s in data[0..len), or NULL. */
-static const char *find_bytes(const unsigned char *data,
-                              size_t len,
-                              const char *s) {
-  size_t n = strlen(s);
-  for (size_t i = 0; i + n <= len; i++)
-    if (!memcmp(data + i, s, n))
-      return (const char *)data + i;
-  return NULL;
-}
-
 /* A signed file, open in pdf's reader. */
 typedef struct pdf_file {
   unsigned char *data;
@@ -1378,7 +1287,7 @@ typedef struct pdf_file {
 
 static void pdf_file_open(pdf_file *f, const char *path) {
   bc_error err;
-  f->data = read_whole(path, &f->len);
+  f->data = tu_file_read(path, &f->len);
   bc_pdf_budget_init(&f->budget, f->len);
   ck_assert_msg(bc_pdf_reader_open(&f->r, f->data, f->len, path, &f->budget,
                                    &err) == 0,
@@ -1453,7 +1362,7 @@ static void write_update(const pdf_file *f,
                   bc_pdf_reader_startxref(f->r), xref);
   }
   ck_assert(!b.failed);
-  write_whole(out, b.data, b.len);
+  tu_file_write(out, b.data, b.len);
   bc_buf_free(&b);
 }
 
@@ -1469,7 +1378,7 @@ static void refused_whatever_options(const char *up,
   bc_import_pdf_result *r = NULL;
   bc_error err;
   char want[1400];
-  const char *anchors[1] = {fx.root}, *path[1] = {file};
+  const char *anchors[1] = {fx.pki.root}, *path[1] = {file};
   t.anchors = anchors;
   t.anchor_count = 1;
   snprintf(want, sizeof want, "'%s' is refused: %s (%s)", file, why, policy);
@@ -1506,16 +1415,16 @@ START_TEST(test_exchange_signed__byte_flipped_in_signed_range) {
   signed_setup();
   const binding b[] = {{"STTTT-TV", "seal", fx.seal_spki, NULL, NULL}};
   up_db(up, sizeof up, "flipped", b, 1);
-  data = read_whole(fx.both_pdf, &len);
+  data = tu_file_read(fx.both_pdf, &len);
   /* The XMP metadata in the first revision (a stream left uncompressed,
    * which both signatures cover whole): x:xmpmeta becomes x:Xmpmeta. */
-  at = find_bytes(data, len, "x:xmpmeta");
+  at = tu_find_bytes(data, len, "x:xmpmeta");
   ck_assert_ptr_nonnull(at);
-  eof = find_bytes(data, len, "%%EOF");
+  eof = tu_find_bytes(data, len, "%%EOF");
   ck_assert(eof != NULL && at < eof);
   data[at - (const char *)data + 2] = 'X';
-  snprintf(flipped, sizeof flipped, "%s/flipped.pdf", fx.dir);
-  write_whole(flipped, data, len);
+  snprintf(flipped, sizeof flipped, "%s/flipped.pdf", fx.pki.dir);
+  tu_file_write(flipped, data, len);
   free(data);
   refused_whatever_options(up, flipped, BC_EVERIFY, BC_VERDICT_INVALID,
                            "signature ky_nguoi_co_tham_quyen does not check "
@@ -1571,7 +1480,7 @@ START_TEST(test_exchange_signed__modified_after_signing) {
     memcpy(changed, json, head);
     memcpy(changed + head, "999999", 6);
     memcpy(changed + head + 6, json + tail, json_len - tail);
-    snprintf(out, sizeof out, "%s/data-changed.pdf", fx.dir);
+    snprintf(out, sizeof out, "%s/data-changed.pdf", fx.pki.dir);
     write_update(&f, out, data_obj,
                  " /Type /EmbeddedFile /Subtype /application#2Fjson", changed,
                  head + 6 + json_len - tail);
@@ -1582,7 +1491,7 @@ START_TEST(test_exchange_signed__modified_after_signing) {
                            "ky_co_quan",
                            NEVER_CHANGED);
   /* Page 1 drawn anew. */
-  snprintf(out, sizeof out, "%s/page-changed.pdf", fx.dir);
+  snprintf(out, sizeof out, "%s/page-changed.pdf", fx.pki.dir);
   write_update(&f, out, page_obj, "", "BT ET", 5);
   refused_whatever_options(up, out, BC_EVERIFY, BC_VERDICT_MODIFIED,
                            "page 1 content changed after ky_co_quan",
@@ -1601,7 +1510,7 @@ START_TEST(test_exchange_signed__unsigned_report) {
   char up[600], want[1400];
   const char *anchors[1], *path[1];
   signed_setup();
-  anchors[0] = fx.root;
+  anchors[0] = fx.pki.root;
   path[0] = fx.unsigned_pdf;
   t.anchors = anchors;
   t.anchor_count = 1;

@@ -1,16 +1,20 @@
 /* render/sign_api.c: the public signing API over sign/: bc_sign with the
- * context's fonts, bc_verify with its own arena. */
+ * context's fonts, bc_verify reading the file into a result of its own. */
 #include "baocao/baocao.h"
 
 #include "common/alloc.h"
 #include "common/arena.h"
 #include "common/error.h"
+#include "common/file.h"
 #include "raster/raster.h"
 #include "render/render_int.h"
 #include "sign/sign.h"
 
 #include <string.h>
 #include <time.h>
+
+/* The largest PDF bc_verify reads, as signing does. */
+#define MAX_PDF ((size_t)512 << 20)
 
 int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err) {
   bc_arena arena;
@@ -59,8 +63,8 @@ int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err) {
     req.image_width = img.width;
     req.image_height = img.height;
   }
-  rc = bc_sign_pdf(&req, bc_context__fonts(ctx), bc_context__shaper(ctx),
-                   &arena, err);
+  rc = bc_sign__pdf(&req, bc_context__fonts(ctx), bc_context__shaper(ctx),
+                    &arena, err);
 cleanup:
   bc_arena_release(&arena);
   return rc;
@@ -69,6 +73,7 @@ cleanup:
 struct bc_verify_result {
   const bc_allocator *alloc;
   bc_arena arena;
+  char *data; /* the file's bytes, which v points into */
   bc_verification v;
 };
 
@@ -96,8 +101,11 @@ int bc_verify(bc_verify_result **out,
     return bc_error_oom(err);
   r->alloc = a;
   bc_arena_init(&r->arena, a);
+  size_t len = 0;
   if ((trust && (rc = bc_trust_load(&t, trust, err))) ||
-      (rc = bc_verify_pdf(&r->v, path, t, &r->arena, err))) {
+      (rc = bc_file_read(&r->data, &len, path, MAX_PDF, BC_EINPUT, a, err)) ||
+      (rc = bc_verify_bytes(&r->v, (const unsigned char *)r->data, len, path,
+                            t, &r->arena, err))) {
     bc_trust_free(t);
     bc_verify_result_free(r);
     return rc;
@@ -136,6 +144,7 @@ void bc_verify_result_free(bc_verify_result *r) {
   if (!r)
     return;
   bc_arena_release(&r->arena);
+  bc_free(r->alloc, r->data);
   bc_free(r->alloc, r);
 }
 

@@ -21,7 +21,7 @@
  *  3. /Contents is reserved from a trial signature's size, so a chain of
  *     certificates always fits.
  *  4. Before the file is written, the signature is verified again from the
- *     finished bytes (bc_verify_pdf's checks).
+ *     finished bytes (bc_verify_bytes's checks).
  *  5. A field is its own widget (merged), or has widgets as /Kids: then
  *     each kid gets the appearance, and a copy of /V as well, which poppler
  *     and MuPDF look for there; the appearance is the same form XObject,
@@ -327,7 +327,7 @@ static void iso_time(char *buf, size_t size, time_t t, bool pdf_date) {
            pdf_date ? "D:%Y%m%d%H%M%S+07'00'" : "%Y-%m-%dT%H:%M:%S+07:00", &tm);
 }
 
-/* What the steps of bc_sign_pdf pass along. */
+/* What the steps of bc_sign__pdf pass along. */
 typedef struct sign_state {
   const bc_sign_request *req;
   bc_arena *arena;
@@ -653,11 +653,11 @@ static int sign_bytes(sign_state *st, bc_error *err) {
                               st->req->sink, err);
 }
 
-int bc_sign_pdf(const bc_sign_request *req,
-                const bc_fontset *fonts,
-                bc_shaper *shaper,
-                bc_arena *arena,
-                bc_error *err) {
+int bc_sign__pdf(const bc_sign_request *req,
+                 const bc_fontset *fonts,
+                 bc_shaper *shaper,
+                 bc_arena *arena,
+                 bc_error *err) {
   sign_state state, *st = &state;
   int rc;
   memset(st, 0, sizeof *st);

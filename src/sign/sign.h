@@ -37,6 +37,8 @@ typedef struct bc_sign_request {
 } bc_sign_request;
 
 /*
+ * The module's entry for signing, which render's public bc_sign calls
+ * with its context's fonts and shaper (hence `__`: no second public name).
  * Signs req->field (its own name or its fully qualified one) in a PDF of
  * any producer. The bytes of the input are kept as they are and the
  * signature dictionary, its appearance and the updated field are appended
@@ -48,11 +50,11 @@ typedef struct bc_sign_request {
  * (password, expiry, key usage), BC_EIO, BC_ENOMEM. The output appears
  * whole or not at all.
  */
-int bc_sign_pdf(const bc_sign_request *req,
-                const bc_fontset *fonts,
-                bc_shaper *shaper,
-                bc_arena *arena,
-                bc_error *err);
+int bc_sign__pdf(const bc_sign_request *req,
+                 const bc_fontset *fonts,
+                 bc_shaper *shaper,
+                 bc_arena *arena,
+                 bc_error *err);
 
 /* Everything verification finds in one file (memory from the arena). */
 typedef struct bc_verification {
@@ -89,14 +91,6 @@ int bc_verify_bytes(bc_verification *out,
                     bc_trust *trust,
                     bc_arena *arena,
                     bc_error *err);
-
-/* Reads path (at most 512 MB) and verifies it; BC_EINPUT when it cannot
- * be read. */
-int bc_verify_pdf(bc_verification *out,
-                  const char *path,
-                  bc_trust *trust,
-                  bc_arena *arena,
-                  bc_error *err);
 
 /* The run-time version of OpenSSL (bc_library_versions). */
 bc_versions_fn bc_sign_versions;

@@ -23,9 +23,7 @@
 #include "sign/sign_int.h"
 #include "common/i18n.h"
 
-#include "common/alloc.h"
 #include "common/error.h"
-#include "common/file.h"
 #include "common/utf8.h"
 #include "pdf/pdfread.h"
 
@@ -542,26 +540,4 @@ int bc_sign__check_bytes(const unsigned char *data,
                           *ver.reason ? ver.reason : ver.sigs[i].problem);
     }
   return bc_error_set(err, BC_ERROR, "the signed copy lost field '%s'", field);
-}
-
-int bc_verify_pdf(bc_verification *out,
-                  const char *path,
-                  bc_trust *trust,
-                  bc_arena *arena,
-                  bc_error *err) {
-  char *data = NULL;
-  size_t len = 0;
-  int rc = bc_file_read(&data, &len, path, (size_t)512 << 20, BC_EINPUT,
-                        arena->alloc, err);
-  if (rc)
-    return rc;
-  /* The result points into the file's bytes: keep them in the arena. */
-  unsigned char *copy = bc_arena_alloc(arena, len + 1);
-  if (!copy) {
-    bc_free(arena->alloc, data);
-    return bc_error_oom(err);
-  }
-  memcpy(copy, data, len);
-  bc_free(arena->alloc, data);
-  return bc_verify_bytes(out, copy, len, path, trust, arena, err);
 }
