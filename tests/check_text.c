@@ -173,6 +173,36 @@ START_TEST(test_text_shape__kerning_is_applied) {
 }
 END_TEST
 
+START_TEST(test_text_shape__cache_grows_and_empties) {
+  /* 20,000 different words: the cache's table doubles from 2048 slots to
+   * 32768 and is emptied once full. Each word is shaped again at once
+   * (from the cache) and its half-way word too (from the cache, moved by
+   * a doubling, or anew after the emptying): the same glyphs every time.
+   * Digits have one width, so a wrong entry shows in the glyph IDs. */
+  enum { N = 20000 };
+  static bc_shaped first[N];
+  bc_shaped again;
+  bc_error err;
+  char w[32];
+  for (int i = 0; i < N; i++) {
+    int len = snprintf(w, sizeof w, "từ%d", i);
+    ck_assert_int_eq(bc_shaper_shape(&first[i], tf.shaper, BC_STYLE_REGULAR, w,
+                                     (size_t)len, &tf.arena, &err),
+                     0);
+    for (int j = i; j >= i / 2; j -= (i - i / 2) ? i - i / 2 : 1) {
+      len = snprintf(w, sizeof w, "từ%d", j);
+      ck_assert_int_eq(bc_shaper_shape(&again, tf.shaper, BC_STYLE_REGULAR, w,
+                                       (size_t)len, &tf.arena, &err),
+                       0);
+      ck_assert_uint_eq(again.count, first[j].count);
+      ck_assert_int_eq(again.width, first[j].width);
+      ck_assert(!memcmp(again.glyphs, first[j].glyphs,
+                        again.count * sizeof *again.glyphs));
+    }
+  }
+}
+END_TEST
+
 START_TEST(test_text_shape__cluster_ends_and_lengths) {
   /* Two glyphs from bytes 0-2, three from 3-4, one from 5-7. */
   static const bc_glyph g[] = {{.cluster = 0}, {.cluster = 0}, {.cluster = 3},
@@ -428,6 +458,7 @@ Suite *text_suite(void) {
   tcase_add_test(tc, test_text_shape__kerning_is_applied);
   tcase_add_test(tc, test_text_shape__missing_glyph_is_an_error);
   tcase_add_test(tc, test_text_shape__cluster_ends_and_lengths);
+  tcase_add_test(tc, test_text_shape__cache_grows_and_empties);
   tcase_add_test(tc, test_text_shape__undrawable_characters_are_errors);
   suite_add_tcase(s, tc);
   tc = tcase_create("subset");

@@ -3,6 +3,7 @@
 #define _DEFAULT_SOURCE /* realpath */
 #include "cli/cli.h"
 #include "cli/i18n.h"
+#include "text/text.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -121,13 +122,47 @@ bool cli_tones(const char *value, int *out, const char *command) {
   return true;
 }
 
+/*
+ * Liberation Serif 2 among the system's fonts (fontconfig), all four faces
+ * at version 2.0 or later, into c: as the directory that holds them under
+ * the names of fonts/ (Debian's fonts-liberation2), so that the context
+ * opens the same files without asking fontconfig again (its four lookups
+ * cost as much as these; bulk's workers ask none), else as the family
+ * name. false when the system lacks it. Liberation 1.x has the same widths
+ * but other outlines, so other PDF bytes: it does not replace the bundled
+ * copy.
+ */
+static bool system_default_fonts(cli_font_choice *c) {
+  bc_font_file f[BC_STYLE_COUNT];
+  bc_error err = {0};
+  const char *slash;
+  size_t dir_len;
+  bool same_dir = true;
+  for (int s = 0; s < BC_STYLE_COUNT; s++)
+    if (bc_font_system_find(&f[s], BC_FONT_FAMILY_DEFAULT, (bc_style)s,
+                            &err) != 0 ||
+        f[s].revision < 0x20000)
+      return false;
+  slash = strrchr(f[0].path, '/');
+  dir_len = slash ? (size_t)(slash - f[0].path) : 0;
+  for (int s = 0; s < BC_STYLE_COUNT && same_dir; s++)
+    same_dir = dir_len && f[s].index == 0 &&
+               !strncmp(f[s].path, f[0].path, dir_len + 1) &&
+               !strcmp(f[s].path + dir_len + 1, bc_default_font_files[s]);
+  if (same_dir && dir_len < sizeof c->buf) {
+    memcpy(c->buf, f[0].path, dir_len);
+    c->buf[dir_len] = '\0';
+    c->dir = c->buf;
+  } else
+    c->family = BC_FONT_FAMILY_DEFAULT;
+  return true;
+}
+
 int cli_fonts(cli_font_choice *c,
               const char *flag_dir,
               const char *flag_family,
               const char *command) {
   const char *env = getenv("BAOCAO_FONT_DIR");
-  bc_error err = {0};
-  unsigned revision = 0;
   struct stat st;
   memset(c, 0, sizeof *c);
   if (flag_dir && flag_family) {
@@ -146,13 +181,8 @@ int cli_fonts(cli_font_choice *c,
     c->family = flag_family;
   else if (env && *env)
     c->dir = env;
-  else if (bc_font_family_find(NULL, 0, &revision, BC_FONT_FAMILY_DEFAULT,
-                               &err) == 0 &&
-           revision >= 0x20000)
-    /* Debian's fonts-liberation2 (the same files as fonts/). Liberation 1.x
-     * has the same widths but other outlines, so other PDF bytes: it does
-     * not replace the bundled copy. */
-    c->family = BC_FONT_FAMILY_DEFAULT;
+  else if (system_default_fonts(c))
+    ; /* Debian's fonts-liberation2 (the same files as fonts/) */
   else {
     if (snprintf(c->buf, sizeof c->buf, "%s/fonts", cli_data_dir()) >=
         (int)sizeof c->buf) {

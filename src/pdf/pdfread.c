@@ -18,7 +18,17 @@
  *     remember what they visited (revisions.c), so a loop or a thousand
  *     references to one large array cost one visit each.
  *  3. The first error sticks: getters return BC_PDF_NONE after it, and
- *     the caller learns it at bc_pdf_reader_check. */
+ *     the caller learns it at bc_pdf_reader_check.
+ *  4. libqpdf is loaded (dlopen) when a reader is opened, not linked: with
+ *     libstdc++, GnuTLS and the nine libraries behind them it was 12 of
+ *     the 40 shared libraries every baocao process loaded, two thirds of
+ *     the dynamic linker's work and 5 ms of each `baocao render`, which
+ *     never reads a PDF (docs/performance.md). Each reader holds its own
+ *     table of the functions (no global state); RTLD_NODELETE keeps the
+ *     library mapped once loaded, so later readers find it at once and
+ *     its strings outlive the handle. BC_QPDF_SONAME is the soname of the
+ *     libqpdf the build compiled against (CMakeLists.txt); the types are
+ *     the header's own (__typeof__), so a mismatch does not compile. */
 #include "pdf/pdfread.h"
 #include "common/version.h"
 
@@ -26,14 +36,99 @@
 #include "common/error.h"
 #include "common/utf8.h"
 
+#include <dlfcn.h>
 #include <qpdf/qpdf-c.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <zlib.h>
 
+/* libqpdf's functions this file calls, without their qpdf_ prefix. */
+#define QPDF_FUNCTIONS(X)                                                      \
+  X(init)                                                                      \
+  X(cleanup)                                                                   \
+  X(silence_errors)                                                            \
+  X(set_suppress_warnings)                                                     \
+  X(set_attempt_recovery)                                                      \
+  X(read_memory)                                                               \
+  X(is_encrypted)                                                              \
+  X(has_error)                                                                 \
+  X(get_error)                                                                 \
+  X(get_error_message_detail)                                                  \
+  X(more_warnings)                                                             \
+  X(next_warning)                                                              \
+  X(get_trailer)                                                               \
+  X(get_object_by_id)                                                          \
+  X(get_qpdf_version)                                                          \
+  X(oh_release)                                                                \
+  X(oh_get_type_code)                                                          \
+  X(oh_get_dict)                                                               \
+  X(oh_has_key)                                                                \
+  X(oh_get_key)                                                                \
+  X(oh_begin_dict_key_iter)                                                    \
+  X(oh_dict_more_keys)                                                         \
+  X(oh_dict_next_key)                                                          \
+  X(oh_get_array_n_items)                                                      \
+  X(oh_get_array_item)                                                         \
+  X(oh_get_int_value)                                                          \
+  X(oh_get_numeric_value)                                                      \
+  X(oh_get_name)                                                               \
+  X(oh_get_binary_string_value)                                                \
+  X(oh_get_binary_utf8_value)                                                  \
+  X(oh_is_indirect)                                                            \
+  X(oh_get_object_id)                                                          \
+  X(oh_get_stream_data)                                                        \
+  X(oh_unparse)
+
+/* libqpdf, loaded (design note 4). */
+typedef struct qpdf_api {
+  void *lib; /* dlopen's handle, NULL until loaded */
+#define QPDF_FIELD(f) __typeof__(qpdf_##f) *f;
+  QPDF_FUNCTIONS(QPDF_FIELD)
+#undef QPDF_FIELD
+} qpdf_api;
+
+static void qpdf_api_close(qpdf_api *api) {
+  if (api->lib)
+    dlclose(api->lib);
+  api->lib = NULL;
+}
+
+static int qpdf_api_open(qpdf_api *api, bc_error *err) {
+  static const struct {
+    const char *name;
+    size_t at;
+  } fns[] = {
+#define QPDF_ENTRY(f) {"qpdf_" #f, offsetof(qpdf_api, f)},
+      QPDF_FUNCTIONS(QPDF_ENTRY)
+#undef QPDF_ENTRY
+  };
+  const char *why;
+  memset(api, 0, sizeof *api);
+  api->lib = dlopen(BC_QPDF_SONAME, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+  if (!api->lib) {
+    why = dlerror();
+    return bc_error_set(err, BC_ERROR,
+                        "cannot load libqpdf, which reads PDFs: %s",
+                        why ? why : BC_QPDF_SONAME);
+  }
+  for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
+    void *fn = dlsym(api->lib, fns[i].name);
+    if (!fn) {
+      qpdf_api_close(api);
+      return bc_error_set(err, BC_ERROR, "%s has no function %s",
+                          BC_QPDF_SONAME, fns[i].name);
+    }
+    /* POSIX: a function's address converts to and from void *. */
+    memcpy((char *)api + fns[i].at, &fn, sizeof fn);
+  }
+  return 0;
+}
+
 struct bc_pdf_reader {
+  qpdf_api qpdf; /* design note 4 */
   qpdf_data q;
   const unsigned char *data;
   size_t len;
@@ -77,19 +172,19 @@ static void oom(bc_pdf_reader *r) {
 
 /* A qpdf error since the last call, as damage; true when there was one. */
 static bool qpdf_failed(bc_pdf_reader *r) {
-  if (!qpdf_has_error(r->q))
+  if (!r->qpdf.has_error(r->q))
     return false;
-  qpdf_error e = qpdf_get_error(r->q);
-  const char *detail = e ? qpdf_get_error_message_detail(r->q, e) : "";
+  qpdf_error e = r->qpdf.get_error(r->q);
+  const char *detail = e ? r->qpdf.get_error_message_detail(r->q, e) : "";
   fail(r, BC_EPDF, "'%s' is damaged: %s", detail && *detail ? detail : "?");
   return true;
 }
 
 int bc_pdf_reader_check(bc_pdf_reader *r, bc_error *err) {
   qpdf_failed(r);
-  if (!r->failed && qpdf_more_warnings(r->q)) {
-    qpdf_error w = qpdf_next_warning(r->q);
-    const char *detail = w ? qpdf_get_error_message_detail(r->q, w) : "";
+  if (!r->failed && r->qpdf.more_warnings(r->q)) {
+    qpdf_error w = r->qpdf.next_warning(r->q);
+    const char *detail = w ? r->qpdf.get_error_message_detail(r->q, w) : "";
     fail(r, BC_EPDF, "'%s' is damaged: %s", detail && *detail ? detail : "?");
   }
   if (!r->failed)
@@ -486,18 +581,19 @@ int bc_pdf_reader_open(bc_pdf_reader **out,
   r->budget = budget;
   r->startxref = sx;
   r->xref_stream = memcmp(data + sx, "xref", len - sx >= 4 ? 4 : len - sx);
-  if (!(r->q = qpdf_init())) {
+  if ((rc = qpdf_api_open(&r->qpdf, err)) || !(r->q = r->qpdf.init())) {
+    qpdf_api_close(&r->qpdf);
     bc_arena_release(&r->arena);
     bc_free(a, r);
-    return bc_error_oom(err);
+    return rc ? rc : bc_error_oom(err);
   }
-  qpdf_silence_errors(r->q);
-  qpdf_set_suppress_warnings(r->q, QPDF_TRUE);
-  qpdf_set_attempt_recovery(r->q, QPDF_FALSE);
-  qpdf_read_memory(r->q, name, (const char *)data, (unsigned long long)len,
+  r->qpdf.silence_errors(r->q);
+  r->qpdf.set_suppress_warnings(r->q, QPDF_TRUE);
+  r->qpdf.set_attempt_recovery(r->q, QPDF_FALSE);
+  r->qpdf.read_memory(r->q, name, (const char *)data, (unsigned long long)len,
                    NULL);
   bc_error_clear(&r->err);
-  if (bc_pdf_reader_check(r, err) == 0 && qpdf_is_encrypted(r->q))
+  if (bc_pdf_reader_check(r, err) == 0 && r->qpdf.is_encrypted(r->q))
     fail(r, BC_EPDF, "'%s' is encrypted, which baocao does not read%s", "");
   if ((rc = bc_pdf_reader_check(r, err))) {
     bc_pdf_reader_free(r);
@@ -510,7 +606,8 @@ int bc_pdf_reader_open(bc_pdf_reader **out,
 void bc_pdf_reader_free(bc_pdf_reader *r) {
   if (!r)
     return;
-  qpdf_cleanup(&r->q);
+  r->qpdf.cleanup(&r->q);
+  qpdf_api_close(&r->qpdf);
   bc_arena_release(&r->arena);
   bc_free(r->alloc, r);
 }
@@ -537,14 +634,14 @@ bool bc_pdf_reader_xref_is_stream(const bc_pdf_reader *r) {
 static bc_pdf_obj made(bc_pdf_reader *r, qpdf_oh h) {
   if (qpdf_failed(r) || !bc_pdf_step(r, 0)) {
     if (h)
-      qpdf_oh_release(r->q, h);
+      r->qpdf.oh_release(r->q, h);
     return 0;
   }
   return h;
 }
 
 bc_pdf_obj bc_pdf_trailer(bc_pdf_reader *r) {
-  return r->failed ? 0 : made(r, qpdf_get_trailer(r->q));
+  return r->failed ? 0 : made(r, r->qpdf.get_trailer(r->q));
 }
 
 bc_pdf_obj bc_pdf_root(bc_pdf_reader *r) {
@@ -554,7 +651,7 @@ bc_pdf_obj bc_pdf_root(bc_pdf_reader *r) {
 bc_pdf_kind bc_pdf_kind_of(bc_pdf_reader *r, bc_pdf_obj o) {
   if (!o || r->failed)
     return BC_PDF_NONE;
-  enum qpdf_object_type_e t = qpdf_oh_get_type_code(r->q, o);
+  enum qpdf_object_type_e t = r->qpdf.oh_get_type_code(r->q, o);
   if (qpdf_failed(r))
     return BC_PDF_NONE;
   switch (t) {
@@ -589,7 +686,7 @@ static qpdf_oh dict_of(bc_pdf_reader *r, bc_pdf_obj o) {
     return o;
   if (k != BC_PDF_STREAM)
     return 0;
-  qpdf_oh d = qpdf_oh_get_dict(r->q, o);
+  qpdf_oh d = r->qpdf.oh_get_dict(r->q, o);
   return qpdf_failed(r) ? 0 : d;
 }
 
@@ -600,10 +697,10 @@ bc_pdf_obj bc_pdf_get(bc_pdf_reader *r, bc_pdf_obj dict, const char *key) {
     return 0;
   snprintf(k, sizeof k, "/%s", key);
   qpdf_oh v = 0;
-  if (qpdf_oh_has_key(r->q, d, k))
-    v = qpdf_oh_get_key(r->q, d, k);
+  if (r->qpdf.oh_has_key(r->q, d, k))
+    v = r->qpdf.oh_get_key(r->q, d, k);
   if (d != dict)
-    qpdf_oh_release(r->q, d);
+    r->qpdf.oh_release(r->q, d);
   return v ? made(r, v) : 0;
 }
 
@@ -614,9 +711,9 @@ bool bc_pdf_has(bc_pdf_reader *r, bc_pdf_obj dict, const char *key) {
   if (!d)
     return false;
   snprintf(k, sizeof k, "/%s", key);
-  has = qpdf_oh_has_key(r->q, d, k);
+  has = r->qpdf.oh_has_key(r->q, d, k);
   if (d != dict)
-    qpdf_oh_release(r->q, d);
+    r->qpdf.oh_release(r->q, d);
   return has && !qpdf_failed(r);
 }
 
@@ -630,9 +727,9 @@ const char **bc_pdf_keys(bc_pdf_reader *r,
   *count = 0;
   if (!d)
     return NULL;
-  qpdf_oh_begin_dict_key_iter(r->q, d);
-  while (!r->failed && qpdf_oh_dict_more_keys(r->q)) {
-    const char *k = qpdf_oh_dict_next_key(r->q);
+  r->qpdf.oh_begin_dict_key_iter(r->q, d);
+  while (!r->failed && r->qpdf.oh_dict_more_keys(r->q)) {
+    const char *k = r->qpdf.oh_dict_next_key(r->q);
     char *copy;
     if (!bc_pdf_step(r, 0))
       break;
@@ -644,7 +741,7 @@ const char **bc_pdf_keys(bc_pdf_reader *r,
     keys[n++] = copy;
   }
   if (d != dict)
-    qpdf_oh_release(r->q, d);
+    r->qpdf.oh_release(r->q, d);
   if (qpdf_failed(r) || r->failed)
     return NULL;
   *count = n;
@@ -654,20 +751,20 @@ const char **bc_pdf_keys(bc_pdf_reader *r,
 size_t bc_pdf_count(bc_pdf_reader *r, bc_pdf_obj array) {
   if (bc_pdf_kind_of(r, array) != BC_PDF_ARRAY)
     return 0;
-  int n = qpdf_oh_get_array_n_items(r->q, array);
+  int n = r->qpdf.oh_get_array_n_items(r->q, array);
   return qpdf_failed(r) || n < 0 ? 0 : (size_t)n;
 }
 
 bc_pdf_obj bc_pdf_item(bc_pdf_reader *r, bc_pdf_obj array, size_t i) {
   if (i >= bc_pdf_count(r, array) || i > INT32_MAX)
     return 0;
-  return made(r, qpdf_oh_get_array_item(r->q, array, (int)i));
+  return made(r, r->qpdf.oh_get_array_item(r->q, array, (int)i));
 }
 
 bool bc_pdf_int(bc_pdf_reader *r, bc_pdf_obj o, long long *out) {
   if (bc_pdf_kind_of(r, o) != BC_PDF_INT)
     return false;
-  long long v = qpdf_oh_get_int_value(r->q, o);
+  long long v = r->qpdf.oh_get_int_value(r->q, o);
   if (qpdf_failed(r))
     return false;
   *out = v;
@@ -678,7 +775,7 @@ double bc_pdf_number(bc_pdf_reader *r, bc_pdf_obj o) {
   bc_pdf_kind k = bc_pdf_kind_of(r, o);
   if (k != BC_PDF_INT && k != BC_PDF_REAL)
     return 0;
-  double v = qpdf_oh_get_numeric_value(r->q, o);
+  double v = r->qpdf.oh_get_numeric_value(r->q, o);
   return qpdf_failed(r) ? 0 : v;
 }
 
@@ -697,7 +794,7 @@ static const char *keep(bc_pdf_reader *r, const char *s, size_t len) {
 const char *bc_pdf_name(bc_pdf_reader *r, bc_pdf_obj o) {
   if (bc_pdf_kind_of(r, o) != BC_PDF_NAME)
     return NULL;
-  const char *n = qpdf_oh_get_name(r->q, o);
+  const char *n = r->qpdf.oh_get_name(r->q, o);
   if (qpdf_failed(r) || !n)
     return NULL;
   if (n[0] == '/')
@@ -709,7 +806,7 @@ const char *bc_pdf_string(bc_pdf_reader *r, bc_pdf_obj o, size_t *len) {
   size_t n = 0;
   if (bc_pdf_kind_of(r, o) != BC_PDF_STRING)
     return NULL;
-  const char *s = qpdf_oh_get_binary_string_value(r->q, o, &n);
+  const char *s = r->qpdf.oh_get_binary_string_value(r->q, o, &n);
   if (qpdf_failed(r) || !s)
     return NULL;
   if (len)
@@ -721,7 +818,7 @@ const char *bc_pdf_text(bc_pdf_reader *r, bc_pdf_obj o) {
   size_t n = 0;
   if (bc_pdf_kind_of(r, o) != BC_PDF_STRING)
     return NULL;
-  const char *s = qpdf_oh_get_binary_utf8_value(r->q, o, &n);
+  const char *s = r->qpdf.oh_get_binary_utf8_value(r->q, o, &n);
   if (qpdf_failed(r) || !s)
     return NULL;
   return keep(r, s, strnlen(s, n));
@@ -730,16 +827,16 @@ const char *bc_pdf_text(bc_pdf_reader *r, bc_pdf_obj o) {
 int bc_pdf_id(bc_pdf_reader *r, bc_pdf_obj o) {
   if (!o || r->failed)
     return 0;
-  if (!qpdf_oh_is_indirect(r->q, o))
+  if (!r->qpdf.oh_is_indirect(r->q, o))
     return 0;
-  int id = qpdf_oh_get_object_id(r->q, o);
+  int id = r->qpdf.oh_get_object_id(r->q, o);
   return qpdf_failed(r) ? 0 : id;
 }
 
 bc_pdf_obj bc_pdf_object(bc_pdf_reader *r, int num) {
   if (r->failed || num <= 0)
     return 0;
-  return made(r, qpdf_get_object_by_id(r->q, num, 0));
+  return made(r, r->qpdf.get_object_by_id(r->q, num, 0));
 }
 
 const unsigned char *
@@ -748,7 +845,7 @@ bc_pdf_stream_raw(bc_pdf_reader *r, bc_pdf_obj stream, size_t *len) {
   size_t n = 0;
   if (bc_pdf_kind_of(r, stream) != BC_PDF_STREAM)
     return NULL;
-  qpdf_oh_get_stream_data(r->q, stream, qpdf_dl_none, NULL, &buf, &n);
+  r->qpdf.oh_get_stream_data(r->q, stream, qpdf_dl_none, NULL, &buf, &n);
   if (qpdf_failed(r)) {
     free(buf);
     return NULL;
@@ -804,16 +901,22 @@ const unsigned char *bc_pdf_stream_decoded(bc_pdf_reader *r,
 void bc_pdf_unparse(bc_buf *out, bc_pdf_reader *r, bc_pdf_obj o) {
   if (!o || r->failed)
     return;
-  const char *s = qpdf_oh_unparse(r->q, o);
+  const char *s = r->qpdf.oh_unparse(r->q, o);
   if (!qpdf_failed(r) && s)
     bc_buf_puts(out, s);
 }
 
 void bc_pdf_release(bc_pdf_reader *r, bc_pdf_obj o) {
   if (o)
-    qpdf_oh_release(r->q, o);
+    r->qpdf.oh_release(r->q, o);
 }
 
 void bc_pdfread_versions(bc_library_version *out, size_t max, size_t *n) {
-  bc_version_put(out, max, n, "libqpdf", qpdf_get_qpdf_version());
+  qpdf_api api;
+  bc_error err = {0};
+  /* loaded for the question: `baocao --version` is no render */
+  bc_version_put(out, max, n, "libqpdf",
+                 qpdf_api_open(&api, &err) ? "?" : api.get_qpdf_version());
+  qpdf_api_close(&api);
+  bc_error_clear(&err);
 }

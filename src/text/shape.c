@@ -17,13 +17,16 @@
  * repeats its syllables (của, và, cải cách) thousands of times. Open
  * addressing on FNV-1a of style and bytes; entries and glyphs live in the
  * cache's own arena. When the cache is full it is emptied whole, so its
- * memory stays flat however long the run. Callers get copies in their own
+ * memory stays flat however long the run. The table starts small and
+ * doubles as it fills, up to CACHE_SLOTS: one report needs a few thousand
+ * entries, and a table of the largest size, zeroed whole, cost every
+ * process 1 MB and 256 page faults at start. Callers get copies in their own
  * arena, so emptying it never leaves a dangling pointer. Out of memory is
  * reported as for any other allocation (the allocation-failure tests
  * want every failure seen).
  */
-#define CACHE_SLOTS 32768u                 /* a power of two */
-#define CACHE_MAX_ENTRIES (CACHE_SLOTS / 2) /* load factor 1/2 */
+#define CACHE_SLOTS 32768u      /* the most slots, a power of two */
+#define CACHE_FIRST_SLOTS 2048u /* the first table's, a power of two */
 #define CACHE_MAX_WORD 64                  /* longer runs are not kept */
 
 typedef struct cached_word {
@@ -42,8 +45,9 @@ struct bc_shaper {
   hb_buffer_t *buf;
   hb_language_t vietnamese; /* looked up once: HarfBuzz interns it in a
                                global list, best done before threads run */
-  cached_word *slots; /* CACHE_SLOTS */
-  size_t entries;
+  cached_word *slots; /* slot_count */
+  uint32_t slot_count;
+  size_t entries; /* at most slot_count / 2: load factor 1/2 */
   bc_arena cache_arena;
 };
 
@@ -58,7 +62,8 @@ static cached_word *cache_slot(bc_shaper *sh,
                                bc_style style,
                                const char *text,
                                size_t len) {
-  for (uint32_t i = hash & (CACHE_SLOTS - 1);; i = (i + 1) & (CACHE_SLOTS - 1)) {
+  const uint32_t mask = sh->slot_count - 1;
+  for (uint32_t i = hash & mask;; i = (i + 1) & mask) {
     cached_word *w = &sh->slots[i];
     if (!w->hash || (w->hash == hash && w->style == style && w->len == len &&
                      !memcmp(w->text, text, len)))
@@ -67,9 +72,27 @@ static cached_word *cache_slot(bc_shaper *sh,
 }
 
 static void cache_clear(bc_shaper *sh) {
-  memset(sh->slots, 0, CACHE_SLOTS * sizeof *sh->slots);
+  memset(sh->slots, 0, sh->slot_count * sizeof *sh->slots);
   sh->entries = 0;
   bc_arena_release(&sh->cache_arena);
+}
+
+/* The table at twice its size, every entry moved into it; false when out
+ * of memory (the old table is kept). */
+static bool cache_grow(bc_shaper *sh) {
+  cached_word *old = sh->slots;
+  uint32_t old_count = sh->slot_count;
+  cached_word *slots = bc_calloc(sh->alloc, 2 * (size_t)old_count, sizeof *slots);
+  if (!slots)
+    return false;
+  sh->slots = slots;
+  sh->slot_count = 2 * old_count;
+  for (uint32_t i = 0; i < old_count; i++)
+    if (old[i].hash)
+      *cache_slot(sh, old[i].hash, (bc_style)old[i].style, old[i].text,
+                  old[i].len) = old[i];
+  bc_free(sh->alloc, old);
+  return true;
 }
 
 /* Keeps a shaped word. */
@@ -83,8 +106,12 @@ static int cache_put(bc_shaper *sh,
   cached_word *w;
   char *t;
   bc_glyph *g;
-  if (sh->entries >= CACHE_MAX_ENTRIES)
-    cache_clear(sh);
+  if (sh->entries >= sh->slot_count / 2) {
+    if (sh->slot_count >= CACHE_SLOTS)
+      cache_clear(sh);
+    else if (!cache_grow(sh))
+      return bc_error_oom(err);
+  }
   w = cache_slot(sh, hash, style, text, len);
   t = bc_arena_strndup(&sh->cache_arena, text, len);
   g = bc_arena_alloc(&sh->cache_arena, (shaped->count ? shaped->count : 1) *
@@ -113,7 +140,8 @@ int bc_shaper_new(bc_shaper **out,
   sh->alloc = alloc;
   sh->fs = fs;
   bc_arena_init(&sh->cache_arena, alloc);
-  sh->slots = bc_calloc(alloc, CACHE_SLOTS, sizeof *sh->slots);
+  sh->slot_count = CACHE_FIRST_SLOTS;
+  sh->slots = bc_calloc(alloc, sh->slot_count, sizeof *sh->slots);
   sh->vietnamese = hb_language_from_string("vi", -1);
   sh->buf = hb_buffer_create();
   if (!sh->slots || !hb_buffer_allocation_successful(sh->buf)) {

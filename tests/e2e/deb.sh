@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/e2e/deb.sh: the Debian package from packaging/build-deb.sh: its
-# Depends name the package of every shared library the binary needs and
-# fonts-liberation2; it holds no fonts, the Debian docs, a stripped binary,
+# Depends name the package of every shared library the binary needs (and
+# of libqpdf, which it loads) and fonts-liberation2; it holds no fonts, the Debian docs, a stripped binary,
 # root-owned files with Debian's modes; lintian finds no error; extracted
 # with dpkg-deb -x into a temporary root, it renders from another directory
 # with the system's fonts the same bytes as the build.
@@ -83,6 +83,18 @@ check "Depends names the package of every NEEDED library" bash -c '
     [ -n "$pkg" ] || { echo "no package for $path"; exit 1; }
     grep -qE "(^|, )$pkg( |,|\$)" <<< "$1" || { echo "$so ($pkg) not in Depends"; exit 1; }
   done' "$WORK/root/usr/bin/baocao" "$depends"
+
+# libqpdf is loaded when a PDF is read (dlopen, src/pdf/pdfread.c): its
+# package is in Depends too, though no NEEDED names it.
+check "Depends names libqpdf's package (loaded, not linked)" bash -c '
+  so=$(grep -ao "libqpdf\.so\.[0-9][0-9]*" "$0" | head -1)
+  [ -n "$so" ] || { echo "no libqpdf soname in the binary"; exit 1; }
+  ! readelf -d "$0" | grep -q "\[$so\]" || { echo "$so is NEEDED"; exit 1; }
+  path=$(realpath "$(ldconfig -p | awk -v s="$so" "\$1 == s { print \$NF; exit }")")
+  pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1)
+  [ -n "$pkg" ] || { echo "no package for $path"; exit 1; }
+  grep -qE "(^|, )$pkg( |,|\$)" <<< "$1" || { echo "$so ($pkg) not in Depends"; exit 1; }' \
+  "$WORK/root/usr/bin/baocao" "$depends"
 
 # --- lintian ---
 if command -v lintian > /dev/null; then

@@ -4,7 +4,7 @@
 # own and of modules to its left in the pipeline (pdf, raster and
 # office side by side), and each third-party library is included by the module that owns
 # it (raster may use FreeType too; common/sha256.c, and only it, libcrypto's
-# openssl/evp.h for SHA-256).
+# openssl/sha.h for SHA-256).
 source "$(dirname "$0")/common.bash"
 order=(common model data template markup text layout "pdf raster office" sign render bulk exchange cli)
 declare -A rank
@@ -19,7 +19,7 @@ declare -A owner=(
   [zip.h]=office
 )
 # file -> a header it may include beside the owners above
-declare -A also=( ['common/sha256.c']='openssl/evp.h' )
+declare -A also=( ['common/sha256.c']='openssl/sha.h' )
 bad=0
 while IFS=: read -r file _ line; do
   mod=${file#"$SRC"/src/}; mod=${mod%%/*}
