@@ -10,6 +10,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static tu_fonts tf;
 
@@ -98,6 +100,70 @@ START_TEST(test_text_system__finds_liberation_serif_2) {
   /* Case and blanks aside, as fontconfig compares names. */
   ck_assert_int_eq(
       bc_font_system_find(&f, "liberationserif", BC_STYLE_BOLD, &err), 0);
+}
+END_TEST
+
+/* Copies src to dst, with the 4 bytes at off replaced by patch when patch
+ * is not NULL. */
+static void copy_patched(const char *src, const char *dst, long off,
+                         const unsigned char *patch) {
+  FILE *in = fopen(src, "rb"), *out = fopen(dst, "wb");
+  int c;
+  long at = 0;
+  ck_assert(in && out);
+  while ((c = getc(in)) != EOF) {
+    if (patch && at >= off && at < off + 4)
+      c = patch[at - off];
+    putc(c, out);
+    at++;
+  }
+  fclose(in);
+  ck_assert_int_eq(fclose(out), 0);
+}
+
+/* The head table's offset in a TrueType file (its table directory). */
+static long head_offset(const char *path) {
+  unsigned char d[12 + 64 * 16];
+  FILE *f = fopen(path, "rb");
+  size_t n;
+  ck_assert_ptr_nonnull(f);
+  n = fread(d, 1, sizeof d, f);
+  fclose(f);
+  for (size_t i = 12; i + 16 <= n; i += 16)
+    if (!memcmp(d + i, "head", 4))
+      return (long)d[i + 8] << 24 | d[i + 9] << 16 | d[i + 10] << 8 | d[i + 11];
+  ck_abort_msg("%s has no head table", path);
+  return -1;
+}
+
+/* The Debian directory is found without fontconfig when the four files are
+ * there at 2.0 or later; a missing file, a 1.x file or a file that is not
+ * TrueType means NULL (fontconfig is asked then). */
+START_TEST(test_text_system__known_dir) {
+  static const unsigned char v1[4] = {0, 1, 0x80, 0}; /* 1.5 */
+  char fonts[512], dir[600], src[700], dst[700];
+  snprintf(dir, sizeof dir, "%s/known-fonts", tu_tmpdir());
+  mkdir(dir, 0755);
+  tu_source_path(fonts, sizeof fonts, "fonts");
+  for (int s = 0; s < BC_STYLE_COUNT; s++) {
+    snprintf(src, sizeof src, "%s/%s", fonts, bc_default_font_files[s]);
+    snprintf(dst, sizeof dst, "%s/%s", dir, bc_default_font_files[s]);
+    copy_patched(src, dst, 0, NULL);
+  }
+  ck_assert_str_eq(bc_font_system_known_dir(dir), dir);
+  if (access("/usr/share/fonts/truetype/liberation2/"
+             "LiberationSerif-Regular.ttf", F_OK) == 0) /* build.sh's */
+    ck_assert_str_eq(bc_font_system_known_dir(NULL),
+                     "/usr/share/fonts/truetype/liberation2");
+  snprintf(src, sizeof src, "%s/%s", fonts, bc_default_font_files[2]);
+  snprintf(dst, sizeof dst, "%s/%s", dir, bc_default_font_files[2]);
+  copy_patched(src, dst, head_offset(src) + 4, v1);
+  ck_assert_ptr_null(bc_font_system_known_dir(dir));
+  copy_patched("/dev/null", dst, 0, NULL);
+  ck_assert_ptr_null(bc_font_system_known_dir(dir));
+  unlink(dst);
+  ck_assert_ptr_null(bc_font_system_known_dir(dir));
+  ck_assert_ptr_null(bc_font_system_known_dir("/nonexistent-fonts"));
 }
 END_TEST
 
@@ -450,6 +516,7 @@ Suite *text_suite(void) {
   tcase_add_checked_fixture(tc, NULL, bc_font_system_release);
   tcase_add_test(tc, test_text_system__finds_liberation_serif_2);
   tcase_add_test(tc, test_text_system__no_substitute);
+  tcase_add_test(tc, test_text_system__known_dir);
   tcase_add_test(tc, test_text_system__open_family);
   suite_add_tcase(s, tc);
   tc = tcase_create("shape");

@@ -123,7 +123,10 @@ bool cli_tones(const char *value, int *out, const char *command) {
 }
 
 /*
- * Liberation Serif 2 among the system's fonts (fontconfig), all four faces
+ * Liberation Serif 2 among the system's fonts: first where Debian's
+ * fonts-liberation2 puts it (bc_font_system_known_dir: fontconfig is not
+ * loaded, unless FONTCONFIG_FILE or FONTCONFIG_PATH says which
+ * configuration to load), else through fontconfig, all four faces
  * at version 2.0 or later, into c: as the directory that holds them under
  * the names of fonts/ (Debian's fonts-liberation2), so that the context
  * opens the same files without asking fontconfig again (its four lookups
@@ -138,6 +141,16 @@ static bool system_default_fonts(cli_font_choice *c) {
   const char *slash;
   size_t dir_len;
   bool same_dir = true;
+  /* A configuration of fontconfig's own choosing (FONTCONFIG_FILE or
+   * _PATH) is asked; else Debian's directory first, without loading it. */
+  const char *known = getenv("FONTCONFIG_FILE") || getenv("FONTCONFIG_PATH")
+                          ? NULL
+                          : bc_font_system_known_dir(NULL);
+  if (known && strlen(known) < sizeof c->buf) {
+    memcpy(c->buf, known, strlen(known) + 1);
+    c->dir = c->buf;
+    return true;
+  }
   for (int s = 0; s < BC_STYLE_COUNT; s++)
     if (bc_font_system_find(&f[s], BC_FONT_FAMILY_DEFAULT, (bc_style)s,
                             &err) != 0 ||

@@ -4,9 +4,14 @@
 
 #include "common/error.h"
 
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+#define DEBIAN_LIBERATION2_DIR "/usr/share/fonts/truetype/liberation2"
 
 static const char *const style_names[BC_STYLE_COUNT] = {
     "regular", "bold", "italic", "bold italic"};
@@ -39,6 +44,49 @@ static bool has_family(FcPattern *match, const char *family) {
     if (same_family((const char *)name, family))
       return true;
   return false;
+}
+
+static uint32_t be32(const unsigned char *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+         p[3];
+}
+
+/* The head table's fontRevision (16.16) of the TrueType file at path, or
+ * 0 when it is not one or cannot be read. */
+static uint32_t truetype_revision(const char *path) {
+  unsigned char dir[12 + 64 * 16], rev[4];
+  uint32_t result = 0;
+  unsigned tables;
+  ssize_t n;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return 0;
+  n = pread(fd, dir, sizeof dir, 0);
+  if (n >= 12 && be32(dir) == 0x00010000u) {
+    tables = (unsigned)dir[4] << 8 | dir[5];
+    for (unsigned i = 0; i < tables && 12 + (i + 1) * 16 <= (size_t)n; i++) {
+      const unsigned char *rec = dir + 12 + i * 16;
+      if (memcmp(rec, "head", 4))
+        continue;
+      if (pread(fd, rev, 4, (off_t)be32(rec + 8) + 4) == 4)
+        result = be32(rev);
+      break;
+    }
+  }
+  close(fd);
+  return result;
+}
+
+const char *bc_font_system_known_dir(const char *dir_override) {
+  const char *dir = dir_override ? dir_override : DEBIAN_LIBERATION2_DIR;
+  char path[512];
+  for (int s = 0; s < BC_STYLE_COUNT; s++) {
+    if (snprintf(path, sizeof path, "%s/%s", dir, bc_default_font_files[s]) >=
+            (int)sizeof path ||
+        truetype_revision(path) < 0x20000u)
+      return NULL;
+  }
+  return dir;
 }
 
 int bc_font_system_find(bc_font_file *out,

@@ -60,6 +60,8 @@ sys.exit(1 if bad else 0)
 PY
 check "strace: the fonts from the system's fonts-liberation2" \
   grep -q '"/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"' "$WORK/trace"
+check "strace: found there without loading fontconfig's configuration" \
+  bash -c "! grep -q '/etc/fonts/fonts.conf' '$WORK/trace'"
 
 # The prefix moved elsewhere still works (the data directory follows the
 # executable), and its templates are the ones used: a changed copy shows.
