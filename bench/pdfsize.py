@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """bench/pdfsize.py: where a PDF's bytes go, by kind of object: stream data
-(content streams, fonts, ToUnicode, the attached data, XMP, ICC profile),
-the objects' own syntax (dictionaries, numbers, "n 0 obj ... endobj"), the
+(content streams, fonts, ToUnicode, encoding CMap, the attached data, XMP,
+ICC profile), the objects' own syntax (dictionaries, numbers, "n 0 obj ... endobj"), the
 cross-reference table or stream and the trailer. Figures only.
 
 Usage: bench/pdfsize.py FILE.pdf...
@@ -36,6 +36,8 @@ def kind(value, stream, refs):
             return "object streams"
         if t == "/XRef":
             return "cross-reference stream"
+        if t == "/CMap":
+            return "stream: encoding CMap"
         if "/N" in d:
             return "stream: ICC profile"
         if refs.get("cidset"):

@@ -293,6 +293,50 @@ START_TEST(test_pdf_pdf__expanded_lines_where_layout_puts_them) {
 }
 END_TEST
 
+/* A compact font (the document's): the subset's glyphs renumbered, codes
+ * of one byte = CIDs, the W runs and ToUnicode by them. */
+START_TEST(test_pdf_fontobj__compact_one_byte_codes) {
+  bc_glyph_set set;
+  bc_pdf_font f;
+  bc_error err;
+  size_t len;
+  ck_assert_int_eq(
+      bc_glyph_set_init(&set, tf.fonts, BC_STYLE_REGULAR, &tf.arena, &err), 0);
+  static const uint32_t gids[] = {9, 3, 4, 5};
+  static const char *const texts[] = {"%", " ", "!", "\""};
+  for (size_t i = 0; i < 4; i++)
+    ck_assert_int_eq(bc_glyph_set_add(&set, gids[i], texts[i], 1, &err), 0);
+  ck_assert_int_eq(
+      bc_pdf_font_make_compact(&f, &set, tf.fonts, &tf.arena, &err), 0);
+  ck_assert_uint_eq(f.code_bytes, 1);
+  ck_assert_ptr_nonnull(f.codes);
+  /* .notdef is 0; then the glyphs in the order of their IDs. */
+  ck_assert_uint_eq(f.codes[3], 1);
+  ck_assert_uint_eq(f.codes[4], 2);
+  ck_assert_uint_eq(f.codes[5], 3);
+  ck_assert_uint_eq(f.codes[9], 4);
+  ck_assert_uint_eq(f.w_count, 1);
+  ck_assert_uint_eq(f.w[0].first, 1);
+  ck_assert_uint_eq(f.w[0].count, 4);
+  ck_assert(f.w[0].widths[3] == bc_glyph_set_width(&set, tf.fonts, 9));
+  ck_assert_ptr_nonnull(strstr(f.tounicode,
+                               "1 begincodespacerange\n<00> <FF>\n"
+                               "endcodespacerange\n4 beginbfchar\n"
+                               "<01> <0020>\n<02> <0021>\n<03> <0022>\n"
+                               "<04> <0025>\nendbfchar\n"));
+  /* The CMap the Type0 font names: one byte, code = CID, horizontal. */
+  const char *cmap = bc_pdf_one_byte_cmap(&len);
+  ck_assert_uint_eq(strlen(cmap), len);
+  ck_assert_ptr_nonnull(strstr(cmap, "/CMapName /Baocao-OneByte-H def\n"
+                                     "/CMapType 1 def\n/WMode 0 def\n"
+                                     "1 begincodespacerange\n<00> <FF>\n"
+                                     "endcodespacerange\n1 begincidrange\n"
+                                     "<00> <FF> 0\nendcidrange\n"));
+  ck_assert_ptr_nonnull(strstr(cmap, "/Registry (Adobe) /Ordering (Identity) "
+                                     "/Supplement 0"));
+}
+END_TEST
+
 /* One font's objects (fontobj.c): W runs of consecutive glyph IDs, the
  * descriptor's flags and italic angle from the face, the same values as
  * text for a writer of raw objects. */
@@ -380,6 +424,7 @@ Suite *pdf_suite(void) {
   tcase_add_test(tc, test_pdf_pdf__archival_by_default_plain_on_request);
   tcase_add_test(tc, test_pdf_pdf__expanded_lines_where_layout_puts_them);
   tcase_add_test(tc, test_pdf_fontobj__runs_flags_and_text);
+  tcase_add_test(tc, test_pdf_fontobj__compact_one_byte_codes);
   suite_add_tcase(s, tc);
   return s;
 }

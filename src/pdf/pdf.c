@@ -1,8 +1,10 @@
 /* pdf/pdf.c: the page model to PDF 1.7 bytes. libharu provides the
  * document, pages, streams, compression and information dictionary; this
  * file adds one Type0/CIDFontType2 font per face used (its values from
- * fontobj.c), embedding an hb-subset with CID = GID, widths of the used
- * glyphs and a ToUnicode CMap mapping each glyph to the text of its
+ * fontobj.c), embedding an hb-subset whose glyphs are renumbered 0..n-1
+ * with CID = code = the subset's GID (one-byte codes through an embedded
+ * CMap when a face draws at most 256 glyphs, else Identity-H), widths of
+ * the used glyphs and a ToUnicode CMap mapping each code to the text of its
  * cluster (the stock libharu UTF-8
  * path writes a malformed ToUnicode: see ../shared/docs/design.md), the
  * outline, the signature fields and the data file. The tags are tags.c's,
@@ -42,6 +44,8 @@ typedef struct face_use {
   bc_glyph_set glyphs;
   HPDF_Dict font; /* the Type0 font */
   char name[8];   /* resource name /F0../F3 */
+  const uint32_t *codes; /* [glyph], a drawn glyph's code (its CID) */
+  unsigned code_bytes;   /* 1 or 2 */
 } face_use;
 
 typedef struct pdf_ctx {
@@ -197,7 +201,34 @@ static HPDF_STATUS write_widths(HPDF_Dict dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, " ]\012");
 }
 
+/* The one-byte fonts' embedded CMap, one stream for all of them: its
+ * dictionary's /CMapName, /CIDSystemInfo and /WMode are the stream's
+ * (ISO 19005-2 6.2.11.3.3). */
+static int one_byte_cmap(HPDF_Dict *cmap,
+                         HPDF_Doc doc,
+                         bc_deflater *deflate_to,
+                         bc_error *err) {
+  HPDF_MMgr mm = doc->mmgr;
+  const char *text;
+  size_t len;
+  if (*cmap)
+    return 0;
+  if (!(*cmap = HPDF_DictStream_New(mm, doc->xref)))
+    return bc_error_oom(err);
+  HPDF_Dict_AddName(*cmap, "Type", "CMap");
+  HPDF_Dict_AddName(*cmap, "CMapName", BC_PDF_ONE_BYTE_CMAP);
+  HPDF_Dict info = HPDF_Dict_New(mm);
+  HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+  HPDF_Dict_AddNumber(info, "Supplement", 0);
+  HPDF_Dict_Add(*cmap, "CIDSystemInfo", info);
+  HPDF_Dict_AddNumber(*cmap, "WMode", 0);
+  text = bc_pdf_one_byte_cmap(&len);
+  return bc_pdf__put_stream(deflate_to, *cmap, text, len, err);
+}
+
 static int make_font(face_use *u,
+                     HPDF_Dict *cmap,
                      HPDF_Doc doc,
                      const bc_fontset *fonts,
                      bc_deflater *deflate_to,
@@ -208,7 +239,11 @@ static int make_font(face_use *u,
   bc_pdf_font f;
   int rc;
 
-  if ((rc = bc_pdf_font_make(&f, &u->glyphs, fonts, arena, err)))
+  if ((rc = bc_pdf_font_make_compact(&f, &u->glyphs, fonts, arena, err)))
+    return rc;
+  u->codes = f.codes;
+  u->code_bytes = f.code_bytes;
+  if (f.code_bytes == 1 && (rc = one_byte_cmap(cmap, doc, deflate_to, err)))
     return rc;
 
   /* FontFile2: the subset itself. */
@@ -272,7 +307,10 @@ static int make_font(face_use *u,
   HPDF_Dict_AddName(t0, "Type", "Font");
   HPDF_Dict_AddName(t0, "Subtype", "Type0");
   HPDF_Dict_AddName(t0, "BaseFont", f.base_font);
-  HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+  if (f.code_bytes == 1)
+    HPDF_Dict_Add(t0, "Encoding", *cmap);
+  else
+    HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
   HPDF_Array desc = HPDF_Array_New(mm);
   HPDF_Array_Add(desc, cid);
   HPDF_Dict_Add(t0, "DescendantFonts", desc);
@@ -283,13 +321,13 @@ static int make_font(face_use *u,
 
 /* ---- content streams ---- */
 
-/* One run as a text object; see design note 1. */
-/* A glyph ID as the two bytes of a literal string (CID = GID, Identity-H):
+/* A glyph's code (its CID) as the one or two bytes of a literal string:
  * half the size of hex, so half the bytes to deflate. Delimiters and line
  * ends are escaped (a bare CR would be read as LF). */
-static void put_gid(bc_buf *b, unsigned gid) {
-  unsigned char bytes[2] = {(unsigned char)(gid >> 8), (unsigned char)gid};
-  for (int i = 0; i < 2; i++) {
+static void put_gid(bc_buf *b, const face_use *u, unsigned gid) {
+  unsigned code = u->codes[gid];
+  unsigned char bytes[2] = {(unsigned char)(code >> 8), (unsigned char)code};
+  for (unsigned i = 2 - u->code_bytes; i < 2; i++) {
     unsigned char c = bytes[i];
     if (c == '(' || c == ')' || c == '\\') {
       bc_buf_putc(b, '\\');
@@ -304,6 +342,7 @@ static void put_gid(bc_buf *b, unsigned gid) {
   }
 }
 
+/* One run as a text object; see design note 1. */
 static void put_run(bc_buf *b,
                     const bc_run *run,
                     const face_use *u,
@@ -344,7 +383,7 @@ static void put_run(bc_buf *b,
       bc_buf_putc(b, ' ');
       put_num(b, run->y_pt + g->y_offset_pt);
       bc_buf_puts(b, " Tm (");
-      put_gid(b, g->gid);
+      put_gid(b, u, g->gid);
       bc_buf_puts(b, ") Tj ");
       x += g->advance_pt;
     }
@@ -361,7 +400,7 @@ static void put_run(bc_buf *b,
   double pen_true = 0, pen_pdf = 0;
   for (size_t i = 0; i < run->count; i++) {
     const bc_placed_glyph *g = &run->glyphs[i];
-    put_gid(b, g->gid);
+    put_gid(b, u, g->gid);
     pen_pdf += bc_glyph_set_width(&u->glyphs, fonts, g->gid) + tc * scale / unit;
     pen_true += g->advance_pt / unit;
     long adj = lround(pen_pdf - pen_true);
@@ -785,6 +824,7 @@ int bc_pdf_write(const unsigned char **data_out,
   bc_deflater deflate_to;
   bc_tags *tags = NULL;
   HPDF_Dict *widgets;
+  HPDF_Dict cmap = NULL; /* the one-byte CMap, once a font needs it */
   bc_doc_id id;
   unsigned char id_bytes[16];
   char producer[64];
@@ -812,8 +852,8 @@ int bc_pdf_write(const unsigned char **data_out,
   if ((rc = set_info(doc, info, producer, arena, err)))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
-    if (uses[s].used &&
-        (rc = make_font(&uses[s], doc, fonts, &deflate_to, arena, err)))
+    if (uses[s].used && (rc = make_font(&uses[s], &cmap, doc, fonts,
+                                        &deflate_to, arena, err)))
       goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);
