@@ -268,13 +268,14 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/s.key" -out "$WORK/s.cr
 openssl pkcs12 -export -inkey "$WORK/s.key" -in "$WORK/s.crt" -out "$WORK/s.p12" -passout pass:x
 "$BAOCAO" sign --p12 "$WORK/s.p12" --password x --field ky_co_quan "$WORK/r.C.pdf" \
   -o "$WORK/signed.pdf" > /dev/null
-# One byte of the XMP metadata (left uncompressed, inside the signed bytes)
-# changed: x:xmpmeta becomes x:Xmpmeta.
+# One byte inside the signed bytes changed: the first of the header's
+# binary comment (every stream is deflated, the comment is plain).
 python3 - "$WORK/signed.pdf" "$WORK/tampered.pdf" <<'PY'
 import sys
 d = bytearray(open(sys.argv[1], "rb").read())
-i = d.index(b"x:xmpmeta")
-d[i + 2] = ord("X")
+i = d.index(b"%PDF-1.7\n%") + 10
+assert d[i] > 127
+d[i] ^= 1
 open(sys.argv[2], "wb").write(d)
 PY
 SIZE=$(stat -c %s "$WORK/tampered.pdf")
