@@ -294,12 +294,15 @@ START_TEST(test_pdf_pdf__expanded_lines_where_layout_puts_them) {
 END_TEST
 
 /* A compact font (the document's): the subset's glyphs renumbered, codes
- * of one byte = CIDs, the W runs and ToUnicode by them. */
+ * of one byte = CIDs but for the space, drawn with code 32 (so that Tw
+ * applies to it); the W runs by CID, the ToUnicode by code, the CMap
+ * mapping codes to CIDs. */
 START_TEST(test_pdf_fontobj__compact_one_byte_codes) {
   bc_glyph_set set;
   bc_pdf_font f;
   bc_error err;
-  size_t len;
+  char name[32];
+  bc_buf b;
   ck_assert_int_eq(
       bc_glyph_set_init(&set, tf.fonts, BC_STYLE_REGULAR, &tf.arena, &err), 0);
   static const uint32_t gids[] = {9, 3, 4, 5};
@@ -310,30 +313,46 @@ START_TEST(test_pdf_fontobj__compact_one_byte_codes) {
       bc_pdf_font_make_compact(&f, &set, tf.fonts, &tf.arena, &err), 0);
   ck_assert_uint_eq(f.code_bytes, 1);
   ck_assert_ptr_nonnull(f.codes);
-  /* .notdef is 0; then the glyphs in the order of their IDs. */
-  ck_assert_uint_eq(f.codes[3], 1);
+  /* .notdef is CID 0; then the glyphs in the order of their IDs: the
+   * space (glyph 3) is CID 1 and code 32. */
+  ck_assert_uint_eq(f.space_gid, 3);
+  ck_assert_uint_eq(f.space_cid, 1);
+  ck_assert_uint_eq(f.codes[3], 32);
   ck_assert_uint_eq(f.codes[4], 2);
   ck_assert_uint_eq(f.codes[5], 3);
   ck_assert_uint_eq(f.codes[9], 4);
   ck_assert_uint_eq(f.w_count, 1);
   ck_assert_uint_eq(f.w[0].first, 1);
   ck_assert_uint_eq(f.w[0].count, 4);
+  ck_assert(f.w[0].widths[0] == bc_glyph_set_width(&set, tf.fonts, 3));
   ck_assert(f.w[0].widths[3] == bc_glyph_set_width(&set, tf.fonts, 9));
   ck_assert_ptr_nonnull(strstr(f.tounicode,
                                "1 begincodespacerange\n<00> <FF>\n"
                                "endcodespacerange\n4 beginbfchar\n"
-                               "<01> <0020>\n<02> <0021>\n<03> <0022>\n"
+                               "<20> <0020>\n<02> <0021>\n<03> <0022>\n"
                                "<04> <0025>\nendbfchar\n"));
-  /* The CMap the Type0 font names: one byte, code = CID, horizontal. */
-  const char *cmap = bc_pdf_one_byte_cmap(&len);
-  ck_assert_uint_eq(strlen(cmap), len);
-  ck_assert_ptr_nonnull(strstr(cmap, "/CMapName /Baocao-OneByte-H def\n"
-                                     "/CMapType 1 def\n/WMode 0 def\n"
-                                     "1 begincodespacerange\n<00> <FF>\n"
-                                     "endcodespacerange\n1 begincidrange\n"
-                                     "<00> <FF> 0\nendcidrange\n"));
-  ck_assert_ptr_nonnull(strstr(cmap, "/Registry (Adobe) /Ordering (Identity) "
-                                     "/Supplement 0"));
+  /* The CMap the Type0 font names: code 32 is CID 1 and code 1 CID 32. */
+  bc_buf_init(&b, tf.arena.alloc);
+  bc_pdf_one_byte_cmap(&b, name, f.space_cid);
+  bc_buf_putc(&b, '\0');
+  ck_assert_str_eq(name, "Baocao-OneByte-S1-H");
+  ck_assert_ptr_nonnull(strstr(b.data, "/CMapName /Baocao-OneByte-S1-H def\n"
+                                       "/CMapType 1 def\n/WMode 0 def\n"
+                                       "1 begincodespacerange\n<00> <FF>\n"
+                                       "endcodespacerange\n5 begincidrange\n"
+                                       "<00> <00> 0\n<01> <01> 32\n"
+                                       "<02> <1F> 2\n<20> <20> 1\n"
+                                       "<21> <FF> 33\nendcidrange\n"));
+  ck_assert_ptr_nonnull(strstr(b.data, "/Registry (Adobe) /Ordering "
+                                       "(Identity) /Supplement 0"));
+  /* With the space at CID 32, or no space: code = CID everywhere. */
+  bc_buf_reset(&b);
+  bc_pdf_one_byte_cmap(&b, name, 32);
+  bc_buf_putc(&b, '\0');
+  ck_assert_str_eq(name, "Baocao-OneByte-H");
+  ck_assert_ptr_nonnull(
+      strstr(b.data, "1 begincidrange\n<00> <FF> 0\nendcidrange\n"));
+  bc_buf_free(&b);
 }
 END_TEST
 

@@ -62,27 +62,57 @@ static int width_runs(bc_pdf_font *f,
   return 0;
 }
 
-/* The embedded CMap of the one-byte fonts (PDF 9.7.5.3): codes <00>-<FF>
- * are CIDs 0-255, horizontal. Its CIDSystemInfo is the CIDFont's
+/* The embedded CMap of a one-byte font (PDF 9.7.5.3): codes <00>-<FF>
+ * are CIDs 0-255 but for code 32, which is CID space, and code space,
+ * which is CID 32 (the space glyph drawn with code 32, so that word
+ * spacing applies to it). Horizontal; its CIDSystemInfo is the CIDFont's
  * (ISO 19005-2 6.2.11.3.1). */
-static const char one_byte_cmap[] =
-    "/CIDInit /ProcSet findresource begin\n"
-    "12 dict begin\n"
-    "begincmap\n"
-    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-    "/Supplement 0 >> def\n"
-    "/CMapName /" BC_PDF_ONE_BYTE_CMAP " def\n"
-    "/CMapType 1 def\n"
-    "/WMode 0 def\n"
-    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
-    "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
-    "endcmap\n"
-    "CMapName currentdict /CMap defineresource pop\n"
-    "end\nend\n";
+void bc_pdf_one_byte_cmap(bc_buf *out, char name[32], uint32_t space) {
+  unsigned cid[256], runs = 0;
+  for (unsigned c = 0; c < 256; c++)
+    cid[c] = c == 32 ? space : c == space ? 32 : c;
+  for (unsigned c = 0; c < 256; c++)
+    runs += c == 0 || cid[c] != cid[c - 1] + 1;
+  bc_pdf_one_byte_cmap_name(name, space);
+  bc_buf_printf(out,
+                "/CIDInit /ProcSet findresource begin\n"
+                "12 dict begin\n"
+                "begincmap\n"
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+                "/Supplement 0 >> def\n"
+                "/CMapName /%s def\n"
+                "/CMapType 1 def\n"
+                "/WMode 0 def\n"
+                "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+                "%u begincidrange\n",
+                name, runs);
+  for (unsigned c = 0; c < 256;) {
+    unsigned e = c;
+    while (e + 1 < 256 && cid[e + 1] == cid[e] + 1)
+      e++;
+    bc_buf_printf(out, "<%02X> <%02X> %u\n", c, e, cid[c]);
+    c = e + 1;
+  }
+  bc_buf_puts(out, "endcidrange\n"
+                   "endcmap\n"
+                   "CMapName currentdict /CMap defineresource pop\n"
+                   "end\nend\n");
+}
 
-const char *bc_pdf_one_byte_cmap(size_t *len_out) {
-  *len_out = sizeof one_byte_cmap - 1;
-  return one_byte_cmap;
+void bc_pdf_one_byte_cmap_name(char name[32], uint32_t space) {
+  if (space == 32)
+    snprintf(name, 32, "Baocao-OneByte-H");
+  else
+    snprintf(name, 32, "Baocao-OneByte-S%u-H", (unsigned)space);
+}
+
+/* The drawn glyph that shows a space (U+0020), or BC_PDF_NO_GLYPH. */
+static uint32_t space_glyph(const bc_glyph_set *set) {
+  for (uint32_t g = 0; g < set->glyph_count; g++)
+    if (set->drawn[g] && set->text[g] && set->text_len[g] == 1 &&
+        set->text[g][0] == ' ')
+      return g;
+  return BC_PDF_NO_GLYPH;
 }
 
 static int font_make(bc_pdf_font *out,
@@ -107,14 +137,28 @@ static int font_make(bc_pdf_font *out,
   out->file = sub.data;
   out->file_len = sub.len;
   out->code_bytes = 2;
+  out->space_gid = BC_PDF_NO_GLYPH;
+  out->space_cid = 32;
   if (compact) {
     if (!(codes = bc_arena_calloc(arena, set->glyph_count + 1, sizeof *codes)))
       return bc_error_oom(err);
     for (size_t i = 0; i < n; i++)
       codes[gids[i]] = sub.new_gids[i];
     out->codes = codes;
-    if (sub.glyph_count <= 256)
+    if (sub.glyph_count <= 256) {
+      /* The space's code is 32, the code of the glyph with CID 32 the
+       * space's CID (bc_pdf_one_byte_cmap). */
+      uint32_t space = space_glyph(set);
       out->code_bytes = 1;
+      if (space != BC_PDF_NO_GLYPH) {
+        out->space_gid = space;
+        out->space_cid = codes[space];
+        for (size_t i = 0; i < n; i++)
+          if (codes[gids[i]] == 32)
+            codes[gids[i]] = out->space_cid;
+        codes[space] = 32;
+      }
+    }
   }
   bc_glyph_set_tag(tag, set);
   snprintf(out->base_font, sizeof out->base_font, "%s+%s", tag,

@@ -17,7 +17,9 @@
  *     W widths have 2 decimals (a font's 2048 units are not whole
  *     thousandths), so that adjustments are for kerning and justification,
  *     not for rounding: whole-thousandth widths put a +-1 between every few
- *     glyphs, 6 % of the content streams' deflated bytes.
+ *     glyphs, 6 % of the content streams' deflated bytes. A justified
+ *     line's wider spaces are one Tw (the space glyph's code is 32 in a
+ *     one-byte font), not an adjustment after each: 24 % of them.
  *  2. Output depends only on the input: subset tags are hashes of the glyph
  *     sets, dates come from bc_pdf_info, objects are made in a fixed order,
  *     the trailer /ID is a hash of the information, data file and page
@@ -44,8 +46,9 @@ typedef struct face_use {
   bc_glyph_set glyphs;
   HPDF_Dict font; /* the Type0 font */
   char name[8];   /* resource name /F0../F3 */
-  const uint32_t *codes; /* [glyph], a drawn glyph's code (its CID) */
+  const uint32_t *codes; /* [glyph], a drawn glyph's code */
   unsigned code_bytes;   /* 1 or 2 */
+  uint32_t space_gid;    /* drawn with code 32, or BC_PDF_NO_GLYPH */
 } face_use;
 
 typedef struct pdf_ctx {
@@ -201,34 +204,57 @@ static HPDF_STATUS write_widths(HPDF_Dict dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, " ]\012");
 }
 
-/* The one-byte fonts' embedded CMap, one stream for all of them: its
- * dictionary's /CMapName, /CIDSystemInfo and /WMode are the stream's
- * (ISO 19005-2 6.2.11.3.3). */
-static int one_byte_cmap(HPDF_Dict *cmap,
+/* The one-byte fonts' embedded CMaps, one stream for the fonts whose
+ * space has the same CID (in the samples, all four): its dictionary's
+ * /CMapName, /CIDSystemInfo and /WMode are the stream's (ISO 19005-2
+ * 6.2.11.3.3). */
+typedef struct cmap_cache {
+  uint32_t space[BC_STYLE_COUNT];
+  HPDF_Dict cmap[BC_STYLE_COUNT];
+  size_t count;
+} cmap_cache;
+
+static int one_byte_cmap(HPDF_Dict *out,
+                         cmap_cache *cache,
+                         uint32_t space,
                          HPDF_Doc doc,
                          bc_deflater *deflate_to,
+                         bc_arena *arena,
                          bc_error *err) {
   HPDF_MMgr mm = doc->mmgr;
-  const char *text;
-  size_t len;
-  if (*cmap)
-    return 0;
-  if (!(*cmap = HPDF_DictStream_New(mm, doc->xref)))
+  HPDF_Dict cmap;
+  char name[32];
+  bc_buf b;
+  int rc;
+  for (size_t i = 0; i < cache->count; i++)
+    if (cache->space[i] == space) {
+      *out = cache->cmap[i];
+      return 0;
+    }
+  if (cache->count == BC_STYLE_COUNT ||
+      !(cmap = HPDF_DictStream_New(mm, doc->xref)))
     return bc_error_oom(err);
-  HPDF_Dict_AddName(*cmap, "Type", "CMap");
-  HPDF_Dict_AddName(*cmap, "CMapName", BC_PDF_ONE_BYTE_CMAP);
+  cache->space[cache->count] = space;
+  cache->cmap[cache->count++] = cmap;
+  bc_buf_init(&b, arena->alloc);
+  bc_pdf_one_byte_cmap(&b, name, space);
+  HPDF_Dict_AddName(cmap, "Type", "CMap");
+  HPDF_Dict_AddName(cmap, "CMapName", name);
   HPDF_Dict info = HPDF_Dict_New(mm);
   HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
   HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
   HPDF_Dict_AddNumber(info, "Supplement", 0);
-  HPDF_Dict_Add(*cmap, "CIDSystemInfo", info);
-  HPDF_Dict_AddNumber(*cmap, "WMode", 0);
-  text = bc_pdf_one_byte_cmap(&len);
-  return bc_pdf__put_stream(deflate_to, *cmap, text, len, err);
+  HPDF_Dict_Add(cmap, "CIDSystemInfo", info);
+  HPDF_Dict_AddNumber(cmap, "WMode", 0);
+  if (!(rc = bc_buf_check(&b, err)))
+    rc = bc_pdf__put_stream(deflate_to, cmap, b.data, b.len, err);
+  bc_buf_free(&b);
+  *out = cmap;
+  return rc;
 }
 
 static int make_font(face_use *u,
-                     HPDF_Dict *cmap,
+                     cmap_cache *cmaps,
                      HPDF_Doc doc,
                      const bc_fontset *fonts,
                      bc_deflater *deflate_to,
@@ -236,6 +262,7 @@ static int make_font(face_use *u,
                      bc_error *err) {
   HPDF_MMgr mm = doc->mmgr;
   HPDF_Xref xref = doc->xref;
+  HPDF_Dict cmap = NULL;
   bc_pdf_font f;
   int rc;
 
@@ -243,7 +270,9 @@ static int make_font(face_use *u,
     return rc;
   u->codes = f.codes;
   u->code_bytes = f.code_bytes;
-  if (f.code_bytes == 1 && (rc = one_byte_cmap(cmap, doc, deflate_to, err)))
+  u->space_gid = f.space_gid;
+  if (f.code_bytes == 1 && (rc = one_byte_cmap(&cmap, cmaps, f.space_cid, doc,
+                                               deflate_to, arena, err)))
     return rc;
 
   /* FontFile2: the subset itself. */
@@ -308,7 +337,7 @@ static int make_font(face_use *u,
   HPDF_Dict_AddName(t0, "Subtype", "Type0");
   HPDF_Dict_AddName(t0, "BaseFont", f.base_font);
   if (f.code_bytes == 1)
-    HPDF_Dict_Add(t0, "Encoding", *cmap);
+    HPDF_Dict_Add(t0, "Encoding", cmap);
   else
     HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
   HPDF_Array desc = HPDF_Array_New(mm);
@@ -343,6 +372,38 @@ static void put_gid(bc_buf *b, const face_use *u, unsigned gid) {
 }
 
 /* One run as a text object; see design note 1. */
+/* Word spacing for a run drawn with one TJ: the extra width (beyond the
+ * glyph's own and the tracking) that layout gave the run's spaces, the
+ * median of its first 64 (a justified line's last space keeps its natural
+ * width), in unscaled text space as Tw takes it and rounded as put_num
+ * writes it; 0 when the font has no one-byte space or the run fewer than
+ * two spaces. Tw applies to one-byte code 32 only (PDF 9.3.3): the space
+ * glyph's code (fontobj.c). The TJ adjustments correct what is left. */
+static double word_spacing(const bc_run *run,
+                           const face_use *u,
+                           const bc_fontset *fonts,
+                           double unit,
+                           double scale,
+                           double tc) {
+  double d[64];
+  size_t n = 0;
+  if (u->code_bytes != 1 || u->space_gid == BC_PDF_NO_GLYPH)
+    return 0;
+  double w = bc_glyph_set_width(&u->glyphs, fonts, u->space_gid);
+  for (size_t i = 0; i < run->count && n < 64; i++) {
+    if (run->glyphs[i].gid != u->space_gid)
+      continue;
+    double x = run->glyphs[i].advance_pt / unit - w - tc * scale / unit;
+    size_t j = n++;
+    for (; j > 0 && d[j - 1] > x; j--)
+      d[j] = d[j - 1];
+    d[j] = x;
+  }
+  if (n < 2)
+    return 0;
+  return round(d[n / 2] * unit / scale * 1000) / 1000;
+}
+
 static void put_run(bc_buf *b,
                     const bc_run *run,
                     const face_use *u,
@@ -353,15 +414,19 @@ static void put_run(bc_buf *b,
         run->glyphs[i].x_offset_pt != 0 || run->glyphs[i].y_offset_pt != 0;
   /* Font expansion: the glyphs drawn wider or narrower with Tz, which
    * scales every horizontal move in the run too (PDF 9.3.4), so the pen
-   * below is kept in scaled units. Tracking: Tc after every glyph, in
-   * unscaled text space, 3 decimals as put_num writes it. Both are set
-   * back before ET. */
+   * below is kept in scaled units. Tracking: Tc after every glyph, and
+   * word spacing: Tw after every space, in unscaled text space, 3
+   * decimals as put_num writes them. All are set back before ET (the
+   * text state outlives the text object). */
   double scale = 1 + (double)run->expansion;
   double tc = round(run->tracking_pt / scale * 1000) / 1000;
-  const char *reset = run->expansion != 0 && tc != 0 ? " 100 Tz 0 Tc"
-                      : run->expansion != 0             ? " 100 Tz"
-                      : tc != 0                         ? " 0 Tc"
-                                                        : "";
+  /* pen_pdf: where the reader's pen is, in 1/1000 em of this size;
+   * pen_true: where the layout wants it. */
+  double unit = run->size_pt / 1000.0 * scale;
+  double tw = offsets ? 0 : word_spacing(run, u, fonts, unit, scale, tc);
+  char reset[32];
+  snprintf(reset, sizeof reset, "%s%s%s", run->expansion != 0 ? " 100 Tz" : "",
+           tc != 0 ? " 0 Tc" : "", tw != 0 ? " 0 Tw" : "");
   bc_buf_printf(b, "BT /%s ", u->name);
   put_num(b, run->size_pt);
   bc_buf_puts(b, " Tf ");
@@ -372,6 +437,10 @@ static void put_run(bc_buf *b,
   if (tc != 0) {
     put_num(b, tc);
     bc_buf_puts(b, " Tc ");
+  }
+  if (tw != 0) {
+    put_num(b, tw);
+    bc_buf_puts(b, " Tw ");
   }
   if (offsets) {
     /* Marks placed by HarfBuzz: each glyph at its own position. */
@@ -394,14 +463,13 @@ static void put_run(bc_buf *b,
   bc_buf_putc(b, ' ');
   put_num(b, run->y_pt);
   bc_buf_puts(b, " Td [(");
-  /* pen_pdf: where the reader's pen is, in 1/1000 em of this size;
-   * pen_true: where the layout wants it. */
-  double unit = run->size_pt / 1000.0 * scale;
   double pen_true = 0, pen_pdf = 0;
   for (size_t i = 0; i < run->count; i++) {
     const bc_placed_glyph *g = &run->glyphs[i];
     put_gid(b, u, g->gid);
     pen_pdf += bc_glyph_set_width(&u->glyphs, fonts, g->gid) + tc * scale / unit;
+    if (g->gid == u->space_gid)
+      pen_pdf += tw * scale / unit;
     pen_true += g->advance_pt / unit;
     long adj = lround(pen_pdf - pen_true);
     if (adj != 0 && i + 1 < run->count) {
@@ -824,7 +892,7 @@ int bc_pdf_write(const unsigned char **data_out,
   bc_deflater deflate_to;
   bc_tags *tags = NULL;
   HPDF_Dict *widgets;
-  HPDF_Dict cmap = NULL; /* the one-byte CMap, once a font needs it */
+  cmap_cache cmaps = {{0}, {NULL}, 0}; /* the one-byte fonts' CMaps */
   bc_doc_id id;
   unsigned char id_bytes[16];
   char producer[64];
@@ -852,7 +920,7 @@ int bc_pdf_write(const unsigned char **data_out,
   if ((rc = set_info(doc, info, producer, arena, err)))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
-    if (uses[s].used && (rc = make_font(&uses[s], &cmap, doc, fonts,
+    if (uses[s].used && (rc = make_font(&uses[s], &cmaps, doc, fonts,
                                         &deflate_to, arena, err)))
       goto cleanup;
   if (ctx.status) {

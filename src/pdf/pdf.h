@@ -111,6 +111,8 @@ typedef struct bc_pdf_width_run {
   const double *widths;
 } bc_pdf_width_run;
 
+#define BC_PDF_NO_GLYPH UINT32_MAX
+
 /* What the objects of a Type0 font embedding a subset of one face hold,
  * for the document (pdf.c) and a signature's appearance (sign) alike. */
 typedef struct bc_pdf_font {
@@ -129,10 +131,14 @@ typedef struct bc_pdf_font {
   const char *tounicode;      /* the ToUnicode CMap's text */
   size_t tounicode_len;
   /* How the content streams draw a glyph: codes[gid] (NULL: the glyph ID
-   * itself) in code_bytes bytes. 2: /Encoding /Identity-H; 1: the embedded
-   * CMap BC_PDF_ONE_BYTE_CMAP. The code is the glyph's CID. */
+   * itself) in code_bytes bytes. 2: /Encoding /Identity-H, code = CID;
+   * 1: the embedded CMap of bc_pdf_one_byte_cmap(space_cid), code = CID
+   * but for the space glyph (space_gid, if drawn), whose code is 32 so
+   * that word spacing (Tw) applies to it, and the glyph of CID 32. */
   const uint32_t *codes;      /* [glyph_count of the face] */
   unsigned code_bytes;
+  uint32_t space_gid;         /* BC_PDF_NO_GLYPH: none drawn or 2 bytes */
+  uint32_t space_cid;         /* the CID of code 32 (32: no swap) */
 } bc_pdf_font;
 
 /* The font holding set's glyphs; everything from arena. Errors: BC_EFONT
@@ -154,10 +160,12 @@ int bc_pdf_font_make_compact(bc_pdf_font *out,
                              bc_error *err);
 
 /* The embedded CMap (PDF 9.7.5.3) of a one-byte font: codespace <00>-<FF>,
- * code c = CID c, WMode 0, CIDSystemInfo Adobe-Identity-0 as the CIDFont's;
- * its text and, below, its /CMapName. */
-#define BC_PDF_ONE_BYTE_CMAP "Baocao-OneByte-H"
-const char *bc_pdf_one_byte_cmap(size_t *len_out);
+ * code c = CID c but code 32 = CID space and code space = CID 32, WMode 0,
+ * CIDSystemInfo Adobe-Identity-0 as the CIDFont's: its text, and in name
+ * its /CMapName (bc_pdf_one_byte_cmap_name: Baocao-OneByte-H for space
+ * 32, else Baocao-OneByte-S<space>-H). */
+void bc_pdf_one_byte_cmap(bc_buf *out, char name[32], uint32_t space);
+void bc_pdf_one_byte_cmap_name(char name[32], uint32_t space);
 
 /* The five objects of a font. */
 typedef enum bc_pdf_font_obj {
