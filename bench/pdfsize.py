@@ -38,6 +38,8 @@ def kind(value, stream, refs):
             return "cross-reference stream"
         if t == "/CMap":
             return "stream: encoding CMap"
+        if refs.get("cidtogid"):
+            return "stream: CIDToGIDMap"
         if "/N" in d:
             return "stream: ICC profile"
         if refs.get("cidset"):
@@ -99,6 +101,7 @@ def measure(path):
             mark(d.get(key), "font")
         mark(d.get("/ToUnicode"), "tounicode")
         mark(d.get("/CIDSet"), "cidset")
+        mark(d.get("/CIDToGIDMap"), "cidtogid")
         mark(d.get("/W"), "widths")
         if d.get("/Type") in ("/StructTreeRoot", "/StructElem"):
             for key in ("/K", "/ParentTree", "/P"):

@@ -254,6 +254,25 @@ START_TEST(test_text_shape__undrawable_characters_are_errors) {
 }
 END_TEST
 
+/* "Độc lập" shaped in bold, its glyph IDs in gids and the subset of them
+ * in sub; returns the text. */
+static const char *subset_doc_lap(bc_font_subset *sub,
+                                  bc_shaped *sh,
+                                  uint32_t gids[64],
+                                  bool renumber) {
+  bc_error err;
+  const char *t = "Độc lập";
+  ck_assert_int_eq(bc_shaper_shape(sh, tf.shaper, BC_STYLE_BOLD, t, strlen(t),
+                                   &tf.arena, &err),
+                   0);
+  for (size_t i = 0; i < sh->count; i++)
+    gids[i] = sh->glyphs[i].gid;
+  ck_assert_int_eq(bc_fontset_subset(sub, tf.fonts, BC_STYLE_BOLD, gids,
+                                     sh->count, renumber, &tf.arena, &err),
+                   0);
+  return t;
+}
+
 START_TEST(test_text_subset__keeps_only_used_glyphs) {
   bc_shaped sh;
   bc_error err;
@@ -261,15 +280,7 @@ START_TEST(test_text_subset__keeps_only_used_glyphs) {
   const unsigned char *data;
   size_t len;
   uint32_t gids[64];
-  const char *t = "Độc lập";
-  ck_assert_int_eq(bc_shaper_shape(&sh, tf.shaper, BC_STYLE_BOLD, t, strlen(t),
-                                   &tf.arena, &err),
-                   0);
-  for (size_t i = 0; i < sh.count; i++)
-    gids[i] = sh.glyphs[i].gid;
-  ck_assert_int_eq(bc_fontset_subset(&sub, tf.fonts, BC_STYLE_BOLD, gids,
-                                     sh.count, false, &tf.arena, &err),
-                   0);
+  const char *t = subset_doc_lap(&sub, &sh, gids, false);
   data = sub.data;
   len = sub.len;
   ck_assert_ptr_null(sub.new_gids);
@@ -306,19 +317,10 @@ END_TEST
  * the composite letters of "Độc lập" bring their components along. */
 START_TEST(test_text_subset__renumbers_in_order) {
   bc_shaped sh;
-  bc_error err;
   bc_font_subset sub;
   uint32_t gids[64];
   size_t full_len;
-  const char *t = "Độc lập";
-  ck_assert_int_eq(bc_shaper_shape(&sh, tf.shaper, BC_STYLE_BOLD, t, strlen(t),
-                                   &tf.arena, &err),
-                   0);
-  for (size_t i = 0; i < sh.count; i++)
-    gids[i] = sh.glyphs[i].gid;
-  ck_assert_int_eq(bc_fontset_subset(&sub, tf.fonts, BC_STYLE_BOLD, gids,
-                                     sh.count, true, &tf.arena, &err),
-                   0);
+  const char *t = subset_doc_lap(&sub, &sh, gids, true);
   ck_assert_ptr_nonnull(sub.new_gids);
   const unsigned char *full =
       bc_fontset_bytes(tf.fonts, BC_STYLE_BOLD, &full_len);

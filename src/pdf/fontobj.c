@@ -1,7 +1,7 @@
 /* pdf/fontobj.c: the values of one embedded font's five objects (Type0,
  * CIDFontType2 with its W runs, FontDescriptor, FontFile2, ToUnicode; and
- * the one-byte CMap a compact font's Type0 names), made once from a glyph
- * set; pdf.c writes them on libharu's object layer,
+ * for a one-byte font the CMap its Type0 names and the CIDToGIDMap that
+ * puts the space at CID 32), made once from a glyph set; pdf.c writes them on libharu's object layer,
  * and bc_pdf_font_dict as PDF text for a writer of raw objects (a
  * signature's appearance in an incremental update). */
 #include "pdf/pdf.h"
@@ -29,16 +29,27 @@ int bc_pdf_width_text(char *s, double w) {
 }
 
 /* The W array as runs of consecutive CIDs: c [w1 w2 ...]; cids[i] is the
- * CID of gids[i], increasing with it. */
+ * CID of gids[i]. Both are put in the order of the CIDs (they are in the
+ * order of the glyph IDs, but for the space's swap: an insertion sort). */
 static int width_runs(bc_pdf_font *f,
-                      const uint32_t *gids,
-                      const uint32_t *cids,
+                      uint32_t *gids,
+                      uint32_t *cids,
                       size_t n,
                       const bc_glyph_set *set,
                       const bc_fontset *fonts,
                       bc_arena *arena,
                       bc_error *err) {
   size_t runs = 0;
+  for (size_t i = 1; i < n; i++) {
+    uint32_t g = gids[i], c = cids[i];
+    size_t j = i;
+    for (; j > 0 && cids[j - 1] > c; j--) {
+      gids[j] = gids[j - 1];
+      cids[j] = cids[j - 1];
+    }
+    gids[j] = g;
+    cids[j] = c;
+  }
   for (size_t i = 0; i < n; i++)
     runs += i == 0 || cids[i] != cids[i - 1] + 1;
   bc_pdf_width_run *w = bc_arena_calloc(arena, runs + 1, sizeof *w);
@@ -62,48 +73,35 @@ static int width_runs(bc_pdf_font *f,
   return 0;
 }
 
-/* The embedded CMap of a one-byte font (PDF 9.7.5.3): codes <00>-<FF>
- * are CIDs 0-255 but for code 32, which is CID space, and code space,
- * which is CID 32 (the space glyph drawn with code 32, so that word
- * spacing applies to it). Horizontal; its CIDSystemInfo is the CIDFont's
+/* The embedded CMap of the one-byte fonts (PDF 9.7.5.3): codes <00>-<FF>
+ * are CIDs 0-255, horizontal. Its CIDSystemInfo is the CIDFont's
  * (ISO 19005-2 6.2.11.3.1). */
-void bc_pdf_one_byte_cmap(bc_buf *out, char name[32], uint32_t space) {
-  unsigned cid[256], runs = 0;
-  for (unsigned c = 0; c < 256; c++)
-    cid[c] = c == 32 ? space : c == space ? 32 : c;
-  for (unsigned c = 0; c < 256; c++)
-    runs += c == 0 || cid[c] != cid[c - 1] + 1;
-  bc_pdf_one_byte_cmap_name(name, space);
-  bc_buf_printf(out,
-                "/CIDInit /ProcSet findresource begin\n"
-                "12 dict begin\n"
-                "begincmap\n"
-                "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-                "/Supplement 0 >> def\n"
-                "/CMapName /%s def\n"
-                "/CMapType 1 def\n"
-                "/WMode 0 def\n"
-                "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
-                "%u begincidrange\n",
-                name, runs);
-  for (unsigned c = 0; c < 256;) {
-    unsigned e = c;
-    while (e + 1 < 256 && cid[e + 1] == cid[e] + 1)
-      e++;
-    bc_buf_printf(out, "<%02X> <%02X> %u\n", c, e, cid[c]);
-    c = e + 1;
-  }
-  bc_buf_puts(out, "endcidrange\n"
-                   "endcmap\n"
-                   "CMapName currentdict /CMap defineresource pop\n"
-                   "end\nend\n");
+static const char one_byte_cmap[] =
+    "/CIDInit /ProcSet findresource begin\n"
+    "12 dict begin\n"
+    "begincmap\n"
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+    "/Supplement 0 >> def\n"
+    "/CMapName /" BC_PDF_ONE_BYTE_CMAP " def\n"
+    "/CMapType 1 def\n"
+    "/WMode 0 def\n"
+    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+    "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
+    "endcmap\n"
+    "CMapName currentdict /CMap defineresource pop\n"
+    "end\nend\n";
+
+const char *bc_pdf_one_byte_cmap(size_t *len_out) {
+  *len_out = sizeof one_byte_cmap - 1;
+  return one_byte_cmap;
 }
 
-void bc_pdf_one_byte_cmap_name(char name[32], uint32_t space) {
-  if (space == 32)
-    snprintf(name, 32, "Baocao-OneByte-H");
-  else
-    snprintf(name, 32, "Baocao-OneByte-S%u-H", (unsigned)space);
+void bc_pdf_cid_to_gid_map(unsigned char out[512], uint32_t space) {
+  for (unsigned c = 0; c < 256; c++) {
+    unsigned g = c == 32 ? space : c == space ? 32 : c;
+    out[2 * c] = (unsigned char)(g >> 8);
+    out[2 * c + 1] = (unsigned char)g;
+  }
 }
 
 /* The drawn glyph that shows a space (U+0020), or BC_PDF_NO_GLYPH. */
@@ -138,7 +136,7 @@ static int font_make(bc_pdf_font *out,
   out->file_len = sub.len;
   out->code_bytes = 2;
   out->space_gid = BC_PDF_NO_GLYPH;
-  out->space_cid = 32;
+  out->space_sub_gid = 32;
   if (compact) {
     if (!(codes = bc_arena_calloc(arena, set->glyph_count + 1, sizeof *codes)))
       return bc_error_oom(err);
@@ -146,16 +144,16 @@ static int font_make(bc_pdf_font *out,
       codes[gids[i]] = sub.new_gids[i];
     out->codes = codes;
     if (sub.glyph_count <= 256) {
-      /* The space's code is 32, the code of the glyph with CID 32 the
-       * space's CID (bc_pdf_one_byte_cmap). */
+      /* The space's code and CID are 32; the glyph that is 32 in the
+       * subset takes the space's (bc_pdf_cid_to_gid_map). */
       uint32_t space = space_glyph(set);
       out->code_bytes = 1;
       if (space != BC_PDF_NO_GLYPH) {
         out->space_gid = space;
-        out->space_cid = codes[space];
+        out->space_sub_gid = codes[space];
         for (size_t i = 0; i < n; i++)
           if (codes[gids[i]] == 32)
-            codes[gids[i]] = out->space_cid;
+            codes[gids[i]] = out->space_sub_gid;
         codes[space] = 32;
       }
     }
@@ -171,8 +169,12 @@ static int font_make(bc_pdf_font *out,
   out->descent = lround(fi->descender * set->scale);
   out->cap_height = lround(fi->cap_height * set->scale);
   out->stem_v = fi->stem_v;
-  if ((rc = width_runs(out, gids, compact ? sub.new_gids : gids, n, set, fonts,
-                       arena, err)))
+  uint32_t *cids = bc_arena_calloc(arena, n + 1, sizeof *cids);
+  if (!cids)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < n; i++)
+    cids[i] = codes ? codes[gids[i]] : gids[i];
+  if ((rc = width_runs(out, gids, cids, n, set, fonts, arena, err)))
     return rc;
 
   bc_buf_init(&b, arena->alloc);

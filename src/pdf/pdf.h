@@ -131,14 +131,18 @@ typedef struct bc_pdf_font {
   const char *tounicode;      /* the ToUnicode CMap's text */
   size_t tounicode_len;
   /* How the content streams draw a glyph: codes[gid] (NULL: the glyph ID
-   * itself) in code_bytes bytes. 2: /Encoding /Identity-H, code = CID;
-   * 1: the embedded CMap of bc_pdf_one_byte_cmap(space_cid), code = CID
-   * but for the space glyph (space_gid, if drawn), whose code is 32 so
-   * that word spacing (Tw) applies to it, and the glyph of CID 32. */
+   * itself) in code_bytes bytes; the code is the CID. 2: /Encoding
+   * /Identity-H; 1: the embedded CMap BC_PDF_ONE_BYTE_CMAP (code = CID).
+   * The CID is the glyph's ID in the subset (CIDToGIDMap /Identity) but
+   * in a one-byte font with a space (space_gid) whose ID in the subset
+   * (space_sub_gid) is not 32: the space is CID 32, so that word spacing
+   * (Tw, for one-byte code 32) applies to it and readers that take CID 32
+   * for a space (poppler's text extraction) are right, and the glyph 32
+   * of the subset is CID space_sub_gid (bc_pdf_cid_to_gid_map). */
   const uint32_t *codes;      /* [glyph_count of the face] */
   unsigned code_bytes;
   uint32_t space_gid;         /* BC_PDF_NO_GLYPH: none drawn or 2 bytes */
-  uint32_t space_cid;         /* the CID of code 32 (32: no swap) */
+  uint32_t space_sub_gid;     /* 32: CIDToGIDMap /Identity */
 } bc_pdf_font;
 
 /* The font holding set's glyphs; everything from arena. Errors: BC_EFONT
@@ -160,12 +164,14 @@ int bc_pdf_font_make_compact(bc_pdf_font *out,
                              bc_error *err);
 
 /* The embedded CMap (PDF 9.7.5.3) of a one-byte font: codespace <00>-<FF>,
- * code c = CID c but code 32 = CID space and code space = CID 32, WMode 0,
- * CIDSystemInfo Adobe-Identity-0 as the CIDFont's: its text, and in name
- * its /CMapName (bc_pdf_one_byte_cmap_name: Baocao-OneByte-H for space
- * 32, else Baocao-OneByte-S<space>-H). */
-void bc_pdf_one_byte_cmap(bc_buf *out, char name[32], uint32_t space);
-void bc_pdf_one_byte_cmap_name(char name[32], uint32_t space);
+ * code c = CID c, WMode 0, CIDSystemInfo Adobe-Identity-0 as the CIDFont's;
+ * its text and, below, its /CMapName. */
+#define BC_PDF_ONE_BYTE_CMAP "Baocao-OneByte-H"
+const char *bc_pdf_one_byte_cmap(size_t *len_out);
+/* The CIDToGIDMap stream (PDF 9.7.4.2) of a one-byte font whose space is
+ * glyph `space` of the subset: CIDs 0-255 to the same glyph IDs but CID 32
+ * to `space` and CID `space` to 32. */
+void bc_pdf_cid_to_gid_map(unsigned char out[512], uint32_t space);
 
 /* The five objects of a font. */
 typedef enum bc_pdf_font_obj {
