@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """bench/pdfsize.py: where a PDF's bytes go, by kind of object: stream data
-(content streams, fonts, ToUnicode, the attached data, XMP, ICC profile),
-the objects' own syntax (dictionaries, numbers, "n 0 obj ... endobj"), the
+(content streams, fonts, ToUnicode, encoding CMap, the attached data, XMP,
+ICC profile), the objects' own syntax (dictionaries, numbers, "n 0 obj ... endobj"), the
 cross-reference table or stream and the trailer. Figures only.
 
 Usage: bench/pdfsize.py FILE.pdf...
@@ -36,6 +36,10 @@ def kind(value, stream, refs):
             return "object streams"
         if t == "/XRef":
             return "cross-reference stream"
+        if t == "/CMap":
+            return "stream: encoding CMap"
+        if refs.get("cidtogid"):
+            return "stream: CIDToGIDMap"
         if "/N" in d:
             return "stream: ICC profile"
         if refs.get("cidset"):
@@ -97,6 +101,7 @@ def measure(path):
             mark(d.get(key), "font")
         mark(d.get("/ToUnicode"), "tounicode")
         mark(d.get("/CIDSet"), "cidset")
+        mark(d.get("/CIDToGIDMap"), "cidtogid")
         mark(d.get("/W"), "widths")
         if d.get("/Type") in ("/StructTreeRoot", "/StructElem"):
             for key in ("/K", "/ParentTree", "/P"):

@@ -293,6 +293,67 @@ START_TEST(test_pdf_pdf__expanded_lines_where_layout_puts_them) {
 }
 END_TEST
 
+/* A compact font (the document's): the subset's glyphs renumbered, codes
+ * of one byte = CIDs = the subset's glyph IDs but for the space, which is
+ * code and CID 32 (so that Tw applies to it), and the glyph 32 of the
+ * subset, which takes the space's; the W runs by CID, the ToUnicode by
+ * code, the CIDToGIDMap swapping the two. */
+START_TEST(test_pdf_fontobj__compact_one_byte_codes) {
+  bc_glyph_set set;
+  bc_pdf_font f;
+  bc_error err;
+  size_t len;
+  unsigned char map[512];
+  ck_assert_int_eq(
+      bc_glyph_set_init(&set, tf.fonts, BC_STYLE_REGULAR, &tf.arena, &err), 0);
+  static const uint32_t gids[] = {9, 3, 4, 5};
+  static const char *const texts[] = {"%", " ", "!", "\""};
+  for (size_t i = 0; i < 4; i++)
+    ck_assert_int_eq(bc_glyph_set_add(&set, gids[i], texts[i], 1, &err), 0);
+  ck_assert_int_eq(
+      bc_pdf_font_make_compact(&f, &set, tf.fonts, &tf.arena, &err), 0);
+  ck_assert_uint_eq(f.code_bytes, 1);
+  ck_assert_ptr_nonnull(f.codes);
+  /* .notdef is glyph 0 of the subset; then the glyphs in the order of
+   * their IDs: the space (glyph 3) is glyph 1, code and CID 32. */
+  ck_assert_uint_eq(f.space_gid, 3);
+  ck_assert_uint_eq(f.space_sub_gid, 1);
+  ck_assert_uint_eq(f.codes[3], 32);
+  ck_assert_uint_eq(f.codes[4], 2);
+  ck_assert_uint_eq(f.codes[5], 3);
+  ck_assert_uint_eq(f.codes[9], 4);
+  ck_assert_uint_eq(f.w_count, 2);
+  ck_assert_uint_eq(f.w[0].first, 2);
+  ck_assert_uint_eq(f.w[0].count, 3);
+  ck_assert_uint_eq(f.w[1].first, 32);
+  ck_assert_uint_eq(f.w[1].count, 1);
+  ck_assert(f.w[0].widths[2] == bc_glyph_set_width(&set, tf.fonts, 9));
+  ck_assert(f.w[1].widths[0] == bc_glyph_set_width(&set, tf.fonts, 3));
+  ck_assert_ptr_nonnull(strstr(f.tounicode,
+                               "1 begincodespacerange\n<00> <FF>\n"
+                               "endcodespacerange\n4 beginbfchar\n"
+                               "<20> <0020>\n<02> <0021>\n<03> <0022>\n"
+                               "<04> <0025>\nendbfchar\n"));
+  /* CID 32 is glyph 1 of the subset and CID 1 glyph 32; the others are
+   * themselves. */
+  bc_pdf_cid_to_gid_map(map, f.space_sub_gid);
+  ck_assert(map[2 * 32] == 0 && map[2 * 32 + 1] == 1);
+  ck_assert(map[2 * 1] == 0 && map[2 * 1 + 1] == 32);
+  ck_assert(map[2 * 2] == 0 && map[2 * 2 + 1] == 2);
+  ck_assert(map[2 * 255] == 0 && map[2 * 255 + 1] == 255);
+  /* The CMap the Type0 font names: one byte, code = CID, horizontal. */
+  const char *cmap = bc_pdf_one_byte_cmap(&len);
+  ck_assert_uint_eq(strlen(cmap), len);
+  ck_assert_ptr_nonnull(strstr(cmap, "/CMapName /Baocao-OneByte-H def\n"
+                                     "/CMapType 1 def\n/WMode 0 def\n"
+                                     "1 begincodespacerange\n<00> <FF>\n"
+                                     "endcodespacerange\n1 begincidrange\n"
+                                     "<00> <FF> 0\nendcidrange\n"));
+  ck_assert_ptr_nonnull(strstr(cmap, "/Registry (Adobe) /Ordering (Identity) "
+                                     "/Supplement 0"));
+}
+END_TEST
+
 /* One font's objects (fontobj.c): W runs of consecutive glyph IDs, the
  * descriptor's flags and italic angle from the face, the same values as
  * text for a writer of raw objects. */
@@ -380,6 +441,7 @@ Suite *pdf_suite(void) {
   tcase_add_test(tc, test_pdf_pdf__archival_by_default_plain_on_request);
   tcase_add_test(tc, test_pdf_pdf__expanded_lines_where_layout_puts_them);
   tcase_add_test(tc, test_pdf_fontobj__runs_flags_and_text);
+  tcase_add_test(tc, test_pdf_fontobj__compact_one_byte_codes);
   suite_add_tcase(s, tc);
   return s;
 }

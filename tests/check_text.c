@@ -350,21 +350,36 @@ START_TEST(test_text_shape__undrawable_characters_are_errors) {
 }
 END_TEST
 
+/* "Độc lập" shaped in bold, its glyph IDs in gids and the subset of them
+ * in sub; returns the text. */
+static const char *subset_doc_lap(bc_font_subset *sub,
+                                  bc_shaped *sh,
+                                  uint32_t gids[64],
+                                  bool renumber) {
+  bc_error err;
+  const char *t = "Độc lập";
+  ck_assert_int_eq(bc_shaper_shape(sh, tf.shaper, BC_STYLE_BOLD, t, strlen(t),
+                                   &tf.arena, &err),
+                   0);
+  for (size_t i = 0; i < sh->count; i++)
+    gids[i] = sh->glyphs[i].gid;
+  ck_assert_int_eq(bc_fontset_subset(sub, tf.fonts, BC_STYLE_BOLD, gids,
+                                     sh->count, renumber, &tf.arena, &err),
+                   0);
+  return t;
+}
+
 START_TEST(test_text_subset__keeps_only_used_glyphs) {
   bc_shaped sh;
   bc_error err;
+  bc_font_subset sub;
   const unsigned char *data;
   size_t len;
   uint32_t gids[64];
-  const char *t = "Độc lập";
-  ck_assert_int_eq(bc_shaper_shape(&sh, tf.shaper, BC_STYLE_BOLD, t, strlen(t),
-                                   &tf.arena, &err),
-                   0);
-  for (size_t i = 0; i < sh.count; i++)
-    gids[i] = sh.glyphs[i].gid;
-  ck_assert_int_eq(bc_fontset_subset(&data, &len, tf.fonts, BC_STYLE_BOLD, gids,
-                                     sh.count, &tf.arena, &err),
-                   0);
+  const char *t = subset_doc_lap(&sub, &sh, gids, false);
+  data = sub.data;
+  len = sub.len;
+  ck_assert_ptr_null(sub.new_gids);
   ck_assert_uint_lt(len, 40000); /* the full face is 370 KB */
   hb_blob_t *blob = hb_blob_create((const char *)data, (unsigned)len,
                                    HB_MEMORY_MODE_READONLY, NULL, NULL);
@@ -390,6 +405,54 @@ START_TEST(test_text_subset__keeps_only_used_glyphs) {
   hb_font_destroy(font);
   hb_face_destroy(face);
   hb_blob_destroy(blob);
+}
+END_TEST
+
+/* Renumbered: the subset's glyphs are 0..n-1, each used glyph with the
+ * outline and advance it has in the face, in the order of the face's IDs;
+ * the composite letters of "Độc lập" bring their components along. */
+START_TEST(test_text_subset__renumbers_in_order) {
+  bc_shaped sh;
+  bc_font_subset sub;
+  uint32_t gids[64];
+  size_t full_len;
+  const char *t = subset_doc_lap(&sub, &sh, gids, true);
+  ck_assert_ptr_nonnull(sub.new_gids);
+  const unsigned char *full =
+      bc_fontset_bytes(tf.fonts, BC_STYLE_BOLD, &full_len);
+  hb_blob_t *fb = hb_blob_create((const char *)full, (unsigned)full_len,
+                                 HB_MEMORY_MODE_READONLY, NULL, NULL);
+  hb_blob_t *sb = hb_blob_create((const char *)sub.data, (unsigned)sub.len,
+                                 HB_MEMORY_MODE_READONLY, NULL, NULL);
+  hb_face_t *fface = hb_face_create(fb, 0), *sface = hb_face_create(sb, 0);
+  hb_font_t *ffont = hb_font_create(fface), *sfont = hb_font_create(sface);
+  ck_assert_uint_eq(hb_face_get_glyph_count(sface), sub.glyph_count);
+  /* .notdef, the space and 6 letters, and the parts of ộ and ậ. */
+  ck_assert_uint_gt(sub.glyph_count, 8);
+  ck_assert_uint_lt(sub.glyph_count, 20);
+  for (size_t i = 0; i < sh.count; i++) {
+    hb_glyph_extents_t a, b;
+    ck_assert_uint_gt(sub.new_gids[i], 0);
+    ck_assert_uint_lt(sub.new_gids[i], sub.glyph_count);
+    for (size_t j = 0; j < sh.count; j++)
+      ck_assert((gids[i] < gids[j]) == (sub.new_gids[i] < sub.new_gids[j]));
+    ck_assert_int_eq(hb_font_get_glyph_h_advance(ffont, gids[i]),
+                     hb_font_get_glyph_h_advance(sfont, sub.new_gids[i]));
+    if (t[sh.glyphs[i].cluster] == ' ')
+      continue;
+    ck_assert(hb_font_get_glyph_extents(ffont, gids[i], &a));
+    ck_assert(hb_font_get_glyph_extents(sfont, sub.new_gids[i], &b));
+    ck_assert_int_eq(a.x_bearing, b.x_bearing);
+    ck_assert_int_eq(a.y_bearing, b.y_bearing);
+    ck_assert_int_eq(a.width, b.width);
+    ck_assert_int_eq(a.height, b.height);
+  }
+  hb_font_destroy(ffont);
+  hb_font_destroy(sfont);
+  hb_face_destroy(fface);
+  hb_face_destroy(sface);
+  hb_blob_destroy(fb);
+  hb_blob_destroy(sb);
 }
 END_TEST
 
@@ -531,6 +594,7 @@ Suite *text_suite(void) {
   tc = tcase_create("subset");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_text_subset__keeps_only_used_glyphs);
+  tcase_add_test(tc, test_text_subset__renumbers_in_order);
   suite_add_tcase(s, tc);
   tc = tcase_create("linebreak");
   tcase_add_checked_fixture(tc, setup, teardown);

@@ -1,6 +1,7 @@
 /* pdf/fontobj.c: the values of one embedded font's five objects (Type0,
- * CIDFontType2 with its W runs, FontDescriptor, FontFile2, ToUnicode),
- * made once from a glyph set; pdf.c writes them on libharu's object layer,
+ * CIDFontType2 with its W runs, FontDescriptor, FontFile2, ToUnicode; and
+ * for a one-byte font the CMap its Type0 names and the CIDToGIDMap that
+ * puts the space at CID 32), made once from a glyph set; pdf.c writes them on libharu's object layer,
  * and bc_pdf_font_dict as PDF text for a writer of raw objects (a
  * signature's appearance in an incremental update). */
 #include "pdf/pdf.h"
@@ -27,17 +28,30 @@ int bc_pdf_width_text(char *s, double w) {
   return n;
 }
 
-/* The W array as runs of consecutive glyph IDs: c [w1 w2 ...]. */
+/* The W array as runs of consecutive CIDs: c [w1 w2 ...]; cids[i] is the
+ * CID of gids[i]. Both are put in the order of the CIDs (they are in the
+ * order of the glyph IDs, but for the space's swap: an insertion sort). */
 static int width_runs(bc_pdf_font *f,
-                      const uint32_t *gids,
+                      uint32_t *gids,
+                      uint32_t *cids,
                       size_t n,
                       const bc_glyph_set *set,
                       const bc_fontset *fonts,
                       bc_arena *arena,
                       bc_error *err) {
   size_t runs = 0;
+  for (size_t i = 1; i < n; i++) {
+    uint32_t g = gids[i], c = cids[i];
+    size_t j = i;
+    for (; j > 0 && cids[j - 1] > c; j--) {
+      gids[j] = gids[j - 1];
+      cids[j] = cids[j - 1];
+    }
+    gids[j] = g;
+    cids[j] = c;
+  }
   for (size_t i = 0; i < n; i++)
-    runs += i == 0 || gids[i] != gids[i - 1] + 1;
+    runs += i == 0 || cids[i] != cids[i - 1] + 1;
   bc_pdf_width_run *w = bc_arena_calloc(arena, runs + 1, sizeof *w);
   double *widths = bc_arena_calloc(arena, n + 1, sizeof *widths);
   if (!w || !widths)
@@ -45,12 +59,12 @@ static int width_runs(bc_pdf_font *f,
   runs = 0;
   for (size_t i = 0; i < n;) {
     size_t j = i;
-    w[runs].first = gids[i];
+    w[runs].first = cids[i];
     w[runs].widths = widths + i;
     do {
       widths[j] = bc_glyph_set_width(set, fonts, gids[j]);
       j++;
-    } while (j < n && gids[j] == gids[j - 1] + 1);
+    } while (j < n && cids[j] == cids[j - 1] + 1);
     w[runs++].count = j - i;
     i = j;
   }
@@ -59,13 +73,55 @@ static int width_runs(bc_pdf_font *f,
   return 0;
 }
 
-int bc_pdf_font_make(bc_pdf_font *out,
+/* The embedded CMap of the one-byte fonts (PDF 9.7.5.3): codes <00>-<FF>
+ * are CIDs 0-255, horizontal. Its CIDSystemInfo is the CIDFont's
+ * (ISO 19005-2 6.2.11.3.1). */
+static const char one_byte_cmap[] =
+    "/CIDInit /ProcSet findresource begin\n"
+    "12 dict begin\n"
+    "begincmap\n"
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+    "/Supplement 0 >> def\n"
+    "/CMapName /" BC_PDF_ONE_BYTE_CMAP " def\n"
+    "/CMapType 1 def\n"
+    "/WMode 0 def\n"
+    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+    "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
+    "endcmap\n"
+    "CMapName currentdict /CMap defineresource pop\n"
+    "end\nend\n";
+
+const char *bc_pdf_one_byte_cmap(size_t *len_out) {
+  *len_out = sizeof one_byte_cmap - 1;
+  return one_byte_cmap;
+}
+
+void bc_pdf_cid_to_gid_map(unsigned char out[512], uint32_t space) {
+  for (unsigned c = 0; c < 256; c++) {
+    unsigned g = c == 32 ? space : c == space ? 32 : c;
+    out[2 * c] = (unsigned char)(g >> 8);
+    out[2 * c + 1] = (unsigned char)g;
+  }
+}
+
+/* The drawn glyph that shows a space (U+0020), or BC_PDF_NO_GLYPH. */
+static uint32_t space_glyph(const bc_glyph_set *set) {
+  for (uint32_t g = 0; g < set->glyph_count; g++)
+    if (set->drawn[g] && set->text[g] && set->text_len[g] == 1 &&
+        set->text[g][0] == ' ')
+      return g;
+  return BC_PDF_NO_GLYPH;
+}
+
+static int font_make(bc_pdf_font *out,
                      const bc_glyph_set *set,
                      const bc_fontset *fonts,
+                     bool compact,
                      bc_arena *arena,
                      bc_error *err) {
   const bc_face_info *fi = bc_fontset_info(fonts, set->style);
-  uint32_t *gids;
+  bc_font_subset sub;
+  uint32_t *gids, *codes = NULL;
   size_t n;
   char tag[7];
   bc_buf b;
@@ -73,9 +129,35 @@ int bc_pdf_font_make(bc_pdf_font *out,
 
   memset(out, 0, sizeof *out);
   if ((rc = bc_glyph_set_list(&gids, &n, set, arena, err)) ||
-      (rc = bc_fontset_subset(&out->file, &out->file_len, fonts, set->style,
-                              gids, n, arena, err)))
+      (rc = bc_fontset_subset(&sub, fonts, set->style, gids, n, compact, arena,
+                              err)))
     return rc;
+  out->file = sub.data;
+  out->file_len = sub.len;
+  out->code_bytes = 2;
+  out->space_gid = BC_PDF_NO_GLYPH;
+  out->space_sub_gid = 32;
+  if (compact) {
+    if (!(codes = bc_arena_calloc(arena, set->glyph_count + 1, sizeof *codes)))
+      return bc_error_oom(err);
+    for (size_t i = 0; i < n; i++)
+      codes[gids[i]] = sub.new_gids[i];
+    out->codes = codes;
+    if (sub.glyph_count <= 256) {
+      /* The space's code and CID are 32; the glyph that is 32 in the
+       * subset takes the space's (bc_pdf_cid_to_gid_map). */
+      uint32_t space = space_glyph(set);
+      out->code_bytes = 1;
+      if (space != BC_PDF_NO_GLYPH) {
+        out->space_gid = space;
+        out->space_sub_gid = codes[space];
+        for (size_t i = 0; i < n; i++)
+          if (codes[gids[i]] == 32)
+            codes[gids[i]] = out->space_sub_gid;
+        codes[space] = 32;
+      }
+    }
+  }
   bc_glyph_set_tag(tag, set);
   snprintf(out->base_font, sizeof out->base_font, "%s+%s", tag,
            fi->postscript_name);
@@ -87,11 +169,16 @@ int bc_pdf_font_make(bc_pdf_font *out,
   out->descent = lround(fi->descender * set->scale);
   out->cap_height = lround(fi->cap_height * set->scale);
   out->stem_v = fi->stem_v;
-  if ((rc = width_runs(out, gids, n, set, fonts, arena, err)))
+  uint32_t *cids = bc_arena_calloc(arena, n + 1, sizeof *cids);
+  if (!cids)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < n; i++)
+    cids[i] = codes ? codes[gids[i]] : gids[i];
+  if ((rc = width_runs(out, gids, cids, n, set, fonts, arena, err)))
     return rc;
 
   bc_buf_init(&b, arena->alloc);
-  bc_glyph_set_tounicode(&b, set);
+  bc_glyph_set_tounicode_coded(&b, set, codes, out->code_bytes);
   if (!(rc = bc_buf_check(&b, err))) {
     char *cmap = bc_arena_alloc(arena, b.len + 1);
     if (!cmap) {
@@ -105,6 +192,22 @@ int bc_pdf_font_make(bc_pdf_font *out,
   }
   bc_buf_free(&b);
   return rc;
+}
+
+int bc_pdf_font_make(bc_pdf_font *out,
+                     const bc_glyph_set *set,
+                     const bc_fontset *fonts,
+                     bc_arena *arena,
+                     bc_error *err) {
+  return font_make(out, set, fonts, false, arena, err);
+}
+
+int bc_pdf_font_make_compact(bc_pdf_font *out,
+                             const bc_glyph_set *set,
+                             const bc_fontset *fonts,
+                             bc_arena *arena,
+                             bc_error *err) {
+  return font_make(out, set, fonts, true, arena, err);
 }
 
 void bc_pdf_font_dict(bc_buf *out,

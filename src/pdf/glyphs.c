@@ -103,7 +103,15 @@ static void put_utf16_hex(bc_buf *b, const char *s, size_t len) {
 }
 
 void bc_glyph_set_tounicode(bc_buf *b, const bc_glyph_set *s) {
+  bc_glyph_set_tounicode_coded(b, s, NULL, 2);
+}
+
+void bc_glyph_set_tounicode_coded(bc_buf *b,
+                                  const bc_glyph_set *s,
+                                  const uint32_t *codes,
+                                  unsigned code_bytes) {
   size_t mapped = 0;
+  int digits = code_bytes == 1 ? 2 : 4;
   for (unsigned g = 0; g < s->glyph_count; g++)
     mapped += s->drawn[g] && s->text[g];
   bc_buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
@@ -112,8 +120,11 @@ void bc_glyph_set_tounicode(bc_buf *b, const bc_glyph_set *s) {
                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
                  "/Supplement 0 >> def\n"
                  "/CMapName /Adobe-Identity-UCS def\n"
-                 "/CMapType 2 def\n"
-                 "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+                 "/CMapType 2 def\n");
+  bc_buf_puts(b, code_bytes == 1 ? "1 begincodespacerange\n<00> <FF>\n"
+                                   "endcodespacerange\n"
+                                 : "1 begincodespacerange\n<0000> <FFFF>\n"
+                                   "endcodespacerange\n");
   /* At most 100 entries per block (PDF 9.10.3). */
   unsigned g = 0;
   while (mapped) {
@@ -122,7 +133,7 @@ void bc_glyph_set_tounicode(bc_buf *b, const bc_glyph_set *s) {
     for (size_t k = 0; k < n; g++) {
       if (!s->drawn[g] || !s->text[g])
         continue;
-      bc_buf_printf(b, "<%04X> <", g);
+      bc_buf_printf(b, "<%0*X> <", digits, codes ? (unsigned)codes[g] : g);
       put_utf16_hex(b, s->text[g], s->text_len[g]);
       bc_buf_puts(b, ">\n");
       k++;

@@ -1,8 +1,10 @@
 /* pdf/pdf.c: the page model to PDF 1.7 bytes. libharu provides the
  * document, pages, streams, compression and information dictionary; this
  * file adds one Type0/CIDFontType2 font per face used (its values from
- * fontobj.c), embedding an hb-subset with CID = GID, widths of the used
- * glyphs and a ToUnicode CMap mapping each glyph to the text of its
+ * fontobj.c), embedding an hb-subset whose glyphs are renumbered 0..n-1
+ * with CID = code = the subset's GID (one-byte codes through an embedded
+ * CMap when a face draws at most 256 glyphs, else Identity-H), widths of
+ * the used glyphs and a ToUnicode CMap mapping each code to the text of its
  * cluster (the stock libharu UTF-8
  * path writes a malformed ToUnicode: see ../shared/docs/design.md), the
  * outline, the signature fields and the data file. The tags are tags.c's,
@@ -15,7 +17,9 @@
  *     W widths have 2 decimals (a font's 2048 units are not whole
  *     thousandths), so that adjustments are for kerning and justification,
  *     not for rounding: whole-thousandth widths put a +-1 between every few
- *     glyphs, 6 % of the content streams' deflated bytes.
+ *     glyphs, 6 % of the content streams' deflated bytes. A justified
+ *     line's wider spaces are one Tw (the space glyph's code is 32 in a
+ *     one-byte font), not an adjustment after each: 24 % of them.
  *  2. Output depends only on the input: subset tags are hashes of the glyph
  *     sets, dates come from bc_pdf_info, objects are made in a fixed order,
  *     the trailer /ID is a hash of the information, data file and page
@@ -42,6 +46,9 @@ typedef struct face_use {
   bc_glyph_set glyphs;
   HPDF_Dict font; /* the Type0 font */
   char name[8];   /* resource name /F0../F3 */
+  const uint32_t *codes; /* [glyph], a drawn glyph's code */
+  unsigned code_bytes;   /* 1 or 2 */
+  uint32_t space_gid;    /* drawn with code 32, or BC_PDF_NO_GLYPH */
 } face_use;
 
 typedef struct pdf_ctx {
@@ -197,7 +204,89 @@ static HPDF_STATUS write_widths(HPDF_Dict dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, " ]\012");
 }
 
+/* What the one-byte fonts share: the embedded CMap, and a CIDToGIDMap
+ * for the fonts whose space is the same glyph of their subsets (in the
+ * samples, all four). */
+typedef struct font_shared {
+  HPDF_Dict cmap;
+  uint32_t space[BC_STYLE_COUNT];
+  HPDF_Dict map[BC_STYLE_COUNT];
+  size_t count;
+} font_shared;
+
+/* The CMap stream: its dictionary's /CMapName, /CIDSystemInfo and /WMode
+ * are the stream's (ISO 19005-2 6.2.11.3.3). */
+static int one_byte_cmap(font_shared *sh,
+                         HPDF_Doc doc,
+                         bc_deflater *deflate_to,
+                         bc_error *err) {
+  HPDF_MMgr mm = doc->mmgr;
+  const char *text;
+  size_t len;
+  if (sh->cmap)
+    return 0;
+  if (!(sh->cmap = HPDF_DictStream_New(mm, doc->xref)))
+    return bc_error_oom(err);
+  HPDF_Dict_AddName(sh->cmap, "Type", "CMap");
+  HPDF_Dict_AddName(sh->cmap, "CMapName", BC_PDF_ONE_BYTE_CMAP);
+  HPDF_Dict info = HPDF_Dict_New(mm);
+  HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+  HPDF_Dict_AddNumber(info, "Supplement", 0);
+  HPDF_Dict_Add(sh->cmap, "CIDSystemInfo", info);
+  HPDF_Dict_AddNumber(sh->cmap, "WMode", 0);
+  text = bc_pdf_one_byte_cmap(&len);
+  return bc_pdf__put_stream(deflate_to, sh->cmap, text, len, err);
+}
+
+/* The CIDToGIDMap's filter: PNG Up prediction of its 2-byte rows (PDF
+ * 7.4.4.4) makes its 512 bytes deflate to about 30 instead of 350. */
+static HPDF_STATUS write_map_filter(HPDF_Dict dict, HPDF_Stream stream) {
+  (void)dict;
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode /DecodeParms "
+                                      "<< /Predictor 12 /Columns 2 >>\012");
+}
+
+/* The CIDToGIDMap stream for a space that is glyph `space` of the subset. */
+static int cid_to_gid_map(HPDF_Dict *out,
+                          font_shared *sh,
+                          uint32_t space,
+                          HPDF_Doc doc,
+                          bc_deflater *deflate_to,
+                          bc_error *err) {
+  unsigned char map[512], rows[768];
+  const unsigned char *data;
+  size_t len;
+  int rc;
+  for (size_t i = 0; i < sh->count; i++)
+    if (sh->space[i] == space) {
+      *out = sh->map[i];
+      return 0;
+    }
+  if (sh->count == BC_STYLE_COUNT ||
+      !(*out = HPDF_DictStream_New(doc->mmgr, doc->xref)))
+    return bc_error_oom(err);
+  sh->space[sh->count] = space;
+  sh->map[sh->count++] = *out;
+  bc_pdf_cid_to_gid_map(map, space);
+  if (!deflate_to->compress)
+    return bc_pdf__put_stream(deflate_to, *out, map, sizeof map, err);
+  for (size_t r = 0; r < 256; r++) {
+    rows[3 * r] = 2; /* Up */
+    for (size_t k = 0; k < 2; k++)
+      rows[3 * r + 1 + k] =
+          (unsigned char)(map[2 * r + k] - (r ? map[2 * r - 2 + k] : 0));
+  }
+  if ((rc = bc_pdf__deflate(deflate_to, rows, sizeof rows, &data, &len, err)))
+    return rc;
+  (*out)->filter = HPDF_STREAM_FILTER_NONE;
+  (*out)->write_fn = write_map_filter;
+  HPDF_Stream_Write((*out)->stream, data, (HPDF_UINT)len);
+  return 0;
+}
+
 static int make_font(face_use *u,
+                     font_shared *shared,
                      HPDF_Doc doc,
                      const bc_fontset *fonts,
                      bc_deflater *deflate_to,
@@ -205,10 +294,20 @@ static int make_font(face_use *u,
                      bc_error *err) {
   HPDF_MMgr mm = doc->mmgr;
   HPDF_Xref xref = doc->xref;
+  HPDF_Dict map = NULL;
   bc_pdf_font f;
   int rc;
 
-  if ((rc = bc_pdf_font_make(&f, &u->glyphs, fonts, arena, err)))
+  if ((rc = bc_pdf_font_make_compact(&f, &u->glyphs, fonts, arena, err)))
+    return rc;
+  u->codes = f.codes;
+  u->code_bytes = f.code_bytes;
+  u->space_gid = f.space_gid;
+  if (f.code_bytes == 1 &&
+      ((rc = one_byte_cmap(shared, doc, deflate_to, err)) ||
+       (f.space_sub_gid != 32 &&
+        (rc = cid_to_gid_map(&map, shared, f.space_sub_gid, doc, deflate_to,
+                             err)))))
     return rc;
 
   /* FontFile2: the subset itself. */
@@ -236,7 +335,8 @@ static int make_font(face_use *u,
   HPDF_Dict_AddNumber(fd, "StemV", f.stem_v);
   HPDF_Dict_Add(fd, "FontFile2", file);
 
-  /* CIDFontType2 with CID = GID and the widths of the glyphs drawn. */
+  /* CIDFontType2: CID = GID but for a one-byte space (fontobj.c), and
+   * the widths of the glyphs drawn. */
   HPDF_Dict cid = HPDF_Dict_New(mm);
   HPDF_Xref_Add(xref, cid);
   HPDF_Dict_AddName(cid, "Type", "Font");
@@ -248,7 +348,10 @@ static int make_font(face_use *u,
   HPDF_Dict_AddNumber(info, "Supplement", 0);
   HPDF_Dict_Add(cid, "CIDSystemInfo", info);
   HPDF_Dict_Add(cid, "FontDescriptor", fd);
-  HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+  if (map)
+    HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+  else
+    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
   /* The W array through the write hook: libharu's reals are floats,
    * written with 5 decimals (556.15 as 556.15002). */
   bc_pdf_font *kept = bc_arena_alloc(arena, sizeof *kept);
@@ -272,7 +375,10 @@ static int make_font(face_use *u,
   HPDF_Dict_AddName(t0, "Type", "Font");
   HPDF_Dict_AddName(t0, "Subtype", "Type0");
   HPDF_Dict_AddName(t0, "BaseFont", f.base_font);
-  HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+  if (f.code_bytes == 1)
+    HPDF_Dict_Add(t0, "Encoding", shared->cmap);
+  else
+    HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
   HPDF_Array desc = HPDF_Array_New(mm);
   HPDF_Array_Add(desc, cid);
   HPDF_Dict_Add(t0, "DescendantFonts", desc);
@@ -283,13 +389,13 @@ static int make_font(face_use *u,
 
 /* ---- content streams ---- */
 
-/* One run as a text object; see design note 1. */
-/* A glyph ID as the two bytes of a literal string (CID = GID, Identity-H):
+/* A glyph's code (its CID) as the one or two bytes of a literal string:
  * half the size of hex, so half the bytes to deflate. Delimiters and line
  * ends are escaped (a bare CR would be read as LF). */
-static void put_gid(bc_buf *b, unsigned gid) {
-  unsigned char bytes[2] = {(unsigned char)(gid >> 8), (unsigned char)gid};
-  for (int i = 0; i < 2; i++) {
+static void put_gid(bc_buf *b, const face_use *u, unsigned gid) {
+  unsigned code = u->codes[gid];
+  unsigned char bytes[2] = {(unsigned char)(code >> 8), (unsigned char)code};
+  for (unsigned i = 2 - u->code_bytes; i < 2; i++) {
     unsigned char c = bytes[i];
     if (c == '(' || c == ')' || c == '\\') {
       bc_buf_putc(b, '\\');
@@ -304,35 +410,94 @@ static void put_gid(bc_buf *b, unsigned gid) {
   }
 }
 
+/* One run as a text object; see design note 1. */
+/* Word spacing for a run drawn with one TJ: the extra width (beyond the
+ * glyph's own and the tracking) that layout gave the run's spaces, the
+ * median of its first 64 (a justified line's last space keeps its natural
+ * width), in unscaled text space as Tw takes it and rounded as put_num
+ * writes it; the current value (tw) when the font has no one-byte space
+ * or the run fewer than two spaces. Tw applies to one-byte code 32 only
+ * (PDF 9.3.3): the space glyph's code (fontobj.c). The TJ adjustments
+ * correct what is left. */
+static double word_spacing(const bc_run *run,
+                           const face_use *u,
+                           const bc_fontset *fonts,
+                           double unit,
+                           double scale,
+                           double tc,
+                           double tw) {
+  double d[64];
+  size_t n = 0;
+  if (u->code_bytes != 1 || u->space_gid == BC_PDF_NO_GLYPH)
+    return tw;
+  double w = bc_glyph_set_width(&u->glyphs, fonts, u->space_gid);
+  for (size_t i = 0; i < run->count && n < 64; i++) {
+    if (run->glyphs[i].gid != u->space_gid)
+      continue;
+    double x = run->glyphs[i].advance_pt / unit - w - tc * scale / unit;
+    size_t j = n++;
+    for (; j > 0 && d[j - 1] > x; j--)
+      d[j] = d[j - 1];
+    d[j] = x;
+  }
+  if (n < 2)
+    return tw;
+  return round(d[n / 2] * unit / scale * 1000) / 1000;
+}
+
+/* The text state a page's content stream has set: it outlives BT and ET
+ * (PDF 9.3.1), so a run sets only what differs from the run before. */
+typedef struct text_state {
+  const face_use *font; /* NULL: none yet */
+  double size, tz, tc, tw;
+} text_state;
+
+#define TEXT_STATE_INIT {NULL, 0, 100, 0, 0}
+
 static void put_run(bc_buf *b,
                     const bc_run *run,
                     const face_use *u,
-                    const bc_fontset *fonts) {
+                    const bc_fontset *fonts,
+                    text_state *ts) {
   bool offsets = false;
   for (size_t i = 0; i < run->count; i++)
     offsets |=
         run->glyphs[i].x_offset_pt != 0 || run->glyphs[i].y_offset_pt != 0;
   /* Font expansion: the glyphs drawn wider or narrower with Tz, which
    * scales every horizontal move in the run too (PDF 9.3.4), so the pen
-   * below is kept in scaled units. Tracking: Tc after every glyph, in
-   * unscaled text space, 3 decimals as put_num writes it. Both are set
-   * back before ET. */
+   * below is kept in scaled units. Tracking: Tc after every glyph, and
+   * word spacing: Tw after every space, in unscaled text space. All three
+   * with 3 decimals as put_num writes them. */
   double scale = 1 + (double)run->expansion;
+  double tz = round(100 * scale * 1000) / 1000;
   double tc = round(run->tracking_pt / scale * 1000) / 1000;
-  const char *reset = run->expansion != 0 && tc != 0 ? " 100 Tz 0 Tc"
-                      : run->expansion != 0             ? " 100 Tz"
-                      : tc != 0                         ? " 0 Tc"
-                                                        : "";
-  bc_buf_printf(b, "BT /%s ", u->name);
-  put_num(b, run->size_pt);
-  bc_buf_puts(b, " Tf ");
-  if (run->expansion != 0) {
-    put_num(b, 100 * scale);
-    bc_buf_puts(b, " Tz ");
+  /* pen_pdf: where the reader's pen is, in 1/1000 em of this size;
+   * pen_true: where the layout wants it. */
+  double unit = run->size_pt / 1000.0 * scale;
+  double tw = offsets ? ts->tw
+                      : word_spacing(run, u, fonts, unit, scale, tc, ts->tw);
+  bc_buf_puts(b, "BT ");
+  if (ts->font != u || ts->size != run->size_pt) {
+    bc_buf_printf(b, "/%s ", u->name);
+    put_num(b, run->size_pt);
+    bc_buf_puts(b, " Tf ");
+    ts->font = u;
+    ts->size = run->size_pt;
   }
-  if (tc != 0) {
+  if (ts->tz != tz) {
+    put_num(b, tz);
+    bc_buf_puts(b, " Tz ");
+    ts->tz = tz;
+  }
+  if (ts->tc != tc) {
     put_num(b, tc);
     bc_buf_puts(b, " Tc ");
+    ts->tc = tc;
+  }
+  if (ts->tw != tw) {
+    put_num(b, tw);
+    bc_buf_puts(b, " Tw ");
+    ts->tw = tw;
   }
   if (offsets) {
     /* Marks placed by HarfBuzz: each glyph at its own position. */
@@ -344,25 +509,24 @@ static void put_run(bc_buf *b,
       bc_buf_putc(b, ' ');
       put_num(b, run->y_pt + g->y_offset_pt);
       bc_buf_puts(b, " Tm (");
-      put_gid(b, g->gid);
+      put_gid(b, u, g->gid);
       bc_buf_puts(b, ") Tj ");
       x += g->advance_pt;
     }
-    bc_buf_printf(b, "%s%sET\n", reset + (*reset == ' '), *reset ? " " : "");
+    bc_buf_puts(b, "ET\n");
     return;
   }
   put_num(b, run->x_pt);
   bc_buf_putc(b, ' ');
   put_num(b, run->y_pt);
   bc_buf_puts(b, " Td [(");
-  /* pen_pdf: where the reader's pen is, in 1/1000 em of this size;
-   * pen_true: where the layout wants it. */
-  double unit = run->size_pt / 1000.0 * scale;
   double pen_true = 0, pen_pdf = 0;
   for (size_t i = 0; i < run->count; i++) {
     const bc_placed_glyph *g = &run->glyphs[i];
-    put_gid(b, g->gid);
+    put_gid(b, u, g->gid);
     pen_pdf += bc_glyph_set_width(&u->glyphs, fonts, g->gid) + tc * scale / unit;
+    if (g->gid == u->space_gid)
+      pen_pdf += tw * scale / unit;
     pen_true += g->advance_pt / unit;
     long adj = lround(pen_pdf - pen_true);
     if (adj != 0 && i + 1 < run->count) {
@@ -370,7 +534,7 @@ static void put_run(bc_buf *b,
       pen_pdf -= adj;
     }
   }
-  bc_buf_printf(b, ")] TJ%s ET\n", reset);
+  bc_buf_puts(b, ")] TJ ET\n");
 }
 
 static void put_rule(bc_buf *b, const bc_rule *r) {
@@ -735,6 +899,7 @@ static int put_content(bc_buf *b,
                        bc_tags *tags,
                        bc_error *err) {
   const bc_page *pg = &pages->pages[p];
+  text_state ts = TEXT_STATE_INIT;
   int rc;
   if (tags && pg->rule_count)
     bc_pdf__tags_rules_begin(tags, b);
@@ -746,7 +911,7 @@ static int put_content(bc_buf *b,
     const bc_run *run = &pg->runs[r];
     if (tags && (rc = bc_pdf__tags_run(tags, b, p, run->elem, err)))
       return rc;
-    put_run(b, run, &uses[run->style & 3u], fonts);
+    put_run(b, run, &uses[run->style & 3u], fonts, &ts);
   }
   if (tags)
     bc_pdf__tags_end_page(tags, b);
@@ -785,6 +950,7 @@ int bc_pdf_write(const unsigned char **data_out,
   bc_deflater deflate_to;
   bc_tags *tags = NULL;
   HPDF_Dict *widgets;
+  font_shared shared = {NULL, {0}, {NULL}, 0}; /* the one-byte fonts' */
   bc_doc_id id;
   unsigned char id_bytes[16];
   char producer[64];
@@ -812,8 +978,8 @@ int bc_pdf_write(const unsigned char **data_out,
   if ((rc = set_info(doc, info, producer, arena, err)))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
-    if (uses[s].used &&
-        (rc = make_font(&uses[s], doc, fonts, &deflate_to, arena, err)))
+    if (uses[s].used && (rc = make_font(&uses[s], &shared, doc, fonts,
+                                        &deflate_to, arena, err)))
       goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);

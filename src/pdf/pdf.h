@@ -88,8 +88,15 @@ int bc_glyph_set_list(uint32_t **gids_out,
                       bc_error *err);
 /* Six capitals from the glyph set: the subset tag of PDF 9.6.4. */
 void bc_glyph_set_tag(char tag[7], const bc_glyph_set *set);
-/* The ToUnicode CMap (PDF 9.10.3) for the drawn glyphs. */
+/* The ToUnicode CMap (PDF 9.10.3) for the drawn glyphs, by glyph ID in
+ * two bytes. */
 void bc_glyph_set_tounicode(bc_buf *out, const bc_glyph_set *set);
+/* The same with codes[gid] (NULL: the glyph ID) for each drawn glyph's
+ * code, in code_bytes (1 or 2) bytes. */
+void bc_glyph_set_tounicode_coded(bc_buf *out,
+                                  const bc_glyph_set *set,
+                                  const uint32_t *codes,
+                                  unsigned code_bytes);
 /* ---- one embedded font (fontobj.c) ---- */
 
 /* w as a W array writes it: at most 2 decimals, no trailing zeros; into
@@ -103,6 +110,8 @@ typedef struct bc_pdf_width_run {
   size_t count;
   const double *widths;
 } bc_pdf_width_run;
+
+#define BC_PDF_NO_GLYPH UINT32_MAX
 
 /* What the objects of a Type0 font embedding a subset of one face hold,
  * for the document (pdf.c) and a signature's appearance (sign) alike. */
@@ -121,6 +130,19 @@ typedef struct bc_pdf_font {
   size_t w_count;
   const char *tounicode;      /* the ToUnicode CMap's text */
   size_t tounicode_len;
+  /* How the content streams draw a glyph: codes[gid] (NULL: the glyph ID
+   * itself) in code_bytes bytes; the code is the CID. 2: /Encoding
+   * /Identity-H; 1: the embedded CMap BC_PDF_ONE_BYTE_CMAP (code = CID).
+   * The CID is the glyph's ID in the subset (CIDToGIDMap /Identity) but
+   * in a one-byte font with a space (space_gid) whose ID in the subset
+   * (space_sub_gid) is not 32: the space is CID 32, so that word spacing
+   * (Tw, for one-byte code 32) applies to it and readers that take CID 32
+   * for a space (poppler's text extraction) are right, and the glyph 32
+   * of the subset is CID space_sub_gid (bc_pdf_cid_to_gid_map). */
+  const uint32_t *codes;      /* [glyph_count of the face] */
+  unsigned code_bytes;
+  uint32_t space_gid;         /* BC_PDF_NO_GLYPH: none drawn or 2 bytes */
+  uint32_t space_sub_gid;     /* 32: CIDToGIDMap /Identity */
 } bc_pdf_font;
 
 /* The font holding set's glyphs; everything from arena. Errors: BC_EFONT
@@ -130,6 +152,26 @@ int bc_pdf_font_make(bc_pdf_font *out,
                      const bc_fontset *fonts,
                      bc_arena *arena,
                      bc_error *err);
+
+/* The same with the subset's glyphs renumbered 0..n-1 (hmtx and loca only
+ * as long as they must be): drawn with one-byte codes when the subset has
+ * at most 256 glyphs, else with Identity-H. For the document (pdf.c), not
+ * for bc_pdf_font_dict, which writes Identity-H. */
+int bc_pdf_font_make_compact(bc_pdf_font *out,
+                             const bc_glyph_set *set,
+                             const bc_fontset *fonts,
+                             bc_arena *arena,
+                             bc_error *err);
+
+/* The embedded CMap (PDF 9.7.5.3) of a one-byte font: codespace <00>-<FF>,
+ * code c = CID c, WMode 0, CIDSystemInfo Adobe-Identity-0 as the CIDFont's;
+ * its text and, below, its /CMapName. */
+#define BC_PDF_ONE_BYTE_CMAP "Baocao-OneByte-H"
+const char *bc_pdf_one_byte_cmap(size_t *len_out);
+/* The CIDToGIDMap stream (PDF 9.7.4.2) of a one-byte font whose space is
+ * glyph `space` of the subset: CIDs 0-255 to the same glyph IDs but CID 32
+ * to `space` and CID `space` to 32. */
+void bc_pdf_cid_to_gid_map(unsigned char out[512], uint32_t space);
 
 /* The five objects of a font. */
 typedef enum bc_pdf_font_obj {
@@ -141,7 +183,8 @@ typedef enum bc_pdf_font_obj {
   BC_PDF_FONT_OBJECTS
 } bc_pdf_font_obj;
 
-/* Object `which` of f in PDF syntax, for a writer of raw objects: the
+/* Object `which` of f (from bc_pdf_font_make: Identity-H) in PDF syntax,
+ * for a writer of raw objects: the
  * dictionary, or for a stream the entries beside /Length and /Filter
  * (/Length1 for the file, none for the CMap). refs[k] is the reference to
  * object k ("12 0 R"). */

@@ -1,5 +1,5 @@
-/* text/subset.c: embedding subsets made with hb-subset, glyph IDs retained
- * so that a PDF CIDFont can map CID = GID (Identity). */
+/* text/subset.c: embedding subsets made with hb-subset, glyph IDs kept (a
+ * PDF CIDFont maps CID = GID) or renumbered 0..n-1 (one-byte codes). */
 #include "text/text_int.h"
 
 #include "common/error.h"
@@ -7,16 +7,39 @@
 #include <hb-subset.h>
 #include <string.h>
 
-int bc_fontset_subset(const unsigned char **data_out,
-                      size_t *len_out,
+/* Each gids[i]'s ID in the subset, from the plan's map. */
+static int new_ids(bc_font_subset *out,
+                   const hb_subset_plan_t *plan,
+                   const uint32_t *gids,
+                   size_t count,
+                   bc_arena *arena,
+                   bc_error *err) {
+  const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+  uint32_t *ids = bc_arena_calloc(arena, count + 1, sizeof *ids);
+  if (!ids)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < count; i++) {
+    hb_codepoint_t g = hb_map_get(map, gids[i]);
+    if (g == HB_MAP_VALUE_INVALID)
+      return bc_error_set(err, BC_EFONT, "glyph %u is not in the subset",
+                          (unsigned)gids[i]);
+    ids[i] = g;
+  }
+  out->new_gids = ids;
+  return 0;
+}
+
+int bc_fontset_subset(bc_font_subset *out,
                       const bc_fontset *fs,
                       bc_style style,
                       const uint32_t *gids,
                       size_t count,
+                      bool renumber,
                       bc_arena *arena,
                       bc_error *err) {
   const bc_face *face = &fs->faces[style];
   hb_subset_input_t *in = NULL;
+  hb_subset_plan_t *plan = NULL;
   hb_face_t *sub = NULL;
   hb_blob_t *blob = NULL;
   const char *data;
@@ -24,6 +47,7 @@ int bc_fontset_subset(const unsigned char **data_out,
   unsigned char *copy;
   int rc = 0;
 
+  memset(out, 0, sizeof *out);
   in = hb_subset_input_create_or_fail();
   if (!in)
     return bc_error_oom(err);
@@ -32,8 +56,10 @@ int bc_fontset_subset(const unsigned char **data_out,
   for (size_t i = 0; i < count; i++)
     hb_set_add(glyphs, gids[i]);
   /* A PDF draws by glyph ID: no hinting, no layout tables, no cmap needed
-   * beyond what hb-subset keeps. */
-  hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS |
+   * beyond what hb-subset keeps. Renumbered, the subset's glyphs keep the
+   * order of their IDs in the face (with the components of composite
+   * glyphs among them), and its hmtx and loca hold only them. */
+  hb_subset_input_set_flags(in, (renumber ? 0u : HB_SUBSET_FLAGS_RETAIN_GIDS) |
                                     HB_SUBSET_FLAGS_NO_HINTING);
   hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
   hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
@@ -46,12 +72,17 @@ int bc_fontset_subset(const unsigned char **data_out,
     rc = bc_error_oom(err);
     goto cleanup;
   }
-  sub = hb_subset_or_fail(face->hb_face, in);
+  plan = hb_subset_plan_create_or_fail(face->hb_face, in);
+  if (plan)
+    sub = hb_subset_plan_execute_or_fail(plan);
   if (!sub) {
     rc = bc_error_set(err, BC_EFONT, "cannot subset font %s",
                       face->info.postscript_name);
     goto cleanup;
   }
+  if (renumber && (rc = new_ids(out, plan, gids, count, arena, err)))
+    goto cleanup;
+  out->glyph_count = hb_face_get_glyph_count(sub);
   blob = hb_face_reference_blob(sub);
   data = hb_blob_get_data(blob, &len);
   if (!len) {
@@ -65,11 +96,12 @@ int bc_fontset_subset(const unsigned char **data_out,
     goto cleanup;
   }
   memcpy(copy, data, len);
-  *data_out = copy;
-  *len_out = len;
+  out->data = copy;
+  out->len = len;
 cleanup:
   hb_blob_destroy(blob);
   hb_face_destroy(sub);
+  hb_subset_plan_destroy(plan);
   hb_subset_input_destroy(in);
   return rc;
 }

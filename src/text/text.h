@@ -115,17 +115,29 @@ bc_fontset_bytes(const bc_fontset *fs, bc_style style, size_t *len);
 /* Natural advance width of a glyph, in font units. */
 int bc_fontset_advance(const bc_fontset *fs, bc_style style, uint32_t gid);
 
+/* An embedding subset of one face (bc_fontset_subset). */
+typedef struct bc_font_subset {
+  const unsigned char *data; /* the OpenType font */
+  size_t len;
+  uint32_t glyph_count;      /* glyphs in the subset, .notdef included */
+  const uint32_t *new_gids;  /* [count]: gids[i]'s ID in the subset; NULL
+                                when IDs are kept */
+} bc_font_subset;
+
 /*
- * An OpenType subset of the face holding exactly gids (plus .notdef), with
- * glyph IDs kept (so a PDF can use Identity CIDToGIDMap). The bytes come
- * from arena. Errors: BC_EFONT, BC_ENOMEM.
+ * An OpenType subset of the face holding gids (plus .notdef and the
+ * components of composite glyphs), without hinting or layout tables. With
+ * renumber false, glyph IDs are kept (so a PDF can use Identity
+ * CIDToGIDMap with CID = the face's GID); with renumber true, the subset's
+ * glyphs are numbered 0..glyph_count-1 in the order of their IDs in the
+ * face. The bytes come from arena. Errors: BC_EFONT, BC_ENOMEM.
  */
-int bc_fontset_subset(const unsigned char **data_out,
-                      size_t *len_out,
+int bc_fontset_subset(bc_font_subset *out,
                       const bc_fontset *fs,
                       bc_style style,
                       const uint32_t *gids,
                       size_t count,
+                      bool renumber,
                       bc_arena *arena,
                       bc_error *err);
 

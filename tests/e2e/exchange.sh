@@ -175,9 +175,9 @@ python3 - "$BAD/broken.pdf" <<'PY'
 import sys
 p = sys.argv[1]
 b = bytearray(open(p, "rb").read())
-i = b.find(b"<pdf:Producer>b")   # the XMP, inside the signed bytes and not
-assert i > 0
-b[i + 14] = ord("B")              # compressed: the signature no longer checks out
+i = b.find(b"%PDF-1.7\n%") + 10  # the header's binary comment, inside the
+assert b[i] > 127                 # signed bytes and plain: the signature
+b[i] ^= 1                         # no longer checks out
 open(p, "wb").write(b)
 PY
 set +e; "$BAOCAO" db import-pdf --db "$UP" "$BAD/broken.pdf" 2> "$WORK/err"; code=$?; set -e

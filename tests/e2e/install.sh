@@ -97,7 +97,7 @@ if fc-list : family | grep -qx 'DejaVu Serif'; then
   pdffonts "$WORK/dejavu.pdf" > "$WORK/dejavu.fonts"
   check "--font-family 'DejaVu Serif': its four faces embedded, no Liberation" bash -c "
     for f in DejaVuSerif DejaVuSerif-Bold DejaVuSerif-Italic DejaVuSerif-BoldItalic; do
-      grep -Eq \"^[A-Z]{6}\\+\$f +CID TrueType +Identity-H +yes +yes +yes\" '$WORK/dejavu.fonts' || exit 1
+      grep -Eq \"^[A-Z]{6}\\+\$f +CID TrueType +(Custom|Identity-H) +yes +yes +yes\" '$WORK/dejavu.fonts' || exit 1
     done; ! grep -q Liberation '$WORK/dejavu.fonts'"
   "$BAOCAO" preview --db "$DB" --agency STTTT-TN --period 2024-01-01..2024-07-31 --font-family "DejaVu Serif" \
     -o "$WORK/dejavu.png" > /dev/null

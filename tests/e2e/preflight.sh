@@ -28,6 +28,9 @@ ALLOW=(
   # ISO 19005-3 6.1.4 (as 19005-2): on PDF 1.7, a cross-reference stream
   # and object streams are allowed; PDF/A-1 (on PDF 1.4) required a table.
   --allow '1.4:/XRef cross reference streams are not allowed'
+  # ISO 19005-3 6.6.2.1 (as 19005-2): the metadata stream may be deflated;
+  # PDF/A-1 6.7.2 forbade a /Filter on it.
+  --allow '1.2.7:Filter specified in metadata dictionary'
 )
 
 sample_db

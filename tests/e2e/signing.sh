@@ -233,9 +233,9 @@ expect_sign "not a PDF" 12 "baocao: '$SRC/fonts/README' is not a PDF file" \
 python3 - "$WORK/b2.pdf" "$WORK/tampered.pdf" <<'PY'
 import sys
 d = bytearray(open(sys.argv[1], "rb").read())
-i = d.find(b"<pdf:Producer>b")  # the XMP, not compressed
-assert i > 0
-d[i + 14] = ord("B")   # one byte inside the signed range
+i = d.find(b"%PDF-1.7\n%") + 10  # the header's binary comment, plain
+assert d[i] > 127
+d[i] ^= 1   # one byte inside the signed range
 open(sys.argv[2], "wb").write(d)
 PY
 set +e; "$BAOCAO" verify "$WORK/tampered.pdf" > "$WORK/verify-t.txt"; code=$?; set -e

@@ -69,20 +69,22 @@ for pair in "tv-plain tra-vinh-stttt-cchc-2023-q3" "tn-plain tay-ninh-stttt-cchc
 done
 
 qpdf --qdf --object-streams=disable "$WORK/tra-vinh-stttt-cchc-2023-q3.pdf" "$WORK/tv-qdf.pdf"
-check "expanded runs: wider and narrower with Tz, tracking with Tc, both set back before ET" \
+# Tz, Tc and Tw belong to the text state, which outlives BT/ET: a run sets
+# only what differs from the page's run before, and sets nothing back.
+check "expanded runs: wider and narrower with Tz, tracking with Tc, word spacing with Tw, none set back before ET" \
   python3 - "$WORK/tv-qdf.pdf" <<'PY'
 import re, sys
 runs = [l for l in open(sys.argv[1], "rb").read().decode("latin-1").splitlines() if l.startswith("BT ")]
-tz = [float(m[1]) for l in runs for m in [re.search(r" Tf ([\d.]+) Tz ", l)] if m]
-tc = [l for l in runs if re.search(r" Tf (?:[\d.]+ Tz )?-?[\d.]+ Tc ", l)]
+tz = [float(m[1]) for l in runs for m in [re.match(r"BT (?:/F\d [\d.]+ Tf )?([\d.]+) Tz ", l)] if m]
+tc = [l for l in runs if re.match(r"BT (?:/F\d [\d.]+ Tf )?(?:[\d.]+ Tz )?-?[\d.]+ Tc ", l)]
+tw = [l for l in runs if re.search(r" -?[\d.]+ Tw -?[\d.]+ -?[\d.]+ Td \[", l)]
 assert max(tz) > 100 and min(tz) < 100 and all(98 <= z <= 102 for z in tz), (min(tz), max(tz))
+assert 100 in tz, "no Tz set back to 100 for a later run"
 assert tc, "no Tc"
+assert tw, "no Tw"
 for l in runs:
-    if " Tz " in l:
-        assert re.search(r" 100 Tz( 0 Tc)? ET$", l), l[-60:]
-    if " Tc " in l:
-        assert re.search(r" 0 Tc ET$", l), l[-60:]
-print(f"{len(runs)} runs, {len(tz)} with Tz from {min(tz)} to {max(tz)}, {len(tc)} with Tc")
+    assert not re.search(r" (Tz|Tc|Tw) ET$", l), l[-60:]
+print(f"{len(runs)} runs, {len(tz)} set Tz ({min(tz)} to {max(tz)}), {len(tc)} Tc, {len(tw)} Tw")
 PY
 check "qpdf --check is clean" bash -c "qpdf --check '$WORK/tra-vinh-stttt-cchc-2023-q3.pdf' | grep -q 'No syntax or stream encoding errors'"
 
