@@ -1424,7 +1424,7 @@ START_TEST(test_exchange_signed__byte_flipped_in_signed_range) {
   ck_assert(eof != NULL && at + 10 < eof);
   ck_assert_uint_gt(data[10], 127);
   data[10] ^= 1;
-  snprintf(flipped, sizeof flipped, "%s/flipped.pdf", fx.dir);
+  snprintf(flipped, sizeof flipped, "%s/flipped.pdf", fx.pki.dir);
   tu_file_write(flipped, data, len);
   free(data);
   refused_whatever_options(up, flipped, BC_EVERIFY, BC_VERDICT_INVALID,
