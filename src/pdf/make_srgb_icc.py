@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""tools/make_srgb_icc.py: writes src/pdf/sRGB.icc, the compact sRGB profile.
+"""src/pdf/make_srgb_icc.py: writes src/pdf/sRGB.icc, the compact sRGB profile.
 
-Usage: tools/make_srgb_icc.py [OUT.icc]
-       tools/make_srgb_icc.py --check FILE.icc...
+Usage: src/pdf/make_srgb_icc.py [OUT.icc]
+       src/pdf/make_srgb_icc.py --check FILE.icc...
 
 The profile is the ICC v2 display profile (matrix/TRC) of the PDF/A
 output intent. Everything in it comes from the published definition of
