@@ -67,8 +67,21 @@ void bc_buf_puts(bc_buf *b, const char *s) {
   bc_buf_put(b, s, strlen(s));
 }
 
-void bc_buf_putc(bc_buf *b, char c) {
+void bc_buf__putc_grow(bc_buf *b, char c) {
   bc_buf_put(b, &c, 1);
+}
+
+void bc_buf_put_int(bc_buf *b, long long v) {
+  char s[24], *p = s + sizeof s;
+  /* unsigned arithmetic: LLONG_MIN has no positive counterpart */
+  unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+  do {
+    *--p = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0)
+    *--p = '-';
+  bc_buf_put(b, p, (size_t)(s + sizeof s - p));
 }
 
 void bc_buf_printf(bc_buf *b, const char *fmt, ...) {

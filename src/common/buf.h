@@ -29,8 +29,20 @@ void bc_buf_reset(bc_buf *b); /* len = 0, keeps memory */
 bool bc_buf_reserve(bc_buf *b, size_t extra);
 void bc_buf_put(bc_buf *b, const void *data, size_t len);
 void bc_buf_puts(bc_buf *b, const char *s);
-void bc_buf_putc(bc_buf *b, char c);
+void bc_buf__putc_grow(bc_buf *b, char c);
 void bc_buf_printf(bc_buf *b, const char *fmt, ...) BC_PRINTF(2, 3);
+/* v in decimal, as "%lld" writes it, without vsnprintf's cost. */
+void bc_buf_put_int(bc_buf *b, long long v);
+
+/* One byte; inline, since content streams are written a byte at a time. */
+static inline void bc_buf_putc(bc_buf *b, char c) {
+  if (b->len + 1 < b->cap && !b->failed) { /* room for c and the NUL */
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return;
+  }
+  bc_buf__putc_grow(b, c);
+}
 
 /* The contents as a C string ("" when empty); NULL only if failed. */
 const char *bc_buf_cstr(bc_buf *b);
