@@ -46,6 +46,15 @@ typedef struct item_info {
   unsigned style; /* a glue's space style */
 } item_info;
 
+/* The growing arrays of a para, kept in the lay between paragraphs. */
+struct lay_para_arrays {
+  bc_item *items;
+  item_info *info;
+  piece *pieces;
+  frag **word;
+  size_t item_cap, info_cap, piece_cap, word_cap;
+};
+
 typedef struct para {
   lay *l;
   double size;
@@ -544,7 +553,30 @@ int bc_layout__break_spans(lay_line **lines_out,
   p.measure = st->measure;
   *lines_out = NULL;
   *count_out = 0;
-  if ((rc = build_items(&p, spans, span_count, st->style, st->indent)))
+  if (!l->para && !(l->para = bc_arena_calloc(l->arena, 1, sizeof *l->para)))
+    return bc_error_oom(l->err);
+  /* The arrays of the last paragraph, emptied: nothing points into them
+   * once its lines are made (emit_line copies what it needs). */
+  p.items = l->para->items;
+  p.info = l->para->info;
+  p.pieces = l->para->pieces;
+  p.word = l->para->word;
+  p.item_cap = l->para->item_cap;
+  p.info_cap = l->para->info_cap;
+  p.piece_cap = l->para->piece_cap;
+  p.word_cap = l->para->word_cap;
+  rc = build_items(&p, spans, span_count, st->style, st->indent);
+  /* A failed growth leaves its array NULL: the next paragraph starts
+   * afresh. */
+  l->para->items = p.items;
+  l->para->item_cap = p.items ? p.item_cap : 0;
+  l->para->info = p.info;
+  l->para->info_cap = p.info ? p.info_cap : 0;
+  l->para->pieces = p.pieces;
+  l->para->piece_cap = p.pieces ? p.piece_cap : 0;
+  l->para->word = p.word;
+  l->para->word_cap = p.word ? p.word_cap : 0;
+  if (rc)
     return rc;
   bool empty = true;
   for (size_t i = 0; i < p.item_count && empty; i++)

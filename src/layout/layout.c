@@ -68,9 +68,6 @@ void bc_layout__set_orientation(lay *l, bool landscape) {
   l->page_height = landscape ? f->page_width : f->page_height;
 }
 
-double bc_layout__fu(const lay *l, unsigned style, double fu, double size) {
-  return fu * size / bc_fontset_info(l->fonts, (bc_style)style)->upem;
-}
 
 double bc_layout__baseline_offset(const lay *l, double size, double leading) {
   const bc_face_info *fi = bc_fontset_info(l->fonts, BC_STYLE_REGULAR);
@@ -297,6 +294,7 @@ int bc_layout__init(lay *l,
       return rc;
     l->space_gid[s] = sh.count ? sh.glyphs[0].gid : 0;
     l->space_advance_fu[s] = sh.width;
+    l->upem[s] = bc_fontset_info(fonts, (bc_style)s)->upem;
   }
   return 0;
 }

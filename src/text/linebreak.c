@@ -29,6 +29,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Totals over items: width, and the stretch and shrink of glue (g) and of
  * boxes (font expansion, f). */
@@ -125,9 +126,10 @@ static kp_node *new_node(bc_arena *arena,
                          int fitness,
                          double demerits,
                          kp_node *prev) {
-  kp_node *n = bc_arena_calloc(arena, 1, sizeof *n);
+  kp_node *n = bc_arena_alloc(arena, sizeof *n); /* every field set */
   if (!n)
     return NULL;
+  n->next = NULL;
   n->position = position;
   n->line = line;
   n->fitness = fitness;
@@ -246,9 +248,10 @@ int bc_break_lines(size_t **breaks_out,
       return bc_error_set(err, BC_ELAYOUT,
                           "a word %.1f pt wide does not fit a %.1f pt line",
                           items[i].width, p->line_width);
-  s.at = bc_arena_calloc(arena, count + 1, sizeof *s.at);
+  s.at = bc_arena_alloc(arena, (count + 1) * sizeof *s.at);
   if (!s.at)
     return bc_error_oom(err);
+  memset(&s.at[0], 0, sizeof s.at[0]); /* the others are set below */
   for (size_t i = 0; i < count; i++) {
     s.at[i + 1] = s.at[i];
     add_item(&s.at[i + 1], &items[i]);
