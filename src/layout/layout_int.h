@@ -140,9 +140,11 @@ int bc_layout__add_line(
  * last glyph (it has no ink), so that the run's width and where its glyphs
  * are drawn stay the same, while text extraction and the structure's text
  * (pdfinfo -struct-text) read "word word" across the break, not
- * "wordword". Nothing when the run ends with a space already.
+ * "wordword". Nothing when the run ends with a space already. spare:
+ * NULL (the glyphs are copied to a new array one longer), or the run's
+ * own glyph array when it has room for one more glyph after them.
  */
-int bc_layout__space_after(bc_run *run, lay *l);
+int bc_layout__space_after(bc_run *run, bc_placed_glyph *spare, lay *l);
 
 /* The glyphs of run that show its first `bytes` bytes of text (whole
  * clusters only). */
