@@ -99,7 +99,8 @@ int bc_pdf__save(const unsigned char **data_out,
     if (!is_stream(e->obj))
       continue;
     offset[i] = out.len;
-    bc_buf_printf(&out, "%zu 0 obj\n", i);
+    bc_buf_put_int(&out, (long long)i);
+    bc_buf_puts(&out, " 0 obj\n");
     if (HPDF_Obj_WriteValue(e->obj, to_out, NULL) != HPDF_OK)
       goto libharu;
     bc_buf_puts(&out, "\nendobj\n");
@@ -111,7 +112,10 @@ int bc_pdf__save(const unsigned char **data_out,
     if (is_stream(e->obj))
       continue;
     index[i] = members++;
-    bc_buf_printf(&head, "%zu %zu ", i, body.len);
+    bc_buf_put_int(&head, (long long)i); /* "%zu %zu " */
+    bc_buf_putc(&head, ' ');
+    bc_buf_put_int(&head, (long long)body.len);
+    bc_buf_putc(&head, ' ');
     if (HPDF_Obj_WriteValue(e->obj, to_body, NULL) != HPDF_OK)
       goto libharu;
     bc_buf_putc(&body, '\n');
