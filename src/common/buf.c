@@ -54,17 +54,13 @@ bool bc_buf_reserve(bc_buf *b, size_t extra) {
   return true;
 }
 
-void bc_buf_put(bc_buf *b, const void *data, size_t len) {
+void bc_buf__put_grow(bc_buf *b, const void *data, size_t len) {
   if (!bc_buf_reserve(b, len))
     return;
   if (len)
     memcpy(b->data + b->len, data, len);
   b->len += len;
   b->data[b->len] = '\0';
-}
-
-void bc_buf_puts(bc_buf *b, const char *s) {
-  bc_buf_put(b, s, strlen(s));
 }
 
 void bc_buf__putc_grow(bc_buf *b, char c) {
