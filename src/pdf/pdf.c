@@ -196,9 +196,15 @@ int bc_pdf__put_stream(bc_deflater *d,
   }
   if ((rc = bc_pdf__deflate(d, data, len, &out, &out_len, err)))
     return rc;
+  if (d->stream_count >= d->stream_cap &&
+      !(d->streams = bc_arena_grow(d->arena, d->streams, d->stream_count,
+                                   &d->stream_cap, sizeof *d->streams)))
+    return bc_error_oom(err);
+  d->streams[d->stream_count].dict = dict;
+  d->streams[d->stream_count].data = out;
+  d->streams[d->stream_count++].len = out_len;
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter;
-  HPDF_Stream_Write(dict->stream, out, (HPDF_UINT)out_len);
   return 0;
 }
 
