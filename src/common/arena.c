@@ -114,11 +114,16 @@ void *bc_arena_grow(
   if (*cap > SIZE_MAX / 2)
     return NULL;
   n = *cap ? *cap * 2 : 16;
-  p = bc_arena_calloc(arena, n, size);
+  if (size && n > SIZE_MAX / size)
+    return NULL;
+  p = bc_arena_alloc(arena, n * size);
   if (!p)
     return NULL;
+  /* the old elements copied, only the new ones zeroed */
   if (count)
     memcpy(p, array, count * size);
+  if (n > count)
+    memset((char *)p + count * size, 0, (n - count) * size);
   *cap = n;
   return p;
 }

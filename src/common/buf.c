@@ -54,7 +54,7 @@ bool bc_buf_reserve(bc_buf *b, size_t extra) {
   return true;
 }
 
-void bc_buf_put(bc_buf *b, const void *data, size_t len) {
+void bc_buf__put_grow(bc_buf *b, const void *data, size_t len) {
   if (!bc_buf_reserve(b, len))
     return;
   if (len)
@@ -63,12 +63,21 @@ void bc_buf_put(bc_buf *b, const void *data, size_t len) {
   b->data[b->len] = '\0';
 }
 
-void bc_buf_puts(bc_buf *b, const char *s) {
-  bc_buf_put(b, s, strlen(s));
+void bc_buf__putc_grow(bc_buf *b, char c) {
+  bc_buf_put(b, &c, 1);
 }
 
-void bc_buf_putc(bc_buf *b, char c) {
-  bc_buf_put(b, &c, 1);
+void bc_buf_put_int(bc_buf *b, long long v) {
+  char s[24], *p = s + sizeof s;
+  /* unsigned arithmetic: LLONG_MIN has no positive counterpart */
+  unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+  do {
+    *--p = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0)
+    *--p = '-';
+  bc_buf_put(b, p, (size_t)(s + sizeof s - p));
 }
 
 void bc_buf_printf(bc_buf *b, const char *fmt, ...) {

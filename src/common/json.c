@@ -34,9 +34,13 @@ void bc_json_string(bc_buf *out, const char *s) {
       char esc[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
       bc_buf_puts(out, esc);
       i++;
-    } else if (c < 0x80) {
-      bc_buf_putc(out, (char)c);
-      i++;
+    } else if (c < 0x80) { /* a run of bytes that need no escape */
+      size_t j = i + 1;
+      while (j < len && (unsigned char)s[j] >= 0x20 &&
+             (unsigned char)s[j] < 0x7f && s[j] != '"' && s[j] != '\\')
+        j++;
+      bc_buf_put(out, s + i, j - i);
+      i = j;
     } else if ((k = bc_utf8_decode(s + i, len - i, &cp)) != 0) {
       bc_buf_put(out, s + i, k);
       i += k;

@@ -43,8 +43,18 @@ typedef struct piece {
 typedef struct item_info {
   size_t piece_first; /* a box's pieces */
   size_t piece_count;
+  size_t clusters; /* a box's characters, when the paragraph has tracking */
   unsigned style; /* a glue's space style */
 } item_info;
+
+/* The growing arrays of a para, kept in the lay between paragraphs. */
+struct lay_para_arrays {
+  bc_item *items;
+  item_info *info;
+  piece *pieces;
+  frag **word;
+  size_t item_cap, info_cap, piece_cap, word_cap;
+};
 
 typedef struct para {
   lay *l;
@@ -75,12 +85,14 @@ static int add_item(para *p,
                     int penalty,
                     unsigned style) {
   bc_arena *a = p->l->arena;
-  p->items =
-      bc_arena_grow(a, p->items, p->item_count, &p->item_cap, sizeof *p->items);
-  p->info =
-      bc_arena_grow(a, p->info, p->item_count, &p->info_cap, sizeof *p->info);
-  if (!p->items || !p->info)
-    return bc_error_oom(p->l->err);
+  if (p->item_count >= p->item_cap || p->item_count >= p->info_cap) {
+    p->items = bc_arena_grow(a, p->items, p->item_count, &p->item_cap,
+                             sizeof *p->items);
+    p->info = bc_arena_grow(a, p->info, p->item_count, &p->info_cap,
+                            sizeof *p->info);
+    if (!p->items || !p->info)
+      return bc_error_oom(p->l->err);
+  }
   size_t i = p->item_count++;
   p->items[i].kind = kind;
   p->items[i].width = width;
@@ -89,6 +101,7 @@ static int add_item(para *p,
   p->items[i].penalty = penalty;
   p->info[i].piece_first = p->piece_n;
   p->info[i].piece_count = 0;
+  p->info[i].clusters = 0;
   p->info[i].style = style;
   return 0;
 }
@@ -96,9 +109,9 @@ static int add_item(para *p,
 static int add_piece(para *p, const frag *f, size_t first, size_t count) {
   piece *pc;
   double w = 0;
-  p->pieces = bc_arena_grow(p->l->arena, p->pieces, p->piece_n, &p->piece_cap,
-                            sizeof *p->pieces);
-  if (!p->pieces)
+  if (p->piece_n >= p->piece_cap &&
+      !(p->pieces = bc_arena_grow(p->l->arena, p->pieces, p->piece_n,
+                                  &p->piece_cap, sizeof *p->pieces)))
     return bc_error_oom(p->l->err);
   for (size_t i = first; i < first + count; i++)
     w += f->sh.glyphs[i].x_advance;
@@ -142,8 +155,10 @@ static int flush_word(para *p) {
   for (size_t k = 0; k < p->word_n; k++) {
     const frag *f = p->word[k];
     total += bc_layout__fu(p->l, f->style, f->sh.width, p->size);
-    for (size_t i = 0; i + 3 <= f->len && !url; i++)
-      url = !memcmp(f->text + i, "://", 3);
+    for (const char *c = f->text, *end = f->text + f->len;
+         !url && end - c >= 3 && (c = memchr(c, ':', (size_t)(end - c - 2)));
+         c++)
+      url = c[1] == '/' && c[2] == '/';
     if (f->len > 4 && !memcmp(f->text, "www.", 4))
       url = true;
   }
@@ -325,7 +340,9 @@ static int emit_line(
         runs++, style = p->info[i].style;
     }
   }
-  bc_placed_glyph *g = bc_arena_calloc(p->l->arena, glyphs + 1, sizeof *g);
+  /* Every field of the glyphs is set below; one more for a space after
+   * the line (space_after_line). */
+  bc_placed_glyph *g = bc_arena_alloc(p->l->arena, (glyphs + 1) * sizeof *g);
   bc_run *rr = bc_arena_calloc(p->l->arena, runs + 1, sizeof *rr);
   if (!g || !rr)
     return bc_error_oom(p->l->err);
@@ -364,8 +381,8 @@ static int emit_line(
               (float)(bc_layout__fu(p->l, style, s->x_offset, p->size) * scale);
           d->y_offset_pt =
               (float)bc_layout__fu(p->l, style, s->y_offset, p->size);
-          if ((d->text_len = bc_shaped_cluster_len(&f->sh, j, f->len)))
-            d->text = f->text + s->cluster;
+          d->text_len = bc_shaped_cluster_len(&f->sh, j, f->len);
+          d->text = d->text_len ? f->text + s->cluster : NULL;
           if (ls.tracking != 0 && cluster_end(f, j)) {
             d->advance_pt += (float)ls.tracking;
             last = ng - 1;
@@ -395,6 +412,7 @@ static int emit_line(
       bc_placed_glyph *d = &g[ng++];
       d->gid = p->l->space_gid[gs];
       d->advance_pt = (float)w;
+      d->x_offset_pt = d->y_offset_pt = 0;
       d->text = " ";
       d->text_len = 1;
       x += w;
@@ -415,6 +433,13 @@ static int emit_line(
   out->expansion = ls.expansion;
   out->tracking = ls.tracking;
   return 0;
+}
+
+/* bc_layout__space_after for the last run of a line emit_line made: its
+ * glyph array has room for one more glyph after the run's. */
+static int space_after_line(lay_line *line, lay *l) {
+  bc_run *run = &line->runs[line->run_count - 1];
+  return bc_layout__space_after(run, (bc_placed_glyph *)run->glyphs, l);
 }
 
 /*
@@ -445,7 +470,7 @@ static line_set set_line(const para *p, size_t from, size_t to, double r) {
       shrink += it->shrink;
     } else if (p->info[i].piece_count) {
       boxes += it->width;
-      chars += ls.tracking != 0 ? box_clusters(p, i) : 0;
+      chars += ls.tracking != 0 ? p->info[i].clusters : 0;
     }
   }
   if (p->items[to].kind == BC_ITEM_PENALTY)
@@ -514,7 +539,7 @@ static int centred_lines(
                                    style, size, 0)))
       return rc;
     run->x_pt = (float)((left + right - w) / 2);
-    if (i + 1 < count && (rc = bc_layout__space_after(run, l)))
+    if (i + 1 < count && (rc = bc_layout__space_after(run, NULL, l)))
       return rc;
     out->lines[i].runs = run;
     out->lines[i].run_count = 1;
@@ -544,7 +569,30 @@ int bc_layout__break_spans(lay_line **lines_out,
   p.measure = st->measure;
   *lines_out = NULL;
   *count_out = 0;
-  if ((rc = build_items(&p, spans, span_count, st->style, st->indent)))
+  if (!l->para && !(l->para = bc_arena_calloc(l->arena, 1, sizeof *l->para)))
+    return bc_error_oom(l->err);
+  /* The arrays of the last paragraph, emptied: nothing points into them
+   * once its lines are made (emit_line copies what it needs). */
+  p.items = l->para->items;
+  p.info = l->para->info;
+  p.pieces = l->para->pieces;
+  p.word = l->para->word;
+  p.item_cap = l->para->item_cap;
+  p.info_cap = l->para->info_cap;
+  p.piece_cap = l->para->piece_cap;
+  p.word_cap = l->para->word_cap;
+  rc = build_items(&p, spans, span_count, st->style, st->indent);
+  /* A failed growth leaves its array NULL: the next paragraph starts
+   * afresh. */
+  l->para->items = p.items;
+  l->para->item_cap = p.items ? p.item_cap : 0;
+  l->para->info = p.info;
+  l->para->info_cap = p.info ? p.info_cap : 0;
+  l->para->pieces = p.pieces;
+  l->para->piece_cap = p.pieces ? p.piece_cap : 0;
+  l->para->word = p.word;
+  l->para->word_cap = p.word ? p.word_cap : 0;
+  if (rc)
     return rc;
   bool empty = true;
   for (size_t i = 0; i < p.item_count && empty; i++)
@@ -559,10 +607,13 @@ int bc_layout__break_spans(lay_line **lines_out,
     p.expansion = l->frame->expansion;
     p.tracking = l->frame->tracking * p.size;
     for (size_t i = 0; i < p.item_count; i++)
-      if (p.items[i].kind == BC_ITEM_BOX && p.info[i].piece_count)
+      if (p.items[i].kind == BC_ITEM_BOX && p.info[i].piece_count) {
+        if (p.tracking != 0) /* counted once, for set_line too */
+          p.info[i].clusters = box_clusters(&p, i);
         p.items[i].stretch = p.items[i].shrink =
             p.items[i].width * p.expansion +
-            (p.tracking > 0 ? (double)box_clusters(&p, i) * p.tracking : 0);
+            (p.tracking > 0 ? (double)p.info[i].clusters * p.tracking : 0);
+      }
   }
   params.line_width = p.measure;
   params.tolerance = 1.0;
@@ -604,8 +655,7 @@ int bc_layout__break_spans(lay_line **lines_out,
      * its space; a break inside a web address does not. */
     if (i + 1 < nbreaks && lines[i].run_count &&
         (p.items[to].kind == BC_ITEM_GLUE || forced) &&
-        (rc = bc_layout__space_after(&lines[i].runs[lines[i].run_count - 1],
-                                     l)))
+        (rc = space_after_line(&lines[i], l)))
       return rc;
     from = to + 1;
   }

@@ -44,7 +44,7 @@ static int centred(double *width_out,
  * in the next line drawn (bc_layout__space_after). */
 static int space_after_last(lay *l) {
   page_builder *p = &l->pages[l->page];
-  return p->run_count ? bc_layout__space_after(&p->runs[p->run_count - 1], l)
+  return p->run_count ? bc_layout__space_after(&p->runs[p->run_count - 1], NULL, l)
                       : 0;
 }
 
@@ -112,7 +112,7 @@ static int wrapped_line(double *widest,
     if (i == 0 && c->label_bytes && l->label_elem &&
         (rc = add_label(l, &run, c->label_bytes, *y)))
       return rc;
-    if (i + 1 < count && (rc = bc_layout__space_after(&run, l)))
+    if (i + 1 < count && (rc = bc_layout__space_after(&run, NULL, l)))
       return rc;
     if ((rc = bc_layout__add_run(l, &run, *y)))
       return rc;

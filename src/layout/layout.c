@@ -68,9 +68,6 @@ void bc_layout__set_orientation(lay *l, bool landscape) {
   l->page_height = landscape ? f->page_width : f->page_height;
 }
 
-double bc_layout__fu(const lay *l, unsigned style, double fu, double size) {
-  return fu * size / bc_fontset_info(l->fonts, (bc_style)style)->upem;
-}
 
 double bc_layout__baseline_offset(const lay *l, double size, double leading) {
   const bc_face_info *fi = bc_fontset_info(l->fonts, BC_STYLE_REGULAR);
@@ -135,19 +132,23 @@ int bc_layout__add_run(lay *l, const bc_run *tmpl, double y_top) {
   return 0;
 }
 
-int bc_layout__space_after(bc_run *run, lay *l) {
+int bc_layout__space_after(bc_run *run, bc_placed_glyph *spare, lay *l) {
   unsigned style = run->style & 3u;
   const bc_placed_glyph *last;
-  bc_placed_glyph *g;
+  bc_placed_glyph *g = spare;
   double sw;
   if (!run->count)
     return 0;
   last = &run->glyphs[run->count - 1];
   if (last->text_len == 1 && last->text[0] == ' ')
     return 0;
-  if (!(g = bc_arena_calloc(l->arena, run->count + 1, sizeof *g)))
-    return bc_error_oom(l->err);
-  memcpy(g, run->glyphs, run->count * sizeof *g);
+  if (!g) {
+    if (!(g = bc_arena_calloc(l->arena, run->count + 1, sizeof *g)))
+      return bc_error_oom(l->err);
+    memcpy(g, run->glyphs, run->count * sizeof *g);
+  }
+  g[run->count].x_offset_pt = 0;
+  g[run->count].y_offset_pt = 0;
   sw = bc_layout__fu(l, style, l->space_advance_fu[style], run->size_pt);
   g[run->count - 1].advance_pt -= (float)sw;
   g[run->count].gid = l->space_gid[style];
@@ -297,6 +298,7 @@ int bc_layout__init(lay *l,
       return rc;
     l->space_gid[s] = sh.count ? sh.glyphs[0].gid : 0;
     l->space_advance_fu[s] = sh.width;
+    l->upem[s] = bc_fontset_info(fonts, (bc_style)s)->upem;
   }
   return 0;
 }

@@ -76,6 +76,10 @@ typedef struct lay {
   /* Space glyph per style, shaped once. */
   uint32_t space_gid[BC_STYLE_COUNT];
   int32_t space_advance_fu[BC_STYLE_COUNT];
+  double upem[BC_STYLE_COUNT]; /* each face's units per em */
+  /* body.c's arrays for one paragraph, kept for the next (NULL at first):
+   * growing them afresh for each was a tenth of the line breaking. */
+  struct lay_para_arrays *para;
   /* Structure (structure.c): the elements so far, in reading order; the
    * one the runs added now belong to (0: artifacts) and the Lbl for a
    * line's marker; where body blocks go (the document or a phụ lục); the
@@ -105,7 +109,11 @@ double bc_layout__right(const lay *l);
 double bc_layout__bottom(const lay *l);
 
 /* Font units to points at size. */
-double bc_layout__fu(const lay *l, unsigned style, double fu, double size);
+/* Font units fu of a style's face at size, in points. */
+static inline double
+bc_layout__fu(const lay *l, unsigned style, double fu, double size) {
+  return fu * size / l->upem[style];
+}
 
 /* Distance from the top of a line box to its baseline. */
 double bc_layout__baseline_offset(const lay *l, double size, double leading);
@@ -132,9 +140,11 @@ int bc_layout__add_line(
  * last glyph (it has no ink), so that the run's width and where its glyphs
  * are drawn stay the same, while text extraction and the structure's text
  * (pdfinfo -struct-text) read "word word" across the break, not
- * "wordword". Nothing when the run ends with a space already.
+ * "wordword". Nothing when the run ends with a space already. spare:
+ * NULL (the glyphs are copied to a new array one longer), or the run's
+ * own glyph array when it has room for one more glyph after them.
  */
-int bc_layout__space_after(bc_run *run, lay *l);
+int bc_layout__space_after(bc_run *run, bc_placed_glyph *spare, lay *l);
 
 /* The glyphs of run that show its first `bytes` bytes of text (whole
  * clusters only). */

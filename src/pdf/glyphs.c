@@ -22,7 +22,8 @@ int bc_glyph_set_init(bc_glyph_set *s,
   s->drawn = bc_arena_calloc(arena, s->glyph_count, 1);
   s->text = bc_arena_calloc(arena, s->glyph_count, sizeof *s->text);
   s->text_len = bc_arena_calloc(arena, s->glyph_count, sizeof *s->text_len);
-  if (!s->drawn || !s->text || !s->text_len)
+  s->width = bc_arena_calloc(arena, s->glyph_count, sizeof *s->width);
+  if (!s->drawn || !s->text || !s->text_len || !s->width)
     return bc_error_oom(err);
   return 0;
 }
@@ -43,11 +44,19 @@ int bc_glyph_set_add(bc_glyph_set *s,
   return 0;
 }
 
+/* Asked for every glyph drawn (pdf.c's pen): HarfBuzz's advance costs
+ * about 150 instructions, the cached value a load. A width of 0 is
+ * asked again, which gives the same 0. */
 double bc_glyph_set_width(const bc_glyph_set *s,
                           const bc_fontset *fonts,
                           uint32_t gid) {
-  return round(bc_fontset_advance(fonts, s->style, gid) * s->scale * 100) /
-         100;
+  double w = gid < s->glyph_count ? s->width[gid] : 0;
+  if (w == 0) {
+    w = round(bc_fontset_advance(fonts, s->style, gid) * s->scale * 100) / 100;
+    if (gid < s->glyph_count)
+      s->width[gid] = w;
+  }
+  return w;
 }
 
 int bc_glyph_set_list(uint32_t **gids_out,

@@ -71,10 +71,41 @@ static int hpdf_error(bc_error *err, const pdf_ctx *c) {
                       (unsigned)c->status, (unsigned)c->detail);
 }
 
-/* Appends x with at most 3 decimals and no trailing zeros. */
+/* Appends x with at most 3 decimals and no trailing zeros: "%.3f" with
+ * the zeros stripped. snprintf costs about 2,000 instructions a number
+ * (a sixth of a report's content streams), so the thousandths are
+ * rounded here, and only a value within 1e-6 of a tie (where x * 1000,
+ * itself rounded, could round the other way from the exact binary value
+ * snprintf rounds), or out of range, goes to snprintf. */
 static void put_num(bc_buf *b, double x) {
   char s[32];
-  int n = snprintf(s, sizeof s, "%.3f", fabs(x) < 5e-4 ? 0.0 : x);
+  double t = x * 1000, f = fabs(t) - floor(fabs(t));
+  if (fabs(x) < 5e-4) {
+    bc_buf_putc(b, '0');
+    return;
+  }
+  if (fabs(t) < 1e9 && fabs(f - 0.5) > 1e-6) {
+    long long m = llround(t);
+    long long whole = m / 1000, frac = m % 1000;
+    int n = 0;
+    if (m < 0) {
+      bc_buf_putc(b, '-');
+      whole = -whole;
+      frac = -frac;
+    }
+    bc_buf_put_int(b, whole);
+    if (frac) {
+      s[n++] = '.';
+      s[n++] = (char)('0' + frac / 100);
+      s[n++] = (char)('0' + frac / 10 % 10);
+      s[n++] = (char)('0' + frac % 10);
+      while (s[n - 1] == '0')
+        n--;
+      bc_buf_put(b, s, (size_t)n);
+    }
+    return;
+  }
+  int n = snprintf(s, sizeof s, "%.3f", x);
   while (n > 0 && s[n - 1] == '0')
     n--;
   if (n > 0 && s[n - 1] == '.')
@@ -172,9 +203,15 @@ int bc_pdf__put_stream(bc_deflater *d,
   }
   if ((rc = bc_pdf__deflate(d, data, len, &out, &out_len, err)))
     return rc;
+  if (d->stream_count >= d->stream_cap &&
+      !(d->streams = bc_arena_grow(d->arena, d->streams, d->stream_count,
+                                   &d->stream_cap, sizeof *d->streams)))
+    return bc_error_oom(err);
+  d->streams[d->stream_count].dict = dict;
+  d->streams[d->stream_count].data = out;
+  d->streams[d->stream_count++].len = out_len;
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter;
-  HPDF_Stream_Write(dict->stream, out, (HPDF_UINT)out_len);
   return 0;
 }
 
@@ -478,7 +515,9 @@ static void put_run(bc_buf *b,
                       : word_spacing(run, u, fonts, unit, scale, tc, ts->tw);
   bc_buf_puts(b, "BT ");
   if (ts->font != u || ts->size != run->size_pt) {
-    bc_buf_printf(b, "/%s ", u->name);
+    bc_buf_putc(b, '/');
+    bc_buf_puts(b, u->name);
+    bc_buf_putc(b, ' ');
     put_num(b, run->size_pt);
     bc_buf_puts(b, " Tf ");
     ts->font = u;
@@ -530,7 +569,9 @@ static void put_run(bc_buf *b,
     pen_true += g->advance_pt / unit;
     long adj = lround(pen_pdf - pen_true);
     if (adj != 0 && i + 1 < run->count) {
-      bc_buf_printf(b, ") %ld (", adj);
+      bc_buf_puts(b, ") ");
+      bc_buf_put_int(b, adj);
+      bc_buf_puts(b, " (");
       pen_pdf -= adj;
     }
   }

@@ -61,6 +61,8 @@ typedef struct bc_glyph_set {
   unsigned char *drawn; /* [glyph_count] */
   const char **text;    /* [glyph_count], NULL when none */
   uint32_t *text_len;   /* [glyph_count] */
+  double *width;        /* [glyph_count]: bc_glyph_set_width's values as
+                           they are asked for, 0 until then */
 } bc_glyph_set;
 
 int bc_glyph_set_init(bc_glyph_set *set,

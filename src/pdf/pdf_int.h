@@ -19,10 +19,20 @@
  * own memory, from malloc: libdeflate 1.14 has no allocator per
  * compressor), the output in the arena; compress false: streams are
  * stored as they are. */
+/* A stream's deflated bytes, which bc_pdf__save writes from the arena
+ * (libharu's stream of the dictionary stays empty). */
+typedef struct bc_stream_data {
+  HPDF_Dict dict;
+  const unsigned char *data;
+  size_t len;
+} bc_stream_data;
+
 typedef struct bc_deflater {
   bool compress;
   struct libdeflate_compressor *c;
   bc_arena *arena;
+  bc_stream_data *streams; /* with compress: every stream put so far */
+  size_t stream_count, stream_cap;
 } bc_deflater;
 
 /* data deflated, into memory from d's arena. */
@@ -34,7 +44,8 @@ int bc_pdf__deflate(bc_deflater *d,
                     bc_error *err);
 
 /* Puts data into the stream object dict, deflated unless compression is
- * off. */
+ * off. Deflated, the bytes stay in d's arena (d->streams) for
+ * bc_pdf__save, not copied into libharu's stream. */
 int bc_pdf__put_stream(bc_deflater *d,
                        HPDF_Dict dict,
                        const void *data,

@@ -54,6 +54,42 @@ static void put_be(unsigned char *p, size_t v, int w) {
     p[i] = (unsigned char)(v & 0xFF);
 }
 
+/* The deflated bytes bc_pdf__put_stream kept for dict, or NULL. */
+static const bc_stream_data *own_data(const bc_deflater *d, const void *dict) {
+  for (size_t i = 0; i < d->stream_count; i++)
+    if (d->streams[i].dict == dict)
+      return &d->streams[i];
+  return NULL;
+}
+
+/*
+ * A stream whose bytes are in sd, as libharu's HPDF_Dict_Write writes a
+ * stream with no filter of its own (the same bytes), without copying the
+ * bytes into its stream and out again: the dictionary (with its stream
+ * hidden, so that libharu writes the dictionary alone), then the bytes,
+ * and the indirect /Length set to their length.
+ */
+static HPDF_STATUS put_own_stream(bc_buf *out,
+                                  HPDF_Stream to_out,
+                                  HPDF_Dict dict,
+                                  const bc_stream_data *sd) {
+  HPDF_Stream kept = dict->stream;
+  HPDF_Number length = HPDF_Dict_GetItem(dict, "Length", HPDF_OCLASS_NUMBER);
+  HPDF_STATUS ret;
+  if (!length)
+    return HPDF_SetError(dict->error, HPDF_DICT_STREAM_LENGTH_NOT_FOUND, 0);
+  dict->stream = NULL;
+  ret = HPDF_Dict_Write(dict, to_out, NULL);
+  dict->stream = kept;
+  if (ret != HPDF_OK)
+    return ret;
+  bc_buf_puts(out, "\012stream\015\012");
+  bc_buf_put(out, sd->data, sd->len);
+  HPDF_Number_SetValue(length, (HPDF_INT32)sd->len);
+  bc_buf_puts(out, "\012endstream");
+  return HPDF_OK;
+}
+
 int bc_pdf__save(const unsigned char **data_out,
                  size_t *len_out,
                  HPDF_Doc doc,
@@ -98,9 +134,12 @@ int bc_pdf__save(const unsigned char **data_out,
     HPDF_XrefEntry e = HPDF_Xref_GetEntry(xref, (HPDF_UINT)i);
     if (!is_stream(e->obj))
       continue;
+    const bc_stream_data *sd = own_data(d, e->obj);
     offset[i] = out.len;
-    bc_buf_printf(&out, "%zu 0 obj\n", i);
-    if (HPDF_Obj_WriteValue(e->obj, to_out, NULL) != HPDF_OK)
+    bc_buf_put_int(&out, (long long)i);
+    bc_buf_puts(&out, " 0 obj\n");
+    if ((sd ? put_own_stream(&out, to_out, e->obj, sd)
+            : HPDF_Obj_WriteValue(e->obj, to_out, NULL)) != HPDF_OK)
       goto libharu;
     bc_buf_puts(&out, "\nendobj\n");
   }
@@ -111,7 +150,10 @@ int bc_pdf__save(const unsigned char **data_out,
     if (is_stream(e->obj))
       continue;
     index[i] = members++;
-    bc_buf_printf(&head, "%zu %zu ", i, body.len);
+    bc_buf_put_int(&head, (long long)i); /* "%zu %zu " */
+    bc_buf_putc(&head, ' ');
+    bc_buf_put_int(&head, (long long)body.len);
+    bc_buf_putc(&head, ' ');
     if (HPDF_Obj_WriteValue(e->obj, to_body, NULL) != HPDF_OK)
       goto libharu;
     bc_buf_putc(&body, '\n');

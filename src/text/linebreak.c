@@ -29,6 +29,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Totals over items: width, and the stretch and shrink of glue (g) and of
  * boxes (font expansion, f). */
@@ -80,8 +81,9 @@ static int fitness_of(double r) {
   return 3;
 }
 
-/* Design note 5. */
-static double ratio(double natural, const kp_totals *t, double measure) {
+/* Design note 5. Inline: kp_pass calls it for every active node at
+ * every break. */
+static inline double ratio(double natural, const kp_totals *t, double measure) {
   double d = measure - natural;
   if (d > 0) {
     if (d <= t->stretch + t->fstretch)
@@ -125,9 +127,10 @@ static kp_node *new_node(bc_arena *arena,
                          int fitness,
                          double demerits,
                          kp_node *prev) {
-  kp_node *n = bc_arena_calloc(arena, 1, sizeof *n);
+  kp_node *n = bc_arena_alloc(arena, sizeof *n); /* every field set */
   if (!n)
     return NULL;
+  n->next = NULL;
   n->position = position;
   n->line = line;
   n->fitness = fitness;
@@ -177,7 +180,8 @@ static int kp_pass(kp_node **best_out,
       double r = ratio(line.width, &line, p->line_width);
       bool deactivate = r < -1 || is_forced(it);
       if (r >= -1 && r <= tolerance) {
-        double bad = isinf(r) ? 10000.0 : fmin(100.0 * fabs(r * r * r), 1e4);
+        double bad = 100.0 * fabs(r * r * r);
+        bad = isinf(r) || bad > 1e4 ? 1e4 : bad; /* as fmin: no NaN here */
         double d = p->line_penalty + bad;
         d = d * d;
         if (it->kind == BC_ITEM_PENALTY && it->penalty > 0)
@@ -205,7 +209,9 @@ static int kp_pass(kp_node **best_out,
       }
       a = next;
     }
-    double dmin = fmin(fmin(best_d[0], best_d[1]), fmin(best_d[2], best_d[3]));
+    double dmin = best_d[0]; /* the least, as fmin: no NaN here */
+    for (int fc = 1; fc < 4; fc++)
+      dmin = best_d[fc] < dmin ? best_d[fc] : dmin;
     for (int fc = 0; fc < 4; fc++) {
       if (!best[fc] || best_d[fc] > dmin + p->fitness_demerits)
         continue;
@@ -246,9 +252,10 @@ int bc_break_lines(size_t **breaks_out,
       return bc_error_set(err, BC_ELAYOUT,
                           "a word %.1f pt wide does not fit a %.1f pt line",
                           items[i].width, p->line_width);
-  s.at = bc_arena_calloc(arena, count + 1, sizeof *s.at);
+  s.at = bc_arena_alloc(arena, (count + 1) * sizeof *s.at);
   if (!s.at)
     return bc_error_oom(err);
+  memset(&s.at[0], 0, sizeof s.at[0]); /* the others are set below */
   for (size_t i = 0; i < count; i++) {
     s.at[i + 1] = s.at[i];
     add_item(&s.at[i + 1], &items[i]);

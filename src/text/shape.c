@@ -282,18 +282,3 @@ static int shape_with_harfbuzz(bc_shaped *out,
   return 0;
 }
 
-size_t bc_shaped_cluster_end(const bc_shaped *sh, size_t i, size_t text_len) {
-  for (size_t j = i + 1; j < sh->count; j++)
-    if (sh->glyphs[j].cluster != sh->glyphs[i].cluster)
-      return sh->glyphs[j].cluster;
-  return text_len;
-}
-
-uint32_t
-bc_shaped_cluster_len(const bc_shaped *sh, size_t i, size_t text_len) {
-  uint32_t start = sh->glyphs[i].cluster;
-  if (i > 0 && sh->glyphs[i - 1].cluster == start)
-    return 0;
-  size_t end = bc_shaped_cluster_end(sh, i, text_len);
-  return end > start ? (uint32_t)(end - start) : 0;
-}

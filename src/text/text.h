@@ -183,15 +183,27 @@ int bc_shaper_shape(bc_shaped *out,
  * Where glyph i's cluster ends in the text_len bytes shaped into sh: the
  * cluster of the next glyph that has another one, else text_len.
  */
-size_t bc_shaped_cluster_end(const bc_shaped *sh, size_t i, size_t text_len);
+static inline size_t
+bc_shaped_cluster_end(const bc_shaped *sh, size_t i, size_t text_len) {
+  for (size_t j = i + 1; j < sh->count; j++)
+    if (sh->glyphs[j].cluster != sh->glyphs[i].cluster)
+      return sh->glyphs[j].cluster;
+  return text_len;
+}
 
 /*
  * The bytes of text glyph i shows (a PDF's ToUnicode, the page model's
  * glyph text): its cluster's, from its cluster to bc_shaped_cluster_end,
  * when it is the first glyph of its cluster; 0 for the others.
  */
-uint32_t
-bc_shaped_cluster_len(const bc_shaped *sh, size_t i, size_t text_len);
+static inline uint32_t
+bc_shaped_cluster_len(const bc_shaped *sh, size_t i, size_t text_len) {
+  uint32_t start = sh->glyphs[i].cluster;
+  if (i > 0 && sh->glyphs[i - 1].cluster == start)
+    return 0;
+  size_t end = bc_shaped_cluster_end(sh, i, text_len);
+  return end > start ? (uint32_t)(end - start) : 0;
+}
 
 /* ---- greedy wrapping (wrap.c) ---- */
 
