@@ -103,9 +103,8 @@ int bc_context_new(bc_context **out,
     rc = bc_fontset_open(&ctx->fonts, opts->font_dir, NULL, a, err);
   if (rc || (rc = bc_shaper_new(&ctx->shaper, ctx->fonts, a, err)))
     goto fail;
-  bc_fontset_prepare_subsets(ctx->fonts, opts->prepare_fonts
-                                             ? 1
-                                             : BC_CONTEXT_PREPARE_FONTS_AFTER);
+  bc_fontset_prepare_subsets(
+      ctx->fonts, opts->prepare_fonts ? 1 : BC_CONTEXT_PREPARE_FONTS_AFTER);
   bc_markup_init();
   *out = ctx;
   return 0;
