@@ -1,11 +1,13 @@
 /* bench/render_bench.c: the in-process figure of bench/render.py: opens one
  * context, renders the same report RUNS times with bc_render (after one
  * render that is not counted, which opens the database and loads the
- * fonts), and prints each render's wall time in ms, one a line. */
+ * fonts and, unless RENDER_BENCH_PREPARE=0, prepares them for subsetting),
+ * and prints each render's wall time in ms, one a line. */
 #include <baocao/baocao.h>
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static double now_ms(void) {
@@ -27,6 +29,10 @@ int main(int argc, char **argv) {
   }
   copts.font_dir = argv[1];
   copts.template_dir = argv[2];
+  /* Faces prepared for subsetting on the first render, as bulk's workers
+   * do; RENDER_BENCH_PREPARE=0 leaves the context's default. */
+  copts.prepare_fonts = !getenv("RENDER_BENCH_PREPARE") ||
+                        strcmp(getenv("RENDER_BENCH_PREPARE"), "0") != 0;
   ropts.db_path = argv[3];
   ropts.agency = argv[4];
   ropts.period = argv[5];

@@ -109,6 +109,48 @@ START_TEST(test_render_render__sample_report) {
 }
 END_TEST
 
+/* A context that prepares its faces for subsetting (prepare_fonts) writes
+ * the same PDFs as one that does not, on its first render and after; the
+ * input digest, whose part before the data a context keeps per template
+ * and flags, is the same too, and still follows the flags. */
+START_TEST(test_render_render__prepared_fonts_same_bytes) {
+  char fonts[512], templates[512], out[512];
+  bc_context_options co = BC_CONTEXT_OPTIONS_INIT;
+  bc_render_options o = BC_RENDER_OPTIONS_INIT;
+  bc_context *plain, *prepared;
+  bc_render_result want, got, want_none, got_none;
+  bc_error err;
+  co.font_dir = tu_source_path(fonts, sizeof fonts, "fonts");
+  co.template_dir = tu_source_path(templates, sizeof templates, "templates");
+  co.prepare_fonts = 1;
+  snprintf(out, sizeof out, "%s/prepared.pdf", tu_tmpdir());
+  o.db_path = sample_db();
+  o.agency = "STTTT-TV";
+  o.period = "2023-Q3";
+  o.output_path = out;
+  o.created = 1700000000;
+  o.input_digest = 1;
+  bc_error_clear(&err);
+  ck_assert_int_eq(new_context(&plain, NULL, NULL, &err), 0);
+  ck_assert_int_eq(bc_context_new(&prepared, &co, &err), 0);
+  ck_assert_msg(bc_render(&want, plain, &o, &err) == 0, "%s", err.message);
+  for (int i = 0; i < 2; i++) {
+    ck_assert_msg(bc_render(&got, prepared, &o, &err) == 0, "%s", err.message);
+    ck_assert_str_eq(got.sha256, want.sha256);
+    ck_assert_uint_eq(got.bytes, want.bytes);
+    ck_assert_str_eq(got.input_sha256, want.input_sha256);
+  }
+  o.pdf_standard = BC_PDF_STANDARD_NONE;
+  ck_assert_int_eq(bc_render(&got_none, prepared, &o, &err), 0);
+  ck_assert_int_eq(bc_render(&want_none, plain, &o, &err), 0);
+  ck_assert_str_eq(got_none.sha256, want_none.sha256);
+  ck_assert_str_eq(got_none.input_sha256, want_none.input_sha256);
+  ck_assert_str_ne(got_none.input_sha256, want.input_sha256);
+  bc_context_free(prepared);
+  bc_context_free(plain);
+}
+END_TEST
+
 /* One sample render with alloc into ud, the output path, whose extension
  * gives the format (.pdf, .docx, .odt); a failed one leaves no file. */
 static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
@@ -1123,6 +1165,7 @@ Suite *render_suite(void) {
   tcase_set_timeout(tc, 600);
   tcase_add_test(tc, test_render_render__default_options);
   tcase_add_test(tc, test_render_render__sample_report);
+  tcase_add_test(tc, test_render_render__prepared_fonts_same_bytes);
   tcase_add_test(tc, test_render_render__data_never_becomes_markup);
   tcase_add_test(tc, test_render_render__every_allocation_failure_transient);
   tcase_add_test(tc, test_render_render__every_allocation_failure_persistent);

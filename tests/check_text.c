@@ -3,6 +3,7 @@
  * Knuth-Plass line breaking. */
 #include "common/arena.h"
 #include "text/text.h"
+#include "text/text_int.h" /* the prepared faces */
 #include "testutil.h"
 
 #include <check.h>
@@ -411,6 +412,54 @@ END_TEST
 /* Renumbered: the subset's glyphs are 0..n-1, each used glyph with the
  * outline and advance it has in the face, in the order of the face's IDs;
  * the composite letters of "Độc lập" bring their components along. */
+/* Subsets from prepared faces (hb_subset_preprocess) have the same bytes
+ * and the same new glyph IDs as from the faces as loaded; the face is
+ * prepared on the subset bc_fontset_prepare_subsets named, not before. */
+START_TEST(test_text_subset__prepared_faces_same_bytes) {
+  tu_fonts tp;
+  bc_error err;
+  const char *texts[] = {"Độc lập - Tự do - Hạnh phúc", "Số: 12/BC-UBND"};
+  tu_fonts_open(&tp);
+  bc_fontset_prepare_subsets(tp.fonts, 2);
+  for (int style = 0; style < BC_STYLE_COUNT; style++) {
+    bc_shaped sh;
+    uint32_t gids[64];
+    ck_assert_int_eq(bc_shaper_shape(&sh, tf.shaper, (bc_style)style,
+                                     texts[style % 2], strlen(texts[style % 2]),
+                                     &tf.arena, &err),
+                     0);
+    ck_assert_uint_le(sh.count, 64);
+    for (size_t i = 0; i < sh.count; i++)
+      gids[i] = sh.glyphs[i].gid;
+    for (int call = 1; call <= 4; call++) {
+      bool renumber = call % 2 == 0;
+      bc_font_subset a, b;
+      ck_assert_int_eq(bc_fontset_subset(&a, tf.fonts, (bc_style)style, gids,
+                                         sh.count, renumber, &tf.arena, &err),
+                       0);
+      ck_assert_int_eq(bc_fontset_subset(&b, tp.fonts, (bc_style)style, gids,
+                                         sh.count, renumber, &tp.arena, &err),
+                       0);
+      if (call == 1)
+        ck_assert_ptr_null(tp.fonts->subset->prepared[style]);
+      else
+        ck_assert_ptr_nonnull(tp.fonts->subset->prepared[style]);
+      ck_assert_ptr_null(tf.fonts->subset->prepared[style]);
+      ck_assert_uint_eq(a.len, b.len);
+      ck_assert_int_eq(memcmp(a.data, b.data, a.len), 0);
+      ck_assert_uint_eq(a.glyph_count, b.glyph_count);
+      ck_assert_int_eq(renumber, a.new_gids != NULL);
+      ck_assert_int_eq(renumber, b.new_gids != NULL);
+      for (size_t i = 0; renumber && i < sh.count; i++)
+        ck_assert_uint_eq(a.new_gids[i], b.new_gids[i]);
+    }
+  }
+  ck_assert_ptr_ne(tp.fonts->subset->prepared[BC_STYLE_BOLD],
+                   hb_face_get_empty());
+  tu_fonts_close(&tp);
+}
+END_TEST
+
 START_TEST(test_text_subset__renumbers_in_order) {
   bc_shaped sh;
   bc_font_subset sub;
@@ -595,6 +644,7 @@ Suite *text_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_text_subset__keeps_only_used_glyphs);
   tcase_add_test(tc, test_text_subset__renumbers_in_order);
+  tcase_add_test(tc, test_text_subset__prepared_faces_same_bytes);
   suite_add_tcase(s, tc);
   tc = tcase_create("linebreak");
   tcase_add_checked_fixture(tc, setup, teardown);

@@ -775,6 +775,10 @@ int bc_bulk_run(bc_bulk_summary *summary,
     co.template_dir = opts->template_dir;
     co.alloc = opts->alloc;
     co.temp_hook = opts->temp_hook;
+    /* Faces prepared for subsetting on a worker's first render when it has
+     * enough reports to pay for it, else as any context prepares them. */
+    co.prepare_fonts =
+        run.count / nworkers >= BC_CONTEXT_PREPARE_FONTS_AFTER;
     workers[i].run = &run;
     if ((rc = bc_context_new(&workers[i].ctx, &co, err)))
       goto done;

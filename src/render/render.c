@@ -37,6 +37,11 @@ typedef struct template_entry {
   char *name;
   bc_template *tmpl;
   char sha256[65]; /* of its files, for the data each PDF carries */
+  /* The input digest's hash once fed all but the report's data, for the
+   * render flags and format of prefix_key (input_digest): the same for
+   * every report, so fed once. */
+  bc_sha256_ctx prefix;
+  char prefix_key[6]; /* the flags and the format; "" until fed */
   struct template_entry *next;
 } template_entry;
 
@@ -98,6 +103,8 @@ int bc_context_new(bc_context **out,
     rc = bc_fontset_open(&ctx->fonts, opts->font_dir, NULL, a, err);
   if (rc || (rc = bc_shaper_new(&ctx->shaper, ctx->fonts, a, err)))
     goto fail;
+  bc_fontset_prepare_subsets(
+      ctx->fonts, opts->prepare_fonts ? 1 : BC_CONTEXT_PREPARE_FONTS_AFTER);
   bc_markup_init();
   *out = ctx;
   return 0;
@@ -371,7 +378,8 @@ static int hash_hex(char hex[65], bc_sha256_ctx *h, bc_error *err) {
  * The digest of everything the PDF is made from but its creation date:
  * baocao's version, the fonts, the options that change the layout, the
  * template's files and the report's data. Equal digests, equal PDFs. Fed
- * to the hash piece by piece, as they are, with nothing gathered.
+ * to the hash piece by piece, as they are, with nothing gathered; the
+ * part before the data is fed once per template and flags and kept.
  */
 static int input_digest(char hex[65],
                         bc_context *ctx,
@@ -381,7 +389,8 @@ static int input_digest(char hex[65],
                         bc_error *err) {
   static const char version[] = "baocao " BC_VERSION " input 1";
   unsigned char digest[BC_SHA256_SIZE];
-  char flags[5];
+  char flags[6];
+  template_entry *entry;
   bc_sha256_ctx h;
   int rc;
   if ((rc = bc_sha256_init(&h, err)))
@@ -400,19 +409,30 @@ static int input_digest(char hex[65],
     }
     ctx->font_digest_known = true;
   }
-  bc_sha256_update(&h, version, sizeof version - 1);
-  bc_sha256_update(&h, ctx->font_digest, sizeof ctx->font_digest);
   flags[0] = job->first_fit ? 'F' : 'T';
   flags[1] = job->blank_number_date ? 'B' : 'N';
   flags[2] = job->pdf_standard == BC_PDF_STANDARD_NONE ? 'P' : 'A';
   flags[3] = job->no_expansion ? 'X' : 'E';
   flags[4] = (char)('0' + job->tones);
-  bc_sha256_update(&h, flags, sizeof flags);
-  if (job->format != BC_FORMAT_PDF) { /* a PDF's digest is as it always was */
-    const char *format = bc_format_name((bc_format)job->format);
-    bc_sha256_update(&h, format, strlen(format));
+  flags[5] = (char)('0' + job->format);
+  for (entry = ctx->templates; entry && entry->tmpl != tmpl;)
+    entry = entry->next;
+  if (entry && !memcmp(entry->prefix_key, flags, sizeof flags)) {
+    h = entry->prefix; /* a copy: the state is plain bytes */
+  } else {
+    bc_sha256_update(&h, version, sizeof version - 1);
+    bc_sha256_update(&h, ctx->font_digest, sizeof ctx->font_digest);
+    bc_sha256_update(&h, flags, 5);
+    if (job->format != BC_FORMAT_PDF) { /* a PDF's digest is as it was */
+      const char *format = bc_format_name((bc_format)job->format);
+      bc_sha256_update(&h, format, strlen(format));
+    }
+    bc_template_sources(tmpl, put_source, &h);
+    if (entry) {
+      entry->prefix = h;
+      memcpy(entry->prefix_key, flags, sizeof flags);
+    }
   }
-  bc_template_sources(tmpl, put_source, &h);
   bc_model_feed(model, put_hash, &h);
   return hash_hex(hex, &h, err);
 }

@@ -135,6 +135,10 @@ static int fontset_open_files(bc_fontset **out,
   if (!fs)
     return bc_error_oom(err);
   fs->alloc = alloc;
+  if (!(fs->subset = bc_calloc(alloc, 1, sizeof *fs->subset))) {
+    rc = bc_error_oom(err);
+    goto fail;
+  }
   if (FT_Init_FreeType(&fs->ft) != 0) {
     fs->ft = NULL;
     rc = bc_error_set(err, BC_EFONT, "cannot start FreeType");
@@ -196,8 +200,12 @@ int bc_fontset_open_family(bc_fontset **out,
 void bc_fontset_close(bc_fontset *fs) {
   if (!fs)
     return;
-  for (int s = 0; s < BC_STYLE_COUNT; s++)
+  for (int s = 0; s < BC_STYLE_COUNT; s++) {
+    if (fs->subset) /* before the face it was made from */
+      hb_face_destroy(fs->subset->prepared[s]);
     face_close(fs->alloc, &fs->faces[s]);
+  }
+  bc_free(fs->alloc, fs->subset);
   if (fs->ft)
     FT_Done_FreeType(fs->ft);
   bc_free(fs->alloc, fs);

@@ -29,6 +29,32 @@ static int new_ids(bc_font_subset *out,
   return 0;
 }
 
+void bc_fontset_prepare_subsets(bc_fontset *fs, unsigned after) {
+  fs->subset->after = after;
+}
+
+/* The face hb-subset plans from: the prepared one once the face has had
+ * `after` subsets (prepared then, on that call), else the face as
+ * loaded. A face HarfBuzz cannot prepare (out of memory: it returns its
+ * empty face) is subset as loaded from then on. */
+static hb_face_t *subset_source(const bc_fontset *fs, bc_style style) {
+  bc_subset_faces *sf = fs->subset;
+  hb_face_t *face = fs->faces[style].hb_face;
+  if (sf->prepared[style])
+    return sf->prepared[style] == hb_face_get_empty() ? face
+                                                      : sf->prepared[style];
+  if (sf->after && ++sf->uses[style] >= sf->after) {
+    sf->prepared[style] = hb_subset_preprocess(face);
+    if (hb_face_get_glyph_count(sf->prepared[style]) == 0) {
+      hb_face_destroy(sf->prepared[style]);
+      sf->prepared[style] = hb_face_get_empty();
+      return face;
+    }
+    return sf->prepared[style];
+  }
+  return face;
+}
+
 int bc_fontset_subset(bc_font_subset *out,
                       const bc_fontset *fs,
                       bc_style style,
@@ -72,7 +98,7 @@ int bc_fontset_subset(bc_font_subset *out,
     rc = bc_error_oom(err);
     goto cleanup;
   }
-  plan = hb_subset_plan_create_or_fail(face->hb_face, in);
+  plan = hb_subset_plan_create_or_fail(subset_source(fs, style), in);
   if (plan)
     sub = hb_subset_plan_execute_or_fail(plan);
   if (!sub) {

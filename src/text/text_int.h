@@ -19,10 +19,19 @@ typedef struct bc_face {
   FT_Face ft_face;
 } bc_face;
 
+/* The faces hb-subset works from once prepared (hb_subset_preprocess):
+ * the one mutable part of a fontset, filled by bc_fontset_subset. */
+typedef struct bc_subset_faces {
+  hb_face_t *prepared[BC_STYLE_COUNT]; /* NULL: not (yet) prepared */
+  unsigned uses[BC_STYLE_COUNT];       /* subsets made of each face */
+  unsigned after; /* prepare a face on this subset of it; 0: never */
+} bc_subset_faces;
+
 struct bc_fontset {
   const bc_allocator *alloc;
   FT_Library ft;
   bc_face faces[BC_STYLE_COUNT];
+  bc_subset_faces *subset; /* owned; written through a const fontset */
 };
 
 /* The fontset sh shapes with (borrowed). */
