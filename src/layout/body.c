@@ -230,7 +230,7 @@ static int add_fragment(para *p, const char *text, size_t len, unsigned style) {
   int rc;
   p->word = bc_arena_grow(p->l->arena, p->word, p->word_n, &p->word_cap,
                           sizeof *p->word);
-  f = bc_arena_alloc(p->l->arena, sizeof *f);
+  f = bc_arena_alloc(&p->l->scratch, sizeof *f);
   if (!p->word || !f)
     return bc_error_oom(p->l->err);
   p->word[p->word_n] = f;
@@ -238,7 +238,7 @@ static int add_fragment(para *p, const char *text, size_t len, unsigned style) {
   f->text = text;
   f->len = len;
   if ((rc = bc_shaper_shape(&f->sh, p->l->shaper, (bc_style)style, text, len,
-                            p->l->arena, p->l->err)))
+                            &p->l->scratch, p->l->err)))
     return rc;
   p->word_n++;
   return 0;
@@ -550,13 +550,13 @@ static int centred_lines(
   return 0;
 }
 
-int bc_layout__break_spans(lay_line **lines_out,
-                           size_t *count_out,
-                           lay *l,
-                           const bc_span *spans,
-                           size_t span_count,
-                           const bc_break_style *st,
-                           int source_line) {
+static int break_spans(lay_line **lines_out,
+                       size_t *count_out,
+                       lay *l,
+                       const bc_span *spans,
+                       size_t span_count,
+                       const bc_break_style *st,
+                       int source_line) {
   para p;
   size_t *breaks, nbreaks;
   bc_break_params params;
@@ -624,9 +624,9 @@ int bc_layout__break_spans(lay_line **lines_out,
    * have. */
   rc = l->frame->first_fit || !st->justify
            ? bc_break_lines_first_fit(&breaks, &nbreaks, p.items, p.item_count,
-                                      &params, l->arena, l->err)
+                                      &params, &l->scratch, l->err)
            : bc_break_lines(&breaks, &nbreaks, p.items, p.item_count, &params,
-                            l->arena, l->err);
+                            &l->scratch, l->err);
   if (rc) {
     if (rc == BC_ELAYOUT)
       bc_error_locate(l->err, "expanded Markdown", source_line, 0);
@@ -662,6 +662,22 @@ int bc_layout__break_spans(lay_line **lines_out,
   *lines_out = lines;
   *count_out = nbreaks;
   return 0;
+}
+
+/* The paragraph's words (fragments, their shaped glyphs) and the breaker's
+ * nodes are in l->scratch: its lines hold copies of what they need, so the
+ * scratch arena is emptied for the next paragraph. */
+int bc_layout__break_spans(lay_line **lines_out,
+                           size_t *count_out,
+                           lay *l,
+                           const bc_span *spans,
+                           size_t span_count,
+                           const bc_break_style *st,
+                           int source_line) {
+  int rc =
+      break_spans(lines_out, count_out, l, spans, span_count, st, source_line);
+  bc_arena_reset(&l->scratch);
+  return rc;
 }
 
 /* Splits a list item's first line after its marker (bytes long), so that

@@ -80,6 +80,10 @@ typedef struct lay {
   /* body.c's arrays for one paragraph, kept for the next (NULL at first):
    * growing them afresh for each was a tenth of the line breaking. */
   struct lay_para_arrays *para;
+  /* What body.c needs for one paragraph only (its words' shaped glyphs,
+   * the line breaker's nodes and breaks), emptied once its lines are
+   * made: kept in arena, they were most of a long report's memory. */
+  bc_arena scratch;
   /* Structure (structure.c): the elements so far, in reading order; the
    * one the runs added now belong to (0: artifacts) and the Lbl for a
    * line's marker; where body blocks go (the document or a phụ lục); the
@@ -102,6 +106,9 @@ int bc_layout__init(lay *l,
                     bc_shaper *shaper,
                     bc_arena *arena,
                     bc_error *err);
+
+/* Frees what the lay holds outside the arena (its scratch arena). */
+void bc_layout__fini(lay *l);
 
 /* Text block edges. */
 double bc_layout__left(const lay *l);
