@@ -305,6 +305,7 @@ int bc_layout__init(lay *l,
 }
 
 void bc_layout__fini(lay *l) {
+  bc_layout__para_free(l);
   bc_arena_release(&l->scratch);
 }
 

@@ -78,7 +78,8 @@ typedef struct lay {
   int32_t space_advance_fu[BC_STYLE_COUNT];
   double upem[BC_STYLE_COUNT]; /* each face's units per em */
   /* body.c's arrays for one paragraph, kept for the next (NULL at first):
-   * growing them afresh for each was a tenth of the line breaking. */
+   * growing them afresh for each was a tenth of the line breaking. They
+   * are bc_realloc'd, not in the arena (bc_layout__para_free). */
   struct lay_para_arrays *para;
   /* What body.c needs for one paragraph only (its words' shaped glyphs,
    * the line breaker's nodes and breaks), emptied once its lines are
@@ -107,8 +108,11 @@ int bc_layout__init(lay *l,
                     bc_arena *arena,
                     bc_error *err);
 
-/* Frees what the lay holds outside the arena (its scratch arena). */
+/* Frees what the lay holds outside the arena (its scratch arena, the
+ * paragraph arrays). */
 void bc_layout__fini(lay *l);
+/* Frees body.c's paragraph arrays. */
+void bc_layout__para_free(lay *l);
 
 /* Text block edges. */
 double bc_layout__left(const lay *l);
