@@ -261,7 +261,8 @@ static int add_fragment(para *p, const char *text, size_t len, unsigned style) {
   f->text = text;
   f->len = len;
   if ((rc = bc_shaper_shape(&f->sh, p->l->shaper, (bc_style)style, text, len,
-                            &p->l->scratch, p->l->err)))
+                            &p->l->scratch, p->l->err)) ||
+      (rc = bc_layout__check_clusters(p->l, &f->sh, len)))
     return rc;
   p->word_n++;
   return 0;
@@ -396,7 +397,7 @@ static int emit_line(
         for (size_t j = pc->first; j < pc->first + pc->count; j++) {
           const bc_glyph *s = &f->sh.glyphs[j];
           bc_placed_glyph *d = &g[ng++];
-          d->gid = s->gid;
+          d->gid = (uint16_t)s->gid;
           d->advance_pt =
               (float)(bc_layout__fu(p->l, style, s->x_advance, p->size) *
                       scale);
@@ -404,7 +405,7 @@ static int emit_line(
               (float)(bc_layout__fu(p->l, style, s->x_offset, p->size) * scale);
           d->y_offset_pt =
               (float)bc_layout__fu(p->l, style, s->y_offset, p->size);
-          d->text_len = bc_shaped_cluster_len(&f->sh, j, f->len);
+          d->text_len = (uint16_t)bc_shaped_cluster_len(&f->sh, j, f->len);
           d->text = d->text_len ? f->text + s->cluster : NULL;
           if (ls.tracking != 0 && cluster_end(f, j)) {
             d->advance_pt += (float)ls.tracking;
@@ -433,7 +434,7 @@ static int emit_line(
         nr++;
       }
       bc_placed_glyph *d = &g[ng++];
-      d->gid = p->l->space_gid[gs];
+      d->gid = (uint16_t)p->l->space_gid[gs];
       d->advance_pt = (float)w;
       d->x_offset_pt = d->y_offset_pt = 0;
       d->text = " ";

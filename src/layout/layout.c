@@ -151,7 +151,7 @@ int bc_layout__space_after(bc_run *run, bc_placed_glyph *spare, lay *l) {
   g[run->count].y_offset_pt = 0;
   sw = bc_layout__fu(l, style, l->space_advance_fu[style], run->size_pt);
   g[run->count - 1].advance_pt -= (float)sw;
-  g[run->count].gid = l->space_gid[style];
+  g[run->count].gid = (uint16_t)l->space_gid[style];
   g[run->count].advance_pt = (float)sw;
   g[run->count].text = " ";
   g[run->count].text_len = 1;
@@ -203,6 +203,14 @@ int bc_layout__add_rule(lay *l, double x0, double x1, double y, double width) {
   return bc_layout__add_line(l, x0, y, x1, y, width);
 }
 
+int bc_layout__check_long_clusters(lay *l, const bc_shaped *sh, size_t len) {
+  for (size_t i = 0; i < sh->count; i++)
+    if (bc_shaped_cluster_len(sh, i, len) > BC_CLUSTER_MAX)
+      return bc_error_set(l->err, BC_ELAYOUT,
+                          "a word of %zu bytes is too long", len);
+  return 0;
+}
+
 /* Copies shaped glyphs into placed glyphs with their cluster texts. */
 static int place_glyphs(bc_placed_glyph **out,
                         double *width_out,
@@ -212,19 +220,21 @@ static int place_glyphs(bc_placed_glyph **out,
                         size_t len,
                         unsigned style,
                         double size) {
-  bc_placed_glyph *g =
-      bc_arena_calloc(l->arena, sh->count ? sh->count : 1, sizeof *g);
+  bc_placed_glyph *g;
   double width = 0;
-  if (!g)
+  int rc;
+  if ((rc = bc_layout__check_clusters(l, sh, len)))
+    return rc;
+  if (!(g = bc_arena_calloc(l->arena, sh->count ? sh->count : 1, sizeof *g)))
     return bc_error_oom(l->err);
   for (size_t i = 0; i < sh->count; i++) {
     const bc_glyph *s = &sh->glyphs[i];
-    g[i].gid = s->gid;
+    g[i].gid = (uint16_t)s->gid;
     g[i].advance_pt = (float)bc_layout__fu(l, style, s->x_advance, size);
     g[i].x_offset_pt = (float)bc_layout__fu(l, style, s->x_offset, size);
     g[i].y_offset_pt = (float)bc_layout__fu(l, style, s->y_offset, size);
     width += g[i].advance_pt;
-    if ((g[i].text_len = bc_shaped_cluster_len(sh, i, len)))
+    if ((g[i].text_len = (uint16_t)bc_shaped_cluster_len(sh, i, len)))
       g[i].text = text + s->cluster;
   }
   *out = g;

@@ -165,6 +165,15 @@ size_t bc_layout__prefix_glyphs(const bc_run *run, size_t bytes);
  * where they were drawn; head keeps k. 0 < k < head->count. */
 void bc_layout__split_run(bc_run *head, bc_run *tail, size_t k);
 
+/* BC_ELAYOUT when a glyph of sh (len bytes of text shaped) shows more
+ * than BC_CLUSTER_MAX bytes, which bc_placed_glyph cannot hold: only a
+ * word that long can have such a cluster. */
+int bc_layout__check_long_clusters(lay *l, const bc_shaped *sh, size_t len);
+static inline int
+bc_layout__check_clusters(lay *l, const bc_shaped *sh, size_t len) {
+  return len > BC_CLUSTER_MAX ? bc_layout__check_long_clusters(l, sh, len) : 0;
+}
+
 /* Portrait or landscape A4 for the pages made from now on. */
 void bc_layout__set_orientation(lay *l, bool landscape);
 
