@@ -147,6 +147,37 @@ START_TEST(test_common_arena__out_of_memory_returns_null) {
 }
 END_TEST
 
+/* bc_arena_reset keeps the largest chunk, frees the others, and the
+ * next allocations that fit take no new block. */
+START_TEST(test_common_arena__reset_keeps_the_largest_chunk) {
+  tu_failing_alloc fa;
+  bc_arena a;
+  tu_failing_alloc_init(&fa, -1, 0);
+  bc_arena_init(&a, &fa.base);
+  for (int i = 0; i < 7; i++) /* 16, 32 and 64 KB chunks */
+    ck_assert_ptr_nonnull(bc_arena_alloc(&a, 10000));
+  ck_assert_ptr_nonnull(bc_arena_alloc(&a, 200000)); /* a chunk of its own */
+  ck_assert_int_eq(fa.live, 4);
+  bc_arena_reset(&a);
+  ck_assert_int_eq(fa.live, 1);
+  ck_assert_uint_eq(a.used_bytes, 0);
+  long before = fa.count;
+  char *p = bc_arena_alloc(&a, 150000);
+  ck_assert_ptr_nonnull(p);
+  memset(p, 1, 150000);
+  ck_assert_int_eq(fa.count, before); /* the kept 200,000 bytes */
+  ck_assert_ptr_nonnull(bc_arena_alloc(&a, 60000));
+  ck_assert_int_eq(fa.count, before + 1); /* no room left in it */
+  bc_arena_reset(&a);
+  bc_arena_reset(&a);
+  ck_assert_int_eq(fa.live, 1);
+  bc_arena_release(&a);
+  ck_assert_int_eq(fa.live, 0);
+  bc_arena_reset(&a); /* an empty arena: nothing */
+  ck_assert_int_eq(fa.live, 0);
+}
+END_TEST
+
 START_TEST(test_common_utf8__decode_rejects_bad_sequences) {
   uint32_t cp;
   ck_assert_uint_eq(bc_utf8_decode("\xE1\xBB\x87", 3, &cp), 3); /* ệ */
@@ -654,6 +685,7 @@ Suite *common_suite(void) {
   tc = tcase_create("arena");
   tcase_add_test(tc, test_common_arena__alignment_and_big_blocks);
   tcase_add_test(tc, test_common_arena__out_of_memory_returns_null);
+  tcase_add_test(tc, test_common_arena__reset_keeps_the_largest_chunk);
   suite_add_tcase(s, tc);
   tc = tcase_create("utf8");
   tcase_add_test(tc, test_common_utf8__decode_rejects_bad_sequences);

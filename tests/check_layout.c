@@ -10,6 +10,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static tu_fonts tf;
@@ -397,6 +398,32 @@ START_TEST(test_layout_frame__closing_block) {
 }
 END_TEST
 
+/* A word longer than a placed glyph's text length can say (BC_CLUSTER_MAX
+ * bytes) is set all the same, broken anywhere: its clusters are one
+ * character each, and every character is on the pages. */
+START_TEST(test_layout_body__word_longer_than_a_cluster_can_be) {
+  const size_t n = (size_t)BC_CLUSTER_MAX + 1000;
+  char *md = malloc(n + 16);
+  size_t letters = 0;
+  ck_assert_ptr_nonnull(md);
+  memcpy(md, "Xem ", 4);
+  memset(md + 4, 'z', n); /* a letter the frame's text has none of */
+  memcpy(md + 4 + n, " ngay.\n", 8);
+  bc_pages pg = layout_md(md);
+  for (size_t p = 0; p < pg.count; p++)
+    for (size_t r = 0; r < pg.pages[p].run_count; r++) {
+      const bc_run *run = &pg.pages[p].runs[r];
+      for (size_t i = 0; i < run->count; i++)
+        if (run->glyphs[i].text_len && run->glyphs[i].text[0] == 'z') {
+          ck_assert_uint_eq(run->glyphs[i].text_len, 1);
+          letters++;
+        }
+    }
+  ck_assert_uint_eq(letters, n);
+  free(md);
+}
+END_TEST
+
 START_TEST(test_layout_body__long_address_breaks_without_overflow) {
   bc_pages pg = layout_md(
       "Xem https://www.youtube.com/watch?v=abcdefghijklmnopqrstuvwxyz0123456789"
@@ -638,6 +665,7 @@ Suite *layout_suite(void) {
   tcase_add_test(tc, test_layout_body__no_orphans_no_widows);
   tcase_add_test(tc, test_layout_body__heading_keeps_with_next);
   tcase_add_test(tc, test_layout_body__long_address_breaks_without_overflow);
+  tcase_add_test(tc, test_layout_body__word_longer_than_a_cluster_can_be);
   tcase_add_test(tc, test_layout_table__alignment_and_borders);
   tcase_add_test(tc, test_layout_body__line_ends_keep_their_space);
   suite_add_tcase(s, tc);

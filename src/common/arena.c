@@ -36,6 +36,27 @@ void bc_arena_release(bc_arena *arena) {
   arena->used_bytes = 0;
 }
 
+void bc_arena_reset(bc_arena *arena) {
+  bc_arena_chunk *keep = NULL, *c = arena->head;
+  while (c) {
+    bc_arena_chunk *next = c->next;
+    if (!keep || c->size > keep->size) {
+      if (keep)
+        bc_free(arena->alloc, keep);
+      keep = c;
+    } else {
+      bc_free(arena->alloc, c);
+    }
+    c = next;
+  }
+  if (keep) {
+    keep->next = NULL;
+    keep->used = 0;
+  }
+  arena->head = keep;
+  arena->used_bytes = 0;
+}
+
 void *bc_arena_alloc(bc_arena *arena, size_t size) {
   const size_t align = alignof(max_align_t);
   bc_arena_chunk *c = arena->head;

@@ -24,6 +24,11 @@ void bc_arena_init(bc_arena *arena, const bc_allocator *alloc);
 /* Frees every chunk; the arena may be used again afterwards. */
 void bc_arena_release(bc_arena *arena);
 
+/* Empties the arena for reuse: its largest chunk is kept, the others
+ * freed. What it handed out is no longer valid. For scratch memory that
+ * one step of a job needs and the next can reuse. */
+void bc_arena_reset(bc_arena *arena);
+
 /* size bytes aligned for any type, or NULL when out of memory. */
 void *bc_arena_alloc(bc_arena *arena, size_t size);
 /* Zeroed count * size bytes, NULL on overflow or out of memory. */

@@ -11,9 +11,11 @@
  */
 #include "layout/layout_int.h"
 
+#include "common/alloc.h"
 #include "common/error.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Glue stretch for the end of a paragraph: effectively infinite. */
@@ -77,6 +79,25 @@ typedef struct para {
   unsigned space_style;
 } para;
 
+/*
+ * Room for one more of count elements of size bytes in array (cap of
+ * them): the block doubles (16 at first) by bc_realloc, outside the
+ * arena, so that no old copy is left behind; bc_layout__fini frees it.
+ * Returns the array, moved or not, or NULL when out of memory (array
+ * still valid).
+ */
+static void *grow(lay *l, void *array, size_t count, size_t *cap, size_t size) {
+  size_t n = *cap ? *cap * 2 : 16;
+  void *p;
+  if (count < *cap)
+    return array;
+  if (*cap > SIZE_MAX / 2 || n > SIZE_MAX / size ||
+      !(p = bc_realloc(l->arena->alloc, array, n * size)))
+    return NULL;
+  *cap = n;
+  return p;
+}
+
 static int add_item(para *p,
                     bc_item_kind kind,
                     double width,
@@ -84,15 +105,15 @@ static int add_item(para *p,
                     double shrink,
                     int penalty,
                     unsigned style) {
-  bc_arena *a = p->l->arena;
-  if (p->item_count >= p->item_cap || p->item_count >= p->info_cap) {
-    p->items = bc_arena_grow(a, p->items, p->item_count, &p->item_cap,
-                             sizeof *p->items);
-    p->info = bc_arena_grow(a, p->info, p->item_count, &p->info_cap,
-                            sizeof *p->info);
-    if (!p->items || !p->info)
-      return bc_error_oom(p->l->err);
-  }
+  void *a;
+  if (!(a = grow(p->l, p->items, p->item_count, &p->item_cap,
+                 sizeof *p->items)))
+    return bc_error_oom(p->l->err);
+  p->items = a;
+  if (!(a = grow(p->l, p->info, p->item_count, &p->info_cap,
+                 sizeof *p->info)))
+    return bc_error_oom(p->l->err);
+  p->info = a;
   size_t i = p->item_count++;
   p->items[i].kind = kind;
   p->items[i].width = width;
@@ -109,10 +130,11 @@ static int add_item(para *p,
 static int add_piece(para *p, const frag *f, size_t first, size_t count) {
   piece *pc;
   double w = 0;
-  if (p->piece_n >= p->piece_cap &&
-      !(p->pieces = bc_arena_grow(p->l->arena, p->pieces, p->piece_n,
-                                  &p->piece_cap, sizeof *p->pieces)))
+  void *a =
+      grow(p->l, p->pieces, p->piece_n, &p->piece_cap, sizeof *p->pieces);
+  if (!a)
     return bc_error_oom(p->l->err);
+  p->pieces = a;
   for (size_t i = first; i < first + count; i++)
     w += f->sh.glyphs[i].x_advance;
   pc = &p->pieces[p->piece_n++];
@@ -228,17 +250,19 @@ static int flush_word(para *p) {
 static int add_fragment(para *p, const char *text, size_t len, unsigned style) {
   frag *f;
   int rc;
-  p->word = bc_arena_grow(p->l->arena, p->word, p->word_n, &p->word_cap,
-                          sizeof *p->word);
-  f = bc_arena_alloc(p->l->arena, sizeof *f);
-  if (!p->word || !f)
+  void *a = grow(p->l, p->word, p->word_n, &p->word_cap, sizeof *p->word);
+  if (!a)
+    return bc_error_oom(p->l->err);
+  p->word = a;
+  if (!(f = bc_arena_alloc(&p->l->scratch, sizeof *f)))
     return bc_error_oom(p->l->err);
   p->word[p->word_n] = f;
   f->style = style;
   f->text = text;
   f->len = len;
   if ((rc = bc_shaper_shape(&f->sh, p->l->shaper, (bc_style)style, text, len,
-                            p->l->arena, p->l->err)))
+                            &p->l->scratch, p->l->err)) ||
+      (rc = bc_layout__check_clusters(p->l, &f->sh, len)))
     return rc;
   p->word_n++;
   return 0;
@@ -373,7 +397,7 @@ static int emit_line(
         for (size_t j = pc->first; j < pc->first + pc->count; j++) {
           const bc_glyph *s = &f->sh.glyphs[j];
           bc_placed_glyph *d = &g[ng++];
-          d->gid = s->gid;
+          d->gid = (uint16_t)s->gid;
           d->advance_pt =
               (float)(bc_layout__fu(p->l, style, s->x_advance, p->size) *
                       scale);
@@ -381,7 +405,7 @@ static int emit_line(
               (float)(bc_layout__fu(p->l, style, s->x_offset, p->size) * scale);
           d->y_offset_pt =
               (float)bc_layout__fu(p->l, style, s->y_offset, p->size);
-          d->text_len = bc_shaped_cluster_len(&f->sh, j, f->len);
+          d->text_len = (uint16_t)bc_shaped_cluster_len(&f->sh, j, f->len);
           d->text = d->text_len ? f->text + s->cluster : NULL;
           if (ls.tracking != 0 && cluster_end(f, j)) {
             d->advance_pt += (float)ls.tracking;
@@ -410,7 +434,7 @@ static int emit_line(
         nr++;
       }
       bc_placed_glyph *d = &g[ng++];
-      d->gid = p->l->space_gid[gs];
+      d->gid = (uint16_t)p->l->space_gid[gs];
       d->advance_pt = (float)w;
       d->x_offset_pt = d->y_offset_pt = 0;
       d->text = " ";
@@ -550,13 +574,13 @@ static int centred_lines(
   return 0;
 }
 
-int bc_layout__break_spans(lay_line **lines_out,
-                           size_t *count_out,
-                           lay *l,
-                           const bc_span *spans,
-                           size_t span_count,
-                           const bc_break_style *st,
-                           int source_line) {
+static int break_spans(lay_line **lines_out,
+                       size_t *count_out,
+                       lay *l,
+                       const bc_span *spans,
+                       size_t span_count,
+                       const bc_break_style *st,
+                       int source_line) {
   para p;
   size_t *breaks, nbreaks;
   bc_break_params params;
@@ -582,16 +606,15 @@ int bc_layout__break_spans(lay_line **lines_out,
   p.piece_cap = l->para->piece_cap;
   p.word_cap = l->para->word_cap;
   rc = build_items(&p, spans, span_count, st->style, st->indent);
-  /* A failed growth leaves its array NULL: the next paragraph starts
-   * afresh. */
+  /* A failed growth leaves its array as it was. */
   l->para->items = p.items;
-  l->para->item_cap = p.items ? p.item_cap : 0;
+  l->para->item_cap = p.item_cap;
   l->para->info = p.info;
-  l->para->info_cap = p.info ? p.info_cap : 0;
+  l->para->info_cap = p.info_cap;
   l->para->pieces = p.pieces;
-  l->para->piece_cap = p.pieces ? p.piece_cap : 0;
+  l->para->piece_cap = p.piece_cap;
   l->para->word = p.word;
-  l->para->word_cap = p.word ? p.word_cap : 0;
+  l->para->word_cap = p.word_cap;
   if (rc)
     return rc;
   bool empty = true;
@@ -624,9 +647,9 @@ int bc_layout__break_spans(lay_line **lines_out,
    * have. */
   rc = l->frame->first_fit || !st->justify
            ? bc_break_lines_first_fit(&breaks, &nbreaks, p.items, p.item_count,
-                                      &params, l->arena, l->err)
+                                      &params, &l->scratch, l->err)
            : bc_break_lines(&breaks, &nbreaks, p.items, p.item_count, &params,
-                            l->arena, l->err);
+                            &l->scratch, l->err);
   if (rc) {
     if (rc == BC_ELAYOUT)
       bc_error_locate(l->err, "expanded Markdown", source_line, 0);
@@ -662,6 +685,32 @@ int bc_layout__break_spans(lay_line **lines_out,
   *lines_out = lines;
   *count_out = nbreaks;
   return 0;
+}
+
+void bc_layout__para_free(lay *l) {
+  if (!l->para)
+    return;
+  bc_free(l->arena->alloc, l->para->items);
+  bc_free(l->arena->alloc, l->para->info);
+  bc_free(l->arena->alloc, l->para->pieces);
+  bc_free(l->arena->alloc, l->para->word);
+  l->para = NULL;
+}
+
+/* The paragraph's words (fragments, their shaped glyphs) and the breaker's
+ * nodes are in l->scratch: its lines hold copies of what they need, so the
+ * scratch arena is emptied for the next paragraph. */
+int bc_layout__break_spans(lay_line **lines_out,
+                           size_t *count_out,
+                           lay *l,
+                           const bc_span *spans,
+                           size_t span_count,
+                           const bc_break_style *st,
+                           int source_line) {
+  int rc =
+      break_spans(lines_out, count_out, l, spans, span_count, st, source_line);
+  bc_arena_reset(&l->scratch);
+  return rc;
 }
 
 /* Splits a list item's first line after its marker (bytes long), so that

@@ -151,7 +151,7 @@ int bc_layout__space_after(bc_run *run, bc_placed_glyph *spare, lay *l) {
   g[run->count].y_offset_pt = 0;
   sw = bc_layout__fu(l, style, l->space_advance_fu[style], run->size_pt);
   g[run->count - 1].advance_pt -= (float)sw;
-  g[run->count].gid = l->space_gid[style];
+  g[run->count].gid = (uint16_t)l->space_gid[style];
   g[run->count].advance_pt = (float)sw;
   g[run->count].text = " ";
   g[run->count].text_len = 1;
@@ -203,6 +203,14 @@ int bc_layout__add_rule(lay *l, double x0, double x1, double y, double width) {
   return bc_layout__add_line(l, x0, y, x1, y, width);
 }
 
+int bc_layout__check_long_clusters(lay *l, const bc_shaped *sh, size_t len) {
+  for (size_t i = 0; i < sh->count; i++)
+    if (bc_shaped_cluster_len(sh, i, len) > BC_CLUSTER_MAX)
+      return bc_error_set(l->err, BC_ELAYOUT,
+                          "a word of %zu bytes is too long", len);
+  return 0;
+}
+
 /* Copies shaped glyphs into placed glyphs with their cluster texts. */
 static int place_glyphs(bc_placed_glyph **out,
                         double *width_out,
@@ -212,19 +220,21 @@ static int place_glyphs(bc_placed_glyph **out,
                         size_t len,
                         unsigned style,
                         double size) {
-  bc_placed_glyph *g =
-      bc_arena_calloc(l->arena, sh->count ? sh->count : 1, sizeof *g);
+  bc_placed_glyph *g;
   double width = 0;
-  if (!g)
+  int rc;
+  if ((rc = bc_layout__check_clusters(l, sh, len)))
+    return rc;
+  if (!(g = bc_arena_calloc(l->arena, sh->count ? sh->count : 1, sizeof *g)))
     return bc_error_oom(l->err);
   for (size_t i = 0; i < sh->count; i++) {
     const bc_glyph *s = &sh->glyphs[i];
-    g[i].gid = s->gid;
+    g[i].gid = (uint16_t)s->gid;
     g[i].advance_pt = (float)bc_layout__fu(l, style, s->x_advance, size);
     g[i].x_offset_pt = (float)bc_layout__fu(l, style, s->x_offset, size);
     g[i].y_offset_pt = (float)bc_layout__fu(l, style, s->y_offset, size);
     width += g[i].advance_pt;
-    if ((g[i].text_len = bc_shaped_cluster_len(sh, i, len)))
+    if ((g[i].text_len = (uint16_t)bc_shaped_cluster_len(sh, i, len)))
       g[i].text = text + s->cluster;
   }
   *out = g;
@@ -291,6 +301,7 @@ int bc_layout__init(lay *l,
   l->shaper = shaper;
   l->arena = arena;
   l->err = err;
+  bc_arena_init(&l->scratch, arena->alloc);
   bc_layout__set_orientation(l, false);
   for (int s = 0; s < BC_STYLE_COUNT; s++) {
     bc_shaped sh;
@@ -303,7 +314,13 @@ int bc_layout__init(lay *l,
   return 0;
 }
 
-int bc_layout_centred_width(double *widest_out,
+void bc_layout__fini(lay *l) {
+  bc_layout__para_free(l);
+  bc_arena_release(&l->scratch);
+}
+
+static int centred_width_in(lay *l,
+                            double *widest_out,
                             size_t *lines_out,
                             const bc_frame *frame,
                             const bc_fontset *fonts,
@@ -313,11 +330,10 @@ int bc_layout_centred_width(double *widest_out,
                             bc_error *err) {
   const unsigned style = what->style;
   const double size = what->size;
-  lay l;
   double widest = 0;
   size_t total = 0;
   int rc;
-  if ((rc = bc_layout__init(&l, frame, fonts, shaper, arena, err)))
+  if ((rc = bc_layout__init(l, frame, fonts, shaper, arena, err)))
     return rc;
   /* As frame.c's wrapped_block: each line-feed part wrapped on its own. */
   for (const char *part = what->text; part;) {
@@ -333,7 +349,7 @@ int bc_layout_centred_width(double *widest_out,
       return rc;
     for (size_t i = 0; i < count; i++) {
       double w;
-      if ((rc = measure(&w, &l, lines[i].text, lines[i].len, style, size)))
+      if ((rc = measure(&w, l, lines[i].text, lines[i].len, style, size)))
         return rc;
       if (w > widest)
         widest = w;
@@ -346,6 +362,96 @@ int bc_layout_centred_width(double *widest_out,
   return 0;
 }
 
+int bc_layout_centred_width(double *widest_out,
+                            size_t *lines_out,
+                            const bc_frame *frame,
+                            const bc_fontset *fonts,
+                            bc_shaper *shaper,
+                            const bc_centred_text *what,
+                            bc_arena *arena,
+                            bc_error *err) {
+  lay l;
+  int rc = centred_width_in(&l, widest_out, lines_out, frame, fonts, shaper,
+                            what, arena, err);
+  bc_layout__fini(&l);
+  return rc;
+}
+
+static int document_in(lay *l,
+                       bc_pages *out,
+                       const bc_doc *doc,
+                       const bc_frame *frame,
+                       const bc_fontset *fonts,
+                       bc_shaper *shaper,
+                       bc_arena *arena,
+                       bc_error *err) {
+  lay_block *blocks;
+  bc_page *pages;
+  int rc;
+
+  if ((rc = bc_layout__init(l, frame, fonts, shaper, arena, err)) ||
+      (rc = bc_layout__struct_begin(l)))
+    return rc;
+  blocks = bc_arena_calloc(arena, doc->block_count + 1, sizeof *blocks);
+  if (!blocks)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < doc->block_count; i++)
+    if ((rc = bc_layout__block_lines(&blocks[i], l, &doc->blocks[i])))
+      return rc;
+
+  if ((rc = bc_layout__new_page(l)) || (rc = bc_layout__frame_header(l, doc)) ||
+      (rc = bc_layout__paginate(l, blocks, doc->block_count,
+                                bc_layout__closing_height(l, doc))) ||
+      (rc = bc_layout__frame_closing(l, doc)))
+    return rc;
+  /* Each phụ lục on pages of its own, numbered from 1 again. */
+  for (size_t i = 0; i < doc->appendix_count; i++) {
+    const bc_appendix *a = &doc->appendices[i];
+    lay_block *ab = bc_arena_calloc(arena, a->block_count + 1, sizeof *ab);
+    if (!ab)
+      return bc_error_oom(err);
+    if ((rc = bc_layout__frame_appendix(l, a)))
+      return rc;
+    for (size_t k = 0; k < a->block_count; k++)
+      if ((rc = bc_layout__block_lines(&ab[k], l, &a->blocks[k])))
+        return rc;
+    if ((rc = bc_layout__paginate(l, ab, a->block_count, 0)))
+      return rc;
+  }
+  if ((rc = bc_layout__frame_page_numbers(l)))
+    return rc;
+
+  pages = bc_arena_calloc(arena, l->page_count, sizeof *pages);
+  if (!pages)
+    return bc_error_oom(err);
+  for (size_t i = 0; i < l->page_count; i++) {
+    pages[i].width_pt = (float)l->pages[i].width;
+    pages[i].height_pt = (float)l->pages[i].height;
+    pages[i].runs = l->pages[i].runs;
+    pages[i].run_count = l->pages[i].run_count;
+    pages[i].rules = l->pages[i].rules;
+    pages[i].rule_count = l->pages[i].rule_count;
+  }
+  out->pages = pages;
+  out->count = l->page_count;
+  out->outline = l->outline;
+  out->outline_count = l->outline_count;
+  if (l->field_count) {
+    bc_sig_field *fields =
+        bc_arena_calloc(arena, l->field_count, sizeof *fields);
+    if (!fields)
+      return bc_error_oom(err);
+    memcpy(fields, l->fields, l->field_count * sizeof *fields);
+    out->fields = fields;
+    out->field_count = l->field_count;
+  }
+  out->stats = l->stats;
+  out->elems = l->elems;
+  out->elem_count = l->elem_count;
+  out->stats.space_p95 = percentile(l->spaces, l->space_count, 0.95);
+  return 0;
+}
+
 int bc_layout_document(bc_pages *out,
                        const bc_doc *doc,
                        const bc_frame *frame,
@@ -354,70 +460,7 @@ int bc_layout_document(bc_pages *out,
                        bc_arena *arena,
                        bc_error *err) {
   lay l;
-  lay_block *blocks;
-  bc_page *pages;
-  int rc;
-
-  if ((rc = bc_layout__init(&l, frame, fonts, shaper, arena, err)) ||
-      (rc = bc_layout__struct_begin(&l)))
-    return rc;
-  blocks = bc_arena_calloc(arena, doc->block_count + 1, sizeof *blocks);
-  if (!blocks)
-    return bc_error_oom(err);
-  for (size_t i = 0; i < doc->block_count; i++)
-    if ((rc = bc_layout__block_lines(&blocks[i], &l, &doc->blocks[i])))
-      return rc;
-
-  if ((rc = bc_layout__new_page(&l)) ||
-      (rc = bc_layout__frame_header(&l, doc)) ||
-      (rc = bc_layout__paginate(&l, blocks, doc->block_count,
-                                bc_layout__closing_height(&l, doc))) ||
-      (rc = bc_layout__frame_closing(&l, doc)))
-    return rc;
-  /* Each phụ lục on pages of its own, numbered from 1 again. */
-  for (size_t i = 0; i < doc->appendix_count; i++) {
-    const bc_appendix *a = &doc->appendices[i];
-    lay_block *ab = bc_arena_calloc(arena, a->block_count + 1, sizeof *ab);
-    if (!ab)
-      return bc_error_oom(err);
-    if ((rc = bc_layout__frame_appendix(&l, a)))
-      return rc;
-    for (size_t k = 0; k < a->block_count; k++)
-      if ((rc = bc_layout__block_lines(&ab[k], &l, &a->blocks[k])))
-        return rc;
-    if ((rc = bc_layout__paginate(&l, ab, a->block_count, 0)))
-      return rc;
-  }
-  if ((rc = bc_layout__frame_page_numbers(&l)))
-    return rc;
-
-  pages = bc_arena_calloc(arena, l.page_count, sizeof *pages);
-  if (!pages)
-    return bc_error_oom(err);
-  for (size_t i = 0; i < l.page_count; i++) {
-    pages[i].width_pt = (float)l.pages[i].width;
-    pages[i].height_pt = (float)l.pages[i].height;
-    pages[i].runs = l.pages[i].runs;
-    pages[i].run_count = l.pages[i].run_count;
-    pages[i].rules = l.pages[i].rules;
-    pages[i].rule_count = l.pages[i].rule_count;
-  }
-  out->pages = pages;
-  out->count = l.page_count;
-  out->outline = l.outline;
-  out->outline_count = l.outline_count;
-  if (l.field_count) {
-    bc_sig_field *fields =
-        bc_arena_calloc(arena, l.field_count, sizeof *fields);
-    if (!fields)
-      return bc_error_oom(err);
-    memcpy(fields, l.fields, l.field_count * sizeof *fields);
-    out->fields = fields;
-    out->field_count = l.field_count;
-  }
-  out->stats = l.stats;
-  out->elems = l.elems;
-  out->elem_count = l.elem_count;
-  out->stats.space_p95 = percentile(l.spaces, l.space_count, 0.95);
-  return 0;
+  int rc = document_in(&l, out, doc, frame, fonts, shaper, arena, err);
+  bc_layout__fini(&l);
+  return rc;
 }

@@ -78,8 +78,13 @@ typedef struct lay {
   int32_t space_advance_fu[BC_STYLE_COUNT];
   double upem[BC_STYLE_COUNT]; /* each face's units per em */
   /* body.c's arrays for one paragraph, kept for the next (NULL at first):
-   * growing them afresh for each was a tenth of the line breaking. */
+   * growing them afresh for each was a tenth of the line breaking. They
+   * are bc_realloc'd, not in the arena (bc_layout__para_free). */
   struct lay_para_arrays *para;
+  /* What body.c needs for one paragraph only (its words' shaped glyphs,
+   * the line breaker's nodes and breaks), emptied once its lines are
+   * made: kept in arena, they were most of a long report's memory. */
+  bc_arena scratch;
   /* Structure (structure.c): the elements so far, in reading order; the
    * one the runs added now belong to (0: artifacts) and the Lbl for a
    * line's marker; where body blocks go (the document or a phụ lục); the
@@ -102,6 +107,12 @@ int bc_layout__init(lay *l,
                     bc_shaper *shaper,
                     bc_arena *arena,
                     bc_error *err);
+
+/* Frees what the lay holds outside the arena (its scratch arena, the
+ * paragraph arrays). */
+void bc_layout__fini(lay *l);
+/* Frees body.c's paragraph arrays. */
+void bc_layout__para_free(lay *l);
 
 /* Text block edges. */
 double bc_layout__left(const lay *l);
@@ -153,6 +164,15 @@ size_t bc_layout__prefix_glyphs(const bc_run *run, size_t bytes);
 /* Splits head after its first k glyphs: *tail gets the others, at the x
  * where they were drawn; head keeps k. 0 < k < head->count. */
 void bc_layout__split_run(bc_run *head, bc_run *tail, size_t k);
+
+/* BC_ELAYOUT when a glyph of sh (len bytes of text shaped) shows more
+ * than BC_CLUSTER_MAX bytes, which bc_placed_glyph cannot hold: only a
+ * word that long can have such a cluster. */
+int bc_layout__check_long_clusters(lay *l, const bc_shaped *sh, size_t len);
+static inline int
+bc_layout__check_clusters(lay *l, const bc_shaped *sh, size_t len) {
+  return len > BC_CLUSTER_MAX ? bc_layout__check_long_clusters(l, sh, len) : 0;
+}
 
 /* Portrait or landscape A4 for the pages made from now on. */
 void bc_layout__set_orientation(lay *l, bool landscape);

@@ -9,14 +9,19 @@
 #include <stdint.h>
 
 /* One glyph as drawn. */
+/* 24 bytes, not 32: a long report's pages hold some 40,000 of them. */
 typedef struct bc_placed_glyph {
-  uint32_t gid;
   float advance_pt;  /* pen movement after this glyph, justification included */
   float x_offset_pt; /* HarfBuzz offsets (marks), usually 0 */
   float y_offset_pt;
+  uint16_t gid;      /* an OpenType glyph ID: 16 bits */
+  uint16_t text_len; /* 0 for the second and later glyphs of a cluster; at
+                        most BC_CLUSTER_MAX */
   const char *text;  /* the characters this glyph shows (its cluster); */
-  uint32_t text_len; /* 0 for the second and later glyphs of a cluster */
 } bc_placed_glyph;
+
+/* The longest cluster (bytes of text one glyph shows) a page holds. */
+#define BC_CLUSTER_MAX UINT16_MAX
 
 /* Glyphs of one face and size on one baseline. */
 typedef struct bc_run {

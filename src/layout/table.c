@@ -205,11 +205,11 @@ int bc_layout_table_widths(double *widths_out,
   lay l;
   double *widths;
   int rc;
-  if ((rc = bc_layout__init(&l, frame, fonts, shaper, arena, err)) ||
-      (rc = table_widths(&widths, &l, table, measure)))
-    return rc;
-  memcpy(widths_out, widths, table->columns * sizeof *widths_out);
-  return 0;
+  if (!(rc = bc_layout__init(&l, frame, fonts, shaper, arena, err)) &&
+      !(rc = table_widths(&widths, &l, table, measure)))
+    memcpy(widths_out, widths, table->columns * sizeof *widths_out);
+  bc_layout__fini(&l);
+  return rc;
 }
 
 bc_cell_align
