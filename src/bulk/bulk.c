@@ -315,11 +315,21 @@ static int read_previous(bulk_run *run,
   return 0;
 }
 
-/* Whether NAME is "STEM.tmp-XXXXXX" (bc_file_temp_name's shape). */
-static int is_temporary_of(const char *name, const char *stem) {
-  size_t n = strlen(stem);
-  return !strncmp(name, stem, n) && !strncmp(name + n, ".tmp-", 5) &&
-         strlen(name + n + 5) == 6;
+/* The length of NAME's stem when NAME is "STEM.tmp-XXXXXX"
+ * (bc_file_temp_name's shape), else 0. */
+static size_t temporary_stem(const char *name) {
+  size_t n = strlen(name);
+  if (n <= BC_FILE_TEMP_SUFFIX_LEN ||
+      strncmp(name + n - BC_FILE_TEMP_SUFFIX_LEN, ".tmp-", 5))
+    return 0;
+  return n - BC_FILE_TEMP_SUFFIX_LEN;
+}
+
+/* Whether the stem (of stem_len bytes) is the name of path's file. */
+static bool is_base_of(const char *stem, size_t stem_len, const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  return strlen(base) == stem_len && !strncmp(base, stem, stem_len);
 }
 
 /* A killed run leaves "X.pdf.tmp-XXXXXX" files (.docx, .odt) beside its
@@ -331,36 +341,17 @@ static void remove_stale_temporaries(const bulk_run *run,
                                      const char *manifest_path) {
   DIR *dir = opendir(run->opts->out_dir);
   struct dirent *de;
-  char marker[16];
-  const char *manifest_base = strrchr(manifest_path, '/');
-  manifest_base = manifest_base ? manifest_base + 1 : manifest_path;
   if (!dir)
     return;
-  snprintf(marker, sizeof marker, ".%s.tmp-",
-           bc_format_name((bc_format)run->opts->format));
   while ((de = readdir(dir)) != NULL) {
-    const char *tmp = strstr(de->d_name, marker);
+    size_t stem = temporary_stem(de->d_name);
+    bool ours = stem && is_base_of(de->d_name, stem, manifest_path);
     char path[PATH_MAX];
-    size_t stem;
-    if (is_temporary_of(de->d_name, manifest_base)) {
-      if (snprintf(path, sizeof path, "%s/%s", run->opts->out_dir,
-                   de->d_name) < (int)sizeof path)
-        unlink(path);
-      continue;
-    }
-    if (!tmp || strlen(tmp) != strlen(marker) + 6)
-      continue;
-    stem = (size_t)(tmp - de->d_name) + strlen(marker) - 5; /* to ".pdf" */
-    for (size_t i = 0; i < run->count; i++) {
-      const char *base = strrchr(run->jobs[i].output_path, '/');
-      base = base ? base + 1 : run->jobs[i].output_path;
-      if (strlen(base) == stem && !strncmp(base, de->d_name, stem)) {
-        if (snprintf(path, sizeof path, "%s/%s", run->opts->out_dir,
-                     de->d_name) < (int)sizeof path)
-          unlink(path);
-        break;
-      }
-    }
+    for (size_t i = 0; stem && !ours && i < run->count; i++)
+      ours = is_base_of(de->d_name, stem, run->jobs[i].output_path);
+    if (ours && snprintf(path, sizeof path, "%s/%s", run->opts->out_dir,
+                         de->d_name) < (int)sizeof path)
+      unlink(path);
   }
   closedir(dir);
 }
