@@ -582,6 +582,20 @@ void bc_render__context(bc_error *err,
     bc_error_context(err, agency, period);
 }
 
+/* The report bc_render_options ask for. */
+static report_job render_job(const bc_render_options *opts) {
+  return (report_job){opts->db_path,
+                      opts->agency,
+                      opts->period,
+                      opts->template_name,
+                      opts->first_fit != 0,
+                      opts->blank_number_date != 0,
+                      opts->pdf_standard,
+                      opts->no_expansion != 0,
+                      opts->tones,
+                      opts->format};
+}
+
 int bc_render(bc_render_result *result,
               bc_context *ctx,
               const bc_render_options *opts,
@@ -606,16 +620,7 @@ int bc_render(bc_render_result *result,
   BC_ASSERT_ARG(err, opts->db_path, "opts->db_path is NULL");
   BC_ASSERT_ARG(err, opts->agency, "opts->agency is NULL");
   BC_ASSERT_ARG(err, opts->period, "opts->period is NULL");
-  job = (report_job){opts->db_path,
-                     opts->agency,
-                     opts->period,
-                     opts->template_name,
-                     opts->first_fit != 0,
-                     opts->blank_number_date != 0,
-                     opts->pdf_standard,
-                     opts->no_expansion != 0,
-                     opts->tones,
-                     opts->format};
+  job = render_job(opts);
   if (opts->pdf_standard != BC_PDF_STANDARD_A3B &&
       opts->pdf_standard != BC_PDF_STANDARD_NONE)
     return bc_error_set(err, BC_ERROR, "unknown PDF standard %d",
@@ -823,15 +828,12 @@ int bc_render__pages_dump(bc_buf *out,
                           bc_context *ctx,
                           const bc_render_options *opts,
                           bc_error *err) {
-  report_job job = {opts->db_path,       opts->agency,
-                    opts->period,        opts->template_name,
-                    opts->first_fit != 0, opts->blank_number_date != 0,
-                    opts->pdf_standard,  opts->no_expansion != 0,
-                    opts->tones,         BC_FORMAT_PDF};
+  report_job job = render_job(opts);
   bc_arena arena;
   bc_doc doc;
   bc_pages pages;
   int rc;
+  job.format = BC_FORMAT_PDF;
   bc_arena_init(&arena, ctx->alloc);
   if (!(rc = build_pages(&pages, &doc, ctx, &job, &arena, err))) {
     bc_pages_dump(out, &pages);
