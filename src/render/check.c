@@ -315,10 +315,7 @@ int bc_check(bc_check_result **out,
   *out = mem;
   mem = NULL;
 cleanup:
-  if (mem) {
-    bc_arena_release(&mem->arena);
-    bc_free(alloc, mem);
-  }
+  bc_check_result_free(mem);
   return rc;
 }
 
