@@ -13,9 +13,6 @@
 #include <string.h>
 #include <time.h>
 
-/* The largest PDF bc_verify reads, as signing does. */
-#define MAX_PDF ((size_t)512 << 20)
-
 int bc_sign(bc_context *ctx, const bc_sign_options *opts, bc_error *err) {
   bc_arena arena;
   bc_sign_request req;
@@ -103,7 +100,8 @@ int bc_verify(bc_verify_result **out,
   bc_arena_init(&r->arena, a);
   size_t len = 0;
   if ((trust && (rc = bc_trust_load(&t, trust, err))) ||
-      (rc = bc_file_read(&r->data, &len, path, MAX_PDF, BC_EINPUT, a, err)) ||
+      (rc = bc_file_read(&r->data, &len, path, BC_SIGN_MAX_PDF, BC_EINPUT, a,
+                         err)) ||
       (rc = bc_verify_bytes(&r->v, (const unsigned char *)r->data, len, path,
                             t, &r->arena, err))) {
     bc_trust_free(t);

@@ -43,8 +43,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_PDF ((size_t)512 << 20)
-
 /* ---- finding the field ---- */
 
 #define MAX_WIDGETS 16
@@ -355,8 +353,8 @@ static int sign_input(sign_state *st, bc_error *err) {
   /* A device, FIFO or link as the output fails before any work. */
   if ((rc = bc_file_check_output(req->output, err)))
     return rc;
-  if ((rc = bc_file_read(&st->input, &st->input_len, req->input, MAX_PDF,
-                         BC_EINPUT, st->alloc, err)))
+  if ((rc = bc_file_read(&st->input, &st->input_len, req->input,
+                         BC_SIGN_MAX_PDF, BC_EINPUT, st->alloc, err)))
     return rc;
   bc_pdf_budget_init(&st->budget, st->input_len);
   st->budget.alloc = st->alloc;

@@ -92,6 +92,9 @@ int bc_verify_bytes(bc_verification *out,
                     bc_arena *arena,
                     bc_error *err);
 
+/* The largest PDF signing reads, and bc_verify. */
+#define BC_SIGN_MAX_PDF ((size_t)512 << 20)
+
 /* The run-time version of OpenSSL (bc_library_versions). */
 bc_versions_fn bc_sign_versions;
 
