@@ -238,7 +238,6 @@ int cmd_check(int argc, char **argv) {
                     "%zu reports: %zu complete, %zu with problems\n", total),
            total, total - incomplete, incomplete);
   cli_detail(verbosity, "check", "done in %.0f ms", cli_ms_since(&t0));
-  code = incomplete ? EXIT_INCOMPLETE : EXIT_OK;
   bc_check_result_free(result);
 cleanup:
   bc_context_free(ctx);
