@@ -178,7 +178,7 @@ static int font_make(bc_pdf_font *out,
     return rc;
 
   bc_buf_init(&b, arena->alloc);
-  bc_glyph_set_tounicode_coded(&b, set, codes, out->code_bytes);
+  bc_glyph_set_tounicode(&b, set, codes, out->code_bytes);
   if (!(rc = bc_buf_check(&b, err))) {
     char *cmap = bc_arena_alloc(arena, b.len + 1);
     if (!cmap) {

@@ -90,15 +90,13 @@ int bc_glyph_set_list(uint32_t **gids_out,
                       bc_error *err);
 /* Six capitals from the glyph set: the subset tag of PDF 9.6.4. */
 void bc_glyph_set_tag(char tag[7], const bc_glyph_set *set);
-/* The ToUnicode CMap (PDF 9.10.3) for the drawn glyphs, by glyph ID in
- * two bytes. */
-void bc_glyph_set_tounicode(bc_buf *out, const bc_glyph_set *set);
-/* The same with codes[gid] (NULL: the glyph ID) for each drawn glyph's
- * code, in code_bytes (1 or 2) bytes. */
-void bc_glyph_set_tounicode_coded(bc_buf *out,
-                                  const bc_glyph_set *set,
-                                  const uint32_t *codes,
-                                  unsigned code_bytes);
+/* The ToUnicode CMap (PDF 9.10.3) for the drawn glyphs, with codes[gid]
+ * (NULL: the glyph ID) for each drawn glyph's code, in code_bytes (1 or 2)
+ * bytes. */
+void bc_glyph_set_tounicode(bc_buf *out,
+                            const bc_glyph_set *set,
+                            const uint32_t *codes,
+                            unsigned code_bytes);
 /* ---- one embedded font (fontobj.c) ---- */
 
 /* w as a W array writes it: at most 2 decimals, no trailing zeros; into
