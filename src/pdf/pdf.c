@@ -251,6 +251,16 @@ typedef struct font_shared {
   size_t count;
 } font_shared;
 
+/* The CIDSystemInfo Adobe-Identity-0 of the CIDFonts and of the one-byte
+ * fonts' CMap. */
+static HPDF_Dict identity_system_info(HPDF_MMgr mm) {
+  HPDF_Dict info = HPDF_Dict_New(mm);
+  HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+  HPDF_Dict_AddNumber(info, "Supplement", 0);
+  return info;
+}
+
 /* The CMap stream: its dictionary's /CMapName, /CIDSystemInfo and /WMode
  * are the stream's (ISO 19005-2 6.2.11.3.3). */
 static int one_byte_cmap(font_shared *sh,
@@ -266,11 +276,7 @@ static int one_byte_cmap(font_shared *sh,
     return bc_error_oom(err);
   HPDF_Dict_AddName(sh->cmap, "Type", "CMap");
   HPDF_Dict_AddName(sh->cmap, "CMapName", BC_PDF_ONE_BYTE_CMAP);
-  HPDF_Dict info = HPDF_Dict_New(mm);
-  HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
-  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
-  HPDF_Dict_AddNumber(info, "Supplement", 0);
-  HPDF_Dict_Add(sh->cmap, "CIDSystemInfo", info);
+  HPDF_Dict_Add(sh->cmap, "CIDSystemInfo", identity_system_info(mm));
   HPDF_Dict_AddNumber(sh->cmap, "WMode", 0);
   text = bc_pdf_one_byte_cmap(&len);
   return bc_pdf__put_stream(deflate_to, sh->cmap, text, len, err);
@@ -379,11 +385,7 @@ static int make_font(face_use *u,
   HPDF_Dict_AddName(cid, "Type", "Font");
   HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
   HPDF_Dict_AddName(cid, "BaseFont", f.base_font);
-  HPDF_Dict info = HPDF_Dict_New(mm);
-  HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
-  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
-  HPDF_Dict_AddNumber(info, "Supplement", 0);
-  HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+  HPDF_Dict_Add(cid, "CIDSystemInfo", identity_system_info(mm));
   HPDF_Dict_Add(cid, "FontDescriptor", fd);
   if (map)
     HPDF_Dict_Add(cid, "CIDToGIDMap", map);
