@@ -221,24 +221,10 @@ static void deflater_end(bc_deflater *d) {
 
 /* ---- fonts ---- */
 
-/* The CIDFont's /W, from the bc_pdf_font in dict->attr, as fontobj.c
- * writes it. */
+/* The CIDFont's /W: the text bc_pdf_font_w made, in dict->attr. */
 static HPDF_STATUS write_widths(HPDF_Dict dict, HPDF_Stream stream) {
-  const bc_pdf_font *f = dict->attr;
-  char s[32];
-  HPDF_Stream_WriteStr(stream, "/W [");
-  for (size_t i = 0; i < f->w_count; i++) {
-    snprintf(s, sizeof s, " %u [", (unsigned)f->w[i].first);
-    HPDF_Stream_WriteStr(stream, s);
-    for (size_t j = 0; j < f->w[i].count; j++) {
-      if (j)
-        HPDF_Stream_WriteStr(stream, " ");
-      bc_pdf_width_text(s, f->w[i].widths[j]);
-      HPDF_Stream_WriteStr(stream, s);
-    }
-    HPDF_Stream_WriteStr(stream, "]");
-  }
-  return HPDF_Stream_WriteStr(stream, " ]\012");
+  HPDF_Stream_WriteStr(stream, dict->attr);
+  return HPDF_Stream_WriteStr(stream, "\012");
 }
 
 /* What the one-byte fonts share: the embedded CMap, and a CIDToGIDMap
@@ -393,11 +379,15 @@ static int make_font(face_use *u,
     HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
   /* The W array through the write hook: libharu's reals are floats,
    * written with 5 decimals (556.15 as 556.15002). */
-  bc_pdf_font *kept = bc_arena_alloc(arena, sizeof *kept);
-  if (!kept)
-    return bc_error_oom(err);
-  *kept = f;
-  cid->attr = kept;
+  bc_buf wb;
+  bc_buf_init(&wb, arena->alloc);
+  bc_pdf_font_w(&wb, &f);
+  if (!(rc = bc_buf_check(&wb, err)) &&
+      !(cid->attr = bc_arena_strndup(arena, wb.data, wb.len)))
+    rc = bc_error_oom(err);
+  bc_buf_free(&wb);
+  if (rc)
+    return rc;
   cid->write_fn = write_widths;
 
   /* ToUnicode. */

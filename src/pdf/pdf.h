@@ -183,6 +183,9 @@ typedef enum bc_pdf_font_obj {
   BC_PDF_FONT_OBJECTS
 } bc_pdf_font_obj;
 
+/* The CIDFont's W entry of f: "/W [ first [w1 w2 ...] ... ]". */
+void bc_pdf_font_w(bc_buf *out, const bc_pdf_font *f);
+
 /* Object `which` of f (from bc_pdf_font_make: Identity-H) in PDF syntax,
  * for a writer of raw objects: the
  * dictionary, or for a stream the entries beside /Length and /Filter
