@@ -188,6 +188,19 @@ int bc_pdf__deflate(bc_deflater *d,
   return 0;
 }
 
+void bc_pdf__png_up(unsigned char *rows,
+                    const unsigned char *data,
+                    size_t count,
+                    size_t cols) {
+  for (size_t i = 0; i < count; i++) {
+    const unsigned char *r = data + i * cols, *above = i ? r - cols : NULL;
+    unsigned char *out = rows + i * (cols + 1);
+    out[0] = 2; /* Up */
+    for (size_t c = 0; c < cols; c++)
+      out[1 + c] = (unsigned char)(r[c] - (above ? above[c] : 0));
+  }
+}
+
 int bc_pdf__put_stream(bc_deflater *d,
                        HPDF_Dict dict,
                        const void *data,
@@ -300,12 +313,7 @@ static int cid_to_gid_map(HPDF_Dict *out,
   bc_pdf_cid_to_gid_map(map, space);
   if (!deflate_to->compress)
     return bc_pdf__put_stream(deflate_to, *out, map, sizeof map, err);
-  for (size_t r = 0; r < 256; r++) {
-    rows[3 * r] = 2; /* Up */
-    for (size_t k = 0; k < 2; k++)
-      rows[3 * r + 1 + k] =
-          (unsigned char)(map[2 * r + k] - (r ? map[2 * r - 2 + k] : 0));
-  }
+  bc_pdf__png_up(rows, map, 256, 2);
   if ((rc = bc_pdf__deflate(deflate_to, rows, sizeof rows, &data, &len, err)))
     return rc;
   (*out)->filter = HPDF_STREAM_FILTER_NONE;
