@@ -77,7 +77,7 @@ int bc_glyph_set_add(bc_glyph_set *set,
                      uint32_t text_len,
                      bc_error *err);
 /* Natural width in 1/1000 em, rounded to 2 decimals as written in a W
- * array (bc_pdf_put_width): at 1/1000 em, a report's widths would be off
+ * array (bc_pdf_width_text): at 1/1000 em, a report's widths would be off
  * by up to half a unit each, and the pen corrected every few glyphs. */
 double bc_glyph_set_width(const bc_glyph_set *set,
                        const bc_fontset *fonts,
