@@ -322,19 +322,14 @@ void bc_layout__fini(lay *l) {
 static int centred_width_in(lay *l,
                             double *widest_out,
                             size_t *lines_out,
-                            const bc_frame *frame,
-                            const bc_fontset *fonts,
-                            bc_shaper *shaper,
-                            const bc_centred_text *what,
-                            bc_arena *arena,
-                            bc_error *err) {
+                            const bc_centred_text *what) {
+  bc_arena *arena = l->arena;
+  bc_error *err = l->err;
   const unsigned style = what->style;
   const double size = what->size;
   double widest = 0;
   size_t total = 0;
   int rc;
-  if ((rc = bc_layout__init(l, frame, fonts, shaper, arena, err)))
-    return rc;
   /* As frame.c's wrapped_block: each line-feed part wrapped on its own. */
   for (const char *part = what->text; part;) {
     const char *nl = strchr(part, '\n');
@@ -345,7 +340,8 @@ static int centred_width_in(lay *l,
     size_t count;
     if (!copy)
       return bc_error_oom(err);
-    if ((rc = bc_shaper_wrap(&lines, &count, shaper, copy, &how, arena, err)))
+    if ((rc =
+             bc_shaper_wrap(&lines, &count, l->shaper, copy, &how, arena, err)))
       return rc;
     for (size_t i = 0; i < count; i++) {
       double w;
@@ -371,26 +367,21 @@ int bc_layout_centred_width(double *widest_out,
                             bc_arena *arena,
                             bc_error *err) {
   lay l;
-  int rc = centred_width_in(&l, widest_out, lines_out, frame, fonts, shaper,
-                            what, arena, err);
+  int rc = bc_layout__init(&l, frame, fonts, shaper, arena, err);
+  if (!rc)
+    rc = centred_width_in(&l, widest_out, lines_out, what);
   bc_layout__fini(&l);
   return rc;
 }
 
-static int document_in(lay *l,
-                       bc_pages *out,
-                       const bc_doc *doc,
-                       const bc_frame *frame,
-                       const bc_fontset *fonts,
-                       bc_shaper *shaper,
-                       bc_arena *arena,
-                       bc_error *err) {
+static int document_in(lay *l, bc_pages *out, const bc_doc *doc) {
+  bc_arena *arena = l->arena;
+  bc_error *err = l->err;
   lay_block *blocks;
   bc_page *pages;
   int rc;
 
-  if ((rc = bc_layout__init(l, frame, fonts, shaper, arena, err)) ||
-      (rc = bc_layout__struct_begin(l)))
+  if ((rc = bc_layout__struct_begin(l)))
     return rc;
   blocks = bc_arena_calloc(arena, doc->block_count + 1, sizeof *blocks);
   if (!blocks)
@@ -460,7 +451,9 @@ int bc_layout_document(bc_pages *out,
                        bc_arena *arena,
                        bc_error *err) {
   lay l;
-  int rc = document_in(&l, out, doc, frame, fonts, shaper, arena, err);
+  int rc = bc_layout__init(&l, frame, fonts, shaper, arena, err);
+  if (!rc)
+    rc = document_in(&l, out, doc);
   bc_layout__fini(&l);
   return rc;
 }

@@ -178,7 +178,7 @@ static int font_make(bc_pdf_font *out,
     return rc;
 
   bc_buf_init(&b, arena->alloc);
-  bc_glyph_set_tounicode_coded(&b, set, codes, out->code_bytes);
+  bc_glyph_set_tounicode(&b, set, codes, out->code_bytes);
   if (!(rc = bc_buf_check(&b, err))) {
     char *cmap = bc_arena_alloc(arena, b.len + 1);
     if (!cmap) {
@@ -210,6 +210,22 @@ int bc_pdf_font_make_compact(bc_pdf_font *out,
   return font_make(out, set, fonts, true, arena, err);
 }
 
+void bc_pdf_font_w(bc_buf *out, const bc_pdf_font *f) {
+  bc_buf_puts(out, "/W [");
+  for (size_t i = 0; i < f->w_count; i++) {
+    bc_buf_printf(out, " %u [", (unsigned)f->w[i].first);
+    for (size_t j = 0; j < f->w[i].count; j++) {
+      char s[32];
+      int len = bc_pdf_width_text(s, f->w[i].widths[j]);
+      if (j)
+        bc_buf_putc(out, ' ');
+      bc_buf_put(out, s, (size_t)len);
+    }
+    bc_buf_putc(out, ']');
+  }
+  bc_buf_puts(out, " ]");
+}
+
 void bc_pdf_font_dict(bc_buf *out,
                       const bc_pdf_font *f,
                       bc_pdf_font_obj which,
@@ -227,21 +243,10 @@ void bc_pdf_font_dict(bc_buf *out,
     bc_buf_printf(out,
                   "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s "
                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-                  "/Supplement 0 >> /FontDescriptor %s /CIDToGIDMap /Identity "
-                  "/W [",
+                  "/Supplement 0 >> /FontDescriptor %s /CIDToGIDMap /Identity ",
                   f->base_font, refs[BC_PDF_FONT_DESCRIPTOR]);
-    for (size_t i = 0; i < f->w_count; i++) {
-      bc_buf_printf(out, " %u [", (unsigned)f->w[i].first);
-      for (size_t j = 0; j < f->w[i].count; j++) {
-        char s[32];
-        int len = bc_pdf_width_text(s, f->w[i].widths[j]);
-        if (j)
-          bc_buf_putc(out, ' ');
-        bc_buf_put(out, s, (size_t)len);
-      }
-      bc_buf_putc(out, ']');
-    }
-    bc_buf_puts(out, " ] >>");
+    bc_pdf_font_w(out, f);
+    bc_buf_puts(out, " >>");
     break;
   case BC_PDF_FONT_DESCRIPTOR:
     bc_buf_printf(out,

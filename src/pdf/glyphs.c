@@ -111,14 +111,10 @@ static void put_utf16_hex(bc_buf *b, const char *s, size_t len) {
   }
 }
 
-void bc_glyph_set_tounicode(bc_buf *b, const bc_glyph_set *s) {
-  bc_glyph_set_tounicode_coded(b, s, NULL, 2);
-}
-
-void bc_glyph_set_tounicode_coded(bc_buf *b,
-                                  const bc_glyph_set *s,
-                                  const uint32_t *codes,
-                                  unsigned code_bytes) {
+void bc_glyph_set_tounicode(bc_buf *b,
+                            const bc_glyph_set *s,
+                            const uint32_t *codes,
+                            unsigned code_bytes) {
   size_t mapped = 0;
   int digits = code_bytes == 1 ? 2 : 4;
   for (unsigned g = 0; g < s->glyph_count; g++)

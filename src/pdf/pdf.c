@@ -188,6 +188,19 @@ int bc_pdf__deflate(bc_deflater *d,
   return 0;
 }
 
+void bc_pdf__png_up(unsigned char *rows,
+                    const unsigned char *data,
+                    size_t count,
+                    size_t cols) {
+  for (size_t i = 0; i < count; i++) {
+    const unsigned char *r = data + i * cols, *above = i ? r - cols : NULL;
+    unsigned char *out = rows + i * (cols + 1);
+    out[0] = 2; /* Up */
+    for (size_t c = 0; c < cols; c++)
+      out[1 + c] = (unsigned char)(r[c] - (above ? above[c] : 0));
+  }
+}
+
 int bc_pdf__put_stream(bc_deflater *d,
                        HPDF_Dict dict,
                        const void *data,
@@ -221,24 +234,10 @@ static void deflater_end(bc_deflater *d) {
 
 /* ---- fonts ---- */
 
-/* The CIDFont's /W, from the bc_pdf_font in dict->attr, as fontobj.c
- * writes it. */
+/* The CIDFont's /W: the text bc_pdf_font_w made, in dict->attr. */
 static HPDF_STATUS write_widths(HPDF_Dict dict, HPDF_Stream stream) {
-  const bc_pdf_font *f = dict->attr;
-  char s[32];
-  HPDF_Stream_WriteStr(stream, "/W [");
-  for (size_t i = 0; i < f->w_count; i++) {
-    snprintf(s, sizeof s, " %u [", (unsigned)f->w[i].first);
-    HPDF_Stream_WriteStr(stream, s);
-    for (size_t j = 0; j < f->w[i].count; j++) {
-      if (j)
-        HPDF_Stream_WriteStr(stream, " ");
-      bc_pdf_width_text(s, f->w[i].widths[j]);
-      HPDF_Stream_WriteStr(stream, s);
-    }
-    HPDF_Stream_WriteStr(stream, "]");
-  }
-  return HPDF_Stream_WriteStr(stream, " ]\012");
+  HPDF_Stream_WriteStr(stream, dict->attr);
+  return HPDF_Stream_WriteStr(stream, "\012");
 }
 
 /* What the one-byte fonts share: the embedded CMap, and a CIDToGIDMap
@@ -250,6 +249,16 @@ typedef struct font_shared {
   HPDF_Dict map[BC_STYLE_COUNT];
   size_t count;
 } font_shared;
+
+/* The CIDSystemInfo Adobe-Identity-0 of the CIDFonts and of the one-byte
+ * fonts' CMap. */
+static HPDF_Dict identity_system_info(HPDF_MMgr mm) {
+  HPDF_Dict info = HPDF_Dict_New(mm);
+  HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+  HPDF_Dict_AddNumber(info, "Supplement", 0);
+  return info;
+}
 
 /* The CMap stream: its dictionary's /CMapName, /CIDSystemInfo and /WMode
  * are the stream's (ISO 19005-2 6.2.11.3.3). */
@@ -266,11 +275,7 @@ static int one_byte_cmap(font_shared *sh,
     return bc_error_oom(err);
   HPDF_Dict_AddName(sh->cmap, "Type", "CMap");
   HPDF_Dict_AddName(sh->cmap, "CMapName", BC_PDF_ONE_BYTE_CMAP);
-  HPDF_Dict info = HPDF_Dict_New(mm);
-  HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
-  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
-  HPDF_Dict_AddNumber(info, "Supplement", 0);
-  HPDF_Dict_Add(sh->cmap, "CIDSystemInfo", info);
+  HPDF_Dict_Add(sh->cmap, "CIDSystemInfo", identity_system_info(mm));
   HPDF_Dict_AddNumber(sh->cmap, "WMode", 0);
   text = bc_pdf_one_byte_cmap(&len);
   return bc_pdf__put_stream(deflate_to, sh->cmap, text, len, err);
@@ -308,12 +313,7 @@ static int cid_to_gid_map(HPDF_Dict *out,
   bc_pdf_cid_to_gid_map(map, space);
   if (!deflate_to->compress)
     return bc_pdf__put_stream(deflate_to, *out, map, sizeof map, err);
-  for (size_t r = 0; r < 256; r++) {
-    rows[3 * r] = 2; /* Up */
-    for (size_t k = 0; k < 2; k++)
-      rows[3 * r + 1 + k] =
-          (unsigned char)(map[2 * r + k] - (r ? map[2 * r - 2 + k] : 0));
-  }
+  bc_pdf__png_up(rows, map, 256, 2);
   if ((rc = bc_pdf__deflate(deflate_to, rows, sizeof rows, &data, &len, err)))
     return rc;
   (*out)->filter = HPDF_STREAM_FILTER_NONE;
@@ -379,11 +379,7 @@ static int make_font(face_use *u,
   HPDF_Dict_AddName(cid, "Type", "Font");
   HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
   HPDF_Dict_AddName(cid, "BaseFont", f.base_font);
-  HPDF_Dict info = HPDF_Dict_New(mm);
-  HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
-  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
-  HPDF_Dict_AddNumber(info, "Supplement", 0);
-  HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+  HPDF_Dict_Add(cid, "CIDSystemInfo", identity_system_info(mm));
   HPDF_Dict_Add(cid, "FontDescriptor", fd);
   if (map)
     HPDF_Dict_Add(cid, "CIDToGIDMap", map);
@@ -391,11 +387,15 @@ static int make_font(face_use *u,
     HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
   /* The W array through the write hook: libharu's reals are floats,
    * written with 5 decimals (556.15 as 556.15002). */
-  bc_pdf_font *kept = bc_arena_alloc(arena, sizeof *kept);
-  if (!kept)
-    return bc_error_oom(err);
-  *kept = f;
-  cid->attr = kept;
+  bc_buf wb;
+  bc_buf_init(&wb, arena->alloc);
+  bc_pdf_font_w(&wb, &f);
+  if (!(rc = bc_buf_check(&wb, err)) &&
+      !(cid->attr = bc_arena_strndup(arena, wb.data, wb.len)))
+    rc = bc_error_oom(err);
+  bc_buf_free(&wb);
+  if (rc)
+    return rc;
   cid->write_fn = write_widths;
 
   /* ToUnicode. */

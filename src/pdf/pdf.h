@@ -77,7 +77,7 @@ int bc_glyph_set_add(bc_glyph_set *set,
                      uint32_t text_len,
                      bc_error *err);
 /* Natural width in 1/1000 em, rounded to 2 decimals as written in a W
- * array (bc_pdf_put_width): at 1/1000 em, a report's widths would be off
+ * array (bc_pdf_width_text): at 1/1000 em, a report's widths would be off
  * by up to half a unit each, and the pen corrected every few glyphs. */
 double bc_glyph_set_width(const bc_glyph_set *set,
                        const bc_fontset *fonts,
@@ -90,15 +90,13 @@ int bc_glyph_set_list(uint32_t **gids_out,
                       bc_error *err);
 /* Six capitals from the glyph set: the subset tag of PDF 9.6.4. */
 void bc_glyph_set_tag(char tag[7], const bc_glyph_set *set);
-/* The ToUnicode CMap (PDF 9.10.3) for the drawn glyphs, by glyph ID in
- * two bytes. */
-void bc_glyph_set_tounicode(bc_buf *out, const bc_glyph_set *set);
-/* The same with codes[gid] (NULL: the glyph ID) for each drawn glyph's
- * code, in code_bytes (1 or 2) bytes. */
-void bc_glyph_set_tounicode_coded(bc_buf *out,
-                                  const bc_glyph_set *set,
-                                  const uint32_t *codes,
-                                  unsigned code_bytes);
+/* The ToUnicode CMap (PDF 9.10.3) for the drawn glyphs, with codes[gid]
+ * (NULL: the glyph ID) for each drawn glyph's code, in code_bytes (1 or 2)
+ * bytes. */
+void bc_glyph_set_tounicode(bc_buf *out,
+                            const bc_glyph_set *set,
+                            const uint32_t *codes,
+                            unsigned code_bytes);
 /* ---- one embedded font (fontobj.c) ---- */
 
 /* w as a W array writes it: at most 2 decimals, no trailing zeros; into
@@ -184,6 +182,9 @@ typedef enum bc_pdf_font_obj {
   BC_PDF_FONT_TOUNICODE, /* a stream: the CMap */
   BC_PDF_FONT_OBJECTS
 } bc_pdf_font_obj;
+
+/* The CIDFont's W entry of f: "/W [ first [w1 w2 ...] ... ]". */
+void bc_pdf_font_w(bc_buf *out, const bc_pdf_font *f);
 
 /* Object `which` of f (from bc_pdf_font_make: Identity-H) in PDF syntax,
  * for a writer of raw objects: the

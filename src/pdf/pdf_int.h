@@ -43,6 +43,14 @@ int bc_pdf__deflate(bc_deflater *d,
                     size_t *out_len,
                     bc_error *err);
 
+/* PNG Up prediction (PDF 7.4.4.4) of count rows of cols bytes of data
+ * into rows (count * (cols + 1) bytes): each row the tag 2, then each byte
+ * minus the one above it (zeros above the first row). */
+void bc_pdf__png_up(unsigned char *rows,
+                    const unsigned char *data,
+                    size_t count,
+                    size_t cols);
+
 /* Puts data into the stream object dict, deflated unless compression is
  * off. Deflated, the bytes stay in d's arena (d->streams) for
  * bc_pdf__save, not copied into libharu's stream. */

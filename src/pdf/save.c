@@ -180,13 +180,13 @@ int bc_pdf__save(const unsigned char **data_out,
   cols = (size_t)(1 + w2 + w3);
   row = cols + 1;
   rows = bc_arena_calloc(arena, size, row);
-  data = bc_arena_calloc(arena, size + 1, cols); /* row -1: zeros */
+  data = bc_arena_calloc(arena, size, cols);
   if (!rows || !data) {
     rc = bc_error_oom(err);
     goto cleanup;
   }
   for (size_t i = 0; i < size; i++) {
-    unsigned char *r = data + (i + 1) * cols;
+    unsigned char *r = data + i * cols;
     if (i == 0) { /* the head of the free list: generation 65535 */
       put_be(r + 1 + w2, 0xFFFF, w3);
     } else if (i < n && !is_stream(HPDF_Xref_GetEntry(xref, (HPDF_UINT)i)->obj)) {
@@ -197,11 +197,8 @@ int bc_pdf__save(const unsigned char **data_out,
       r[0] = 1;
       put_be(r + 1, offset[i], w2);
     }
-    /* PNG Up: each byte minus the one above it, after a tag byte 2. */
-    rows[i * row] = 2;
-    for (size_t c = 0; c < cols; c++)
-      rows[i * row + 1 + c] = (unsigned char)(r[c] - (r - cols)[c]);
   }
+  bc_pdf__png_up(rows, data, size, cols);
   if ((rc = bc_pdf__deflate(d, rows, size * row, &z, &zlen, err)))
     goto cleanup;
   w = HPDF_Array_New(doc->mmgr);
