@@ -68,7 +68,6 @@ void bc_layout__set_orientation(lay *l, bool landscape) {
   l->page_height = landscape ? f->page_width : f->page_height;
 }
 
-
 double bc_layout__baseline_offset(const lay *l, double size, double leading) {
   const bc_face_info *fi = bc_fontset_info(l->fonts, BC_STYLE_REGULAR);
   double asc = (double)fi->ascender / fi->upem * size;
