@@ -707,6 +707,24 @@ START_TEST(test_import_db__problems_are_capped) {
 }
 END_TEST
 
+/* The four files import_with and database_with import, in a/ (not NFC
+ * in places, as a user's files may be). */
+static void write_a_files(void) {
+  char dir[600];
+  mkdir(tmp(dir, sizeof dir, "a"), 0777);
+  write_file("a/agencies.csv", "code,name,full_name,symbol,place,parent_code\n"
+                               "B1,SỞ B,Sở B,SB,Nơi B,T1\n"
+                               "T1,UBND TỈNH,Ủy ban,UBND,Tỉnh,\n");
+  write_file("a/values.csv", "agency_code,period_code,indicator_code,value\n"
+                             "B1,2023-Q3,a.so,7\n"
+                             "A1,2023-Q3,a.chu,Vie\xCC\x82\xCC\xA3t\n");
+  write_file("a/notes.md", "Ghi chú: hoa\xCC\x80\n");
+  write_file("a/agency_certificates.csv",
+             "agency_code,role,spki_sha256,issuer,subject,note\n"
+             "B1,seal," FP ",,,\n"
+             "B1,signer,,CN=CA,\"CN=Tra\xCC\x82\xCC\x80n B,C=VN\",cấp 2024\n");
+}
+
 static int import_with(const bc_allocator *alloc, bc_error *err, void *ud) {
   char p[4][600];
   const char *files[4] = {tmp(p[0], sizeof p[0], "a/values.csv"),
@@ -722,20 +740,8 @@ static int import_with(const bc_allocator *alloc, bc_error *err, void *ud) {
 
 START_TEST(test_import_db__allocation_failures) {
   bc_import_result *r = calloc(1, sizeof *r);
-  char dir[600];
   fresh_db("alloc.db");
-  mkdir(tmp(dir, sizeof dir, "a"), 0777);
-  write_file("a/agencies.csv", "code,name,full_name,symbol,place,parent_code\n"
-                               "B1,SỞ B,Sở B,SB,Nơi B,T1\n"
-                               "T1,UBND TỈNH,Ủy ban,UBND,Tỉnh,\n");
-  write_file("a/values.csv", "agency_code,period_code,indicator_code,value\n"
-                             "B1,2023-Q3,a.so,7\n"
-                             "A1,2023-Q3,a.chu,Vie\xCC\x82\xCC\xA3t\n");
-  write_file("a/notes.md", "Ghi chú: hoa\xCC\x80\n");
-  write_file("a/agency_certificates.csv",
-             "agency_code,role,spki_sha256,issuer,subject,note\n"
-             "B1,seal," FP ",,,\n"
-             "B1,signer,,CN=CA,\"CN=Tra\xCC\x82\xCC\x80n B,C=VN\",cấp 2024\n");
+  write_a_files();
   ck_assert_int_gt(tu_every_allocation_failure(1, import_with, r), 2);
   ck_assert_int_gt(tu_every_allocation_failure(0, import_with, r), 2);
   ck_assert_uint_eq(r->problem_count, 0);
@@ -785,18 +791,7 @@ START_TEST(test_import_db__database_allocation_failures) {
   bc_error err;
   long runs;
   fresh_db("alloc2.db"); /* writes base.sql */
-  mkdir(tmp(dir, sizeof dir, "a"), 0777);
-  write_file("a/agencies.csv", "code,name,full_name,symbol,place,parent_code\n"
-                               "B1,SỞ B,Sở B,SB,Nơi B,T1\n"
-                               "T1,UBND TỈNH,Ủy ban,UBND,Tỉnh,\n");
-  write_file("a/values.csv", "agency_code,period_code,indicator_code,value\n"
-                             "B1,2023-Q3,a.so,7\n"
-                             "A1,2023-Q3,a.chu,Vie\xCC\x82\xCC\xA3t\n");
-  write_file("a/notes.md", "Ghi chú: hoa\xCC\x80\n");
-  write_file("a/agency_certificates.csv",
-             "agency_code,role,spki_sha256,issuer,subject,note\n"
-             "B1,seal," FP ",,,\n"
-             "B1,signer,,CN=CA,\"CN=Tra\xCC\x82\xCC\x80n B,C=VN\",cấp 2024\n");
+  write_a_files();
   runs = tu_every_allocation_failure(0, database_with, r);
   printf("database: %ld allocation indices failed in turn, each clean\n",
          runs - 1);
