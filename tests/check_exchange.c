@@ -1024,13 +1024,9 @@ up_db(char *buf, size_t size, const char *name, const binding *b, size_t n) {
   bc_error err;
   sqlite3 *h;
   sqlite3_stmt *s;
-  FILE *fp;
   snprintf(buf, size, "%s/%s.db", tu_tmpdir(), name);
   unlink(buf);
-  fp = fopen(tmp(sql, sizeof sql, "up.sql"), "wb");
-  ck_assert_ptr_nonnull(fp);
-  fputs(up_sql, fp);
-  fclose(fp);
+  tu_file_write(tmp(sql, sizeof sql, "up.sql"), up_sql, sizeof up_sql - 1);
   ck_assert_int_eq(bc_database_create(buf, NULL, &err), 0);
   ck_assert_msg(bc_database_load_sql(buf, sql, NULL, &err) == 0, "%s", err.message);
   ck_assert_int_eq(sqlite3_open(buf, &h), SQLITE_OK);
