@@ -138,24 +138,25 @@ static max_align_t fake_context_storage;
     "opts->version is not BC_VERIFY_OPTIONS_VERSION")                         \
   X(verify_trust, bc_verify, (&verify, "a.pdf", VERIFY_BAD_TRUST, err),       \
     "opts->trust->version is not BC_TRUST_OPTIONS_VERSION")                   \
-  X(import_pdfs_out, bc_database_import_pdfs, (NULL, IMPORT_PDF_OPTS(0), err), \
+  X(import_pdfs_out, bc_database_import_pdfs,                                 \
+    (NULL, IMPORT_PDF_OPTS(0), err),                                          \
     "out is NULL")                                                            \
-  X(import_pdfs_options, bc_database_import_pdfs, (&import_pdf, NULL, err),            \
+  X(import_pdfs_options, bc_database_import_pdfs, (&import_pdf, NULL, err),   \
     "options is NULL")                                                        \
-  X(import_pdfs_version, bc_database_import_pdfs,                                      \
+  X(import_pdfs_version, bc_database_import_pdfs,                             \
     (&import_pdf, IMPORT_PDF_OPTS(.version = 2), err),                        \
     "options->version is not BC_IMPORT_PDF_OPTIONS_VERSION")                  \
-  X(import_pdfs_db, bc_database_import_pdfs,                                           \
+  X(import_pdfs_db, bc_database_import_pdfs,                                  \
     (&import_pdf, IMPORT_PDF_OPTS(.db_path = NULL), err),                     \
     "options->db_path is NULL")                                               \
-  X(import_pdfs_paths, bc_database_import_pdfs,                                        \
+  X(import_pdfs_paths, bc_database_import_pdfs,                               \
     (&import_pdf, IMPORT_PDF_OPTS(.path_count = 1), err),                     \
     "options->paths is NULL")                                                 \
-  X(import_pdfs_trust, bc_database_import_pdfs,                                        \
+  X(import_pdfs_trust, bc_database_import_pdfs,                               \
     (&import_pdf, IMPORT_PDF_OPTS(.trust = BAD_TRUST), err),                  \
     "options->trust->version is not BC_TRUST_OPTIONS_VERSION")                \
   X(db_create, bc_database_create, (NULL, NULL, err), "path is NULL")         \
-  X(db_options_version, bc_database_create, ("x.db", BAD_DATABASE, err),       \
+  X(db_options_version, bc_database_create, ("x.db", BAD_DATABASE, err),      \
     "options->version is not BC_DATABASE_OPTIONS_VERSION")                    \
   X(db_upgrade_path, bc_database_upgrade, (&from, NULL, NULL, err),           \
     "path is NULL")                                                           \
@@ -168,7 +169,8 @@ static max_align_t fake_context_storage;
     "db_path is NULL")                                                        \
   X(db_load_sql, bc_database_load_sql, ("x.db", NULL, NULL, err),             \
     "sql_path is NULL")                                                       \
-  X(db_load_version, bc_database_load_sql, ("x.db", "a.sql", BAD_DATABASE, err), \
+  X(db_load_version, bc_database_load_sql,                                    \
+    ("x.db", "a.sql", BAD_DATABASE, err),                                     \
     "options->version is not BC_DATABASE_OPTIONS_VERSION")                    \
   X(db_load_fd_db, bc_database_load_sql_fd, (NULL, 0, "<stdin>", NULL, err),  \
     "db_path is NULL")                                                        \
@@ -192,7 +194,8 @@ static max_align_t fake_context_storage;
     "db_path is NULL")                                                        \
   X(db_export_dir, bc_database_export, (rows, "x.db", NULL, NULL, NULL, err), \
     "dir is NULL")                                                            \
-  X(db_export_rows, bc_database_export, (NULL, "x.db", "dir", NULL, NULL, err), \
+  X(db_export_rows, bc_database_export,                                       \
+    (NULL, "x.db", "dir", NULL, NULL, err),                                   \
     "rows is NULL")                                                           \
   X(db_export_version, bc_database_export,                                    \
     (rows, "x.db", "dir", NULL, BAD_DATABASE, err),                           \

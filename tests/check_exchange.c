@@ -912,7 +912,8 @@ END_TEST
  * agency's) and the signer's (ky_nguoi_co_tham_quyen) under it, each as
  * PKCS#12 with the root; the SHA-256 of each public key, as openssl
  * computes it; the Trà Vinh reference report rendered from the reference
- * samples, unsigned, signed by the signer, and signed by both. */
+ * samples, unsigned, signed by the signer, and signed by both; trust
+ * options with the root as their one anchor. */
 static struct signed_fixture {
   int ready;
   tu_pki pki;
@@ -921,6 +922,8 @@ static struct signed_fixture {
   char sample_db[700];
   char unsigned_pdf[700], signer_pdf[700], both_pdf[700];
   long values; /* indicator values of STTTT-TV, 2023-Q3 */
+  const char *anchors[1];
+  bc_trust_options trust;
 } fx;
 
 #define SEAL_SUBJECT                                                           \
@@ -1002,6 +1005,10 @@ static void signed_setup(void) {
                        "SELECT count(*) FROM indicator_value WHERE "
                        "agency_code = 'STTTT-TV' AND period_code = '2023-Q3'");
   ck_assert_int_gt(fx.values, 10);
+  fx.anchors[0] = fx.pki.root;
+  fx.trust = (bc_trust_options)BC_TRUST_OPTIONS_INIT;
+  fx.trust.anchors = fx.anchors;
+  fx.trust.anchor_count = 1;
   fx.ready = 1;
 }
 
@@ -1024,13 +1031,9 @@ up_db(char *buf, size_t size, const char *name, const binding *b, size_t n) {
   bc_error err;
   sqlite3 *h;
   sqlite3_stmt *s;
-  FILE *fp;
   snprintf(buf, size, "%s/%s.db", tu_tmpdir(), name);
   unlink(buf);
-  fp = fopen(tmp(sql, sizeof sql, "up.sql"), "wb");
-  ck_assert_ptr_nonnull(fp);
-  fputs(up_sql, fp);
-  fclose(fp);
+  tu_file_write(tmp(sql, sizeof sql, "up.sql"), up_sql, sizeof up_sql - 1);
   ck_assert_int_eq(bc_database_create(buf, NULL, &err), 0);
   ck_assert_msg(bc_database_load_sql(buf, sql, NULL, &err) == 0, "%s", err.message);
   ck_assert_int_eq(sqlite3_open(buf, &h), SQLITE_OK);
@@ -1077,17 +1080,13 @@ static int import_one(bc_import_pdf_result **r,
  * binding by issuer and subject serves as one by fingerprint. */
 START_TEST(test_exchange_signed__trusted_seal_imports) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
-  bc_trust_options t = BC_TRUST_OPTIONS_INIT;
   bc_import_pdf_result *r = NULL;
   bc_error err;
   char up[600];
-  const char *anchors[1], *path[1];
+  const char *path[1];
   signed_setup();
-  anchors[0] = fx.pki.root;
   path[0] = fx.both_pdf;
-  t.anchors = anchors;
-  t.anchor_count = 1;
-  o.trust = &t;
+  o.trust = &fx.trust;
   const binding by_spki[] = {
       {"STTTT-TV", "seal", fx.seal_spki, NULL, NULL},
       {"STTTT-TV", "signer", fx.signer_spki, NULL, NULL}};
@@ -1201,17 +1200,13 @@ END_TEST
  * reason. */
 START_TEST(test_exchange_signed__seal_not_bound_to_the_agency) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
-  bc_trust_options t = BC_TRUST_OPTIONS_INIT;
   bc_import_pdf_result *r = NULL;
   bc_error err;
   char up[600], not_bound[600], want[1400];
-  const char *anchors[1], *path[1];
+  const char *path[1];
   signed_setup();
-  anchors[0] = fx.pki.root;
   path[0] = fx.both_pdf;
-  t.anchors = anchors;
-  t.anchor_count = 1;
-  o.trust = &t;
+  o.trust = &fx.trust;
   snprintf(not_bound, sizeof not_bound,
            "the seal's certificate (" SEAL_SUBJECT ", SPKI SHA-256 %s) is not "
            "bound to agency 'STTTT-TV'",
@@ -1259,7 +1254,7 @@ START_TEST(test_exchange_signed__seal_not_bound_to_the_agency) {
              cases[i].file, cases[i].why);
     ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->message, want);
     bc_import_pdf_result_free(r);
-  r = NULL;
+    r = NULL;
     ck_assert_int_eq(count_in(up, TV_VALUES), 0);
     /* accept_untrusted imports it, naming why. */
     o.accept_untrusted = 1;
@@ -1269,7 +1264,7 @@ START_TEST(test_exchange_signed__seal_not_bound_to_the_agency) {
                      "signed, imported because of --accept-untrusted");
     ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->untrusted, cases[i].why);
     bc_import_pdf_result_free(r);
-  r = NULL;
+    r = NULL;
     ck_assert_int_eq(count_in(up, TV_VALUES), fx.values);
   }
 }
@@ -1374,17 +1369,14 @@ static void refused_whatever_options(const char *up,
                                      bc_verdict verdict,
                                      const char *why,
                                      const char *policy) {
-  bc_trust_options t = BC_TRUST_OPTIONS_INIT;
   bc_import_pdf_result *r = NULL;
   bc_error err;
   char want[1400];
-  const char *anchors[1] = {fx.pki.root}, *path[1] = {file};
-  t.anchors = anchors;
-  t.anchor_count = 1;
+  const char *path[1] = {file};
   snprintf(want, sizeof want, "'%s' is refused: %s (%s)", file, why, policy);
   for (int lax = 0; lax < 2; lax++) {
     bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
-    o.trust = &t;
+    o.trust = &fx.trust;
     o.accept_unsigned = o.accept_untrusted = o.keep_going = lax;
     ck_assert_int_eq(import_one(&r, &o, up, path, &err), (lax ? 0 : code));
     if (!lax)
@@ -1398,7 +1390,7 @@ static void refused_whatever_options(const char *up,
     ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->reason, why);
     ck_assert_str_eq(bc_import_pdf_result_file(r, 0)->message, want);
     bc_import_pdf_result_free(r);
-  r = NULL;
+    r = NULL;
     ck_assert_int_eq(count_in(up, TV_VALUES), 0);
   }
 }
@@ -1505,17 +1497,13 @@ END_TEST
  * accept_unsigned, which says so. */
 START_TEST(test_exchange_signed__unsigned_report) {
   bc_import_pdf_options o = BC_IMPORT_PDF_OPTIONS_INIT;
-  bc_trust_options t = BC_TRUST_OPTIONS_INIT;
   bc_import_pdf_result *r = NULL;
   bc_error err;
   char up[600], want[1400];
-  const char *anchors[1], *path[1];
+  const char *path[1];
   signed_setup();
-  anchors[0] = fx.pki.root;
   path[0] = fx.unsigned_pdf;
-  t.anchors = anchors;
-  t.anchor_count = 1;
-  o.trust = &t;
+  o.trust = &fx.trust;
   const binding b[] = {{"STTTT-TV", "seal", fx.seal_spki, NULL, NULL}};
   up_db(up, sizeof up, "unsigned", b, 1);
   ck_assert_int_eq(import_one(&r, &o, up, path, &err), BC_EVERIFY);

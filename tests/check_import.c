@@ -519,20 +519,6 @@ START_TEST(test_import_db__bad_files_and_headers) {
 }
 END_TEST
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  char *data;
-  ck_assert_ptr_nonnull(fp);
-  fseek(fp, 0, SEEK_END);
-  *len = (size_t)ftell(fp);
-  fseek(fp, 0, SEEK_SET);
-  data = malloc(*len + 1);
-  ck_assert_uint_eq(fread(data, 1, *len, fp), *len);
-  data[*len] = '\0';
-  fclose(fp);
-  return data;
-}
-
 START_TEST(test_import_db__all_or_nothing_in_dependency_order) {
   bc_import_result *r = calloc(1, sizeof *r);
   bc_error err;
@@ -547,11 +533,11 @@ START_TEST(test_import_db__all_or_nothing_in_dependency_order) {
   write_file("values.csv", "agency_code,period_code,indicator_code,value\n"
                            "B1,2023-Q3,a.so,7\n"
                            "A1,2023-Q3,a.so,abc\n");
-  before = slurp(db, &n1);
+  before = (char *)tu_file_read(db, &n1);
   ck_assert_int_eq(import(r, &err, NULL, "values.csv", "agencies.csv"),
                    BC_EDATA);
   ck_assert_uint_eq(r->problem_count, 1);
-  after = slurp(db, &n2);
+  after = (char *)tu_file_read(db, &n2);
   ck_assert_uint_eq(n1, n2);
   ck_assert_int_eq(memcmp(before, after, n1), 0);
   free(after);
@@ -707,6 +693,24 @@ START_TEST(test_import_db__problems_are_capped) {
 }
 END_TEST
 
+/* The four files import_with and database_with import, in a/ (not NFC
+ * in places, as a user's files may be). */
+static void write_a_files(void) {
+  char dir[600];
+  mkdir(tmp(dir, sizeof dir, "a"), 0777);
+  write_file("a/agencies.csv", "code,name,full_name,symbol,place,parent_code\n"
+                               "B1,SỞ B,Sở B,SB,Nơi B,T1\n"
+                               "T1,UBND TỈNH,Ủy ban,UBND,Tỉnh,\n");
+  write_file("a/values.csv", "agency_code,period_code,indicator_code,value\n"
+                             "B1,2023-Q3,a.so,7\n"
+                             "A1,2023-Q3,a.chu,Vie\xCC\x82\xCC\xA3t\n");
+  write_file("a/notes.md", "Ghi chú: hoa\xCC\x80\n");
+  write_file("a/agency_certificates.csv",
+             "agency_code,role,spki_sha256,issuer,subject,note\n"
+             "B1,seal," FP ",,,\n"
+             "B1,signer,,CN=CA,\"CN=Tra\xCC\x82\xCC\x80n B,C=VN\",cấp 2024\n");
+}
+
 static int import_with(const bc_allocator *alloc, bc_error *err, void *ud) {
   char p[4][600];
   const char *files[4] = {tmp(p[0], sizeof p[0], "a/values.csv"),
@@ -722,20 +726,8 @@ static int import_with(const bc_allocator *alloc, bc_error *err, void *ud) {
 
 START_TEST(test_import_db__allocation_failures) {
   bc_import_result *r = calloc(1, sizeof *r);
-  char dir[600];
   fresh_db("alloc.db");
-  mkdir(tmp(dir, sizeof dir, "a"), 0777);
-  write_file("a/agencies.csv", "code,name,full_name,symbol,place,parent_code\n"
-                               "B1,SỞ B,Sở B,SB,Nơi B,T1\n"
-                               "T1,UBND TỈNH,Ủy ban,UBND,Tỉnh,\n");
-  write_file("a/values.csv", "agency_code,period_code,indicator_code,value\n"
-                             "B1,2023-Q3,a.so,7\n"
-                             "A1,2023-Q3,a.chu,Vie\xCC\x82\xCC\xA3t\n");
-  write_file("a/notes.md", "Ghi chú: hoa\xCC\x80\n");
-  write_file("a/agency_certificates.csv",
-             "agency_code,role,spki_sha256,issuer,subject,note\n"
-             "B1,seal," FP ",,,\n"
-             "B1,signer,,CN=CA,\"CN=Tra\xCC\x82\xCC\x80n B,C=VN\",cấp 2024\n");
+  write_a_files();
   ck_assert_int_gt(tu_every_allocation_failure(1, import_with, r), 2);
   ck_assert_int_gt(tu_every_allocation_failure(0, import_with, r), 2);
   ck_assert_uint_eq(r->problem_count, 0);
@@ -785,18 +777,7 @@ START_TEST(test_import_db__database_allocation_failures) {
   bc_error err;
   long runs;
   fresh_db("alloc2.db"); /* writes base.sql */
-  mkdir(tmp(dir, sizeof dir, "a"), 0777);
-  write_file("a/agencies.csv", "code,name,full_name,symbol,place,parent_code\n"
-                               "B1,SỞ B,Sở B,SB,Nơi B,T1\n"
-                               "T1,UBND TỈNH,Ủy ban,UBND,Tỉnh,\n");
-  write_file("a/values.csv", "agency_code,period_code,indicator_code,value\n"
-                             "B1,2023-Q3,a.so,7\n"
-                             "A1,2023-Q3,a.chu,Vie\xCC\x82\xCC\xA3t\n");
-  write_file("a/notes.md", "Ghi chú: hoa\xCC\x80\n");
-  write_file("a/agency_certificates.csv",
-             "agency_code,role,spki_sha256,issuer,subject,note\n"
-             "B1,seal," FP ",,,\n"
-             "B1,signer,,CN=CA,\"CN=Tra\xCC\x82\xCC\x80n B,C=VN\",cấp 2024\n");
+  write_a_files();
   runs = tu_every_allocation_failure(0, database_with, r);
   printf("database: %ld allocation indices failed in turn, each clean\n",
          runs - 1);
@@ -953,7 +934,7 @@ START_TEST(test_import_export__numbers_and_round_trip) {
   ck_assert_uint_eq(rows[7], 3);
   ck_assert_uint_eq(rows[9], 2);
   snprintf(path, sizeof path, "%s/agency_certificates.csv", out);
-  a = slurp(path, &n1);
+  a = (char *)tu_file_read(path, &n1);
   ck_assert_str_eq(a, "\xEF\xBB\xBF"
                       "agency_code,role,spki_sha256,issuer,subject,note\r\n"
                       "A1,seal," FP ",,,\r\n"
@@ -961,7 +942,7 @@ START_TEST(test_import_export__numbers_and_round_trip) {
                       "O=Sở A\\, Tỉnh X,C=VN\",\"cấp 2024, \"\"USB\"\"\"\r\n");
   free(a);
   snprintf(path, sizeof path, "%s/values.csv", out);
-  a = slurp(path, &n1);
+  a = (char *)tu_file_read(path, &n1);
   ck_assert_str_eq(a, "\xEF\xBB\xBF"
                       "agency_code,period_code,indicator_code,value\r\n"
                       "A1,2023-Q3,a.chu,\"có \"\"ngoặc\"\", phẩy\"\r\n"
@@ -988,14 +969,16 @@ START_TEST(test_import_export__numbers_and_round_trip) {
   ck_assert_int_eq(
       bc_database_export(rows, db, tmp(out, sizeof out, "export2"), NULL, NULL, &err), 0);
   snprintf(path, sizeof path, "%s/values.csv", out);
-  b = slurp(path, &n2);
+  b = (char *)tu_file_read(path, &n2);
   ck_assert_uint_eq(n1, n2);
   ck_assert_int_eq(memcmp(a, b, n1), 0);
   free(a);
   free(b);
   ck_assert_uint_eq(rows[9], 2);
-  a = slurp(tmp(path, sizeof path, "export1/agency_certificates.csv"), &n1);
-  b = slurp(tmp(path, sizeof path, "export2/agency_certificates.csv"), &n2);
+  a = (char *)tu_file_read(
+      tmp(path, sizeof path, "export1/agency_certificates.csv"), &n1);
+  b = (char *)tu_file_read(
+      tmp(path, sizeof path, "export2/agency_certificates.csv"), &n2);
   ck_assert_uint_eq(n1, n2);
   ck_assert_int_eq(memcmp(a, b, n1), 0);
   free(a);

@@ -1505,6 +1505,11 @@ static void ocsp_open(ocsp_ctx *o, const tu_pki *pki, int status) {
   o->key = pem_read(tu_pki_path(path, sizeof path, pki, "root.key"), 'k');
 }
 
+static void ocsp_close(ocsp_ctx *o) {
+  X509_free(o->cert);
+  EVP_PKEY_free(o->key);
+}
+
 /* A signer whose certificate names the responder: each answer it can
  * give, one that is not its CA's, none (asked once a run). */
 START_TEST(test_sign_trust__ocsp) {
@@ -1585,10 +1590,8 @@ START_TEST(test_sign_trust__ocsp) {
     bc_trust_free(t);
   }
   ck_assert_int_eq(tu_http_stop(h), 4); /* the last one not answered */
-  X509_free(o.cert);
-  EVP_PKEY_free(o.key);
-  X509_free(other.cert);
-  EVP_PKEY_free(other.key);
+  ocsp_close(&o);
+  ocsp_close(&other);
 }
 END_TEST
 

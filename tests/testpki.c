@@ -1,5 +1,5 @@
-/* tests/testpki.c: the throwaway PKI, whole files and the HTTP responder
- * of testpki.h. */
+/* tests/testpki.c: the throwaway PKI and the HTTP responder of
+ * testpki.h. */
 #include "testpki.h"
 #include "testutil.h"
 
@@ -101,40 +101,6 @@ void tu_pki_leaf(const tu_pki *p,
   memcpy(spki, out, 64);
   spki[64] = '\0';
   free(out);
-}
-
-unsigned char *tu_file_read(const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  unsigned char *data;
-  long n;
-  ck_assert_msg(fp != NULL, "cannot open %s", path);
-  ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
-  n = ftell(fp);
-  ck_assert_int_gt(n, 0);
-  rewind(fp);
-  data = malloc((size_t)n + 1);
-  ck_assert_ptr_nonnull(data);
-  ck_assert_uint_eq(fread(data, 1, (size_t)n, fp), (size_t)n);
-  data[n] = '\0';
-  fclose(fp);
-  *len = (size_t)n;
-  return data;
-}
-
-void tu_file_write(const char *path, const void *data, size_t len) {
-  FILE *fp = fopen(path, "wb");
-  ck_assert_ptr_nonnull(fp);
-  ck_assert_uint_eq(fwrite(data, 1, len, fp), len);
-  ck_assert_int_eq(fclose(fp), 0);
-}
-
-const char *tu_find_bytes(const unsigned char *data, size_t len,
-                          const char *s) {
-  size_t n = strlen(s);
-  for (size_t i = 0; i + n <= len; i++)
-    if (!memcmp(data + i, s, n))
-      return (const char *)data + i;
-  return NULL;
 }
 
 /* ---- the HTTP responder ---- */

@@ -1,7 +1,7 @@
 /* tests/testpki.h: a throwaway PKI made with the openssl command (a root
- * CA and leaves issued by it, as PKCS#12), whole-file helpers, and a
- * one-thread HTTP responder on 127.0.0.1 for the time-stamping and OCSP
- * requests of the sign and exchange suites. */
+ * CA and leaves issued by it, as PKCS#12) and a one-thread HTTP responder
+ * on 127.0.0.1 for the time-stamping and OCSP requests of the sign and
+ * exchange suites. */
 #ifndef BC_TESTPKI_H
 #define BC_TESTPKI_H
 
@@ -39,15 +39,6 @@ void tu_pki_leaf(const tu_pki *p,
 /* p->dir "/" name into buf. */
 const char *tu_pki_path(char *buf, size_t size, const tu_pki *p,
                         const char *name);
-
-/* A whole file (malloc'd, the test fails when it cannot be read), and a
- * whole file written. */
-unsigned char *tu_file_read(const char *path, size_t *len);
-void tu_file_write(const char *path, const void *data, size_t len);
-
-/* The first s in data[0..len), or NULL. */
-const char *tu_find_bytes(const unsigned char *data, size_t len,
-                          const char *s);
 
 /* Answers one POSTed body: the reply's bytes in *reply (malloc'd; NULL:
  * close without answering) and its length. */

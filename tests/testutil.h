@@ -1,5 +1,5 @@
 /* tests/testutil.h: helpers shared by the Check suites (paths, a failing
- * allocator, running a command and capturing its output). */
+ * allocator, running a command and capturing its output, whole files). */
 #ifndef BC_TESTUTIL_H
 #define BC_TESTUTIL_H
 
@@ -76,5 +76,14 @@ void tu_fonts_close(tu_fonts *t);
 /* Runs a shell command; returns its exit status and its stdout (malloc'd,
  * caller frees) in *out when out is not NULL. */
 int tu_run(char **out, const char *command);
+
+/* A whole file (malloc'd, NUL-terminated; the test fails when it cannot be
+ * read or is empty), and a whole file written. */
+unsigned char *tu_file_read(const char *path, size_t *len);
+void tu_file_write(const char *path, const void *data, size_t len);
+
+/* The first s in data[0..len), or NULL. */
+const char *tu_find_bytes(const unsigned char *data, size_t len,
+                          const char *s);
 
 #endif

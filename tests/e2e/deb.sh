@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # tests/e2e/deb.sh: the Debian package from packaging/build-deb.sh: its
 # Depends name the package of every shared library the binary needs (and
-# of libqpdf, which it loads) and fonts-liberation2; it holds no fonts, the Debian docs, a stripped binary,
-# root-owned files with Debian's modes; lintian finds no error; extracted
-# with dpkg-deb -x into a temporary root, it renders from another directory
-# with the system's fonts the same bytes as the build.
+# of libqpdf, which it loads) and fonts-liberation2; it holds no fonts, the
+# Debian docs, a stripped binary, root-owned files with Debian's modes;
+# lintian finds no error; extracted with dpkg-deb -x into a temporary root,
+# it renders from another directory with the system's fonts the same bytes
+# as the build.
 source "$(dirname "$0")/common.bash"
 sample_db
 DB=$WORK/baocao.db
@@ -70,31 +71,33 @@ sys.exit(1 if bad else 0)
 PY
 check "the binary is stripped" bash -c "
   ! readelf -S '$WORK/root/usr/bin/baocao' | grep -Eq '\\.symtab|\\.debug_'"
-# Each library the binary needs, by its package, is in Depends.
-check "Depends names the package of every NEEDED library" bash -c '
-  for so in $(readelf -d "$0" | sed -n "s/.*(NEEDED).*\[\(.*\)\]/\1/p"); do
-    path=$(ldconfig -p | awk -v s="$so" "\$1 == s { print \$NF; exit }")
-    [ -n "$path" ] || { echo "no $so"; exit 1; }
-    pkg=
+# in_depends SONAME DEPENDS: the package holding the library SONAME (as
+# ldconfig finds it, under either side of the /usr merge) is in DEPENDS.
+in_depends='
+  in_depends() {
+    local path p pkg=
+    path=$(ldconfig -p | awk -v s="$1" "\$1 == s { print \$NF; exit }")
+    [ -n "$path" ] || { echo "no $1"; return 1; }
     for p in "$path" "$(realpath "$path")" "${path#/usr}" "/usr$path"; do
       pkg=$(dpkg -S "$p" 2>/dev/null | head -1 | cut -d: -f1)
       [ -n "$pkg" ] && break
     done
-    [ -n "$pkg" ] || { echo "no package for $path"; exit 1; }
-    grep -qE "(^|, )$pkg( |,|\$)" <<< "$1" || { echo "$so ($pkg) not in Depends"; exit 1; }
+    [ -n "$pkg" ] || { echo "no package for $path"; return 1; }
+    grep -qE "(^|, )$pkg( |,|\$)" <<< "$2" || { echo "$1 ($pkg) not in Depends"; return 1; }
+  }'
+# Each library the binary needs, by its package, is in Depends.
+check "Depends names the package of every NEEDED library" bash -c "$in_depends"'
+  for so in $(readelf -d "$0" | sed -n "s/.*(NEEDED).*\[\(.*\)\]/\1/p"); do
+    in_depends "$so" "$1" || exit 1
   done' "$WORK/root/usr/bin/baocao" "$depends"
 
 # libqpdf is loaded when a PDF is read (dlopen, src/pdf/pdfread.c): its
 # package is in Depends too, though no NEEDED names it.
-check "Depends names libqpdf's package (loaded, not linked)" bash -c '
+check "Depends names libqpdf's package (loaded, not linked)" bash -c "$in_depends"'
   so=$(grep -ao "libqpdf\.so\.[0-9][0-9]*" "$0" | head -1)
   [ -n "$so" ] || { echo "no libqpdf soname in the binary"; exit 1; }
   ! readelf -d "$0" | grep -q "\[$so\]" || { echo "$so is NEEDED"; exit 1; }
-  path=$(realpath "$(ldconfig -p | awk -v s="$so" "\$1 == s { print \$NF; exit }")")
-  pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1)
-  [ -n "$pkg" ] || { echo "no package for $path"; exit 1; }
-  grep -qE "(^|, )$pkg( |,|\$)" <<< "$1" || { echo "$so ($pkg) not in Depends"; exit 1; }' \
-  "$WORK/root/usr/bin/baocao" "$depends"
+  in_depends "$so" "$1"' "$WORK/root/usr/bin/baocao" "$depends"
 
 # --- lintian ---
 if command -v lintian > /dev/null; then
