@@ -2,13 +2,15 @@
  * context, renders the same report RUNS times with bc_render (after one
  * render that is not counted, which opens the database and loads the
  * fonts and, unless RENDER_BENCH_PREPARE=0, prepares them for subsetting),
- * and prints each render's wall time in ms, one a line. */
+ * and prints each render's wall time in ms, one a line. Threads as baocao
+ * render uses them (the CPUs online, at most 4), or RENDER_BENCH_THREADS. */
 #include <baocao/baocao.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static double now_ms(void) {
   struct timespec t;
@@ -33,6 +35,12 @@ int main(int argc, char **argv) {
    * do; RENDER_BENCH_PREPARE=0 leaves the context's default. */
   copts.prepare_fonts = !getenv("RENDER_BENCH_PREPARE") ||
                         strcmp(getenv("RENDER_BENCH_PREPARE"), "0") != 0;
+  if (getenv("RENDER_BENCH_THREADS")) {
+    copts.threads = (unsigned)atoi(getenv("RENDER_BENCH_THREADS"));
+  } else {
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    copts.threads = cpus < 1 ? 1 : cpus > 4 ? 4 : (unsigned)cpus;
+  }
   ropts.db_path = argv[3];
   ropts.agency = argv[4];
   ropts.period = argv[5];

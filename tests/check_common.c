@@ -1,5 +1,5 @@
 /* tests/check_common.c: errors, buffers, arenas, UTF-8, atomic files and
- * reading JSON, SHA-256. */
+ * reading JSON, SHA-256, the job pool. */
 #include "common/alloc.h"
 #include "common/arena.h"
 #include "common/buf.h"
@@ -7,6 +7,7 @@
 #include "common/file.h"
 #include "common/i18n.h"
 #include "common/json.h"
+#include "common/pool.h"
 #include "common/sha256.h"
 #include "common/utf8.h"
 #include "testutil.h"
@@ -20,6 +21,63 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Each job writes its own slot: the index squared, and which worker ran
+ * it; jobs 7 and 3 fail (3 is the lowest, so its code comes back). */
+typedef struct pool_probe {
+  size_t out[200];
+  unsigned by[200];
+  int fail;
+} pool_probe;
+
+static int probe_job(void *ud, size_t i, unsigned worker) {
+  pool_probe *p = ud;
+  p->out[i] = i * i;
+  p->by[i] = worker;
+  if (p->fail && (i == 7 || i == 3))
+    return (int)i + 100;
+  return 0;
+}
+
+START_TEST(test_common_pool__every_job_once_lowest_failure_wins) {
+  for (unsigned threads = 0; threads <= BC_POOL_MAX_THREADS + 2; threads++)
+    for (int fail = 0; fail <= 1; fail++) {
+      pool_probe p;
+      memset(&p, 0xFF, sizeof p);
+      p.fail = fail;
+      int rc = bc_pool_run(threads, 200, probe_job, &p);
+      ck_assert_int_eq(rc, fail ? 103 : 0);
+      for (size_t i = 0; i < 200; i++) {
+        ck_assert_uint_eq(p.out[i], i * i);
+        unsigned most = threads > BC_POOL_MAX_THREADS ? BC_POOL_MAX_THREADS
+                                                      : threads;
+        ck_assert_uint_lt(p.by[i], most > 1 ? most : 1);
+      }
+    }
+  /* No jobs: nothing runs, 0. One job: on the caller. */
+  ck_assert_int_eq(bc_pool_run(4, 0, probe_job, NULL), 0);
+  pool_probe one = {.fail = 0};
+  ck_assert_int_eq(bc_pool_run(4, 1, probe_job, &one), 0);
+  ck_assert_uint_eq(one.by[0], 0);
+}
+END_TEST
+
+static int task_fn(void *ud) {
+  int *v = ud;
+  *v *= 3;
+  return *v == 21 ? 42 : 0;
+}
+
+START_TEST(test_common_pool__task_runs_once_on_either_thread) {
+  for (int thread = 0; thread <= 1; thread++) {
+    int v = 7;
+    bc_task t;
+    bc_task_start(&t, thread != 0, task_fn, &v);
+    ck_assert_int_eq(bc_task_join(&t), 42);
+    ck_assert_int_eq(v, 21);
+  }
+}
+END_TEST
 
 START_TEST(test_common_error__format_all_parts) {
   bc_error err;
@@ -686,6 +744,10 @@ Suite *common_suite(void) {
   tcase_add_test(tc, test_common_arena__alignment_and_big_blocks);
   tcase_add_test(tc, test_common_arena__out_of_memory_returns_null);
   tcase_add_test(tc, test_common_arena__reset_keeps_the_largest_chunk);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("pool");
+  tcase_add_test(tc, test_common_pool__every_job_once_lowest_failure_wins);
+  tcase_add_test(tc, test_common_pool__task_runs_once_on_either_thread);
   suite_add_tcase(s, tc);
   tc = tcase_create("utf8");
   tcase_add_test(tc, test_common_utf8__decode_rejects_bad_sequences);

@@ -48,6 +48,15 @@ typedef struct bc_context_options {
    * embeds it, so one render pays nothing. The PDFs' bytes are the same
    * either way. */
   int prepare_fonts;
+  /* How many threads one render may use: 0 or 1, the calling thread
+   * alone; more (at most 8), independent parts of a render (lines of
+   * separate paragraphs, deflating streams, subsetting fonts) also run on
+   * threads the render starts and joins before it returns. The bytes
+   * written are the same for every value. With more than 1, alloc is
+   * called from those threads too, so it must be thread-safe (the C
+   * library's is). baocao render, preview and check use up to 4; bulk's
+   * workers 1 each, as they already run in parallel. */
+  unsigned threads;
 } bc_context_options;
 
 /* The render that embeds a face after which a context prepares that face

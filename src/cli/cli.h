@@ -239,6 +239,9 @@ const char *cli_data_dir(void);
 /* The template directory: the flag, else $BAOCAO_TEMPLATE_DIR, else
  * templates/ in the data directory (written into buf). */
 const char *cli_template_dir(const char *flag, char *buf, size_t size);
+/* The threads one render uses (bc_context_options.threads): the CPUs
+ * online, at most 4. */
+unsigned cli_render_threads(void);
 
 /* Where the fonts come from: a directory or a system family, for
  * bc_context_options.font_dir and font_family. */

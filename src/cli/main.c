@@ -216,6 +216,11 @@ int cli_fonts(cli_font_choice *c,
   return EXIT_OK;
 }
 
+unsigned cli_render_threads(void) {
+  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  return cpus < 1 ? 1 : cpus > 4 ? 4 : (unsigned)cpus;
+}
+
 const char *cli_template_dir(const char *flag, char *buf, size_t size) {
   return dir_default(flag, "BAOCAO_TEMPLATE_DIR", "templates", buf, size);
 }

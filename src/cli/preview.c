@@ -363,6 +363,7 @@ int cmd_preview(int argc, char **argv) {
       job.popts.output_path = output;
   }
   job.copts.temp_hook = cli_temp_hook();
+  job.copts.threads = cli_render_threads();
   int fonts_rc = cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
                            cli_get(opts, n, "font-family"), "preview");
   if (fonts_rc)

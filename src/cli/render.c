@@ -168,6 +168,7 @@ int cmd_render(int argc, char **argv) {
     ropts.output_path = out_buf;
   }
   copts.temp_hook = cli_temp_hook();
+  copts.threads = cli_render_threads();
   copts.font_dir = fonts.dir;
   copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),

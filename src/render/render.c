@@ -11,6 +11,7 @@
 #include "common/error.h"
 #include "common/file.h"
 #include "common/i18n.h"
+#include "common/pool.h"
 #include "common/sha256.h"
 #include "common/utf8.h"
 #include "data/data.h"
@@ -58,6 +59,7 @@ struct bc_context {
   ino_t db_ino;
   unsigned char font_digest[BC_SHA256_SIZE]; /* of the four font files */
   bool font_digest_known;
+  unsigned threads; /* opts->threads, 1 to BC_POOL_MAX_THREADS */
   bc_sink sink, sink_no_fsync; /* the default ones, told of temporaries */
 };
 
@@ -80,6 +82,9 @@ int bc_context_new(bc_context **out,
   if (!ctx)
     return bc_error_oom(err);
   ctx->alloc = a;
+  ctx->threads = opts->threads < 1                     ? 1
+                 : opts->threads > BC_POOL_MAX_THREADS ? BC_POOL_MAX_THREADS
+                                                       : opts->threads;
   ctx->sink = *bc_sink_default();
   ctx->sink_no_fsync = *bc_sink_no_fsync();
   if (opts->temp_hook) {
@@ -890,6 +895,10 @@ const bc_allocator *bc_context__alloc(const bc_context *ctx) {
 
 const bc_sink *bc_context__sink(const bc_context *ctx, bool no_fsync) {
   return no_fsync ? &ctx->sink_no_fsync : &ctx->sink;
+}
+
+unsigned bc_context__threads(const bc_context *ctx) {
+  return ctx->threads;
 }
 
 const bc_fontset *bc_context__fonts(const bc_context *ctx) {
