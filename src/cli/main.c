@@ -1,6 +1,6 @@
 /* cli/main.c: `baocao` entry point: dispatches subcommands, prints help,
  * maps library error codes to exit codes. Only the CLI prints. */
-#define _DEFAULT_SOURCE /* realpath */
+#define _GNU_SOURCE /* realpath, sched_getaffinity, CPU_COUNT */
 #include "cli/cli.h"
 #include "cli/i18n.h"
 #include "text/text.h"
@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -217,7 +218,8 @@ int cli_fonts(cli_font_choice *c,
 }
 
 unsigned cli_render_threads(void) {
-  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  cpu_set_t set;
+  int cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
   return cpus < 1 ? 1 : cpus > 4 ? 4 : (unsigned)cpus;
 }
 
