@@ -29,7 +29,7 @@ PACKAGES=(
   cmake make pkg-config gcc clang libclang-rt-14-dev
   libhpdf-dev libharfbuzz-dev libfreetype-dev libsqlite3-dev
   libutf8proc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpng-dev
-  libssl-dev zlib1g-dev libdeflate-dev libcjson-dev libqpdf-dev libzip-dev libp11-dev
+  libssl-dev nettle-dev zlib1g-dev libdeflate-dev libcjson-dev libqpdf-dev libzip-dev libp11-dev
   check poppler-utils qpdf python3 python3-fitz python3-jsonschema openssl
   libnss3-tools valgrind mupdf-tools softhsm2 opensc
   libreoffice-writer-nogui fonts-liberation2 python3-docx python3-odf

@@ -1,8 +1,8 @@
 # cmake/deb.cmake: the Debian package, `cpack -G DEB` in a build configured
 # by packaging/build-deb.sh (prefix /usr, BAOCAO_BUNDLE_FONTS=OFF,
 # BAOCAO_DEBIAN=ON): Depends from dpkg-shlibdeps plus fonts-liberation2 and
-# libqpdf's package (loaded, not linked),
-# the stripped binary, /usr/share/doc/baocao/{copyright,changelog.Debian.gz}.
+# the packages of libqpdf and libzip (loaded, not linked),
+# the stripped binary and signing module, /usr/share/doc/baocao/{copyright,changelog.Debian.gz}.
 set(BC_DEB_MAINTAINER
     "baocao maintainers <maintainers@users.noreply.b-seed-332f29a4.example>"
     CACHE STRING "Maintainer of the Debian package")
@@ -23,36 +23,41 @@ if(BAOCAO_DEBIAN)
   if(NOT gzip_rc EQUAL 0)
     message(FATAL_ERROR "gzip of the Debian changelog failed")
   endif()
-  # libqpdf is loaded when a PDF is read (src/pdf/pdfread.c), so no NEEDED
-  # names it and dpkg-shlibdeps cannot see it: its dependency as the shlibs
+  # libqpdf is loaded when a PDF is read (src/pdf/pdfread.c), libzip when
+  # a draft is made (src/office/package.c), so no NEEDED names them and
+  # dpkg-shlibdeps cannot see them: each one's dependency as the shlibs
   # file of the package that holds it states it, e.g. libqpdf29 (>> 11.3~).
-  get_filename_component(qpdf_file ${QPDF_LIB} REALPATH)
-  string(REGEX REPLACE "^/usr/" "/" qpdf_unmerged ${qpdf_file})
-  foreach(path ${qpdf_file} ${qpdf_unmerged})
-    execute_process(COMMAND dpkg-query -S ${path} OUTPUT_VARIABLE qpdf_owner
-                    RESULT_VARIABLE qpdf_rc ERROR_QUIET)
-    if(qpdf_rc EQUAL 0)
-      break()
+  function(bc_deb_loaded_depends var lib soname)
+    get_filename_component(file ${lib} REALPATH)
+    string(REGEX REPLACE "^/usr/" "/" unmerged ${file})
+    foreach(path ${file} ${unmerged})
+      execute_process(COMMAND dpkg-query -S ${path} OUTPUT_VARIABLE owner
+                      RESULT_VARIABLE rc ERROR_QUIET)
+      if(rc EQUAL 0)
+        break()
+      endif()
+    endforeach()
+    string(REGEX REPLACE ":[^:]*$" "" owner "${owner}")
+    string(REGEX REPLACE "\\.so\\.([^.]+)$" " \\1" shlib ${soname})
+    set(shlibs "")
+    if(rc EQUAL 0)
+      execute_process(COMMAND dpkg-query --control-show ${owner} shlibs
+                      OUTPUT_VARIABLE shlibs RESULT_VARIABLE rc)
     endif()
-  endforeach()
-  string(REGEX REPLACE ":[^:]*$" "" qpdf_owner "${qpdf_owner}")
-  string(REGEX REPLACE "\\.so\\.([^.]+)$" " \\1" qpdf_shlib ${BC_QPDF_SONAME})
-  set(qpdf_shlibs "")
-  if(qpdf_rc EQUAL 0)
-    execute_process(COMMAND dpkg-query --control-show ${qpdf_owner} shlibs
-                    OUTPUT_VARIABLE qpdf_shlibs RESULT_VARIABLE qpdf_rc)
-  endif()
-  string(REPLACE "\n" ";" qpdf_shlibs "${qpdf_shlibs}")
-  set(CMAKE_MATCH_1 "")
-  foreach(line ${qpdf_shlibs})
-    if(line MATCHES "^${qpdf_shlib} (.+)$")
-      break()
+    string(REPLACE "\n" ";" shlibs "${shlibs}")
+    set(CMAKE_MATCH_1 "")
+    foreach(line ${shlibs})
+      if(line MATCHES "^${shlib} (.+)$")
+        break()
+      endif()
+    endforeach()
+    if(NOT CMAKE_MATCH_1)
+      message(FATAL_ERROR "no shlibs entry for ${soname} (${file})")
     endif()
-  endforeach()
-  if(NOT CMAKE_MATCH_1)
-    message(FATAL_ERROR "no shlibs entry for ${BC_QPDF_SONAME} (${qpdf_file})")
-  endif()
-  set(BC_DEB_QPDF_DEPENDS ${CMAKE_MATCH_1})
+    set(${var} ${CMAKE_MATCH_1} PARENT_SCOPE)
+  endfunction()
+  bc_deb_loaded_depends(BC_DEB_QPDF_DEPENDS ${QPDF_LIB} ${BC_QPDF_SONAME})
+  bc_deb_loaded_depends(BC_DEB_LIBZIP_DEPENDS ${LIBZIP_LIB} ${BC_LIBZIP_SONAME})
   install(FILES ${CMAKE_SOURCE_DIR}/packaging/debian/copyright
                 ${CMAKE_BINARY_DIR}/debian/changelog.Debian.gz
           DESTINATION ${CMAKE_INSTALL_DOCDIR}
@@ -83,13 +88,14 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE ${BC_DEB_RELEASE})
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-# The shared libraries' packages from dpkg-shlibdeps, libqpdf's, and the
-# fonts the package does not bundle.
+# The shared libraries' packages from dpkg-shlibdeps (of the binary and of
+# the signing module), libqpdf's and libzip's, and the fonts the package
+# does not bundle.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-liberation2")
-if(BC_DEB_QPDF_DEPENDS)
-  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", ${BC_DEB_QPDF_DEPENDS}")
-endif()
+foreach(dep ${BC_DEB_QPDF_DEPENDS} ${BC_DEB_LIBZIP_DEPENDS})
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", ${dep}")
+endforeach()
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)

@@ -1,34 +1,31 @@
-/* common/sha256.c: SHA-256 through OpenSSL's libcrypto (common's one use of
- * OpenSSL; sign owns the rest), whole or in pieces.
+/* common/sha256.c: SHA-256 through Nettle, whole or in pieces.
  *
- * Design note: OpenSSL's SHA256_Init/Update/Final, deprecated since 3.0 in
- * favour of EVP, and not EVP: EVP's first digest in a process initialises
- * the library (reads openssl.cnf) and fetches SHA-256 from the default
- * provider, which builds its table of every algorithm: 6M instructions,
- * 70 page faults and 2 MB of libcrypto's pages resident, more than all the
- * hashing a render does (its template set and its PDF). The low-level
- * functions run the same assembly (SHA-NI where the CPU has it) with no
- * set-up. Debian's OpenSSL 3 builds them; one without deprecated APIs
- * (no-deprecated) fails to build here, loudly. */
-#define OPENSSL_SUPPRESS_DEPRECATED
+ * Design note: Nettle, not OpenSSL's libcrypto. Only the signing module
+ * (src/sign, loaded when a signature is made or checked: sign/load.c)
+ * needs OpenSSL; loading libcrypto at the start of every process cost a
+ * render about 1 ms and 1.6 MB of resident pages (its relocations), more
+ * than all the hashing a render does (its template set and its PDF).
+ * Nettle is small (one library of a few hundred KB) and runs the same
+ * SHA-NI code where the CPU has it. Its digest function also resets the
+ * context, as bc_sha256_final promises. */
 #include "common/sha256.h"
 
-#include <openssl/sha.h>
+#include <nettle/sha2.h>
 #include <string.h>
 
-_Static_assert(sizeof(SHA256_CTX) <= sizeof(((bc_sha256_ctx *)0)->state),
-               "bc_sha256_ctx holds OpenSSL's SHA256_CTX");
-_Static_assert(_Alignof(SHA256_CTX) <= 8, "and is aligned for it");
+_Static_assert(sizeof(struct sha256_ctx) <= sizeof(((bc_sha256_ctx *)0)->state),
+               "bc_sha256_ctx holds Nettle's sha256_ctx");
+_Static_assert(_Alignof(struct sha256_ctx) <= 8, "and is aligned for it");
 
-static SHA256_CTX *state(bc_sha256_ctx *h) {
-  return (SHA256_CTX *)(void *)h->state;
+static struct sha256_ctx *state(bc_sha256_ctx *h) {
+  return (struct sha256_ctx *)(void *)h->state;
 }
 
 void bc_sha256(unsigned char out[BC_SHA256_SIZE], const void *data, size_t len) {
-  SHA256_CTX c;
-  SHA256_Init(&c);
-  SHA256_Update(&c, data, len);
-  SHA256_Final(out, &c);
+  struct sha256_ctx c;
+  sha256_init(&c);
+  sha256_update(&c, len, data);
+  sha256_digest(&c, SHA256_DIGEST_SIZE, out);
 }
 
 void bc_sha256_hex(char out[BC_SHA256_HEX_SIZE],
@@ -43,21 +40,20 @@ void bc_sha256_hex(char out[BC_SHA256_HEX_SIZE],
 
 int bc_sha256_init(bc_sha256_ctx *h, bc_error *err) {
   (void)err;
-  SHA256_Init(state(h));
+  sha256_init(state(h));
   return 0;
 }
 
 void bc_sha256_update(bc_sha256_ctx *h, const void *data, size_t len) {
   if (len)
-    SHA256_Update(state(h), data, len);
+    sha256_update(state(h), len, data);
 }
 
 int bc_sha256_final(bc_sha256_ctx *h,
                     unsigned char out[BC_SHA256_SIZE],
                     bc_error *err) {
   (void)err;
-  SHA256_Final(out, state(h));
-  SHA256_Init(state(h)); /* ready for the next message */
+  sha256_digest(state(h), SHA256_DIGEST_SIZE, out); /* and resets */
   return 0;
 }
 

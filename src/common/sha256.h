@@ -25,7 +25,7 @@ void bc_sha256_hex(char out[BC_SHA256_HEX_SIZE],
  * context per thread.
  */
 typedef struct bc_sha256_ctx {
-  /* OpenSSL's SHA256_CTX (112 bytes; sha256.c checks that it fits) */
+  /* Nettle's sha256_ctx (sha256.c checks that it fits) */
   _Alignas(8) unsigned char state[128];
 } bc_sha256_ctx;
 

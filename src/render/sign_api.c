@@ -1,11 +1,13 @@
 /* render/sign_api.c: the public signing API over sign/: bc_sign with the
- * context's fonts, bc_verify reading the file into a result of its own. */
+ * context's fonts, bc_verify reading the file into a result of its own,
+ * and the names of verdicts and chain statuses. */
 #include "baocao/baocao.h"
 
 #include "common/alloc.h"
 #include "common/arena.h"
 #include "common/error.h"
 #include "common/file.h"
+#include "common/i18n.h"
 #include "raster/raster.h"
 #include "render/render_int.h"
 #include "sign/sign.h"
@@ -153,9 +155,52 @@ void bc_sign_options_init(bc_sign_options *opts) {
   opts->version = BC_SIGN_OPTIONS_VERSION;
 }
 
+void bc_trust_options_init(bc_trust_options *opts) {
+  if (!opts)
+    return;
+  memset(opts, 0, sizeof *opts);
+  opts->version = BC_TRUST_OPTIONS_VERSION;
+}
+
 void bc_verify_options_init(bc_verify_options *opts) {
   if (!opts)
     return;
   memset(opts, 0, sizeof *opts);
   opts->version = BC_VERIFY_OPTIONS_VERSION;
+}
+
+/* The names of verdicts and chain statuses (no OpenSSL: here, not in the
+ * signing module). */
+const char *bc_verdict_name(bc_verdict v) {
+  switch (v) {
+  case BC_VERDICT_SIGNED:
+    return bc_tr("signed");
+  case BC_VERDICT_MODIFIED:
+    return bc_tr("modified after signing");
+  case BC_VERDICT_INVALID:
+    return bc_tr("invalid");
+  default:
+    return bc_tr("not signed");
+  }
+}
+
+const char *bc_chain_status_name(bc_chain_status s) {
+  switch (s) {
+  case BC_CHAIN_TRUSTED:
+    return bc_tr("trusted");
+  case BC_CHAIN_REVOCATION_UNKNOWN:
+    return bc_tr("revocation unknown");
+  case BC_CHAIN_NOT_FOR_SIGNING:
+    return bc_tr("not for signing");
+  case BC_CHAIN_UNTRUSTED:
+    return bc_tr("untrusted");
+  case BC_CHAIN_NOT_YET_VALID:
+    return bc_tr("not yet valid");
+  case BC_CHAIN_EXPIRED:
+    return bc_tr("expired");
+  case BC_CHAIN_REVOKED:
+    return bc_tr("revoked");
+  default:
+    return bc_tr("not checked");
+  }
 }

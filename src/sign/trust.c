@@ -474,27 +474,6 @@ cleanup:
 
 /* ---- the verdict ---- */
 
-const char *bc_chain_status_name(bc_chain_status s) {
-  switch (s) {
-  case BC_CHAIN_TRUSTED:
-    return bc_tr("trusted");
-  case BC_CHAIN_REVOCATION_UNKNOWN:
-    return bc_tr("revocation unknown");
-  case BC_CHAIN_NOT_FOR_SIGNING:
-    return bc_tr("not for signing");
-  case BC_CHAIN_UNTRUSTED:
-    return bc_tr("untrusted");
-  case BC_CHAIN_NOT_YET_VALID:
-    return bc_tr("not yet valid");
-  case BC_CHAIN_EXPIRED:
-    return bc_tr("expired");
-  case BC_CHAIN_REVOKED:
-    return bc_tr("revoked");
-  default:
-    return bc_tr("not checked");
-  }
-}
-
 static void chain_error(bc_signature_report *rep, int code, X509 *bad,
                         bc_arena *arena) {
   char buf[512], cn[256], day[32] = "?";
@@ -672,9 +651,3 @@ cleanup:
   return rc;
 }
 
-void bc_trust_options_init(bc_trust_options *opts) {
-  if (!opts)
-    return;
-  memset(opts, 0, sizeof *opts);
-  opts->version = BC_TRUST_OPTIONS_VERSION;
-}

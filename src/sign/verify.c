@@ -506,19 +506,6 @@ cleanup:
   return rc;
 }
 
-const char *bc_verdict_name(bc_verdict v) {
-  switch (v) {
-  case BC_VERDICT_SIGNED:
-    return bc_tr("signed");
-  case BC_VERDICT_MODIFIED:
-    return bc_tr("modified after signing");
-  case BC_VERDICT_INVALID:
-    return bc_tr("invalid");
-  default:
-    return bc_tr("not signed");
-  }
-}
-
 int bc_sign__check_bytes(const unsigned char *data,
                          size_t len,
                          const char *field,

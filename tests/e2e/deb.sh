@@ -91,13 +91,31 @@ check "Depends names the package of every NEEDED library" bash -c "$in_depends"'
     in_depends "$so" "$1" || exit 1
   done' "$WORK/root/usr/bin/baocao" "$depends"
 
-# libqpdf is loaded when a PDF is read (dlopen, src/pdf/pdfread.c): its
-# package is in Depends too, though no NEEDED names it.
-check "Depends names libqpdf's package (loaded, not linked)" bash -c "$in_depends"'
-  so=$(grep -ao "libqpdf\.so\.[0-9][0-9]*" "$0" | head -1)
-  [ -n "$so" ] || { echo "no libqpdf soname in the binary"; exit 1; }
-  ! readelf -d "$0" | grep -q "\[$so\]" || { echo "$so is NEEDED"; exit 1; }
-  in_depends "$so" "$1"' "$WORK/root/usr/bin/baocao" "$depends"
+# libqpdf is loaded when a PDF is read (dlopen, src/pdf/pdfread.c), libzip
+# when a draft is made (src/office/package.c): their packages are in
+# Depends too, though no NEEDED names them.
+for lib in libqpdf libzip; do
+  check "Depends names $lib's package (loaded, not linked)" bash -c "$in_depends"'
+    so=$(grep -ao "$2\.so\.[0-9][0-9]*" "$0" | head -1)
+    [ -n "$so" ] || { echo "no $2 soname in the binary"; exit 1; }
+    ! readelf -d "$0" | grep -q "\[$so\]" || { echo "$so is NEEDED"; exit 1; }
+    in_depends "$so" "$1"' "$WORK/root/usr/bin/baocao" "$depends" "$lib"
+done
+
+# The signing module (src/sign/load.c): in the library directory, with
+# the packages of what it links (OpenSSL, libp11) in Depends; the binary
+# itself links neither; the extracted binary finds the module beside it.
+module=$(find "$WORK/root/usr/lib" -name baocao-sign.so)
+check "the signing module in /usr/lib/<triplet>/baocao" bash -c "
+  [ -n '$module' ] && [[ '$module' == '$WORK/root/usr/lib/'*/baocao/baocao-sign.so ]]"
+check "the binary does not link OpenSSL, libp11 or libzip" bash -c "
+  ! readelf -d '$WORK/root/usr/bin/baocao' | grep -E '\[(libcrypto|libssl|libp11|libzip)'"
+check "Depends names the package of every library the module needs" bash -c "$in_depends"'
+  for so in $(readelf -d "$0" | sed -n "s/.*(NEEDED).*\[\(.*\)\]/\1/p"); do
+    in_depends "$so" "$1" || exit 1
+  done' "$module" "$depends"
+check "the extracted baocao loads its signing module (--version names OpenSSL)" bash -c "
+  '$WORK/root/usr/bin/baocao' --version | grep -Eq '^ *OpenSSL:? +3\.'"
 
 # --- lintian ---
 if command -v lintian > /dev/null; then

@@ -3,8 +3,7 @@
 # checked on every #include of src/: a module includes only headers of its
 # own and of modules to its left in the pipeline (pdf, raster and
 # office side by side), and each third-party library is included by the module that owns
-# it (raster may use FreeType too; common/sha256.c, and only it, libcrypto's
-# openssl/sha.h for SHA-256).
+# it (raster may use FreeType too).
 source "$(dirname "$0")/common.bash"
 order=(common model data template markup text layout "pdf raster office" sign render bulk exchange cli)
 declare -A rank
@@ -15,11 +14,11 @@ declare -A owner=(
   ['ft2build.h']="text raster" ['freetype/']="text raster" ['fontconfig/']=text
   ['hpdf']=pdf
   ['qpdf/']=pdf ['zlib.h']=pdf ['libdeflate.h']=pdf ['openssl/']=sign ['libp11.h']=sign ['png.h']=raster
-  ['utf8proc.h']=common ['cJSON.h']=common
+  ['utf8proc.h']=common ['cJSON.h']=common ['nettle/']=common
   [zip.h]=office
 )
 # file -> a header it may include beside the owners above
-declare -A also=( ['common/sha256.c']='openssl/sha.h' )
+declare -A also=()
 bad=0
 while IFS=: read -r file _ line; do
   mod=${file#"$SRC"/src/}; mod=${mod%%/*}
