@@ -84,8 +84,8 @@ static int own_dir(char *dir, size_t size) {
 }
 
 static int module(const bc_sign_module **out, bc_error *err) {
-  static const char *const places[] = {"", "/" BC_SIGN_MODULE_RELDIR,
-                                       "/baocao"};
+  static const char reldir[] = "/" BC_SIGN_MODULE_RELDIR;
+  const char *const places[] = {"", reldir, "/baocao"};
   static const size_t sizes[] = BC_SIGN_MODULE_SIZES;
   char dir[PATH_MAX], path[PATH_MAX + 64];
   const char *found = NULL;
