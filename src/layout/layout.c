@@ -1,5 +1,6 @@
 /* layout/layout.c: the frame defaults, page assembly, single-line shaping
- * and wrapping helpers, and bc_layout_document, which runs header, body,
+ * and wrapping helpers, and bc_layout_document, which breaks every
+ * block's lines (on the render's threads), then runs header, body,
  * closing block and page numbers in that order (and so makes the structure
  * elements in reading order: structure.c). */
 #include "layout/layout_int.h"

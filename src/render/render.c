@@ -1,4 +1,4 @@
-/* render/render.c: the public API: a worker context (fonts, shaper, compiled
+/* render/render.c: the public API: a worker context (fonts, shapers, compiled
  * templates, rasteriser) and one pipeline data -> model -> template ->
  * markup -> layout whose pages go to one of two outputs: bc_render writes
  * them as PDF, bc_preview draws one of them as PNG. bc_render also writes
