@@ -111,6 +111,12 @@ int bc_layout__init(lay *l,
 /* Frees what the lay holds outside the arena (its scratch arena, the
  * paragraph arrays). */
 void bc_layout__fini(lay *l);
+/* Makes body.c's paragraph arrays now (as their first paragraph would),
+ * on the calling thread: with glibc, what a thread allocates is freed
+ * into that thread's own malloc arena, where the calling thread cannot
+ * use it again, while a block that realloc moves stays in the arena it
+ * was first taken from. */
+int bc_layout__para_new(lay *l);
 /* Frees body.c's paragraph arrays. */
 void bc_layout__para_free(lay *l);
 
