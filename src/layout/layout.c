@@ -477,8 +477,8 @@ static int all_lines(size_t *failed,
      * the scratch arena's chunk, emptied and kept from paragraph to
      * paragraph) is taken here, on this thread: freed by that thread's
      * own, it would stay in its malloc arena (glibc's), of no use to the
-     * rest of the render; 0.2 MB more peak memory for Tây Ninh. A thread
-     * whose state cannot be made leaves its share to the others. */
+     * rest of the render (it cost Tây Ninh 0.2 MB of peak memory). A
+     * thread whose state cannot be made leaves its share to the others. */
     if (w && (bc_layout__para_new(&wk->l) ||
               !bc_arena_alloc(&wk->l.scratch, SCRATCH_FIRST))) {
       bc_layout__fini(&wk->l);
