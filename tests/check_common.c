@@ -236,6 +236,49 @@ START_TEST(test_common_arena__reset_keeps_the_largest_chunk) {
 }
 END_TEST
 
+/* bc_arena_absorb: the chunks of one arena freed with another's, what
+ * it handed out still valid, the taker's current chunk still used. */
+START_TEST(test_common_arena__absorb_moves_the_chunks) {
+  tu_failing_alloc fa;
+  bc_arena into, from, empty;
+  tu_failing_alloc_init(&fa, -1, 0);
+  bc_arena_init(&into, &fa.base);
+  bc_arena_init(&from, &fa.base);
+  bc_arena_init(&empty, &fa.base);
+  char *a = bc_arena_alloc(&into, 100);
+  char *b[3];
+  for (int i = 0; i < 3; i++) { /* 16 and 32 KB chunks */
+    ck_assert_ptr_nonnull(b[i] = bc_arena_alloc(&from, 10000));
+    memset(b[i], 'b' + i, 10000);
+  }
+  ck_assert_ptr_nonnull(a);
+  ck_assert_int_eq(fa.live, 3);
+  bc_arena_absorb(&into, &from);
+  ck_assert_ptr_null(from.head);
+  ck_assert_uint_eq(from.used_bytes, 0);
+  ck_assert_uint_eq(into.used_bytes, 112 + 30000);
+  ck_assert_int_eq(fa.live, 3);
+  long before = fa.count;
+  ck_assert_ptr_eq(bc_arena_alloc(&into, 100), a + 112); /* into's chunk */
+  ck_assert_int_eq(fa.count, before);
+  for (int i = 0; i < 3; i++)
+    ck_assert_int_eq(b[i][9999], 'b' + i);
+  /* Into an empty arena; from an empty one: nothing. */
+  ck_assert_ptr_nonnull(bc_arena_alloc(&from, 10));
+  bc_arena_absorb(&empty, &from);
+  ck_assert_int_eq(fa.live, 4);
+  ck_assert_uint_eq(empty.used_bytes, 16);
+  bc_arena_absorb(&into, &from);
+  bc_arena_absorb(&into, &empty);
+  ck_assert_int_eq(fa.live, 4);
+  bc_arena_release(&from);
+  bc_arena_release(&empty);
+  ck_assert_int_eq(fa.live, 4);
+  bc_arena_release(&into);
+  ck_assert_int_eq(fa.live, 0);
+}
+END_TEST
+
 START_TEST(test_common_utf8__decode_rejects_bad_sequences) {
   uint32_t cp;
   ck_assert_uint_eq(bc_utf8_decode("\xE1\xBB\x87", 3, &cp), 3); /* ệ */
@@ -744,6 +787,7 @@ Suite *common_suite(void) {
   tcase_add_test(tc, test_common_arena__alignment_and_big_blocks);
   tcase_add_test(tc, test_common_arena__out_of_memory_returns_null);
   tcase_add_test(tc, test_common_arena__reset_keeps_the_largest_chunk);
+  tcase_add_test(tc, test_common_arena__absorb_moves_the_chunks);
   suite_add_tcase(s, tc);
   tc = tcase_create("pool");
   tcase_add_test(tc, test_common_pool__every_job_once_lowest_failure_wins);

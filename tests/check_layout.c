@@ -9,6 +9,7 @@
 
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -648,6 +649,164 @@ START_TEST(test_layout_body__line_ends_keep_their_space) {
 }
 END_TEST
 
+/* ---- line breaking on several threads ---- */
+
+/* A report of n paragraphs (headings, a list and a table among them),
+ * with a phụ lục of m more, twice: portrait and landscape. Paragraph
+ * bad_p of the body and bad_a of the phụ lục (SIZE_MAX: none) end with a
+ * character the fonts lack, in a word naming the paragraph. */
+static void threads_doc(bc_doc *d,
+                        size_t n,
+                        size_t m,
+                        size_t bad_p,
+                        size_t bad_a) {
+  static const char *const words[] = {
+      "cải cách", "hành chính", "năm 2024", "của", "và",
+      "thủ tục", "trực tuyến", "đạt", "tỷ lệ", "https://dichvucong.gov.vn/p/"};
+  bc_appendix *app = bc_arena_calloc(&tf.arena, 2, sizeof *app);
+  bc_error err;
+  bc_buf md[2];
+  bc_error_clear(&err);
+  for (int part = 0; part < 2; part++) {
+    size_t count = part ? m : n, bad = part ? bad_a : bad_p;
+    bc_buf_init(&md[part], bc_allocator_default());
+    for (size_t i = 0; i < count; i++) {
+      if (i % 9 == 4)
+        bc_buf_printf(&md[part], "## Mục %zu\n\n", i);
+      if (i % 13 == 6)
+        bc_buf_printf(&md[part], "| STT | Nội dung %zu | Kết quả |\n"
+                                 "|---|---|---|\n| 1 | %s %s | %zu,5%% |\n\n",
+                      i, words[i % 10], words[(i * 3) % 10], i);
+      bc_buf_printf(&md[part], i % 7 == 3 ? "- " : "");
+      for (size_t w = 0; w < 12 + (i * 37) % 60; w++)
+        bc_buf_printf(&md[part], "%s%s", w ? " " : "",
+                      words[(i * 7 + w * w) % 10]);
+      if (i == bad)
+        bc_buf_printf(&md[part], " đoạn%zu\xF0\x9F\x98\x80", i);
+      bc_buf_printf(&md[part], ".\n\n");
+    }
+  }
+  memset(d, 0, sizeof *d);
+  d->parent_name = "UBND TỈNH TÂY NINH";
+  d->agency_name = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
+  d->number_line = "Số:        /BC-STTTT";
+  d->place_date = "Tây Ninh, ngày      tháng 7 năm 2024";
+  d->doc_type = "BÁO CÁO";
+  d->subject = "Công tác cải cách hành chính 6 tháng đầu năm 2024";
+  bc_block *blocks;
+  size_t nb;
+  ck_assert_int_eq(bc_markup_parse(&blocks, &nb, bc_buf_cstr(&md[0]),
+                                   md[0].len, &tf.arena, &err),
+                   0);
+  d->blocks = blocks;
+  d->block_count = nb;
+  ck_assert_int_eq(bc_markup_parse(&blocks, &nb, bc_buf_cstr(&md[1]),
+                                   md[1].len, &tf.arena, &err),
+                   0);
+  for (int k = 0; k < 2; k++) {
+    app[k].label = k ? "Phụ lục II" : "Phụ lục I";
+    app[k].title = "KẾT QUẢ THỰC HIỆN";
+    app[k].reference = "(Kèm theo Báo cáo số      /BC-STTTT)";
+    app[k].landscape = k == 1;
+    app[k].blocks = blocks;
+    app[k].block_count = nb;
+  }
+  d->appendices = app;
+  d->appendix_count = 2;
+  d->recipients = recipients;
+  d->recipient_count = 3;
+  d->signer_lines = signer;
+  d->signer_line_count = 2;
+  d->signer_name = "Bùi Thông Nhứt";
+  bc_buf_free(&md[0]);
+  bc_buf_free(&md[1]);
+}
+
+/* The document laid out on threads threads: its page dump into *dump
+ * (malloc'd), or the error. */
+static int layout_threads(char **dump,
+                          bc_error *err,
+                          const bc_doc *d,
+                          unsigned threads) {
+  bc_shaper *shapers[4] = {tf.shaper};
+  bc_pages pages;
+  bc_buf b;
+  int rc;
+  bc_error_clear(err);
+  for (unsigned k = 1; k < threads; k++)
+    ck_assert_int_eq(bc_shaper_new(&shapers[k], tf.fonts,
+                                   bc_allocator_default(), err),
+                     0);
+  rc = bc_layout_document_threads(&pages, d, &frame, tf.fonts, shapers,
+                                  threads, &tf.arena, err);
+  for (unsigned k = 1; k < threads; k++)
+    bc_shaper_free(shapers[k]);
+  *dump = NULL;
+  if (rc)
+    return rc;
+  bc_buf_init(&b, bc_allocator_default());
+  bc_pages_dump(&b, &pages);
+  /* What the pages' dump does not show. */
+  bc_buf_printf(&b, "elements %zu outline %zu lines %zu p95 %.9f\n",
+                pages.elem_count, pages.outline_count, pages.stats.lines,
+                pages.stats.space_p95);
+  for (size_t i = 0; i < pages.elem_count; i++)
+    bc_buf_printf(&b, "%d %u;", (int)pages.elems[i].type,
+                  (unsigned)pages.elems[i].parent);
+  *dump = strdup(bc_buf_cstr(&b));
+  bc_buf_free(&b);
+  return 0;
+}
+
+/* The pages are the same whatever the number of threads breaking lines;
+ * a phụ lục in landscape is broken at its own measure. */
+START_TEST(test_layout_threads__same_pages_for_every_count) {
+  bc_doc d;
+  bc_error err;
+  char *one, *more;
+  threads_doc(&d, 80, 30, SIZE_MAX, SIZE_MAX);
+  ck_assert_int_eq(layout_threads(&one, &err, &d, 1), 0);
+  ck_assert_ptr_nonnull(strstr(one, "page 12 run")); /* a long report */
+  for (unsigned threads = 2; threads <= 4; threads += 2) {
+    ck_assert_int_eq(layout_threads(&more, &err, &d, threads), 0);
+    ck_assert_msg(!strcmp(one, more), "%u threads: other pages", threads);
+    free(more);
+  }
+  /* The same document on portrait phụ lục pages only: other lines. */
+  ((bc_appendix *)d.appendices)[1].landscape = false;
+  ck_assert_int_eq(layout_threads(&more, &err, &d, 2), 0);
+  ck_assert(strcmp(one, more) != 0);
+  free(more);
+  free(one);
+}
+END_TEST
+
+/* A block that cannot be laid out: the error of the first one, as one
+ * thread reports it, however many break lines; in a phụ lục, once the
+ * pages before it are made. */
+START_TEST(test_layout_threads__first_block_error_wins) {
+  static const struct {
+    size_t bad_p, bad_a;
+    const char *word;
+  } cases[] = {{5, SIZE_MAX, "đoạn5"}, {70, SIZE_MAX, "đoạn70"},
+               {5, 2, "đoạn5"},        {SIZE_MAX, 2, "đoạn2"},
+               {60, 20, "đoạn60"}};
+  for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+    bc_doc d;
+    bc_error err;
+    char *dump, one[BC_ERROR_MESSAGE_SIZE];
+    threads_doc(&d, 80, 30, cases[c].bad_p, cases[c].bad_a);
+    ck_assert_int_eq(layout_threads(&dump, &err, &d, 1), BC_EDATA);
+    ck_assert_msg(strstr(err.message, cases[c].word), "%s", err.message);
+    snprintf(one, sizeof one, "%s", err.message);
+    for (unsigned threads = 2; threads <= 4; threads++) {
+      ck_assert_int_eq(layout_threads(&dump, &err, &d, threads), BC_EDATA);
+      ck_assert_str_eq(err.message, one);
+    }
+  }
+}
+END_TEST
+
 Suite *layout_suite(void) {
   Suite *s = suite_create("layout");
   TCase *tc = tcase_create("frame");
@@ -674,6 +833,12 @@ Suite *layout_suite(void) {
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_layout_structure__runs_name_their_elements);
   tcase_add_test(tc, test_layout_structure__repeated_table_header_is_an_artifact);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("threads");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_layout_threads__same_pages_for_every_count);
+  tcase_add_test(tc, test_layout_threads__first_block_error_wins);
   suite_add_tcase(s, tc);
   return s;
 }

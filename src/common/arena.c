@@ -3,6 +3,7 @@
 
 #include "common/alloc.h"
 
+#include <assert.h>
 #include <stdalign.h>
 #include <stdint.h>
 #include <string.h>
@@ -55,6 +56,26 @@ void bc_arena_reset(bc_arena *arena) {
   }
   arena->head = keep;
   arena->used_bytes = 0;
+}
+
+void bc_arena_absorb(bc_arena *into, bc_arena *from) {
+  bc_arena_chunk *last = from->head;
+  if (!last)
+    return;
+  assert(into->alloc == from->alloc);
+  while (last->next)
+    last = last->next;
+  /* from's chunks after into's first, the one it allocates from */
+  if (into->head) {
+    last->next = into->head->next;
+    into->head->next = from->head;
+  } else {
+    into->head = from->head;
+  }
+  into->used_bytes += from->used_bytes;
+  from->head = NULL;
+  from->chunk_size = ARENA_FIRST_CHUNK;
+  from->used_bytes = 0;
 }
 
 void *bc_arena_alloc(bc_arena *arena, size_t size) {

@@ -29,6 +29,15 @@ void bc_arena_release(bc_arena *arena);
  * one step of a job needs and the next can reuse. */
 void bc_arena_reset(bc_arena *arena);
 
+/*
+ * Moves every chunk of from into into, which then frees them: what from
+ * handed out lives as long as into's memory. from is left empty, as after
+ * bc_arena_release. Both must use the same allocator. into's current
+ * chunk stays current. For the scratch arenas of a job's threads, whose
+ * results the job keeps (layout's line breaking).
+ */
+void bc_arena_absorb(bc_arena *into, bc_arena *from);
+
 /* size bytes aligned for any type, or NULL when out of memory. */
 void *bc_arena_alloc(bc_arena *arena, size_t size);
 /* Zeroed count * size bytes, NULL on overflow or out of memory. */

@@ -687,6 +687,22 @@ static int break_spans(lay_line **lines_out,
   return 0;
 }
 
+int bc_layout__para_new(lay *l) {
+  struct lay_para_arrays *a;
+  if (l->para)
+    return 0;
+  if (!(a = bc_arena_calloc(l->arena, 1, sizeof *a)))
+    return bc_error_oom(l->err);
+  l->para = a;
+  /* grow() from nothing: 16 of each; NULL leaves a cap at 0 */
+  if (!(a->items = grow(l, NULL, 0, &a->item_cap, sizeof *a->items)) ||
+      !(a->info = grow(l, NULL, 0, &a->info_cap, sizeof *a->info)) ||
+      !(a->pieces = grow(l, NULL, 0, &a->piece_cap, sizeof *a->pieces)) ||
+      !(a->word = grow(l, NULL, 0, &a->word_cap, sizeof *a->word)))
+    return bc_error_oom(l->err);
+  return 0;
+}
+
 void bc_layout__para_free(lay *l) {
   if (!l->para)
     return;

@@ -81,6 +81,23 @@ int bc_layout_document(bc_pages *out,
                        bc_error *err);
 
 /*
+ * bc_layout_document on up to threads threads (1 to BC_POOL_MAX_THREADS):
+ * the lines of separate blocks are broken on threads of their own, shaper
+ * k serving thread k (shapers[0..threads-1], distinct; the fontset is
+ * shared). The pages, and the error when one block fails (the first
+ * block's, as with one thread), are the same for every threads. With more
+ * than one, arena's allocator is called from those threads too.
+ */
+int bc_layout_document_threads(bc_pages *out,
+                               const bc_doc *doc,
+                               const bc_frame *frame,
+                               const bc_fontset *fonts,
+                               bc_shaper *const *shapers,
+                               unsigned threads,
+                               bc_arena *arena,
+                               bc_error *err);
+
+/*
  * Writes the page model as text, one line per run:
  *   page 1 run x=85.04 y=780.00 size=14 style=R|B|I|BI "text"
  *   page 1 rule x0=... y0=... x1=... y1=... width=0.6

@@ -111,6 +111,12 @@ int bc_layout__init(lay *l,
 /* Frees what the lay holds outside the arena (its scratch arena, the
  * paragraph arrays). */
 void bc_layout__fini(lay *l);
+/* Makes body.c's paragraph arrays now (as their first paragraph would),
+ * on the calling thread: with glibc, what a thread allocates is freed
+ * into that thread's own malloc arena, where the calling thread cannot
+ * use it again, while a block that realloc moves stays in the arena it
+ * was first taken from. */
+int bc_layout__para_new(lay *l);
 /* Frees body.c's paragraph arrays. */
 void bc_layout__para_free(lay *l);
 
@@ -247,7 +253,11 @@ int bc_layout__block_elems(lay_block *b, lay *l, const lay_block *next);
  * any list. */
 void bc_layout__set_section(lay *l, uint32_t parent);
 
-/* Breaks a body block into lines (body.c). */
+/* Breaks a body block into lines (body.c). Reads l's frame, fonts and
+ * page width; writes *out and, of l, only what it allocates from (arena,
+ * scratch, para), its shaper and its err: blocks are broken on the
+ * render's threads, each with a lay of its own for those (layout.c's
+ * all_lines). Keep it so: no pages, structure, statistics or outline. */
 int bc_layout__block_lines(lay_block *out, lay *l, const bc_block *block);
 
 /* A table's column widths and cell lines (table.c). */

@@ -1,4 +1,4 @@
-/* render/render.c: the public API: a worker context (fonts, shaper, compiled
+/* render/render.c: the public API: a worker context (fonts, shapers, compiled
  * templates, rasteriser) and one pipeline data -> model -> template ->
  * markup -> layout whose pages go to one of two outputs: bc_render writes
  * them as PDF, bc_preview draws one of them as PNG. bc_render also writes
@@ -50,7 +50,10 @@ struct bc_context {
   const bc_allocator *alloc;
   char *template_dir;
   bc_fontset *fonts;
-  bc_shaper *shaper;
+  /* One shaper per thread a render uses (threads of them), each keeping
+   * its word cache across renders; the first serves everything but the
+   * line breaking of the other threads. */
+  bc_shaper *shapers[BC_POOL_MAX_THREADS];
   bc_frame frame;
   template_entry *templates;
   bc_raster *raster; /* opened by the first preview */
@@ -106,7 +109,9 @@ int bc_context_new(bc_context **out,
         opts->font_family ? opts->font_family : BC_FONT_FAMILY_DEFAULT, a, err);
   else
     rc = bc_fontset_open(&ctx->fonts, opts->font_dir, NULL, a, err);
-  if (rc || (rc = bc_shaper_new(&ctx->shaper, ctx->fonts, a, err)))
+  for (unsigned k = 0; !rc && k < ctx->threads; k++)
+    rc = bc_shaper_new(&ctx->shapers[k], ctx->fonts, a, err);
+  if (rc)
     goto fail;
   bc_fontset_prepare_subsets(
       ctx->fonts, opts->prepare_fonts ? 1 : BC_CONTEXT_PREPARE_FONTS_AFTER);
@@ -157,7 +162,8 @@ void bc_context_free(bc_context *ctx) {
   }
   bc_raster_free(ctx->raster);
   bc_db_close(ctx->db);
-  bc_shaper_free(ctx->shaper);
+  for (unsigned k = 0; k < BC_POOL_MAX_THREADS; k++)
+    bc_shaper_free(ctx->shapers[k]);
   bc_fontset_close(ctx->fonts);
   bc_free(ctx->alloc, ctx->template_dir);
   bc_free(ctx->alloc, ctx);
@@ -334,8 +340,9 @@ static int lay_out(bc_pages *pages,
   if ((rc = bc_template_expand(&exp, tmpl, model, arena, err)) ||
       (rc = bc_render__document(doc, model, &exp, arena, err)) ||
       (rc = bc_doc_tones(doc, tone_style(job->tones, &exp), arena, err)) ||
-      (rc = bc_layout_document(pages, doc, &frame, ctx->fonts, ctx->shaper,
-                               arena, err)))
+      (rc = bc_layout_document_threads(pages, doc, &frame, ctx->fonts,
+                                       ctx->shapers, ctx->threads, arena,
+                                       err)))
     return rc;
   return 0;
 }
@@ -533,7 +540,7 @@ static int draft_bytes(const unsigned char **out,
                        bc_error *err) {
   const bc_report_model *model = src->model;
   const bc_template *tmpl = src->tmpl;
-  const bc_office_setting set = {&ctx->frame, ctx->fonts, ctx->shaper};
+  const bc_office_setting set = {&ctx->frame, ctx->fonts, ctx->shapers[0]};
   bc_expansion exp;
   bc_doc doc;
   bc_office_info info;
@@ -906,7 +913,7 @@ const bc_fontset *bc_context__fonts(const bc_context *ctx) {
 }
 
 bc_shaper *bc_context__shaper(bc_context *ctx) {
-  return ctx->shaper;
+  return ctx->shapers[0];
 }
 
 void bc_context_options_init(bc_context_options *opts) {
