@@ -168,6 +168,13 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
+/* d's compressor of worker w, made on the calling thread. */
+static int compressor(bc_deflater *d, unsigned w, bc_error *err) {
+  if (!d->c[w] && !(d->c[w] = libdeflate_alloc_compressor(DEFLATE_LEVEL)))
+    return bc_error_oom(err);
+  return 0;
+}
+
 int bc_pdf__deflate(bc_deflater *d,
                     const void *data,
                     size_t len,
@@ -176,16 +183,51 @@ int bc_pdf__deflate(bc_deflater *d,
                     bc_error *err) {
   unsigned char *buf;
   size_t cap, n;
-  if (!d->c && !(d->c = libdeflate_alloc_compressor(DEFLATE_LEVEL)))
-    return bc_error_oom(err);
-  cap = libdeflate_zlib_compress_bound(d->c, len);
+  int rc;
+  if ((rc = compressor(d, 0, err)))
+    return rc;
+  cap = libdeflate_zlib_compress_bound(d->c[0], len);
   if (!(buf = bc_arena_alloc(d->arena, cap)))
     return bc_error_oom(err);
-  if (!(n = libdeflate_zlib_compress(d->c, data, len, buf, cap)))
+  if (!(n = libdeflate_zlib_compress(d->c[0], data, len, buf, cap)))
     return bc_error_set(err, BC_ERROR, "libdeflate: cannot deflate a stream");
   *out = buf;
   *out_len = n;
   return 0;
+}
+
+/* A pool job (common/pool.h): stream d->deflated + index, with worker's
+ * compressor. No allocator, no arena: everything it needs was made before
+ * the pool ran. */
+static int deflate_job(void *ud, size_t index, unsigned worker) {
+  bc_deflater *d = ud;
+  bc_stream_data *sd = &d->streams[d->deflated + index];
+  sd->len = libdeflate_zlib_compress(d->c[worker], sd->raw, sd->raw_len,
+                                     sd->data, sd->cap);
+  return sd->len ? 0 : BC_ERROR;
+}
+
+int bc_pdf__deflate_streams(bc_deflater *d, bc_error *err) {
+  size_t count = d->stream_count - d->deflated;
+  unsigned workers = d->threads > 1 ? d->threads : 1;
+  int rc;
+  if (count == 0)
+    return 0;
+  if (workers > count)
+    workers = (unsigned)count;
+  for (unsigned w = 0; w < workers; w++)
+    if ((rc = compressor(d, w, err)))
+      return rc;
+  for (size_t i = d->deflated; i < d->stream_count; i++) {
+    bc_stream_data *sd = &d->streams[i];
+    sd->cap = libdeflate_zlib_compress_bound(d->c[0], sd->raw_len);
+    if (!(sd->data = bc_arena_alloc(d->arena, sd->cap)))
+      return bc_error_oom(err);
+  }
+  rc = bc_pool_run(workers, count, deflate_job, d);
+  d->deflated = d->stream_count;
+  return rc ? bc_error_set(err, BC_ERROR, "libdeflate: cannot deflate a stream")
+            : 0;
 }
 
 void bc_pdf__png_up(unsigned char *rows,
@@ -206,30 +248,43 @@ int bc_pdf__put_stream(bc_deflater *d,
                        const void *data,
                        size_t len,
                        bc_error *err) {
-  const unsigned char *out;
-  size_t out_len;
-  int rc;
+  bc_stream_data *sd;
   if (!d->compress || len == 0) {
     dict->filter = HPDF_STREAM_FILTER_NONE;
     HPDF_Stream_Write(dict->stream, data, (HPDF_UINT)len);
     return 0;
   }
-  if ((rc = bc_pdf__deflate(d, data, len, &out, &out_len, err)))
-    return rc;
   if (d->stream_count >= d->stream_cap &&
       !(d->streams = bc_arena_grow(d->arena, d->streams, d->stream_count,
                                    &d->stream_cap, sizeof *d->streams)))
     return bc_error_oom(err);
-  d->streams[d->stream_count].dict = dict;
-  d->streams[d->stream_count].data = out;
-  d->streams[d->stream_count++].len = out_len;
+  sd = &d->streams[d->stream_count++];
+  memset(sd, 0, sizeof *sd);
+  sd->dict = dict;
+  sd->raw = data;
+  sd->raw_len = len;
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter;
   return 0;
 }
 
+int bc_pdf__put_stream_copy(bc_deflater *d,
+                            HPDF_Dict dict,
+                            const void *data,
+                            size_t len,
+                            bc_error *err) {
+  void *copy;
+  if (!d->compress || len == 0)
+    return bc_pdf__put_stream(d, dict, data, len, err);
+  if (!(copy = bc_arena_alloc(d->arena, len)))
+    return bc_error_oom(err);
+  memcpy(copy, data, len);
+  return bc_pdf__put_stream(d, dict, copy, len, err);
+}
+
 static void deflater_end(bc_deflater *d) {
-  libdeflate_free_compressor(d->c); /* NULL: nothing */
+  for (unsigned w = 0; w < BC_POOL_MAX_THREADS; w++)
+    libdeflate_free_compressor(d->c[w]); /* NULL: nothing */
 }
 
 /* ---- fonts ---- */
@@ -297,8 +352,6 @@ static int cid_to_gid_map(HPDF_Dict *out,
                           bc_deflater *deflate_to,
                           bc_error *err) {
   unsigned char map[512], rows[768];
-  const unsigned char *data;
-  size_t len;
   int rc;
   for (size_t i = 0; i < sh->count; i++)
     if (sh->space[i] == space) {
@@ -314,11 +367,9 @@ static int cid_to_gid_map(HPDF_Dict *out,
   if (!deflate_to->compress)
     return bc_pdf__put_stream(deflate_to, *out, map, sizeof map, err);
   bc_pdf__png_up(rows, map, 256, 2);
-  if ((rc = bc_pdf__deflate(deflate_to, rows, sizeof rows, &data, &len, err)))
+  if ((rc = bc_pdf__put_stream_copy(deflate_to, *out, rows, sizeof rows, err)))
     return rc;
-  (*out)->filter = HPDF_STREAM_FILTER_NONE;
   (*out)->write_fn = write_map_filter;
-  HPDF_Stream_Write((*out)->stream, data, (HPDF_UINT)len);
   return 0;
 }
 
@@ -1000,6 +1051,7 @@ int bc_pdf_write(const unsigned char **data_out,
   memset(uses, 0, sizeof uses);
   memset(&deflate_to, 0, sizeof deflate_to);
   deflate_to.compress = info->compress;
+  deflate_to.threads = info->threads;
   deflate_to.arena = arena;
   bc_buf_init(&content, arena->alloc);
   bc_pdf__id_init(&id);
@@ -1062,8 +1114,8 @@ int bc_pdf_write(const unsigned char **data_out,
       goto cleanup;
     bc_pdf__id_feed(&id, content.data, content.len);
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    if ((rc = bc_pdf__put_stream(&deflate_to, attr->contents, content.data,
-                                 content.len, err)))
+    if ((rc = bc_pdf__put_stream_copy(&deflate_to, attr->contents,
+                                      content.data, content.len, err)))
       goto cleanup;
     if (ctx.status) {
       rc = hpdf_error(err, &ctx);
@@ -1087,7 +1139,8 @@ int bc_pdf_write(const unsigned char **data_out,
   }
   doc->pdf_version = HPDF_VER_17; /* libharu's default is 1.3 */
   if (info->compress) { /* an object stream and a cross-reference stream */
-    rc = bc_pdf__save(data_out, len_out, doc, &deflate_to, arena, err);
+    if (!(rc = bc_pdf__deflate_streams(&deflate_to, err)))
+      rc = bc_pdf__save(data_out, len_out, doc, &deflate_to, arena, err);
     if (!rc && ctx.status)
       rc = hpdf_error(err, &ctx);
     goto cleanup;

@@ -37,6 +37,9 @@ typedef struct bc_pdf_info {
   const char *attachment_name;        /* baocao-data.json */
   const char *attachment_mime;        /* application/json */
   const char *attachment_description; /* Số liệu của báo cáo */
+  /* Threads writing may use (the render's: bc_context_options.threads);
+   * 0 or 1: this one alone. The bytes do not depend on it. */
+  unsigned threads;
 } bc_pdf_info;
 
 /*
