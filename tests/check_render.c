@@ -151,6 +151,59 @@ START_TEST(test_render_render__prepared_fonts_same_bytes) {
 }
 END_TEST
 
+/* A render writes the same bytes on 1, 2 and 4 threads (the streams
+ * deflated on several, the font subsets made on a second while the
+ * pages are written), on a context's first render and on a later one
+ * from prepared faces (made on the subsets' thread). */
+START_TEST(test_render_render__threads_same_bytes) {
+  static const unsigned threads[] = {1, 2, 4};
+  char fonts[512], templates[512], out[512];
+  unsigned char *want[2] = {NULL, NULL};
+  size_t want_len[2] = {0, 0};
+  bc_render_options o = BC_RENDER_OPTIONS_INIT;
+  bc_error err;
+  snprintf(out, sizeof out, "%s/threads.pdf", tu_tmpdir());
+  o.db_path = sample_db();
+  o.agency = "STTTT-TN"; /* 17 pages: 30 streams to share */
+  o.period = "2024-01-01..2024-07-31";
+  o.output_path = out;
+  o.created = 1700000000;
+  bc_error_clear(&err);
+  for (size_t t = 0; t < sizeof threads / sizeof threads[0]; t++) {
+    bc_context_options co = BC_CONTEXT_OPTIONS_INIT;
+    bc_context *ctx;
+    co.font_dir = tu_source_path(fonts, sizeof fonts, "fonts");
+    co.template_dir = tu_source_path(templates, sizeof templates, "templates");
+    co.threads = threads[t];
+    co.prepare_fonts = t == 2; /* 4 threads: faces prepared on the task */
+    ck_assert_int_eq(bc_context_new(&ctx, &co, &err), 0);
+    for (int r = 0; r < 2; r++) {
+      size_t len;
+      unsigned char *got;
+      ck_assert_msg(bc_render(NULL, ctx, &o, &err) == 0, "%s", err.message);
+      got = tu_file_read(out, &len);
+      ck_assert_ptr_nonnull(got);
+      if (!want[r]) {
+        want[r] = got;
+        want_len[r] = len;
+        continue;
+      }
+      ck_assert_msg(len == want_len[r] && memcmp(got, want[r], len) == 0,
+                    "render %d on %u threads: %zu bytes, not those of 1 "
+                    "thread (%zu)",
+                    r + 1, threads[t], len, want_len[r]);
+      free(got);
+    }
+    bc_context_free(ctx);
+  }
+  /* The first and the second render of one context are the same too. */
+  ck_assert_uint_eq(want_len[0], want_len[1]);
+  ck_assert_int_eq(memcmp(want[0], want[1], want_len[0]), 0);
+  free(want[0]);
+  free(want[1]);
+}
+END_TEST
+
 /* One sample render with alloc into ud, the output path, whose extension
  * gives the format (.pdf, .docx, .odt); a failed one leaves no file. */
 static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
@@ -1166,6 +1219,7 @@ Suite *render_suite(void) {
   tcase_add_test(tc, test_render_render__default_options);
   tcase_add_test(tc, test_render_render__sample_report);
   tcase_add_test(tc, test_render_render__prepared_fonts_same_bytes);
+  tcase_add_test(tc, test_render_render__threads_same_bytes);
   tcase_add_test(tc, test_render_render__data_never_becomes_markup);
   tcase_add_test(tc, test_render_render__every_allocation_failure_transient);
   tcase_add_test(tc, test_render_render__every_allocation_failure_persistent);

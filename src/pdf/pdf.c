@@ -49,6 +49,9 @@ typedef struct face_use {
   const uint32_t *codes; /* [glyph], a drawn glyph's code */
   unsigned code_bytes;   /* 1 or 2 */
   uint32_t space_gid;    /* drawn with code 32, or BC_PDF_NO_GLYPH */
+  bc_pdf_font f;           /* its values, but for the file until attached */
+  bc_pdf_font_subset job;  /* the subset, made by make_subsets */
+  HPDF_Dict file;          /* the FontFile2 stream */
 } face_use;
 
 typedef struct pdf_ctx {
@@ -373,24 +376,43 @@ static int cid_to_gid_map(HPDF_Dict *out,
   return 0;
 }
 
+/* The font of a face but for its subset (make_subsets, attach_file):
+ * the codes that draw with it. */
+static int plan_font(face_use *u,
+                     const bc_fontset *fonts,
+                     bc_arena *arena,
+                     bc_error *err) {
+  int rc = bc_pdf_font_plan(&u->f, &u->job, &u->glyphs, fonts, arena, err);
+  u->codes = u->f.codes;
+  u->code_bytes = u->f.code_bytes;
+  u->space_gid = u->f.space_gid;
+  return rc;
+}
+
+/* The subsets of the faces used: a task (common/pool.h), on a thread of
+ * its own while the page contents are written. */
+static int make_subsets(void *ud) {
+  face_use *uses = ud;
+  for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
+    if (uses[s].used)
+      bc_pdf_font_subset_run(&uses[s].job);
+  return 0;
+}
+
+/* The font's objects, in the order of the file; the FontFile2 stream
+ * gets its bytes from attach_file. */
 static int make_font(face_use *u,
                      font_shared *shared,
                      HPDF_Doc doc,
-                     const bc_fontset *fonts,
                      bc_deflater *deflate_to,
                      bc_arena *arena,
                      bc_error *err) {
   HPDF_MMgr mm = doc->mmgr;
   HPDF_Xref xref = doc->xref;
   HPDF_Dict map = NULL;
-  bc_pdf_font f;
+  const bc_pdf_font f = u->f; /* but f.file */
   int rc;
 
-  if ((rc = bc_pdf_font_make_compact(&f, &u->glyphs, fonts, arena, err)))
-    return rc;
-  u->codes = f.codes;
-  u->code_bytes = f.code_bytes;
-  u->space_gid = f.space_gid;
   if (f.code_bytes == 1 &&
       ((rc = one_byte_cmap(shared, doc, deflate_to, err)) ||
        (f.space_sub_gid != 32 &&
@@ -399,12 +421,9 @@ static int make_font(face_use *u,
     return rc;
 
   /* FontFile2: the subset itself. */
-  HPDF_Dict file = HPDF_DictStream_New(mm, xref);
+  HPDF_Dict file = u->file = HPDF_DictStream_New(mm, xref);
   if (!file)
     return bc_error_oom(err);
-  if ((rc = bc_pdf__put_stream(deflate_to, file, f.file, f.file_len, err)))
-    return rc;
-  HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)f.file_len);
 
   /* FontDescriptor. */
   HPDF_Dict fd = HPDF_Dict_New(mm);
@@ -472,6 +491,20 @@ static int make_font(face_use *u,
   HPDF_Dict_Add(t0, "DescendantFonts", desc);
   HPDF_Dict_Add(t0, "ToUnicode", tu);
   u->font = t0;
+  return 0;
+}
+
+/* The subset, made, into the font's FontFile2 stream. */
+static int attach_file(face_use *u,
+                       bc_deflater *deflate_to,
+                       bc_arena *arena,
+                       bc_error *err) {
+  int rc;
+  if ((rc = bc_pdf_font_attach(&u->f, &u->job, arena, err)) ||
+      (rc = bc_pdf__put_stream(deflate_to, u->file, u->f.file, u->f.file_len,
+                               err)))
+    return rc;
+  HPDF_Dict_AddNumber(u->file, "Length1", (HPDF_INT32)u->f.file_len);
   return 0;
 }
 
@@ -1040,6 +1073,7 @@ int bc_pdf_write(const unsigned char **data_out,
   unsigned char *data = NULL;
   HPDF_UINT32 size;
   bc_deflater deflate_to;
+  bc_task subsets;
   bc_tags *tags = NULL;
   HPDF_Dict *widgets;
   font_shared shared = {NULL, {0}, {NULL}, 0}; /* the one-byte fonts' */
@@ -1049,6 +1083,7 @@ int bc_pdf_write(const unsigned char **data_out,
   int rc = 0;
 
   memset(uses, 0, sizeof uses);
+  memset(&subsets, 0, sizeof subsets); /* joined before started: nothing */
   memset(&deflate_to, 0, sizeof deflate_to);
   deflate_to.compress = info->compress;
   deflate_to.threads = info->threads;
@@ -1061,6 +1096,11 @@ int bc_pdf_write(const unsigned char **data_out,
   if ((rc = collect(uses, pages, fonts, arena, err)) ||
       (!info->plain && (rc = bc_pdf__tags_new(&tags, pages, arena, err))))
     goto cleanup;
+  for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
+    if (uses[s].used && (rc = plan_font(&uses[s], fonts, arena, err)))
+      goto cleanup;
+  /* From here to the join the task uses the jobs, this thread the rest. */
+  bc_task_start(&subsets, info->threads > 1, make_subsets, uses);
   doc = HPDF_NewEx(on_error, NULL, NULL, 0, &ctx);
   if (!doc) {
     rc = bc_error_oom(err);
@@ -1071,8 +1111,8 @@ int bc_pdf_write(const unsigned char **data_out,
   if ((rc = set_info(doc, info, producer, arena, err)))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
-    if (uses[s].used && (rc = make_font(&uses[s], &shared, doc, fonts,
-                                        &deflate_to, arena, err)))
+    if (uses[s].used &&
+        (rc = make_font(&uses[s], &shared, doc, &deflate_to, arena, err)))
       goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);
@@ -1133,6 +1173,10 @@ int bc_pdf_write(const unsigned char **data_out,
       (!info->plain && (rc = bc_pdf__write_pdfa(doc, info, producer, id_bytes,
                                                 &deflate_to, arena, err))))
     goto cleanup;
+  bc_task_join(&subsets);
+  for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
+    if (uses[s].used && (rc = attach_file(&uses[s], &deflate_to, arena, err)))
+      goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);
     goto cleanup;
@@ -1168,6 +1212,9 @@ int bc_pdf_write(const unsigned char **data_out,
   *data_out = data;
   *len_out = size;
 cleanup:
+  bc_task_join(&subsets);
+  for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
+    bc_pdf_font_subset_free(&uses[s].job);
   deflater_end(&deflate_to);
   bc_buf_free(&content);
   if (doc)
