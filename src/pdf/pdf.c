@@ -31,6 +31,7 @@
 #include "pdf/pdfread.h"
 #include "common/version.h"
 
+#include "common/alloc.h"
 #include "common/buf.h"
 #include "common/error.h"
 #include "common/utf8.h"
@@ -199,6 +200,16 @@ int bc_pdf__deflate(bc_deflater *d,
   return 0;
 }
 
+/* Frees the copies bc_pdf__put_stream_copy made. */
+static void free_copies(bc_deflater *d) {
+  for (size_t i = 0; i < d->stream_count; i++)
+    if (d->streams[i].copy) {
+      bc_free(d->arena->alloc, d->streams[i].copy);
+      d->streams[i].copy = NULL;
+      d->streams[i].raw = NULL;
+    }
+}
+
 /* A pool job (common/pool.h): stream d->deflated + index, with worker's
  * compressor. No allocator, no arena: everything it needs was made before
  * the pool ran. */
@@ -229,6 +240,13 @@ int bc_pdf__deflate_streams(bc_deflater *d, bc_error *err) {
   }
   rc = bc_pool_run(workers, count, deflate_job, d);
   d->deflated = d->stream_count;
+  /* What only the pool needed goes before bc_pdf__save's buffers come:
+   * the copies, the other workers' compressors (about 250 KB each). */
+  free_copies(d);
+  for (unsigned w = 1; w < BC_POOL_MAX_THREADS; w++) {
+    libdeflate_free_compressor(d->c[w]); /* NULL: nothing */
+    d->c[w] = NULL;
+  }
   return rc ? bc_error_set(err, BC_ERROR, "libdeflate: cannot deflate a stream")
             : 0;
 }
@@ -277,15 +295,22 @@ int bc_pdf__put_stream_copy(bc_deflater *d,
                             size_t len,
                             bc_error *err) {
   void *copy;
+  int rc;
   if (!d->compress || len == 0)
     return bc_pdf__put_stream(d, dict, data, len, err);
-  if (!(copy = bc_arena_alloc(d->arena, len)))
+  if (!(copy = bc_malloc(d->arena->alloc, len)))
     return bc_error_oom(err);
   memcpy(copy, data, len);
-  return bc_pdf__put_stream(d, dict, copy, len, err);
+  if ((rc = bc_pdf__put_stream(d, dict, copy, len, err))) {
+    bc_free(d->arena->alloc, copy);
+    return rc;
+  }
+  d->streams[d->stream_count - 1].copy = copy;
+  return 0;
 }
 
 static void deflater_end(bc_deflater *d) {
+  free_copies(d);
   for (unsigned w = 0; w < BC_POOL_MAX_THREADS; w++)
     libdeflate_free_compressor(d->c[w]); /* NULL: nothing */
 }

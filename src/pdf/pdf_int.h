@@ -30,8 +30,9 @@
  * stays empty). */
 typedef struct bc_stream_data {
   HPDF_Dict dict;
-  const unsigned char *raw; /* the caller's or a copy in the arena */
+  const unsigned char *raw; /* the caller's, or copy */
   size_t raw_len;
+  void *copy; /* bc_pdf__put_stream_copy's, freed once deflated */
   unsigned char *data;      /* arena: libdeflate_zlib_compress_bound */
   size_t cap;
   size_t len;               /* 0 until deflated */
@@ -71,7 +72,8 @@ void bc_pdf__png_up(unsigned char *rows,
  * off. Deflated, the bytes stay in d's arena (d->streams) for
  * bc_pdf__save, not copied into libharu's stream; they are deflated by
  * bc_pdf__deflate_streams, so data must stay as it is until then (else
- * bc_pdf__put_stream_copy, which deflates a copy of it). */
+ * bc_pdf__put_stream_copy, which deflates a copy of it, made with the
+ * arena's allocator and freed once deflated). */
 int bc_pdf__put_stream(bc_deflater *d,
                        HPDF_Dict dict,
                        const void *data,
