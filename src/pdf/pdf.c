@@ -26,6 +26,19 @@
  *     contents (pdfa.c).
  *  3. A glyph keeps the text of the first cluster it was drawn for; the
  *     second and later glyphs of one cluster map to nothing.
+ *  4. Threads (bc_pdf_info.threads, common/pool.h), same bytes for any
+ *     count. The content streams draw with the subsets' glyph IDs, so
+ *     they seem to need the subsets first; but those IDs follow from the
+ *     glyph sets and the faces' glyf tables (bc_fontset_subset_ids), so
+ *     the fonts' values are made first (bc_pdf_font_plan) and hb-subset
+ *     runs on a second thread (make_subsets) while this one makes
+ *     libharu's objects and writes the pages; after the join each
+ *     FontFile2 gets its bytes (attach_file), the foreseen IDs checked.
+ *     Streams are not deflated when put but all together before
+ *     bc_pdf__save (bc_pdf__deflate_streams, on the threads of a pool).
+ *     libharu's objects are made on this thread alone, in one order:
+ *     their numbers decide the bytes. Nothing run on another thread
+ *     touches the arena or the allocator.
  */
 #include "pdf/pdf_int.h"
 #include "pdf/pdfread.h"
@@ -153,7 +166,9 @@ static int collect(face_use *uses,
 
 /*
  * Our own Flate for every stream (font subsets, page contents, ToUnicode,
- * the object and cross-reference streams): libdeflate, not zlib. libharu
+ * the object and cross-reference streams): libdeflate, not zlib; each
+ * stream on its own, so that they can be deflated on several threads
+ * (design note 4) and the bytes do not depend on which. libharu
  * deflates with zlib at its default level (6), which took a third of a
  * report's time, so zlib at level 3 came first. libdeflate at level 6
  * makes the Tây Ninh report's streams 10 % smaller than zlib at level 3

@@ -19,6 +19,10 @@
  *  4. A reader of an incremental update (sign.c) finds the trailer's
  *     entries in the stream's dictionary and appends a cross-reference
  *     stream of its own (docs/signing.md).
+ *  5. The other streams come deflated (bc_pdf__deflate_streams, on the
+ *     render's threads, before this runs); the object stream and the
+ *     cross-reference stream are deflated here, on this thread: each
+ *     needs every object before it.
  */
 #include "pdf/pdf_int.h"
 
@@ -162,9 +166,11 @@ int bc_pdf__save(const unsigned char **data_out,
     goto cleanup;
   first = head.len;
   bc_buf_put(&head, body.data, body.len);
+  bc_buf_free(&body); /* each buffer freed once used: the peak is here */
   if ((rc = bc_buf_check(&head, err)) ||
       (rc = bc_pdf__deflate(d, head.data, head.len, &z, &zlen, err)))
     goto cleanup;
+  bc_buf_free(&head);
   offset[objstm] = out.len;
   bc_buf_printf(&out,
                 "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu /Filter "
