@@ -45,18 +45,28 @@ static const char *sample_db(void) {
   return db_path;
 }
 
-static int new_context(bc_context **ctx,
-                       const bc_allocator *alloc,
-                       const char *template_dir,
-                       bc_error *err) {
+/* A context on the sample fonts that renders on `threads` threads. */
+static int new_context_threads(bc_context **ctx,
+                               const bc_allocator *alloc,
+                               const char *template_dir,
+                               unsigned threads,
+                               bc_error *err) {
   char fonts[512], templates[512];
   bc_context_options o = BC_CONTEXT_OPTIONS_INIT;
+  o.threads = threads;
   o.font_dir = tu_source_path(fonts, sizeof fonts, "fonts");
   o.template_dir =
       template_dir ? template_dir
                    : tu_source_path(templates, sizeof templates, "templates");
   o.alloc = alloc;
   return bc_context_new(ctx, &o, err);
+}
+
+static int new_context(bc_context **ctx,
+                       const bc_allocator *alloc,
+                       const char *template_dir,
+                       bc_error *err) {
+  return new_context_threads(ctx, alloc, template_dir, 1, err);
 }
 
 /* The documented zero options: no crash, a message naming what is missing;
@@ -204,15 +214,22 @@ START_TEST(test_render_render__threads_same_bytes) {
 }
 END_TEST
 
-/* One sample render with alloc into ud, the output path, whose extension
- * gives the format (.pdf, .docx, .odt); a failed one leaves no file. */
+/* Where render_op writes, on how many threads. */
+typedef struct render_target {
+  const char *out; /* its extension gives the format (.pdf, .docx, .odt) */
+  unsigned threads;
+} render_target;
+
+/* One sample render with alloc into ud, a render_target; a failed one
+ * leaves no file. */
 static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
-  const char *out = ud;
+  const render_target *target = ud;
+  const char *out = target->out;
   bc_context *ctx = NULL;
   bc_render_options o = BC_RENDER_OPTIONS_INIT;
   int rc;
   unlink(out);
-  rc = new_context(&ctx, alloc, NULL, err);
+  rc = new_context_threads(&ctx, alloc, NULL, target->threads, err);
   if (rc == 0) {
     o.db_path = db_path;
     o.agency = "STTTT-TV";
@@ -233,20 +250,23 @@ static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
  * nothing leaked and no file. (A draft's zip is made by libzip, which
  * allocates with malloc, outside the hook: its failures are not
  * injected.) */
-static void check_oom(const char *name, int persistent) {
+static void check_oom(const char *name, int persistent, unsigned threads) {
   char out[512];
+  render_target target = {out, threads};
   long runs;
   snprintf(out, sizeof out, "%s/%s", tu_tmpdir(), name);
   sample_db();
-  runs = tu_every_allocation_failure(persistent, render_op, out);
-  printf("%s: %ld allocation indices failed in turn (%s), each clean\n", name,
-         runs - 1, persistent ? "persistent" : "transient");
+  runs = tu_every_allocation_failure(persistent, render_op, &target);
+  printf("%s: %ld allocation indices failed in turn (%s, %u thread%s), each "
+         "clean\n",
+         name, runs - 1, persistent ? "persistent" : "transient", threads,
+         threads == 1 ? "" : "s");
   ck_assert_int_gt(runs, 100);
 }
 
 START_TEST(test_render_render__draft_every_allocation_failure) {
-  check_oom("oom.docx", 0);
-  check_oom("oom.odt", 1);
+  check_oom("oom.docx", 0, 1);
+  check_oom("oom.odt", 1, 1);
 }
 END_TEST
 
@@ -289,12 +309,14 @@ START_TEST(test_render_render__drafts) {
 END_TEST
 
 START_TEST(test_render_render__every_allocation_failure_transient) {
-  check_oom("oom.pdf", 0);
+  check_oom("oom.pdf", 0, 1);
 }
 END_TEST
 
+/* On 2 threads: a failure while the font subsets are made on the second
+ * thread, or after the streams are recorded, is as clean. */
 START_TEST(test_render_render__every_allocation_failure_persistent) {
-  check_oom("oom.pdf", 1);
+  check_oom("oom.pdf", 1, 2);
 }
 END_TEST
 
