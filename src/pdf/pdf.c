@@ -218,11 +218,12 @@ int bc_pdf__deflate(bc_deflater *d,
 /* Frees the copies bc_pdf__put_stream_copy made. */
 static void free_copies(bc_deflater *d) {
   for (size_t i = 0; i < d->stream_count; i++)
-    if (d->streams[i].copy) {
-      bc_free(d->arena->alloc, d->streams[i].copy);
-      d->streams[i].copy = NULL;
+    if (d->streams[i].copied) {
+      d->streams[i].copied = false;
       d->streams[i].raw = NULL;
     }
+  if (d->copies.alloc)
+    bc_buf_free(&d->copies);
 }
 
 /* A pool job (common/pool.h): stream d->deflated + index, with worker's
@@ -249,6 +250,8 @@ int bc_pdf__deflate_streams(bc_deflater *d, bc_error *err) {
       return rc;
   for (size_t i = d->deflated; i < d->stream_count; i++) {
     bc_stream_data *sd = &d->streams[i];
+    if (sd->copied)
+      sd->raw = (const unsigned char *)d->copies.data + sd->copy_at;
     sd->cap = libdeflate_zlib_compress_bound(d->c[0], sd->raw_len);
     if (!(sd->data = bc_arena_alloc(d->arena, sd->cap)))
       return bc_error_oom(err);
@@ -309,18 +312,18 @@ int bc_pdf__put_stream_copy(bc_deflater *d,
                             const void *data,
                             size_t len,
                             bc_error *err) {
-  void *copy;
+  size_t at = d->copies.len;
   int rc;
   if (!d->compress || len == 0)
     return bc_pdf__put_stream(d, dict, data, len, err);
-  if (!(copy = bc_malloc(d->arena->alloc, len)))
-    return bc_error_oom(err);
-  memcpy(copy, data, len);
-  if ((rc = bc_pdf__put_stream(d, dict, copy, len, err))) {
-    bc_free(d->arena->alloc, copy);
+  if (!d->copies.alloc)
+    bc_buf_init(&d->copies, d->arena->alloc);
+  bc_buf_put(&d->copies, data, len);
+  if ((rc = bc_buf_check(&d->copies, err)) ||
+      (rc = bc_pdf__put_stream(d, dict, NULL, len, err)))
     return rc;
-  }
-  d->streams[d->stream_count - 1].copy = copy;
+  d->streams[d->stream_count - 1].copied = true;
+  d->streams[d->stream_count - 1].copy_at = at;
   return 0;
 }
 

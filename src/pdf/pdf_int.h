@@ -30,9 +30,10 @@
  * stays empty). */
 typedef struct bc_stream_data {
   HPDF_Dict dict;
-  const unsigned char *raw; /* the caller's, or copy */
+  const unsigned char *raw; /* the caller's, or in copies once copied */
   size_t raw_len;
-  void *copy; /* bc_pdf__put_stream_copy's, freed once deflated */
+  bool copied;    /* by bc_pdf__put_stream_copy, at copy_at in copies */
+  size_t copy_at;
   unsigned char *data;      /* arena: libdeflate_zlib_compress_bound */
   size_t cap;
   size_t len;               /* 0 until deflated */
@@ -46,6 +47,9 @@ typedef struct bc_deflater {
   bc_stream_data *streams; /* with compress: every stream put so far */
   size_t stream_count, stream_cap;
   size_t deflated; /* streams[0..deflated) are deflated */
+  /* bc_pdf__put_stream_copy's copies, one after the other (one block,
+   * freed as one once deflated); alloc NULL until the first. */
+  bc_buf copies;
 } bc_deflater;
 
 /* data deflated now, on this thread, into memory from d's arena. */
