@@ -162,60 +162,75 @@ START_TEST(test_render_render__prepared_fonts_same_bytes) {
 }
 END_TEST
 
-/* The Tây Ninh report (17 pages) rendered with 1, 2 and 4 threads, twice
- * each (the second time with the shapers' word caches warm): the same
- * bytes every time. */
-START_TEST(test_render_render__same_bytes_for_every_thread_count) {
-  static const unsigned counts[] = {1, 2, 4};
-  char out[512];
-  unsigned char *first = NULL;
-  size_t first_len = 0;
+/* A render writes the same bytes on 1, 2 and 4 threads (the streams
+ * deflated on several, the font subsets made on a second while the
+ * pages are written), on a context's first render and on a later one
+ * from prepared faces (made on the subsets' thread). */
+START_TEST(test_render_render__threads_same_bytes) {
+  static const unsigned threads[] = {1, 2, 4};
+  char fonts[512], templates[512], out[512];
+  unsigned char *want[2] = {NULL, NULL};
+  size_t want_len[2] = {0, 0};
   bc_render_options o = BC_RENDER_OPTIONS_INIT;
   bc_error err;
+  snprintf(out, sizeof out, "%s/threads.pdf", tu_tmpdir());
   o.db_path = sample_db();
-  o.agency = "STTTT-TN";
+  o.agency = "STTTT-TN"; /* 17 pages: 30 streams to share */
   o.period = "2024-01-01..2024-07-31";
   o.output_path = out;
   o.created = 1700000000;
   bc_error_clear(&err);
-  for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+  for (size_t t = 0; t < sizeof threads / sizeof threads[0]; t++) {
+    bc_context_options co = BC_CONTEXT_OPTIONS_INIT;
     bc_context *ctx;
-    ck_assert_int_eq(new_context_threads(&ctx, NULL, NULL, counts[c], &err),
-                     0);
-    for (int again = 0; again < 2; again++) {
-      bc_render_result res;
-      unsigned char *pdf;
+    co.font_dir = tu_source_path(fonts, sizeof fonts, "fonts");
+    co.template_dir = tu_source_path(templates, sizeof templates, "templates");
+    co.threads = threads[t];
+    co.prepare_fonts = t == 2; /* 4 threads: faces prepared on the task */
+    ck_assert_int_eq(bc_context_new(&ctx, &co, &err), 0);
+    for (int r = 0; r < 2; r++) {
       size_t len;
-      snprintf(out, sizeof out, "%s/threads-%u-%d.pdf", tu_tmpdir(),
-               counts[c], again);
-      ck_assert_msg(bc_render(&res, ctx, &o, &err) == 0, "%s", err.message);
-      ck_assert_uint_eq(res.pages, 17);
-      pdf = tu_file_read(out, &len);
-      if (!first) {
-        first = pdf;
-        first_len = len;
+      unsigned char *got;
+      ck_assert_msg(bc_render(NULL, ctx, &o, &err) == 0, "%s", err.message);
+      got = tu_file_read(out, &len);
+      ck_assert_ptr_nonnull(got);
+      if (!want[r]) {
+        want[r] = got;
+        want_len[r] = len;
         continue;
       }
-      ck_assert_msg(len == first_len && !memcmp(pdf, first, len),
-                    "%u threads (render %d): other bytes", counts[c],
-                    again + 1);
-      free(pdf);
+      ck_assert_msg(len == want_len[r] && memcmp(got, want[r], len) == 0,
+                    "render %d on %u threads: %zu bytes, not those of 1 "
+                    "thread (%zu)",
+                    r + 1, threads[t], len, want_len[r]);
+      free(got);
     }
     bc_context_free(ctx);
   }
-  free(first);
+  /* The first and the second render of one context are the same too. */
+  ck_assert_uint_eq(want_len[0], want_len[1]);
+  ck_assert_int_eq(memcmp(want[0], want[1], want_len[0]), 0);
+  free(want[0]);
+  free(want[1]);
 }
 END_TEST
 
-/* One sample render with alloc into ud, the output path, whose extension
- * gives the format (.pdf, .docx, .odt); a failed one leaves no file. */
+/* Where render_op writes, on how many threads. */
+typedef struct render_target {
+  const char *out; /* its extension gives the format (.pdf, .docx, .odt) */
+  unsigned threads;
+} render_target;
+
+/* One sample render with alloc into ud, a render_target; a failed one
+ * leaves no file. */
 static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
-  const char *out = ud;
+  const render_target *target = ud;
+  const char *out = target->out;
   bc_context *ctx = NULL;
   bc_render_options o = BC_RENDER_OPTIONS_INIT;
   int rc;
   unlink(out);
-  rc = new_context(&ctx, alloc, NULL, err);
+  rc = new_context_threads(&ctx, alloc, NULL, target->threads, err);
   if (rc == 0) {
     o.db_path = db_path;
     o.agency = "STTTT-TV";
@@ -236,20 +251,23 @@ static int render_op(const bc_allocator *alloc, bc_error *err, void *ud) {
  * nothing leaked and no file. (A draft's zip is made by libzip, which
  * allocates with malloc, outside the hook: its failures are not
  * injected.) */
-static void check_oom(const char *name, int persistent) {
+static void check_oom(const char *name, int persistent, unsigned threads) {
   char out[512];
+  render_target target = {out, threads};
   long runs;
   snprintf(out, sizeof out, "%s/%s", tu_tmpdir(), name);
   sample_db();
-  runs = tu_every_allocation_failure(persistent, render_op, out);
-  printf("%s: %ld allocation indices failed in turn (%s), each clean\n", name,
-         runs - 1, persistent ? "persistent" : "transient");
+  runs = tu_every_allocation_failure(persistent, render_op, &target);
+  printf("%s: %ld allocation indices failed in turn (%s, %u thread%s), each "
+         "clean\n",
+         name, runs - 1, persistent ? "persistent" : "transient", threads,
+         threads == 1 ? "" : "s");
   ck_assert_int_gt(runs, 100);
 }
 
 START_TEST(test_render_render__draft_every_allocation_failure) {
-  check_oom("oom.docx", 0);
-  check_oom("oom.odt", 1);
+  check_oom("oom.docx", 0, 1);
+  check_oom("oom.odt", 1, 1);
 }
 END_TEST
 
@@ -292,12 +310,14 @@ START_TEST(test_render_render__drafts) {
 END_TEST
 
 START_TEST(test_render_render__every_allocation_failure_transient) {
-  check_oom("oom.pdf", 0);
+  check_oom("oom.pdf", 0, 1);
 }
 END_TEST
 
+/* On 2 threads: a failure while the font subsets are made on the second
+ * thread, or after the streams are recorded, is as clean. */
 START_TEST(test_render_render__every_allocation_failure_persistent) {
-  check_oom("oom.pdf", 1);
+  check_oom("oom.pdf", 1, 2);
 }
 END_TEST
 
@@ -1222,7 +1242,7 @@ Suite *render_suite(void) {
   tcase_add_test(tc, test_render_render__default_options);
   tcase_add_test(tc, test_render_render__sample_report);
   tcase_add_test(tc, test_render_render__prepared_fonts_same_bytes);
-  tcase_add_test(tc, test_render_render__same_bytes_for_every_thread_count);
+  tcase_add_test(tc, test_render_render__threads_same_bytes);
   tcase_add_test(tc, test_render_render__data_never_becomes_markup);
   tcase_add_test(tc, test_render_render__every_allocation_failure_transient);
   tcase_add_test(tc, test_render_render__every_allocation_failure_persistent);

@@ -457,6 +457,60 @@ START_TEST(test_text_subset__prepared_faces_same_bytes) {
 }
 END_TEST
 
+/* The IDs bc_fontset_subset_ids foresees are the ones hb-subset gives,
+ * composite letters' components counted (the subsets of these texts
+ * hold more glyphs than were drawn); bc_fontset_subset_bare makes the
+ * same bytes as bc_fontset_subset. */
+START_TEST(test_text_subset__ids_foreseen) {
+  bc_error err;
+  const char *texts[] = {"Độc lập - Tự do - Hạnh phúc: ỆẶỬ ữ ỹ ậ",
+                         "Số: 12/BC-UBND ngày 31 tháng 7 năm 2024"};
+  unsigned more = 0;
+  for (int style = 0; style < BC_STYLE_COUNT; style++) {
+    bc_shaped sh;
+    uint32_t gids[128], ids[128], bare_ids[128], count = 0;
+    size_t n = 0;
+    bool known = false;
+    bc_font_subset made, bare;
+    ck_assert_int_eq(bc_shaper_shape(&sh, tf.shaper, (bc_style)style,
+                                     texts[style % 2], strlen(texts[style % 2]),
+                                     &tf.arena, &err),
+                     0);
+    ck_assert_uint_le(sh.count, 128);
+    /* Increasing and distinct, as bc_glyph_set_list makes them. */
+    for (uint32_t g = 0; g < 65536; g++)
+      for (size_t i = 0; i < sh.count; i++)
+        if (sh.glyphs[i].gid == g) {
+          gids[n++] = g;
+          break;
+        }
+    ck_assert_int_eq(bc_fontset_subset_ids(ids, &count, &known, tf.fonts,
+                                           (bc_style)style, gids, n, &tf.arena,
+                                           &err),
+                     0);
+    ck_assert(known);
+    ck_assert_int_eq(bc_fontset_subset(&made, tf.fonts, (bc_style)style, gids,
+                                       n, true, &tf.arena, &err),
+                     0);
+    ck_assert_uint_eq(count, made.glyph_count);
+    for (size_t i = 0; i < n; i++)
+      ck_assert_uint_eq(ids[i], made.new_gids[i]);
+    more += count > n + 1; /* .notdef and the drawn glyphs, and more */
+    ck_assert_int_eq(bc_fontset_subset_bare(&bare, tf.fonts, (bc_style)style,
+                                            gids, n, bare_ids, &err),
+                     0);
+    ck_assert_ptr_eq(bare.new_gids, bare_ids);
+    ck_assert_uint_eq(bare.glyph_count, made.glyph_count);
+    ck_assert_uint_eq(bare.len, made.len);
+    ck_assert_int_eq(memcmp(bare.data, made.data, made.len), 0);
+    ck_assert_int_eq(memcmp(bare_ids, made.new_gids, n * sizeof *ids), 0);
+    bc_fontset_subset_free(&bare);
+    ck_assert_ptr_null(bare.owner);
+  }
+  ck_assert_uint_gt(more, 0);
+}
+END_TEST
+
 START_TEST(test_text_subset__renumbers_in_order) {
   bc_shaped sh;
   bc_font_subset sub;
@@ -641,6 +695,7 @@ Suite *text_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_text_subset__keeps_only_used_glyphs);
   tcase_add_test(tc, test_text_subset__renumbers_in_order);
+  tcase_add_test(tc, test_text_subset__ids_foreseen);
   tcase_add_test(tc, test_text_subset__prepared_faces_same_bytes);
   suite_add_tcase(s, tc);
   tc = tcase_create("linebreak");

@@ -9,6 +9,7 @@
 #include "text/text.h"
 
 #include <check.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 /* One suite per module; check_main.c runs them by name. */
@@ -43,9 +44,10 @@ typedef struct tu_failing_alloc {
   bc_allocator base;
   long fail_at;
   int persistent;
-  long count; /* allocations attempted */
-  long live;  /* blocks not yet freed */
-  int failed; /* a failure was injected */
+  /* Atomic: a render on several threads allocates from all of them. */
+  atomic_long count; /* allocations attempted */
+  atomic_long live;  /* blocks not yet freed */
+  atomic_int failed; /* a failure was injected */
 } tu_failing_alloc;
 
 void tu_failing_alloc_init(tu_failing_alloc *fa, long fail_at, int persistent);

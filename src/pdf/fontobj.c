@@ -113,37 +113,34 @@ static uint32_t space_glyph(const bc_glyph_set *set) {
   return BC_PDF_NO_GLYPH;
 }
 
-static int font_make(bc_pdf_font *out,
-                     const bc_glyph_set *set,
-                     const bc_fontset *fonts,
-                     bool compact,
-                     bc_arena *arena,
-                     bc_error *err) {
+/* Everything of out but its file, for the subset of the glyphs gids
+ * (n, increasing; their order is changed) that holds glyph_count glyphs,
+ * renumbered with new_gids (NULL: IDs kept). */
+static int font_values(bc_pdf_font *out,
+                       const bc_glyph_set *set,
+                       const bc_fontset *fonts,
+                       uint32_t *gids,
+                       size_t n,
+                       const uint32_t *new_gids,
+                       uint32_t glyph_count,
+                       bc_arena *arena,
+                       bc_error *err) {
   const bc_face_info *fi = bc_fontset_info(fonts, set->style);
-  bc_font_subset sub;
-  uint32_t *gids, *codes = NULL;
-  size_t n;
+  uint32_t *codes = NULL;
   char tag[7];
   bc_buf b;
   int rc;
 
-  memset(out, 0, sizeof *out);
-  if ((rc = bc_glyph_set_list(&gids, &n, set, arena, err)) ||
-      (rc = bc_fontset_subset(&sub, fonts, set->style, gids, n, compact, arena,
-                              err)))
-    return rc;
-  out->file = sub.data;
-  out->file_len = sub.len;
   out->code_bytes = 2;
   out->space_gid = BC_PDF_NO_GLYPH;
   out->space_sub_gid = 32;
-  if (compact) {
+  if (new_gids) {
     if (!(codes = bc_arena_calloc(arena, set->glyph_count + 1, sizeof *codes)))
       return bc_error_oom(err);
     for (size_t i = 0; i < n; i++)
-      codes[gids[i]] = sub.new_gids[i];
+      codes[gids[i]] = new_gids[i];
     out->codes = codes;
-    if (sub.glyph_count <= 256) {
+    if (glyph_count <= 256) {
       /* The space's code and CID are 32; the glyph that is 32 in the
        * subset takes the space's (bc_pdf_cid_to_gid_map). */
       uint32_t space = space_glyph(set);
@@ -194,6 +191,27 @@ static int font_make(bc_pdf_font *out,
   return rc;
 }
 
+static int font_make(bc_pdf_font *out,
+                     const bc_glyph_set *set,
+                     const bc_fontset *fonts,
+                     bool compact,
+                     bc_arena *arena,
+                     bc_error *err) {
+  bc_font_subset sub;
+  uint32_t *gids;
+  size_t n;
+  int rc;
+  memset(out, 0, sizeof *out);
+  if ((rc = bc_glyph_set_list(&gids, &n, set, arena, err)) ||
+      (rc = bc_fontset_subset(&sub, fonts, set->style, gids, n, compact, arena,
+                              err)))
+    return rc;
+  out->file = sub.data;
+  out->file_len = sub.len;
+  return font_values(out, set, fonts, gids, n, sub.new_gids, sub.glyph_count,
+                     arena, err);
+}
+
 int bc_pdf_font_make(bc_pdf_font *out,
                      const bc_glyph_set *set,
                      const bc_fontset *fonts,
@@ -208,6 +226,83 @@ int bc_pdf_font_make_compact(bc_pdf_font *out,
                              bc_arena *arena,
                              bc_error *err) {
   return font_make(out, set, fonts, true, arena, err);
+}
+
+int bc_pdf_font_plan(bc_pdf_font *out,
+                     bc_pdf_font_subset *job,
+                     const bc_glyph_set *set,
+                     const bc_fontset *fonts,
+                     bc_arena *arena,
+                     bc_error *err) {
+  uint32_t *gids, *copy, *ids;
+  uint32_t glyph_count = 0;
+  size_t n;
+  bool known;
+  int rc;
+  memset(out, 0, sizeof *out);
+  memset(job, 0, sizeof *job);
+  if ((rc = bc_glyph_set_list(&gids, &n, set, arena, err)))
+    return rc;
+  copy = bc_arena_calloc(arena, n + 1, sizeof *copy);
+  ids = bc_arena_calloc(arena, n + 1, sizeof *ids);
+  job->new_gids = bc_arena_calloc(arena, n + 1, sizeof *job->new_gids);
+  if (!copy || !ids || !job->new_gids)
+    return bc_error_oom(err);
+  if ((rc = bc_fontset_subset_ids(ids, &glyph_count, &known, fonts,
+                                  set->style, gids, n, arena, err)))
+    return rc;
+  if (!known) /* only the subset tells its IDs: made now */
+    return font_make(out, set, fonts, true, arena, err);
+  memcpy(copy, gids, n * sizeof *gids); /* font_values reorders gids */
+  job->fonts = fonts;
+  job->style = set->style;
+  job->gids = copy;
+  job->count = n;
+  job->expect = ids;
+  job->expect_count = glyph_count;
+  job->pending = true;
+  return font_values(out, set, fonts, gids, n, ids, glyph_count, arena, err);
+}
+
+void bc_pdf_font_subset_run(bc_pdf_font_subset *job) {
+  if (job->pending)
+    job->rc = bc_fontset_subset_bare(&job->sub, job->fonts, job->style,
+                                     job->gids, job->count, job->new_gids,
+                                     &job->err);
+}
+
+int bc_pdf_font_attach(bc_pdf_font *f,
+                       bc_pdf_font_subset *job,
+                       bc_arena *arena,
+                       bc_error *err) {
+  unsigned char *copy;
+  if (!job->pending)
+    return 0;
+  if (job->rc) {
+    if (err)
+      *err = job->err;
+    return job->rc;
+  }
+  if (job->sub.glyph_count != job->expect_count ||
+      memcmp(job->sub.new_gids, job->expect,
+             job->count * sizeof *job->expect) != 0)
+    return bc_error_set(err, BC_EFONT,
+                        "the subset of font %s does not number its glyphs "
+                        "as expected",
+                        bc_fontset_info(job->fonts, job->style)
+                            ->postscript_name);
+  if (!(copy = bc_arena_alloc(arena, job->sub.len ? job->sub.len : 1)))
+    return bc_error_oom(err);
+  memcpy(copy, job->sub.data, job->sub.len);
+  f->file = copy;
+  f->file_len = job->sub.len;
+  bc_pdf_font_subset_free(job);
+  return 0;
+}
+
+void bc_pdf_font_subset_free(bc_pdf_font_subset *job) {
+  bc_fontset_subset_free(&job->sub);
+  job->pending = false;
 }
 
 void bc_pdf_font_w(bc_buf *out, const bc_pdf_font *f) {

@@ -26,11 +26,25 @@
  *     contents (pdfa.c).
  *  3. A glyph keeps the text of the first cluster it was drawn for; the
  *     second and later glyphs of one cluster map to nothing.
+ *  4. Threads (bc_pdf_info.threads, common/pool.h), same bytes for any
+ *     count. The content streams draw with the subsets' glyph IDs, so
+ *     they seem to need the subsets first; but those IDs follow from the
+ *     glyph sets and the faces' glyf tables (bc_fontset_subset_ids), so
+ *     the fonts' values are made first (bc_pdf_font_plan) and hb-subset
+ *     runs on a second thread (make_subsets) while this one makes
+ *     libharu's objects and writes the pages; after the join each
+ *     FontFile2 gets its bytes (attach_file), the foreseen IDs checked.
+ *     Streams are not deflated when put but all together before
+ *     bc_pdf__save (bc_pdf__deflate_streams, on the threads of a pool).
+ *     libharu's objects are made on this thread alone, in one order:
+ *     their numbers decide the bytes. Nothing run on another thread
+ *     touches the arena or the allocator.
  */
 #include "pdf/pdf_int.h"
 #include "pdf/pdfread.h"
 #include "common/version.h"
 
+#include "common/alloc.h"
 #include "common/buf.h"
 #include "common/error.h"
 #include "common/utf8.h"
@@ -49,6 +63,9 @@ typedef struct face_use {
   const uint32_t *codes; /* [glyph], a drawn glyph's code */
   unsigned code_bytes;   /* 1 or 2 */
   uint32_t space_gid;    /* drawn with code 32, or BC_PDF_NO_GLYPH */
+  bc_pdf_font f;           /* its values, but for the file until attached */
+  bc_pdf_font_subset job;  /* the subset, made by make_subsets */
+  HPDF_Dict file;          /* the FontFile2 stream */
 } face_use;
 
 typedef struct pdf_ctx {
@@ -149,7 +166,9 @@ static int collect(face_use *uses,
 
 /*
  * Our own Flate for every stream (font subsets, page contents, ToUnicode,
- * the object and cross-reference streams): libdeflate, not zlib. libharu
+ * the object and cross-reference streams): libdeflate, not zlib; each
+ * stream on its own, so that they can be deflated on several threads
+ * (design note 4) and the bytes do not depend on which. libharu
  * deflates with zlib at its default level (6), which took a third of a
  * report's time, so zlib at level 3 came first. libdeflate at level 6
  * makes the Tây Ninh report's streams 10 % smaller than zlib at level 3
@@ -168,6 +187,13 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
+/* d's compressor of worker w, made on the calling thread. */
+static int compressor(bc_deflater *d, unsigned w, bc_error *err) {
+  if (!d->c[w] && !(d->c[w] = libdeflate_alloc_compressor(DEFLATE_LEVEL)))
+    return bc_error_oom(err);
+  return 0;
+}
+
 int bc_pdf__deflate(bc_deflater *d,
                     const void *data,
                     size_t len,
@@ -176,16 +202,71 @@ int bc_pdf__deflate(bc_deflater *d,
                     bc_error *err) {
   unsigned char *buf;
   size_t cap, n;
-  if (!d->c && !(d->c = libdeflate_alloc_compressor(DEFLATE_LEVEL)))
-    return bc_error_oom(err);
-  cap = libdeflate_zlib_compress_bound(d->c, len);
+  int rc;
+  if ((rc = compressor(d, 0, err)))
+    return rc;
+  cap = libdeflate_zlib_compress_bound(d->c[0], len);
   if (!(buf = bc_arena_alloc(d->arena, cap)))
     return bc_error_oom(err);
-  if (!(n = libdeflate_zlib_compress(d->c, data, len, buf, cap)))
+  if (!(n = libdeflate_zlib_compress(d->c[0], data, len, buf, cap)))
     return bc_error_set(err, BC_ERROR, "libdeflate: cannot deflate a stream");
   *out = buf;
   *out_len = n;
   return 0;
+}
+
+/* Frees the copies bc_pdf__put_stream_copy made. */
+static void free_copies(bc_deflater *d) {
+  for (size_t i = 0; i < d->stream_count; i++)
+    if (d->streams[i].copied) {
+      d->streams[i].copied = false;
+      d->streams[i].raw = NULL;
+    }
+  if (d->copies.alloc)
+    bc_buf_free(&d->copies);
+}
+
+/* A pool job (common/pool.h): stream d->deflated + index, with worker's
+ * compressor. No allocator, no arena: everything it needs was made before
+ * the pool ran. */
+static int deflate_job(void *ud, size_t index, unsigned worker) {
+  bc_deflater *d = ud;
+  bc_stream_data *sd = &d->streams[d->deflated + index];
+  sd->len = libdeflate_zlib_compress(d->c[worker], sd->raw, sd->raw_len,
+                                     sd->data, sd->cap);
+  return sd->len ? 0 : BC_ERROR;
+}
+
+int bc_pdf__deflate_streams(bc_deflater *d, bc_error *err) {
+  size_t count = d->stream_count - d->deflated;
+  unsigned workers = d->threads > 1 ? d->threads : 1;
+  int rc;
+  if (count == 0)
+    return 0;
+  if (workers > count)
+    workers = (unsigned)count;
+  for (unsigned w = 0; w < workers; w++)
+    if ((rc = compressor(d, w, err)))
+      return rc;
+  for (size_t i = d->deflated; i < d->stream_count; i++) {
+    bc_stream_data *sd = &d->streams[i];
+    if (sd->copied)
+      sd->raw = (const unsigned char *)d->copies.data + sd->copy_at;
+    sd->cap = libdeflate_zlib_compress_bound(d->c[0], sd->raw_len);
+    if (!(sd->data = bc_arena_alloc(d->arena, sd->cap)))
+      return bc_error_oom(err);
+  }
+  rc = bc_pool_run(workers, count, deflate_job, d);
+  d->deflated = d->stream_count;
+  /* What only the pool needed goes before bc_pdf__save's buffers come:
+   * the copies, the other workers' compressors (about 250 KB each). */
+  free_copies(d);
+  for (unsigned w = 1; w < BC_POOL_MAX_THREADS; w++) {
+    libdeflate_free_compressor(d->c[w]); /* NULL: nothing */
+    d->c[w] = NULL;
+  }
+  return rc ? bc_error_set(err, BC_ERROR, "libdeflate: cannot deflate a stream")
+            : 0;
 }
 
 void bc_pdf__png_up(unsigned char *rows,
@@ -206,30 +287,50 @@ int bc_pdf__put_stream(bc_deflater *d,
                        const void *data,
                        size_t len,
                        bc_error *err) {
-  const unsigned char *out;
-  size_t out_len;
-  int rc;
+  bc_stream_data *sd;
   if (!d->compress || len == 0) {
     dict->filter = HPDF_STREAM_FILTER_NONE;
     HPDF_Stream_Write(dict->stream, data, (HPDF_UINT)len);
     return 0;
   }
-  if ((rc = bc_pdf__deflate(d, data, len, &out, &out_len, err)))
-    return rc;
   if (d->stream_count >= d->stream_cap &&
       !(d->streams = bc_arena_grow(d->arena, d->streams, d->stream_count,
                                    &d->stream_cap, sizeof *d->streams)))
     return bc_error_oom(err);
-  d->streams[d->stream_count].dict = dict;
-  d->streams[d->stream_count].data = out;
-  d->streams[d->stream_count++].len = out_len;
+  sd = &d->streams[d->stream_count++];
+  memset(sd, 0, sizeof *sd);
+  sd->dict = dict;
+  sd->raw = data;
+  sd->raw_len = len;
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter;
   return 0;
 }
 
+int bc_pdf__put_stream_copy(bc_deflater *d,
+                            HPDF_Dict dict,
+                            const void *data,
+                            size_t len,
+                            bc_error *err) {
+  size_t at = d->copies.len;
+  int rc;
+  if (!d->compress || len == 0)
+    return bc_pdf__put_stream(d, dict, data, len, err);
+  if (!d->copies.alloc)
+    bc_buf_init(&d->copies, d->arena->alloc);
+  bc_buf_put(&d->copies, data, len);
+  if ((rc = bc_buf_check(&d->copies, err)) ||
+      (rc = bc_pdf__put_stream(d, dict, NULL, len, err)))
+    return rc;
+  d->streams[d->stream_count - 1].copied = true;
+  d->streams[d->stream_count - 1].copy_at = at;
+  return 0;
+}
+
 static void deflater_end(bc_deflater *d) {
-  libdeflate_free_compressor(d->c); /* NULL: nothing */
+  free_copies(d);
+  for (unsigned w = 0; w < BC_POOL_MAX_THREADS; w++)
+    libdeflate_free_compressor(d->c[w]); /* NULL: nothing */
 }
 
 /* ---- fonts ---- */
@@ -297,8 +398,6 @@ static int cid_to_gid_map(HPDF_Dict *out,
                           bc_deflater *deflate_to,
                           bc_error *err) {
   unsigned char map[512], rows[768];
-  const unsigned char *data;
-  size_t len;
   int rc;
   for (size_t i = 0; i < sh->count; i++)
     if (sh->space[i] == space) {
@@ -314,32 +413,49 @@ static int cid_to_gid_map(HPDF_Dict *out,
   if (!deflate_to->compress)
     return bc_pdf__put_stream(deflate_to, *out, map, sizeof map, err);
   bc_pdf__png_up(rows, map, 256, 2);
-  if ((rc = bc_pdf__deflate(deflate_to, rows, sizeof rows, &data, &len, err)))
+  if ((rc = bc_pdf__put_stream_copy(deflate_to, *out, rows, sizeof rows, err)))
     return rc;
-  (*out)->filter = HPDF_STREAM_FILTER_NONE;
   (*out)->write_fn = write_map_filter;
-  HPDF_Stream_Write((*out)->stream, data, (HPDF_UINT)len);
   return 0;
 }
 
+/* The font of a face but for its subset (make_subsets, attach_file):
+ * the codes that draw with it. */
+static int plan_font(face_use *u,
+                     const bc_fontset *fonts,
+                     bc_arena *arena,
+                     bc_error *err) {
+  int rc = bc_pdf_font_plan(&u->f, &u->job, &u->glyphs, fonts, arena, err);
+  u->codes = u->f.codes;
+  u->code_bytes = u->f.code_bytes;
+  u->space_gid = u->f.space_gid;
+  return rc;
+}
+
+/* The subsets of the faces used: a task (common/pool.h), on a thread of
+ * its own while the page contents are written. */
+static int make_subsets(void *ud) {
+  face_use *uses = ud;
+  for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
+    if (uses[s].used)
+      bc_pdf_font_subset_run(&uses[s].job);
+  return 0;
+}
+
+/* The font's objects, in the order of the file; the FontFile2 stream
+ * gets its bytes from attach_file. */
 static int make_font(face_use *u,
                      font_shared *shared,
                      HPDF_Doc doc,
-                     const bc_fontset *fonts,
                      bc_deflater *deflate_to,
                      bc_arena *arena,
                      bc_error *err) {
   HPDF_MMgr mm = doc->mmgr;
   HPDF_Xref xref = doc->xref;
   HPDF_Dict map = NULL;
-  bc_pdf_font f;
+  const bc_pdf_font f = u->f; /* but f.file */
   int rc;
 
-  if ((rc = bc_pdf_font_make_compact(&f, &u->glyphs, fonts, arena, err)))
-    return rc;
-  u->codes = f.codes;
-  u->code_bytes = f.code_bytes;
-  u->space_gid = f.space_gid;
   if (f.code_bytes == 1 &&
       ((rc = one_byte_cmap(shared, doc, deflate_to, err)) ||
        (f.space_sub_gid != 32 &&
@@ -348,12 +464,9 @@ static int make_font(face_use *u,
     return rc;
 
   /* FontFile2: the subset itself. */
-  HPDF_Dict file = HPDF_DictStream_New(mm, xref);
+  HPDF_Dict file = u->file = HPDF_DictStream_New(mm, xref);
   if (!file)
     return bc_error_oom(err);
-  if ((rc = bc_pdf__put_stream(deflate_to, file, f.file, f.file_len, err)))
-    return rc;
-  HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)f.file_len);
 
   /* FontDescriptor. */
   HPDF_Dict fd = HPDF_Dict_New(mm);
@@ -421,6 +534,20 @@ static int make_font(face_use *u,
   HPDF_Dict_Add(t0, "DescendantFonts", desc);
   HPDF_Dict_Add(t0, "ToUnicode", tu);
   u->font = t0;
+  return 0;
+}
+
+/* The subset, made, into the font's FontFile2 stream. */
+static int attach_file(face_use *u,
+                       bc_deflater *deflate_to,
+                       bc_arena *arena,
+                       bc_error *err) {
+  int rc;
+  if ((rc = bc_pdf_font_attach(&u->f, &u->job, arena, err)) ||
+      (rc = bc_pdf__put_stream(deflate_to, u->file, u->f.file, u->f.file_len,
+                               err)))
+    return rc;
+  HPDF_Dict_AddNumber(u->file, "Length1", (HPDF_INT32)u->f.file_len);
   return 0;
 }
 
@@ -989,6 +1116,7 @@ int bc_pdf_write(const unsigned char **data_out,
   unsigned char *data = NULL;
   HPDF_UINT32 size;
   bc_deflater deflate_to;
+  bc_task subsets;
   bc_tags *tags = NULL;
   HPDF_Dict *widgets;
   font_shared shared = {NULL, {0}, {NULL}, 0}; /* the one-byte fonts' */
@@ -998,8 +1126,10 @@ int bc_pdf_write(const unsigned char **data_out,
   int rc = 0;
 
   memset(uses, 0, sizeof uses);
+  memset(&subsets, 0, sizeof subsets); /* joined before started: nothing */
   memset(&deflate_to, 0, sizeof deflate_to);
   deflate_to.compress = info->compress;
+  deflate_to.threads = info->threads;
   deflate_to.arena = arena;
   bc_buf_init(&content, arena->alloc);
   bc_pdf__id_init(&id);
@@ -1009,6 +1139,11 @@ int bc_pdf_write(const unsigned char **data_out,
   if ((rc = collect(uses, pages, fonts, arena, err)) ||
       (!info->plain && (rc = bc_pdf__tags_new(&tags, pages, arena, err))))
     goto cleanup;
+  for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
+    if (uses[s].used && (rc = plan_font(&uses[s], fonts, arena, err)))
+      goto cleanup;
+  /* From here to the join the task uses the jobs, this thread the rest. */
+  bc_task_start(&subsets, info->threads > 1, make_subsets, uses);
   doc = HPDF_NewEx(on_error, NULL, NULL, 0, &ctx);
   if (!doc) {
     rc = bc_error_oom(err);
@@ -1019,8 +1154,8 @@ int bc_pdf_write(const unsigned char **data_out,
   if ((rc = set_info(doc, info, producer, arena, err)))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
-    if (uses[s].used && (rc = make_font(&uses[s], &shared, doc, fonts,
-                                        &deflate_to, arena, err)))
+    if (uses[s].used &&
+        (rc = make_font(&uses[s], &shared, doc, &deflate_to, arena, err)))
       goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);
@@ -1062,8 +1197,8 @@ int bc_pdf_write(const unsigned char **data_out,
       goto cleanup;
     bc_pdf__id_feed(&id, content.data, content.len);
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    if ((rc = bc_pdf__put_stream(&deflate_to, attr->contents, content.data,
-                                 content.len, err)))
+    if ((rc = bc_pdf__put_stream_copy(&deflate_to, attr->contents,
+                                      content.data, content.len, err)))
       goto cleanup;
     if (ctx.status) {
       rc = hpdf_error(err, &ctx);
@@ -1081,13 +1216,18 @@ int bc_pdf_write(const unsigned char **data_out,
       (!info->plain && (rc = bc_pdf__write_pdfa(doc, info, producer, id_bytes,
                                                 &deflate_to, arena, err))))
     goto cleanup;
+  bc_task_join(&subsets);
+  for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
+    if (uses[s].used && (rc = attach_file(&uses[s], &deflate_to, arena, err)))
+      goto cleanup;
   if (ctx.status) {
     rc = hpdf_error(err, &ctx);
     goto cleanup;
   }
   doc->pdf_version = HPDF_VER_17; /* libharu's default is 1.3 */
   if (info->compress) { /* an object stream and a cross-reference stream */
-    rc = bc_pdf__save(data_out, len_out, doc, &deflate_to, arena, err);
+    if (!(rc = bc_pdf__deflate_streams(&deflate_to, err)))
+      rc = bc_pdf__save(data_out, len_out, doc, &deflate_to, arena, err);
     if (!rc && ctx.status)
       rc = hpdf_error(err, &ctx);
     goto cleanup;
@@ -1115,6 +1255,9 @@ int bc_pdf_write(const unsigned char **data_out,
   *data_out = data;
   *len_out = size;
 cleanup:
+  bc_task_join(&subsets);
+  for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
+    bc_pdf_font_subset_free(&uses[s].job);
   deflater_end(&deflate_to);
   bc_buf_free(&content);
   if (doc)

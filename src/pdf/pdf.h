@@ -37,6 +37,9 @@ typedef struct bc_pdf_info {
   const char *attachment_name;        /* baocao-data.json */
   const char *attachment_mime;        /* application/json */
   const char *attachment_description; /* Số liệu của báo cáo */
+  /* Threads writing may use (the render's: bc_context_options.threads);
+   * 0 or 1: this one alone. The bytes do not depend on it. */
+  unsigned threads;
 } bc_pdf_info;
 
 /*
@@ -162,6 +165,46 @@ int bc_pdf_font_make_compact(bc_pdf_font *out,
                              const bc_fontset *fonts,
                              bc_arena *arena,
                              bc_error *err);
+
+/*
+ * bc_pdf_font_make_compact in three steps, so that the subset, the slow
+ * part, is made on another thread while the caller writes what draws
+ * with the font: bc_pdf_font_plan makes everything but out->file (the
+ * codes from the subset's glyph IDs as bc_fontset_subset_ids foresees
+ * them) and takes from the arena what job needs;
+ * bc_pdf_font_subset_run(job) makes the subset on any thread (no arena:
+ * HarfBuzz's memory; one thread for a face); bc_pdf_font_attach, back
+ * on the arena's thread, puts it in out->file (checking that its IDs are
+ * the foreseen ones: BC_EFONT else). When the IDs cannot be foreseen,
+ * plan makes the subset itself and the other two do nothing.
+ * bc_pdf_font_subset_free frees what run made when attach is not called.
+ */
+typedef struct bc_pdf_font_subset {
+  bool pending; /* run makes the subset, attach puts it in */
+  const bc_fontset *fonts;
+  bc_style style;
+  const uint32_t *gids;   /* [count], increasing */
+  size_t count;
+  const uint32_t *expect; /* [count]: the IDs the codes were made from */
+  uint32_t expect_count;  /* the subset's glyphs */
+  uint32_t *new_gids;     /* [count]: the IDs run finds */
+  bc_font_subset sub;     /* run's */
+  int rc;                 /* run's result, its error in err */
+  bc_error err;
+} bc_pdf_font_subset;
+
+int bc_pdf_font_plan(bc_pdf_font *out,
+                     bc_pdf_font_subset *job,
+                     const bc_glyph_set *set,
+                     const bc_fontset *fonts,
+                     bc_arena *arena,
+                     bc_error *err);
+void bc_pdf_font_subset_run(bc_pdf_font_subset *job);
+int bc_pdf_font_attach(bc_pdf_font *out,
+                       bc_pdf_font_subset *job,
+                       bc_arena *arena,
+                       bc_error *err);
+void bc_pdf_font_subset_free(bc_pdf_font_subset *job);
 
 /* The embedded CMap (PDF 9.7.5.3) of a one-byte font: codespace <00>-<FF>,
  * code c = CID c, WMode 0, CIDSystemInfo Adobe-Identity-0 as the CIDFont's;

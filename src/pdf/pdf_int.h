@@ -6,6 +6,7 @@
 #define BC_PDF_INT_H
 
 #include "pdf/pdf.h"
+#include "common/pool.h"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -15,33 +16,53 @@
 
 /* ---- pdf.c ---- */
 
-/* One libdeflate compressor per document, made at the first stream (its
- * own memory, from malloc: libdeflate 1.14 has no allocator per
- * compressor), the output in the arena; compress false: streams are
- * stored as they are. */
-/* A stream's deflated bytes, which bc_pdf__save writes from the arena
- * (libharu's stream of the dictionary stays empty). */
+/*
+ * The Flate of a document's streams. bc_pdf__put_stream records what to
+ * deflate; bc_pdf__deflate_streams deflates everything recorded, the
+ * streams shared among `threads` threads (common/pool.h), each with a
+ * libdeflate compressor of its own (its own memory, from malloc:
+ * libdeflate 1.14 has no allocator per compressor; made on the calling
+ * thread). The output is in the arena; compress false: streams are
+ * stored as they are, at once.
+ */
+/* A stream's bytes to deflate (raw), then deflated (data), which
+ * bc_pdf__save writes from the arena (libharu's stream of the dictionary
+ * stays empty). */
 typedef struct bc_stream_data {
   HPDF_Dict dict;
-  const unsigned char *data;
-  size_t len;
+  const unsigned char *raw; /* the caller's, or in copies once copied */
+  size_t raw_len;
+  bool copied;    /* by bc_pdf__put_stream_copy, at copy_at in copies */
+  size_t copy_at;
+  unsigned char *data;      /* arena: libdeflate_zlib_compress_bound */
+  size_t cap;
+  size_t len;               /* 0 until deflated */
 } bc_stream_data;
 
 typedef struct bc_deflater {
   bool compress;
-  struct libdeflate_compressor *c;
+  unsigned threads; /* 1 to BC_POOL_MAX_THREADS */
+  struct libdeflate_compressor *c[BC_POOL_MAX_THREADS]; /* per worker */
   bc_arena *arena;
   bc_stream_data *streams; /* with compress: every stream put so far */
   size_t stream_count, stream_cap;
+  size_t deflated; /* streams[0..deflated) are deflated */
+  /* bc_pdf__put_stream_copy's copies, one after the other (one block,
+   * freed as one once deflated); alloc NULL until the first. */
+  bc_buf copies;
 } bc_deflater;
 
-/* data deflated, into memory from d's arena. */
+/* data deflated now, on this thread, into memory from d's arena. */
 int bc_pdf__deflate(bc_deflater *d,
                     const void *data,
                     size_t len,
                     const unsigned char **out,
                     size_t *out_len,
                     bc_error *err);
+
+/* Deflates every stream put and not yet deflated, on d->threads threads;
+ * the bytes do not depend on how many. */
+int bc_pdf__deflate_streams(bc_deflater *d, bc_error *err);
 
 /* PNG Up prediction (PDF 7.4.4.4) of count rows of cols bytes of data
  * into rows (count * (cols + 1) bytes): each row the tag 2, then each byte
@@ -53,12 +74,20 @@ void bc_pdf__png_up(unsigned char *rows,
 
 /* Puts data into the stream object dict, deflated unless compression is
  * off. Deflated, the bytes stay in d's arena (d->streams) for
- * bc_pdf__save, not copied into libharu's stream. */
+ * bc_pdf__save, not copied into libharu's stream; they are deflated by
+ * bc_pdf__deflate_streams, so data must stay as it is until then (else
+ * bc_pdf__put_stream_copy, which deflates a copy of it, made with the
+ * arena's allocator and freed once deflated). */
 int bc_pdf__put_stream(bc_deflater *d,
                        HPDF_Dict dict,
                        const void *data,
                        size_t len,
                        bc_error *err);
+int bc_pdf__put_stream_copy(bc_deflater *d,
+                            HPDF_Dict dict,
+                            const void *data,
+                            size_t len,
+                            bc_error *err);
 
 /* A PDF text string in UTF-16BE with a byte order mark (PDF 7.9.2.2),
  * built in b; NULL when memory runs out. */

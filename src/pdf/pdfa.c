@@ -224,7 +224,7 @@ int bc_pdf__write_pdfa(HPDF_Doc doc,
   bc_buf_init(&b, arena->alloc);
   put_xmp(&b, info, producer, id);
   if (!(rc = bc_buf_check(&b, err)))
-    rc = bc_pdf__put_stream(deflate_to, meta, b.data, b.len, err);
+    rc = bc_pdf__put_stream_copy(deflate_to, meta, b.data, b.len, err);
   bc_buf_free(&b);
   return rc;
 }

@@ -19,6 +19,10 @@
  *  4. A reader of an incremental update (sign.c) finds the trailer's
  *     entries in the stream's dictionary and appends a cross-reference
  *     stream of its own (docs/signing.md).
+ *  5. The other streams come deflated (bc_pdf__deflate_streams, on the
+ *     render's threads, before this runs); the object stream and the
+ *     cross-reference stream are deflated here, on this thread: each
+ *     needs every object before it.
  */
 #include "pdf/pdf_int.h"
 
@@ -105,7 +109,7 @@ int bc_pdf__save(const unsigned char **data_out,
   const unsigned char *z;
   size_t zlen;
   unsigned char *rows, *data, *copy;
-  size_t first, cols, row;
+  size_t first, len, cols, row;
   int w2, w3, rc = 0;
   HPDF_Array w;
   HPDF_Dict parms;
@@ -160,11 +164,20 @@ int bc_pdf__save(const unsigned char **data_out,
   }
   if ((rc = bc_buf_check(&head, err)) || (rc = bc_buf_check(&body, err)))
     goto cleanup;
+  /* The pairs go before the objects in the objects' buffer (moved up in
+   * place, not copied into a second one), and each buffer is freed once
+   * used: the render's peak memory is here. */
   first = head.len;
-  bc_buf_put(&head, body.data, body.len);
-  if ((rc = bc_buf_check(&head, err)) ||
-      (rc = bc_pdf__deflate(d, head.data, head.len, &z, &zlen, err)))
+  len = body.len;
+  bc_buf_put(&body, head.data, first); /* room for the pairs */
+  if ((rc = bc_buf_check(&body, err)))
     goto cleanup;
+  memmove(body.data + first, body.data, len);
+  memcpy(body.data, head.data, first);
+  bc_buf_free(&head);
+  if ((rc = bc_pdf__deflate(d, body.data, body.len, &z, &zlen, err)))
+    goto cleanup;
+  bc_buf_free(&body);
   offset[objstm] = out.len;
   bc_buf_printf(&out,
                 "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu /Filter "

@@ -684,6 +684,7 @@ int bc_render(bc_render_result *result,
     info.subject = doc.subject;
     info.created = creation_time(opts->created);
     info.compress = true;
+    info.threads = bc_context__threads(ctx);
     info.plain = opts->pdf_standard == BC_PDF_STANDARD_NONE;
     if ((rc = attach_data(&info, &model, template_sha256(ctx, tmpl), &arena,
                           err)) ||

@@ -123,6 +123,7 @@ typedef struct bc_font_subset {
   uint32_t glyph_count;      /* glyphs in the subset, .notdef included */
   const uint32_t *new_gids;  /* [count]: gids[i]'s ID in the subset; NULL
                                 when IDs are kept */
+  void *owner; /* bc_fontset_subset_bare's: the memory of data */
 } bc_font_subset;
 
 /*
@@ -154,6 +155,42 @@ int bc_fontset_subset(bc_font_subset *out,
                       bool renumber,
                       bc_arena *arena,
                       bc_error *err);
+
+/*
+ * bc_fontset_subset renumbered, for a thread that may not use the arena
+ * (its memory is HarfBuzz's, from malloc): new_gids, taken before, gets
+ * count IDs (out->new_gids), and out->data stays until
+ * bc_fontset_subset_free(out). Not thread-safe on one face: one thread
+ * makes a face's subsets. Errors: BC_EFONT, BC_ENOMEM.
+ */
+int bc_fontset_subset_bare(bc_font_subset *out,
+                           const bc_fontset *fs,
+                           bc_style style,
+                           const uint32_t *gids,
+                           size_t count,
+                           uint32_t *new_gids,
+                           bc_error *err);
+void bc_fontset_subset_free(bc_font_subset *sub);
+
+/*
+ * The IDs bc_fontset_subset renumbered gives gids (increasing, as
+ * bc_glyph_set_list makes them) in the subset, and its glyph count,
+ * without making it: hb-subset keeps .notdef, the glyphs and the
+ * components of the composite glyphs among them (glyf), numbered in the
+ * order of their IDs in the face. *known false (and nothing else set)
+ * for a face whose subset may hold more (CFF outlines, COLR or MATH
+ * tables): only the subset itself tells. new_gids holds count IDs.
+ * Errors: BC_ENOMEM.
+ */
+int bc_fontset_subset_ids(uint32_t *new_gids,
+                          uint32_t *glyph_count,
+                          bool *known,
+                          const bc_fontset *fs,
+                          bc_style style,
+                          const uint32_t *gids,
+                          size_t count,
+                          bc_arena *arena,
+                          bc_error *err);
 
 /* One shaped glyph; lengths in font units, cluster = byte offset into the
  * shaped text. */
