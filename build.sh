@@ -117,6 +117,12 @@ case "${1:-}" in
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+    # One render runs on several threads (common/pool.c), bulk on workers:
+    # the tests of that code again under ThreadSanitizer.
+    build build-tsan -DCMAKE_C_COMPILER=clang -DBC_TSAN=ON
+    log "tests (clang, ThreadSanitizer: ctest -L threads)"
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+      ctest --test-dir build-tsan --output-on-failure -j "$(nproc)" -L threads
     log "all tests passed"
     ;;
   *)
