@@ -250,6 +250,15 @@ START_TEST(test_common_utf8__decode_rejects_bad_sequences) {
                                   4),
                     2);
   ck_assert_uint_eq(bc_utf8_check("ab\0c", 4), 2);
+  /* The two- and three-byte forms bc_utf8_check decodes itself. */
+  ck_assert_uint_eq(bc_utf8_check("\xC3\xA0\xE1\xBB\x87", 5), SIZE_MAX);
+  ck_assert_uint_eq(bc_utf8_check("a\xE0\x9F\xBF", 4), 1); /* overlong */
+  ck_assert_uint_eq(bc_utf8_check("a\xED\xBF\xBF", 4), 1); /* surrogate */
+  ck_assert_uint_eq(bc_utf8_check("ab\xE1\xBB", 4), 2);     /* truncated */
+  ck_assert_uint_eq(bc_utf8_check("ab\xC3", 3), 2);
+  ck_assert_uint_eq(bc_utf8_check("ab\xC3\x41", 4), 2);
+  ck_assert_uint_eq(bc_utf8_check("ab\xC1\xBF", 4), 2);     /* overlong */
+  ck_assert_uint_eq(bc_utf8_check("\xF0\x9F\x98\x80", 4), SIZE_MAX);
 }
 END_TEST
 

@@ -45,6 +45,30 @@ size_t bc_utf8_decode(const char *str, size_t len, uint32_t *cp_out) {
   return n;
 }
 
+/*
+ * One multi-byte sequence at s[0..len) (s[0] >= 0x80), for the loops that
+ * go through whole texts (bc_utf8_check, normalise): the two- and
+ * three-byte forms, all of Vietnamese, without a loop; the rest by
+ * bc_utf8_decode. Same result as bc_utf8_decode.
+ */
+static inline size_t
+decode_multi(const unsigned char *s, size_t len, uint32_t *cp_out) {
+  if (s[0] >= 0xC2 && s[0] <= 0xDF && len >= 2 && (s[1] & 0xC0) == 0x80) {
+    *cp_out = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    return 2;
+  }
+  if ((s[0] & 0xF0) == 0xE0 && len >= 3 && (s[1] & 0xC0) == 0x80 &&
+      (s[2] & 0xC0) == 0x80) {
+    uint32_t cp = ((uint32_t)(s[0] & 0x0F) << 12) |
+                  ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+      return 0;
+    *cp_out = cp;
+    return 3;
+  }
+  return bc_utf8_decode((const char *)s, len, cp_out);
+}
+
 size_t bc_utf8_encode(uint32_t cp, char *out) {
   unsigned char *o = (unsigned char *)out;
   if (cp < 0x80) {
@@ -85,7 +109,7 @@ size_t bc_utf8_check(const char *s, size_t len) {
       i++;
       continue;
     }
-    n = bc_utf8_decode(s + i, len - i, &cp);
+    n = decode_multi((const unsigned char *)s + i, len - i, &cp);
     if (!n)
       return i;
     i += n;
@@ -294,7 +318,7 @@ static int normalise(const char **out,
       i++;
       continue;
     }
-    if (!(k = bc_utf8_decode(s + i, len - i, &cp)))
+    if (!(k = decode_multi((const unsigned char *)s + i, len - i, &cp)))
       return bc_error_set(err, BC_EDATA, "invalid UTF-8 at byte %zu", i);
     inert = inert && nfc_inert(cp);
     i += k;
