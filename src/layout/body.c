@@ -106,35 +106,32 @@ static int add_item(para *p,
                     int penalty,
                     unsigned style) {
   void *a;
-  if (!(a = grow(p->l, p->items, p->item_count, &p->item_cap,
-                 sizeof *p->items)))
-    return bc_error_oom(p->l->err);
-  p->items = a;
-  if (!(a = grow(p->l, p->info, p->item_count, &p->info_cap,
-                 sizeof *p->info)))
-    return bc_error_oom(p->l->err);
-  p->info = a;
+  if (p->item_count >= p->item_cap || p->item_count >= p->info_cap) {
+    if (!(a = grow(p->l, p->items, p->item_count, &p->item_cap,
+                   sizeof *p->items)))
+      return bc_error_oom(p->l->err);
+    p->items = a;
+    if (!(a = grow(p->l, p->info, p->item_count, &p->info_cap,
+                   sizeof *p->info)))
+      return bc_error_oom(p->l->err);
+    p->info = a;
+  }
   size_t i = p->item_count++;
-  p->items[i].kind = kind;
-  p->items[i].width = width;
-  p->items[i].stretch = stretch;
-  p->items[i].shrink = shrink;
-  p->items[i].penalty = penalty;
-  p->info[i].piece_first = p->piece_n;
-  p->info[i].piece_count = 0;
-  p->info[i].clusters = 0;
-  p->info[i].style = style;
+  p->items[i] = (bc_item){kind, width, stretch, shrink, penalty};
+  p->info[i] = (item_info){p->piece_n, 0, 0, style};
   return 0;
 }
 
 static int add_piece(para *p, const frag *f, size_t first, size_t count) {
   piece *pc;
   double w = 0;
-  void *a =
-      grow(p->l, p->pieces, p->piece_n, &p->piece_cap, sizeof *p->pieces);
-  if (!a)
-    return bc_error_oom(p->l->err);
-  p->pieces = a;
+  if (p->piece_n >= p->piece_cap) {
+    void *a =
+        grow(p->l, p->pieces, p->piece_n, &p->piece_cap, sizeof *p->pieces);
+    if (!a)
+      return bc_error_oom(p->l->err);
+    p->pieces = a;
+  }
   for (size_t i = first; i < first + count; i++)
     w += f->sh.glyphs[i].x_advance;
   pc = &p->pieces[p->piece_n++];
@@ -143,6 +140,13 @@ static int add_piece(para *p, const frag *f, size_t first, size_t count) {
   pc->count = count;
   pc->width = bc_layout__fu(p->l, f->style, w, p->size);
   return 0;
+}
+
+/* A space, tab or line feed: what separates words (one comparison for
+ * most bytes). */
+static inline bool is_separator(char c) {
+  unsigned char u = (unsigned char)c;
+  return u <= ' ' && (u == ' ' || u == '\t' || u == '\n');
 }
 
 static bool is_delimiter(char c) {
@@ -293,7 +297,7 @@ static int build_items(para *p,
     if ((sp->flags & BC_SPAN_LINEBREAK) && (rc = forced_break(p, style)))
       return rc;
     for (size_t i = 0; i < sp->len;) {
-      if (sp->text[i] == ' ' || sp->text[i] == '\t' || sp->text[i] == '\n') {
+      if (is_separator(sp->text[i])) {
         if ((rc = flush_word(p)))
           return rc;
         /* A space counts only after a word: none at the start of a line. */
@@ -306,8 +310,7 @@ static int build_items(para *p,
         continue;
       }
       size_t j = i;
-      while (j < sp->len && sp->text[j] != ' ' && sp->text[j] != '\t' &&
-             sp->text[j] != '\n')
+      while (j < sp->len && !is_separator(sp->text[j]))
         j++;
       if ((rc = add_fragment(p, sp->text + i, j - i, style)))
         return rc;
@@ -372,6 +375,7 @@ static int emit_line(
     return bc_error_oom(p->l->err);
   double x = x0, natural = 0, glue = 0, glue_set = 0;
   size_t ng = 0, nr = 0, last = SIZE_MAX; /* last character's glyph */
+  bc_run *cur = NULL;                      /* rr[nr - 1] */
   style = ~0u;
   for (size_t i = from; i < to; i++) {
     const bc_item *it = &p->items[i];
@@ -392,7 +396,7 @@ static int emit_line(
           rr[nr].expansion = (float)ls.expansion;
           rr[nr].tracking_pt = (float)ls.tracking;
           rr[nr].glyphs = &g[ng];
-          nr++;
+          cur = &rr[nr++];
         }
         for (size_t j = pc->first; j < pc->first + pc->count; j++) {
           const bc_glyph *s = &f->sh.glyphs[j];
@@ -401,10 +405,16 @@ static int emit_line(
           d->advance_pt =
               (float)(bc_layout__fu(p->l, style, s->x_advance, p->size) *
                       scale);
+          /* Most glyphs have no offset: 0 either way. */
           d->x_offset_pt =
-              (float)(bc_layout__fu(p->l, style, s->x_offset, p->size) * scale);
+              s->x_offset ? (float)(bc_layout__fu(p->l, style, s->x_offset,
+                                                  p->size) *
+                                    scale)
+                          : 0;
           d->y_offset_pt =
-              (float)bc_layout__fu(p->l, style, s->y_offset, p->size);
+              s->y_offset
+                  ? (float)bc_layout__fu(p->l, style, s->y_offset, p->size)
+                  : 0;
           d->text_len = (uint16_t)bc_shaped_cluster_len(&f->sh, j, f->len);
           d->text = d->text_len ? f->text + s->cluster : NULL;
           if (ls.tracking != 0 && cluster_end(f, j)) {
@@ -412,7 +422,7 @@ static int emit_line(
             last = ng - 1;
           }
           x += d->advance_pt;
-          rr[nr - 1].count++;
+          cur->count++;
         }
       }
     } else if (it->kind == BC_ITEM_GLUE && it->width > 0) {
@@ -431,7 +441,7 @@ static int emit_line(
         rr[nr].expansion = (float)ls.expansion;
         rr[nr].tracking_pt = (float)ls.tracking;
         rr[nr].glyphs = &g[ng];
-        nr++;
+        cur = &rr[nr++];
       }
       bc_placed_glyph *d = &g[ng++];
       d->gid = (uint16_t)p->l->space_gid[gs];
@@ -440,7 +450,7 @@ static int emit_line(
       d->text = " ";
       d->text_len = 1;
       x += w;
-      rr[nr - 1].count++;
+      cur->count++;
     }
   }
   /* Nothing after the last character: the line ends at the margin. */
