@@ -614,6 +614,12 @@ START_TEST(test_text_linebreak__forced_breaks) {
 }
 END_TEST
 
+/* A pseudo-random number below n (a 64-bit LCG): the same each run. */
+static unsigned rnd(unsigned long *seed, unsigned n) {
+  *seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+  return (unsigned)((*seed >> 33) % n);
+}
+
 /* The walk over the active breaks stops at the first one whose line is
  * too short (all items >= 0): it chooses the breaks the whole walk does.
  * A zero-width box with a stretch of -1e-300 in front, which moves no
@@ -624,25 +630,26 @@ START_TEST(test_text_linebreak__early_stop_keeps_the_breaks) {
   enum { MAX = 400 };
   static bc_item items[MAX], whole[MAX + 1];
   unsigned long seed = 12345;
-#define RND(n) ((seed = seed * 6364136223846793005UL + 1442695040888963407UL), \
-                (unsigned)((seed >> 33) % (n)))
   for (int para = 0; para < 300; para++) {
     size_t n = 0, *b1, *b2, n1, n2;
     bc_error err;
-    bc_break_params p = {200 + RND(200), 1.0, 10, 3000};
-    double expansion = RND(2) ? 0.02 : 0;
-    size_t words = 1 + RND(120);
+    bc_break_params p = {200 + rnd(&seed, 200), 1.0, 10, 3000};
+    double expansion = rnd(&seed, 2) ? 0.02 : 0;
+    size_t words = 1 + rnd(&seed, 120);
     for (size_t w = 0; w < words && n + 4 < MAX; w++) {
-      double width = 5 + RND(60) + RND(100) / 100.0;
+      double width = 5 + rnd(&seed, 60);
+      width += rnd(&seed, 100) / 100.0;
       if (w) {
-        double g = 3 + RND(3);
+        double g = 3 + rnd(&seed, 3);
         items[n++] = (bc_item){BC_ITEM_GLUE, g, g / 2, g / 3, 0};
       }
       items[n++] = (bc_item){BC_ITEM_BOX, width, width * expansion,
                              width * expansion, 0};
-      if (!RND(8))
-        items[n++] = (bc_item){BC_ITEM_PENALTY, RND(2) ? 0 : 3, 0, 0,
-                               (int)RND(3000) - 500};
+      if (!rnd(&seed, 8)) {
+        double pw = rnd(&seed, 2) ? 0 : 3;
+        items[n++] = (bc_item){BC_ITEM_PENALTY, pw, 0, 0,
+                               (int)rnd(&seed, 3000) - 500};
+      }
     }
     items[n++] = (bc_item){BC_ITEM_GLUE, 0, 1e6, 0, 0};
     items[n++] = (bc_item){BC_ITEM_PENALTY, 0, 0, 0, -BC_PENALTY_INF};
@@ -656,7 +663,6 @@ START_TEST(test_text_linebreak__early_stop_keeps_the_breaks) {
     for (size_t i = 0; i < n1; i++)
       ck_assert_uint_eq(b1[i] + 1, b2[i]);
   }
-#undef RND
 }
 END_TEST
 
