@@ -198,17 +198,34 @@ START_TEST(test_render_render__draft_every_allocation_failure) {
 }
 END_TEST
 
-START_TEST(test_render_render__drafts) {
-  bc_context *ctx;
-  bc_error err;
-  bc_render_result res;
-  char out[512];
+/* Options for the STTTT-TV 2023-Q3 sample into out, created at a fixed
+ * time. */
+static bc_render_options stttt_tv_options(const char *out) {
   bc_render_options o = BC_RENDER_OPTIONS_INIT;
   o.db_path = sample_db();
   o.agency = "STTTT-TV";
   o.period = "2023-Q3";
   o.output_path = out;
   o.created = 1700000000;
+  return o;
+}
+
+/* The SHA-256 of a file, in hex; *len gets its size. */
+static void file_sha256(char hex[BC_SHA256_HEX_SIZE], const char *path,
+                        size_t *len) {
+  unsigned char digest[BC_SHA256_SIZE], *data;
+  ck_assert_ptr_nonnull(data = tu_file_read(path, len));
+  bc_sha256(digest, data, *len);
+  bc_sha256_hex(hex, digest);
+  free(data);
+}
+
+START_TEST(test_render_render__drafts) {
+  bc_context *ctx;
+  bc_error err;
+  bc_render_result res;
+  char out[512];
+  bc_render_options o = stttt_tv_options(out);
   bc_error_clear(&err);
   ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
   for (int f = BC_FORMAT_DOCX; f <= BC_FORMAT_ODT; f++) {
@@ -243,32 +260,20 @@ START_TEST(test_render_render__sha256_of_the_file_or_none) {
   bc_error err;
   bc_render_result res;
   char out[512], hex[BC_SHA256_HEX_SIZE];
-  unsigned char digest[BC_SHA256_SIZE], *data;
   size_t len;
-  bc_render_options o = BC_RENDER_OPTIONS_INIT;
-  o.db_path = sample_db();
-  o.agency = "STTTT-TV";
-  o.period = "2023-Q3";
-  o.output_path = out;
-  o.created = 1700000000;
+  bc_render_options o = stttt_tv_options(out);
   snprintf(out, sizeof out, "%s/sha.pdf", tu_tmpdir());
   bc_error_clear(&err);
   ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
   ck_assert_msg(bc_render(&res, ctx, &o, &err) == 0, "%s", err.message);
-  ck_assert_ptr_nonnull(data = tu_file_read(out, &len));
-  bc_sha256(digest, data, len);
-  bc_sha256_hex(hex, digest);
+  file_sha256(hex, out, &len);
   ck_assert_str_eq(res.sha256, hex);
-  free(data);
   o.no_sha256 = 1;
   ck_assert_msg(bc_render(&res, ctx, &o, &err) == 0, "%s", err.message);
   ck_assert_str_eq(res.sha256, "");
   ck_assert_uint_gt(res.pages, 0);
-  ck_assert_ptr_nonnull(data = tu_file_read(out, &len));
+  file_sha256(hex, out, &len);
   ck_assert_uint_eq(len, res.bytes);
-  bc_sha256(digest, data, len);
-  bc_sha256_hex(hex, digest);
-  free(data);
   o.no_sha256 = 0;
   ck_assert_msg(bc_render(&res, ctx, &o, &err) == 0, "%s", err.message);
   ck_assert_str_eq(res.sha256, hex); /* the same bytes both ways */
