@@ -266,8 +266,14 @@ static int shape_with_harfbuzz(bc_shaped *out,
         hb_shape_plan_create_cached(face->hb_face, &props, NULL, 0, NULL);
   }
   if (!hb_shape_plan_execute(sh->plans[style], face->hb_font, sh->buf, NULL,
-                             0) ||
-      !hb_buffer_allocation_successful(sh->buf))
+                             0)) {
+    /* Only an empty plan (HarfBuzz out of memory) fails: made again next
+     * time. */
+    hb_shape_plan_destroy(sh->plans[style]);
+    sh->plans[style] = NULL;
+    return bc_error_oom(err);
+  }
+  if (!hb_buffer_allocation_successful(sh->buf))
     return bc_error_oom(err);
   info = hb_buffer_get_glyph_infos(sh->buf, &n);
   pos = hb_buffer_get_glyph_positions(sh->buf, &n);
