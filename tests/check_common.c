@@ -279,6 +279,18 @@ START_TEST(test_common_utf8__nfc_composes_vietnamese) {
   ck_assert_str_eq(err.message, "invalid UTF-8 at byte 3");
   ck_assert_int_eq(bc_utf8_nfc(&out, &len, "a\0b", 3, &a, &err), BC_EDATA);
   ck_assert_str_eq(err.message, "NUL byte at byte 1");
+  /* Around the forms the scan takes without decoding (U+0080-U+02FF,
+   * U+1E00-U+1EFF): U+0300 composes, truncated ones are invalid. */
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "a\xCC\x80 \xCB\xBF", 6, &a, &err),
+                   0);
+  ck_assert_str_eq(out, "\xC3\xA0 \xCB\xBF");
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "\xE1\xBB\x87\xE1\xBB", 5, &a, &err),
+                   BC_EDATA);
+  ck_assert_str_eq(err.message, "invalid UTF-8 at byte 3");
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "ab\xCB", 3, &a, &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "invalid UTF-8 at byte 2");
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "\xE1\xBC\x80", 3, &a, &err), 0);
+  ck_assert_str_eq(out, "\xE1\xBC\x80"); /* U+1F00, Greek: NFC already */
   /* After text that needs utf8proc too (found by fuzz_markdown: utf8proc
    * takes a NUL byte for text, and names no offset). */
   ck_assert_int_eq(bc_utf8_nfc(&out, &len, "e\xCC\x82 a\0b", 7, &a, &err),

@@ -310,15 +310,29 @@ static int normalise(const char **out,
   /* One pass checks the UTF-8 (all of it: utf8proc takes NUL bytes for
    * text and names no offset) and whether the text is inert. */
   for (size_t i = 0; i < len;) {
+    const unsigned char *u = (const unsigned char *)s + i;
     uint32_t cp;
     size_t k;
-    if ((unsigned char)s[i] < 0x80) {
-      if (!s[i])
+    if (u[0] < 0x80) {
+      if (!u[0])
         return bc_error_set(err, BC_EDATA, "NUL byte at byte %zu", i);
       i++;
       continue;
     }
-    if (!(k = decode_multi((const unsigned char *)s + i, len - i, &cp)))
+    /* Vietnamese letters without decoding: U+0080-U+02FF (C2-CB and a
+     * continuation byte) and U+1E00-U+1EFF (E1, B8-BB, a continuation
+     * byte) are valid and inert. */
+    if (u[0] >= 0xC2 && u[0] <= 0xCB && len - i >= 2 &&
+        (u[1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (u[0] == 0xE1 && len - i >= 3 && u[1] >= 0xB8 && u[1] <= 0xBB &&
+        (u[2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    if (!(k = decode_multi(u, len - i, &cp)))
       return bc_error_set(err, BC_EDATA, "invalid UTF-8 at byte %zu", i);
     inert = inert && nfc_inert(cp);
     i += k;
