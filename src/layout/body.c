@@ -38,6 +38,7 @@ typedef struct frag {
 typedef struct piece {
   const frag *f;
   size_t first, count;
+  size_t clusters; /* the characters among its glyphs (where tracking goes) */
   double width;
 } piece;
 
@@ -75,6 +76,8 @@ typedef struct para {
    * point at them */
   frag **word;
   size_t word_n, word_cap;
+  frag *frags; /* room for frags_left more fragments, in l->scratch */
+  size_t frags_left;
   bool pending_space;
   unsigned space_style;
 } para;
@@ -125,6 +128,7 @@ static int add_item(para *p,
 static int add_piece(para *p, const frag *f, size_t first, size_t count) {
   piece *pc;
   double w = 0;
+  size_t clusters = 0;
   if (p->piece_n >= p->piece_cap) {
     void *a =
         grow(p->l, p->pieces, p->piece_n, &p->piece_cap, sizeof *p->pieces);
@@ -132,12 +136,16 @@ static int add_piece(para *p, const frag *f, size_t first, size_t count) {
       return bc_error_oom(p->l->err);
     p->pieces = a;
   }
-  for (size_t i = first; i < first + count; i++)
+  for (size_t i = first; i < first + count; i++) {
     w += f->sh.glyphs[i].x_advance;
+    clusters += i + 1 == f->sh.count ||
+                f->sh.glyphs[i + 1].cluster != f->sh.glyphs[i].cluster;
+  }
   pc = &p->pieces[p->piece_n++];
   pc->f = f;
   pc->first = first;
   pc->count = count;
+  pc->clusters = clusters;
   pc->width = bc_layout__fu(p->l, f->style, w, p->size);
   return 0;
 }
@@ -181,10 +189,9 @@ static int flush_word(para *p) {
   for (size_t k = 0; k < p->word_n; k++) {
     const frag *f = p->word[k];
     total += bc_layout__fu(p->l, f->style, f->sh.width, p->size);
-    for (const char *c = f->text, *end = f->text + f->len;
-         !url && end - c >= 3 && (c = memchr(c, ':', (size_t)(end - c - 2)));
-         c++)
-      url = c[1] == '/' && c[2] == '/';
+    /* "://" (a loop: a word is a few bytes, shorter than memchr's call) */
+    for (size_t i = 0; !url && i + 3 <= f->len; i++)
+      url = f->text[i] == ':' && f->text[i + 1] == '/' && f->text[i + 2] == '/';
     if (f->len > 4 && !memcmp(f->text, "www.", 4))
       url = true;
   }
@@ -254,12 +261,19 @@ static int flush_word(para *p) {
 static int add_fragment(para *p, const char *text, size_t len, unsigned style) {
   frag *f;
   int rc;
-  void *a = grow(p->l, p->word, p->word_n, &p->word_cap, sizeof *p->word);
-  if (!a)
-    return bc_error_oom(p->l->err);
-  p->word = a;
-  if (!(f = bc_arena_alloc(&p->l->scratch, sizeof *f)))
-    return bc_error_oom(p->l->err);
+  if (p->word_n >= p->word_cap) {
+    void *a = grow(p->l, p->word, p->word_n, &p->word_cap, sizeof *p->word);
+    if (!a)
+      return bc_error_oom(p->l->err);
+    p->word = a;
+  }
+  if (!p->frags_left) { /* a block of them: one allocation, not 32 */
+    if (!(p->frags = bc_arena_alloc(&p->l->scratch, 32 * sizeof *p->frags)))
+      return bc_error_oom(p->l->err);
+    p->frags_left = 32;
+  }
+  f = p->frags++;
+  p->frags_left--;
   p->word[p->word_n] = f;
   f->style = style;
   f->text = text;
@@ -338,11 +352,8 @@ static bool cluster_end(const frag *f, size_t j) {
 /* The characters (clusters) of a box: where tracking goes. */
 static size_t box_clusters(const para *p, size_t i) {
   size_t n = 0;
-  for (size_t k = 0; k < p->info[i].piece_count; k++) {
-    const piece *pc = &p->pieces[p->info[i].piece_first + k];
-    for (size_t j = pc->first; j < pc->first + pc->count; j++)
-      n += cluster_end(pc->f, j);
-  }
+  for (size_t k = 0; k < p->info[i].piece_count; k++)
+    n += p->pieces[p->info[i].piece_first + k].clusters;
   return n;
 }
 
