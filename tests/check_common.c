@@ -293,6 +293,15 @@ START_TEST(test_common_utf8__decode_rejects_bad_sequences) {
                                   4),
                     2);
   ck_assert_uint_eq(bc_utf8_check("ab\0c", 4), 2);
+  /* The two- and three-byte forms bc_utf8_check decodes itself. */
+  ck_assert_uint_eq(bc_utf8_check("\xC3\xA0\xE1\xBB\x87", 5), SIZE_MAX);
+  ck_assert_uint_eq(bc_utf8_check("a\xE0\x9F\xBF", 4), 1); /* overlong */
+  ck_assert_uint_eq(bc_utf8_check("a\xED\xBF\xBF", 4), 1); /* surrogate */
+  ck_assert_uint_eq(bc_utf8_check("ab\xE1\xBB", 4), 2);     /* truncated */
+  ck_assert_uint_eq(bc_utf8_check("ab\xC3", 3), 2);
+  ck_assert_uint_eq(bc_utf8_check("ab\xC3\x41", 4), 2);
+  ck_assert_uint_eq(bc_utf8_check("ab\xC1\xBF", 4), 2);     /* overlong */
+  ck_assert_uint_eq(bc_utf8_check("\xF0\x9F\x98\x80", 4), SIZE_MAX);
 }
 END_TEST
 
@@ -313,6 +322,18 @@ START_TEST(test_common_utf8__nfc_composes_vietnamese) {
   ck_assert_str_eq(err.message, "invalid UTF-8 at byte 3");
   ck_assert_int_eq(bc_utf8_nfc(&out, &len, "a\0b", 3, &a, &err), BC_EDATA);
   ck_assert_str_eq(err.message, "NUL byte at byte 1");
+  /* Around the forms the scan takes without decoding (U+0080-U+02FF,
+   * U+1E00-U+1EFF): U+0300 composes, truncated ones are invalid. */
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "a\xCC\x80 \xCB\xBF", 6, &a, &err),
+                   0);
+  ck_assert_str_eq(out, "\xC3\xA0 \xCB\xBF");
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "\xE1\xBB\x87\xE1\xBB", 5, &a, &err),
+                   BC_EDATA);
+  ck_assert_str_eq(err.message, "invalid UTF-8 at byte 3");
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "ab\xCB", 3, &a, &err), BC_EDATA);
+  ck_assert_str_eq(err.message, "invalid UTF-8 at byte 2");
+  ck_assert_int_eq(bc_utf8_nfc(&out, &len, "\xE1\xBC\x80", 3, &a, &err), 0);
+  ck_assert_str_eq(out, "\xE1\xBC\x80"); /* U+1F00, Greek: NFC already */
   /* After text that needs utf8proc too (found by fuzz_markdown: utf8proc
    * takes a NUL byte for text, and names no offset). */
   ck_assert_int_eq(bc_utf8_nfc(&out, &len, "e\xCC\x82 a\0b", 7, &a, &err),

@@ -8,6 +8,7 @@
 #include "common/arena.h"
 #include "common/buf.h"
 #include "common/file.h"
+#include "common/sha256.h"
 #include "bulk/bulk_int.h"
 #include "testutil.h"
 
@@ -271,17 +272,34 @@ START_TEST(test_render_render__draft_every_allocation_failure) {
 }
 END_TEST
 
-START_TEST(test_render_render__drafts) {
-  bc_context *ctx;
-  bc_error err;
-  bc_render_result res;
-  char out[512];
+/* Options for the STTTT-TV 2023-Q3 sample into out, created at a fixed
+ * time. */
+static bc_render_options stttt_tv_options(const char *out) {
   bc_render_options o = BC_RENDER_OPTIONS_INIT;
   o.db_path = sample_db();
   o.agency = "STTTT-TV";
   o.period = "2023-Q3";
   o.output_path = out;
   o.created = 1700000000;
+  return o;
+}
+
+/* The SHA-256 of a file, in hex; *len gets its size. */
+static void file_sha256(char hex[BC_SHA256_HEX_SIZE], const char *path,
+                        size_t *len) {
+  unsigned char digest[BC_SHA256_SIZE], *data;
+  ck_assert_ptr_nonnull(data = tu_file_read(path, len));
+  bc_sha256(digest, data, *len);
+  bc_sha256_hex(hex, digest);
+  free(data);
+}
+
+START_TEST(test_render_render__drafts) {
+  bc_context *ctx;
+  bc_error err;
+  bc_render_result res;
+  char out[512];
+  bc_render_options o = stttt_tv_options(out);
   bc_error_clear(&err);
   ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
   for (int f = BC_FORMAT_DOCX; f <= BC_FORMAT_ODT; f++) {
@@ -306,6 +324,34 @@ START_TEST(test_render_render__drafts) {
   ck_assert_int_eq(bc_format_from_path("docx"), -1);
   ck_assert_int_eq(bc_format_from_name("odt"), BC_FORMAT_ODT);
   ck_assert_int_eq(bc_format_from_name("ODT"), -1);
+}
+END_TEST
+
+/* result->sha256 is the file's digest; no_sha256 leaves it "" and the file
+ * as it was. */
+START_TEST(test_render_render__sha256_of_the_file_or_none) {
+  bc_context *ctx;
+  bc_error err;
+  bc_render_result res;
+  char out[512], hex[BC_SHA256_HEX_SIZE];
+  size_t len;
+  bc_render_options o = stttt_tv_options(out);
+  snprintf(out, sizeof out, "%s/sha.pdf", tu_tmpdir());
+  bc_error_clear(&err);
+  ck_assert_int_eq(new_context(&ctx, NULL, NULL, &err), 0);
+  ck_assert_msg(bc_render(&res, ctx, &o, &err) == 0, "%s", err.message);
+  file_sha256(hex, out, &len);
+  ck_assert_str_eq(res.sha256, hex);
+  o.no_sha256 = 1;
+  ck_assert_msg(bc_render(&res, ctx, &o, &err) == 0, "%s", err.message);
+  ck_assert_str_eq(res.sha256, "");
+  ck_assert_uint_gt(res.pages, 0);
+  file_sha256(hex, out, &len);
+  ck_assert_uint_eq(len, res.bytes);
+  o.no_sha256 = 0;
+  ck_assert_msg(bc_render(&res, ctx, &o, &err) == 0, "%s", err.message);
+  ck_assert_str_eq(res.sha256, hex); /* the same bytes both ways */
+  bc_context_free(ctx);
 }
 END_TEST
 
@@ -1248,6 +1294,7 @@ Suite *render_suite(void) {
   tcase_add_test(tc, test_render_render__every_allocation_failure_persistent);
   tcase_add_test(tc, test_render_sign__every_allocation_failure);
   tcase_add_test(tc, test_render_render__drafts);
+  tcase_add_test(tc, test_render_render__sha256_of_the_file_or_none);
   tcase_add_test(tc, test_render_render__draft_every_allocation_failure);
   suite_add_tcase(s, tc);
   tc = tcase_create("preview");

@@ -668,6 +668,58 @@ START_TEST(test_text_linebreak__forced_breaks) {
 }
 END_TEST
 
+/* A pseudo-random number below n (a 64-bit LCG): the same each run. */
+static unsigned rnd(unsigned long *seed, unsigned n) {
+  *seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+  return (unsigned)((*seed >> 33) % n);
+}
+
+/* The walk over the active breaks stops at the first one whose line is
+ * too short (all items >= 0): it chooses the breaks the whole walk does.
+ * A zero-width box with a stretch of -1e-300 in front, which moves no
+ * ratio, makes the breaker walk every active break: random paragraphs
+ * (some ragged enough for the looser passes, some with penalties and font
+ * expansion) break the same both ways. */
+START_TEST(test_text_linebreak__early_stop_keeps_the_breaks) {
+  enum { MAX = 400 };
+  static bc_item items[MAX], whole[MAX + 1];
+  unsigned long seed = 12345;
+  for (int para = 0; para < 300; para++) {
+    size_t n = 0, *b1, *b2, n1, n2;
+    bc_error err;
+    bc_break_params p = {200 + rnd(&seed, 200), 1.0, 10, 3000};
+    double expansion = rnd(&seed, 2) ? 0.02 : 0;
+    size_t words = 1 + rnd(&seed, 120);
+    for (size_t w = 0; w < words && n + 4 < MAX; w++) {
+      double width = 5 + rnd(&seed, 60);
+      width += rnd(&seed, 100) / 100.0;
+      if (w) {
+        double g = 3 + rnd(&seed, 3);
+        items[n++] = (bc_item){BC_ITEM_GLUE, g, g / 2, g / 3, 0};
+      }
+      items[n++] = (bc_item){BC_ITEM_BOX, width, width * expansion,
+                             width * expansion, 0};
+      if (!rnd(&seed, 8)) {
+        double pw = rnd(&seed, 2) ? 0 : 3;
+        items[n++] = (bc_item){BC_ITEM_PENALTY, pw, 0, 0,
+                               (int)rnd(&seed, 3000) - 500};
+      }
+    }
+    items[n++] = (bc_item){BC_ITEM_GLUE, 0, 1e6, 0, 0};
+    items[n++] = (bc_item){BC_ITEM_PENALTY, 0, 0, 0, -BC_PENALTY_INF};
+    whole[0] = (bc_item){BC_ITEM_BOX, 0, -1e-300, 0, 0};
+    memcpy(whole + 1, items, n * sizeof *items);
+    ck_assert_int_eq(
+        bc_break_lines(&b1, &n1, items, n, &p, &tf.arena, &err), 0);
+    ck_assert_int_eq(
+        bc_break_lines(&b2, &n2, whole, n + 1, &p, &tf.arena, &err), 0);
+    ck_assert_uint_eq(n1, n2);
+    for (size_t i = 0; i < n1; i++)
+      ck_assert_uint_eq(b1[i] + 1, b2[i]);
+  }
+}
+END_TEST
+
 Suite *text_suite(void) {
   Suite *s = suite_create("text");
   TCase *tc = tcase_create("font");
@@ -705,6 +757,7 @@ Suite *text_suite(void) {
   tcase_add_test(tc, test_text_linebreak__box_stretch_shares_the_ratio);
   tcase_add_test(tc, test_text_linebreak__box_stretch_fills_a_line_without_glue);
   tcase_add_test(tc, test_text_linebreak__forced_breaks);
+  tcase_add_test(tc, test_text_linebreak__early_stop_keeps_the_breaks);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -190,6 +190,10 @@ typedef struct bc_render_options {
                                 the first byte is written. 0 (standard
                                 input) cannot be chosen: it is the
                                 default, a file */
+  int no_sha256;             /* leave result->sha256 "": the bytes written
+                                are not hashed (a pass over the whole file,
+                                which `baocao render` asks for only to
+                                print it, with --json or -v) */
 } bc_render_options;
 
 #define BC_RENDER_OPTIONS_VERSION 1
@@ -207,7 +211,8 @@ typedef struct bc_render_result {
   size_t tight;    /* justified lines with spaces below 0.8x */
   size_t widows;
   size_t orphans;
-  char sha256[65];       /* of the file written, lower-case hex */
+  char sha256[65];       /* of the file written, lower-case hex; "" with
+                            no_sha256 */
   char input_sha256[65]; /* with input_digest: of everything the PDF is
                             made from: the report's data, the template
                             files, the fonts, baocao's version and the

@@ -183,6 +183,8 @@ int cmd_render(int argc, char **argv) {
     return cli_fail_json(&err, json);
   cli_detail(verbosity, "render", "fonts and templates loaded in %.0f ms",
              cli_ms_since(&t0));
+  /* The file's digest is printed with --json and -v only. */
+  ropts.no_sha256 = !json && verbosity < CLI_VERBOSE;
   rc = bc_render(&result, ctx, &ropts, &err);
   bc_context_free(ctx);
   if (rc)

@@ -45,6 +45,30 @@ size_t bc_utf8_decode(const char *str, size_t len, uint32_t *cp_out) {
   return n;
 }
 
+/*
+ * One multi-byte sequence at s[0..len) (s[0] >= 0x80), for the loops that
+ * go through whole texts (bc_utf8_check, normalise): the two- and
+ * three-byte forms, all of Vietnamese, without a loop; the rest by
+ * bc_utf8_decode. Same result as bc_utf8_decode.
+ */
+static inline size_t
+decode_multi(const unsigned char *s, size_t len, uint32_t *cp_out) {
+  if (s[0] >= 0xC2 && s[0] <= 0xDF && len >= 2 && (s[1] & 0xC0) == 0x80) {
+    *cp_out = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    return 2;
+  }
+  if ((s[0] & 0xF0) == 0xE0 && len >= 3 && (s[1] & 0xC0) == 0x80 &&
+      (s[2] & 0xC0) == 0x80) {
+    uint32_t cp = ((uint32_t)(s[0] & 0x0F) << 12) |
+                  ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+      return 0;
+    *cp_out = cp;
+    return 3;
+  }
+  return bc_utf8_decode((const char *)s, len, cp_out);
+}
+
 size_t bc_utf8_encode(uint32_t cp, char *out) {
   unsigned char *o = (unsigned char *)out;
   if (cp < 0x80) {
@@ -85,7 +109,7 @@ size_t bc_utf8_check(const char *s, size_t len) {
       i++;
       continue;
     }
-    n = bc_utf8_decode(s + i, len - i, &cp);
+    n = decode_multi((const unsigned char *)s + i, len - i, &cp);
     if (!n)
       return i;
     i += n;
@@ -286,15 +310,29 @@ static int normalise(const char **out,
   /* One pass checks the UTF-8 (all of it: utf8proc takes NUL bytes for
    * text and names no offset) and whether the text is inert. */
   for (size_t i = 0; i < len;) {
+    const unsigned char *u = (const unsigned char *)s + i;
     uint32_t cp;
     size_t k;
-    if ((unsigned char)s[i] < 0x80) {
-      if (!s[i])
+    if (u[0] < 0x80) {
+      if (!u[0])
         return bc_error_set(err, BC_EDATA, "NUL byte at byte %zu", i);
       i++;
       continue;
     }
-    if (!(k = bc_utf8_decode(s + i, len - i, &cp)))
+    /* Vietnamese letters without decoding: U+0080-U+02FF (C2-CB and a
+     * continuation byte) and U+1E00-U+1EFF (E1, B8-BB, a continuation
+     * byte) are valid and inert. */
+    if (u[0] >= 0xC2 && u[0] <= 0xCB && len - i >= 2 &&
+        (u[1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (u[0] == 0xE1 && len - i >= 3 && u[1] >= 0xB8 && u[1] <= 0xBB &&
+        (u[2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    if (!(k = decode_multi(u, len - i, &cp)))
       return bc_error_set(err, BC_EDATA, "invalid UTF-8 at byte %zu", i);
     inert = inert && nfc_inert(cp);
     i += k;

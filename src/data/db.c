@@ -55,7 +55,9 @@ static const char *const statement_sql[STMT_COUNT] = {
         "SELECT i.code, i.name, i.unit, i.section, i.position, i.kind, "
         "v.num, v.text FROM indicator_value v "
         "JOIN indicator i ON i.code = v.indicator_code "
-        "WHERE v.agency_code = ?1 AND v.period_code = ?2 ORDER BY i.code",
+        "WHERE v.agency_code = ?1 AND v.period_code = ?2 "
+        /* the same order as i.code's, the primary key's: no sort */
+        "ORDER BY v.indicator_code",
     [STMT_LIST_REPORTS] = "SELECT agency_code, template FROM report "
                           "WHERE period_code = ?1 "
                           "ORDER BY agency_code, template",

@@ -38,6 +38,7 @@ typedef struct frag {
 typedef struct piece {
   const frag *f;
   size_t first, count;
+  size_t clusters; /* the characters among its glyphs (where tracking goes) */
   double width;
 } piece;
 
@@ -75,6 +76,8 @@ typedef struct para {
    * point at them */
   frag **word;
   size_t word_n, word_cap;
+  frag *frags; /* room for frags_left more fragments, in l->scratch */
+  size_t frags_left;
   bool pending_space;
   unsigned space_style;
 } para;
@@ -106,43 +109,52 @@ static int add_item(para *p,
                     int penalty,
                     unsigned style) {
   void *a;
-  if (!(a = grow(p->l, p->items, p->item_count, &p->item_cap,
-                 sizeof *p->items)))
-    return bc_error_oom(p->l->err);
-  p->items = a;
-  if (!(a = grow(p->l, p->info, p->item_count, &p->info_cap,
-                 sizeof *p->info)))
-    return bc_error_oom(p->l->err);
-  p->info = a;
+  if (p->item_count >= p->item_cap || p->item_count >= p->info_cap) {
+    if (!(a = grow(p->l, p->items, p->item_count, &p->item_cap,
+                   sizeof *p->items)))
+      return bc_error_oom(p->l->err);
+    p->items = a;
+    if (!(a = grow(p->l, p->info, p->item_count, &p->info_cap,
+                   sizeof *p->info)))
+      return bc_error_oom(p->l->err);
+    p->info = a;
+  }
   size_t i = p->item_count++;
-  p->items[i].kind = kind;
-  p->items[i].width = width;
-  p->items[i].stretch = stretch;
-  p->items[i].shrink = shrink;
-  p->items[i].penalty = penalty;
-  p->info[i].piece_first = p->piece_n;
-  p->info[i].piece_count = 0;
-  p->info[i].clusters = 0;
-  p->info[i].style = style;
+  p->items[i] = (bc_item){kind, width, stretch, shrink, penalty};
+  p->info[i] = (item_info){p->piece_n, 0, 0, style};
   return 0;
 }
 
 static int add_piece(para *p, const frag *f, size_t first, size_t count) {
   piece *pc;
   double w = 0;
-  void *a =
-      grow(p->l, p->pieces, p->piece_n, &p->piece_cap, sizeof *p->pieces);
-  if (!a)
-    return bc_error_oom(p->l->err);
-  p->pieces = a;
-  for (size_t i = first; i < first + count; i++)
+  size_t clusters = 0;
+  if (p->piece_n >= p->piece_cap) {
+    void *a =
+        grow(p->l, p->pieces, p->piece_n, &p->piece_cap, sizeof *p->pieces);
+    if (!a)
+      return bc_error_oom(p->l->err);
+    p->pieces = a;
+  }
+  for (size_t i = first; i < first + count; i++) {
     w += f->sh.glyphs[i].x_advance;
+    clusters += i + 1 == f->sh.count ||
+                f->sh.glyphs[i + 1].cluster != f->sh.glyphs[i].cluster;
+  }
   pc = &p->pieces[p->piece_n++];
   pc->f = f;
   pc->first = first;
   pc->count = count;
+  pc->clusters = clusters;
   pc->width = bc_layout__fu(p->l, f->style, w, p->size);
   return 0;
+}
+
+/* A space, tab or line feed: what separates words (one comparison for
+ * most bytes). */
+static inline bool is_separator(char c) {
+  unsigned char u = (unsigned char)c;
+  return u <= ' ' && (u == ' ' || u == '\t' || u == '\n');
 }
 
 static bool is_delimiter(char c) {
@@ -177,10 +189,9 @@ static int flush_word(para *p) {
   for (size_t k = 0; k < p->word_n; k++) {
     const frag *f = p->word[k];
     total += bc_layout__fu(p->l, f->style, f->sh.width, p->size);
-    for (const char *c = f->text, *end = f->text + f->len;
-         !url && end - c >= 3 && (c = memchr(c, ':', (size_t)(end - c - 2)));
-         c++)
-      url = c[1] == '/' && c[2] == '/';
+    /* "://" (a loop: a word is a few bytes, shorter than memchr's call) */
+    for (size_t i = 0; !url && i + 3 <= f->len; i++)
+      url = f->text[i] == ':' && f->text[i + 1] == '/' && f->text[i + 2] == '/';
     if (f->len > 4 && !memcmp(f->text, "www.", 4))
       url = true;
   }
@@ -250,12 +261,19 @@ static int flush_word(para *p) {
 static int add_fragment(para *p, const char *text, size_t len, unsigned style) {
   frag *f;
   int rc;
-  void *a = grow(p->l, p->word, p->word_n, &p->word_cap, sizeof *p->word);
-  if (!a)
-    return bc_error_oom(p->l->err);
-  p->word = a;
-  if (!(f = bc_arena_alloc(&p->l->scratch, sizeof *f)))
-    return bc_error_oom(p->l->err);
+  if (p->word_n >= p->word_cap) {
+    void *a = grow(p->l, p->word, p->word_n, &p->word_cap, sizeof *p->word);
+    if (!a)
+      return bc_error_oom(p->l->err);
+    p->word = a;
+  }
+  if (!p->frags_left) { /* a block of them: one allocation, not 32 */
+    if (!(p->frags = bc_arena_alloc(&p->l->scratch, 32 * sizeof *p->frags)))
+      return bc_error_oom(p->l->err);
+    p->frags_left = 32;
+  }
+  f = p->frags++;
+  p->frags_left--;
   p->word[p->word_n] = f;
   f->style = style;
   f->text = text;
@@ -293,7 +311,7 @@ static int build_items(para *p,
     if ((sp->flags & BC_SPAN_LINEBREAK) && (rc = forced_break(p, style)))
       return rc;
     for (size_t i = 0; i < sp->len;) {
-      if (sp->text[i] == ' ' || sp->text[i] == '\t' || sp->text[i] == '\n') {
+      if (is_separator(sp->text[i])) {
         if ((rc = flush_word(p)))
           return rc;
         /* A space counts only after a word: none at the start of a line. */
@@ -306,8 +324,7 @@ static int build_items(para *p,
         continue;
       }
       size_t j = i;
-      while (j < sp->len && sp->text[j] != ' ' && sp->text[j] != '\t' &&
-             sp->text[j] != '\n')
+      while (j < sp->len && !is_separator(sp->text[j]))
         j++;
       if ((rc = add_fragment(p, sp->text + i, j - i, style)))
         return rc;
@@ -335,11 +352,8 @@ static bool cluster_end(const frag *f, size_t j) {
 /* The characters (clusters) of a box: where tracking goes. */
 static size_t box_clusters(const para *p, size_t i) {
   size_t n = 0;
-  for (size_t k = 0; k < p->info[i].piece_count; k++) {
-    const piece *pc = &p->pieces[p->info[i].piece_first + k];
-    for (size_t j = pc->first; j < pc->first + pc->count; j++)
-      n += cluster_end(pc->f, j);
-  }
+  for (size_t k = 0; k < p->info[i].piece_count; k++)
+    n += p->pieces[p->info[i].piece_first + k].clusters;
   return n;
 }
 
@@ -372,6 +386,7 @@ static int emit_line(
     return bc_error_oom(p->l->err);
   double x = x0, natural = 0, glue = 0, glue_set = 0;
   size_t ng = 0, nr = 0, last = SIZE_MAX; /* last character's glyph */
+  bc_run *cur = NULL;                      /* rr[nr - 1] */
   style = ~0u;
   for (size_t i = from; i < to; i++) {
     const bc_item *it = &p->items[i];
@@ -392,7 +407,7 @@ static int emit_line(
           rr[nr].expansion = (float)ls.expansion;
           rr[nr].tracking_pt = (float)ls.tracking;
           rr[nr].glyphs = &g[ng];
-          nr++;
+          cur = &rr[nr++];
         }
         for (size_t j = pc->first; j < pc->first + pc->count; j++) {
           const bc_glyph *s = &f->sh.glyphs[j];
@@ -401,10 +416,16 @@ static int emit_line(
           d->advance_pt =
               (float)(bc_layout__fu(p->l, style, s->x_advance, p->size) *
                       scale);
+          /* Most glyphs have no offset: 0 either way. */
           d->x_offset_pt =
-              (float)(bc_layout__fu(p->l, style, s->x_offset, p->size) * scale);
+              s->x_offset ? (float)(bc_layout__fu(p->l, style, s->x_offset,
+                                                  p->size) *
+                                    scale)
+                          : 0;
           d->y_offset_pt =
-              (float)bc_layout__fu(p->l, style, s->y_offset, p->size);
+              s->y_offset
+                  ? (float)bc_layout__fu(p->l, style, s->y_offset, p->size)
+                  : 0;
           d->text_len = (uint16_t)bc_shaped_cluster_len(&f->sh, j, f->len);
           d->text = d->text_len ? f->text + s->cluster : NULL;
           if (ls.tracking != 0 && cluster_end(f, j)) {
@@ -412,7 +433,7 @@ static int emit_line(
             last = ng - 1;
           }
           x += d->advance_pt;
-          rr[nr - 1].count++;
+          cur->count++;
         }
       }
     } else if (it->kind == BC_ITEM_GLUE && it->width > 0) {
@@ -431,7 +452,7 @@ static int emit_line(
         rr[nr].expansion = (float)ls.expansion;
         rr[nr].tracking_pt = (float)ls.tracking;
         rr[nr].glyphs = &g[ng];
-        nr++;
+        cur = &rr[nr++];
       }
       bc_placed_glyph *d = &g[ng++];
       d->gid = (uint16_t)p->l->space_gid[gs];
@@ -440,7 +461,7 @@ static int emit_line(
       d->text = " ";
       d->text_len = 1;
       x += w;
-      rr[nr - 1].count++;
+      cur->count++;
     }
   }
   /* Nothing after the last character: the line ends at the margin. */

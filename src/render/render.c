@@ -700,8 +700,10 @@ int bc_render(bc_render_result *result,
                  bc_context__sink(ctx, opts->no_fsync != 0), err)))
     goto cleanup;
   if (result) {
-    bc_sha256(digest, pdf, pdf_len);
-    bc_sha256_hex(result->sha256, digest);
+    if (!opts->no_sha256) {
+      bc_sha256(digest, pdf, pdf_len);
+      bc_sha256_hex(result->sha256, digest);
+    }
     result->pages = pages.count;
     result->bytes = pdf_len;
     result->lines = pages.stats.lines;

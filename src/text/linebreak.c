@@ -49,6 +49,7 @@ typedef struct kp_node {
 
 typedef struct kp_sums {
   kp_totals *at; /* prefix sums, [i] excludes item i */
+  bool monotone; /* no item's width, stretch or shrink is negative (or NaN) */
 } kp_sums;
 
 static bool is_break(const bc_item *items, size_t i) {
@@ -146,7 +147,21 @@ set_totals(kp_node *n, const kp_sums *s, const bc_item *items, size_t count) {
   n->sum = s->at[j];
 }
 
-/* One pass at a tolerance; returns the final node or NULL (no solution). */
+/*
+ * One pass at a tolerance; returns the final node or NULL (no solution).
+ *
+ * The active list is kept oldest first: by position, so that the lines
+ * from its nodes to a break get shorter along it. When every item's
+ * width, stretch and shrink are >= 0 (s->monotone), the prefix sums
+ * never decrease, and so neither do the rounded differences: a node
+ * after one whose line is too short (r > tolerance, in the branch of
+ * ratio() where the glue takes what the boxes cannot) has a line at
+ * least as short, with an r at least as large. The walk stops there,
+ * where the nodes it would still visit could neither be chosen nor be
+ * deactivated (a forced break is walked whole). Ties go to the node
+ * nearest the break (<=), as they did when the list was newest first:
+ * the breaks are those of the whole walk.
+ */
 static int kp_pass(kp_node **best_out,
                    const bc_item *items,
                    size_t count,
@@ -155,7 +170,8 @@ static int kp_pass(kp_node **best_out,
                    double tolerance,
                    bc_arena *arena,
                    bc_error *err) {
-  kp_node *active = new_node(arena, SIZE_MAX, 0, 1, 0, NULL);
+  kp_node *active = new_node(arena, SIZE_MAX, 0, 1, 0, NULL), *tail = active;
+  const double measure = p->line_width;
   if (!active)
     return bc_error_oom(err);
   set_totals(active, s, items, count);
@@ -164,7 +180,14 @@ static int kp_pass(kp_node **best_out,
     if (!is_break(items, b))
       continue;
     const bc_item *it = &items[b];
-    double pw = it->kind == BC_ITEM_PENALTY ? it->width : 0;
+    const bool forced = is_forced(it), stop = s->monotone && !forced;
+    const double pw = it->kind == BC_ITEM_PENALTY ? it->width : 0;
+    const kp_totals e = s->at[b];
+    double extra = 0; /* the penalty's demerits */
+    if (it->kind == BC_ITEM_PENALTY && it->penalty > 0)
+      extra = (double)it->penalty * it->penalty;
+    else if (it->kind == BC_ITEM_PENALTY && !forced && it->penalty < 0)
+      extra = -(double)it->penalty * it->penalty;
     kp_node *best[4] = {NULL, NULL, NULL, NULL};
     double best_d[4] = {INFINITY, INFINITY, INFINITY, INFINITY};
     double best_r[4] = {0, 0, 0, 0};
@@ -172,28 +195,25 @@ static int kp_pass(kp_node **best_out,
 
     for (kp_node *a = active; a;) {
       kp_node *next = a->next;
-      const kp_totals *e = &s->at[b];
-      kp_totals line = {e->width - a->sum.width + pw,
-                        e->stretch - a->sum.stretch, e->shrink - a->sum.shrink,
-                        e->fstretch - a->sum.fstretch,
-                        e->fshrink - a->sum.fshrink};
-      double r = ratio(line.width, &line, p->line_width);
-      bool deactivate = r < -1 || is_forced(it);
+      kp_totals line = {e.width - a->sum.width + pw, e.stretch - a->sum.stretch,
+                        e.shrink - a->sum.shrink, e.fstretch - a->sum.fstretch,
+                        e.fshrink - a->sum.fshrink};
+      double r = ratio(line.width, &line, measure);
+      bool deactivate = r < -1 || forced;
       if (r >= -1 && r <= tolerance) {
         double bad = 100.0 * fabs(r * r * r);
         bad = isinf(r) || bad > 1e4 ? 1e4 : bad; /* as fmin: no NaN here */
         double d = p->line_penalty + bad;
         d = d * d;
-        if (it->kind == BC_ITEM_PENALTY && it->penalty > 0)
-          d += (double)it->penalty * it->penalty;
-        else if (it->kind == BC_ITEM_PENALTY && !is_forced(it) &&
-                 it->penalty < 0)
-          d -= (double)it->penalty * it->penalty;
+        if (extra > 0)
+          d += extra;
+        else if (extra < 0)
+          d -= -extra;
         int fc = fitness_of(r);
         if (abs(fc - a->fitness) > 1)
           d += p->fitness_demerits;
         d += a->demerits;
-        if (d < best_d[fc]) {
+        if (d <= best_d[fc]) {
           best_d[fc] = d;
           best[fc] = a;
           best_r[fc] = r;
@@ -204,9 +224,14 @@ static int kp_pass(kp_node **best_out,
           prev_a->next = next;
         else
           active = next;
+        if (tail == a)
+          tail = prev_a;
       } else {
         prev_a = a;
       }
+      if (stop && r > tolerance &&
+          measure - line.width > line.stretch + line.fstretch)
+        break; /* the rest are newer: shorter still */
       a = next;
     }
     double dmin = best_d[0]; /* the least, as fmin: no NaN here */
@@ -220,13 +245,16 @@ static int kp_pass(kp_node **best_out,
       if (!n)
         return bc_error_oom(err);
       set_totals(n, s, items, count);
-      n->next = active;
-      active = n;
+      if (tail)
+        tail->next = n;
+      else
+        active = n;
+      tail = n;
     }
   }
   kp_node *best = NULL;
   for (kp_node *a = active; a; a = a->next)
-    if (a->position == count - 1 && (!best || a->demerits < best->demerits))
+    if (a->position == count - 1 && (!best || a->demerits <= best->demerits))
       best = a;
   *best_out = best;
   return 0;
@@ -256,9 +284,14 @@ int bc_break_lines(size_t **breaks_out,
   if (!s.at)
     return bc_error_oom(err);
   memset(&s.at[0], 0, sizeof s.at[0]); /* the others are set below */
+  s.monotone = true;
   for (size_t i = 0; i < count; i++) {
     s.at[i + 1] = s.at[i];
     add_item(&s.at[i + 1], &items[i]);
+    if (items[i].kind != BC_ITEM_PENALTY &&
+        !(items[i].width >= 0 && items[i].stretch >= 0 &&
+          items[i].shrink >= 0))
+      s.monotone = false;
   }
   for (size_t pass = 0; pass < sizeof passes / sizeof passes[0] && !best;
        pass++) {

@@ -45,6 +45,7 @@ struct bc_shaper {
   hb_buffer_t *buf;
   hb_language_t vietnamese; /* looked up once: HarfBuzz interns it in a
                                global list, best done before threads run */
+  hb_shape_plan_t *plans[BC_STYLE_COUNT]; /* NULL: not made yet */
   cached_word *slots; /* slot_count */
   uint32_t slot_count;
   size_t entries; /* at most slot_count / 2: load factor 1/2 */
@@ -159,6 +160,8 @@ const bc_fontset *bc_text__shaper_fonts(const bc_shaper *sh) {
 void bc_shaper_free(bc_shaper *sh) {
   if (!sh)
     return;
+  for (int i = 0; i < BC_STYLE_COUNT; i++)
+    hb_shape_plan_destroy(sh->plans[i]);
   hb_buffer_destroy(sh->buf);
   bc_arena_release(&sh->cache_arena);
   bc_free(sh->alloc, sh->slots);
@@ -253,7 +256,23 @@ static int shape_with_harfbuzz(bc_shaped *out,
   hb_buffer_set_language(sh->buf, sh->vietnamese);
   hb_buffer_set_cluster_level(sh->buf,
                               HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
-  hb_shape(face->hb_font, sh->buf, NULL, 0);
+  /* The plan for the face and these properties, made once: hb_shape
+   * looks it up in the face's cache at each call, building its key
+   * afresh (a fifth of the shaping of a word). */
+  if (!sh->plans[style]) {
+    hb_segment_properties_t props;
+    hb_buffer_get_segment_properties(sh->buf, &props);
+    sh->plans[style] =
+        hb_shape_plan_create_cached(face->hb_face, &props, NULL, 0, NULL);
+  }
+  if (!hb_shape_plan_execute(sh->plans[style], face->hb_font, sh->buf, NULL,
+                             0)) {
+    /* Only an empty plan (HarfBuzz out of memory) fails: made again next
+     * time. */
+    hb_shape_plan_destroy(sh->plans[style]);
+    sh->plans[style] = NULL;
+    return bc_error_oom(err);
+  }
   if (!hb_buffer_allocation_successful(sh->buf))
     return bc_error_oom(err);
   info = hb_buffer_get_glyph_infos(sh->buf, &n);
