@@ -11,6 +11,7 @@
 #include "common/arena.h"
 #include "common/buf.h"
 #include "common/error.h"
+#include "common/pool.h"
 #include "common/file.h"
 #include "common/hash.h"
 #include "common/sha256.h"
@@ -22,7 +23,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -611,31 +611,8 @@ static int check_options(const bc_bulk_options *o, bc_error *err) {
   return 0;
 }
 
-/* The CPUs this process may use: its affinity mask (taskset, cpusets),
- * and no more than a cgroup v2 CPU quota allows (a container limited to 2
- * CPUs on a 64-core node gets 2 workers, not 64). */
-static size_t usable_cpus(void) {
-  cpu_set_t set;
-  long cores = sysconf(_SC_NPROCESSORS_ONLN);
-  size_t n = cores > 0 ? (size_t)cores : 1;
-  FILE *f;
-  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
-    n = (size_t)CPU_COUNT(&set);
-  if ((f = fopen("/sys/fs/cgroup/cpu.max", "r")) != NULL) {
-    long long quota, period;
-    if (fscanf(f, "%lld %lld", &quota, &period) == 2 && quota > 0 &&
-        period > 0) {
-      size_t allowed = (size_t)((quota + period - 1) / period);
-      if (allowed < n)
-        n = allowed;
-    }
-    fclose(f);
-  }
-  return n ? n : 1;
-}
-
 static unsigned worker_count(const bc_bulk_options *o, size_t jobs) {
-  size_t n = o->workers ? o->workers : usable_cpus();
+  size_t n = o->workers ? o->workers : bc_pool_cpus();
   if (n > jobs)
     n = jobs;
   if (n > 256)

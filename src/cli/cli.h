@@ -240,7 +240,8 @@ const char *cli_data_dir(void);
  * templates/ in the data directory (written into buf). */
 const char *cli_template_dir(const char *flag, char *buf, size_t size);
 /* The threads one render uses (bc_context_options.threads): the CPUs
- * this process may run on (taskset), at most 4. */
+ * this process may use (bc_pool_cpus: taskset, a container's quota), at
+ * most 4. */
 unsigned cli_render_threads(void);
 
 /* Where the fonts come from: a directory or a system family, for

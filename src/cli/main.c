@@ -1,14 +1,14 @@
 /* cli/main.c: `baocao` entry point: dispatches subcommands, prints help,
  * maps library error codes to exit codes. Only the CLI prints. */
-#define _GNU_SOURCE /* realpath, sched_getaffinity, CPU_COUNT */
+#define _DEFAULT_SOURCE /* realpath */
 #include "cli/cli.h"
 #include "cli/i18n.h"
+#include "common/pool.h"
 #include "text/text.h"
 
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -218,9 +218,8 @@ int cli_fonts(cli_font_choice *c,
 }
 
 unsigned cli_render_threads(void) {
-  cpu_set_t set;
-  int cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
-  return cpus < 1 ? 1 : cpus > 4 ? 4 : (unsigned)cpus;
+  size_t cpus = bc_pool_cpus();
+  return cpus > 4 ? 4 : (unsigned)cpus;
 }
 
 const char *cli_template_dir(const char *flag, char *buf, size_t size) {

@@ -1,7 +1,12 @@
-/* common/pool.c: independent jobs on a few threads (common/pool.h). */
+/* common/pool.c: independent jobs on a few threads, and how many CPUs
+ * this process may use (common/pool.h). */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
 #include "common/pool.h"
 
+#include <sched.h>
 #include <stdatomic.h>
+#include <stdio.h>
+#include <unistd.h>
 
 typedef struct pool_run {
   bc_pool_job job;
@@ -94,4 +99,27 @@ int bc_task_join(bc_task *task) {
     task->started = false;
   }
   return task->rc;
+}
+
+/* The CPUs this process may use: its affinity mask (taskset, cpusets),
+ * and no more than a cgroup v2 CPU quota allows (a container limited to 2
+ * CPUs on a 64-core node gets 2 workers, not 64). */
+size_t bc_pool_cpus(void) {
+  cpu_set_t set;
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  size_t n = cores > 0 ? (size_t)cores : 1;
+  FILE *f;
+  if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+    n = (size_t)CPU_COUNT(&set);
+  if ((f = fopen("/sys/fs/cgroup/cpu.max", "r")) != NULL) {
+    long long quota, period;
+    if (fscanf(f, "%lld %lld", &quota, &period) == 2 && quota > 0 &&
+        period > 0) {
+      size_t allowed = (size_t)((quota + period - 1) / period);
+      if (allowed < n)
+        n = allowed;
+    }
+    fclose(f);
+  }
+  return n ? n : 1;
 }

@@ -1,5 +1,5 @@
 /* common/pool.h: a render's independent jobs on a few threads, with
- * results that do not depend on how many. */
+ * results that do not depend on how many; the CPUs a process may use. */
 #ifndef BC_COMMON_POOL_H
 #define BC_COMMON_POOL_H
 
@@ -28,6 +28,11 @@ typedef int (*bc_pool_job)(void *ud, size_t index, unsigned worker);
  * or count 1, run everything here, in index order.
  */
 int bc_pool_run(unsigned threads, size_t count, bc_pool_job job, void *ud);
+
+/* The CPUs this process may use: its affinity mask (taskset, cpusets),
+ * and no more than a cgroup v2 CPU quota allows (a container limited to 2
+ * CPUs on a 64-core node gets 2, not 64). At least 1. */
+size_t bc_pool_cpus(void);
 
 /* One job on a second thread while the caller goes on (bc_task_start),
  * until bc_task_join. */
