@@ -34,8 +34,17 @@
  *     runs on a second thread (make_subsets) while this one makes
  *     libharu's objects and writes the pages; after the join each
  *     FontFile2 gets its bytes (attach_file), the foreseen IDs checked.
- *     Streams are not deflated when put but all together before
- *     bc_pdf__save (bc_pdf__deflate_streams, on the threads of a pool).
+ *     Each stream is deflated alone (level 6, one compressor a thread:
+ *     the same bytes on any thread), with its output buffer made when it
+ *     is put (compress_bound is known then). The subset task, its subsets
+ *     made, goes on to deflate the streams put meanwhile (a page's is
+ *     final once written) and those put after, taking them in order under
+ *     a lock (bc_pdf__deflate_take); at the end this thread takes what is
+ *     left alongside it (bc_pdf__deflate_streams, with a pool for more
+ *     than 2 threads), then waits for the task's last. With 1 thread, or
+ *     no second thread started, the task ran here before the pages and
+ *     every stream is deflated at the end here, in order. On an error
+ *     bc_pdf__deflate_stop ends the task's taking before the join.
  *     libharu's objects are made on this thread alone, in one order:
  *     their numbers decide the bytes. Nothing run on another thread
  *     touches the arena or the allocator.
@@ -1257,7 +1266,8 @@ int bc_pdf_write(const unsigned char **data_out,
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
     if (uses[s].used && (rc = plan_font(&uses[s], fonts, arena, err)))
       goto cleanup;
-  /* From here to the join the task uses the jobs, this thread the rest. */
+  /* From here to bc_pdf__deflate_wait_task the task uses the jobs, this
+   * thread the rest; the streams under the deflater's lock. */
   bc_task_start(&subsets, info->threads > 1, make_subsets, &task);
   if (subsets.started)
     bc_pdf__deflate_early(&deflate_to);

@@ -62,8 +62,9 @@ typedef struct bc_deflater {
   pthread_cond_t settled; /* for the owner: task_done, or busy down to 0 */
 } bc_deflater;
 
-/* d ready, compressor included, for a task on a thread of its own; false
- * when memory runs out. Then bc_pdf__deflate_end, whatever happens. */
+/* d ready, with the compressor of a task on a thread of its own (when
+ * compress and threads > 1); 0 or BC_ENOMEM. Then bc_pdf__deflate_end,
+ * whatever it returns. */
 int bc_pdf__deflater_init(bc_deflater *d,
                           bool compress,
                           unsigned threads,
