@@ -34,8 +34,17 @@
  *     runs on a second thread (make_subsets) while this one makes
  *     libharu's objects and writes the pages; after the join each
  *     FontFile2 gets its bytes (attach_file), the foreseen IDs checked.
- *     Streams are not deflated when put but all together before
- *     bc_pdf__save (bc_pdf__deflate_streams, on the threads of a pool).
+ *     Each stream is deflated alone (level 6, one compressor a thread:
+ *     the same bytes on any thread), with its output buffer made when it
+ *     is put (compress_bound is known then). The subset task, its subsets
+ *     made, goes on to deflate the streams put meanwhile (a page's is
+ *     final once written) and those put after, taking them in order under
+ *     a lock (bc_pdf__deflate_take); at the end this thread takes what is
+ *     left alongside it (bc_pdf__deflate_streams, with a pool for more
+ *     than 2 threads), then waits for the task's last. With 1 thread, or
+ *     no second thread started, the task ran here before the pages and
+ *     every stream is deflated at the end here, in order. On an error
+ *     bc_pdf__deflate_stop ends the task's taking before the join.
  *     libharu's objects are made on this thread alone, in one order:
  *     their numbers decide the bytes. Nothing run on another thread
  *     touches the arena or the allocator.
@@ -215,58 +224,144 @@ int bc_pdf__deflate(bc_deflater *d,
   return 0;
 }
 
-/* Frees the copies bc_pdf__put_stream_copy made. */
+/* Frees the copies bc_pdf__put_stream_copy made; no stream is being
+ * deflated. */
 static void free_copies(bc_deflater *d) {
   for (size_t i = 0; i < d->stream_count; i++)
     if (d->streams[i].copied) {
+      bc_free(d->arena->alloc, (void *)d->streams[i].raw);
       d->streams[i].copied = false;
       d->streams[i].raw = NULL;
     }
-  if (d->copies.alloc)
-    bc_buf_free(&d->copies);
 }
 
-/* A pool job (common/pool.h): stream d->deflated + index, with worker's
- * compressor. No allocator, no arena: everything it needs was made before
- * the pool ran. */
+int bc_pdf__deflater_init(bc_deflater *d,
+                          bool compress,
+                          unsigned threads,
+                          bc_arena *arena,
+                          bc_error *err) {
+  memset(d, 0, sizeof *d);
+  d->compress = compress;
+  d->threads = threads < 1                      ? 1
+               : threads > BC_POOL_MAX_THREADS ? BC_POOL_MAX_THREADS
+                                               : threads;
+  d->arena = arena;
+  d->owner = pthread_self();
+  pthread_mutex_init(&d->lock, NULL);
+  pthread_cond_init(&d->work, NULL);
+  pthread_cond_init(&d->settled, NULL);
+  /* The task's compressor: the last worker's. */
+  return compress && d->threads > 1 ? compressor(d, d->threads - 1, err) : 0;
+}
+
+void bc_pdf__deflate_early(bc_deflater *d) {
+  pthread_mutex_lock(&d->lock);
+  d->early = true;
+  pthread_mutex_unlock(&d->lock);
+}
+
+/* Deflates with worker w's compressor the streams put and not taken,
+ * until none is left; d->lock held on entry and on return, not while
+ * deflating. No allocator, no arena: the stream's memory was made when
+ * it was put. */
+static void take_all(bc_deflater *d, unsigned w) {
+  while (d->taken < d->stream_count) {
+    size_t i = d->taken++;
+    bc_stream_data sd = d->streams[i]; /* the array moves as it grows */
+    d->busy++;
+    pthread_mutex_unlock(&d->lock);
+    sd.len = libdeflate_zlib_compress(d->c[w], sd.raw, sd.raw_len, sd.data,
+                                      sd.cap);
+    pthread_mutex_lock(&d->lock);
+    d->streams[i].len = sd.len;
+    if (--d->busy == 0)
+      pthread_cond_broadcast(&d->settled);
+  }
+}
+
+void bc_pdf__deflate_take(bc_deflater *d) {
+  bool own_thread = !pthread_equal(pthread_self(), d->owner);
+  pthread_mutex_lock(&d->lock);
+  d->task_done = true;
+  pthread_cond_broadcast(&d->settled);
+  while (own_thread) {
+    if (d->compress)
+      take_all(d, d->threads - 1);
+    if (d->closed)
+      break;
+    pthread_cond_wait(&d->work, &d->lock);
+  }
+  pthread_mutex_unlock(&d->lock);
+}
+
+void bc_pdf__deflate_wait_task(bc_deflater *d) {
+  pthread_mutex_lock(&d->lock);
+  while (!d->task_done)
+    pthread_cond_wait(&d->settled, &d->lock);
+  pthread_mutex_unlock(&d->lock);
+}
+
+/* A pool job (common/pool.h): worker takes streams until none is left. */
 static int deflate_job(void *ud, size_t index, unsigned worker) {
   bc_deflater *d = ud;
-  bc_stream_data *sd = &d->streams[d->deflated + index];
-  sd->len = libdeflate_zlib_compress(d->c[worker], sd->raw, sd->raw_len,
-                                     sd->data, sd->cap);
-  return sd->len ? 0 : BC_ERROR;
+  (void)index;
+  pthread_mutex_lock(&d->lock);
+  take_all(d, worker);
+  pthread_mutex_unlock(&d->lock);
+  return 0;
 }
 
 int bc_pdf__deflate_streams(bc_deflater *d, bc_error *err) {
-  size_t count = d->stream_count - d->deflated;
-  unsigned workers = d->threads > 1 ? d->threads : 1;
-  int rc;
-  if (count == 0)
-    return 0;
-  if (workers > count)
-    workers = (unsigned)count;
-  for (unsigned w = 0; w < workers; w++)
-    if ((rc = compressor(d, w, err)))
-      return rc;
-  for (size_t i = d->deflated; i < d->stream_count; i++) {
-    bc_stream_data *sd = &d->streams[i];
-    if (sd->copied)
-      sd->raw = (const unsigned char *)d->copies.data + sd->copy_at;
-    sd->cap = libdeflate_zlib_compress_bound(d->c[0], sd->raw_len);
-    if (!(sd->data = bc_arena_alloc(d->arena, sd->cap)))
-      return bc_error_oom(err);
-  }
-  rc = bc_pool_run(workers, count, deflate_job, d);
-  d->deflated = d->stream_count;
-  /* What only the pool needed goes before bc_pdf__save's buffers come:
-   * the copies, the other workers' compressors (about 250 KB each). */
+  /* The task, when early, is on the last worker's compressor. */
+  unsigned workers = d->early ? d->threads - 1 : d->threads;
+  size_t left;
+  int rc = 0;
+  pthread_mutex_lock(&d->lock);
+  d->closed = true;
+  pthread_cond_broadcast(&d->work);
+  left = d->stream_count - d->taken;
+  pthread_mutex_unlock(&d->lock);
+  if (workers > left)
+    workers = (unsigned)left;
+  for (unsigned w = 0; w < workers && !rc; w++)
+    rc = compressor(d, w, err);
+  if (rc)
+    return rc;
+  if (workers)
+    bc_pool_run(workers, workers, deflate_job, d);
+  pthread_mutex_lock(&d->lock);
+  while (d->busy)
+    pthread_cond_wait(&d->settled, &d->lock);
+  pthread_mutex_unlock(&d->lock);
+  /* What only the deflating needed goes before bc_pdf__save's buffers
+   * come: the copies, the other workers' compressors (about 250 KB
+   * each). */
   free_copies(d);
   for (unsigned w = 1; w < BC_POOL_MAX_THREADS; w++) {
     libdeflate_free_compressor(d->c[w]); /* NULL: nothing */
     d->c[w] = NULL;
   }
-  return rc ? bc_error_set(err, BC_ERROR, "libdeflate: cannot deflate a stream")
-            : 0;
+  for (size_t i = 0; i < d->stream_count; i++)
+    if (!d->streams[i].len)
+      return bc_error_set(err, BC_ERROR, "libdeflate: cannot deflate a stream");
+  return 0;
+}
+
+void bc_pdf__deflate_stop(bc_deflater *d) {
+  pthread_mutex_lock(&d->lock);
+  d->closed = true;
+  d->taken = d->stream_count; /* what is left stays undeflated */
+  pthread_cond_broadcast(&d->work);
+  pthread_mutex_unlock(&d->lock);
+}
+
+void bc_pdf__deflate_end(bc_deflater *d) {
+  free_copies(d);
+  for (unsigned w = 0; w < BC_POOL_MAX_THREADS; w++)
+    libdeflate_free_compressor(d->c[w]); /* NULL: nothing */
+  pthread_cond_destroy(&d->settled);
+  pthread_cond_destroy(&d->work);
+  pthread_mutex_destroy(&d->lock);
 }
 
 void bc_pdf__png_up(unsigned char *rows,
@@ -282,29 +377,60 @@ void bc_pdf__png_up(unsigned char *rows,
   }
 }
 
+/* put_stream's record of raw (copied: raw is a copy of its own). */
+static int put_stream(bc_deflater *d,
+                      HPDF_Dict dict,
+                      const void *raw,
+                      size_t len,
+                      bool copied,
+                      bc_error *err) {
+  bc_stream_data *streams;
+  size_t out_cap;
+  unsigned char *out;
+  int rc;
+  if ((rc = compressor(d, 0, err)))
+    return rc;
+  out_cap = libdeflate_zlib_compress_bound(d->c[0], len);
+  if (!(out = bc_arena_alloc(d->arena, out_cap)))
+    return bc_error_oom(err);
+  /* The task reads the array and writes its streams' len, the grow copies
+   * it: under lock. */
+  pthread_mutex_lock(&d->lock);
+  streams = d->stream_count < d->stream_cap
+                ? d->streams
+                : bc_arena_grow(d->arena, d->streams, d->stream_count,
+                                &d->stream_cap, sizeof *d->streams);
+  if (streams) {
+    d->streams = streams;
+    d->streams[d->stream_count++] = (bc_stream_data){
+        .dict = dict,
+        .raw = raw,
+        .raw_len = len,
+        .copied = copied,
+        .data = out,
+        .cap = out_cap,
+    };
+    pthread_cond_signal(&d->work);
+  }
+  pthread_mutex_unlock(&d->lock);
+  if (!streams)
+    return bc_error_oom(err);
+  dict->filter = HPDF_STREAM_FILTER_NONE;
+  dict->write_fn = write_flate_filter;
+  return 0;
+}
+
 int bc_pdf__put_stream(bc_deflater *d,
                        HPDF_Dict dict,
                        const void *data,
                        size_t len,
                        bc_error *err) {
-  bc_stream_data *sd;
   if (!d->compress || len == 0) {
     dict->filter = HPDF_STREAM_FILTER_NONE;
     HPDF_Stream_Write(dict->stream, data, (HPDF_UINT)len);
     return 0;
   }
-  if (d->stream_count >= d->stream_cap &&
-      !(d->streams = bc_arena_grow(d->arena, d->streams, d->stream_count,
-                                   &d->stream_cap, sizeof *d->streams)))
-    return bc_error_oom(err);
-  sd = &d->streams[d->stream_count++];
-  memset(sd, 0, sizeof *sd);
-  sd->dict = dict;
-  sd->raw = data;
-  sd->raw_len = len;
-  dict->filter = HPDF_STREAM_FILTER_NONE;
-  dict->write_fn = write_flate_filter;
-  return 0;
+  return put_stream(d, dict, data, len, false, err);
 }
 
 int bc_pdf__put_stream_copy(bc_deflater *d,
@@ -312,25 +438,16 @@ int bc_pdf__put_stream_copy(bc_deflater *d,
                             const void *data,
                             size_t len,
                             bc_error *err) {
-  size_t at = d->copies.len;
+  void *copy;
   int rc;
   if (!d->compress || len == 0)
     return bc_pdf__put_stream(d, dict, data, len, err);
-  if (!d->copies.alloc)
-    bc_buf_init(&d->copies, d->arena->alloc);
-  bc_buf_put(&d->copies, data, len);
-  if ((rc = bc_buf_check(&d->copies, err)) ||
-      (rc = bc_pdf__put_stream(d, dict, NULL, len, err)))
-    return rc;
-  d->streams[d->stream_count - 1].copied = true;
-  d->streams[d->stream_count - 1].copy_at = at;
-  return 0;
-}
-
-static void deflater_end(bc_deflater *d) {
-  free_copies(d);
-  for (unsigned w = 0; w < BC_POOL_MAX_THREADS; w++)
-    libdeflate_free_compressor(d->c[w]); /* NULL: nothing */
+  if (!(copy = bc_malloc(d->arena->alloc, len)))
+    return bc_error_oom(err);
+  memcpy(copy, data, len);
+  if ((rc = put_stream(d, dict, copy, len, true, err)))
+    bc_free(d->arena->alloc, copy);
+  return rc;
 }
 
 /* ---- fonts ---- */
@@ -432,13 +549,21 @@ static int plan_font(face_use *u,
   return rc;
 }
 
-/* The subsets of the faces used: a task (common/pool.h), on a thread of
- * its own while the page contents are written. */
+/* What the task of bc_pdf_write works on. */
+typedef struct write_task {
+  face_use *uses;
+  bc_deflater *deflater;
+} write_task;
+
+/* The subsets of the faces used, then the streams put meanwhile and until
+ * bc_pdf__deflate_streams: a task (common/pool.h), on a thread of its own
+ * while the page contents are written. */
 static int make_subsets(void *ud) {
-  face_use *uses = ud;
+  write_task *t = ud;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
-    if (uses[s].used)
-      bc_pdf_font_subset_run(&uses[s].job);
+    if (t->uses[s].used)
+      bc_pdf_font_subset_run(&t->uses[s].job);
+  bc_pdf__deflate_take(t->deflater);
   return 0;
 }
 
@@ -1117,6 +1242,7 @@ int bc_pdf_write(const unsigned char **data_out,
   HPDF_UINT32 size;
   bc_deflater deflate_to;
   bc_task subsets;
+  write_task task = {uses, &deflate_to};
   bc_tags *tags = NULL;
   HPDF_Dict *widgets;
   font_shared shared = {NULL, {0}, {NULL}, 0}; /* the one-byte fonts' */
@@ -1127,23 +1253,24 @@ int bc_pdf_write(const unsigned char **data_out,
 
   memset(uses, 0, sizeof uses);
   memset(&subsets, 0, sizeof subsets); /* joined before started: nothing */
-  memset(&deflate_to, 0, sizeof deflate_to);
-  deflate_to.compress = info->compress;
-  deflate_to.threads = info->threads;
-  deflate_to.arena = arena;
+  rc = bc_pdf__deflater_init(&deflate_to, info->compress, info->threads,
+                             arena, err);
   bc_buf_init(&content, arena->alloc);
   bc_pdf__id_init(&id);
   id_feed_info(&id, info);
   snprintf(producer, sizeof producer, "baocao %s (libharu %s)", BC_VERSION,
            HPDF_GetVersion());
-  if ((rc = collect(uses, pages, fonts, arena, err)) ||
+  if (rc || (rc = collect(uses, pages, fonts, arena, err)) ||
       (!info->plain && (rc = bc_pdf__tags_new(&tags, pages, arena, err))))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
     if (uses[s].used && (rc = plan_font(&uses[s], fonts, arena, err)))
       goto cleanup;
-  /* From here to the join the task uses the jobs, this thread the rest. */
-  bc_task_start(&subsets, info->threads > 1, make_subsets, uses);
+  /* From here to bc_pdf__deflate_wait_task the task uses the jobs, this
+   * thread the rest; the streams under the deflater's lock. */
+  bc_task_start(&subsets, info->threads > 1, make_subsets, &task);
+  if (subsets.started)
+    bc_pdf__deflate_early(&deflate_to);
   doc = HPDF_NewEx(on_error, NULL, NULL, 0, &ctx);
   if (!doc) {
     rc = bc_error_oom(err);
@@ -1216,7 +1343,7 @@ int bc_pdf_write(const unsigned char **data_out,
       (!info->plain && (rc = bc_pdf__write_pdfa(doc, info, producer, id_bytes,
                                                 &deflate_to, arena, err))))
     goto cleanup;
-  bc_task_join(&subsets);
+  bc_pdf__deflate_wait_task(&deflate_to);
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
     if (uses[s].used && (rc = attach_file(&uses[s], &deflate_to, arena, err)))
       goto cleanup;
@@ -1255,10 +1382,11 @@ int bc_pdf_write(const unsigned char **data_out,
   *data_out = data;
   *len_out = size;
 cleanup:
+  bc_pdf__deflate_stop(&deflate_to);
   bc_task_join(&subsets);
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
     bc_pdf_font_subset_free(&uses[s].job);
-  deflater_end(&deflate_to);
+  bc_pdf__deflate_end(&deflate_to);
   bc_buf_free(&content);
   if (doc)
     HPDF_Free(doc);

@@ -18,11 +18,14 @@
 
 /*
  * The Flate of a document's streams. bc_pdf__put_stream records what to
- * deflate; bc_pdf__deflate_streams deflates everything recorded, the
- * streams shared among `threads` threads (common/pool.h), each with a
- * libdeflate compressor of its own (its own memory, from malloc:
- * libdeflate 1.14 has no allocator per compressor; made on the calling
- * thread). The output is in the arena; compress false: streams are
+ * deflate, with the memory its deflate needs (the output, from the arena:
+ * libdeflate_zlib_compress_bound); from bc_pdf__deflate_early on, a task
+ * thread takes the streams as they are recorded (bc_pdf__deflate_take),
+ * and bc_pdf__deflate_streams deflates what is left, shared among the
+ * render's threads (common/pool.h). Each stream is deflated alone with a
+ * compressor of the thread's own (libdeflate 1.14 has no allocator per
+ * compressor: malloc; all made on the calling thread), so the bytes do
+ * not depend on which thread deflates it. compress false: streams are
  * stored as they are, at once.
  */
 /* A stream's bytes to deflate (raw), then deflated (data), which
@@ -30,13 +33,12 @@
  * stays empty). */
 typedef struct bc_stream_data {
   HPDF_Dict dict;
-  const unsigned char *raw; /* the caller's, or in copies once copied */
+  const unsigned char *raw; /* the caller's, or a copy of its own */
   size_t raw_len;
-  bool copied;    /* by bc_pdf__put_stream_copy, at copy_at in copies */
-  size_t copy_at;
+  bool copied;              /* raw is bc_pdf__put_stream_copy's, to free */
   unsigned char *data;      /* arena: libdeflate_zlib_compress_bound */
   size_t cap;
-  size_t len;               /* 0 until deflated */
+  size_t len;               /* 0 until deflated (or when it failed) */
 } bc_stream_data;
 
 typedef struct bc_deflater {
@@ -44,13 +46,43 @@ typedef struct bc_deflater {
   unsigned threads; /* 1 to BC_POOL_MAX_THREADS */
   struct libdeflate_compressor *c[BC_POOL_MAX_THREADS]; /* per worker */
   bc_arena *arena;
-  bc_stream_data *streams; /* with compress: every stream put so far */
+  /* With compress: every stream put so far. While a task takes streams
+   * (early), the array (it moves as it grows) and what a taker reads or
+   * writes in it are under lock. */
+  bc_stream_data *streams;
   size_t stream_count, stream_cap;
-  size_t deflated; /* streams[0..deflated) are deflated */
-  /* bc_pdf__put_stream_copy's copies, one after the other (one block,
-   * freed as one once deflated); alloc NULL until the first. */
-  bc_buf copies;
+  size_t taken;     /* streams[0..taken) are taken by a thread, or done */
+  size_t busy;      /* streams being deflated */
+  bool early;       /* a task takes streams as they are put */
+  bool closed;      /* no more streams will come: the task ends */
+  bool task_done;   /* bc_pdf__deflate_task_done was called */
+  pthread_t owner;  /* the thread of bc_pdf_write */
+  pthread_mutex_t lock;
+  pthread_cond_t work;    /* for the task: a stream put, or closed */
+  pthread_cond_t settled; /* for the owner: task_done, or busy down to 0 */
 } bc_deflater;
+
+/* d ready, with the compressor of a task on a thread of its own (when
+ * compress and threads > 1); 0 or BC_ENOMEM. Then bc_pdf__deflate_end,
+ * whatever it returns. */
+int bc_pdf__deflater_init(bc_deflater *d,
+                          bool compress,
+                          unsigned threads,
+                          bc_arena *arena,
+                          bc_error *err);
+/* The task was started on a thread of its own: streams put from now on
+ * are offered to it. */
+void bc_pdf__deflate_early(bc_deflater *d);
+/* On the task: says it has done its first part (bc_pdf__deflate_wait_task
+ * returns), then deflates the streams put until bc_pdf__deflate_streams
+ * or bc_pdf__deflate_end; at once when not on a thread of its own. */
+void bc_pdf__deflate_take(bc_deflater *d);
+/* On the owner: waits until the task has called bc_pdf__deflate_take. */
+void bc_pdf__deflate_wait_task(bc_deflater *d);
+/* Ends the task's taking (it returns after the stream it is on), frees
+ * everything but the arena's memory. Before joining the task. */
+void bc_pdf__deflate_stop(bc_deflater *d);
+void bc_pdf__deflate_end(bc_deflater *d);
 
 /* data deflated now, on this thread, into memory from d's arena. */
 int bc_pdf__deflate(bc_deflater *d,
@@ -60,8 +92,9 @@ int bc_pdf__deflate(bc_deflater *d,
                     size_t *out_len,
                     bc_error *err);
 
-/* Deflates every stream put and not yet deflated, on d->threads threads;
- * the bytes do not depend on how many. */
+/* Deflates every stream put and not yet taken, on d->threads threads (the
+ * task one of them when early), and waits for the task's; the bytes do not
+ * depend on how many. No stream may be put after it. */
 int bc_pdf__deflate_streams(bc_deflater *d, bc_error *err);
 
 /* PNG Up prediction (PDF 7.4.4.4) of count rows of cols bytes of data
@@ -77,7 +110,7 @@ void bc_pdf__png_up(unsigned char *rows,
  * bc_pdf__save, not copied into libharu's stream; they are deflated by
  * bc_pdf__deflate_streams, so data must stay as it is until then (else
  * bc_pdf__put_stream_copy, which deflates a copy of it, made with the
- * arena's allocator and freed once deflated). */
+ * arena's allocator and freed once deflated). On the owner only. */
 int bc_pdf__put_stream(bc_deflater *d,
                        HPDF_Dict dict,
                        const void *data,

@@ -19,10 +19,10 @@
  *  4. A reader of an incremental update (sign.c) finds the trailer's
  *     entries in the stream's dictionary and appends a cross-reference
  *     stream of its own (docs/signing.md).
- *  5. The other streams come deflated (bc_pdf__deflate_streams, on the
- *     render's threads, before this runs); the object stream and the
- *     cross-reference stream are deflated here, on this thread: each
- *     needs every object before it.
+ *  5. The other streams come deflated (pdf.c's design note 4: on the
+ *     render's threads, as they are put and before this runs); the
+ *     object stream and the cross-reference stream are deflated here,
+ *     on this thread: each needs every object before it.
  */
 #include "pdf/pdf_int.h"
 
