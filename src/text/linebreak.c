@@ -183,7 +183,7 @@ static int kp_pass(kp_node **best_out,
     const bool forced = is_forced(it), stop = s->monotone && !forced;
     const double pw = it->kind == BC_ITEM_PENALTY ? it->width : 0;
     const kp_totals e = s->at[b];
-    double extra = 0; /* the penalty's demerits */
+    double extra = 0; /* the penalty's demerits, added to each line's */
     if (it->kind == BC_ITEM_PENALTY && it->penalty > 0)
       extra = (double)it->penalty * it->penalty;
     else if (it->kind == BC_ITEM_PENALTY && !forced && it->penalty < 0)
@@ -205,10 +205,7 @@ static int kp_pass(kp_node **best_out,
         bad = isinf(r) || bad > 1e4 ? 1e4 : bad; /* as fmin: no NaN here */
         double d = p->line_penalty + bad;
         d = d * d;
-        if (extra > 0)
-          d += extra;
-        else if (extra < 0)
-          d -= -extra;
+        d += extra;
         int fc = fitness_of(r);
         if (abs(fc - a->fitness) > 1)
           d += p->fitness_demerits;
