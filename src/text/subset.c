@@ -121,41 +121,6 @@ cleanup:
   return rc;
 }
 
-int bc_fontset_subset(bc_font_subset *out,
-                      const bc_fontset *fs,
-                      bc_style style,
-                      const uint32_t *gids,
-                      size_t count,
-                      bool renumber,
-                      bc_arena *arena,
-                      bc_error *err) {
-  hb_blob_t *blob;
-  uint32_t *ids = NULL;
-  const char *data;
-  unsigned int len = 0;
-  unsigned char *copy;
-  int rc;
-
-  memset(out, 0, sizeof *out);
-  if (renumber && !(ids = bc_arena_calloc(arena, count + 1, sizeof *ids)))
-    return bc_error_oom(err);
-  if ((rc = subset_make(&blob, &out->glyph_count, fs, style, gids, count, ids,
-                        err)))
-    return rc;
-  data = hb_blob_get_data(blob, &len);
-  copy = bc_arena_alloc(arena, len);
-  if (copy) {
-    memcpy(copy, data, len);
-    out->data = copy;
-    out->len = len;
-    out->new_gids = ids;
-  } else {
-    rc = bc_error_oom(err);
-  }
-  hb_blob_destroy(blob);
-  return rc;
-}
-
 int bc_fontset_subset_bare(bc_font_subset *out,
                            const bc_fontset *fs,
                            bc_style style,
@@ -174,6 +139,36 @@ int bc_fontset_subset_bare(bc_font_subset *out,
   out->len = len;
   out->new_gids = new_gids;
   out->owner = blob;
+  return 0;
+}
+
+int bc_fontset_subset(bc_font_subset *out,
+                      const bc_fontset *fs,
+                      bc_style style,
+                      const uint32_t *gids,
+                      size_t count,
+                      bool renumber,
+                      bc_arena *arena,
+                      bc_error *err) {
+  uint32_t *ids = NULL;
+  unsigned char *copy;
+  int rc;
+
+  memset(out, 0, sizeof *out);
+  if (renumber && !(ids = bc_arena_calloc(arena, count + 1, sizeof *ids)))
+    return bc_error_oom(err);
+  if ((rc = bc_fontset_subset_bare(out, fs, style, gids, count, ids, err)))
+    return rc;
+  /* HarfBuzz's bytes into the arena. */
+  copy = bc_arena_alloc(arena, out->len);
+  if (copy)
+    memcpy(copy, out->data, out->len);
+  bc_fontset_subset_free(out);
+  out->data = copy;
+  if (!copy) {
+    memset(out, 0, sizeof *out);
+    return bc_error_oom(err);
+  }
   return 0;
 }
 

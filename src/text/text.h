@@ -157,11 +157,13 @@ int bc_fontset_subset(bc_font_subset *out,
                       bc_error *err);
 
 /*
- * bc_fontset_subset renumbered, for a thread that may not use the arena
- * (its memory is HarfBuzz's, from malloc): new_gids, taken before, gets
- * count IDs (out->new_gids), and out->data stays until
- * bc_fontset_subset_free(out). Not thread-safe on one face: one thread
- * makes a face's subsets. Errors: BC_EFONT, BC_ENOMEM.
+ * bc_fontset_subset without the arena, for a thread that may not use
+ * it (the memory is HarfBuzz's, from malloc): renumbered when new_gids
+ * (taken before) is not NULL, which then gets count IDs
+ * (out->new_gids); out->data stays until bc_fontset_subset_free(out).
+ * bc_fontset_subset is this and a copy into the arena. Not thread-safe
+ * on one face: one thread makes a face's subsets. Errors: BC_EFONT,
+ * BC_ENOMEM.
  */
 int bc_fontset_subset_bare(bc_font_subset *out,
                            const bc_fontset *fs,
