@@ -51,9 +51,7 @@ int bc_pool_run(unsigned threads, size_t count, bc_pool_job job, void *ud) {
   pool_run r;
   unsigned extra;
 
-  if (threads > BC_POOL_MAX_THREADS)
-    threads = BC_POOL_MAX_THREADS;
-  extra = threads > 1 ? threads - 1 : 0;
+  extra = bc_pool_threads(threads) - 1;
   if (extra >= count)
     extra = count > 0 ? (unsigned)(count - 1) : 0;
   r.job = job;

@@ -10,6 +10,14 @@
 /* The most threads a render uses (bc_context_options.threads). */
 #define BC_POOL_MAX_THREADS 8
 
+/* A requested count of threads as used: 0 is 1, at most
+ * BC_POOL_MAX_THREADS. */
+static inline unsigned bc_pool_threads(unsigned threads) {
+  return threads < 1                     ? 1
+         : threads > BC_POOL_MAX_THREADS ? BC_POOL_MAX_THREADS
+                                         : threads;
+}
+
 /*
  * One job: index is the job's number, worker the thread running it
  * (0 is the caller, then 1..threads-1), so that a job can use per-worker

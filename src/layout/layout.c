@@ -455,10 +455,7 @@ static int all_lines(size_t *failed,
   line_run r;
   int rc = 0;
 
-  if (threads < 1)
-    threads = 1;
-  if (threads > BC_POOL_MAX_THREADS)
-    threads = BC_POOL_MAX_THREADS;
+  threads = bc_pool_threads(threads);
   if (threads > count)
     threads = count ? (unsigned)count : 1;
   for (unsigned w = 0; w < threads; w++) {

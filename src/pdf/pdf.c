@@ -242,9 +242,7 @@ int bc_pdf__deflater_init(bc_deflater *d,
                           bc_error *err) {
   memset(d, 0, sizeof *d);
   d->compress = compress;
-  d->threads = threads < 1                      ? 1
-               : threads > BC_POOL_MAX_THREADS ? BC_POOL_MAX_THREADS
-                                               : threads;
+  d->threads = bc_pool_threads(threads);
   d->arena = arena;
   d->owner = pthread_self();
   pthread_mutex_init(&d->lock, NULL);

@@ -85,9 +85,7 @@ int bc_context_new(bc_context **out,
   if (!ctx)
     return bc_error_oom(err);
   ctx->alloc = a;
-  ctx->threads = opts->threads < 1                     ? 1
-                 : opts->threads > BC_POOL_MAX_THREADS ? BC_POOL_MAX_THREADS
-                                                       : opts->threads;
+  ctx->threads = bc_pool_threads(opts->threads);
   ctx->sink = *bc_sink_default();
   ctx->sink_no_fsync = *bc_sink_no_fsync();
   if (opts->temp_hook) {
