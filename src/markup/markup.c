@@ -317,6 +317,22 @@ void bc_markup_init(void) {
   pthread_once(&once, register_extensions);
 }
 
+/* The lines of s[0..len): their count, and (starts not NULL) where each
+ * begins, starts[0] = 0. A memchr per line rather than a test per byte:
+ * the whole report's Markdown, tens of KB, goes through here. */
+static size_t find_line_starts(size_t *starts, const char *s, size_t len) {
+  size_t n = 1;
+  const char *q;
+  if (starts)
+    starts[0] = 0;
+  for (size_t i = 0; i < len && (q = memchr(s + i, '\n', len - i)); n++) {
+    i = (size_t)(q - s) + 1;
+    if (starts)
+      starts[n] = i;
+  }
+  return n;
+}
+
 int bc_markup_parse(bc_block **blocks_out,
                     size_t *count_out,
                     const char *markdown,
@@ -327,7 +343,7 @@ int bc_markup_parse(bc_block **blocks_out,
   cmark_parser *parser = NULL;
   cmark_node *root = NULL;
   cmark_syntax_extension *table;
-  size_t *starts, n_lines = 1;
+  size_t *starts, n_lines;
   int rc = 0;
 
   memset(&c, 0, sizeof c);
@@ -335,25 +351,11 @@ int bc_markup_parse(bc_block **blocks_out,
   c.err = err;
   c.src = markdown;
   c.src_len = len;
-  /* The line feeds, a memchr per line rather than a test per byte (the
-   * whole report's Markdown, tens of KB, goes through here). */
-  for (size_t i = 0; i < len; i++) {
-    const char *q = memchr(markdown + i, '\n', len - i);
-    if (!q)
-      break;
-    i = (size_t)(q - markdown);
-    n_lines++;
-  }
+  n_lines = find_line_starts(NULL, markdown, len);
   starts = bc_arena_calloc(arena, n_lines, sizeof *starts);
   if (!starts)
     return bc_error_oom(err);
-  for (size_t i = 0, k = 1; i < len; i++) {
-    const char *q = memchr(markdown + i, '\n', len - i);
-    if (!q)
-      break;
-    i = (size_t)(q - markdown);
-    starts[k++] = i + 1;
-  }
+  find_line_starts(starts, markdown, len);
   c.line_starts = starts;
   c.line_count = n_lines;
 
