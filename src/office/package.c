@@ -7,17 +7,17 @@
  * linked: Debian's libzip needs libcrypto (for encrypted archives), and
  * loading that at the start of every process cost each `baocao render`
  * about 1 ms and 1.6 MB (docs/performance.md). As pdf/pdfread.c does for
- * libqpdf: each package made holds its own table of the functions (no
- * global state), RTLD_NODELETE keeps the library once loaded, and the
- * types are the header's own (__typeof__). BC_LIBZIP_SONAME is the
- * soname of the libzip the build compiled against (CMakeLists.txt). */
+ * libqpdf: each package made holds its own table of the functions
+ * (common/dl.h), and the types are the header's own (__typeof__).
+ * BC_LIBZIP_SONAME is the soname of the libzip the build compiled
+ * against (CMakeLists.txt). */
 #include "office/office_int.h"
 #include "common/version.h"
 
+#include "common/dl.h"
 #include "common/error.h"
 #include "common/i18n.h"
 
-#include <dlfcn.h>
 #include <stddef.h>
 #include <string.h>
 #include <zip.h>
@@ -55,33 +55,13 @@ typedef struct zip_api {
 } zip_api;
 
 static int zip_api_open(zip_api *api, bc_error *err) {
-  static const struct {
-    const char *name;
-    size_t at;
-  } fns[] = {
+  static const bc_dl_function fns[] = {
 #define ZIP_ENTRY(f) {"zip_" #f, offsetof(zip_api, f)},
       ZIP_FUNCTIONS(ZIP_ENTRY)
 #undef ZIP_ENTRY
   };
-  void *lib = dlopen(BC_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-  if (!lib) {
-    const char *why = dlerror();
-    return bc_error_set(err, BC_ERROR,
-                        "cannot load libzip, which makes the drafts: %s",
-                        why ? why : BC_LIBZIP_SONAME);
-  }
-  for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
-    void *fn = dlsym(lib, fns[i].name);
-    if (!fn) {
-      dlclose(lib);
-      return bc_error_set(err, BC_ERROR, "%s has no function %s",
-                          BC_LIBZIP_SONAME, fns[i].name);
-    }
-    /* POSIX: a function's address converts to and from void *. */
-    memcpy((char *)api + fns[i].at, &fn, sizeof fn);
-  }
-  dlclose(lib); /* RTLD_NODELETE: it stays */
-  return 0;
+  return bc_dl_load(api, fns, sizeof fns / sizeof *fns, BC_LIBZIP_SONAME,
+                    "libzip", BC_N_("makes the drafts"), err);
 }
 
 /* MS-DOS date and time (what a zip entry holds), from t in UTC; DOS dates

@@ -24,19 +24,20 @@
  *     the 40 shared libraries every baocao process loaded, two thirds of
  *     the dynamic linker's work and 5 ms of each `baocao render`, which
  *     never reads a PDF (docs/performance.md). Each reader holds its own
- *     table of the functions (no global state); RTLD_NODELETE keeps the
- *     library mapped once loaded, so later readers find it at once and
- *     its strings outlive the handle. BC_QPDF_SONAME is the soname of the
+ *     table of the functions (common/dl.h: no global state; RTLD_NODELETE
+ *     keeps the library mapped once loaded, so later readers find it at
+ *     once and its strings outlive the handle). BC_QPDF_SONAME is the soname of the
  *     libqpdf the build compiled against (CMakeLists.txt); the types are
  *     the header's own (__typeof__), so a mismatch does not compile. */
 #include "pdf/pdfread.h"
 #include "common/version.h"
 
 #include "common/alloc.h"
+#include "common/dl.h"
 #include "common/error.h"
+#include "common/i18n.h"
 #include "common/utf8.h"
 
-#include <dlfcn.h>
 #include <qpdf/qpdf-c.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -84,47 +85,19 @@
 
 /* libqpdf, loaded (design note 4). */
 typedef struct qpdf_api {
-  void *lib; /* dlopen's handle, NULL until loaded */
 #define QPDF_FIELD(f) __typeof__(qpdf_##f) *f;
   QPDF_FUNCTIONS(QPDF_FIELD)
 #undef QPDF_FIELD
 } qpdf_api;
 
-static void qpdf_api_close(qpdf_api *api) {
-  if (api->lib)
-    dlclose(api->lib);
-  api->lib = NULL;
-}
-
 static int qpdf_api_open(qpdf_api *api, bc_error *err) {
-  static const struct {
-    const char *name;
-    size_t at;
-  } fns[] = {
+  static const bc_dl_function fns[] = {
 #define QPDF_ENTRY(f) {"qpdf_" #f, offsetof(qpdf_api, f)},
       QPDF_FUNCTIONS(QPDF_ENTRY)
 #undef QPDF_ENTRY
   };
-  const char *why;
-  memset(api, 0, sizeof *api);
-  api->lib = dlopen(BC_QPDF_SONAME, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-  if (!api->lib) {
-    why = dlerror();
-    return bc_error_set(err, BC_ERROR,
-                        "cannot load libqpdf, which reads PDFs: %s",
-                        why ? why : BC_QPDF_SONAME);
-  }
-  for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
-    void *fn = dlsym(api->lib, fns[i].name);
-    if (!fn) {
-      qpdf_api_close(api);
-      return bc_error_set(err, BC_ERROR, "%s has no function %s",
-                          BC_QPDF_SONAME, fns[i].name);
-    }
-    /* POSIX: a function's address converts to and from void *. */
-    memcpy((char *)api + fns[i].at, &fn, sizeof fn);
-  }
-  return 0;
+  return bc_dl_load(api, fns, sizeof fns / sizeof *fns, BC_QPDF_SONAME,
+                    "libqpdf", BC_N_("reads PDFs"), err);
 }
 
 struct bc_pdf_reader {
@@ -582,7 +555,6 @@ int bc_pdf_reader_open(bc_pdf_reader **out,
   r->startxref = sx;
   r->xref_stream = memcmp(data + sx, "xref", len - sx >= 4 ? 4 : len - sx);
   if ((rc = qpdf_api_open(&r->qpdf, err)) || !(r->q = r->qpdf.init())) {
-    qpdf_api_close(&r->qpdf);
     bc_arena_release(&r->arena);
     bc_free(a, r);
     return rc ? rc : bc_error_oom(err);
@@ -607,7 +579,6 @@ void bc_pdf_reader_free(bc_pdf_reader *r) {
   if (!r)
     return;
   r->qpdf.cleanup(&r->q);
-  qpdf_api_close(&r->qpdf);
   bc_arena_release(&r->arena);
   bc_free(r->alloc, r);
 }
@@ -917,6 +888,5 @@ void bc_pdfread_versions(bc_library_version *out, size_t max, size_t *n) {
   /* loaded for the question: `baocao --version` is no render */
   bc_version_put(out, max, n, "libqpdf",
                  qpdf_api_open(&api, &err) ? "?" : api.get_qpdf_version());
-  qpdf_api_close(&api);
   bc_error_clear(&err);
 }
