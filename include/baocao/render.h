@@ -54,8 +54,9 @@ typedef struct bc_context_options {
    * threads the render starts and joins before it returns. The bytes
    * written are the same for every value. With more than 1, alloc is
    * called from those threads too, so it must be thread-safe (the C
-   * library's is). baocao render, preview and check use one per CPU they may run on, up to 4; bulk's
-   * workers 1 each, as they already run in parallel. */
+   * library's is). baocao render and preview use one per CPU they may
+   * run on, up to 4; check 1 (bc_check lays nothing out); bulk's workers
+   * 1 each, as they already run in parallel. */
   unsigned threads;
 } bc_context_options;
 

@@ -205,7 +205,6 @@ int cmd_check(int argc, char **argv) {
   if ((code = cli_fonts(&fonts, cli_get(opts, n, "font-dir"),
                         cli_get(opts, n, "font-family"), "check")))
     goto cleanup;
-  copts.threads = cli_render_threads();
   copts.font_dir = fonts.dir;
   copts.font_family = fonts.family;
   copts.template_dir = cli_template_dir(cli_get(opts, n, "template-dir"),
