@@ -55,7 +55,7 @@ typedef struct bc_deflater {
   size_t busy;      /* streams being deflated */
   bool early;       /* a task takes streams as they are put */
   bool closed;      /* no more streams will come: the task ends */
-  bool task_done;   /* bc_pdf__deflate_task_done was called */
+  bool task_done;   /* the task called bc_pdf__deflate_take */
   pthread_t owner;  /* the thread of bc_pdf_write */
   pthread_mutex_t lock;
   pthread_cond_t work;    /* for the task: a stream put, or closed */
@@ -79,9 +79,10 @@ void bc_pdf__deflate_early(bc_deflater *d);
 void bc_pdf__deflate_take(bc_deflater *d);
 /* On the owner: waits until the task has called bc_pdf__deflate_take. */
 void bc_pdf__deflate_wait_task(bc_deflater *d);
-/* Ends the task's taking (it returns after the stream it is on), frees
- * everything but the arena's memory. Before joining the task. */
+/* Ends the task's taking (it returns after the stream it is on). Before
+ * joining the task. */
 void bc_pdf__deflate_stop(bc_deflater *d);
+/* Frees everything but the arena's memory. After the join. */
 void bc_pdf__deflate_end(bc_deflater *d);
 
 /* data deflated now, on this thread, into memory from d's arena. */
