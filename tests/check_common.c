@@ -279,6 +279,55 @@ START_TEST(test_common_arena__absorb_moves_the_chunks) {
 }
 END_TEST
 
+/* bc_arena_keep: a released arena's chunks go to the keep, up to its
+ * limit; the next arena takes the smallest that fits before allocating;
+ * bc_arena_keep_free frees what is kept. */
+START_TEST(test_common_arena__keep_hands_chunks_to_the_next_arena) {
+  tu_failing_alloc fa;
+  bc_arena_keep keep;
+  bc_arena a, b, like;
+  tu_failing_alloc_init(&fa, -1, 0);
+  bc_arena_keep_init(&keep, &fa.base, 200000);
+  bc_arena_init_kept(&a, &keep);
+  for (int i = 0; i < 7; i++) /* 16, 32 and 64 KB chunks */
+    ck_assert_ptr_nonnull(bc_arena_alloc(&a, 10000));
+  char *big = bc_arena_alloc(&a, 400000); /* more than the keep holds */
+  ck_assert_ptr_nonnull(big);
+  ck_assert_int_eq(fa.live, 4);
+  bc_arena_release(&a);
+  ck_assert_int_eq(fa.live, 3); /* 400,000 bytes freed, the rest kept */
+  ck_assert_uint_eq(keep.bytes, 16384 + 32768 + 65536);
+
+  long before = fa.count;
+  bc_arena_init_kept(&b, &keep);
+  char *p = bc_arena_alloc(&b, 20000); /* the 32 KB chunk, not the 64 */
+  ck_assert_ptr_nonnull(p);
+  memset(p, 1, 20000);
+  ck_assert_uint_eq(keep.bytes, 16384 + 65536);
+  ck_assert_ptr_nonnull(bc_arena_alloc(&b, 12000)); /* the rest of it */
+  ck_assert_ptr_nonnull(bc_arena_alloc(&b, 60000)); /* the 64 KB one */
+  ck_assert_uint_eq(keep.bytes, 16384);
+  ck_assert_int_eq(fa.count, before);
+  ck_assert_ptr_nonnull(bc_arena_alloc(&b, 100000)); /* none fits */
+  ck_assert_int_eq(fa.count, before + 1);
+
+  /* An arena like b shares its keep: its chunk goes back there. */
+  bc_arena_init_like(&like, &b);
+  ck_assert_ptr_eq(like.keep, &keep);
+  ck_assert_ptr_nonnull(bc_arena_alloc(&like, 100)); /* the 16 KB one */
+  ck_assert_uint_eq(keep.bytes, 0);
+  bc_arena_absorb(&b, &like);
+  bc_arena_reset(&b); /* the largest kept in b, the others to the keep */
+  ck_assert_int_eq(fa.live, 4);
+  ck_assert_uint_eq(keep.bytes, 16384 + 32768 + 65536);
+  bc_arena_release(&b); /* 100,000 bytes more than the keep holds */
+  ck_assert_int_eq(fa.live, 3);
+  ck_assert_uint_eq(keep.bytes, 16384 + 32768 + 65536);
+  bc_arena_keep_free(&keep);
+  ck_assert_int_eq(fa.live, 0);
+}
+END_TEST
+
 START_TEST(test_common_utf8__decode_rejects_bad_sequences) {
   uint32_t cp;
   ck_assert_uint_eq(bc_utf8_decode("\xE1\xBB\x87", 3, &cp), 3); /* ệ */
@@ -809,6 +858,7 @@ Suite *common_suite(void) {
   tcase_add_test(tc, test_common_arena__out_of_memory_returns_null);
   tcase_add_test(tc, test_common_arena__reset_keeps_the_largest_chunk);
   tcase_add_test(tc, test_common_arena__absorb_moves_the_chunks);
+  tcase_add_test(tc, test_common_arena__keep_hands_chunks_to_the_next_arena);
   suite_add_tcase(s, tc);
   tc = tcase_create("pool");
   tcase_add_test(tc, test_common_pool__every_job_once_lowest_failure_wins);

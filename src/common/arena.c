@@ -5,6 +5,7 @@
 
 #include <assert.h>
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -18,18 +19,85 @@ struct bc_arena_chunk {
   alignas(max_align_t) unsigned char data[];
 };
 
+void bc_arena_keep_init(bc_arena_keep *keep,
+                        const bc_allocator *alloc,
+                        size_t limit) {
+  keep->alloc = alloc;
+  pthread_mutex_init(&keep->lock, NULL);
+  keep->chunks = NULL;
+  keep->bytes = 0;
+  keep->limit = limit;
+}
+
+void bc_arena_keep_free(bc_arena_keep *keep) {
+  bc_arena_chunk *c = keep->chunks;
+  while (c) {
+    bc_arena_chunk *next = c->next;
+    bc_free(keep->alloc, c);
+    c = next;
+  }
+  keep->chunks = NULL;
+  keep->bytes = 0;
+  pthread_mutex_destroy(&keep->lock);
+}
+
+/* The smallest kept chunk of at least size bytes, taken out of keep, or
+ * NULL. */
+static bc_arena_chunk *take_kept(bc_arena_keep *keep, size_t size) {
+  bc_arena_chunk **best = NULL, *c;
+  pthread_mutex_lock(&keep->lock);
+  for (bc_arena_chunk **p = &keep->chunks; *p; p = &(*p)->next)
+    if ((*p)->size >= size && (!best || (*p)->size < (*best)->size))
+      best = p;
+  if ((c = best ? *best : NULL)) {
+    *best = c->next;
+    keep->bytes -= c->size;
+  }
+  pthread_mutex_unlock(&keep->lock);
+  return c;
+}
+
+/* c back to arena's keep while it holds less than its limit, else to the
+ * allocator. */
+static void free_chunk(bc_arena *arena, bc_arena_chunk *c) {
+  bc_arena_keep *keep = arena->keep;
+  if (keep) {
+    pthread_mutex_lock(&keep->lock);
+    if (c->size <= keep->limit - keep->bytes) {
+      c->next = keep->chunks;
+      keep->chunks = c;
+      keep->bytes += c->size;
+      c = NULL;
+    }
+    pthread_mutex_unlock(&keep->lock);
+  }
+  if (c)
+    bc_free(arena->alloc, c);
+}
+
 void bc_arena_init(bc_arena *arena, const bc_allocator *alloc) {
   arena->alloc = alloc;
   arena->head = NULL;
+  arena->keep = NULL;
   arena->chunk_size = ARENA_FIRST_CHUNK;
   arena->used_bytes = 0;
+}
+
+void bc_arena_init_kept(bc_arena *arena, bc_arena_keep *keep) {
+  bc_arena_init(arena, keep->alloc);
+  arena->keep = keep;
+}
+
+void bc_arena_init_like(bc_arena *arena, const bc_arena *other) {
+  bc_arena_init(arena, other->alloc);
+  arena->keep = other->keep;
 }
 
 void bc_arena_release(bc_arena *arena) {
   bc_arena_chunk *c = arena->head;
   while (c) {
     bc_arena_chunk *next = c->next;
-    bc_free(arena->alloc, c);
+    free_chunk(arena, c);
     c = next;
   }
   arena->head = NULL;
@@ -43,10 +111,10 @@ void bc_arena_reset(bc_arena *arena) {
     bc_arena_chunk *next = c->next;
     if (!keep || c->size > keep->size) {
       if (keep)
-        bc_free(arena->alloc, keep);
+        free_chunk(arena, keep);
       keep = c;
     } else {
-      bc_free(arena->alloc, c);
+      free_chunk(arena, c);
     }
     c = next;
   }
@@ -62,7 +130,7 @@ void bc_arena_absorb(bc_arena *into, bc_arena *from) {
   bc_arena_chunk *last = from->head;
   if (!last)
     return;
-  assert(into->alloc == from->alloc);
+  assert(into->alloc == from->alloc && into->keep == from->keep);
   while (last->next)
     last = last->next;
   /* from's chunks after into's first, the one it allocates from */
@@ -89,6 +157,7 @@ void *bc_arena_alloc(bc_arena *arena, size_t size) {
     need = align;
   if (!c || c->size - c->used < need) {
     size_t csize = arena->chunk_size;
+    bool own = need >= csize; /* a chunk the request fills */
     if (need > csize) {
       /* A large request gets a chunk of its own, put behind the current one
        * so that the current chunk's free space stays usable. */
@@ -96,12 +165,16 @@ void *bc_arena_alloc(bc_arena *arena, size_t size) {
         return NULL;
       csize = need;
     }
-    bc_arena_chunk *n = bc_malloc(arena->alloc, sizeof *n + csize);
-    if (!n)
-      return NULL;
-    n->size = csize;
+    bc_arena_chunk *n = arena->keep ? take_kept(arena->keep, csize) : NULL;
+    if (n) {
+      csize = n->size; /* all of it, perhaps more than asked */
+    } else {
+      if (!(n = bc_malloc(arena->alloc, sizeof *n + csize)))
+        return NULL;
+      n->size = csize;
+    }
     n->used = 0;
-    if (c && csize == need && c->size - c->used >= align) {
+    if (c && own && c->size - c->used >= align) {
       n->next = c->next;
       c->next = n;
       n->used = need;

@@ -4,9 +4,31 @@
 
 #include "baocao/alloc.h"
 
+#include <pthread.h>
 #include <stddef.h>
 
 typedef struct bc_arena_chunk bc_arena_chunk;
+
+/*
+ * Chunks kept from one job for the next (a context's renders): an arena
+ * made with bc_arena_init_kept takes its chunks from here before the
+ * allocator and gives them back here when released, up to limit bytes in
+ * all. Pages a render has written once are not faulted in again by the
+ * next (glibc gives back to the kernel what it mapped for a chunk of 128
+ * KB and more). Thread-safe: a job's threads share one.
+ */
+typedef struct bc_arena_keep {
+  const bc_allocator *alloc;
+  pthread_mutex_t lock;
+  bc_arena_chunk *chunks; /* free, any order */
+  size_t bytes, limit;
+} bc_arena_keep;
+
+void bc_arena_keep_init(bc_arena_keep *keep,
+                        const bc_allocator *alloc,
+                        size_t limit);
+/* Frees the chunks kept; no arena may use keep any more. */
+void bc_arena_keep_free(bc_arena_keep *keep);
 
 /*
  * Everything made for one report (model, expanded Markdown, document tree,
@@ -16,12 +38,19 @@ typedef struct bc_arena_chunk bc_arena_chunk;
 typedef struct bc_arena {
   const bc_allocator *alloc;
   bc_arena_chunk *head;
+  bc_arena_keep *keep; /* NULL: chunks from and back to alloc */
   size_t chunk_size; /* size of the next ordinary chunk */
   size_t used_bytes; /* total handed out, for statistics */
 } bc_arena;
 
 void bc_arena_init(bc_arena *arena, const bc_allocator *alloc);
-/* Frees every chunk; the arena may be used again afterwards. */
+/* An arena whose chunks come from and go back to keep (keep's
+ * allocator). */
+void bc_arena_init_kept(bc_arena *arena, bc_arena_keep *keep);
+/* An arena like other: the same allocator, and other's keep if any. */
+void bc_arena_init_like(bc_arena *arena, const bc_arena *other);
+/* Frees every chunk (to its keep, if any); the arena may be used again
+ * afterwards. */
 void bc_arena_release(bc_arena *arena);
 
 /* Empties the arena for reuse: its largest chunk is kept, the others

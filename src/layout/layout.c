@@ -303,7 +303,7 @@ int bc_layout__init(lay *l,
   l->shaper = shaper;
   l->arena = arena;
   l->err = err;
-  bc_arena_init(&l->scratch, arena->alloc);
+  bc_arena_init_like(&l->scratch, arena);
   bc_layout__set_orientation(l, false);
   for (int s = 0; s < BC_STYLE_COUNT; s++) {
     bc_shaped sh;
@@ -461,8 +461,8 @@ static int all_lines(size_t *failed,
   for (unsigned w = 0; w < threads; w++) {
     line_worker *wk = &workers[w];
     wk->l = *l;
-    bc_arena_init(&wk->arena, l->arena->alloc);
-    bc_arena_init(&wk->l.scratch, l->arena->alloc);
+    bc_arena_init_like(&wk->arena, l->arena);
+    bc_arena_init_like(&wk->l.scratch, l->arena);
     wk->l.arena = w ? &wk->arena : l->arena;
     wk->l.shaper = shapers[w];
     wk->l.para = NULL;
