@@ -13,6 +13,8 @@
 #include "testutil.h"
 
 #include <check.h>
+#include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1084,6 +1086,86 @@ START_TEST(test_render_bulk__manifest_and_resume) {
 }
 END_TEST
 
+static const char long_names_sql[] =
+    "INSERT INTO agency (code, name, full_name, parent_name, symbol, place) "
+    "SELECT 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', name, full_name, parent_name, symbol, place "
+    "FROM agency WHERE code = 'STTTT-TV';\n"
+    "INSERT INTO report SELECT 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', period_code, t.name, number, "
+    "issued_on, signer_id, archive_unit FROM report, "
+    "(SELECT 'cchc_quy' AS name UNION SELECT 'cchc_quy_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx') AS t "
+    "WHERE agency_code = 'STTTT-TV';\n"
+    "INSERT INTO recipient SELECT 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', t.name, position, text "
+    "FROM recipient, (SELECT 'cchc_quy' AS name UNION SELECT 'cchc_quy_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx') AS t "
+    "WHERE agency_code = 'STTTT-TV' AND template = 'cchc_quy';\n"
+    "INSERT INTO indicator_value SELECT 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', period_code, "
+    "indicator_code, num, text FROM indicator_value "
+    "WHERE agency_code = 'STTTT-TV';\n"
+    "INSERT INTO narrative SELECT 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', period_code, key, markdown "
+    "FROM narrative WHERE agency_code = 'STTTT-TV';\n";
+/* An agency with two reports whose codes are long: AGENCY+TEMPLATE.pdf is
+ * cut to NAME_MAX less a temporary's suffix (TEMPLATE cut and hashed), so
+ * the temporary's stem is the whole name and a killed run's temporary is
+ * found and removed. */
+START_TEST(test_render_bulk__long_names_leave_room_for_the_temporary) {
+  char db[512], out_dir[512], fonts[512], templates[512], tmpl_copy[512];
+  char cmd[4096], path[2048], stale[1024] = "";
+  const char *agencies[] = {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"};
+  bc_bulk_options o = BC_BULK_OPTIONS_INIT;
+  bc_bulk_summary sum;
+  bc_error err;
+  size_t names = 0;
+  DIR *dir;
+  struct dirent *de;
+
+  sample_copy(db, sizeof db, "bulk_long", long_names_sql);
+  snprintf(out_dir, sizeof out_dir, "%s/bulk-long", tu_tmpdir());
+  bulk_options(&o, db, out_dir, fonts, templates);
+  snprintf(tmpl_copy, sizeof tmpl_copy, "%s/bulk-long-templates",
+           tu_tmpdir());
+  snprintf(cmd, sizeof cmd,
+           "rm -rf '%s' '%s' && cp -r '%s' '%s' && "
+           "cp '%s/cchc_quy.md' '%s/cchc_quy_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.md'",
+           tmpl_copy, out_dir, templates, tmpl_copy, tmpl_copy, tmpl_copy);
+  ck_assert_int_eq(tu_run(NULL, cmd), 0);
+  o.template_dir = tmpl_copy;
+  o.agencies = agencies;
+  o.agency_count = 1;
+  ck_assert_msg(bc_bulk_run(&sum, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(sum.rendered, 2);
+  ck_assert_uint_eq(sum.failed, 0);
+
+  /* AGENCY+cchc_quy.pdf whole; the other cut to 244 bytes, hashed. */
+  ck_assert_ptr_nonnull(dir = opendir(out_dir));
+  while ((de = readdir(dir)) != NULL) {
+    size_t n = strlen(de->d_name);
+    if (n < 4 || strcmp(de->d_name + n - 4, ".pdf"))
+      continue;
+    names++;
+    ck_assert_int_eq(strncmp(de->d_name, agencies[0], 150), 0);
+    ck_assert_int_eq(de->d_name[150], '+');
+    if (!strcmp(de->d_name + 151, "cchc_quy.pdf"))
+      continue;
+    ck_assert_uint_eq(n, NAME_MAX - BC_FILE_TEMP_SUFFIX_LEN);
+    ck_assert_int_eq(strncmp(de->d_name + 151, "cchc_quy_xxx", 12), 0);
+    ck_assert_int_eq(de->d_name[n - 13], '-'); /* -XXXXXXXX.pdf */
+    snprintf(stale, sizeof stale, "%s/%s.tmp-AbC123", out_dir, de->d_name);
+  }
+  closedir(dir);
+  ck_assert_uint_eq(names, 2);
+
+  /* A killed run's temporary of the long name goes with the next run. */
+  ck_assert_str_ne(stale, "");
+  snprintf(cmd, sizeof cmd, "touch '%s'", stale);
+  ck_assert_int_eq(tu_run(NULL, cmd), 0);
+  o.resume = 1;
+  ck_assert_msg(bc_bulk_run(&sum, &o, &err) == 0, "%s", err.message);
+  ck_assert_uint_eq(sum.current, 2);
+  ck_assert_int_ne(access(stale, F_OK), 0);
+  snprintf(path, sizeof path, "%s/manifest.jsonl", out_dir);
+  ck_assert_int_eq(access(path, F_OK), 0);
+}
+END_TEST
+
 START_TEST(test_render_bulk__shards_and_errors) {
   char db[512], out_dir[512], fonts[512], templates[512];
   bc_bulk_options o = BC_BULK_OPTIONS_INIT;
@@ -1315,6 +1397,7 @@ Suite *render_suite(void) {
   tcase_set_timeout(tc, 600);
   tcase_add_test(tc, test_render_bulk__manifest_and_resume);
   tcase_add_test(tc, test_render_bulk__shards_and_errors);
+  tcase_add_test(tc, test_render_bulk__long_names_leave_room_for_the_temporary);
   tcase_add_test(tc, test_render_bulk__manifest_lines_escape_everything);
   tcase_add_test(tc, test_render_bulk__manifest_lines_strict);
   tcase_add_test(tc, test_render_bulk__every_allocation_failure);

@@ -166,7 +166,9 @@ static int cmp_named(const void *a, const void *b) {
  * (refs are sorted by agency). bc_file_name never writes '+', so the two
  * forms cannot meet; two codes that still give one name (a code written
  * to look like another's hashed name) stop the run before it starts, for
- * every shard alike.
+ * every shard alike. TEMPLATE is cut (and hashed) to keep the name within
+ * NAME_MAX less a temporary's suffix: the temporary then has the whole
+ * name as its stem, which remove_stale_temporaries looks for.
  */
 static int name_reports(named_report **out,
                         const bc_report_ref *refs,
@@ -183,8 +185,12 @@ static int name_reports(named_report **out,
     bool several = (i > 0 && !strcmp(refs[i - 1].agency, refs[i].agency)) ||
                    (i + 1 < n && !strcmp(refs[i + 1].agency, refs[i].agency));
     char a[160], t[160], path[PATH_MAX];
-    bc_file_name(a, sizeof a, refs[i].agency);
-    bc_file_name(t, sizeof t, refs[i].template_name);
+    size_t a_len = bc_file_name(a, sizeof a, refs[i].agency);
+    /* a, '+', t, '.', extension: at most NAME_MAX - the suffix bytes */
+    size_t t_size = NAME_MAX - BC_FILE_TEMP_SUFFIX_LEN - a_len - 1 -
+                    strlen(extension); /* t's bytes and its NUL */
+    bc_file_name(t, t_size < sizeof t ? t_size : sizeof t,
+                 refs[i].template_name);
     if (snprintf(path, sizeof path, "%s/%s%s%s.%s", out_dir, a,
                  several ? "+" : "", several ? t : "",
                  extension) >= (int)sizeof path)
