@@ -9,10 +9,13 @@ faults a warm render takes). Figures only, never pass/fail.
 
 Usage: bench/compare.py BUILD_A BUILD_B [ROUNDS]   (default 8 rounds)
 
-Each round runs every build in turn: 5 whole processes, then 15 renders
-on each thread count. The first render of a context is not counted (it
-opens the database and the fonts). A difference smaller than the spread
-between rounds (printed as the range of round medians) is noise.
+Each round runs every build in turn: 5 whole processes, then a context
+rendering 21 times on each thread count, of which the last 15 are
+counted: the first opens the database and the fonts, and the next few
+are slower while each thread's word cache fills (with 2 threads a block
+goes to whichever thread is free, so a cache sees new words for a few
+renders). A difference smaller than the spread between rounds (printed
+as the range of round medians) is noise.
 """
 import os
 import resource
@@ -43,20 +46,21 @@ def children():
     return u.ru_utime + u.ru_stime, u.ru_minflt
 
 
-def bench(build, threads, runs, out):
-    """Per-render times (ms) and the page faults of runs warm renders."""
+def bench(build, threads, runs, out, skip=5):
+    """Per-render times (ms) of runs warm renders after skip, and the page
+    faults a render takes past the first."""
     cmd = [os.path.join(build, "render_bench"), os.path.join(root, "fonts"),
            os.path.join(root, "templates"), db, agency, period, out]
     e = dict(env, RENDER_BENCH_THREADS=str(threads))
     _, f0 = children()
     subprocess.run(cmd + ["1"], env=e, check=True, capture_output=True)
     _, f1 = children()
-    r = subprocess.run(cmd + [str(runs + 1)], env=e, check=True,
+    r = subprocess.run(cmd + [str(skip + runs)], env=e, check=True,
                        capture_output=True, text=True)
     _, f2 = children()
     times = [float(x) for x in r.stdout.split()]
-    # runs + 1 renders less the one of the first process: runs warm ones
-    return times[1:], (f2 - f1) - (f1 - f0)
+    # the same first render, then skip + runs more
+    return times[skip:], ((f2 - f1) - (f1 - f0)) / (skip + runs)
 
 
 def spread(v):
@@ -92,7 +96,7 @@ with tempfile.TemporaryDirectory() as tmp:
                 got, f = bench(b, threads, 15, out)
                 res[(b, kind)] += got
                 meds[(b, kind)].append(statistics.median(got))
-                faults[(b, kind)].append(f / 15)
+                faults[(b, kind)].append(f)
 for k in kinds:
     print(k + ":")
     for b in builds:
