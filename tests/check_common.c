@@ -307,6 +307,8 @@ START_TEST(test_common_arena__keep_hands_chunks_to_the_next_arena) {
   ck_assert_ptr_nonnull(bc_arena_alloc(&b, 12000)); /* the rest of it */
   ck_assert_ptr_nonnull(bc_arena_alloc(&b, 60000)); /* the 64 KB one */
   ck_assert_uint_eq(keep.bytes, 16384);
+  /* ... made the current chunk: its last 5,536 bytes are used next */
+  ck_assert_ptr_nonnull(bc_arena_alloc(&b, 4000));
   ck_assert_int_eq(fa.count, before);
   ck_assert_ptr_nonnull(bc_arena_alloc(&b, 100000)); /* none fits */
   ck_assert_int_eq(fa.count, before + 1);

@@ -174,7 +174,10 @@ void *bc_arena_alloc(bc_arena *arena, size_t size) {
       n->size = csize;
     }
     n->used = 0;
-    if (c && own && c->size - c->used >= align) {
+    /* Behind the current chunk when that leaves more room at the head
+     * (a kept chunk may be larger than the request). */
+    if (c && own && c->size - c->used >= align &&
+        n->size - need < c->size - c->used) {
       n->next = c->next;
       c->next = n;
       n->used = need;
