@@ -69,10 +69,9 @@ typedef struct face_use {
   bc_glyph_set glyphs;
   HPDF_Dict font; /* the Type0 font */
   char name[8];   /* resource name /F0../F3 */
-  const uint32_t *codes; /* [glyph], a drawn glyph's code */
-  unsigned code_bytes;   /* 1 or 2 */
-  uint32_t space_gid;    /* drawn with code 32, or BC_PDF_NO_GLYPH */
-  bc_pdf_font f;           /* its values, but for the file until attached */
+  /* its values (codes, code_bytes, space_gid: how a glyph is drawn), but
+   * for the file until attached */
+  bc_pdf_font f;
   bc_pdf_font_subset job;  /* the subset, made by make_subsets */
   HPDF_Dict file;          /* the FontFile2 stream */
 } face_use;
@@ -534,19 +533,6 @@ static int cid_to_gid_map(HPDF_Dict *out,
   return 0;
 }
 
-/* The font of a face but for its subset (make_subsets, attach_file):
- * the codes that draw with it. */
-static int plan_font(face_use *u,
-                     const bc_fontset *fonts,
-                     bc_arena *arena,
-                     bc_error *err) {
-  int rc = bc_pdf_font_plan(&u->f, &u->job, &u->glyphs, fonts, arena, err);
-  u->codes = u->f.codes;
-  u->code_bytes = u->f.code_bytes;
-  u->space_gid = u->f.space_gid;
-  return rc;
-}
-
 /* What the task of bc_pdf_write works on. */
 typedef struct write_task {
   face_use *uses;
@@ -680,9 +666,9 @@ static int attach_file(face_use *u,
  * half the size of hex, so half the bytes to deflate. Delimiters and line
  * ends are escaped (a bare CR would be read as LF). */
 static void put_gid(bc_buf *b, const face_use *u, unsigned gid) {
-  unsigned code = u->codes[gid];
+  unsigned code = u->f.codes[gid];
   unsigned char bytes[2] = {(unsigned char)(code >> 8), (unsigned char)code};
-  for (unsigned i = 2 - u->code_bytes; i < 2; i++) {
+  for (unsigned i = 2 - u->f.code_bytes; i < 2; i++) {
     unsigned char c = bytes[i];
     if (c == '(' || c == ')' || c == '\\') {
       bc_buf_putc(b, '\\');
@@ -715,11 +701,11 @@ static double word_spacing(const bc_run *run,
                            double tw) {
   double d[64];
   size_t n = 0;
-  if (u->code_bytes != 1 || u->space_gid == BC_PDF_NO_GLYPH)
+  if (u->f.code_bytes != 1 || u->f.space_gid == BC_PDF_NO_GLYPH)
     return tw;
-  double w = bc_glyph_set_width(&u->glyphs, fonts, u->space_gid);
+  double w = bc_glyph_set_width(&u->glyphs, fonts, u->f.space_gid);
   for (size_t i = 0; i < run->count && n < 64; i++) {
-    if (run->glyphs[i].gid != u->space_gid)
+    if (run->glyphs[i].gid != u->f.space_gid)
       continue;
     double x = run->glyphs[i].advance_pt / unit - w - tc * scale / unit;
     size_t j = n++;
@@ -814,7 +800,7 @@ static void put_run(bc_buf *b,
     const bc_placed_glyph *g = &run->glyphs[i];
     put_gid(b, u, g->gid);
     pen_pdf += bc_glyph_set_width(&u->glyphs, fonts, g->gid) + tc * scale / unit;
-    if (g->gid == u->space_gid)
+    if (g->gid == u->f.space_gid)
       pen_pdf += tw * scale / unit;
     pen_true += g->advance_pt / unit;
     long adj = lround(pen_pdf - pen_true);
@@ -1262,7 +1248,9 @@ int bc_pdf_write(const unsigned char **data_out,
       (!info->plain && (rc = bc_pdf__tags_new(&tags, pages, arena, err))))
     goto cleanup;
   for (unsigned s = 0; s < BC_STYLE_COUNT; s++)
-    if (uses[s].used && (rc = plan_font(&uses[s], fonts, arena, err)))
+    if (uses[s].used &&
+        (rc = bc_pdf_font_plan(&uses[s].f, &uses[s].job, &uses[s].glyphs, fonts,
+                               arena, err)))
       goto cleanup;
   /* From here to bc_pdf__deflate_wait_task the task uses the jobs, this
    * thread the rest; the streams under the deflater's lock. */
