@@ -198,15 +198,6 @@ typedef struct glyf_view {
 #define WE_HAVE_AN_X_AND_Y_SCALE 0x0040
 #define WE_HAVE_A_TWO_BY_TWO 0x0080
 
-static unsigned be16(const unsigned char *p) {
-  return (unsigned)p[0] << 8 | p[1];
-}
-
-static uint32_t be32(const unsigned char *p) {
-  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
-         p[3];
-}
-
 /* Keeps gid and, for a composite glyph, its components, as hb-subset's
  * add_gid_and_children does (glyf.hh): a glyph whose offsets are out of
  * order or range, or shorter than its header, has none, and the records
@@ -220,17 +211,17 @@ static void keep_glyph(unsigned char *keep,
     return;
   keep[gid] = 1;
   if (v->long_loca) {
-    start = be32(v->loca + 4 * (size_t)gid);
-    end = be32(v->loca + 4 * (size_t)gid + 4);
+    start = bc_be32(v->loca + 4 * (size_t)gid);
+    end = bc_be32(v->loca + 4 * (size_t)gid + 4);
   } else {
-    start = 2 * (size_t)be16(v->loca + 2 * (size_t)gid);
-    end = 2 * (size_t)be16(v->loca + 2 * (size_t)gid + 2);
+    start = 2 * (size_t)bc_be16(v->loca + 2 * (size_t)gid);
+    end = 2 * (size_t)bc_be16(v->loca + 2 * (size_t)gid + 2);
   }
   if (start > end || end > v->glyf_len || end - start < 10 ||
       !(v->glyf[start] & 0x80)) /* numberOfContours >= 0: not composite */
     return;
   for (at = start + 10; at + 4 <= end;) {
-    unsigned flags = be16(v->glyf + at);
+    unsigned flags = bc_be16(v->glyf + at);
     size_t size = 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2) +
                   (flags & WE_HAVE_A_SCALE            ? 2
                    : flags & WE_HAVE_AN_X_AND_Y_SCALE ? 4
@@ -238,7 +229,7 @@ static void keep_glyph(unsigned char *keep,
                                                       : 0);
     if (at + size > end)
       return;
-    keep_glyph(keep, v, be16(v->glyf + at + 2), depth + 1);
+    keep_glyph(keep, v, bc_be16(v->glyf + at + 2), depth + 1);
     if (!(flags & MORE_COMPONENTS))
       return;
     at += size;
@@ -283,7 +274,7 @@ int bc_fontset_subset_ids(uint32_t *new_gids,
       has_table(face, HB_TAG('C', 'O', 'L', 'R')) ||
       has_table(face, HB_TAG('M', 'A', 'T', 'H')))
     goto cleanup;
-  v.long_loca = be16(h + 50) != 0; /* indexToLocFormat */
+  v.long_loca = bc_be16(h + 50) != 0; /* indexToLocFormat */
   entries = v.loca_len / (v.long_loca ? 4 : 2);
   v.num_glyphs = hb_face_get_glyph_count(face);
   if (entries < 2)

@@ -46,11 +46,6 @@ static bool has_family(FcPattern *match, const char *family) {
   return false;
 }
 
-static uint32_t be32(const unsigned char *p) {
-  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
-         p[3];
-}
-
 /* The head table's fontRevision (16.16) of the TrueType file at path, or
  * 0 when it is not one or cannot be read. */
 static uint32_t truetype_revision(const char *path) {
@@ -62,14 +57,14 @@ static uint32_t truetype_revision(const char *path) {
   if (fd < 0)
     return 0;
   n = pread(fd, dir, sizeof dir, 0);
-  if (n >= 12 && be32(dir) == 0x00010000u) {
-    tables = (unsigned)dir[4] << 8 | dir[5];
+  if (n >= 12 && bc_be32(dir) == 0x00010000u) {
+    tables = bc_be16(dir + 4);
     for (unsigned i = 0; i < tables && 12 + (i + 1) * 16 <= (size_t)n; i++) {
       const unsigned char *rec = dir + 12 + i * 16;
       if (memcmp(rec, "head", 4))
         continue;
-      if (pread(fd, rev, 4, (off_t)be32(rec + 8) + 4) == 4)
-        result = be32(rev);
+      if (pread(fd, rev, 4, (off_t)bc_be32(rec + 8) + 4) == 4)
+        result = bc_be32(rev);
       break;
     }
   }

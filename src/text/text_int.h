@@ -37,4 +37,14 @@ struct bc_fontset {
 /* The fontset sh shapes with (borrowed). */
 const bc_fontset *bc_text__shaper_fonts(const bc_shaper *sh);
 
+/* Big-endian integers of a font file (OpenType is big-endian). */
+static inline unsigned bc_be16(const unsigned char *p) {
+  return (unsigned)p[0] << 8 | p[1];
+}
+
+static inline uint32_t bc_be32(const unsigned char *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+         p[3];
+}
+
 #endif
