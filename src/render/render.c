@@ -690,7 +690,7 @@ int bc_render(bc_render_result *result,
     info.subject = doc.subject;
     info.created = creation_time(opts->created);
     info.compress = true;
-    info.threads = bc_context__threads(ctx);
+    info.threads = ctx->threads;
     info.plain = opts->pdf_standard == BC_PDF_STANDARD_NONE;
     if ((rc = attach_data(&info, &model, template_sha256(ctx, tmpl), &arena,
                           err)) ||
@@ -911,10 +911,6 @@ const bc_allocator *bc_context__alloc(const bc_context *ctx) {
 
 const bc_sink *bc_context__sink(const bc_context *ctx, bool no_fsync) {
   return no_fsync ? &ctx->sink_no_fsync : &ctx->sink;
-}
-
-unsigned bc_context__threads(const bc_context *ctx) {
-  return ctx->threads;
 }
 
 const bc_fontset *bc_context__fonts(const bc_context *ctx) {

@@ -19,8 +19,6 @@ const bc_allocator *bc_context__alloc(const bc_context *ctx);
  * flush), telling the context's temp_hook of each temporary file. */
 const bc_sink *bc_context__sink(const bc_context *ctx, bool no_fsync);
 const bc_fontset *bc_context__fonts(const bc_context *ctx);
-/* bc_context_options.threads, clamped to 1..BC_POOL_MAX_THREADS. */
-unsigned bc_context__threads(const bc_context *ctx);
 bc_shaper *bc_context__shaper(bc_context *ctx);
 
 /* The context's connection to the database at path, kept between calls
