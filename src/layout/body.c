@@ -125,6 +125,12 @@ static int add_item(para *p,
   return 0;
 }
 
+/* Glyph j of f ends its cluster. */
+static bool cluster_end(const frag *f, size_t j) {
+  return j + 1 == f->sh.count ||
+         f->sh.glyphs[j + 1].cluster != f->sh.glyphs[j].cluster;
+}
+
 static int add_piece(para *p, const frag *f, size_t first, size_t count) {
   piece *pc;
   double w = 0;
@@ -138,8 +144,7 @@ static int add_piece(para *p, const frag *f, size_t first, size_t count) {
   }
   for (size_t i = first; i < first + count; i++) {
     w += f->sh.glyphs[i].x_advance;
-    clusters += i + 1 == f->sh.count ||
-                f->sh.glyphs[i + 1].cluster != f->sh.glyphs[i].cluster;
+    clusters += cluster_end(f, i);
   }
   pc = &p->pieces[p->piece_n++];
   pc->f = f;
@@ -342,12 +347,6 @@ typedef struct line_set {
   double expansion;
   double tracking;
 } line_set;
-
-/* Glyph j of f ends its cluster. */
-static bool cluster_end(const frag *f, size_t j) {
-  return j + 1 == f->sh.count ||
-         f->sh.glyphs[j + 1].cluster != f->sh.glyphs[j].cluster;
-}
 
 /* The characters (clusters) of a box: where tracking goes. */
 static size_t box_clusters(const para *p, size_t i) {
